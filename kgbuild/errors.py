@@ -1,0 +1,95 @@
+"""The one exception hierarchy of kgbuild.
+
+Library code raises these; only :mod:`kgbuild.cli` turns them into exit codes and one-line
+messages.
+"""
+from __future__ import annotations
+
+__all__ = [
+    "KgbuildError",
+    "ConfigError",
+    "InputError",
+    "OntologyError",
+    "KnowledgeBaseError",
+    "ExtractionError",
+    "StoreError",
+    "StoreLockedError",
+    "QueryError",
+    "ParameterError",
+    "EndpointError",
+    "LoadError",
+    "ValidationError",
+    "ReasonerError",
+    "EvalError",
+    "ServeError",
+]
+
+
+class KgbuildError(Exception):
+    """Base class of every error kgbuild raises on purpose. ``exit_code`` is for the CLI."""
+
+    exit_code = 1
+
+
+class ConfigError(KgbuildError):
+    """The configuration file or an option value is invalid."""
+
+    exit_code = 2
+
+
+class InputError(KgbuildError):
+    """An input article or file could not be read or parsed."""
+
+
+class OntologyError(KgbuildError):
+    """The ontology (or an override of it) is missing or malformed."""
+
+
+class KnowledgeBaseError(KgbuildError):
+    """An actor knowledge-base file is missing or malformed."""
+
+
+class ExtractionError(KgbuildError):
+    """The NLP pipeline could not be built or failed on an article."""
+
+
+class StoreError(KgbuildError):
+    """The embedded store cannot be opened, read or written."""
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the store's write lock."""
+
+
+class QueryError(KgbuildError):
+    """A saved query is unknown or malformed, or its evaluation failed."""
+
+
+class ParameterError(QueryError):
+    """A query parameter is unknown, missing or has an invalid value."""
+
+    exit_code = 2
+
+
+class EndpointError(KgbuildError):
+    """A remote SPARQL endpoint is unreachable, refused the request or answered badly."""
+
+
+class LoadError(EndpointError):
+    """Loading graphs into a remote store failed for at least one graph."""
+
+
+class ValidationError(KgbuildError):
+    """SHACL validation found violations."""
+
+
+class ReasonerError(KgbuildError):
+    """The reasoner failed."""
+
+
+class EvalError(KgbuildError):
+    """A gold file is missing or malformed."""
+
+
+class ServeError(KgbuildError):
+    """The SPARQL server could not be started."""
