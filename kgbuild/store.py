@@ -1,0 +1,317 @@
+"""The embedded on-disk store: a pyoxigraph ``Store`` with kgbuild's graph layout on top.
+
+Writers (build, remove, reason) hold an exclusive lock on the store folder, so a second
+writer waits or refuses with a clear message instead of corrupting anything. Every
+article is written in one transaction (its doc and claims graphs together), so a build
+killed at any point leaves each article either fully old, fully new, or absent.
+
+>>> import tempfile, pathlib
+>>> with GraphStore.open(pathlib.Path(tempfile.mkdtemp()) / "kg") as store:
+...     store.graph_iri("doc", "a1").value
+'https://w3id.org/kgbuild/id/graph/doc/a1'
+"""
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+
+from .errors import StoreError, StoreLockedError
+from .namespace import DEFAULT_BASE, KG
+
+__all__ = ["GraphStore", "GraphKind", "ArticleWrite", "LOCK_NAME", "iri_quote"]
+
+LOCK_NAME = "kgbuild.lock"
+GraphKind = str  # "ontology" | "kb" | "doc" | "claims" | "inferred"
+
+_RDF_FORMATS = {
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+
+
+def iri_quote(segment: str) -> str:
+    """Percent-encode one IRI path segment (article ids, slugs).
+
+    >>> iri_quote("a b/c")
+    'a%20b%2Fc'
+    """
+    from urllib.parse import quote
+
+    return quote(segment, safe="-._~")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleWrite:
+    """Everything one article contributes to the store, written in one transaction."""
+
+    article_id: str
+    doc_quads: list[ox.Quad]
+    claim_quads: list[ox.Quad]
+
+
+class GraphStore:
+    """A kgbuild store folder. Use :meth:`open` (writer) or :meth:`open_read_only`."""
+
+    def __init__(self, store: ox.Store, *, path: Path | None, base: str = DEFAULT_BASE,
+                 lock: IO[Any] | None = None, read_only: bool = False) -> None:
+        self.store = store
+        self.path = path
+        self.base = base
+        self.read_only = read_only
+        self._lock = lock
+
+    # -- opening ---------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path | str, *, base: str = DEFAULT_BASE, wait: float = 0.0) -> GraphStore:
+        """Open (creating if needed) a store for writing, holding its exclusive lock.
+
+        :param wait: seconds to wait for another writer to finish before giving up.
+        :raises StoreLockedError: another process is writing the store.
+        :raises StoreError: the folder cannot be created or holds no valid store.
+        """
+        path = Path(path)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create store folder: {exc.strerror or exc}") from exc
+        if not os.access(path, os.W_OK):
+            raise StoreError(f"{path}: store folder is not writable")
+        lock = _acquire_lock(path, exclusive=True, wait=wait)
+        try:
+            store = ox.Store(str(path))
+        except OSError as exc:
+            lock.close()
+            raise StoreError(f"{path}: cannot open store: {_one_line(exc)}") from exc
+        return cls(store, path=path, base=base, lock=lock)
+
+    @classmethod
+    def open_read_only(cls, path: Path | str, *, base: str = DEFAULT_BASE,
+                       wait: float = 30.0) -> GraphStore:
+        """Open an existing store for reading.
+
+        Waits (up to ``wait`` seconds) while a writer holds the store, since reading a
+        store that another process writes is undefined in RocksDB.
+
+        :raises StoreError: no store there.
+        """
+        path = Path(path)
+        if not path.is_dir() or not any(path.iterdir()):
+            raise StoreError(f"{path}: no kgbuild store here (run `kgbuild build` first)")
+        lock = _acquire_lock(path, exclusive=False, wait=wait)
+        try:
+            store = ox.Store.read_only(str(path))
+        except OSError as exc:
+            lock.close()
+            raise StoreError(f"{path}: cannot open store: {_one_line(exc)}") from exc
+        return cls(store, path=path, base=base, lock=lock, read_only=True)
+
+    @classmethod
+    def in_memory(cls, *, base: str = DEFAULT_BASE) -> GraphStore:
+        """A throw-away in-memory store (tests, benchmarks)."""
+        return cls(ox.Store(), path=None, base=base)
+
+    def close(self) -> None:
+        """Flush and release the lock."""
+        if not self.read_only and self.path is not None:
+            with contextlib.suppress(OSError):
+                self.store.flush()
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- graph names -----------------------------------------------------------------------
+    def graph_iri(self, kind: GraphKind, article_id: str | None = None) -> ox.NamedNode:
+        """The named graph of ``kind`` (``doc`` and ``claims`` need an article id)."""
+        if kind in ("doc", "claims"):
+            if article_id is None:
+                raise ValueError(f"graph kind {kind!r} needs an article id")
+            return ox.NamedNode(f"{self.base}graph/{kind}/{iri_quote(article_id)}")
+        if kind not in ("ontology", "kb", "inferred"):
+            raise ValueError(f"unknown graph kind {kind!r}")
+        return ox.NamedNode(f"{self.base}graph/{kind}")
+
+    def article_iri(self, article_id: str) -> ox.NamedNode:
+        return ox.NamedNode(f"{self.base}article/{iri_quote(article_id)}")
+
+    def graphs(self) -> list[ox.NamedNode]:
+        return sorted((g for g in self.store.named_graphs() if isinstance(g, ox.NamedNode)),
+                      key=lambda g: g.value)
+
+    def article_ids(self) -> list[str]:
+        """Ids of the articles in the store."""
+        from urllib.parse import unquote
+
+        prefix = f"{self.base}graph/doc/"
+        return sorted(unquote(g.value[len(prefix):]) for g in self.graphs()
+                      if g.value.startswith(prefix))
+
+    def fingerprints(self) -> dict[str, str]:
+        """article id -> the fingerprint it was built with (for incremental builds)."""
+        from urllib.parse import unquote
+
+        prefix = f"{self.base}article/"
+        out: dict[str, str] = {}
+        for quad in self.store.quads_for_pattern(None, KG_FINGERPRINT, None, None):
+            if isinstance(quad.subject, ox.NamedNode) and quad.subject.value.startswith(prefix):
+                out[unquote(quad.subject.value[len(prefix):])] = quad.object.value
+        return out
+
+    # -- writing -----------------------------------------------------------------------------
+    def write_articles(self, writes: Iterable[ArticleWrite], *, replace: bool = True) -> None:
+        """Write articles in one transaction, replacing their previous graphs.
+
+        Articles never stored before are added with one ``extend`` (fast path); articles
+        that exist are dropped and re-inserted within a single SPARQL update.
+        """
+        self._check_writable()
+        writes = list(writes)
+        existing = set(self.article_ids()) if replace else set()
+        fresh = [w for w in writes if w.article_id not in existing]
+        stale = [w for w in writes if w.article_id in existing]
+        try:
+            if fresh:
+                self.store.extend(q for w in fresh for q in (*w.doc_quads, *w.claim_quads))
+            for w in stale:
+                self.store.update(self._replace_update(w))
+        except OSError as exc:
+            raise StoreError(f"{self.path}: write failed: {_one_line(exc)}") from exc
+
+    def _replace_update(self, write: ArticleWrite) -> str:
+        doc = self.graph_iri("doc", write.article_id)
+        claims = self.graph_iri("claims", write.article_id)
+        parts = [f"DROP SILENT GRAPH {doc} ;", f"DROP SILENT GRAPH {claims} ;", "INSERT DATA {"]
+        for graph, quads in ((doc, write.doc_quads), (claims, write.claim_quads)):
+            if quads:
+                parts.append(f"GRAPH {graph} {{")
+                parts.extend(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+                parts.append("}")
+        parts.append("}")
+        return "\n".join(parts)
+
+    def remove_articles(self, article_ids: Iterable[str]) -> list[str]:
+        """Delete the doc and claims graphs of each article (one transaction). Returns ids removed."""
+        self._check_writable()
+        present = set(self.article_ids())
+        ids = [a for a in article_ids if a in present]
+        if ids:
+            drops = " ;\n".join(f"DROP SILENT GRAPH {self.graph_iri(k, a)}"
+                                for a in ids for k in ("doc", "claims"))
+            self.store.update(drops)
+        return ids
+
+    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad | ox.Triple]) -> int:
+        """Replace one named graph whole, atomically. Returns the number of quads written."""
+        self._check_writable()
+        rows = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
+        if not rows:
+            self.store.update(f"DROP SILENT GRAPH {graph}")
+            return 0
+        if not any(isinstance(t, ox.BlankNode) for q in rows for t in (q.subject, q.object)):
+            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in rows)
+            self.store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+        else:  # blank nodes (OWL axioms) cannot go through INSERT DATA unchanged
+            self.store.remove_graph(graph) if self.store.contains_named_graph(graph) else None
+            self.store.extend(rows)
+        return len(rows)
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: store is open read-only")
+
+    # -- reading ---------------------------------------------------------------------------
+    def query(self, sparql: str, *, substitutions: dict[ox.Variable, Any] | None = None,
+              union: bool = True) -> Any:
+        """Run SPARQL with the default graph as the union of all graphs (by default)."""
+        try:
+            return self.store.query(sparql, use_default_graph_as_union=union,
+                                    substitutions=substitutions or None)
+        except SyntaxError as exc:
+            from .errors import QueryError
+
+            raise QueryError(f"SPARQL syntax error: {_one_line(exc)}") from exc
+
+    def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
+        return iter(self.store.quads_for_pattern(None, None, None, graph))
+
+    def count(self, graph: ox.NamedNode | None = None) -> int:
+        if graph is None:
+            return len(self.store)
+        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, graph))
+
+    def inferred_is_current(self) -> bool:
+        inferred = self.graph_iri("inferred")
+        return any(self.store.quads_for_pattern(inferred, KG_IS_CURRENT, None, inferred))
+
+    def mark_inferred_stale(self) -> None:
+        """Drop the inferred graph's 'current' marker (data changed since reasoning)."""
+        inferred = self.graph_iri("inferred")
+        self.store.update(f"DELETE WHERE {{ GRAPH {inferred} {{ {inferred} <{KG.isCurrent}> ?v }} }}")
+
+    def export(self, output: IO[bytes], *, fmt: str = "nquads",
+               graph: ox.NamedNode | None = None) -> None:
+        """Stream the store (or one graph) to ``output`` without holding it in memory."""
+        try:
+            rdf_format = _RDF_FORMATS[fmt]
+        except KeyError:
+            raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(_RDF_FORMATS)}") from None
+        if graph is not None:
+            self.store.dump(output, rdf_format, from_graph=graph)
+        elif rdf_format.supports_datasets:
+            self.store.dump(output, rdf_format)
+        else:  # triple formats: merge every graph into the default graph
+            _serialize_triples(iter(self.store), output, rdf_format)
+
+
+KG_FINGERPRINT = ox.NamedNode(str(KG.fingerprint))
+KG_IS_CURRENT = ox.NamedNode(str(KG.isCurrent))
+
+
+def _serialize_triples(quads: Iterator[ox.Quad], output: IO[bytes], rdf_format: ox.RdfFormat) -> None:
+    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+    ox.serialize(triples, output, rdf_format)
+
+
+def _acquire_lock(path: Path, *, exclusive: bool, wait: float) -> IO[Any]:
+    lock_path = path / LOCK_NAME
+    try:
+        handle = open(lock_path, "a+")  # noqa: SIM115 - held until close()
+    except OSError as exc:
+        if exclusive or exc.errno not in (errno.EACCES, errno.EROFS):
+            raise StoreError(f"{lock_path}: cannot open lock file: {exc.strerror or exc}") from exc
+        return open(os.devnull)  # read-only medium: nobody can be writing it
+    mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(handle, mode | fcntl.LOCK_NB)
+            return handle
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                handle.close()
+                who = "another kgbuild process is writing" if not exclusive else \
+                    "another kgbuild process is using"
+                raise StoreLockedError(f"{path}: {who} this store; try again when it has finished")
+            time.sleep(0.1)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
