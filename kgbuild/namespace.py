@@ -101,6 +101,7 @@ class KG(DefinedNamespace):
     sourceArticle: URIRef
     sourceCount: URIRef
     startDate: URIRef
+    stateSelf: URIRef
     subOrganizationOf: URIRef
     target: URIRef
     trigger: URIRef

@@ -1,0 +1,4 @@
+"""Developer tools for kgbuild (code generation from the ontology)."""
+from __future__ import annotations
+
+__all__: list[str] = []
