@@ -94,6 +94,7 @@ class KG(DefinedNamespace):
     ofState: URIRef
     organization: URIRef
     partOf: URIRef
+    partOrMemberOfState: URIRef
     place: URIRef
     ploverCategory: URIRef
     provisional: URIRef
