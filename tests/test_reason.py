@@ -1,0 +1,198 @@
+"""Reasoning: both engines agree on a small KB; affiliation, attack classes, fusion, claims."""
+from __future__ import annotations
+
+import shutil
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from kgbuild.errors import ReasonerError
+from kgbuild.namespace import DEFAULT_BASE, KB, KG
+from kgbuild.reason import owl, reason, rules
+from kgbuild.reason.api import read_inputs
+from kgbuild.reason.cli import command
+
+BASE = DEFAULT_BASE
+HAS_JAVA = shutil.which("java") is not None
+PREFIXES = f"""@prefix kg: <{KG._NS}> . @prefix kb: <{KB}> . @base <{BASE}> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix prov: <http://www.w3.org/ns/prov#> .
+"""
+KB_TTL = PREFIXES + """
+kb:USA a kg:State ; skos:prefLabel "United States"@en .
+kb:IRQ a kg:State ; skos:prefLabel "Iraq"@en .
+kb:IRN a kg:State ; skos:prefLabel "Iran"@en .
+kb:iraq-government a kg:GovernmentBody ; kg:ofState kb:IRQ .
+kb:iraq-security-forces a kg:SecurityForce ; kg:subOrganizationOf kb:iraq-government .
+kb:popular-mobilization-forces a kg:SecurityForce ; kg:subOrganizationOf kb:iraq-security-forces .
+kb:kataib-hezbollah a kg:ArmedGroup ; kg:subOrganizationOf kb:popular-mobilization-forces .
+kb:falih-al-fayyadh a kg:Person ; kg:leaderOf kb:popular-mobilization-forces .
+kb:baghdad a kg:Place ; kg:locatedIn kb:IRQ .
+kb:isis a kg:ArmedGroup . kb:sdf a kg:ArmedGroup .
+"""
+DOC1 = PREFIXES + """
+<event/strike> a kg:Attack ; kg:mode kg:Airstrike ; kg:agent kb:USA ; kg:target kb:kataib-hezbollah ;
+    kg:place kb:IRQ ; kg:date "2019-12-29"^^xsd:date ; kg:sourceArticle <article/a1> .
+<event/clash> a kg:Attack ; kg:agent kb:isis ; kg:target kb:sdf ; kg:sourceArticle <article/a1> .
+"""
+DOC2 = PREFIXES + """
+<event/strike2> a kg:Attack ; kg:agent kb:USA ; kg:target kb:kataib-hezbollah ;
+    kg:date "2019-12-29"^^xsd:date ; kg:sourceArticle <article/a2> .
+<event/threat> a kg:Threat ; kg:agent kb:kataib-hezbollah ; kg:target kb:USA ;
+    kg:date "2019-12-29"^^xsd:date ; kg:sourceArticle <article/a2> .
+"""
+CLAIMS = PREFIXES + """
+<claim/c1> a kg:Claim, rdf:Statement ; rdf:subject kb:kataib-hezbollah ; rdf:predicate kg:ofState ;
+    rdf:object kb:IRN ; prov:wasAttributedTo kb:USA ; kg:sourceArticle <article/a2> .
+kb:kataib-hezbollah kg:ofState kb:IRN .
+"""
+
+
+def _load(store: ox.Store, ttl: str, graph: str) -> None:
+    store.load(ttl.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(BASE + graph))
+
+
+@pytest.fixture()
+def store() -> ox.Store:
+    s = ox.Store()
+    _load(s, KB_TTL, "graph/kb")
+    _load(s, DOC1, "graph/doc/a1")
+    _load(s, DOC2, "graph/doc/a2")
+    # a claims graph even (wrongly) holding the claimed triple must never feed reasoning
+    _load(s, CLAIMS, "graph/claims/a2")
+    return s
+
+
+def n(term: object) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+def inferred(store: ox.Store) -> set[ox.Triple]:
+    return {q.triple for q in store.quads_for_pattern(None, None, None, n(BASE + "graph/inferred"))}
+
+
+def has(triples: set[ox.Triple], s: object, p: object, o: object) -> bool:
+    return ox.Triple(n(s), n(p), n(o)) in triples
+
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+STRIKE = BASE + "event/strike"
+
+
+def check_entailments(t: set[ox.Triple]) -> None:
+    kh = KB["kataib-hezbollah"]
+    assert has(t, kh, RDF_TYPE, KG.StateAffiliatedActor)
+    assert has(t, kh, KG.affiliatedState, KB.IRQ)
+    assert has(t, kh, KG.partOf, KB["iraq-government"])
+    assert has(t, kh, KG.ofState, KB.IRQ)
+    assert has(t, KB["falih-al-fayyadh"], KG.memberOf, KB.IRQ)
+    assert has(t, KB["falih-al-fayyadh"], KG.affiliatedState, KB.IRQ)
+    assert has(t, KB.USA, KG.affiliatedState, KB.USA)
+    assert has(t, KB.baghdad, KG.locatedIn, KB.IRQ)
+    assert has(t, STRIKE, RDF_TYPE, KG.AttackOnStateAffiliated)
+    assert has(t, STRIKE, RDF_TYPE, KG.AttackByStateAffiliated)
+    assert has(t, STRIKE, RDF_TYPE, KG.Event)
+    assert has(t, KB.isis, RDF_TYPE, KG.Actor)
+    assert not has(t, KB.isis, RDF_TYPE, KG.StateAffiliatedActor)
+    clash = BASE + "event/clash"
+    assert not has(t, clash, RDF_TYPE, KG.AttackOnStateAffiliated)
+    assert not has(t, clash, RDF_TYPE, KG.AttackByStateAffiliated)
+    # the claim "KH ofState IRN" never becomes a fact
+    assert not has(t, kh, KG.ofState, KB.IRN)
+    assert not has(t, kh, KG.affiliatedState, KB.IRN)
+    assert not any(q.predicate == n(KG.stateSelf) or q.predicate == n(KG.partOrMemberOfState) for q in t)
+
+
+def test_rule_engine_entailments(store: ox.Store) -> None:
+    tbox, data = read_inputs(store, base=BASE)
+    check_entailments(rules.infer(tbox, data))
+
+
+@pytest.mark.skipif(not HAS_JAVA, reason="java is not installed: HermiT cannot run")
+def test_engines_agree(store: ox.Store) -> None:
+    tbox, data = read_inputs(store, base=BASE)
+    by_rules = rules.infer(tbox, data)
+    by_hermit = owl.infer(tbox, data)
+    assert by_rules == by_hermit, (sorted(map(str, by_rules - by_hermit)), sorted(map(str, by_hermit - by_rules)))
+    check_entailments(by_hermit)
+
+
+@pytest.mark.skipif(not HAS_JAVA, reason="java is not installed: HermiT cannot run")
+def test_reason_hermit_and_rules_write_identical_graphs(store: ox.Store) -> None:
+    assert reason(store, engine="hermit").engine == "hermit"
+    by_hermit = inferred(store)
+    assert reason(store, engine="rules").engine == "rules"
+    assert inferred(store) == by_hermit
+
+
+def test_reason_writes_inferred_graph_with_fusion(store: ox.Store) -> None:
+    report = reason(store, engine="rules")
+    t = inferred(store)
+    check_entailments(t)
+    graph = n(BASE + "graph/inferred")
+    assert ox.Triple(graph, n(KG.isCurrent), ox.Literal("true", datatype=n("http://www.w3.org/2001/XMLSchema#boolean"))) in t
+    fused = {q.object for q in t if q.predicate == n(KG.fusedInto)}
+    assert len(fused) == 1 and report.fused_events == 1
+    node = fused.pop()
+    assert node.value.startswith(BASE + "fused/")
+    assert has(t, BASE + "event/strike", KG.fusedInto, node.value)
+    assert has(t, BASE + "event/strike2", KG.fusedInto, node.value)
+    assert ox.Triple(node, n(KG.sourceCount), ox.Literal("2", datatype=n("http://www.w3.org/2001/XMLSchema#integer"))) in t
+    assert report.triples == len(t)
+    # nothing is written outside the inferred graph
+    assert not any(q.predicate == n(KG.fusedInto) for q in store.quads_for_pattern(None, None, None, n(BASE + "graph/doc/a1")))
+
+
+def test_inferred_graph_is_replaced_whole(store: ox.Store) -> None:
+    reason(store, engine="rules")
+    first = inferred(store)
+    assert has(first, BASE + "event/strike2", KG.fusedInto, next(iter(
+        q.object.value for q in first if q.predicate == n(KG.fusedInto))))
+    store.remove_graph(n(BASE + "graph/doc/a2"))
+    store.add(ox.Quad(n(KB.zzz), n(KG.partOf), n(KB.yyy), n(BASE + "graph/inferred")))  # stale junk
+    reason(store, engine="rules")
+    second = inferred(store)
+    assert not any(q.predicate == n(KG.fusedInto) for q in second)
+    assert not has(second, KB.zzz, KG.partOf, KB.yyy)
+    assert second < first
+    assert [g.value for g in store.named_graphs() if "inferred" in g.value] == [BASE + "graph/inferred"]
+    reason(store, engine="rules")
+    assert inferred(store) == second
+
+
+def test_auto_without_java_falls_back_to_rules(store: ox.Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda *a, **k: None)
+    report = reason(store, engine="auto")
+    assert report.engine == "rules" and report.fallback_reason
+    check_entailments(inferred(store))
+
+
+def test_hermit_without_java_raises(store: ox.Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda *a, **k: None)
+    with pytest.raises(ReasonerError, match="Java"):
+        reason(store, engine="hermit")
+
+
+def test_ontology_loaded_from_resources_when_missing(store: ox.Store) -> None:
+    assert not any(store.quads_for_pattern(None, None, None, n(BASE + "graph/ontology")))
+    tbox, _ = read_inputs(store, base=BASE)
+    assert ox.Triple(n(KG.partOf), n(RDF_TYPE), n("http://www.w3.org/2002/07/owl#TransitiveProperty")) in tbox
+
+
+def test_cli_reason(tmp_path: object) -> None:
+    path = str(tmp_path) + "/kg"  # type: ignore[operator]
+    s = ox.Store(path)
+    _load(s, KB_TTL, "graph/kb")
+    _load(s, DOC1, "graph/doc/a1")
+    del s
+    result = CliRunner().invoke(command, ["--store", path, "--reasoner", "rules"])
+    assert result.exit_code == 0, result.output
+    assert "with rules" in result.output
+    again = ox.Store(path)
+    assert any(again.quads_for_pattern(None, n(KG.isCurrent), None, n(BASE + "graph/inferred")))
+
+
+def test_cli_missing_store(tmp_path: object) -> None:
+    result = CliRunner().invoke(command, ["--store", str(tmp_path) + "/nope", "--reasoner", "rules"])  # type: ignore[operator]
+    assert result.exit_code != 0
