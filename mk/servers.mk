@@ -5,7 +5,7 @@
 
 FUSEKI_VERSION ?= 5.6.0
 MAVEN_CACHE    ?= .cache/maven
-FUSEKI_STAMP   := $(MAVEN_CACHE)/jena-fuseki-main-$(FUSEKI_VERSION).jar
+FUSEKI_STAMP   := $(MAVEN_CACHE)/.fuseki-$(FUSEKI_VERSION).stamp
 
 .PHONY: test-servers fuseki-jars chromium virtuoso
 

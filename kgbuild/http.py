@@ -1,0 +1,253 @@
+"""Small HTTP helpers shared by ``serve`` and ``load``: one request function with streamed
+bodies, gzip, bounded retries with backoff, Basic and Digest auth, and one-line errors.
+
+Passwords never appear in an error, a log line or a ``repr``: :class:`Auth` hides its
+password and :func:`redact` strips user info from URLs before they are shown.
+
+>>> redact("http://alice:s3cret@example.org:3030/ds?x=1")
+'http://example.org:3030/ds?x=1'
+>>> Auth(user="alice", password="s3cret")
+Auth(user='alice', password='***')
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import http.client
+import netrc
+import os
+import socket
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+from .errors import EndpointError
+
+__all__ = ["Auth", "Response", "request", "redact", "gzip_chunks", "auth_from", "RETRY_STATUSES",
+           "HttpStatusError"]
+
+RETRY_STATUSES = frozenset({500, 502, 503, 504})
+Body = bytes | Callable[[], Iterable[bytes]] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Auth:
+    """User name and password for an endpoint (Basic, or Digest when the server asks)."""
+
+    user: str
+    password: str = field(repr=False)
+
+    def __repr__(self) -> str:
+        return f"Auth(user={self.user!r}, password='***')"
+
+    def basic(self) -> str:
+        token = base64.b64encode(f"{self.user}:{self.password}".encode()).decode("ascii")
+        return f"Basic {token}"
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    status: int
+    reason: str
+    headers: dict[str, str]
+    body: bytes
+
+    def text(self) -> str:
+        return self.body.decode("utf-8", errors="replace")
+
+
+class HttpStatusError(EndpointError):
+    """The server answered with an error status (kept for callers that branch on it)."""
+
+    def __init__(self, message: str, *, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def redact(url: str) -> str:
+    """``url`` without user info (``user:password@``)."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+
+
+def auth_from(*, url: str, user: str | None = None, password: str | None = None,
+              environ: Mapping[str, str] | None = None, netrc_file: Path | None = None) -> Auth | None:
+    """Credentials by precedence: options > ``KGBUILD_USER``/``KGBUILD_PASSWORD`` > URL user
+    info > a netrc-style file (``netrc_file``, or ``~/.netrc`` when it exists)."""
+    environ = os.environ if environ is None else environ
+    user = user or environ.get("KGBUILD_USER") or None
+    if password is None:
+        password = environ.get("KGBUILD_PASSWORD")
+    parts = urlsplit(url)
+    if user is None and parts.username:
+        user, password = parts.username, parts.password or password
+    if user is not None:
+        return Auth(user=user, password=password or "")
+    path = netrc_file or (Path.home() / ".netrc")
+    if netrc_file is not None or path.is_file():
+        try:
+            entry = netrc.netrc(str(path)).authenticators(parts.hostname or "")
+        except (OSError, netrc.NetrcParseError) as exc:
+            raise EndpointError(f"{path}: cannot read credentials file: {type(exc).__name__}") from None
+        if entry:
+            return Auth(user=entry[0], password=entry[2] or "")
+    return None
+
+
+def gzip_chunks(chunks: Iterable[bytes], *, level: int = 1) -> Iterator[bytes]:
+    """Gzip a stream of byte chunks lazily (for ``Content-Encoding: gzip`` uploads)."""
+    compressor = zlib.compressobj(level, zlib.DEFLATED, 31)
+    for chunk in chunks:
+        out = compressor.compress(chunk)
+        if out:
+            yield out
+    yield compressor.flush()
+
+
+def request(method: str, url: str, *, body: Body = None, headers: Mapping[str, str] | None = None,
+            params: Mapping[str, str] | None = None, auth: Auth | None = None, timeout: float = 300.0,
+            retries: int = 3, backoff: float = 0.5, what: str | None = None) -> Response:
+    """One HTTP request with bounded retries on 5xx, timeouts and connection resets.
+
+    ``body`` is bytes, or a callable returning an iterable of byte chunks (sent with chunked
+    transfer encoding, never held whole in memory; called again on each retry).
+
+    :raises EndpointError: unreachable server, auth refused, or an error status; one line,
+        naming ``what`` and the redacted URL, never the credentials.
+    """
+    if params:
+        url = f"{url}{'&' if '?' in url else '?'}{urlencode(params)}"
+    label = f"{what}: " if what else ""
+    shown = f"{method} {redact(url)}"
+    digest: str | None = None
+    attempt = 0
+    while True:
+        attempt += 1
+        try:
+            response = _send(method, url, body=body, headers=headers or {}, auth=auth,
+                             authorization=digest, timeout=timeout)
+        except (TimeoutError, ConnectionError, http.client.HTTPException, socket.timeout) as exc:
+            if attempt <= retries:
+                time.sleep(backoff * 2 ** (attempt - 1))
+                continue
+            raise EndpointError(f"{label}{shown}: {_describe(exc)} (after {attempt} attempts)") from None
+        except OSError as exc:  # DNS failures, refused connections to closed hosts, ...
+            if attempt <= retries and isinstance(exc.__cause__ or exc, ConnectionError):
+                time.sleep(backoff * 2 ** (attempt - 1))
+                continue
+            raise EndpointError(f"{label}{shown}: {_describe(exc)}") from None
+        if response.status == 401 and auth is not None and digest is None:
+            challenge = response.headers.get("www-authenticate", "")
+            if challenge.lower().startswith("digest"):
+                digest = _digest(challenge, auth=auth, method=method, url=url)
+                attempt -= 1
+                continue
+        if response.status in RETRY_STATUSES and attempt <= retries:
+            time.sleep(backoff * 2 ** (attempt - 1))
+            continue
+        if response.status >= 400:
+            raise HttpStatusError(f"{label}{shown}: {_status_line(response, auth=auth)}",
+                                  status=response.status)
+        return response
+
+
+def _send(method: str, url: str, *, body: Body, headers: Mapping[str, str], auth: Auth | None,
+          authorization: str | None, timeout: float) -> Response:
+    parts = urlsplit(url)
+    conn_cls = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise EndpointError(f"{redact(url)}: not an http(s) URL")
+    conn = conn_cls(parts.hostname, parts.port, timeout=timeout)
+    target = parts.path or "/"
+    if parts.query:
+        target += "?" + parts.query
+    all_headers = {"User-Agent": "kgbuild", **headers}
+    if authorization:
+        all_headers["Authorization"] = authorization
+    elif auth is not None:
+        all_headers["Authorization"] = auth.basic()
+    try:
+        if callable(body):
+            all_headers["Transfer-Encoding"] = "chunked"
+            conn.putrequest(method, target, skip_accept_encoding=True)
+            for key, value in all_headers.items():
+                conn.putheader(key, value)
+            conn.endheaders()
+            for chunk in body():
+                if chunk:
+                    conn.send(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            conn.send(b"0\r\n\r\n")
+        else:
+            conn.request(method, target, body=body, headers=all_headers)
+        raw = conn.getresponse()
+        data = raw.read()
+        return Response(status=raw.status, reason=raw.reason,
+                        headers={k.lower(): v for k, v in raw.getheaders()}, body=data)
+    finally:
+        conn.close()
+
+
+def _digest(challenge: str, *, auth: Auth, method: str, url: str) -> str:
+    """An RFC 7616 Digest ``Authorization`` value (MD5, qop=auth), as Virtuoso asks for."""
+    fields: dict[str, str] = {}
+    for item in _split_challenge(challenge[len("digest"):]):
+        key, _, value = item.partition("=")
+        fields[key.strip().lower()] = value.strip().strip('"')
+    parts = urlsplit(url)
+    uri = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    realm, nonce = fields.get("realm", ""), fields.get("nonce", "")
+    md5 = lambda s: hashlib.md5(s.encode()).hexdigest()  # noqa: E731 - the protocol's hash
+    ha1 = md5(f"{auth.user}:{realm}:{auth.password}")
+    ha2 = md5(f"{method}:{uri}")
+    cnonce = os.urandom(8).hex()
+    header = f'Digest username="{auth.user}", realm="{realm}", nonce="{nonce}", uri="{uri}"'
+    if "auth" in fields.get("qop", "").split(","):
+        response = md5(f"{ha1}:{nonce}:00000001:{cnonce}:auth:{ha2}")
+        header += f', qop=auth, nc=00000001, cnonce="{cnonce}"'
+    else:
+        response = md5(f"{ha1}:{nonce}:{ha2}")
+    header += f', response="{response}", algorithm=MD5'
+    if "opaque" in fields:
+        header += f', opaque="{fields["opaque"]}"'
+    return header
+
+
+def _split_challenge(text: str) -> list[str]:
+    items, current, quoted = [], "", False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        if char == "," and not quoted:
+            items.append(current)
+            current = ""
+        else:
+            current += char
+    items.append(current)
+    return [i for i in items if i.strip()]
+
+
+def _status_line(response: Response, *, auth: Auth | None) -> str:
+    if response.status in (401, 403):
+        who = f" for user {auth.user!r}" if auth else " (no credentials given)"
+        return f"HTTP {response.status} {response.reason}: authentication refused{who}"
+    detail = " ".join(response.text().split())[:200]
+    if auth is not None and auth.password:
+        detail = detail.replace(auth.password, "***")
+    return f"HTTP {response.status} {response.reason}" + (f": {detail}" if detail else "")
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, ConnectionRefusedError):
+        return "connection refused (is the server running?)"
+    if isinstance(exc, (TimeoutError, socket.timeout)):
+        return "timed out"
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -1,0 +1,256 @@
+"""Push the store's named graphs into a remote SPARQL store (Fuseki, Oxigraph, GraphDB,
+Virtuoso, or any SPARQL 1.1 endpoint), verified by per-graph triple counts.
+
+Strategy:
+
+- *first load* (none of the graphs to load exist on the server) where the server takes
+  quads: every quad in ONE streamed, gzipped N-Quads POST;
+- otherwise graph by graph: each graph is uploaded into a temporary graph
+  (``urn:kgbuild:tmp:{token}:{n}``; Graph Store Protocol PUT, or ``INSERT DATA`` in chunks),
+  its count checked, and then all of them are ``MOVE``d over the old graphs in one SPARQL
+  update, so a failure leaves every graph either old or new, never a mix;
+- afterwards every loaded graph's triple count on the server must equal the local one.
+
+Only the graphs loaded are replaced; nothing else on the server is touched unless
+``replace=True``, which also drops the server's graphs under the store's base that the local
+store does not have.
+
+>>> select_graph_names(["kb", "a1"], base="https://x.org/", local=["https://x.org/graph/kb",
+...     "https://x.org/graph/doc/a1", "https://x.org/graph/claims/a1", "https://x.org/graph/doc/a2"])
+['https://x.org/graph/claims/a1', 'https://x.org/graph/doc/a1', 'https://x.org/graph/kb']
+"""
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+import pyoxigraph as ox
+
+from ..errors import EndpointError, LoadError
+from ..http import Auth
+from ..store import GraphStore
+from . import fuseki, generic, graphdb, oxigraph, virtuoso
+from .protocol import (Target, graph_counts, insert_data, post_dataset, put_graph,
+                       serialize_chunks, update)
+
+__all__ = ["load_store", "LoadReport", "GraphResult", "make_target", "select_graph_names", "KINDS",
+           "DEFAULT_CHUNK_SIZE"]
+
+KINDS = ("fuseki", "oxigraph", "graphdb", "virtuoso", "generic")
+DEFAULT_CHUNK_SIZE = 50_000
+
+
+@dataclass(slots=True)
+class GraphResult:
+    """What happened to one graph. ``status``: loaded, failed, dropped, skipped."""
+
+    graph: str
+    local: int
+    remote: int | None = None
+    status: str = "pending"
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class LoadReport:
+    endpoint: str
+    kind: str
+    method: str = ""
+    graphs: list[GraphResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def triples(self) -> int:
+        return sum(g.local for g in self.graphs if g.status == "loaded")
+
+    @property
+    def triples_per_second(self) -> float:
+        return self.triples / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def ok(self) -> bool:
+        return all(g.status != "failed" for g in self.graphs)
+
+    @property
+    def failed(self) -> list[GraphResult]:
+        return [g for g in self.graphs if g.status == "failed"]
+
+
+def make_target(endpoint: str, *, kind: str = "generic", auth: Auth | None = None) -> Target:
+    if kind == "oxigraph":
+        return oxigraph.target(endpoint)
+    if kind == "fuseki":
+        return fuseki.target(endpoint)
+    if kind == "graphdb":
+        return graphdb.target(endpoint)
+    if kind == "virtuoso":
+        return virtuoso.target(endpoint, authenticated=auth is not None)
+    if kind == "generic":
+        return generic.target(endpoint)
+    raise ValueError(f"unknown server kind {kind!r}; choose from {', '.join(KINDS)}")
+
+
+def select_graph_names(selectors: Sequence[str], *, base: str, local: Iterable[str]) -> list[str]:
+    """Graph IRIs for ``all``, ``ontology``, ``kb``, ``docs`` (doc + claims graphs),
+    ``inferred`` or article ids (their doc and claims graphs). Sorted.
+
+    :raises LoadError: an article id the store does not have.
+    """
+    local = sorted(set(local))
+    chosen: set[str] = set()
+    for sel in selectors or ["all"]:
+        if sel == "all":
+            chosen.update(local)
+        elif sel in ("ontology", "kb", "inferred"):
+            chosen.update(g for g in local if g == f"{base}graph/{sel}")
+        elif sel == "docs":
+            chosen.update(g for g in local if g.startswith((f"{base}graph/doc/", f"{base}graph/claims/")))
+        else:
+            mine = [g for g in local if g in (f"{base}graph/doc/{quote(sel, safe='-._~')}",
+                                              f"{base}graph/claims/{quote(sel, safe='-._~')}")]
+            if not mine:
+                raise LoadError(f"no graphs for {sel!r} in the store (not a selector or a known article id)")
+            chosen.update(mine)
+    return sorted(chosen)
+
+
+def load_store(store: GraphStore, *, endpoint: str, kind: str = "generic",
+               graphs: Sequence[str] = ("all",), replace: bool = False, auth: Auth | None = None,
+               chunk_size: int = DEFAULT_CHUNK_SIZE) -> LoadReport:
+    """Load the selected graphs of ``store`` into the remote dataset at ``endpoint``.
+
+    Idempotent: loading twice leaves the same triples (each graph is replaced whole).
+
+    :returns: the report, when every graph loaded and verified.
+    :raises LoadError: one or more graphs failed (unreachable server, refused credentials,
+        count mismatch); its message has one line per failed graph and its ``report``
+        attribute the full :class:`LoadReport`.
+    """
+    started = time.perf_counter()
+    target = make_target(endpoint, kind=kind, auth=auth)
+    names = select_graph_names(graphs, base=store.base, local=(g.value for g in store.graphs()))
+    report = LoadReport(endpoint=endpoint, kind=kind)
+    report.graphs = [GraphResult(graph=g, local=store.count(ox.NamedNode(g))) for g in names]
+    try:
+        _load(store, target, report, replace=replace, auth=auth, chunk_size=chunk_size)
+    except EndpointError as exc:  # the server as a whole: unreachable, auth refused
+        for result in report.graphs:
+            if result.status in ("pending", "uploaded"):
+                result.status, result.error = "failed", str(exc)
+    report.seconds = time.perf_counter() - started
+    if not report.ok:
+        lines = [f"{g.graph}: {g.error}" for g in report.failed]
+        error = LoadError(f"{len(lines)} of {len(report.graphs)} graphs not loaded:\n" + "\n".join(lines))
+        error.report = report  # type: ignore[attr-defined]
+        raise error
+    return report
+
+
+def _load(store: GraphStore, target: Target, report: LoadReport, *, replace: bool,
+          auth: Auth | None, chunk_size: int) -> None:
+    prefix = f"{store.base}graph/"
+    before = graph_counts(target, auth=auth, prefix=prefix)
+    results = {r.graph: r for r in report.graphs}
+    if replace:
+        stale = sorted(g for g in before if g not in {x.value for x in store.graphs()})
+        if stale:
+            update(target, " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in stale), auth=auth,
+                   what="dropping graphs not in the local store")
+            report.graphs += [GraphResult(graph=g, local=0, remote=0, status="dropped") for g in stale]
+    first = not any(g in before for g in results)
+    if first and target.dataset_url is not None and results:
+        report.method = "one N-Quads upload"
+        chunks = serialize_chunks(lambda: (q for g in results for q in store.quads(ox.NamedNode(g))),
+                                  fmt=ox.RdfFormat.N_QUADS, chunk_size=chunk_size)
+        try:
+            post_dataset(target, chunks, auth=auth)
+        except EndpointError:
+            report.method += " (failed; retried graph by graph)"
+        if _verify(target, report, auth=auth, prefix=prefix, only_failed_to_pending=True):
+            return
+        todo = [r for r in report.graphs if r.status == "pending"]
+    else:
+        todo = list(results.values())
+    if todo:
+        report.method = (report.method + ", then " if report.method else "") + \
+            ("per-graph PUT + MOVE" if target.gsp_url else "per-graph INSERT DATA + MOVE")
+        _replace_graphs(store, target, todo, auth=auth, chunk_size=chunk_size)
+        _verify(target, report, auth=auth, prefix=prefix, only_failed_to_pending=False)
+
+
+def _replace_graphs(store: GraphStore, target: Target, todo: list[GraphResult], *,
+                    auth: Auth | None, chunk_size: int) -> None:
+    token = secrets.token_hex(4)
+    staged: list[tuple[GraphResult, str]] = []
+    for n, result in enumerate(todo):
+        tmp = f"urn:kgbuild:tmp:{token}:{n}"
+        graph = ox.NamedNode(result.graph)
+        try:
+            if result.local == 0:
+                staged.append((result, ""))
+                continue
+            if target.gsp_url is not None:
+                chunks = serialize_chunks(lambda g=graph: store.quads(g), fmt=ox.RdfFormat.N_TRIPLES,
+                                          chunk_size=chunk_size)
+                put_graph(target, tmp, chunks, auth=auth)
+            else:
+                blank = any(isinstance(t, ox.BlankNode) for q in store.quads(graph)
+                            for t in (q.subject, q.object))
+                update(target, f"DROP SILENT GRAPH <{tmp}>", auth=auth, what=f"uploading {result.graph}")
+                insert_data(target, tmp, lambda g=graph: store.quads(g), auth=auth,
+                            chunk_size=chunk_size, blank_nodes=blank)
+            staged.append((result, tmp))
+        except EndpointError as exc:
+            result.status, result.error = "failed", _strip_prefix(str(exc))
+            if "authentication refused" in str(exc) or "connection refused" in str(exc):
+                break  # the same for every graph: fail the rest at once, below
+    for result in todo:
+        if result.status == "pending" and all(result is not r for r, _ in staged):
+            result.status, result.error = "failed", "not attempted after the error above"
+    tmps = [t for _, t in staged if t]
+    if any(r.status == "failed" for r in todo):  # leave every graph old: discard the staged ones
+        if tmps:
+            try:
+                update(target, " ;\n".join(f"DROP SILENT GRAPH <{t}>" for t in tmps), auth=auth,
+                       what="dropping temporary graphs")
+            except EndpointError:
+                pass
+        for result, _ in staged:
+            result.status, result.error = "failed", "not replaced: another graph failed (server unchanged)"
+        return
+    moves = [f"MOVE SILENT <{t}> TO <{r.graph}>" if t else f"DROP SILENT GRAPH <{r.graph}>"
+             for r, t in staged]
+    if moves:
+        update(target, " ;\n".join(moves), auth=auth, what="moving temporary graphs into place")
+    for result, _ in staged:
+        result.status = "uploaded"
+
+
+def _verify(target: Target, report: LoadReport, *, auth: Auth | None, prefix: str,
+            only_failed_to_pending: bool) -> bool:
+    """Compare server counts with local ones. True when all match."""
+    after = graph_counts(target, auth=auth, prefix=prefix)
+    ok = True
+    for result in report.graphs:
+        if result.status == "dropped":
+            continue
+        if result.status == "failed" and not only_failed_to_pending:
+            continue
+        result.remote = after.get(result.graph, 0)
+        if result.remote == result.local:
+            result.status, result.error = "loaded", None
+        else:
+            ok = False
+            if only_failed_to_pending:
+                result.status = "pending"
+            else:
+                result.status = "failed"
+                result.error = f"count mismatch: {result.remote} triples on the server, {result.local} local"
+    return ok
+
+
+def _strip_prefix(message: str) -> str:
+    return message.split(": ", 1)[1] if message.startswith("uploading ") else message
