@@ -233,6 +233,7 @@ def generate_places() -> str:
             if not city["capital"] or city["countrycode"] in {"SG", "MC", "VA", "HK", "MO", "GI", "SM"}:
                 continue
             label = f"{label} City"
+            over = {**over, "no_source_name": True}
         cities.append((city, key, over, label))
     counts: dict[str, int] = {}
     for _, _, _, label in cities:
@@ -244,7 +245,8 @@ def generate_places() -> str:
         if slug in taken:
             continue
         taken.add(slug)
-        aliases = [city["name"], *over.get("aliases", [])]
+        aliases = [] if over.get("no_source_name") else [city["name"]]
+        aliases += over.get("aliases", [])
         located = over.get("located_in", iso2_to_kb[city["countrycode"]])  # "" = disputed
         extra = [("kg:locatedIn", f"kb:{located}")] if located else []
         if "qid" in over:
