@@ -232,3 +232,55 @@ def chromium_binary() -> str:
         if found:
             return found
     raise Unavailable("chromium not installed (apt-get install chromium; `make test-servers`)")
+
+
+BASE = "https://w3id.org/kgbuild/id/"
+KG = "https://w3id.org/kgbuild/ontology#"
+KB = "https://w3id.org/kgbuild/kb/"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+
+def write_sample_store(path: Path, *, articles: int = 2) -> dict[str, int]:
+    """A small kgbuild store (pyoxigraph) shaped per docs/graph-layout.md: ontology (with OWL
+    blank nodes), kb, and per article a doc graph (an attack on the PMU) and a claims graph.
+    Returns triples per graph."""
+    import pyoxigraph as ox
+
+    n = ox.NamedNode
+    g_onto, g_kb = n(f"{BASE}graph/ontology"), n(f"{BASE}graph/kb")
+    rdf_type = n(f"{_RDF}type")
+    restriction = ox.BlankNode("r1")
+    quads = [
+        ox.Quad(n(f"{KG}Attack"), rdf_type, n("http://www.w3.org/2002/07/owl#Class"), g_onto),
+        ox.Quad(n(f"{KG}Attack"), n("http://www.w3.org/2000/01/rdf-schema#subClassOf"), restriction, g_onto),
+        ox.Quad(restriction, n("http://www.w3.org/2002/07/owl#onProperty"), n(f"{KG}target"), g_onto),
+        ox.Quad(n(f"{KB}kataib-hezbollah"), rdf_type, n(f"{KG}ArmedGroup"), g_kb),
+        ox.Quad(n(f"{KB}kataib-hezbollah"), n(f"{KG}subOrganizationOf"), n(f"{KB}popular-mobilization-forces"), g_kb),
+        ox.Quad(n(f"{KB}popular-mobilization-forces"), n("http://www.w3.org/2004/02/skos/core#prefLabel"),
+                ox.Literal("Popular Mobilization Forces", language="en"), g_kb),
+    ]
+    for i in range(1, articles + 1):
+        doc, claims = n(f"{BASE}graph/doc/a{i}"), n(f"{BASE}graph/claims/a{i}")
+        event, claim = n(f"{BASE}event/e{i}"), n(f"{BASE}claim/c{i}")
+        quads += [
+            ox.Quad(event, rdf_type, n(f"{KG}Attack"), doc),
+            ox.Quad(event, n(f"{KG}agent"), n(f"{KB}USA"), doc),
+            ox.Quad(event, n(f"{KG}target"), n(f"{KB}kataib-hezbollah"), doc),
+            ox.Quad(event, n(f"{KG}date"), ox.Literal(f"2019-12-{28 + i}",
+                    datatype=n("http://www.w3.org/2001/XMLSchema#date")), doc),
+            ox.Quad(n(f"{BASE}article/a{i}"), n("http://purl.org/dc/terms/title"),
+                    ox.Literal(f"US strikes Kata'ib Hezbollah \"{i}\" — Iraq"), doc),
+            ox.Quad(claim, rdf_type, n(f"{KG}Claim"), claims),
+            ox.Quad(claim, n(f"{_RDF}subject"), n(f"{KB}kataib-hezbollah"), claims),
+            ox.Quad(claim, n(f"{_RDF}predicate"), n(f"{KG}ofState"), claims),
+            ox.Quad(claim, n(f"{_RDF}object"), n(f"{KB}IRN"), claims),
+            ox.Quad(claim, n("http://www.w3.org/ns/prov#wasAttributedTo"), n(f"{KB}USA"), claims),
+        ]
+    store = ox.Store(str(path))
+    store.extend(quads)
+    store.flush()
+    counts: dict[str, int] = {}
+    for q in quads:
+        counts[q.graph_name.value] = counts.get(q.graph_name.value, 0) + 1
+    del store
+    return counts
