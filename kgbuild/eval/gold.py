@@ -220,7 +220,7 @@ def _relation(raw: Any, where: str, known: set[str]) -> GoldRelation:
     return GoldRelation(subject=_ref(obj.get("subject"), f"{where}.subject", known),
                         predicate=predicate,
                         object=_ref(obj.get("object"), f"{where}.object", known),
-                        evidence=_opt_string(obj.get("evidence"), f"{where}.evidence") or "")
+                        evidence=_text(obj.get("evidence"), f"{where}.evidence"))
 
 
 def _event(raw: Any, where: str, known: set[str]) -> GoldEvent:
@@ -241,7 +241,7 @@ def _event(raw: Any, where: str, known: set[str]) -> GoldEvent:
     return GoldEvent(id=_string(obj.get("id"), f"{where}.id"), types=types, agent=agent,
                      target=target, date=_opt_date(obj.get("date"), f"{where}.date"),
                      place=None if place is None else _ref(place, f"{where}.place", known),
-                     evidence=_opt_string(obj.get("evidence"), f"{where}.evidence") or "",
+                     evidence=_text(obj.get("evidence"), f"{where}.evidence"),
                      mode=mode, optional=optional)
 
 
@@ -254,7 +254,7 @@ def _claim(raw: Any, where: str, known: set[str]) -> GoldClaim:
     _choices((predicate,), RELATION_PREDICATES, f"{where}.predicate")
     return GoldClaim(sources=sources, subject=_ref(obj.get("subject"), f"{where}.subject", known),
                      predicate=predicate, object=_ref(obj.get("object"), f"{where}.object", known),
-                     evidence=_opt_string(obj.get("evidence"), f"{where}.evidence") or "")
+                     evidence=_text(obj.get("evidence"), f"{where}.evidence"))
 
 
 # -- small checkers ------------------------------------------------------------------------
@@ -279,6 +279,14 @@ def _string(value: Any, where: str) -> str:
 
 def _opt_string(value: Any, where: str) -> str | None:
     return None if value is None else _string(value, where)
+
+
+def _text(value: Any, where: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise _Invalid(f"{where}: expected a string")
+    return value
 
 
 def _opt_date(value: Any, where: str) -> str | None:
