@@ -351,3 +351,29 @@ def test_malformed_gold_file(tmp_path: Path) -> None:
         load_gold(tmp_path / "broken.json")
     with pytest.raises(EvalError, match="missing.json"):
         evaluate([tmp_path / "missing.json"], GraphStore.in_memory())
+
+
+def test_default_saved_query_runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    from kgbuild.eval import default_run_saved_query
+
+    query = pytest.importorskip("kgbuild.query")
+    fake = types.ModuleType("kgbuild.query.saved")
+    calls: list[str] = []
+
+    def run_saved(store: GraphStore, name: str) -> Any:
+        calls.append(name)
+        rows = [{"event": EV1, "n": 1}, {"event": None}] if name.startswith("attacks-on") else []
+        return types.SimpleNamespace(rows=rows)
+
+    fake.run_saved = run_saved  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "kgbuild.query.saved", fake)
+    monkeypatch.setattr(query, "saved", fake, raising=False)
+    assert default_run_saved_query("attacks-on-x", GraphStore.in_memory()) == [EV1]
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(GOLD))
+    out = evaluate([path, path], perfect().store()).to_json()
+    assert out["answers"] == {"correct": 2, "total": 2}
+    assert calls == ["attacks-on-x", "attacks-on-state-affiliated-forces"]  # run once, cached

@@ -18,10 +18,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import KgbuildError
+from ..errors import KgbuildError, QueryError
 from ..store import GraphStore
 from .extract import actor_superclasses, extract_article
-from .gold import gold_paths, load_gold
+from .gold import gold_paths as _expand_paths
+from .gold import load_gold
 from .report import EvalReport
 from .score import AnswerOutcome, FileResult, score_article
 
@@ -49,16 +50,23 @@ def default_run_saved_query(name: str, store: GraphStore) -> list[str]:
     run_saved = getattr(saved, "run_saved", None)
     if run_saved is None:
         raise AnswersUnavailable("kgbuild.query.saved has no run_saved()")
-    return [_event_iri(row) for row in run_saved(store, name)]
+    result = run_saved(store, name)
+    rows = getattr(result, "rows", result)  # a QueryResult, or plain rows
+    iris: list[str] = []
+    for row in rows:
+        if "event" not in row:
+            raise QueryError(f"saved query {name!r} returns no 'event' column")
+        if row["event"] is not None:
+            iris.append(_event_iri(row["event"]))
+    return iris
 
 
-def _event_iri(row: Any) -> str:
-    value = row["event"]
+def _event_iri(value: Any) -> str:
     text = getattr(value, "value", None) or str(value)
     return text[1:-1] if text.startswith("<") and text.endswith(">") else text
 
 
-def evaluate(gold_paths_: Sequence[Path | str], store: GraphStore, *,
+def evaluate(gold_paths: Sequence[Path | str], store: GraphStore, *,
              run_saved_query: SavedQueryRunner | None = None) -> EvalReport:
     """Score ``store`` against the gold files (folders expand to their ``*.json``).
 
@@ -68,7 +76,7 @@ def evaluate(gold_paths_: Sequence[Path | str], store: GraphStore, *,
     :raises EvalError: a gold file is missing or malformed (the message names it).
     """
     runner = run_saved_query or default_run_saved_query
-    golds = [load_gold(p) for p in gold_paths(gold_paths_)]
+    golds = [load_gold(p) for p in _expand_paths(gold_paths)]
     report = EvalReport(files=[])
     seen: dict[str, Path] = {}
     cache: dict[str, list[str] | AnswerOutcome] = {}
@@ -86,6 +94,7 @@ def evaluate(gold_paths_: Sequence[Path | str], store: GraphStore, *,
                 return AnswerOutcome(False, str(exc))
             except KgbuildError as exc:
                 cache[name] = AnswerOutcome(True, str(exc))
+                report.warnings.append(f"saved query {name} failed (its answers count as wrong): {exc}")
         return cache[name]
 
     superclasses = actor_superclasses(store)
