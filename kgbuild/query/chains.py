@@ -1,0 +1,242 @@
+"""Membership chains assembled in Python (property paths do not bind their steps).
+
+Edges are read level by level with ``GRAPH ?g`` patterns only, so this works on every store
+and endpoint kind whatever its default graph. The chain follows the same language as the
+ontology's state affiliation: ``(memberOf|leaderOf)? (partOf|subOrganizationOf)* ofState?``.
+Edges from the inferred graph are never steps; with ``as_of``, a link qualified by
+``kg:Membership`` nodes counts only if ``as_of`` lies within one of their ``[start, end]``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from rdflib import URIRef
+
+from ..namespace import KG
+from .result import Backend, QueryResult
+from .sparql import _term
+
+__all__ = ["Edge", "ChainGraph", "load_chain_graph", "apply_chains", "graph_source",
+           "MEMBERSHIP_PREDICATES"]
+
+_PART = (str(KG.partOf), str(KG.subOrganizationOf))
+_MEMBER = (str(KG.memberOf), str(KG.leaderOf))
+_OFSTATE = str(KG.ofState)
+MEMBERSHIP_PREDICATES = (*_PART, *_MEMBER, _OFSTATE)
+
+_EDGES = """
+PREFIX kg: <https://w3id.org/kgbuild/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?s ?p ?o ?g ?sentence WHERE {
+  VALUES ?s { %s }
+  GRAPH ?g { ?s ?p ?o }
+  VALUES ?p { kg:partOf kg:subOrganizationOf kg:ofState kg:memberOf kg:leaderOf }
+  OPTIONAL { GRAPH ?eg { ?ev a kg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+                                nif:anchorOf ?sentence } }
+}"""
+_MEMBERSHIPS = """
+PREFIX kg: <https://w3id.org/kgbuild/ontology#>
+SELECT ?s ?rel ?o ?start ?end WHERE {
+  VALUES ?s { %s }
+  GRAPH ?g { ?m a kg:Membership ; kg:member ?s ; kg:relation ?rel ; kg:organization ?o .
+             OPTIONAL { ?m kg:startDate ?start } OPTIONAL { ?m kg:endDate ?end } }
+}"""
+_LABELS = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?n ?label WHERE { VALUES ?n { %s } GRAPH ?g { ?n skos:prefLabel ?label } }"""
+
+
+def graph_source(graph: str) -> str:
+    """``kb``, ``article``, ``inferred``, ``claims`` or ``other`` from a graph IRI."""
+    for marker, source in (("graph/doc/", "article"), ("graph/claims/", "claims")):
+        if marker in graph:
+            return source
+    if graph.endswith("graph/kb"):
+        return "kb"
+    if graph.endswith("graph/inferred"):
+        return "inferred"
+    return "other"
+
+
+@dataclass(slots=True)
+class Edge:
+    """One asserted membership link and where it was asserted."""
+
+    subject: str
+    predicate: str
+    object: str
+    sources: set[str] = field(default_factory=set)      # kb / article:{id} / other
+    evidence: set[str] = field(default_factory=set)
+    periods: list[tuple[dt.date | None, dt.date | None]] = field(default_factory=list)
+
+    def valid_on(self, as_of: dt.date | None) -> bool:
+        if as_of is None or not self.periods:
+            return True
+        return any((start is None or start <= as_of) and (end is None or as_of <= end)
+                   for start, end in self.periods)
+
+    @property
+    def source(self) -> str:
+        kinds = sorted({s.split(":", 1)[0] for s in self.sources})
+        return "+".join(kinds)
+
+
+@dataclass(slots=True)
+class ChainGraph:
+    """The asserted membership edges above some start actors, with labels."""
+
+    edges: dict[str, list[Edge]] = field(default_factory=dict)   # subject -> out edges
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def label(self, node: str) -> str:
+        return self.labels.get(node) or node.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+    def chains_from(self, start: str, *, as_of: dt.date | None = None) -> dict[str, list[Edge]]:
+        """Shortest affiliation chain to every node reachable from ``start``."""
+        # automaton: 0 = nothing yet, 1 = after member/part steps, 2 = after ofState (final)
+        best: dict[str, list[Edge]] = {start: []}
+        seen = {(start, 0)}
+        queue: deque[tuple[str, int, list[Edge]]] = deque([(start, 0, [])])
+        while queue:
+            node, state, path = queue.popleft()
+            if state == 2:
+                continue
+            for edge in self.edges.get(node, ()):
+                if not edge.valid_on(as_of):
+                    continue
+                if edge.predicate in _MEMBER:
+                    nxt = 1 if state == 0 else None
+                elif edge.predicate in _PART:
+                    nxt = 1
+                else:
+                    nxt = 2
+                if nxt is None or (edge.object, nxt) in seen:
+                    continue
+                seen.add((edge.object, nxt))
+                step = [*path, edge]
+                best.setdefault(edge.object, step)
+                queue.append((edge.object, nxt, step))
+        return best
+
+    def render(self, start: str, steps: list[Edge]) -> str:
+        return " -> ".join([self.label(start), *(self.label(e.object) for e in steps)])
+
+
+def load_chain_graph(backend: Backend, starts: Iterable[str], *, max_depth: int = 20) -> ChainGraph:
+    """Read every asserted membership edge reachable upwards from ``starts``."""
+    graph = ChainGraph()
+    frontier = {s for s in starts if s}
+    done: set[str] = set()
+    for _ in range(max_depth):
+        frontier -= done
+        if not frontier:
+            break
+        done |= frontier
+        values = " ".join(_term(URIRef(s)) for s in sorted(frontier))
+        found: dict[tuple[str, str, str], Edge] = {}
+        for row in backend.run(_EDGES % values, dataset=False).rows:
+            source = graph_source(str(row["g"]))
+            if source in ("inferred", "claims"):
+                continue
+            key = (str(row["s"]), str(row["p"]), str(row["o"]))
+            edge = found.setdefault(key, Edge(*key))
+            g = str(row["g"])
+            edge.sources.add(f"article:{unquote(g.rsplit('/', 1)[-1])}" if source == "article" else source)
+            if "sentence" in row:
+                edge.evidence.add(str(row["sentence"]))
+        for row in backend.run(_MEMBERSHIPS % values, dataset=False).rows:
+            rel = str(row["rel"])
+            for key, edge in found.items():
+                if key[0] == str(row["s"]) and key[2] == str(row["o"]) and _same_relation(rel, key[1]):
+                    edge.periods.append((_date(row.get("start")), _date(row.get("end"))))
+        frontier = set()
+        for edge in found.values():
+            graph.edges.setdefault(edge.subject, []).append(edge)
+            frontier.add(edge.object)
+    for edges in graph.edges.values():
+        edges.sort(key=lambda e: (e.predicate not in _PART, e.object))
+    nodes = set(graph.edges) | {e.object for es in graph.edges.values() for e in es} | set(starts)
+    if nodes:
+        values = " ".join(_term(URIRef(n)) for n in sorted(n for n in nodes if n))
+        for row in backend.run(_LABELS % values, dataset=False).rows:
+            label = row["label"]
+            current = graph.labels.get(str(row["n"]))
+            lang = getattr(label, "language", None)
+            if current is None or lang in ("en", None):
+                graph.labels[str(row["n"])] = str(label)
+    return graph
+
+
+def _same_relation(rel: str, predicate: str) -> bool:
+    return rel == predicate or (rel in _PART and predicate in _PART)
+
+
+def _date(term: object) -> dt.date | None:
+    if term is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(term)[:10])
+    except ValueError:
+        return None
+
+
+def _relation(steps: list[Edge]) -> str:
+    local = [e.predicate.rsplit("#", 1)[-1] for e in steps]
+    if len(local) == 1:
+        return local[0]
+    if any(p in _MEMBER for p in (e.predicate for e in steps)):
+        return "memberOf"
+    return "ofState" if steps and steps[-1].predicate == _OFSTATE else "partOf"
+
+
+def apply_chains(backend: Backend, result: QueryResult, columns: tuple[str, str], *,
+                 as_of: dt.date | None, strict: bool) -> None:
+    """Fill chain columns of ``result`` in place (see :mod:`kgbuild.query.saved`).
+
+    ``columns`` = (from, to), each holding an IRI or a space-separated IRI list. Adds
+    ``chain``; fills ``relation``, ``source``, ``steps`` and ``evidence`` when the query
+    projects them unbound. With ``strict`` (``as_of`` given) pairs without a chain valid on
+    that date are dropped, and rows left without any pair are dropped.
+    """
+    from rdflib import Literal
+
+    left, right = columns
+    if "chain" not in result.columns:
+        at = result.columns.index(right) + 1 if right in result.columns else len(result.columns)
+        result.columns.insert(at, "chain")
+    split = [(str(r.get(left) or "").split(), str(r.get(right) or "").split()) for r in result.rows]
+    graph = load_chain_graph(backend, {f for froms, _ in split for f in froms})
+    keep_rows: list[int] = []
+    for index, (row, (froms, tos)) in enumerate(zip(result.rows, split)):
+        pairs = []
+        for start in froms:
+            reach = graph.chains_from(start, as_of=as_of)
+            pairs.extend((start, end, reach[end]) for end in tos if end in reach)
+        if strict and not pairs:
+            continue
+        keep_rows.append(index)
+        fills: dict[str, str] = {"chain": "; ".join(graph.render(s, st) for s, _, st in sorted(
+            pairs, key=lambda p: (p[0], p[1])))}
+        if strict:
+            fills[left] = " ".join(sorted({s for s, _, _ in pairs}))
+            fills[right] = " ".join(sorted({e for _, e, _ in pairs}))
+        if len(pairs) == 1:
+            steps = pairs[0][2]
+            extra = {
+                "relation": _relation(steps) if steps else "",
+                "source": steps[0].source if len(steps) == 1 else ("inferred" if steps else ""),
+                "steps": ", ".join(e.source for e in steps),
+                "evidence": " | ".join(sorted({s for e in steps for s in e.evidence})),
+            }
+            fills.update({k: v for k, v in extra.items() if k in result.columns and row.get(k) is None})
+        for key, value in fills.items():
+            row[key] = value
+            result.terms[index][key] = Literal(value)
+    result.rows = [result.rows[i] for i in keep_rows]
+    result.terms = [result.terms[i] for i in keep_rows]

@@ -1,0 +1,99 @@
+"""``kgbuild query`` and ``kgbuild queries``: thin click commands over :mod:`kgbuild.query`."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..config import Config
+from ..errors import ParameterError
+from .output import FORMATS
+from .remote import ENDPOINT_KINDS
+
+__all__ = ["command", "list_command"]
+
+
+def _params(values: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise ParameterError(f"--param needs NAME=VALUE, got {item[:60]!r}")
+        if name.strip() in out:
+            raise ParameterError(f"parameter {name.strip()} given twice")
+        out[name.strip()] = value
+    return out
+
+
+@click.command("query")
+@click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Query parameter (repeatable); see `kgbuild queries`.")
+@click.option("--store", type=click.Path(file_okay=False), help="Store folder (default from config).")
+@click.option("--endpoint", help="SPARQL query endpoint URL instead of the store.")
+@click.option("--endpoint-kind", type=click.Choice(ENDPOINT_KINDS), default="oxigraph", show_default=True,
+              help="How the endpoint is made to read the union of all graphs.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="Output format (default: table on a terminal, csv when piped).")
+@click.option("--user", envvar="KGBUILD_USER", help="Endpoint user (env KGBUILD_USER).")
+@click.option("--password", envvar="KGBUILD_PASSWORD", help="Endpoint password (env KGBUILD_PASSWORD).")
+@click.option("--digest", is_flag=True, help="Use HTTP digest instead of basic authentication.")
+@click.option("--timeout", type=float, default=60.0, show_default=True, help="Endpoint timeout in seconds.")
+@click.option("--inferred/--no-inferred", "inferred", default=None,
+              help="Force or forbid the materialised-inference variant (default: when current).")
+@click.pass_obj
+def command(config: Config, name: str, params: tuple[str, ...], store: str | None,
+            endpoint: str | None, endpoint_kind: str, fmt: str | None, user: str | None,
+            password: str | None, digest: bool, timeout: float, inferred: bool | None) -> None:
+    """Run a saved query NAME (see `kgbuild queries`) or a FILE.rq."""
+    from .output import write_result
+    from .saved import run_saved
+
+    config = config if isinstance(config, Config) else Config()
+    raw = _params(params)
+    endpoint = endpoint or (None if store else config.endpoint)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
+    if endpoint:
+        from .remote import Endpoint
+
+        target = Endpoint(endpoint, kind=endpoint_kind, user=user, password=password,
+                          auth="digest" if digest else "basic", timeout=timeout, base=config.base)
+        result = run_saved(target, name, params=raw, use_inferred=inferred)
+    else:
+        from ..store import GraphStore
+
+        with GraphStore.open_read_only(Path(store) if store else config.store, base=config.base) as gs:
+            result = run_saved(gs, name, params=raw, use_inferred=inferred)
+    write_result(result, click.get_text_stream("stdout"), fmt=fmt)
+
+
+@click.command("queries")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+def list_command(fmt: str) -> None:
+    """List the saved queries with their descriptions and parameters."""
+    import json
+
+    from .saved import list_saved
+
+    saved = list_saved()
+    if fmt == "json":
+        click.echo(json.dumps([{
+            "name": q.name, "title": q.title, "description": q.description,
+            "params": [{"name": p.name, "type": p.type, "required": p.required,
+                        "default": p.default, "description": p.description} for p in q.params],
+            "examples": list(q.examples), "inferred_variant": q.inferred_text is not None,
+        } for q in saved], indent=2))
+        return
+    for q in saved:
+        click.secho(q.name, bold=True, nl=False)
+        click.echo(f"  {q.title}")
+        click.echo(f"    {q.description}")
+        for p in q.params:
+            need = "required" if p.required else (f"default {p.default}" if p.default else "optional")
+            click.echo(f"    --param {p.name}=<{p.type}>  ({need}) {p.description}")
+        for example in q.examples[:1]:
+            click.echo(f"    e.g. {example}")
+        click.echo()
+
+

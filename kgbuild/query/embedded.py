@@ -1,0 +1,103 @@
+"""Queries on the embedded pyoxigraph store: union default graph, ``substitutions`` binding.
+
+pyoxigraph only substitutes variables that the query projects, so saved queries project
+their parameters (the runner drops those columns again).
+
+>>> from kgbuild.store import GraphStore
+>>> backend = EmbeddedBackend(GraphStore.in_memory())
+>>> backend.run("ASK { ?s ?p ?o }").boolean
+False
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from ..errors import QueryError
+from ..store import GraphStore
+from .result import RawResult
+from .sparql import add_values, parse_shape
+
+__all__ = ["EmbeddedBackend", "to_oxigraph", "from_oxigraph"]
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+class EmbeddedBackend:
+    """Run queries on a :class:`~kgbuild.store.GraphStore`."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.base = store.base
+
+    def describe(self) -> str:
+        return str(self.store.path) if self.store.path else "in-memory store"
+
+    def inferred_is_current(self) -> bool:
+        return self.store.inferred_is_current()
+
+    def run(self, sparql: str, *, bindings: Mapping[str, Node] | None = None,
+            dataset: bool = True) -> RawResult:
+        bindings = dict(bindings or {})
+        if bindings:  # pyoxigraph substitutes projected variables only; the rest go in VALUES
+            shape = parse_shape(sparql)
+            inline = {k: v for k, v in bindings.items()
+                      if not (shape.select_all or k in shape.projection)}
+            bindings = {k: v for k, v in bindings.items() if k not in inline}
+            sparql = add_values(sparql, inline)
+        subs = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
+        try:
+            answer = self.store.query(sparql, substitutions=subs or None, union=True)
+        except (RuntimeError, OSError, ValueError) as exc:
+            raise QueryError(f"query failed: {' '.join(str(exc).split())}") from exc
+        if isinstance(answer, ox.QueryBoolean):
+            return RawResult(form="ASK", boolean=bool(answer))
+        if isinstance(answer, ox.QueryTriples):
+            triples = [(from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
+                       for t in answer]
+            return RawResult(form="CONSTRUCT", triples=triples)
+        columns = [v.value for v in answer.variables]
+        rows = []
+        for solution in answer:
+            row = {}
+            for name, value in zip(columns, solution):
+                if value is not None:
+                    row[name] = from_oxigraph(value)
+            rows.append(row)
+        return RawResult(form="SELECT", columns=columns, rows=rows)
+
+
+def to_oxigraph(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        try:
+            return ox.NamedNode(str(term))
+        except ValueError as exc:
+            raise QueryError(f"not a valid IRI: {str(term)[:60]!r}") from exc
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise QueryError(f"cannot bind {type(term).__name__}")
+
+
+def from_oxigraph(term: object) -> Node:
+    """A pyoxigraph term as an rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise QueryError(f"unsupported term in answer: {term!r}")

@@ -1,0 +1,184 @@
+"""Lexical surgery on SPARQL text, done with a real tokenizer and parser, never regexes on text.
+
+Three jobs: tell a query's form (SELECT / ASK / CONSTRUCT / DESCRIBE) and projected variables
+from rdflib's SPARQL parser (so comments and strings cannot fool it), and find where the
+query's dataset clause and outermost ``WHERE`` group begin, so that ``FROM`` clauses and an
+inline ``VALUES`` block can be inserted at the right place.
+
+>>> q = "PREFIX kg: <urn:x#> # WHERE { not here\\nSELECT ?s WHERE { ?s ?p ?o }"
+>>> query_form(q)
+'SELECT'
+>>> add_from(q, ["urn:x-arq:UnionGraph"]).splitlines()[1]
+'SELECT ?s FROM <urn:x-arq:UnionGraph> WHERE { ?s ?p ?o }'
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rdflib.term import Node
+
+from ..errors import QueryError
+
+__all__ = ["QueryShape", "parse_shape", "query_form", "add_from", "add_values"]
+
+_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT",
+          "DescribeQuery": "DESCRIBE"}
+
+
+@dataclass(frozen=True, slots=True)
+class QueryShape:
+    """What the parser says about a query."""
+
+    form: str                      # SELECT | ASK | CONSTRUCT | DESCRIBE
+    projection: tuple[str, ...]    # projected variable names (SELECT only; () for SELECT *)
+    select_all: bool
+
+
+def parse_shape(sparql: str) -> QueryShape:
+    """Parse with rdflib's SPARQL grammar.
+
+    :raises QueryError: the text is not a SPARQL query (updates are refused too).
+    """
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parsed = parseQuery(sparql)
+    except Exception as exc:  # pyparsing raises its own ParseException family
+        raise QueryError(f"SPARQL syntax error: {' '.join(str(exc).split())}") from exc
+    body = parsed[1]
+    form = _FORMS.get(body.name)
+    if form is None:
+        raise QueryError(f"unsupported query form {body.name}")
+    names: list[str] = []
+    projection = body.get("projection") if form == "SELECT" else None
+    if form == "SELECT" and isinstance(projection, list):
+        for item in projection:
+            var = item["evar"] if "evar" in item else item["var"]
+            names.append(str(var))
+    return QueryShape(form=form, projection=tuple(names),
+                      select_all=form == "SELECT" and not names)
+
+
+def query_form(sparql: str) -> str:
+    """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``, from the parsed query."""
+    return parse_shape(sparql).form
+
+
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    dataset_at: int      # where FROM clauses go (before WHERE / the outermost group)
+    group_at: int        # index just after the '{' opening the outermost WHERE group
+    has_from: bool
+
+
+def _scan(sparql: str) -> _Marks:
+    """Walk the query once, skipping comments, strings and IRIs, tracking nesting."""
+    i, n = 0, len(sparql)
+    braces = parens = 0
+    form_seen = False
+    where_at: int | None = None
+    has_from = False
+    first_group: int | None = None
+    construct = False
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            j = sparql.find("\n", i)
+            i = n if j < 0 else j + 1
+            continue
+        if c in "\"'":
+            quote = c * 3 if sparql.startswith(c * 3, i) else c
+            j = i + len(quote)
+            while j < n and not sparql.startswith(quote, j):
+                j += 2 if sparql[j] == "\\" else 1
+            i = j + len(quote)
+            continue
+        if c == "<":
+            m = _IRIREF.match(sparql, i)
+            if m:
+                i = m.end()
+                continue
+        if c in "?$":
+            m = _WORD.match(sparql, i + 1)
+            i = m.end() if m else i + 1
+            continue
+        if c.isalpha() or c == "_":
+            m = _WORD.match(sparql, i)
+            assert m is not None
+            word = m.group().upper()
+            prev = sparql[i - 1] if i else " "
+            if prev != ":" and not sparql.startswith(":", m.end()) and braces == 0 and parens == 0:
+                if word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+                    form_seen = True
+                    construct = word == "CONSTRUCT"
+                elif word == "WHERE" and form_seen and where_at is None:
+                    where_at = i
+                elif word == "FROM" and form_seen:
+                    has_from = True
+            i = m.end()
+            continue
+        if c == "(":
+            parens += 1
+        elif c == ")":
+            parens -= 1
+        elif c == "{":
+            if braces == 0 and form_seen and parens == 0 and not (construct and where_at is None):
+                first_group = i
+                break
+            braces += 1
+        elif c == "}":
+            braces -= 1
+        i += 1
+    if first_group is None:
+        raise QueryError("cannot find the query's WHERE clause")
+    dataset_at = where_at if where_at is not None else first_group
+    return _Marks(dataset_at=dataset_at, group_at=first_group + 1, has_from=has_from)
+
+
+def add_from(sparql: str, graphs: Sequence[str]) -> str:
+    """Insert ``FROM <g>`` clauses before the WHERE clause (unless the query has its own)."""
+    marks = _scan(sparql)
+    if marks.has_from or not graphs:
+        return sparql
+    clause = " ".join(f"FROM <{g}>" for g in graphs)
+    head = sparql[:marks.dataset_at].rstrip()
+    return f"{head} {clause} {sparql[marks.dataset_at:]}"
+
+
+def add_values(sparql: str, bindings: Mapping[str, Node]) -> str:
+    """Open the outermost WHERE group with ``VALUES (?a ?b) { (t1 t2) }``.
+
+    Terms are written with rdflib's N-Triples serialisation (escaped); callers validate IRIs.
+    """
+    if not bindings:
+        return sparql
+    marks = _scan(sparql)
+    names = " ".join(f"?{k}" for k in bindings)
+    terms = " ".join(_term(t) for t in bindings.values())
+    block = f"\n  VALUES ({names}) {{ ({terms}) }}\n"
+    return sparql[:marks.group_at] + block + sparql[marks.group_at:]
+
+
+def _term(term: Node) -> str:
+    from rdflib import Literal, URIRef
+
+    if isinstance(term, URIRef):
+        if _IRIREF.fullmatch(f"<{term}>") is None:
+            raise QueryError(f"not a valid IRI: {str(term)[:60]!r}")
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = str(term)
+        for raw, esc in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t")):
+            text = text.replace(raw, esc)
+        if term.language:
+            if not re.fullmatch(r"[A-Za-z]+(-[A-Za-z0-9]+)*", term.language):
+                raise QueryError(f"bad language tag {term.language!r}")
+            return f'"{text}"@{term.language}'
+        if term.datatype is not None:
+            return f'"{text}"^^{_term(URIRef(term.datatype))}'
+        return f'"{text}"'
+    raise QueryError(f"cannot bind {type(term).__name__} as a parameter")
