@@ -1,6 +1,8 @@
 """``kgbuild query`` and ``kgbuild queries``: thin click commands over :mod:`kgbuild.query`."""
 from __future__ import annotations
 
+import io
+import shutil
 import sys
 from pathlib import Path
 
@@ -65,7 +67,15 @@ def command(config: Config, name: str, params: tuple[str, ...], store: str | Non
 
         with GraphStore.open_read_only(Path(store) if store else config.store, base=config.base) as gs:
             result = run_saved(gs, name, params=raw, use_inferred=inferred)
-    write_result(result, click.get_text_stream("stdout"), fmt=fmt)
+    buffer = io.StringIO()
+    console = None
+    if fmt == "table":
+        from rich.console import Console
+
+        console = Console(file=buffer, width=shutil.get_terminal_size().columns,
+                          force_terminal=sys.stdout.isatty())
+    write_result(result, buffer, fmt=fmt, console=console)
+    click.echo(buffer.getvalue(), nl=False)
 
 
 @click.command("queries")
