@@ -495,3 +495,33 @@ def test_injection_over_http(oxigraph_endpoint) -> None:
     assert [str(r["e"]) for r in found] == [BASE + "evidence/pmf-isf"]
     with pytest.raises(ParameterError):
         run_saved(endpoint, "membership-chain", params={"actor": 'x" } #'})
+
+
+@pytest.mark.server
+def test_oxigraph_kind_needs_no_server_flag() -> None:
+    """kind=oxigraph sends union-default-graph per request; kind=generic relies on the server."""
+    from servers import Unavailable, free_port, wait_http
+
+    binary = Path(sys.executable).with_name("oxigraph")
+    if not binary.is_file():
+        pytest.skip("oxigraph server binary not found")
+    port = free_port()
+    process = subprocess.Popen([str(binary), "serve", "--bind", f"127.0.0.1:{port}"],  # noqa: S603
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_http(base + "/query?query=ASK%7B%7D", timeout=30, process=process)
+        except Unavailable as exc:
+            pytest.skip(str(exc))
+        data = io.BytesIO()
+        build_store().export(data, fmt="nquads")
+        request = urllib.request.Request(base + "/store", data=data.getvalue(), method="POST",
+                                         headers={"Content-Type": "application/n-quads"})
+        urllib.request.urlopen(request, timeout=30).close()  # noqa: S310 - localhost
+        name = "attacks-on-state-affiliated-forces"
+        assert len(run_saved(Endpoint(base + "/query", kind="oxigraph"), name).rows) == 2
+        assert run_saved(Endpoint(base + "/query", kind="generic"), name).rows == []
+    finally:
+        process.terminate()
+        process.wait(timeout=15)

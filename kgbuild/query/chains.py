@@ -212,6 +212,8 @@ def apply_chains(backend: Backend, result: QueryResult, columns: tuple[str, str]
         result.columns.insert(at, "chain")
     split = [(str(r.get(left) or "").split(), str(r.get(right) or "").split()) for r in result.rows]
     graph = load_chain_graph(backend, {f for froms, _ in split for f in froms})
+    details = "steps" in result.columns   # membership-chain style: one pair per row
+    depth: dict[int, int] = {}
     keep_rows: list[int] = []
     for index, (row, (froms, tos)) in enumerate(zip(result.rows, split)):
         pairs = []
@@ -226,8 +228,9 @@ def apply_chains(backend: Backend, result: QueryResult, columns: tuple[str, str]
         if strict:
             fills[left] = " ".join(sorted({s for s, _, _ in pairs}))
             fills[right] = " ".join(sorted({e for _, e, _ in pairs}))
-        if len(pairs) == 1:
+        if details and len(pairs) == 1:
             steps = pairs[0][2]
+            depth[index] = len(steps)
             extra = {
                 "relation": _relation(steps) if steps else "",
                 "source": steps[0].source if len(steps) == 1 else ("inferred" if steps else ""),
@@ -238,5 +241,7 @@ def apply_chains(backend: Backend, result: QueryResult, columns: tuple[str, str]
         for key, value in fills.items():
             row[key] = value
             result.terms[index][key] = Literal(value)
+    if details:  # nearest ancestors first
+        keep_rows.sort(key=lambda i: (depth.get(i, 99), str(result.rows[i].get(right))))
     result.rows = [result.rows[i] for i in keep_rows]
     result.terms = [result.terms[i] for i in keep_rows]
