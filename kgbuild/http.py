@@ -129,12 +129,34 @@ def request(method: str, url: str, *, body: Body = None, headers: Mapping[str, s
     shown = f"{method} {redact(url)}"
     digest: str | None = None
     attempt = 0
+    conn = _connect(url, timeout=timeout)  # one connection: Virtuoso binds Digest nonces to it
+    try:
+        return _request_loop(conn, method, url, body=body, headers=headers, auth=auth, retries=retries,
+                             backoff=backoff, label=label, shown=shown)
+    finally:
+        conn.close()
+
+
+def _request_loop(conn: http.client.HTTPConnection, method: str, url: str, *, body: Body,
+                  headers: Mapping[str, str] | None, auth: Auth | None, retries: int, backoff: float,
+                  label: str, shown: str) -> Response:
+    digest: str | None = None
+    if callable(body) and auth is not None:  # learn the auth scheme before streaming a body
+        try:
+            probe = _send(conn, "HEAD", url, body=None, headers={}, auth=auth, authorization="")
+            challenge = probe.headers.get("www-authenticate", "")
+            if probe.status == 401 and challenge.lower().startswith("digest"):
+                digest = _digest(challenge, auth=auth, method=method, url=url)
+        except (OSError, http.client.HTTPException):
+            conn.close()
+    attempt = 0
     while True:
         attempt += 1
         try:
-            response = _send(method, url, body=body, headers=headers or {}, auth=auth,
-                             authorization=digest, timeout=timeout)
+            response = _send(conn, method, url, body=body, headers=headers or {}, auth=auth,
+                             authorization=digest)
         except (TimeoutError, ConnectionError, http.client.HTTPException, socket.timeout) as exc:
+            conn.close()
             if attempt <= retries:
                 time.sleep(backoff * 2 ** (attempt - 1))
                 continue
@@ -144,10 +166,14 @@ def request(method: str, url: str, *, body: Body = None, headers: Mapping[str, s
                 time.sleep(backoff * 2 ** (attempt - 1))
                 continue
             raise EndpointError(f"{label}{shown}: {_describe(exc)}") from None
-        if response.status == 401 and auth is not None and digest is None:
+        if response.status == 401 and auth is not None and not digest:
             challenge = response.headers.get("www-authenticate", "")
             if challenge.lower().startswith("digest"):
                 digest = _digest(challenge, auth=auth, method=method, url=url)
+                attempt -= 1
+                continue
+            if not challenge and digest is None:  # Virtuoso: no challenge after a Basic attempt
+                digest = ""  # ask once without credentials to get the challenge
                 attempt -= 1
                 continue
         if response.status in RETRY_STATUSES and attempt <= retries:
@@ -159,40 +185,43 @@ def request(method: str, url: str, *, body: Body = None, headers: Mapping[str, s
         return response
 
 
-def _send(method: str, url: str, *, body: Body, headers: Mapping[str, str], auth: Auth | None,
-          authorization: str | None, timeout: float) -> Response:
+def _connect(url: str, *, timeout: float) -> http.client.HTTPConnection:
     parts = urlsplit(url)
-    conn_cls = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise EndpointError(f"{redact(url)}: not an http(s) URL")
-    conn = conn_cls(parts.hostname, parts.port, timeout=timeout)
+    conn_cls = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    return conn_cls(parts.hostname, parts.port, timeout=timeout)
+
+
+def _send(conn: http.client.HTTPConnection, method: str, url: str, *, body: Body,
+          headers: Mapping[str, str], auth: Auth | None, authorization: str | None) -> Response:
+    parts = urlsplit(url)
     target = parts.path or "/"
     if parts.query:
         target += "?" + parts.query
     all_headers = {"User-Agent": "kgbuild", **headers}
     if authorization:
         all_headers["Authorization"] = authorization
-    elif auth is not None:
+    elif auth is not None and authorization is None:
         all_headers["Authorization"] = auth.basic()
-    try:
-        if callable(body):
-            all_headers["Transfer-Encoding"] = "chunked"
-            conn.putrequest(method, target, skip_accept_encoding=True)
-            for key, value in all_headers.items():
-                conn.putheader(key, value)
-            conn.endheaders()
-            for chunk in body():
-                if chunk:
-                    conn.send(b"%x\r\n%s\r\n" % (len(chunk), chunk))
-            conn.send(b"0\r\n\r\n")
-        else:
-            conn.request(method, target, body=body, headers=all_headers)
-        raw = conn.getresponse()
-        data = raw.read()
-        return Response(status=raw.status, reason=raw.reason,
-                        headers={k.lower(): v for k, v in raw.getheaders()}, body=data)
-    finally:
+    if callable(body):
+        all_headers["Transfer-Encoding"] = "chunked"
+        conn.putrequest(method, target, skip_accept_encoding=True)
+        for key, value in all_headers.items():
+            conn.putheader(key, value)
+        conn.endheaders()
+        for chunk in body():
+            if chunk:
+                conn.send(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+        conn.send(b"0\r\n\r\n")
+    else:
+        conn.request(method, target, body=body, headers=all_headers)
+    raw = conn.getresponse()
+    data = raw.read()
+    if raw.will_close:
         conn.close()
+    return Response(status=raw.status, reason=raw.reason,
+                    headers={k.lower(): v for k, v in raw.getheaders()}, body=data)
 
 
 def _digest(challenge: str, *, auth: Auth, method: str, url: str) -> str:

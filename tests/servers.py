@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = ["Server", "Unavailable", "free_port", "wait_http", "oxigraph_server", "fuseki_server",
-           "virtuoso_server", "chromium_binary", "ROOT", "MAVEN_CACHE"]
+           "virtuoso_server", "chromium_binary", "ROOT", "MAVEN_CACHE", "write_sample_store", "BASE",
+           "KG", "KB"]
 
 ROOT = Path(__file__).resolve().parent.parent
 MAVEN_CACHE = ROOT / ".cache" / "maven"
@@ -123,12 +124,12 @@ def fuseki_server(*, user: str | None = None, password: str | None = None,
         config = tmp / "config.ttl"
         config.write_text(_FUSEKI_CONFIG.format(db=tmp / "db"))
         cmd += ["--config", str(config)]
-    else:
-        cmd += ["--mem", "/ds"]
     if user is not None:
         passwd = tmp / "passwd"
         passwd.write_text(f"{user}: {password}\n")
         cmd += ["--passwd", str(passwd), "--auth=basic"]
+    if not tdb2:
+        cmd += ["--mem", "/ds"]  # the dataset name comes last
     log = open(tmp / "fuseki.log", "wb")  # noqa: SIM115
     process = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=tmp)  # noqa: S603
     try:

@@ -79,7 +79,8 @@ class LoadReport:
         return [g for g in self.graphs if g.status == "failed"]
 
 
-def make_target(endpoint: str, *, kind: str = "generic", auth: Auth | None = None) -> Target:
+def make_target(endpoint: str, *, kind: str = "generic", auth: Auth | None = None,
+                update_endpoint: str | None = None) -> Target:
     if kind == "oxigraph":
         return oxigraph.target(endpoint)
     if kind == "fuseki":
@@ -89,7 +90,7 @@ def make_target(endpoint: str, *, kind: str = "generic", auth: Auth | None = Non
     if kind == "virtuoso":
         return virtuoso.target(endpoint, authenticated=auth is not None)
     if kind == "generic":
-        return generic.target(endpoint)
+        return generic.target(endpoint, update_endpoint=update_endpoint)
     raise ValueError(f"unknown server kind {kind!r}; choose from {', '.join(KINDS)}")
 
 
@@ -119,9 +120,10 @@ def select_graph_names(selectors: Sequence[str], *, base: str, local: Iterable[s
 
 def load_store(store: GraphStore, *, endpoint: str, kind: str = "generic",
                graphs: Sequence[str] = ("all",), replace: bool = False, auth: Auth | None = None,
-               chunk_size: int = DEFAULT_CHUNK_SIZE) -> LoadReport:
+               chunk_size: int = DEFAULT_CHUNK_SIZE, update_endpoint: str | None = None) -> LoadReport:
     """Load the selected graphs of ``store`` into the remote dataset at ``endpoint``.
 
+    ``update_endpoint`` (generic kind only): where SPARQL updates go, when not ``endpoint``.
     Idempotent: loading twice leaves the same triples (each graph is replaced whole).
 
     :returns: the report, when every graph loaded and verified.
@@ -130,7 +132,7 @@ def load_store(store: GraphStore, *, endpoint: str, kind: str = "generic",
         attribute the full :class:`LoadReport`.
     """
     started = time.perf_counter()
-    target = make_target(endpoint, kind=kind, auth=auth)
+    target = make_target(endpoint, kind=kind, auth=auth, update_endpoint=update_endpoint)
     names = select_graph_names(graphs, base=store.base, local=(g.value for g in store.graphs()))
     report = LoadReport(endpoint=endpoint, kind=kind)
     report.graphs = [GraphResult(graph=g, local=store.count(ox.NamedNode(g))) for g in names]
@@ -164,7 +166,8 @@ def _load(store: GraphStore, target: Target, report: LoadReport, *, replace: boo
     if first and target.dataset_url is not None and results:
         report.method = "one N-Quads upload"
         chunks = serialize_chunks(lambda: (q for g in results for q in store.quads(ox.NamedNode(g))),
-                                  fmt=ox.RdfFormat.N_QUADS, chunk_size=chunk_size)
+                                  fmt=ox.RdfFormat.N_QUADS, chunk_size=chunk_size,
+                                  bnode_prefix=f"k{secrets.token_hex(4)}x")
         try:
             post_dataset(target, chunks, auth=auth)
         except EndpointError:
@@ -194,7 +197,7 @@ def _replace_graphs(store: GraphStore, target: Target, todo: list[GraphResult], 
                 continue
             if target.gsp_url is not None:
                 chunks = serialize_chunks(lambda g=graph: store.quads(g), fmt=ox.RdfFormat.N_TRIPLES,
-                                          chunk_size=chunk_size)
+                                          chunk_size=chunk_size, bnode_prefix=f"k{token}x")
                 put_graph(target, tmp, chunks, auth=auth)
             else:
                 blank = any(isinstance(t, ox.BlankNode) for q in store.quads(graph)
@@ -221,7 +224,7 @@ def _replace_graphs(store: GraphStore, target: Target, todo: list[GraphResult], 
         for result, _ in staged:
             result.status, result.error = "failed", "not replaced: another graph failed (server unchanged)"
         return
-    moves = [f"MOVE SILENT <{t}> TO <{r.graph}>" if t else f"DROP SILENT GRAPH <{r.graph}>"
+    moves = [target.move(t, r.graph) if t else f"DROP SILENT GRAPH <{r.graph}>"
              for r, t in staged]
     if moves:
         update(target, " ;\n".join(moves), auth=auth, what="moving temporary graphs into place")

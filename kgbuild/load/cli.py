@@ -16,6 +16,7 @@ __all__ = ["command"]
 @click.command("load")
 @click.option("--endpoint", help="Server URL (Fuseki: .../ds; Oxigraph: http://host:7878; "
               "GraphDB: .../repositories/ID; Virtuoso: .../sparql). Default: from the config.")
+@click.option("--update-endpoint", help="Generic endpoints only: the SPARQL Update URL, if not --endpoint.")
 @click.option("--kind", type=click.Choice(KINDS), default="generic", show_default=True)
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), help="Store folder.")
 @click.option("--graphs", "graphs", multiple=True, metavar="SEL",
@@ -29,7 +30,7 @@ __all__ = ["command"]
 @click.option("--chunk-size", type=click.IntRange(1), default=DEFAULT_CHUNK_SIZE, show_default=True,
               help="Quads per streamed chunk (per INSERT DATA request on generic endpoints).")
 @click.pass_obj
-def command(config: object, endpoint: str | None, kind: str, store: Path | None, graphs: tuple[str, ...],
+def command(config: object, endpoint: str | None, update_endpoint: str | None, kind: str, store: Path | None, graphs: tuple[str, ...],
             replace: bool, user: str | None, password: str | None, netrc_file: Path | None,
             chunk_size: int) -> None:
     """Push the store's named graphs into Fuseki, Oxigraph, GraphDB, Virtuoso or any SPARQL endpoint."""
@@ -50,7 +51,8 @@ def command(config: object, endpoint: str | None, kind: str, store: Path | None,
     with opened as graph_store:
         try:
             report = load_store(graph_store, endpoint=endpoint, kind=kind, graphs=graphs or ("all",),
-                                replace=replace, auth=auth, chunk_size=chunk_size)
+                                replace=replace, auth=auth, chunk_size=chunk_size,
+                                update_endpoint=update_endpoint)
         except LoadError as exc:
             partial = getattr(exc, "report", None)
             if partial is not None:

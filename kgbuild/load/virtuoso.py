@@ -22,4 +22,4 @@ def target(endpoint: str, *, authenticated: bool) -> Target:
     crud = f"{base}/sparql-graph-crud-auth" if authenticated else f"{base}/sparql-graph-crud"
     return Target(kind="virtuoso", endpoint=endpoint, query_url=sparql, update_url=sparql,
                   gsp_url=crud, graph_param="graph-uri", triples_type="text/turtle",
-                  system_graphs=SYSTEM_GRAPHS)
+                  system_graphs=SYSTEM_GRAPHS, move_by_insert=True, chunked=False)
