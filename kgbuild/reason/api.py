@@ -24,10 +24,13 @@ from ..errors import ConfigError, ReasonerError, StoreError
 from ..namespace import DEFAULT_BASE, KG
 from . import fusion, owl, rules
 
-__all__ = ["reason", "ReasonReport", "ENGINES", "read_inputs"]
+__all__ = ["reason", "ReasonReport", "ENGINES", "HERMIT_AUTO_LIMIT", "read_inputs"]
 
 log = logging.getLogger(__name__)
 
+#: ``engine="auto"`` hands at most this many named individuals to HermiT, else uses the
+#: rules (HermiT's property-value realisation grows fast: ~10 s for 300, ~60 s for 3,000)
+HERMIT_AUTO_LIMIT = 5000
 #: accepted values of ``engine``
 ENGINES: tuple[str, ...] = ("auto", "hermit", "rules")
 
@@ -88,6 +91,11 @@ def _run_engine(engine: str, tbox: list[ox.Triple], data: list[ox.Triple]) -> tu
     if not java:
         log.info("no java on PATH: reasoning with the rule engine")
         return "rules", rules.infer(tbox, data), "no java on PATH"
+    size = owl.individual_count(data)
+    if size > HERMIT_AUTO_LIMIT:
+        why = f"{size} individuals is more than HermiT's auto limit of {HERMIT_AUTO_LIMIT}"
+        log.info("%s: reasoning with the rule engine", why)
+        return "rules", rules.infer(tbox, data), why
     try:
         return "hermit", owl.infer(tbox, data, java=java), None
     except ReasonerError as exc:
@@ -113,7 +121,8 @@ def reason(store: ox.Store, *, base: str = DEFAULT_BASE, engine: str = "auto") -
     """Recompute and replace ``{base}graph/inferred`` whole.
 
     :param engine: ``"hermit"`` (owlready2 + HermiT, needs Java), ``"rules"`` (pure Python)
-        or ``"auto"`` (HermiT when Java is on ``PATH`` and it succeeds, otherwise rules).
+        or ``"auto"`` (HermiT when Java is on ``PATH``, the input has at most
+        :data:`HERMIT_AUTO_LIMIT` individuals and HermiT succeeds; otherwise rules).
     :raises ConfigError: unknown engine.
     :raises ReasonerError: ``engine="hermit"`` without Java, or HermiT failed.
     :raises OntologyError: no ontology in the store and the bundled one is unreadable.
@@ -127,7 +136,7 @@ def reason(store: ox.Store, *, base: str = DEFAULT_BASE, engine: str = "auto") -
     fused = fusion.fuse(data, event_classes=_event_classes(tbox), base=base)
     graph = ox.NamedNode(f"{base}graph/inferred")
     marker = ox.Triple(graph, ox.NamedNode(str(KG.isCurrent)), ox.Literal("true", datatype=_XSD_BOOLEAN))
-    triples = sorted(inferred, key=str) + fused + [marker]
+    triples = [*inferred, *fused, marker]
     _replace_inferred(store, base, triples)
     n_fused = sum(1 for t in fused if t.object == ox.NamedNode(str(KG.FusedEvent)))
     return ReasonReport(engine=used, triples=len(triples), seconds=time.perf_counter() - started,

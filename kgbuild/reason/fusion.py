@@ -49,7 +49,8 @@ def fuse(data: Iterable[ox.Triple], *, event_classes: set[str], base: str) -> li
     :param event_classes: IRIs of the (leaf) event classes an event is asserted to have.
     :param base: the build base; fused nodes are ``{base}fused/{hash}``.
     """
-    wanted = {_RDF_TYPE, str(KG.date), str(KG.agent), str(KG.target), str(KG.sourceArticle)}
+    date, agent, target = str(KG.date), str(KG.agent), str(KG.target)
+    wanted = {_RDF_TYPE, date, agent, target, str(KG.sourceArticle)}
     events: dict[str, _Event] = defaultdict(_Event)
     for t in data:
         p = t.predicate.value
@@ -59,11 +60,11 @@ def fuse(data: Iterable[ox.Triple], *, event_classes: set[str], base: str) -> li
         if p == _RDF_TYPE:
             if t.object.value in event_classes:
                 e.classes.add(t.object.value)
-        elif p == str(KG.date):
+        elif p == date:
             e.dates.add(str(t.object))
-        elif p == str(KG.agent):
+        elif p == agent:
             e.agents.add(t.object.value)
-        elif p == str(KG.target):
+        elif p == target:
             e.targets.add(t.object.value)
         else:
             e.articles.add(t.object.value)

@@ -23,7 +23,7 @@ from ..errors import ReasonerError
 from ..namespace import KG
 from .rules import CLOSED_PROPERTIES
 
-__all__ = ["infer", "java_path", "INPUT_PROPERTIES"]
+__all__ = ["infer", "java_path", "individual_count", "INPUT_PROPERTIES"]
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,11 @@ INPUT_PROPERTIES: frozenset[str] = frozenset({
 def java_path() -> str | None:
     """The ``java`` executable on ``PATH``, or ``None``."""
     return shutil.which("java")
+
+
+def individual_count(data: Iterable[ox.Triple]) -> int:
+    """How many named individuals :func:`infer` would hand to HermiT (its cost driver)."""
+    return sum(1 for t in _abox(data) if t.object == _NAMED_INDIVIDUAL)
 
 
 def _abox(data: Iterable[ox.Triple]) -> list[ox.Triple]:

@@ -84,11 +84,17 @@ def _insert(store: ox.Store, template: str, where: str) -> None:
     store.update(_PREFIXES + f"INSERT {{ {template} }} WHERE {{ {where} }}")
 
 
-def _close_types(store: ox.Store) -> None:
+def _superclass_pairs(store: ox.Store) -> str:
+    """A SPARQL ``VALUES (?c ?d)`` block: every kg: superclass ``?d`` of every class ``?c``."""
+    rows = store.query(_PREFIXES + f"""SELECT DISTINCT ?c ?d WHERE {{ GRAPH {TBOX_GRAPH} {{
+        ?c rdfs:subClassOf+ ?d FILTER(isIRI(?c) && isIRI(?d) && STRSTARTS(STR(?d), "{_KG}")) }} }}""")
+    pairs = " ".join(f"({row['c']} {row['d']})" for row in rows)
+    return f"VALUES (?c ?d) {{ {pairs} }}"
+
+
+def _close_types(store: ox.Store, pairs: str) -> None:
     """Add every kg: superclass (ontology ``rdfs:subClassOf`` closure) of every typed node."""
-    _insert(store, "?x a ?d",
-            f"?x a ?c . GRAPH {TBOX_GRAPH} {{ ?c rdfs:subClassOf+ ?d }} "
-            f"FILTER(isIRI(?d) && STRSTARTS(STR(?d), \"{_KG}\"))")
+    _insert(store, "?x a ?d", f"{pairs} ?x a ?c .")
 
 
 def infer(tbox: Iterable[ox.Triple], data: Iterable[ox.Triple]) -> set[ox.Triple]:
@@ -101,13 +107,15 @@ def infer(tbox: Iterable[ox.Triple], data: Iterable[ox.Triple]) -> set[ox.Triple
     """
     store = ox.Store()
     store.extend(ox.Quad(t.subject, t.predicate, t.object, TBOX_GRAPH) for t in tbox)
-    store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in data)
+    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in data)
 
     part_of = _alt(_sub_properties(store, str(KG.partOf)))
     member_of = _alt(_sub_properties(store, str(KG.memberOf)))
     of_state = _alt(_sub_properties(store, str(KG.ofState)))
     located_in = _alt(_sub_properties(store, str(KG.locatedIn)))
     affiliated = _alt(_sub_properties(store, str(KG.affiliatedState)))
+
+    pairs = _superclass_pairs(store)
 
     # 1-4: membership closures, in dependency order (partOf < ofState < memberOf).
     _insert(store, "?x kg:partOf ?y", f"?x {part_of}+ ?y")
@@ -126,25 +134,23 @@ def infer(tbox: Iterable[ox.Triple], data: Iterable[ox.Triple]) -> set[ox.Triple
             "UNION { ?x a kg:State . BIND(?x AS ?s) }")
     # 6: classes. Asserted types first get their superclasses (State must be known), then the
     # domain of affiliatedState, the defined classes, and superclasses once more.
-    _close_types(store)
+    _close_types(store, pairs)
     _insert(store, "?x a ?c",
             f"?x ?p ?y . GRAPH {TBOX_GRAPH} {{ ?p rdfs:domain ?c }} "
             f"FILTER(?p = kg:affiliatedState && isIRI(?c) && STRSTARTS(STR(?c), \"{_KG}\"))")
     _insert(store, "?x a kg:StateAffiliatedActor", "{ ?x a kg:State } UNION { ?x kg:affiliatedState ?s }")
-    _close_types(store)
+    _close_types(store, pairs)
     _insert(store, "?e a kg:AttackOnStateAffiliated", "?e a kg:Attack ; kg:target/a kg:StateAffiliatedActor")
     _insert(store, "?e a kg:AttackByStateAffiliated", "?e a kg:Attack ; kg:agent/a kg:StateAffiliatedActor")
-    _close_types(store)
+    _close_types(store, pairs)
 
-    out: set[ox.Triple] = set()
     props = " ".join(f"<{p}>" for p in CLOSED_PROPERTIES)
-    for row in store.query(_PREFIXES + f"""
-        SELECT ?s ?p ?o WHERE {{
+    result = store.query(_PREFIXES + f"""
+        CONSTRUCT {{ ?s ?p ?o }} WHERE {{
           {{ VALUES ?p {{ {props} }} ?s ?p ?o . FILTER(isIRI(?s) && isIRI(?o)) }}
           UNION
           {{ ?s a ?o . FILTER(isIRI(?s) && STRSTARTS(STR(?o), "{_KG}"))
              FILTER EXISTS {{ VALUES ?top {{ kg:Actor kg:Event }} ?s a ?top }}
              BIND(rdf:type AS ?p) }}
-        }}"""):
-        out.add(ox.Triple(row["s"], row["p"], row["o"]))
-    return out
+        }}""")
+    return set(result)
