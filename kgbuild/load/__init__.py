@@ -135,7 +135,8 @@ def load_store(store: GraphStore, *, endpoint: str, kind: str = "generic",
     target = make_target(endpoint, kind=kind, auth=auth, update_endpoint=update_endpoint)
     names = select_graph_names(graphs, base=store.base, local=(g.value for g in store.graphs()))
     report = LoadReport(endpoint=endpoint, kind=kind)
-    report.graphs = [GraphResult(graph=g, local=store.count(ox.NamedNode(g))) for g in names]
+    local = _local_counts(store)
+    report.graphs = [GraphResult(graph=g, local=local.get(g, 0)) for g in names]
     try:
         _load(store, target, report, replace=replace, auth=auth, chunk_size=chunk_size)
     except EndpointError as exc:  # the server as a whole: unreachable, auth refused
@@ -165,7 +166,10 @@ def _load(store: GraphStore, target: Target, report: LoadReport, *, replace: boo
     first = not any(g in before for g in results)
     if first and target.dataset_url is not None and results:
         report.method = "one N-Quads upload"
-        chunks = serialize_chunks(lambda: (q for g in results for q in store.quads(ox.NamedNode(g))),
+        everything = set(results) == {g.value for g in store.graphs()}
+        chunks = serialize_chunks(lambda: ((q for q in store.quads() if isinstance(q.graph_name, ox.NamedNode))
+                                           if everything else
+                                           (q for g in results for q in store.quads(ox.NamedNode(g)))),
                                   fmt=ox.RdfFormat.N_QUADS, chunk_size=chunk_size,
                                   bnode_prefix=f"k{secrets.token_hex(4)}x")
         try:
@@ -182,6 +186,12 @@ def _load(store: GraphStore, target: Target, report: LoadReport, *, replace: boo
             ("per-graph PUT + MOVE" if target.gsp_url else "per-graph INSERT DATA + MOVE")
         _replace_graphs(store, target, todo, auth=auth, chunk_size=chunk_size)
         _verify(target, report, auth=auth, prefix=prefix, only_failed_to_pending=False)
+
+
+def _local_counts(store: GraphStore) -> dict[str, int]:
+    """Triples per named graph in the local store (one SPARQL aggregate, evaluated in Rust)."""
+    rows = store.store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    return {row["g"].value: int(row["n"].value) for row in rows if isinstance(row["g"], ox.NamedNode)}
 
 
 def _replace_graphs(store: GraphStore, target: Target, todo: list[GraphResult], *,
