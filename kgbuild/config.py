@@ -37,6 +37,14 @@ class Config:
     user_actor_file: Path = Path("actors/local.ttl")
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
+    @property
+    def all_kb_folders(self) -> tuple[Path, ...]:
+        """Configured KB folders plus the folder of the user's actor file, when it exists."""
+        extra = self.user_actor_file.parent
+        if self.user_actor_file.is_file() and extra not in self.kb_folders:
+            return (*self.kb_folders, extra)
+        return self.kb_folders
+
     def with_options(self, **options: Any) -> Config:
         """Apply command-line options (``None`` means not given)."""
         given = {k: _coerce(k, v) for k, v in options.items() if v is not None and v != ()}

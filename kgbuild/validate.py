@@ -21,9 +21,10 @@ from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.graph import ConjunctiveGraph
 
 from .errors import OntologyError
+from .namespace import KG, NIF
 from .resources import ontology_dir
 
-__all__ = ["Violation", "ValidationReport", "validate_graph", "validate_quads", "load_shapes"]
+__all__ = ["Violation", "ValidationReport", "validate_graph", "validate_quads", "load_shapes", "check_offsets"]
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 _SKIPPED_GRAPH_SUFFIXES = ("graph/ontology", "graph/inferred")
@@ -113,8 +114,10 @@ def validate_graph(data: Graph | Dataset, *, shapes: Graph | None = None) -> Val
             focus=focus.n3() if focus is not None else "",
             path=path.n3() if isinstance(path, URIRef) else (str(path) if path is not None else None),
             message=message))
+    offsets = check_offsets(graph)
+    violations.extend(offsets)
     violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
-    return ValidationReport(conforms=bool(conforms), violations=violations, text=str(text))
+    return ValidationReport(conforms=bool(conforms) and not offsets, violations=violations, text=str(text))
 
 
 def validate_quads(quads: Iterable[ox.Quad | ox.Triple], *, shapes: Graph | None = None) -> ValidationReport:
@@ -129,3 +132,36 @@ def validate_quads(quads: Iterable[ox.Quad | ox.Triple], *, shapes: Graph | None
     if triples:
         graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
     return validate_graph(graph, shapes=shapes)
+
+
+_BEGIN = str(NIF.beginIndex)
+_END = str(NIF.endIndex)
+_ANCHOR = str(NIF.anchorOf)
+_SOURCE = str(KG.sourceArticle)
+_TEXT = str(NIF.isString)
+
+
+def check_offsets(triples: Iterable[object]) -> list[Violation]:
+    """Every node with offsets: ``nif:anchorOf`` is exactly ``text[begin:end]`` of its article.
+
+    (The one SHACL rule kept out of ``shapes.ttl``: as a SPARQL constraint pySHACL re-parses
+    it for every focus node.)
+    """
+    nodes: dict[str, dict[str, object]] = {}
+    texts: dict[str, str] = {}
+    for subject, predicate, obj in triples:  # type: ignore[misc]
+        p = str(predicate)
+        if p in (_BEGIN, _END, _ANCHOR, _SOURCE):
+            nodes.setdefault(str(subject), {})[p] = str(obj)
+        elif p == _TEXT:
+            texts[str(subject)] = str(obj)
+    out: list[Violation] = []
+    for node, fields in nodes.items():
+        text = texts.get(str(fields.get(_SOURCE)))
+        if text is None or _ANCHOR not in fields or _BEGIN not in fields or _END not in fields:
+            continue
+        begin, end = int(str(fields[_BEGIN])), int(str(fields[_END]))
+        if text[begin:end] != fields[_ANCHOR]:
+            out.append(Violation(focus=f"<{node}>", path=f"<{_ANCHOR}>",
+                                 message="nif:anchorOf is not the article text between nif:beginIndex and nif:endIndex"))
+    return out

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 #: ``engine="auto"`` hands at most this many named individuals to HermiT, else uses the
 #: rules (HermiT's property-value realisation grows fast: ~10 s for 300, ~60 s for 3,000)
-HERMIT_AUTO_LIMIT = 5000
+HERMIT_AUTO_LIMIT = 1000
 #: accepted values of ``engine``
 ENGINES: tuple[str, ...] = ("auto", "hermit", "rules")
 

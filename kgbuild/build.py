@@ -1,0 +1,253 @@
+"""``build()``: articles in, graphs in the embedded store, then reasoning and validation.
+
+Incremental: an article is skipped when its content and the pipeline fingerprint (kgbuild
+version, model, pipeline config, lexicon, KB content) are unchanged. Extraction streams
+(``nlp.pipe`` in-process, or ``jobs`` worker processes each with its own pipeline), and
+articles are committed in small transactions, so memory stays flat and a build killed at
+any point leaves every article old, new or absent, never half-written.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from .config import Config
+from .errors import KgbuildError, OntologyError
+from .ingest import Article, InputFailure, read_inputs
+from .namespace import KG
+from .resources import ontology_dir
+from .store import ArticleWrite, GraphStore
+
+__all__ = ["build", "BuildReport", "load_background", "extract_worker"]
+
+BATCH = 32
+
+
+@dataclass
+class BuildReport:
+    """What one build did; ``failures`` name the file or record and the reason."""
+
+    built: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failures: list[InputFailure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    actors_linked: int = 0
+    actors_new: int = 0
+    events: int = 0
+    relations: int = 0
+    claims: int = 0
+    triples: int = 0
+    seconds: float = 0.0
+    reasoning: str | None = None
+    violations: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures and not self.violations
+
+
+def load_background(store: GraphStore, *, kb_folders: Sequence[Path] = ()) -> bool:
+    """Put the ontology and the actor KB into their graphs when they changed. Returns True if so."""
+    from .kb import ActorKB
+
+    ontology_file = ontology_dir() / "kgbuild.ttl"
+    try:
+        ontology_bytes = ontology_file.read_bytes()
+        ontology_quads = list(ox.parse(ontology_bytes, format=ox.RdfFormat.TURTLE))
+    except (OSError, SyntaxError) as exc:
+        raise OntologyError(f"{ontology_file}: {' '.join(str(exc).split())}") from exc
+    kb = ActorKB.load(folders=list(kb_folders))
+    changed = False
+    for kind, digest, triples in (("ontology", _digest(ontology_bytes), ontology_quads),
+                                  ("kb", kb.content_hash, None)):
+        graph = store.graph_iri(kind)
+        marker = ox.Quad(graph, ox.NamedNode(str(KG.contentHash)), ox.Literal(digest), graph)
+        if marker in store.store:
+            continue
+        if triples is None:
+            triples = list(ox.parse(kb.graph.serialize(format="nt").encode(), format=ox.RdfFormat.N_TRIPLES))
+        store.replace_graph(graph, [*triples, ox.Triple(marker.subject, marker.predicate, marker.object)])
+        changed = True
+    return changed
+
+
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+# -- workers ------------------------------------------------------------------------------
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(model: str, kb_folders: tuple[str, ...], base: str) -> None:
+    from .extract import Extractor
+
+    _WORKER["extractor"] = Extractor(model=model, kb_folders=[Path(f) for f in kb_folders])
+    _WORKER["store"] = GraphStore.in_memory(base=base)
+
+
+def extract_worker(article: Article) -> tuple[str, bytes | None, bytes | None, dict[str, int] | str]:
+    """Extract and emit one article in a worker; returns N-Quads (picklable), or an error."""
+    return _extract_batch([article])[0]
+
+
+def _extract_batch(articles: list[Article]) -> list[tuple[str, bytes | None, bytes | None, dict[str, int] | str]]:
+    from .graph import emit_article
+
+    extractor = _WORKER["extractor"]
+    out = []
+    try:
+        results = list(extractor.pipe(articles))
+    except Exception:  # one bad article must not sink the batch: retry one by one  # noqa: BLE001
+        results = []
+        for article in articles:
+            try:
+                results.extend(extractor.pipe([article]))
+            except Exception as exc:  # noqa: BLE001
+                out.append((article.id, None, None, f"{article.source}: extraction failed: {exc}"))
+    for article, extraction in results:
+        write = emit_article(article, extraction, store=_WORKER["store"], fingerprint=_fingerprint(article))
+        stats = {"linked": sum(1 for m in extraction.mentions if not m.actor.new),
+                 "new": len({m.actor.key for m in extraction.mentions if m.actor.new}),
+                 "events": len(extraction.events), "relations": len(extraction.relations),
+                 "claims": len(extraction.claims)}
+        out.append((article.id, ox.serialize(write.doc_quads, format=ox.RdfFormat.N_QUADS),
+                    ox.serialize(write.claim_quads, format=ox.RdfFormat.N_QUADS), stats))
+    return out
+
+
+def _fingerprint(article: Article) -> str:
+    return f"{article.content_hash}:{_WORKER['extractor'].fingerprint}"
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# -- the build ----------------------------------------------------------------------------
+def build(inputs: Sequence[str], *, config: Config, jobs: int = 1, published: date | None = None,
+          reason: bool = True, reasoner: str = "auto", validate: bool = True, force: bool = False,
+          stdin: bytes | None = None, on_progress: Callable[[str, str], None] | None = None,
+          lock_wait: float = 0.0) -> BuildReport:
+    """Build ``inputs`` into the store at ``config.store``.
+
+    :param on_progress: called with (article id or source, "built" | "skipped" | "failed").
+    :raises StoreError: the store cannot be opened (another build holds its lock, read-only...).
+    """
+    started = time.perf_counter()
+    report = BuildReport()
+    progress = on_progress or (lambda _id, _state: None)
+    with GraphStore.open(config.store, base=config.base, wait=lock_wait) as store:
+        background_changed = load_background(store, kb_folders=config.all_kb_folders)
+        _init_worker(config.model, tuple(str(f) for f in config.all_kb_folders), config.base) if jobs <= 1 else None
+        fingerprint = _pipeline_fingerprint(config)
+        stored = {} if force else store.fingerprints()
+
+        def todo() -> Iterator[Article]:
+            for item in read_inputs(inputs, published=published, stdin=stdin):
+                if isinstance(item, InputFailure):
+                    report.failures.append(item)
+                    progress(item.source, "failed")
+                    continue
+                report.warnings.extend(item.warnings)
+                if stored.get(item.id) == f"{item.content_hash}:{fingerprint}":
+                    report.skipped.append(item.id)
+                    progress(item.id, "skipped")
+                    continue
+                yield item
+
+        changed = False
+        for results in _run(todo(), config=config, jobs=jobs):
+            writes: list[ArticleWrite] = []
+            for article_id, doc_nq, claims_nq, stats in results:
+                if isinstance(stats, str):
+                    report.failures.append(InputFailure(article_id, stats))
+                    progress(article_id, "failed")
+                    continue
+                doc = list(ox.parse(doc_nq, format=ox.RdfFormat.N_QUADS))
+                claims = list(ox.parse(claims_nq, format=ox.RdfFormat.N_QUADS))
+                writes.append(ArticleWrite(article_id, doc, claims))
+                report.actors_linked += stats["linked"]
+                report.actors_new += stats["new"]
+                report.events += stats["events"]
+                report.relations += stats["relations"]
+                report.claims += stats["claims"]
+                report.triples += len(doc) + len(claims)
+            if validate and writes:
+                report.violations.extend(_validate(writes))
+            store.write_articles(writes)
+            changed = changed or bool(writes)
+            for write in writes:
+                report.built.append(write.article_id)
+                progress(write.article_id, "built")
+        if reason and (changed or background_changed or not store.inferred_is_current()):
+            from .reason import reason as run_reasoner
+
+            result = run_reasoner(store.store, base=config.base, engine=reasoner)
+            report.reasoning = result.summary() if hasattr(result, "summary") else str(result)
+        elif not reason and changed:
+            store.mark_inferred_stale()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _pipeline_fingerprint(config: Config) -> str:
+    from .extract.pipeline import pipeline_fingerprint
+
+    return pipeline_fingerprint(model=config.model, kb_folders=config.all_kb_folders)
+
+
+def _run(articles: Iterator[Article], *, config: Config, jobs: int) -> Iterator[list[tuple]]:
+    if jobs <= 1:
+        for batch in _batches(articles, BATCH):
+            yield _extract_batch(batch)
+        return
+    context = multiprocessing.get_context("forkserver")
+    with context.Pool(jobs, initializer=_init_worker,
+                      initargs=(config.model, tuple(str(f) for f in config.all_kb_folders), config.base)) as pool:
+        pending: list[list[tuple]] = []
+        for results in pool.imap(_extract_batch, _batches(articles, 8), chunksize=1):
+            pending.extend(results)
+            if len(pending) >= BATCH:
+                yield pending
+                pending = []
+        if pending:
+            yield pending
+
+
+def _validate(writes: list[ArticleWrite]) -> list[str]:
+    from .validate import validate_quads
+
+    quads = [q for w in writes for q in w.doc_quads] + [q for w in writes for q in w.claim_quads]
+    try:
+        result = validate_quads(quads)
+    except KgbuildError as exc:
+        return [f"validation could not run: {exc}"]
+    messages = []
+    for violation in result.violations[:50]:
+        focus, path, message = violation[0], violation[1], violation[2]
+        messages.append(f"{_article_of(str(focus), writes)}: {focus} {path or ''}: {message}")
+    return messages
+
+
+def _article_of(node: str, writes: list[ArticleWrite]) -> str:
+    for write in writes:
+        if any(q.subject.value == node for q in write.doc_quads[:2000]):
+            return write.article_id
+    return "?"

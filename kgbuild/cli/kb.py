@@ -1,0 +1,118 @@
+"""``kgbuild kb``: inspect the actor KB, list new actors, promote them into a user actor file."""
+from __future__ import annotations
+
+import click
+
+from ..errors import KgbuildError
+from .options import apply_config, store_option
+
+__all__ = ["group"]
+
+_CANDIDATES = """
+PREFIX kg: <https://w3id.org/kgbuild/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+SELECT ?actor ?label ?class (COUNT(DISTINCT ?m) AS ?mentions) (SAMPLE(?text) AS ?example)
+WHERE {
+  ?actor kg:provisional true ; skos:prefLabel ?label ; a ?class .
+  FILTER(STRSTARTS(STR(?class), STR(kg:)))
+  ?m kg:denotes ?actor ; nif:anchorOf ?text .
+}
+GROUP BY ?actor ?label ?class
+ORDER BY DESC(?mentions) ?label
+"""
+
+
+@click.group("kb")
+def group() -> None:
+    """Inspect the actor knowledge base; list and promote new actors."""
+
+
+@group.command("candidates")
+@store_option
+@click.option("--min-mentions", type=click.IntRange(1), default=1, show_default=True)
+@click.pass_context
+def candidates(ctx: click.Context, store: str | None, min_mentions: int) -> None:
+    """Actors found in articles that the KB does not know, with mention counts and an example."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..store import GraphStore
+
+    config = apply_config(ctx, store=store)
+    with GraphStore.open_read_only(config.store, base=config.base) as graph_store:
+        rows = list(graph_store.query(_CANDIDATES))
+        examples = {}
+        for row in rows:
+            sentence = next(iter(graph_store.query(
+                "PREFIX kg: <https://w3id.org/kgbuild/ontology#> "
+                "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> "
+                "SELECT ?s WHERE { ?e a kg:Evidence ; nif:anchorOf ?s . { ?e <http://www.w3.org/1999/02/"
+                "22-rdf-syntax-ns#subject> ?a } UNION { ?e <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?a } "
+                "} LIMIT 1", substitutions={__import__("pyoxigraph").Variable("a"): row["actor"]})), None)
+            examples[row["actor"].value] = sentence["s"].value if sentence else row["example"].value
+    table = Table(title="New actors (not in the KB)")
+    for column in ("label", "type", "mentions", "example"):
+        table.add_column(column)
+    for row in rows:
+        count = int(row["mentions"].value)
+        if count < min_mentions:
+            continue
+        table.add_row(row["label"].value, row["class"].value.rsplit("#", 1)[-1], str(count),
+                      " ".join(examples[row["actor"].value].split())[:100])
+    Console(width=160).print(table)
+
+
+@group.command("promote")
+@click.argument("name")
+@click.option("--type", "actor_type", required=True,
+              type=click.Choice(["GovernmentBody", "Legislature", "SecurityForce", "ArmedGroup",
+                                 "InternationalOrganization", "Organization", "Person", "Group", "Place"]))
+@click.option("--parent", help="Parent actor (KB id, QID, IRI or name): state, organisation or place.")
+@click.option("--file", "file", type=click.Path(dir_okay=False), help="User actor file (default from config).")
+@click.pass_context
+def promote_command(ctx: click.Context, name: str, actor_type: str, parent: str | None, file: str | None) -> None:
+    """Write NAME into the user's actor file as a KB actor."""
+    from pathlib import Path
+
+    from ..kb import ActorKB, promote
+
+    config = apply_config(ctx)
+    target = Path(file) if file else config.user_actor_file
+    kb = ActorKB.load(folders=[*config.kb_folders, *([target.parent] if target.parent.is_dir() else [])])
+    iri = promote(name, actor_type=actor_type, parent=parent, file=target, kb=kb)
+    click.echo(f"{iri} written to {target}; rebuild to link it (kgbuild build ... --kb {target.parent})")
+
+
+@group.command("show")
+@click.argument("name")
+@click.pass_context
+def show(ctx: click.Context, name: str) -> None:
+    """Show the KB actor a name, id, QID or IRI resolves to."""
+    from ..kb import ActorKB
+
+    config = apply_config(ctx)
+    actor = ActorKB.load(folders=list(config.kb_folders)).resolve(name)
+    click.echo(f"{actor.iri}\n  class: {actor.actor_class}\n  label: {actor.label}")
+    if actor.aliases:
+        click.echo(f"  aliases: {', '.join(actor.aliases)}")
+    if actor.wikidata:
+        click.echo(f"  wikidata: {actor.wikidata}")
+    for predicate, parent in actor.parents:
+        click.echo(f"  {predicate}: {parent}")
+
+
+@group.command("check")
+@click.pass_context
+def check(ctx: click.Context) -> None:
+    """Validate the KB (one class per actor, unique ids and codes, known parents)."""
+    from ..kb import ActorKB, validate_kb
+
+    config = apply_config(ctx)
+    kb = ActorKB.load(folders=list(config.kb_folders))
+    problems = validate_kb(kb)
+    for problem in problems:
+        click.echo(problem, err=True)
+    click.echo(f"{len(kb.actors)} actors in {len(kb.files)} files; {len(problems)} problems")
+    if problems:
+        raise KgbuildError(f"{len(problems)} KB problems")

@@ -1,0 +1,396 @@
+"""Events from verbal and nominal triggers, with roles from the dependency parse.
+
+Triggers come from the lexicon (``kgbuild/resources/triggers.json``). Roles: agent from the
+subject, a "by"-phrase, or a possessor/compound modifier ("US airstrikes"); target from the
+object, "on"/"against"/"targeting"; place from "in"/"on" phrases naming a place or state;
+date from date expressions in the trigger's clause. Hedged or embedded events ("threatening
+more attacks", "could end the deployment") are left to the embedding event (the Threat, the
+Demand). Mentions of one event within an article are merged into one event.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from .dates import resolve_date
+from .items import ActorRef, EventItem, MentionItem
+from .lexicon import Lexicon
+
+__all__ = ["extract_events", "MentionIndex"]
+
+_LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "issue", "make", "impose", "lead",
+                "unleash", "announce", "order", "perform", "begin", "continue", "step", "use", "sign"}
+_QUANTIFIERS = {"flurry", "wave", "series", "spate", "string", "number", "barrage", "round", "volley", "campaign"}
+_TARGET_PREPS = {"on", "against", "at", "upon", "with", "into"}
+_PLACE_PREPS = {"in", "on", "at", "near", "across", "inside", "throughout", "around", "outside"}
+_PRONOUNS = {"they", "them", "it", "he", "she", "its", "their", "his", "her", "we", "who", "which", "that"}
+
+
+class MentionIndex:
+    """Token-level lookups of actor mentions in one parsed document."""
+
+    def __init__(self, doc: Doc, mentions: list[MentionItem]) -> None:
+        self.doc = doc
+        self.by_token: dict[int, MentionItem] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token[token.i] = mention
+        self.mentions = mentions
+
+    def at(self, token: Token) -> MentionItem | None:
+        return self.by_token.get(token.i)
+
+    def in_phrase(self, token: Token) -> list[ActorRef]:
+        """Actors named by the noun phrase headed by ``token`` (with its conjuncts)."""
+        found: list[ActorRef] = []
+        for head in _conjuncts(token):
+            mention = self.at(head)
+            if mention is not None:
+                found.append(mention.actor)
+                continue
+            for child in head.subtree:
+                if child.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos") and child.i != head.i:
+                    break
+                m = self.at(child)
+                if m is not None and _within_np(child, head):
+                    found.append(m.actor)
+        return _unique(found)
+
+    def previous_subject(self, token: Token, *, person: bool = False) -> ActorRef | None:
+        """Simple pronoun coreference: the latest subject actor before ``token``."""
+        best: ActorRef | None = None
+        for prior in self.doc[max(0, token.i - 120):token.i]:
+            if prior.dep_ not in ("nsubj", "nsubjpass") and not (person and prior.ent_type_ == "PERSON"):
+                continue
+            mention = self.at(prior)
+            if mention is None:
+                continue
+            if person and mention.actor.actor_class != "Person":
+                continue
+            best = mention.actor
+        return best
+
+
+def _within_np(child: Token, head: Token) -> bool:
+    node = child
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ in ("prep", "relcl", "acl", "advcl", "ccomp", "appos", "conj") and node.i != child.i:
+            return False
+        if node.dep_ == "prep" and node.lower_ != "of":
+            return False
+        node = node.head
+    return True
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def _unique(actors: Iterable[ActorRef]) -> list[ActorRef]:
+    seen: dict[str, ActorRef] = {}
+    for actor in actors:
+        seen.setdefault(actor.key, actor)
+    return list(seen.values())
+
+
+def _trigger_classes(token: Token, lex: Lexicon) -> tuple[list[str], int]:
+    """Event classes a token triggers, and the index of the trigger's last token."""
+    lemma = token.lemma_.lower()
+    for parts, entries in lex.multiword.items():
+        if parts[0] != lemma and parts[0] != token.lower_:
+            continue
+        end = _match_tail(token, parts[1:])
+        if end is not None:
+            wanted = "noun" if token.pos_ in ("NOUN", "PROPN") else "verb"
+            classes = [c for c, kind in entries if kind == wanted] or [c for c, _ in entries]
+            return classes, end
+    if token.pos_ == "VERB" or (token.pos_ == "AUX" and lemma in lex.verb_index):
+        if lemma == "allow" and any(c.dep_ == "neg" for c in token.children):
+            return ["Rejection"], token.i
+        return list(lex.verb_index.get(lemma, ())), token.i
+    if token.pos_ in ("NOUN", "PROPN"):
+        return list(lex.noun_index.get(lemma, ()) or lex.noun_index.get(token.lower_, ())), token.i
+    return [], token.i
+
+
+def _match_tail(token: Token, rest: tuple[str, ...]) -> int | None:
+    doc = token.doc
+    position = token.i
+    for part in rest:
+        for j in range(position + 1, min(len(doc), position + 4)):
+            if doc[j].lemma_.lower() == part or doc[j].lower_ == part:
+                position = j
+                break
+        else:
+            return None
+    return position
+
+
+def _is_hedged(token: Token, lex: Lexicon) -> bool:
+    verb = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
+    for node in (verb,) if verb is not None else ():
+        for child in node.children:
+            if child.dep_ in ("aux", "advmod", "mark") and child.lower_ in lex.hedges:
+                return True
+        if node.dep_ in ("csubj",) and any(c.dep_ == "aux" and c.lower_ in lex.hedges for c in node.head.children):
+            return True
+    return False
+
+
+def _governing_verb(token: Token) -> Token | None:
+    node = token
+    for _ in range(6):
+        if node.head.i == node.i:
+            return node if node.pos_ in ("VERB", "AUX") else None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _embedded_under(token: Token, lex: Lexicon, triggers: set[int]) -> bool:
+    """True when a Threat/Demand-like trigger governs this one ("threatening more attacks")."""
+    node = token
+    for _ in range(5):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        lemma = node.lemma_.lower()
+        if lemma in lex.embedding_verbs and node.i in triggers and lex.embedding_verbs[lemma] in ("Threat", "Demand"):
+            return True
+        if lemma in ("end", "stop", "cease", "halt", "prevent", "avoid", "review"):
+            return True
+    return False
+
+
+def _verb_agents(verb: Token, index: MentionIndex) -> list[ActorRef]:
+    agents: list[ActorRef] = []
+    node = verb
+    for _ in range(3):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        passive_by = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        for subject in subjects + passive_by:
+            if subject.lower_ in _PRONOUNS:
+                if subject.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
+                    agents.extend(index.in_phrase(node.head))
+                    continue
+                prior = index.previous_subject(subject, person=subject.lower_ in ("he", "she"))
+                if prior is not None:
+                    agents.append(prior)
+                continue
+            agents.extend(index.in_phrase(subject))
+        if agents:
+            return agents
+        if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
+            return index.in_phrase(node.head)
+        if node.dep_ in ("xcomp", "conj", "advcl", "pcomp") and node.head.i != node.i:
+            node = node.head
+            continue
+        break
+    return agents
+
+
+def _verb_targets(verb: Token, index: MentionIndex, *, event_class: str) -> list[ActorRef]:
+    targets: list[ActorRef] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "dative", "attr") and child.lower_ not in _PRONOUNS:
+            targets.extend(index.in_phrase(child))
+        elif child.dep_ in ("dobj", "nsubjpass") and child.lower_ in ("them", "it", "him", "her"):
+            prior = index.previous_subject(child)
+            if prior is not None:
+                targets.append(prior)
+        elif child.dep_ == "prep" and (child.lower_ in _TARGET_PREPS or
+                                       (event_class == "Demand" and child.lower_ in ("on", "upon"))):
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                targets.extend(a for a in index.in_phrase(pobj) if a.actor_class != "Place" or child.lower_ == "at")
+    return targets
+
+
+def _noun_roles(noun: Token, index: MentionIndex) -> tuple[list[ActorRef], list[ActorRef]]:
+    agents: list[ActorRef] = []
+    targets: list[ActorRef] = []
+    hosts = [noun]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _QUANTIFIERS:
+        hosts.append(noun.head.head)
+    for host in hosts:
+        for child in host.children:
+            mention = index.at(child)
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and mention is not None:
+                if mention.actor.actor_class != "Place":
+                    agents.append(mention.actor)
+            elif child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her"):
+                prior = index.previous_subject(child, person=child.lower_ in ("his", "her"))
+                if prior:
+                    agents.append(prior)
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                agents.extend(a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
+            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | {"of", "to"}:
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    targets.extend(a for a in index.in_phrase(pobj) if a.actor_class != "Place")
+            elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+                targets.extend(_verb_targets(child, index, event_class="Attack"))
+    governing = noun.head
+    if noun.dep_ in ("dobj", "attr") and governing.lemma_.lower() in _LIGHT_VERBS and not agents:
+        agents = _verb_agents(governing, index)
+    if noun.dep_ in ("nsubj", "nsubjpass") and not targets:
+        targets = _verb_targets(governing, index, event_class="Attack") if governing.lemma_.lower() in (
+            "target", "hit", "kill", "strike") else []
+    return agents, targets
+
+
+def _place(trigger: Token, index: MentionIndex) -> ActorRef | None:
+    hosts = [trigger]
+    verb = _governing_verb(trigger) if trigger.pos_ not in ("VERB", "AUX") else None
+    if verb is not None:
+        hosts.append(verb)
+    for host in hosts:
+        for child in host.children:
+            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    for node in pobj.subtree:
+                        mention = index.at(node)
+                        if mention and mention.actor.actor_class in ("Place", "State"):
+                            return mention.actor
+    return None
+
+
+def _date(trigger: Token, sent: Span, published: date | None) -> date | None:
+    clause = _governing_verb(trigger) if trigger.pos_ not in ("VERB", "AUX") else trigger
+    scope = set(t.i for t in (clause.subtree if clause is not None else sent))
+    scope.update(t.i for t in trigger.subtree)
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME") or not any(t.i in scope for t in ent):
+            continue
+        phrase = ent.text
+        previous = ent.start - 1
+        if previous >= 0 and trigger.doc[previous].lower_ in ("on", "last", "next", "this"):
+            phrase = f"{trigger.doc[previous].text} {phrase}"
+        resolved = resolve_date(phrase, published=published)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+def _mode(trigger: Token, lex: Lexicon) -> str | None:
+    words = {trigger.lemma_.lower(), trigger.lower_}
+    words.update(t.lemma_.lower() for t in trigger.subtree)
+    words.update(t.lower_ for t in trigger.children)
+    head = trigger.head
+    words.update({head.lemma_.lower()})
+    for mode in ("assassination", "drone", "airstrike", "shelling", "bombing", "small-arms", "armed-clash"):
+        if words & lex.attack_modes[mode]:
+            return mode
+    return None
+
+
+def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, published: date | None,
+                   body: list[tuple[int, int]]) -> list[EventItem]:
+    """Every event mention in the article, merged into events."""
+    candidates: list[tuple[Token, list[str], int]] = []
+    for token in doc:
+        if body and not any(s <= token.idx < e for s, e in body):
+            continue
+        classes, end = _trigger_classes(token, lex)
+        if classes:
+            candidates.append((token, classes, end))
+    trigger_ids = {t.i for t, _, _ in candidates}
+    found: list[EventItem] = []
+    for token, classes, end in candidates:
+        event_class = classes[0]
+        if _is_hedged(token, lex) or _embedded_under(token, lex, trigger_ids):
+            continue
+        if token.pos_ in ("NOUN", "PROPN") and token.head.i in trigger_ids and token.dep_ in ("dobj", "attr") \
+                and event_class in _trigger_classes(token.head, lex)[0]:
+            continue  # "signed a treaty": the verb carries the event
+        if token.pos_ in ("VERB", "AUX"):
+            agents = _verb_agents(token, index)
+            targets = _verb_targets(token, index, event_class=event_class)
+        else:
+            agents, targets = _noun_roles(token, index)
+        weak = token.lemma_.lower() in lex.classes[event_class].weak
+        if weak and not (agents and targets):
+            continue
+        targets = [t for t in targets if t.key not in {a.key for a in agents} or event_class in ("Attack",)
+                   and _is_clash(token)]
+        sent = token.sent
+        event = EventItem(event_class=event_class, triggers=[(token.idx, doc[end].idx + len(doc[end]))],
+                          sentence=(sent.start_char, sent.end_char), agents=_unique(agents),
+                          targets=_unique(targets), place=_place(token, index),
+                          date=_date(token, sent, published),
+                          mode=_mode(token, lex) if event_class == "Attack" else None)
+        found.append(event)
+    found.extend(_deployments(doc, index, body))
+    return _merge(found)
+
+
+def _is_clash(token: Token) -> bool:
+    return token.lemma_.lower() in ("clash", "fight", "fighting", "battle")
+
+
+def _deployments(doc: Doc, index: MentionIndex, body: list[tuple[int, int]]) -> list[EventItem]:
+    """"5,000 US troops already in Iraq": a state's force located abroad is a Deployment."""
+    events: list[EventItem] = []
+    for mention in index.mentions:
+        if mention.actor.actor_class != "SecurityForce" or (body and not any(s <= mention.start < e for s, e in body)):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        if not any(c.dep_ == "nummod" for c in head.children) and head.tag_ != "NNS":
+            continue
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "to", "inside"):
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    place = index.at(pobj)
+                    own_state = mention.actor.state or index_state(mention.actor)
+                    if place and place.actor.actor_class in ("State", "Place") and place.actor.iri != own_state:
+                        events.append(EventItem("Deployment", [(mention.start, mention.end)],
+                                                (head.sent.start_char, head.sent.end_char),
+                                                agents=[mention.actor], place=place.actor))
+    return events
+
+
+def index_state(actor: ActorRef) -> str | None:
+    return actor.state
+
+
+def _compatible(a: EventItem, b: EventItem) -> bool:
+    if a.event_class != b.event_class:
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    a_agents = {x.key for x in a.agents}
+    b_agents = {x.key for x in b.agents}
+    a_targets = {x.key for x in a.targets}
+    b_targets = {x.key for x in b.targets}
+    if a_agents and b_agents and not a_agents & b_agents:
+        return False
+    if a_targets and b_targets and not a_targets & b_targets:
+        return False
+    if not b_agents:
+        return a.event_class in ("Attack", "Protest", "Deployment") or bool(a_targets & b_targets)
+    return bool(a_agents & b_agents)
+
+
+def _merge(events: list[EventItem]) -> list[EventItem]:
+    merged: list[EventItem] = []
+    for event in events:
+        target = next((m for m in reversed(merged) if _compatible(m, event)), None)
+        if target is None:
+            merged.append(event)
+            continue
+        target.triggers.extend(event.triggers)
+        if event.sentence not in target.sentences:
+            target.sentences.append(event.sentence)
+        target.agents = _unique([*target.agents, *event.agents])
+        target.targets = _unique([*target.targets, *event.targets])
+        target.place = target.place or event.place
+        target.date = target.date or event.date
+        target.mode = target.mode or event.mode
+    return [e for e in merged if e.agents]

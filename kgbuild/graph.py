@@ -1,0 +1,202 @@
+"""RDF emission: one article's extraction to the quads of its doc and claims graphs.
+
+Follows docs/graph-layout.md: the article node with its full text, a mention node per actor
+and event mention (code-point offsets), facts asserted plainly with an ``kg:Evidence`` node
+each, new actors typed and labelled, and claims only as ``kg:Claim`` reifications in the
+claims graph. IRIs are stable (hashes of article id and offsets, slugs of names) and no
+blank node is emitted.
+
+>>> from kgbuild.ingest import Article
+>>> from kgbuild.extract.items import Extraction
+>>> from kgbuild.store import GraphStore
+>>> write = emit_article(Article(id="a1", source="x", text="Hello."), Extraction(),
+...                      store=GraphStore.in_memory(), fingerprint="f")
+>>> write.article_id, len(write.claim_quads)
+('a1', 0)
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator
+
+import pyoxigraph as ox
+
+from .extract.items import ActorRef, Extraction
+from .ingest import Article
+from .namespace import DCTERMS, KG, NIF, PROV, SCHEMA
+from .store import ArticleWrite, GraphStore, iri_quote
+
+__all__ = ["emit_article", "actor_iri", "slug"]
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+TYPE = ox.NamedNode(_RDF + "type")
+STATEMENT = ox.NamedNode(_RDF + "Statement")
+SUBJECT, PREDICATE, OBJECT = (ox.NamedNode(_RDF + p) for p in ("subject", "predicate", "object"))
+PREF_LABEL = ox.NamedNode(_SKOS + "prefLabel")
+INT = ox.NamedNode(_XSD + "integer")
+DATE = ox.NamedNode(_XSD + "date")
+BOOL = ox.NamedNode(_XSD + "boolean")
+_MODES = {"airstrike": KG.Airstrike, "drone": KG.DroneStrike, "shelling": KG.Shelling, "bombing": KG.Bombing,
+          "armed-clash": KG.ArmedClash, "small-arms": KG.SmallArmsFire, "assassination": KG.Assassination,
+          "other": KG.OtherAttack}
+_RELATIONS = {"partOf": KG.partOf, "ofState": KG.ofState, "leaderOf": KG.leaderOf, "memberOf": KG.memberOf,
+              "locatedIn": KG.locatedIn}
+
+
+def _n(term: object) -> ox.NamedNode:
+    return term if isinstance(term, ox.NamedNode) else ox.NamedNode(str(term))
+
+
+def slug(text: str) -> str:
+    """A readable, IRI-safe slug of a name.
+
+    >>> slug("Kata'ib  Hezbollah (KH)")
+    'kataib-hezbollah-kh'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = re.sub(r"['\u2019`]", "", text)
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if not text:
+        text = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return text[:80]
+
+
+def actor_iri(actor: ActorRef, *, base: str) -> ox.NamedNode:
+    """KB actors keep their KB IRI; new actors get ``{base}actor/{slug of the name}``."""
+    if actor.iri:
+        return ox.NamedNode(actor.iri)
+    return ox.NamedNode(f"{base}actor/{slug(actor.label)}")
+
+
+def _hash(*parts: object) -> str:
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:20]
+
+
+class _Emitter:
+    def __init__(self, article: Article, *, store: GraphStore, fingerprint: str) -> None:
+        self.article = article
+        self.base = store.base
+        self.doc_graph = store.graph_iri("doc", article.id)
+        self.claims_graph = store.graph_iri("claims", article.id)
+        self.article_node = store.article_iri(article.id)
+        self.fingerprint = fingerprint
+        self.doc: list[ox.Quad] = []
+        self.claims: list[ox.Quad] = []
+        self.typed: set[str] = set()
+
+    def add(self, s: ox.NamedNode, p: object, o: ox.NamedNode | ox.Literal, *, claims: bool = False) -> None:
+        p_node = p if isinstance(p, ox.NamedNode) else _n(p)
+        quad = ox.Quad(s, p_node, o, self.claims_graph if claims else self.doc_graph)
+        (self.claims if claims else self.doc).append(quad)
+
+    def node(self, kind: str, *parts: object) -> ox.NamedNode:
+        return ox.NamedNode(f"{self.base}{kind}/{_hash(self.article.id, *parts)}")
+
+    def offsets(self, node: ox.NamedNode, start: int, end: int, *, claims: bool = False) -> None:
+        self.add(node, NIF.beginIndex, ox.Literal(str(start), datatype=INT), claims=claims)
+        self.add(node, NIF.endIndex, ox.Literal(str(end), datatype=INT), claims=claims)
+        self.add(node, NIF.anchorOf, ox.Literal(self.article.text[start:end]), claims=claims)
+        self.add(node, KG.sourceArticle, self.article_node, claims=claims)
+
+    def actor(self, actor: ActorRef) -> ox.NamedNode:
+        node = actor_iri(actor, base=self.base)
+        if actor.new and node.value not in self.typed:
+            self.typed.add(node.value)
+            self.add(node, TYPE, _n(KG[actor.actor_class]))
+            self.add(node, PREF_LABEL, ox.Literal(actor.label, language="en"))
+            self.add(node, KG.provisional, ox.Literal("true", datatype=BOOL))
+        return node
+
+    def fact(self, s: ox.NamedNode, p: object, o: ox.NamedNode | ox.Literal, sentence: tuple[int, int]) -> None:
+        p_node = _n(p)
+        self.add(s, p_node, o)
+        evidence = self.node("evidence", s.value, p_node.value, str(o), *sentence)
+        self.add(evidence, TYPE, _n(KG.Evidence))
+        self.add(evidence, TYPE, STATEMENT)
+        self.add(evidence, SUBJECT, s)
+        self.add(evidence, PREDICATE, p_node)
+        self.add(evidence, OBJECT, o)
+        self.offsets(evidence, *sentence)
+
+    def article_metadata(self) -> None:
+        a, node = self.article, self.article_node
+        self.add(node, TYPE, _n(KG.Article))
+        self.add(node, DCTERMS.identifier, ox.Literal(a.id))
+        if a.title:
+            self.add(node, DCTERMS.title, ox.Literal(a.title))
+        if a.subtitle:
+            self.add(node, DCTERMS.alternative, ox.Literal(a.subtitle))
+        if a.published:
+            self.add(node, DCTERMS.date, ox.Literal(a.published.isoformat(), datatype=DATE))
+        if a.author:
+            self.add(node, DCTERMS.creator, ox.Literal(a.author))
+        if a.url and re.match(r"^https?://[^\s<>\"{}|\\^`]+$", a.url):
+            self.add(node, SCHEMA.url, ox.NamedNode(a.url))
+        self.add(node, NIF.isString, ox.Literal(a.text))
+        self.add(node, KG.contentHash, ox.Literal(a.content_hash))
+        self.add(node, KG.fingerprint, ox.Literal(self.fingerprint))
+
+
+def emit_article(article: Article, extraction: Extraction, *, store: GraphStore, fingerprint: str) -> ArticleWrite:
+    """The quads of one article's doc and claims graphs."""
+    e = _Emitter(article, store=store, fingerprint=fingerprint)
+    e.article_metadata()
+    for mention in extraction.mentions:
+        node = e.node("mention", mention.start, mention.end)
+        e.add(node, TYPE, _n(KG.Mention))
+        e.add(node, KG.denotes, e.actor(mention.actor))
+        e.offsets(node, mention.start, mention.end)
+    for relation in extraction.relations:
+        e.fact(e.actor(relation.subject), _RELATIONS[relation.predicate], e.actor(relation.object),
+               relation.sentence)
+    for event in extraction.events:
+        first = event.triggers[0]
+        node = e.node("event", *first)
+        e.fact(node, TYPE, _n(KG[event.event_class]), event.sentence)
+        e.add(node, KG.sourceArticle, e.article_node)
+        for start, end in event.triggers:
+            mention = e.node("mention", "event", start, end)
+            e.add(mention, TYPE, _n(KG.Mention))
+            e.add(mention, KG.denotes, node)
+            e.offsets(mention, start, end)
+            e.add(node, KG.trigger, mention)
+        for agent in event.agents:
+            e.fact(node, KG.agent, e.actor(agent), event.sentence)
+        for target in event.targets:
+            e.fact(node, KG.target, e.actor(target), event.sentence)
+        if event.place is not None:
+            e.fact(node, KG.place, e.actor(event.place), event.sentence)
+        if event.date is not None:
+            e.fact(node, KG.date, ox.Literal(event.date.isoformat(), datatype=DATE), event.sentence)
+        if event.mode:
+            e.fact(node, KG.mode, _n(_MODES[event.mode]), event.sentence)
+    for claim in extraction.claims:
+        subject, obj = e.actor(claim.subject), e.actor(claim.object)
+        predicate = _n(_RELATIONS[claim.predicate])
+        node = e.node("claim", subject.value, predicate.value, obj.value, *claim.sentence)
+        for source in _claimants(claim.source):
+            e.add(node, PROV.wasAttributedTo, e.actor(source), claims=True)
+        e.add(node, TYPE, _n(KG.Claim), claims=True)
+        e.add(node, TYPE, STATEMENT, claims=True)
+        e.add(node, SUBJECT, subject, claims=True)
+        e.add(node, PREDICATE, predicate, claims=True)
+        e.add(node, OBJECT, obj, claims=True)
+        e.offsets(node, *claim.sentence, claims=True)
+    return ArticleWrite(article.id, _dedupe(e.doc), _dedupe(e.claims))
+
+
+def _claimants(source: ActorRef) -> Iterator[ActorRef]:
+    """The claimant, and the state it speaks for ("US officials" -> also the US)."""
+    yield source
+    if source.state and source.state != source.iri:
+        yield ActorRef(source.state, "State", source.state)
+
+
+def _dedupe(quads: list[ox.Quad]) -> list[ox.Quad]:
+    return list(dict.fromkeys(quads))
