@@ -14,10 +14,10 @@ _MAGIC = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF", b"GIF8": "a GIF image", b
 def decode_bytes(data: bytes, *, source: str) -> str:
     """Decode an article file.
 
-    >>> decode_bytes("Iraqi caf\\u00e9".encode("utf-16"), source="x")
-    'Iraqi caf\\u00e9'
-    >>> decode_bytes("caf\\u00e9".encode("latin-1"), source="x")
-    'caf\\u00e9'
+    >>> decode_bytes("Iraqi caf\\u00e9".encode("utf-16"), source="x") == "Iraqi caf\\u00e9"
+    True
+    >>> decode_bytes("caf\\u00e9".encode("latin-1"), source="x") == "caf\\u00e9"
+    True
     """
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
