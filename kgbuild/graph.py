@@ -99,6 +99,11 @@ class _Emitter:
         return ox.NamedNode(f"{self.base}{kind}/{_hash(self.article.id, *parts)}")
 
     def offsets(self, node: ox.NamedNode, start: int, end: int, *, claims: bool = False) -> None:
+        text = self.article.text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
         self.add(node, NIF.beginIndex, ox.Literal(str(start), datatype=INT), claims=claims)
         self.add(node, NIF.endIndex, ox.Literal(str(end), datatype=INT), claims=claims)
         self.add(node, NIF.anchorOf, ox.Literal(self.article.text[start:end]), claims=claims)

@@ -171,7 +171,7 @@ def _embedded_under(token: Token, lex: Lexicon, triggers: set[int]) -> bool:
 def _verb_agents(verb: Token, index: MentionIndex) -> list[ActorRef]:
     agents: list[ActorRef] = []
     node = verb
-    for _ in range(3):
+    for _ in range(5):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
         passive_by = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         for subject in subjects + passive_by:
@@ -187,8 +187,15 @@ def _verb_agents(verb: Token, index: MentionIndex) -> list[ActorRef]:
         if agents:
             return agents
         if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
-            return index.in_phrase(node.head)
-        if node.dep_ in ("xcomp", "conj", "advcl", "pcomp") and node.head.i != node.i:
+            found = index.in_phrase(node.head)
+            if found:
+                return found
+            node = node.head  # "officials issued a statement cautioning ...": the issuer
+            if node.dep_ in ("dobj", "attr", "pobj") and node.head.i != node.i:
+                node = node.head
+                continue
+            break
+        if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") and node.head.i != node.i:
             node = node.head
             continue
         break
@@ -198,6 +205,15 @@ def _verb_agents(verb: Token, index: MentionIndex) -> list[ActorRef]:
 def _verb_targets(verb: Token, index: MentionIndex, *, event_class: str) -> list[ActorRef]:
     targets: list[ActorRef] = []
     for child in verb.children:
+        if child.dep_ == "dobj":  # "threatening a response against the US"
+            for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ in ("against", "on", "upon")):
+                targets.extend(a for pobj in prep.children if pobj.dep_ == "pobj" for a in index.in_phrase(pobj))
+        if event_class == "Demand" and child.dep_ in ("advcl", "ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
+            for subject in (g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")):
+                targets.extend(index.in_phrase(subject))  # "calling for Iraq to review"
+        if event_class in ("Demand", "Aid") and child.dep_ == "prep" and child.lower_ in ("from", "to"):
+            targets.extend(a for pobj in child.children if pobj.dep_ == "pobj" for a in index.in_phrase(pobj)
+                           if a.actor_class != "Place")
         if child.dep_ in ("dobj", "nsubjpass", "dative", "attr") and child.lower_ not in _PRONOUNS:
             targets.extend(index.in_phrase(child))
         elif child.dep_ in ("dobj", "nsubjpass") and child.lower_ in ("them", "it", "him", "her"):
@@ -233,7 +249,12 @@ def _noun_roles(noun: Token, index: MentionIndex) -> tuple[list[ActorRef], list[
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     targets.extend(a for a in index.in_phrase(pobj) if a.actor_class != "Place")
             elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
-                targets.extend(_verb_targets(child, index, event_class="Attack"))
+                by_agents = [a for g in child.children if g.dep_ == "agent"
+                             for p in g.children if p.dep_ == "pobj" for a in index.in_phrase(p)]
+                if by_agents and child.tag_ == "VBN":
+                    agents.extend(by_agents)  # "a meeting requested by the United States, ..."
+                else:
+                    targets.extend(_verb_targets(child, index, event_class="Attack"))
     governing = noun.head
     if noun.dep_ in ("dobj", "attr") and governing.lemma_.lower() in _LIGHT_VERBS and not agents:
         agents = _verb_agents(governing, index)
@@ -268,6 +289,8 @@ def _date(trigger: Token, sent: Span, published: date | None) -> date | None:
             continue
         phrase = ent.text
         previous = ent.start - 1
+        if previous >= 0 and trigger.doc[previous].lower_ in ("since", "until", "till", "before", "after", "by"):
+            continue
         if previous >= 0 and trigger.doc[previous].lower_ in ("on", "last", "next", "this"):
             phrase = f"{trigger.doc[previous].text} {phrase}"
         resolved = resolve_date(phrase, published=published)
@@ -295,6 +318,10 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, published: da
     for token in doc:
         if body and not any(s <= token.idx < e for s, e in body):
             continue
+        if index.at(token) is not None:
+            continue  # a word inside an actor's name ("Popular Mobilization Units") is no trigger
+        if token.pos_ == "VERB" and token.tag_ == "VBN" and token.dep_ == "acl":
+            continue  # "forces backed by X": a description, not an event
         classes, end = _trigger_classes(token, lex)
         if classes:
             candidates.append((token, classes, end))
@@ -315,6 +342,14 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, published: da
         weak = token.lemma_.lower() in lex.classes[event_class].weak
         if weak and not (agents and targets):
             continue
+        if event_class == "Threat" and token.lemma_.lower() in ("warn", "caution") and _evaluative(token):
+            event_class = "Accusation"  # "warned that X is dangerous, illegal": a condemnation
+        if event_class in _SYMMETRIC and not targets:
+            if len(agents) < 2:
+                if event_class == "Consultation":
+                    continue  # "elders were meeting": no partner, no consultation
+            else:
+                targets = list(agents)
         targets = [t for t in targets if t.key not in {a.key for a in agents} or event_class in ("Attack",)
                    and _is_clash(token)]
         sent = token.sent
@@ -326,6 +361,17 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, published: da
         found.append(event)
     found.extend(_deployments(doc, index, body))
     return _merge(found)
+
+
+_SYMMETRIC = {"Agreement", "Cooperation", "Consultation"}
+
+
+def _evaluative(verb: Token) -> bool:
+    """"warn that X is dangerous": the complement is a copula with an adjective."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if clause.lemma_ == "be" and any(c.dep_ == "acomp" for c in clause.children):
+            return True
+    return False
 
 
 def _is_clash(token: Token) -> bool:
@@ -360,9 +406,14 @@ def index_state(actor: ActorRef) -> str | None:
     return actor.state
 
 
+_PHYSICAL = {"Attack", "Protest", "Deployment", "Coercion"}
+
+
 def _compatible(a: EventItem, b: EventItem) -> bool:
     if a.event_class != b.event_class:
         return False
+    if a.event_class not in _PHYSICAL and b.sentence[0] - a.sentences[-1][1] > 400:
+        return False  # statements recur: only merge mentions close together
     if a.date and b.date and a.date != b.date:
         return False
     a_agents = {x.key for x in a.agents}

@@ -149,7 +149,7 @@ class KBIndex:
                 demonyms.setdefault(normalise_name(demonym), iri)
                 demonym_of.setdefault(iri, demonym)
                 surface.append(demonym)
-            for name in surface:
+            for name in [v for n in surface for v in _variants(n)]:
                 if not name or (name, iri) in seen:
                     continue
                 seen.add((name, iri))
@@ -159,6 +159,20 @@ class KBIndex:
 
     def lookup(self, text: str) -> list[str]:
         return self.names.get(normalise_name(text), [])
+
+
+_ACRONYM = re.compile(r"\b(UN|US|UK|EU|AU)\b")
+_DOTTED = re.compile(r"\b(U\.N\.|U\.S\.|U\.K\.|E\.U\.|A\.U\.)")
+
+
+def _variants(name: str) -> list[str]:
+    """A name and its dotted/undotted acronym forms ("UN Security Council", "U.N. Security Council")."""
+    out = [name]
+    if _ACRONYM.search(name) and len(name) > 2:
+        out.append(_ACRONYM.sub(lambda m: ".".join(m.group(1)) + ".", name))
+    if _DOTTED.search(name):
+        out.append(_DOTTED.sub(lambda m: m.group(1).replace(".", ""), name))
+    return out
 
 
 def _capitals(kb: Any, names: dict[str, list[str]], classes: dict[str, str]) -> dict[str, str]:

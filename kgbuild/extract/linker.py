@@ -52,10 +52,12 @@ class LinkContext:
     acronyms: dict[str, ActorRef] = field(default_factory=dict)
     groups: dict[str, ActorRef] = field(default_factory=dict)
     armed_counts: Counter[str] = field(default_factory=Counter)
+    armed_positions: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _kb_ref(ctx: LinkContext, iri: str) -> ActorRef:
-    return ActorRef(iri, ctx.kbi.classes.get(iri, "Organization"), ctx.kbi.labels.get(iri, iri))
+    return ActorRef(iri, ctx.kbi.classes.get(iri, "Organization"), ctx.kbi.labels.get(iri, iri),
+                    state=ctx.kbi.states_of.get(iri))
 
 
 def _state_of_ent(ctx: LinkContext, ent: Span) -> str | None:
@@ -127,13 +129,17 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     author_key = normalise_name(ctx.author) if ctx.author else None
     state_counts: Counter[str] = Counter()
     for ent in doc.ents:
-        state = _state_of_ent(ctx, ent)
+        state = _state_of_ent(ctx, ent) or (ctx.kbi.states_of.get(ent.ent_id_) if ent.label_ == "KB_PLACE" else None)
         if state and _in_body(ent.start_char, body):
-            state_counts[state] += 1
+            located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "inside", "across", "throughout")
+            state_counts[state] += 3 if located or ent.label_ == "KB_PLACE" else 1
         if ent.ent_id_ and ctx.kbi.classes.get(ent.ent_id_) == "ArmedGroup":
             ctx.armed_counts[ent.ent_id_] += 1
+            ctx.armed_positions.append((ent.start_char, ent.ent_id_))
     if state_counts:
-        ctx.dominant_state = state_counts.most_common(1)[0][0]
+        top, weight = state_counts.most_common(1)[0]
+        if weight >= 0.4 * sum(state_counts.values()):
+            ctx.dominant_state = top
     for ent in doc.ents:  # full names first, so "Guterres" before "Antonio Guterres" still merges
         if ent.label_ == "PERSON" and not ent.ent_id_:
             _person(ctx, ent.text.strip())
@@ -180,7 +186,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue
         if ent.ent_id_:
             actor = _kb_ref(ctx, ent.ent_id_)
-            if actor.actor_class == "Place" and root.dep_ in ("nsubj", "poss") and ent.ent_id_ in ctx.kbi.capital_of:
+            if actor.actor_class == "Place" and ent.ent_id_ in ctx.kbi.capital_of and not _locative(root):
                 actor = _kb_ref(ctx, ctx.kbi.capital_of[ent.ent_id_])  # "Washington said", "Moscow's envoy"
             end = ent.end
             head = root.head
@@ -221,6 +227,12 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     return items
 
 
+def _locative(token: Token) -> bool:
+    """"in Moscow", "to Beijing": the place itself, not its government."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "to", "from", "near", "into", "inside",
+                                                          "outside", "of", "across", "around", "toward", "towards")
+
+
 def _has_gov_modifier(token: Token) -> bool:
     return any(c.lower_ in ("government", "state", "army", "security") for c in token.children
                if c.dep_ in ("compound", "amod"))
@@ -240,9 +252,10 @@ def _modifier_state(ctx: LinkContext, token: Token, taken: dict[int, MentionItem
 
 
 def _group_actor(ctx: LinkContext, token: Token, key: str) -> ActorRef:
-    if key in _ARMED_GENERIC and ctx.armed_counts:
-        iri = ctx.armed_counts.most_common(1)[0][0]
-        return _kb_ref(ctx, iri)
+    if key in _ARMED_GENERIC and not any(c.dep_ in ("amod", "acl", "relcl") and c.i > token.i for c in token.children):
+        before = [iri for position, iri in ctx.armed_positions if position < token.idx]
+        if before:  # "al-Shabab ... the militants": the armed group named last
+            return _kb_ref(ctx, before[-1])
     existing = ctx.groups.get(key)
     if existing:
         return existing

@@ -35,6 +35,10 @@ __all__ = ["PIPELINE_CONFIG", "build_pipeline", "pipeline_fingerprint", "kb_inde
 PIPELINE_CONFIG = """
 [components]
 
+[components.kgbuild_paragraphs]
+factory = "kgbuild_paragraphs_v1"
+before = "parser"
+
 [components.kgbuild_actor_ruler]
 factory = "kgbuild_actor_ruler_v1"
 before = "ner"
@@ -87,6 +91,20 @@ class ActorRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         return self.exact(self.lower(doc))
+
+
+@Language.factory("kgbuild_paragraphs_v1", default_config={}, assigns=["token.is_sent_start"])
+def make_paragraphs(nlp: Language, name: str) -> Any:
+    """A line break always ends a sentence (titles, subtitles, paragraphs)."""
+
+    def paragraphs(doc: Doc) -> Doc:
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.text_with_ws and previous.is_space is False or previous.is_space and "\n" in previous.text:
+                token.is_sent_start = True
+        return doc
+
+    return paragraphs
 
 
 @Language.factory("kgbuild_actor_ruler_v1", default_config={"kb_folders": []},
