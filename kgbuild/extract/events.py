@@ -353,7 +353,11 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, published: da
         targets = [t for t in targets if t.key not in {a.key for a in agents} or event_class in ("Attack",)
                    and _is_clash(token)]
         sent = token.sent
-        event = EventItem(event_class=event_class, triggers=[(token.idx, doc[end].idx + len(doc[end]))],
+        anaphoric = token.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ in ("det", "amod", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "such", "its")
+            for c in token.children)
+        event = EventItem(event_class=event_class, anaphoric=anaphoric,
+                          embedded_agents=_embedded_agents(token, index, lex, trigger_ids), triggers=[(token.idx, doc[end].idx + len(doc[end]))],
                           sentence=(sent.start_char, sent.end_char), agents=_unique(agents),
                           targets=_unique(targets), place=_place(token, index),
                           date=_date(token, sent, published),
@@ -372,6 +376,23 @@ def _evaluative(verb: Token) -> bool:
         if clause.lemma_ == "be" and any(c.dep_ == "acomp" for c in clause.children):
             return True
     return False
+
+
+def _embedded_agents(token: Token, index: MentionIndex, lex: Lexicon, triggers: set[int]) -> list[ActorRef]:
+    """Who did the act a statement is about: "condemning the US attacks" -> the US."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return []
+    found: list[ActorRef] = []
+    for node in token.subtree:
+        if node.i == token.i or node.i not in triggers or node.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if node.lemma_.lower() not in lex.noun_index or "Attack" not in lex.noun_index[node.lemma_.lower()]:
+            continue
+        found.extend(m.actor for c in node.children if c.dep_ in ("compound", "amod", "poss")
+                     for m in [index.at(c)] if m is not None and m.actor.actor_class != "Place")
+        if not found:
+            found.append(ActorRef(None, "?", "?anaphor"))  # resolved to the last attack's agents
+    return found
 
 
 def _is_clash(token: Token) -> bool:
@@ -407,6 +428,7 @@ def index_state(actor: ActorRef) -> str | None:
 
 
 _PHYSICAL = {"Attack", "Protest", "Deployment", "Coercion"}
+_STATEMENTS = {"Accusation", "Rejection", "Threat", "Demand"}
 
 
 def _compatible(a: EventItem, b: EventItem) -> bool:
@@ -431,10 +453,22 @@ def _compatible(a: EventItem, b: EventItem) -> bool:
 
 def _merge(events: list[EventItem]) -> list[EventItem]:
     merged: list[EventItem] = []
-    for event in events:
+    last_attack: EventItem | None = None
+    for event in sorted(events, key=lambda e: e.triggers[0][0]):
+        if event.embedded_agents and not event.targets and event.event_class in _STATEMENTS:
+            doers = [a for a in event.embedded_agents if a.label != "?anaphor"]
+            if not doers and last_attack is not None:
+                doers = list(last_attack.agents)
+            event.targets = [d for d in _unique(doers) if d.key not in {a.key for a in event.agents}]
         target = next((m for m in reversed(merged) if _compatible(m, event)), None)
+        if target is None and event.anaphoric:
+            agents = {a.key for a in event.agents}
+            target = next((m for m in reversed(merged) if m.event_class == event.event_class
+                           and (not agents or agents & {a.key for a in m.agents})), None)
         if target is None:
             merged.append(event)
+            if event.event_class == "Attack":
+                last_attack = event
             continue
         target.triggers.extend(event.triggers)
         if event.sentence not in target.sentences:

@@ -31,6 +31,7 @@ class MentionItem:
     text: str
     actor: ActorRef
     sentence: Span
+    weak: bool = False  # a bare common noun ("residents"): kept only if the actor takes part in something
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,8 @@ class EventItem:
     date: date | None = None
     mode: str | None = None
     sentences: list[Span] = field(default_factory=list)
+    anaphoric: bool = False  # "the attack", "such attacks": refers back to an event told before
+    embedded_agents: list[ActorRef] = field(default_factory=list)  # doers of an act this one is about
 
     def __post_init__(self) -> None:
         if not self.sentences:

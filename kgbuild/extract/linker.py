@@ -20,9 +20,7 @@ __all__ = ["link_mentions", "LinkContext"]
 
 _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters", "protests": "protesters",
-             "militia": "militias", "mp": "mps", "soldier": "soldiers", "official": "officials",
-             "troop": "troops", "force": "forces", "gunman": "gunmen", "militant": "militants",
-             "lawmaker": "lawmakers", "rebel": "rebels", "insurgent": "insurgents", "fighter": "fighters"}
+             "militia": "militias"}
 _ARMED_GENERIC = {"militants", "gunmen", "attackers", "insurgents", "fighters", "jihadists", "extremists",
                   "terrorists"}
 _BARE_OK = {"government", "military", "army", "police", "security forces", "junta", "regime", "authorities",
@@ -65,7 +63,8 @@ def _state_of_ent(ctx: LinkContext, ent: Span) -> str | None:
     if iri and ctx.kbi.classes.get(iri) == "State":
         return iri
     if ent.label_ == "NORP":
-        return ctx.kbi.demonyms.get(normalise_name(ent.text))
+        key = normalise_name(ent.text)
+        return ctx.kbi.demonyms.get(key) or (ctx.kbi.demonyms.get(key[:-1]) if key.endswith("s") else None)
     return None
 
 
@@ -87,7 +86,7 @@ def _generic_of(ctx: LinkContext, head: Token) -> tuple[str, int] | None:
     return None
 
 
-def _institution(ctx: LinkContext, state: str, key: str) -> ActorRef:
+def _institution(ctx: LinkContext, state: str, key: str, *, phrase: str | None = None) -> ActorRef:
     for word in _INSTITUTION_FALLBACK.get(key, (key,)):
         iri = ctx.kbi.institutions.get((state, word))
         if iri:
@@ -97,6 +96,9 @@ def _institution(ctx: LinkContext, state: str, key: str) -> ActorRef:
     canonical = {"officials": "government", "authorities": "government", "soldiers": "armed forces",
                  "troops": "armed forces", "army": "armed forces", "military": "armed forces",
                  "mps": "parliament", "lawmakers": "parliament", "legislators": "parliament"}.get(key, key)
+    if phrase and key not in ("officials", "authorities", "soldiers", "troops", "mps", "lawmakers", "legislators"):
+        words = [w for w in phrase.split() if w.lower() not in ("the", "a", "an", "'s", "\u2019s")]
+        canonical = " ".join(words).lower() or canonical  # "national defense ministry"
     return ActorRef(None, actor_class, f"{prefix} {canonical}".strip(), new=True, state=state)
 
 
@@ -144,12 +146,13 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         if ent.label_ == "PERSON" and not ent.ent_id_:
             _person(ctx, ent.text.strip())
 
-    def add(start: int, end: int, actor: ActorRef) -> None:
+    def add(start: int, end: int, actor: ActorRef, *, weak: bool = False) -> None:
         span = doc[start:end]
         if any(i in taken for i in range(start, end)) or not span.text.strip():
             return
         sent = span.sent
-        item = MentionItem(span.start_char, span.end_char, span.text, actor, (sent.start_char, sent.end_char))
+        item = MentionItem(span.start_char, span.end_char, span.text, actor, (sent.start_char, sent.end_char),
+                           weak=weak and actor.new)
         for i in range(start, end):
             taken[i] = item
         items.append(item)
@@ -165,10 +168,17 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         root = ent.root
         if state:
             head = root.head
-            if root.dep_ in ("amod", "compound", "poss", "nmod") and head.i >= ent.end and head.pos_ in ("NOUN", "PROPN"):
+            described = head.dep_ == "pobj" and head.head.lower_ == "as"  # "presented X as 'Iranian forces'"
+            if root.dep_ in ("amod", "compound", "poss", "nmod") and head.i >= ent.end and head.pos_ in ("NOUN", "PROPN") \
+                    and not described:
                 generic = _generic_of(ctx, head)
+                if generic and root.dep_ == "poss":  # "South Korea's national defense ministry": two mentions
+                    add(ent.start, ent.end, _kb_ref(ctx, state))
+                    start = ent.end + 1 if ent.end < len(doc) and doc[ent.end].dep_ == "case" else ent.end
+                    add(start, head.i + 1, _institution(ctx, state, generic[0], phrase=doc[start:head.i + 1].text))
+                    continue
                 if generic:
-                    add(ent.start, head.i + 1, _institution(ctx, state, generic[0]))
+                    add(ent.start, head.i + 1, _institution(ctx, state, generic[0], phrase=doc[ent.end:head.i + 1].text))
                     continue
             if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
                 noun = root.head.head
@@ -218,11 +228,11 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             add(start, token.i + 1, _institution(ctx, state, generic[0]))
             continue
         if key in ctx.lex.group_nouns and token.tag_ in ("NNS", "NNPS", "NN"):
-            actor = _group_actor(ctx, token, key)
             start = _phrase_start(token, token.i - 3)
-            while start < token.i and (start in taken or doc[start].pos_ in ("DET", "NUM", "PRON")):
+            while start < token.i and (start in taken or doc[start].pos_ in ("DET", "NUM", "PRON", "ADV", "ADP")):
                 start += 1
-            add(start, token.i + 1, actor)
+            actor = _group_actor(ctx, token, key, phrase=doc[start:token.i + 1].text)
+            add(start, token.i + 1, actor, weak=True)
     items.sort(key=lambda m: m.start)
     return items
 
@@ -251,7 +261,7 @@ def _modifier_state(ctx: LinkContext, token: Token, taken: dict[int, MentionItem
     return None
 
 
-def _group_actor(ctx: LinkContext, token: Token, key: str) -> ActorRef:
+def _group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> ActorRef:
     if key in _ARMED_GENERIC and not any(c.dep_ in ("amod", "acl", "relcl") and c.i > token.i for c in token.children):
         before = [iri for position, iri in ctx.armed_positions if position < token.idx]
         if before:  # "al-Shabab ... the militants": the armed group named last
@@ -259,7 +269,8 @@ def _group_actor(ctx: LinkContext, token: Token, key: str) -> ActorRef:
     existing = ctx.groups.get(key)
     if existing:
         return existing
-    actor = ActorRef(None, ctx.lex.group_nouns[key], key, new=True)
+    label = phrase.lower() if len(phrase.split()) <= 3 else key
+    actor = ActorRef(None, ctx.lex.group_nouns[key], label, new=True)
     ctx.groups[key] = actor
     return actor
 
@@ -272,6 +283,13 @@ def _remember_acronym(doc: Doc, ent: Span, actor: ActorRef, ctx: LinkContext) ->
 
 def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
     text = ent.text.strip()
+    if len(ent) == 1 and ent.root.pos_ not in ("PROPN",) and ent.label_ != "NORP":
+        return None  # "Coordinated": a capitalised word the NER mistook for a name
+    if ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound") and ent.root.head.i >= ent.end:
+        return None  # "Islamist insurgents": an adjective, not an actor
+    surname = normalise_name(text.split()[-1]) if text.split() else ""
+    if len(ent) == 1 and surname in ctx.persons:
+        return ctx.persons[surname]  # "Wood" after "Robert Wood"
     if text.lower().startswith("the "):
         text = text[4:]
     if not any(ch.isalpha() for ch in text) or len(text) < 2:

@@ -154,6 +154,10 @@ def make_relations(nlp: Language, name: str) -> Any:
         extraction: Extraction = doc.user_data["kgbuild.extraction"]
         extraction.relations, extraction.claims = extract_relations(
             doc, doc.user_data.pop("kgbuild.index"), lexicon, body=list(meta.get("body") or ()))
+        used = {a.key for e in extraction.events for a in (*e.agents, *e.targets, *([e.place] if e.place else []))}
+        used |= {a.key for r in extraction.relations for a in (r.subject, r.object)}
+        used |= {a.key for c in extraction.claims for a in (c.source, c.subject, c.object)}
+        extraction.mentions = [m for m in extraction.mentions if not m.weak or m.actor.key in used]
         return doc
 
     return relations

@@ -62,7 +62,10 @@ def extract_relations(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list
     relations.extend(copula_pronoun_relations(doc, index, body=body))
     claims = _as_claims(doc, index, body)
     kept: list[RelationItem] = []
+    described = _claim_descriptions(doc)
     for anchor, relation in relations:
+        if anchor.i in described:
+            continue  # "presented X as 'Iranian forces'": the description is the claim, not a fact
         source = _attribution(anchor, index)
         if source is not None:
             claims.append(ClaimItem(source, relation.subject, relation.predicate, relation.object, relation.sentence))
@@ -219,14 +222,17 @@ def _attribution(anchor: Token, index: MentionIndex) -> ActorRef | None:
                 if actors:
                     return actors[0]
         node = node.head
-    sent = anchor.sent
-    for token in sent:
-        if token.lower_ == "according" and token.i + 1 < len(anchor.doc) and anchor.doc[token.i + 1].lower_ == "to":
-            for pobj in (g for g in anchor.doc[token.i + 1].children if g.dep_ == "pobj"):
-                actors = index.in_phrase(pobj)
-                if actors:
-                    return actors[0]
     return None
+
+
+def _claim_descriptions(doc: Doc) -> set[int]:
+    """Tokens inside the "as ..." description of a claim verb."""
+    inside: set[int] = set()
+    for verb in doc:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _CLAIM_AS_VERBS:
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+                inside.update(t.i for t in prep.subtree)
+    return inside
 
 
 def _as_claims(doc: Doc, index: MentionIndex, body: list[tuple[int, int]]) -> list[ClaimItem]:
@@ -276,14 +282,16 @@ def copula_pronoun_relations(doc: Doc, index: MentionIndex, *, body: list[tuple[
         attrs = [a for a in token.head.children if a.dep_ == "attr" and a.lemma_.lower() in _PART_NOUNS]
         if not attrs:
             continue
-        antecedent = _group_antecedent(token, index)
-        if antecedent is None:
+        antecedents = _group_antecedents(token, index)
+        if not antecedents:
             continue
         for attr in attrs:
             for prep in (c for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"):
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                     parent = index.at(pobj)
-                    if parent and parent.actor.key != antecedent.key:
+                    for antecedent in antecedents:
+                        if parent is None or parent.actor.key == antecedent.key:
+                            continue
                         predicate = _relation_for(antecedent, parent.actor)
                         if predicate:
                             sent = token.sent
@@ -293,12 +301,13 @@ def copula_pronoun_relations(doc: Doc, index: MentionIndex, *, body: list[tuple[
     return out
 
 
-def _group_antecedent(token: Token, index: MentionIndex) -> ActorRef | None:
-    preferred: MentionItem | None = None
-    for prior in index.doc[max(0, token.i - 60):token.i]:
-        mention = index.at(prior)
-        if mention is None or prior.head.lower_ == "as":
+def _group_antecedents(token: Token, index: MentionIndex) -> list[ActorRef]:
+    """The actors of the latest subject or object phrase that names organised groups."""
+    group_like = {"ArmedGroup", "Organization", "SecurityForce", "Group"}
+    for prior in reversed(index.doc[max(0, token.i - 60):token.i]):
+        if prior.dep_ not in ("nsubj", "nsubjpass", "dobj") or prior.head.lower_ == "as":
             continue
-        if mention.actor.actor_class in ("ArmedGroup", "Organization"):
-            preferred = mention
-    return preferred.actor if preferred else None
+        actors = [a for a in index.in_phrase(prior) if a.actor_class in group_like]
+        if actors:
+            return actors
+    return []
