@@ -27,17 +27,19 @@ __all__ = ["command", "remove_command"]
 @click.option("--force", is_flag=True, help="Rebuild articles even when unchanged.")
 @click.option("--wait", type=float, default=0.0, help="Seconds to wait for another build holding the store.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="One line per article on stderr as it is committed (built/skipped/failed).")
 @click.pass_context
 def command(ctx: click.Context, inputs: tuple[str, ...], store: str | None, jobs: int, published, model,
             kb_folders, base, reason: bool, reasoner: str, validate: bool, force: bool, wait: float,
-            quiet: bool) -> None:
+            quiet: bool, verbose: bool) -> None:
     """Extract INPUTS (files, folders, globs, - for stdin) into the store."""
     from ..build import build
     from .report import BuildProgress, print_build_report
 
     config = apply_config(ctx, store=store, model=model, kb_folders=kb_folders, base=base)
     stdin = sys.stdin.buffer.read() if "-" in inputs else None
-    with BuildProgress(enabled=not quiet) as progress:
+    with BuildProgress(enabled=not quiet and not verbose, lines=verbose) as progress:
         report = build(list(inputs), config=config, jobs=jobs, published=published, reason=reason,
                        reasoner=reasoner, validate=validate, force=force, stdin=stdin,
                        on_progress=progress.update, lock_wait=wait)

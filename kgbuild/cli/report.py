@@ -14,8 +14,9 @@ __all__ = ["BuildProgress", "print_build_report"]
 class BuildProgress:
     """A live counter of built/skipped/failed articles on stderr."""
 
-    def __init__(self, *, enabled: bool = True) -> None:
+    def __init__(self, *, enabled: bool = True, lines: bool = False) -> None:
         self.console = Console(stderr=True)
+        self.lines = lines
         self.enabled = enabled and self.console.is_terminal
         self.counts = {"built": 0, "skipped": 0, "failed": 0}
         self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
@@ -35,6 +36,8 @@ class BuildProgress:
 
     def update(self, name: str, state: str) -> None:
         self.counts[state] = self.counts.get(state, 0) + 1
+        if self.lines:  # "built" is reported only after the article's transaction committed
+            click.echo(f"{state}: {name}", err=True)
         if self.enabled:
             description = ", ".join(f"{k} {v}" for k, v in self.counts.items())
             self.progress.update(self.task, advance=1, description=description)

@@ -5,7 +5,9 @@ One small reader per format (``text``, ``html``, ``jsonl``). Bad inputs become
 """
 from __future__ import annotations
 
+import dataclasses
 import glob
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -15,6 +17,7 @@ from ..errors import InputError
 from .article import Article, InputFailure
 from .html import read_html_article
 from .jsonl import read_jsonl_articles
+from .language import language_warning
 from .text import read_text_article
 
 __all__ = ["Article", "InputFailure", "read_inputs", "expand_inputs", "SUFFIXES"]
@@ -31,21 +34,31 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str | InputFailure]:
             yield "-"
             continue
         path = Path(item)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                           and not p.name.upper().startswith(_NOT_ARTICLES) and not p.name.startswith("."))
-            if not found:
-                yield InputFailure(item, "folder holds no .txt, .md, .html or .jsonl file")
-            yield from found
-        elif path.exists():
-            yield path
-        elif any(ch in item for ch in "*?["):
-            matches = sorted(Path(p) for p in glob.glob(item, recursive=True) if Path(p).is_file())
-            if not matches:
-                yield InputFailure(item, "no file matches this pattern")
-            yield from matches
-        else:
-            yield InputFailure(item, "no such file or folder")
+        try:
+            yield from _expand_path(item, path)
+        except OSError as exc:  # a folder on the way we may not enter, a broken mount
+            yield InputFailure(item, "permission denied" if isinstance(exc, PermissionError)
+                               else exc.strerror or str(exc))
+
+
+def _expand_path(item: str, path: Path) -> Iterator[Path | InputFailure]:
+    if path.is_dir():
+        if not os.access(path, os.R_OK | os.X_OK):
+            raise PermissionError(item)
+        found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                       and not p.name.upper().startswith(_NOT_ARTICLES) and not p.name.startswith("."))
+        if not found:
+            yield InputFailure(item, "folder holds no .txt, .md, .html or .jsonl file")
+        yield from found
+    elif path.exists():
+        yield path
+    elif any(ch in item for ch in "*?["):
+        matches = sorted(Path(p) for p in glob.glob(item, recursive=True) if Path(p).is_file())
+        if not matches:
+            yield InputFailure(item, "no file matches this pattern")
+        yield from matches
+    else:
+        yield InputFailure(item, "no such file or folder")
 
 
 def read_inputs(inputs: Iterable[str], *, published: date | None = None,
@@ -63,6 +76,9 @@ def read_inputs(inputs: Iterable[str], *, published: date | None = None,
                     yield InputFailure(result.source, f"duplicate article id {result.id!r} (also in {first})")
                     continue
                 seen[result.id] = result.source
+                warning = language_warning(result.text, source=result.source)
+                if warning:
+                    result = dataclasses.replace(result, warnings=(*result.warnings, warning))
             yield result
 
 

@@ -7,7 +7,10 @@ from ..errors import InputError
 from .article import Article, clean_text, parse_date, split_structure
 from .decode import decode_bytes
 
-__all__ = ["read_html_article"]
+__all__ = ["read_html_article", "MIN_WORDS"]
+
+#: Fewer words than this in the extracted main text is no article (menus, cookie walls).
+MIN_WORDS = 5
 
 
 def read_html_article(data: bytes, *, source: str, article_id: str,
@@ -22,7 +25,7 @@ def read_html_article(data: bytes, *, source: str, article_id: str,
         meta = trafilatura.extract_metadata(html)
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup  # noqa: BLE001
         raise InputError(f"{source}: cannot parse HTML: {exc}") from exc
-    if not body or not body.strip():
+    if not body or len(body.split()) < MIN_WORDS:  # navigation-only pages give a word or two
         raise InputError(f"{source}: no main text found in the HTML page")
     title = (meta.title if meta and meta.title else "").strip()
     warnings: list[str] = []
