@@ -79,7 +79,7 @@ class MentionIndex:
 def _within_np(child: Token, head: Token) -> bool:
     node = child
     while node.i != head.i and node.head.i != node.i:
-        if node.dep_ in ("prep", "relcl", "acl", "advcl", "ccomp", "appos", "conj") and node.i != child.i:
+        if node.dep_ in ("prep", "relcl", "acl", "advcl", "ccomp", "appos") and node.i != child.i:
             return False
         if node.dep_ == "prep" and node.lower_ != "of":
             return False
@@ -163,7 +163,7 @@ def _embedded_under(token: Token, lex: Lexicon, triggers: set[int]) -> bool:
         lemma = node.lemma_.lower()
         if lemma in lex.embedding_verbs and node.i in triggers and lex.embedding_verbs[lemma] in ("Threat", "Demand"):
             return True
-        if lemma in ("end", "stop", "cease", "halt", "prevent", "avoid", "review"):
+        if lemma in ("end", "stop", "cease", "halt", "prevent", "avoid", "review", "fail", "refuse"):
             return True
     return False
 
@@ -205,6 +205,8 @@ def _verb_agents(verb: Token, index: MentionIndex) -> list[ActorRef]:
 def _verb_targets(verb: Token, index: MentionIndex, *, event_class: str) -> list[ActorRef]:
     targets: list[ActorRef] = []
     for child in verb.children:
+        if event_class == "Consultation" and child.dep_ in ("dobj", "attr"):
+            continue  # "discuss the transfer": a topic, not a partner
         if child.dep_ == "dobj":  # "threatening a response against the US"
             for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ in ("against", "on", "upon")):
                 targets.extend(a for pobj in prep.children if pobj.dep_ == "pobj" for a in index.in_phrase(pobj))
@@ -280,12 +282,23 @@ def _place(trigger: Token, index: MentionIndex) -> ActorRef | None:
     return None
 
 
+def _clause_top(trigger: Token) -> Token:
+    """The verb heading the trigger's clause chain ("followed ... by criticizing" -> followed)."""
+    node = trigger if trigger.pos_ in ("VERB", "AUX") else (_governing_verb(trigger) or trigger)
+    for _ in range(6):
+        if node.dep_ in ("pcomp", "prep", "xcomp", "conj") and node.head.i != node.i:
+            node = node.head
+        else:
+            break
+    return node
+
+
 def _date(trigger: Token, sent: Span, published: date | None) -> date | None:
-    clause = _governing_verb(trigger) if trigger.pos_ not in ("VERB", "AUX") else trigger
-    scope = set(t.i for t in (clause.subtree if clause is not None else sent))
-    scope.update(t.i for t in trigger.subtree)
+    top = _clause_top(trigger)
+    scope = {t.i for t in top.subtree} | {t.i for t in trigger.subtree}
+    fallback: list[date] = []
     for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME") or not any(t.i in scope for t in ent):
+        if ent.label_ not in ("DATE", "TIME"):
             continue
         phrase = ent.text
         previous = ent.start - 1
@@ -294,9 +307,14 @@ def _date(trigger: Token, sent: Span, published: date | None) -> date | None:
         if previous >= 0 and trigger.doc[previous].lower_ in ("on", "last", "next", "this"):
             phrase = f"{trigger.doc[previous].text} {phrase}"
         resolved = resolve_date(phrase, published=published)
-        if resolved is not None:
+        if resolved is None:
+            continue
+        if any(t.i in scope for t in ent):
             return resolved
-    return None
+        governor = ent.root.head.head if ent.root.head.dep_ == "prep" else ent.root.head
+        if governor.pos_ in ("VERB", "AUX"):  # a date of some clause of this sentence, not of a noun
+            fallback.append(resolved)
+    return fallback[0] if len(set(fallback)) == 1 else None
 
 
 def _mode(trigger: Token, lex: Lexicon) -> str | None:
@@ -325,6 +343,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, published: da
         classes, end = _trigger_classes(token, lex)
         if classes:
             candidates.append((token, classes, end))
+    consumed = {i for t, _, end in candidates if end > t.i for i in range(t.i + 1, end + 1)}
+    candidates = [c for c in candidates if c[0].i not in consumed]
     trigger_ids = {t.i for t, _, _ in candidates}
     found: list[EventItem] = []
     for token, classes, end in candidates:
@@ -350,8 +370,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, published: da
                     continue  # "elders were meeting": no partner, no consultation
             else:
                 targets = list(agents)
-        targets = [t for t in targets if t.key not in {a.key for a in agents} or event_class in ("Attack",)
-                   and _is_clash(token)]
+        if event_class not in _SYMMETRIC and not (event_class == "Attack" and _is_clash(token)):
+            targets = [t for t in targets if t.key not in {a.key for a in agents}]
         sent = token.sent
         anaphoric = token.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ in ("det", "amod", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "such", "its")
@@ -434,8 +454,8 @@ _STATEMENTS = {"Accusation", "Rejection", "Threat", "Demand"}
 def _compatible(a: EventItem, b: EventItem) -> bool:
     if a.event_class != b.event_class:
         return False
-    if a.event_class not in _PHYSICAL and b.sentence[0] - a.sentences[-1][1] > 400:
-        return False  # statements recur: only merge mentions close together
+    if a.event_class not in _PHYSICAL and b.sentence != a.sentences[-1] and b.sentence[0] - a.sentences[-1][1] > 3:
+        return False  # statements recur: only merge mentions in the same or the next sentence
     if a.date and b.date and a.date != b.date:
         return False
     a_agents = {x.key for x in a.agents}
