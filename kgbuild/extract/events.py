@@ -22,6 +22,8 @@ __all__ = ["extract_events", "MentionIndex"]
 
 _LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "issue", "make", "impose", "lead",
                 "unleash", "announce", "order", "perform", "begin", "continue", "step", "use", "sign"}
+_OF_AGENT = {"brutality", "violence", "crackdown", "offensive", "operation", "campaign", "aggression",
+             "repression", "fighting", "advance", "incursion", "invasion", "bombardment", "shelling"}
 _QUANTIFIERS = {"flurry", "wave", "series", "spate", "string", "number", "barrage", "round", "volley", "campaign"}
 _TARGET_PREPS = {"on", "against", "at", "upon", "with", "into"}
 _PLACE_PREPS = {"in", "on", "at", "near", "across", "inside", "throughout", "around", "outside"}
@@ -61,19 +63,27 @@ class MentionIndex:
                     found.append(m.actor)
         return _unique(found)
 
-    def previous_subject(self, token: Token, *, person: bool = False) -> ActorRef | None:
-        """Simple pronoun coreference: the latest subject actor before ``token``."""
+    def previous_subject(self, token: Token, *, person: bool = False,
+                         prefer: frozenset[str] | None = None) -> ActorRef | None:
+        """Simple pronoun coreference: the latest subject actor before ``token``.
+
+        "he"/"she" take the latest person, "it"/"they" the latest non-person; ``prefer``
+        (e.g. armed actors for the agent of an attack) wins over recency when it matches.
+        """
         best: ActorRef | None = None
+        preferred: ActorRef | None = None
         for prior in self.doc[max(0, token.i - 120):token.i]:
             if prior.dep_ not in ("nsubj", "nsubjpass") and not (person and prior.ent_type_ == "PERSON"):
                 continue
             mention = self.at(prior)
             if mention is None:
                 continue
-            if person and mention.actor.actor_class != "Person":
+            if person != (mention.actor.actor_class == "Person"):
                 continue
             best = mention.actor
-        return best
+            if prefer and mention.actor.actor_class in prefer:
+                preferred = mention.actor
+        return preferred or best
 
 
 def _within_np(child: Token, head: Token) -> bool:
@@ -168,7 +178,10 @@ def _embedded_under(token: Token, lex: Lexicon, triggers: set[int]) -> bool:
     return False
 
 
-def _verb_agents(verb: Token, index: MentionIndex) -> list[ActorRef]:
+_ARMED = frozenset({"ArmedGroup", "SecurityForce", "State"})
+
+
+def _verb_agents(verb: Token, index: MentionIndex, *, prefer: frozenset[str] | None = None) -> list[ActorRef]:
     agents: list[ActorRef] = []
     node = verb
     for _ in range(5):
@@ -179,13 +192,15 @@ def _verb_agents(verb: Token, index: MentionIndex) -> list[ActorRef]:
                 if subject.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
                     agents.extend(index.in_phrase(node.head))
                     continue
-                prior = index.previous_subject(subject, person=subject.lower_ in ("he", "she"))
+                prior = index.previous_subject(subject, person=subject.lower_ in ("he", "she"), prefer=prefer)
                 if prior is not None:
                     agents.append(prior)
                 continue
             agents.extend(index.in_phrase(subject))
         if agents:
             return agents
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in node.children):
+            break  # "as demonstrators were killed": a clause with its own subject keeps its own agent
         if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
             found = index.in_phrase(node.head)
             if found:
@@ -247,6 +262,9 @@ def _noun_roles(noun: Token, index: MentionIndex) -> tuple[list[ActorRef], list[
                     agents.append(prior)
             elif child.dep_ == "prep" and child.lower_ == "by":
                 agents.extend(a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
+            elif child.dep_ == "prep" and child.lower_ == "of" and host.lemma_.lower() in _OF_AGENT:
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):  # "brutality of the military"
+                    agents.extend(a for a in index.in_phrase(pobj) if a.actor_class != "Place")
             elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | {"of", "to"}:
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     targets.extend(a for a in index.in_phrase(pobj) if a.actor_class != "Place")
@@ -355,7 +373,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, published: da
                 and event_class in _trigger_classes(token.head, lex)[0]:
             continue  # "signed a treaty": the verb carries the event
         if token.pos_ in ("VERB", "AUX"):
-            agents = _verb_agents(token, index)
+            agents = _verb_agents(token, index, prefer=_ARMED if event_class == "Attack" else None)
             targets = _verb_targets(token, index, event_class=event_class)
         else:
             agents, targets = _noun_roles(token, index)
@@ -408,8 +426,7 @@ def _embedded_agents(token: Token, index: MentionIndex, lex: Lexicon, triggers: 
             continue
         if node.lemma_.lower() not in lex.noun_index or "Attack" not in lex.noun_index[node.lemma_.lower()]:
             continue
-        found.extend(m.actor for c in node.children if c.dep_ in ("compound", "amod", "poss")
-                     for m in [index.at(c)] if m is not None and m.actor.actor_class != "Place")
+        found.extend(a for a in _noun_roles(node, index)[0] if a.actor_class != "Place")
         if not found:
             found.append(ActorRef(None, "?", "?anaphor"))  # resolved to the last attack's agents
     return found
