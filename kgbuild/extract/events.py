@@ -55,6 +55,10 @@ class MentionIndex:
             if mention is not None:
                 found.append(mention.actor)
                 continue
+            for appos in (c for c in head.children if c.dep_ == "appos"):  # "an armed group, the SDF"
+                named = self.at(appos)
+                if named is not None:
+                    found.append(named.actor)
             for child in head.subtree:
                 if child.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos") and child.i != head.i:
                     break
@@ -225,7 +229,8 @@ def _verb_targets(verb: Token, index: MentionIndex, *, event_class: str) -> list
         if child.dep_ == "dobj":  # "threatening a response against the US"
             for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ in ("against", "on", "upon")):
                 targets.extend(a for pobj in prep.children if pobj.dep_ == "pobj" for a in index.in_phrase(pobj))
-        if event_class == "Demand" and child.dep_ in ("advcl", "ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
+        if event_class in ("Demand", "Rejection", "Coercion") and child.dep_ in ("advcl", "ccomp", "xcomp") \
+                and child.pos_ in ("VERB", "AUX"):
             for subject in (g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")):
                 targets.extend(index.in_phrase(subject))  # "calling for Iraq to review"
         if event_class in ("Demand", "Aid") and child.dep_ == "prep" and child.lower_ in ("from", "to"):
@@ -261,6 +266,8 @@ def _noun_roles(noun: Token, index: MentionIndex) -> tuple[list[ActorRef], list[
                 if prior:
                     agents.append(prior)
             elif child.dep_ == "prep" and child.lower_ == "by":
+                agents.extend(a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
+            elif child.dep_ == "prep" and child.lower_ in ("between", "among"):  # "agreements between X and Y"
                 agents.extend(a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
             elif child.dep_ == "prep" and child.lower_ == "of" and host.lemma_.lower() in _OF_AGENT:
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):  # "brutality of the military"
@@ -358,6 +365,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, published: da
             continue  # a word inside an actor's name ("Popular Mobilization Units") is no trigger
         if token.pos_ == "VERB" and token.tag_ == "VBN" and token.dep_ == "acl":
             continue  # "forces backed by X": a description, not an event
+        if token.pos_ == "VERB" and token.tag_ == "VB" and token.dep_ in ("acl", "relcl") \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            continue  # "a meeting ... to discuss X": the purpose of something else
         classes, end = _trigger_classes(token, lex)
         if classes:
             candidates.append((token, classes, end))
@@ -382,6 +392,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, published: da
             continue
         if event_class == "Threat" and token.lemma_.lower() in ("warn", "caution") and _evaluative(token):
             event_class = "Accusation"  # "warned that X is dangerous, illegal": a condemnation
+        if event_class in ("Support", "Aid") and not targets:
+            continue  # support or aid for nobody in particular is not an event we can use
         if event_class in _SYMMETRIC and not targets:
             if len(agents) < 2:
                 if event_class == "Consultation":
