@@ -145,6 +145,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     for ent in doc.ents:  # full names first, so "Guterres" before "Antonio Guterres" still merges
         if ent.label_ == "PERSON" and not ent.ent_id_:
             _person(ctx, ent.text.strip())
+        elif ent.ent_id_ and ctx.kbi.classes.get(ent.ent_id_) == "Person" and len(ent) > 1:
+            ctx.persons[normalise_name(ent[-1].text)] = _kb_ref(ctx, ent.ent_id_)  # "Wood" after "Robert Wood"
 
     def add(start: int, end: int, actor: ActorRef, *, weak: bool = False) -> None:
         span = doc[start:end]
@@ -240,7 +242,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
 def _locative(token: Token) -> bool:
     """"in Moscow", "to Beijing": the place itself, not its government."""
     return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "to", "from", "near", "into", "inside",
-                                                          "outside", "of", "across", "around", "toward", "towards")
+                                                          "outside", "of", "across", "around", "toward", "towards",
+                                                          "except", "beyond", "north", "south", "east", "west")
 
 
 def _has_gov_modifier(token: Token) -> bool:
@@ -302,7 +305,9 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
     if ent.label_ == "PERSON":
         return _person(ctx, text)
     if ent.label_ == "ORG":
-        return ActorRef(None, _type_org(ctx, text), text, new=True)
+        first = normalise_name(ent[0].text)
+        state = ctx.kbi.demonyms.get(first) if ent[0].text[:1].isupper() else None
+        return ActorRef(None, _type_org(ctx, text), text, new=True, state=state)  # "Somali Military Command"
     if ent.label_ in ("GPE", "LOC", "FAC"):
         return ActorRef(None, "Place", text, new=True)
     if ent.label_ == "NORP":

@@ -105,6 +105,11 @@ def _modifier_relations(root: Token, span, actor: ActorRef, index: MentionIndex,
         if child.dep_ != "poss" or child.i >= span.start and child.i < span.end and index.at(child) is None:
             continue
         owner = index.at(child)
+        if owner is None and child.lower_ in ("their", "its"):  # "the authorities said their forces"
+            prior = index.previous_subject(child)
+            if prior is not None and prior.key != actor.key and _relation_for(actor, prior):
+                add(root, actor, _relation_for(actor, prior), prior, evidence=(child.idx, span.end_char))
+            continue
         if owner is None or owner.actor.key == actor.key:
             continue
         predicate = _relation_for(actor, owner.actor)
@@ -142,11 +147,12 @@ def _part_of_phrase(root: Token, actor: ActorRef, index: MentionIndex, add) -> N
     for noun in candidates:
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                parent = index.at(pobj)
-                if parent and parent.actor.key != actor.key:
-                    predicate = _relation_for(actor, parent.actor)
+                for parent in index.in_phrase(pobj)[:1]:
+                    if parent.key == actor.key:
+                        continue
+                    predicate = _relation_for(actor, parent)
                     if predicate:
-                        add(root, actor, predicate, parent.actor, evidence=(root.idx, parent.end))
+                        add(root, actor, predicate, parent, evidence=(root.idx, pobj.idx + len(pobj)))
 
 
 def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, lex: Lexicon, add) -> None:
