@@ -36,12 +36,12 @@ class MentionIndex:
     def __init__(self, doc: Doc, mentions: list[MentionItem]) -> None:
         self.doc = doc
         self.by_token: dict[int, MentionItem] = {}
-        for mention in mentions:
+        for mention in sorted(mentions, key=lambda m: m.nested):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
             for token in span:
-                self.by_token[token.i] = mention
+                self.by_token.setdefault(token.i, mention)
         self.mentions = mentions
 
     def at(self, token: Token) -> MentionItem | None:

@@ -18,6 +18,7 @@ class ActorRef:
     label: str
     new: bool = False
     state: str | None = None  # iri of the state a new institution belongs to
+    parent: str | None = None  # iri of the organisation a new unit is part of
 
     @property
     def key(self) -> str:
@@ -32,6 +33,7 @@ class MentionItem:
     actor: ActorRef
     sentence: Span
     weak: bool = False  # a bare common noun ("residents"): kept only if the actor takes part in something
+    nested: bool = False  # inside a longer mention ("Djiboutian" in "Djiboutian soldiers")
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ _SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters", "protest
              "militia": "militias"}
 _ARMED_GENERIC = {"militants", "gunmen", "attackers", "insurgents", "fighters", "jihadists", "extremists",
                   "terrorists"}
+_PARENT_CLASSES = {"InternationalOrganization", "Organization", "GovernmentBody", "ArmedGroup"}
 _BARE_OK = {"government", "military", "army", "police", "security forces", "junta", "regime", "authorities",
             "troops", "soldiers", "parliament", "lawmakers", "mps", "officials", "administration", "armed forces"}
 _INSTITUTION_FALLBACK = {"officials": ("officials", "administration", "government"),
@@ -106,9 +107,9 @@ def _phrase_start(head: Token, floor: int) -> int:
     """Leftmost adjacent modifier of ``head`` (amod/compound/nmod chain), not below ``floor``."""
     start = head.i
     for child in sorted(head.children, key=lambda t: -t.i):
-        if child.i == start - 1 and child.dep_ in ("amod", "compound", "nmod", "nummod", "npadvmod") \
-                and child.i >= floor:
-            start = child.left_edge.i if child.left_edge.i >= floor else child.i
+        if child.i == start - 1 and child.dep_ in ("amod", "compound", "nmod", "poss") and child.i >= floor \
+                and child.is_alpha and not (child.i > 0 and child.doc[child.i - 1].text == "-"):
+            start = child.i
     return start
 
 
@@ -148,9 +149,14 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         elif ent.ent_id_ and ctx.kbi.classes.get(ent.ent_id_) == "Person" and len(ent) > 1:
             ctx.persons[normalise_name(ent[-1].text)] = _kb_ref(ctx, ent.ent_id_)  # "Wood" after "Robert Wood"
 
-    def add(start: int, end: int, actor: ActorRef, *, weak: bool = False) -> None:
+    def add(start: int, end: int, actor: ActorRef, *, weak: bool = False, nested: bool = False) -> None:
         span = doc[start:end]
-        if any(i in taken for i in range(start, end)) or not span.text.strip():
+        if not nested and any(i in taken for i in range(start, end)) or not span.text.strip():
+            return
+        if nested:  # "Djiboutian" inside "Djiboutian soldiers": the state is mentioned too
+            sent = span.sent
+            items.append(MentionItem(span.start_char, span.end_char, span.text, actor,
+                                     (sent.start_char, sent.end_char), nested=True))
             return
         sent = span.sent
         item = MentionItem(span.start_char, span.end_char, span.text, actor, (sent.start_char, sent.end_char),
@@ -181,6 +187,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                     continue
                 if generic:
                     add(ent.start, head.i + 1, _institution(ctx, state, generic[0], phrase=doc[ent.end:head.i + 1].text))
+                    add(ent.start, ent.end, _kb_ref(ctx, state), nested=True)
                     continue
             if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
                 noun = root.head.head
@@ -190,6 +197,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                     if start > 0 and doc[start - 1].lower_ == "the":
                         start -= 1
                     add(start, ent.end, _institution(ctx, state, generic[0]))
+                    add(ent.start, ent.end, _kb_ref(ctx, state), nested=True)
                     continue
             if ent.label_ in ("KB_PLACE", "GPE") and root.dep_ in ("nsubj", "poss") and state != ent.ent_id_:
                 add(ent.start, ent.end, _kb_ref(ctx, state))
@@ -204,12 +212,19 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             head = root.head
             if root.dep_ in ("compound", "amod") and head.i == ent.end and _noun_key(head) in ctx.lex.group_nouns:
                 end = head.i + 1  # "al-Shabab militants"
+            elif root.dep_ in ("compound", "amod") and head.i == ent.end and actor.actor_class in _PARENT_CLASSES \
+                    and _noun_key(head) in ("troops", "forces", "soldiers", "peacekeepers", "police"):
+                unit = ActorRef(None, "SecurityForce", f"{actor.label} {head.text.lower()}", new=True,
+                                parent=actor.iri)  # "African Union troops": a unit of the organisation
+                add(ent.start, head.i + 1, unit)
+                add(ent.start, ent.end, actor, nested=True)
+                continue
             add(ent.start, end, actor)
             _remember_acronym(doc, ent, actor, ctx)
             continue
         actor = _new_from_ner(ctx, ent)
         if actor is not None:
-            add(ent.start, ent.end, actor)
+            add(ent.start, ent.end, actor, weak=actor.actor_class == "Place")
             _remember_acronym(doc, ent, actor, ctx)
 
     for token in doc:
@@ -231,7 +246,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue
         if key in ctx.lex.group_nouns and token.tag_ in ("NNS", "NNPS", "NN"):
             start = _phrase_start(token, token.i - 3)
-            while start < token.i and (start in taken or doc[start].pos_ in ("DET", "NUM", "PRON", "ADV", "ADP")):
+            while start < token.i and (start in taken or doc[start].pos_ in ("DET", "NUM", "ADV", "ADP")
+                                       or doc[start].pos_ == "PRON" and doc[start].dep_ != "poss"):
                 start += 1
             actor = _group_actor(ctx, token, key, phrase=doc[start:token.i + 1].text)
             add(start, token.i + 1, actor, weak=True)

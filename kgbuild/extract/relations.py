@@ -50,8 +50,12 @@ def extract_relations(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list
         root = span.root
         actor = mention.actor
         ev = (mention.start, mention.end)
+        if mention.nested:
+            continue
         if actor.state and actor.actor_class != "State":
             add(root, actor, "ofState", ActorRef(actor.state, "State", actor.state), evidence=ev)
+        if actor.parent:
+            add(root, actor, "partOf", ActorRef(actor.parent, "Organization", actor.parent), evidence=ev)
         _modifier_relations(root, span, actor, index, lex, add)
         _other_relations(root, actor, index, add)
         _part_of_phrase(root, actor, index, add)
