@@ -141,6 +141,8 @@ class _Emitter:
             self.add(node, DCTERMS.date, ox.Literal(a.published.isoformat(), datatype=DATE))
         if a.author:
             self.add(node, DCTERMS.creator, ox.Literal(a.author))
+        if a.publisher:
+            self.add(node, DCTERMS.publisher, ox.Literal(a.publisher))
         if a.url and re.match(r"^https?://[^\s<>\"{}|\\^`]+$", a.url):
             self.add(node, SCHEMA.url, ox.NamedNode(a.url))
         self.add(node, NIF.isString, ox.Literal(a.text))

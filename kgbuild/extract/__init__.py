@@ -39,6 +39,7 @@ class Extractor:
                          for s, e in article.body_spans if s < end and e > start) or ((0, 0),)
         doc = self.nlp.make_doc(article.text[start:end])
         doc.user_data["kgbuild"] = {"published": article.published, "author": article.author,
+                                    "publisher": article.publisher,
                                     "body": body}
         return doc
 

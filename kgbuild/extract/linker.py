@@ -46,6 +46,7 @@ class LinkContext:
     kbi: KBIndex
     lex: Lexicon
     author: str | None = None
+    publisher: str | None = None
     dominant_state: str | None = None
     persons: dict[str, ActorRef] = field(default_factory=dict)     # surname key -> actor
     acronyms: dict[str, ActorRef] = field(default_factory=dict)
@@ -170,6 +171,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue
         if author_key and normalise_name(ent.text) == author_key:
             continue
+        if _is_publisher(ctx, ent.text):
+            continue  # "VOA", "VOA Somali": the outlet, not an actor of the story
         if ent.label_ not in _NER_LABELS and not ent.ent_id_:
             continue
         state = _state_of_ent(ctx, ent)
@@ -217,9 +220,11 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 unit = ActorRef(None, "SecurityForce", f"{actor.label} {head.text.lower()}", new=True,
                                 parent=actor.iri)  # "African Union troops": a unit of the organisation
                 add(ent.start, head.i + 1, unit)
-                add(ent.start, ent.end, actor, nested=True)
                 continue
             add(ent.start, end, actor)
+            leading = _state_of_token(ctx, ent[0]) if len(ent) > 1 and actor.actor_class != "Place" else None
+            if leading:  # "U.S. military": the United States is named too
+                add(ent.start, ent.start + 1, _kb_ref(ctx, leading), nested=True)
             _remember_acronym(doc, ent, actor, ctx)
             continue
         actor = _new_from_ner(ctx, ent)
@@ -230,6 +235,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     for token in doc:
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or not _in_body(token.idx, body):
             continue
+        if token.dep_ == "pobj" and token.head.lower_ == "as":
+            continue  # "presented X as 'Iranian forces'": a description, not an actor
         key = _noun_key(token)
         generic = _generic_of(ctx, token)
         if generic and token.tag_ in ("NNS", "NN", "NNP", "NNPS"):
@@ -253,6 +260,25 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             add(start, token.i + 1, actor, weak=True)
     items.sort(key=lambda m: m.start)
     return items
+
+
+def _state_of_token(ctx: LinkContext, token: Token) -> str | None:
+    key = normalise_name(token.text)
+    if not token.text[:1].isupper():
+        return None
+    state = ctx.kbi.demonyms.get(key)
+    if state is None:
+        state = next((i for i in ctx.kbi.names.get(key, []) if ctx.kbi.classes.get(i) == "State"), None)
+    return state
+
+
+def _is_publisher(ctx: LinkContext, text: str) -> bool:
+    if not ctx.publisher:
+        return False
+    name = normalise_name(ctx.publisher)
+    initials = "".join(w[0] for w in name.split() if w not in ("of", "the", "and"))
+    first = normalise_name(text).split(" ")[0] if text.strip() else ""
+    return normalise_name(text) == name or first == initials or normalise_name(text).startswith(name)
 
 
 def _locative(token: Token) -> bool:
@@ -285,6 +311,8 @@ def _group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> Ac
         before = [iri for position, iri in ctx.armed_positions if position < token.idx]
         if before:  # "al-Shabab ... the militants": the armed group named last
             return _kb_ref(ctx, before[-1])
+        if len(ctx.armed_counts) == 1:  # "Gunmen stormed a hotel ... al-Shabab claimed": the only one named
+            return _kb_ref(ctx, next(iter(ctx.armed_counts)))
     existing = ctx.groups.get(key)
     if existing:
         return existing

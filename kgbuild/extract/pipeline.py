@@ -120,7 +120,8 @@ def make_linker(nlp: Language, name: str, kb_folders: list[str]) -> Any:
 
     def linker(doc: Doc) -> Doc:
         meta = _meta(doc)
-        ctx = LinkContext(kb_index(tuple(kb_folders)), lexicon, author=meta.get("author"))
+        ctx = LinkContext(kb_index(tuple(kb_folders)), lexicon, author=meta.get("author"),
+                          publisher=meta.get("publisher"))
         body = list(meta.get("body") or ())
         mentions = link_mentions(doc, ctx, body=body)
         extraction = Extraction(mentions=mentions)

@@ -26,6 +26,7 @@ class Article:
     published: date | None = None
     author: str | None = None
     url: str | None = None
+    publisher: str | None = None
     subtitle: str | None = None
     body_spans: tuple[tuple[int, int], ...] = ()
     warnings: tuple[str, ...] = ()
@@ -99,7 +100,7 @@ def split_structure(text: str, *, title: str | None = None, author: str | None =
                 found_author is None or bio.group("name") in found_author or found_author in bio.group("name")):
             found_author = found_author or bio.group("name")
             continue
-        body.append((start, end))
+        body.extend(_without_credits(text, start, end))
     found_title = title
     subtitle = None
     if body:
@@ -111,6 +112,23 @@ def split_structure(text: str, *, title: str | None = None, author: str | None =
             if len(second) < 200 and not second.endswith((".", "!", "?", '"', "\u201d")):
                 subtitle = second
     return found_title or "", subtitle, found_author, tuple(body)
+
+
+_CREDIT = re.compile(r"[^.!?\n]*\b(?:contributed to this report|contributed reporting|originated in|"
+                     r"additional reporting by|edited by|reporting by)\b[^.!?\n]*[.!?]?", re.IGNORECASE)
+
+
+def _without_credits(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The paragraph minus credit sentences ("VOA's X contributed to this report.")."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _CREDIT.finditer(text, start, end):
+        if match.start() > cursor and text[cursor:match.start()].strip():
+            spans.append((cursor, match.start()))
+        cursor = match.end()
+    if cursor < end and text[cursor:end].strip():
+        spans.append((cursor, end))
+    return spans
 
 
 def parse_date(value: object, *, source: str) -> tuple[date | None, str | None]:

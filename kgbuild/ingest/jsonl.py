@@ -40,7 +40,13 @@ def read_jsonl_articles(data: bytes, *, source: str, published: date | None = No
         author = record.get("author") if isinstance(record.get("author"), str) else None
         body = clean_text(body)
         found_title, subtitle, found_author, spans = split_structure(body, title=title, author=author)
+        origin = record.get("origin") if isinstance(record.get("origin"), str) else ""
+        url = record.get("url") if isinstance(record.get("url"), str) else None
+        if url is None and "http" in origin:
+            url = origin[origin.index("http"):].split()[0].rstrip(",;)")
+        publisher = record.get("publisher") if isinstance(record.get("publisher"), str) else None
+        publisher = publisher or (origin.split(",")[0].strip() or None if origin else None)
         yield Article(id=str(article_id).strip(), text=body, source=where, title=found_title,
                       subtitle=subtitle, author=found_author, published=record_date or published,
-                      url=record.get("url") if isinstance(record.get("url"), str) else None,
+                      url=url, publisher=publisher,
                       body_spans=spans, warnings=(warning,) if warning else ())
