@@ -4,7 +4,7 @@
 >>> extractor = Extractor()
 >>> result = extractor.extract(Article(id="a", source="x", text="US troops attacked Kata'ib Hezbollah."))
 >>> sorted({m.actor.label for m in result.mentions})
-["Kata'ib Hezbollah", 'United States Armed Forces']
+["Kata'ib Hezbollah", 'United States', 'United States Armed Forces']
 """
 from __future__ import annotations
 
