@@ -227,7 +227,8 @@ def _verb_targets(verb: Token, index: MentionIndex, *, event_class: str) -> list
         if event_class == "Consultation" and child.dep_ in ("dobj", "attr"):
             continue  # "discuss the transfer": a topic, not a partner
         if child.dep_ == "dobj":  # "threatening a response against the US"
-            for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ in ("against", "on", "upon")):
+            wanted = ("against", "on", "upon") + (("from", "to") if event_class in ("Demand", "Aid") else ())
+            for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ in wanted):
                 targets.extend(a for pobj in prep.children if pobj.dep_ == "pobj" for a in index.in_phrase(pobj))
         if event_class in ("Demand", "Rejection", "Coercion") and child.dep_ in ("advcl", "ccomp", "xcomp") \
                 and child.pos_ in ("VERB", "AUX"):
@@ -238,7 +239,12 @@ def _verb_targets(verb: Token, index: MentionIndex, *, event_class: str) -> list
                            if a.actor_class != "Place")
         if child.dep_ in ("dobj", "nsubjpass", "dative", "attr") and child.lower_ not in _PRONOUNS:
             targets.extend(index.in_phrase(child))
-        elif child.dep_ in ("dobj", "nsubjpass") and child.lower_ in ("them", "it", "him", "her"):
+        if event_class == "Attack" and child.dep_ in ("dobj", "nsubjpass") and index.at(child) is None:
+            for clause in (c for c in child.children if c.dep_ == "relcl"
+                           and any(g.lower_ in ("where", "in which") for g in c.children)):
+                for subject in (g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")):
+                    targets.extend(index.in_phrase(subject))  # "attacked a hotel where elders were meeting"
+        if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in ("them", "it", "him", "her"):
             prior = index.previous_subject(child)
             if prior is not None:
                 targets.append(prior)
@@ -385,6 +391,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, published: da
         if token.pos_ in ("VERB", "AUX"):
             agents = _verb_agents(token, index, prefer=_ARMED if event_class == "Attack" else None)
             targets = _verb_targets(token, index, event_class=event_class)
+            if end > token.i and doc[end].pos_ == "ADP":  # "spoken ill of the PMU"
+                targets += [a for g in doc[end].children if g.dep_ == "pobj" for a in index.in_phrase(g)]
         else:
             agents, targets = _noun_roles(token, index)
         weak = token.lemma_.lower() in lex.classes[event_class].weak
@@ -392,12 +400,20 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, published: da
             continue
         if event_class == "Threat" and token.lemma_.lower() in ("warn", "caution") and _evaluative(token):
             event_class = "Accusation"  # "warned that X is dangerous, illegal": a condemnation
+            if not targets:  # ... what X is about: "cooperation between Russia and North Korea"
+                agent_keys = {a.key for a in agents}
+                targets = [index.at(t).actor for c in token.children if c.dep_ == "ccomp"
+                           for subj in c.children if subj.dep_ in ("nsubj", "csubj")
+                           for t in subj.subtree if index.at(t) is not None
+                           and index.at(t).actor.key not in agent_keys and index.at(t).actor.actor_class != "Place"]
         if event_class in ("Support", "Aid") and not targets:
             continue  # support or aid for nobody in particular is not an event we can use
         if event_class in _SYMMETRIC and not targets:
-            if len(agents) < 2:
+            named = [a for a in agents if a.actor_class in ("State", "Person", "InternationalOrganization")
+                     or not a.new and a.actor_class != "Group"]
+            if len(agents) < 2 or (event_class == "Consultation" and len(named) < 2):
                 if event_class == "Consultation":
-                    continue  # "elders were meeting": no partner, no consultation
+                    continue  # "elders were meeting": no named partner, no consultation
             else:
                 targets = list(agents)
         if event_class not in _SYMMETRIC and not (event_class == "Attack" and _is_clash(token)):
@@ -405,7 +421,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, published: da
         sent = token.sent
         anaphoric = token.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ in ("det", "amod", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "such", "its")
-            for c in token.children)
+            or c.dep_ == "poss" for c in token.children)
         event = EventItem(event_class=event_class, anaphoric=anaphoric,
                           embedded_agents=_embedded_agents(token, index, lex, trigger_ids), triggers=[(token.idx, doc[end].idx + len(doc[end]))],
                           sentence=(sent.start_char, sent.end_char), agents=_unique(agents),
