@@ -343,8 +343,8 @@ def _date(trigger: Token, sent: Span, published: date | None) -> date | None:
         if any(t.i in scope for t in ent):
             return resolved
         governor = ent.root.head.head if ent.root.head.dep_ == "prep" else ent.root.head
-        if governor.pos_ in ("VERB", "AUX"):  # a date of some clause of this sentence, not of a noun
-            fallback.append(resolved)
+        if governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() not in _REPORTING:
+            fallback.append(resolved)  # a date of some clause of this sentence (not of a noun, not "said Wednesday")
     return fallback[0] if len(set(fallback)) == 1 else None
 
 
@@ -430,7 +430,26 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, published: da
                           mode=_mode(token, lex) if event_class == "Attack" else None)
         found.append(event)
     found.extend(_deployments(doc, index, body))
-    return _merge(found)
+    events = _merge(found)
+    _date_statements_by_news_day(events, doc)
+    return events
+
+
+def _date_statements_by_news_day(events: list[EventItem], doc: Doc) -> None:
+    """A story that opens with a dated statement ("X warned Friday that ...") reports that day's
+    statements: undated statements later in it get that day."""
+    sentences = [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
+    lede = sentences[:3]
+    opening = next((e for e in sorted(events, key=lambda e: e.triggers[0][0])
+                    if any(a <= e.triggers[0][0] < b for a, b in lede) and e.date), None)
+    if opening is None or opening.event_class not in _STATEMENTS | {"Consultation"}:
+        return
+    for event in events:
+        if event.date is None and event.event_class in _STATEMENTS | {"Consultation"}:
+            span = doc.char_span(*event.sentence, alignment_mode="expand")
+            if span is not None and any(e.label_ in ("DATE", "TIME") for e in span.ents):
+                continue  # "in September": a day of its own we could not pin down
+            event.date = opening.date
 
 
 _SYMMETRIC = {"Agreement", "Cooperation", "Consultation"}
@@ -494,6 +513,7 @@ def index_state(actor: ActorRef) -> str | None:
 
 _PHYSICAL = {"Attack", "Protest", "Deployment", "Coercion"}
 _STATEMENTS = {"Accusation", "Rejection", "Threat", "Demand"}
+_REPORTING = {"say", "tell", "announce", "report", "state", "add", "note", "write", "explain"}
 
 
 def _compatible(a: EventItem, b: EventItem) -> bool:
