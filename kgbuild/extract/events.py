@@ -145,14 +145,25 @@ def _match_tail(token: Token, rest: tuple[str, ...]) -> int | None:
     return position
 
 
+_HEDGE_NOUNS = {"intention", "plan", "threat", "possibility", "risk", "prospect", "danger", "fear", "bid", "attempt"}
+
+
 def _is_hedged(token: Token, lex: Lexicon) -> bool:
-    verb = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
-    for node in (verb,) if verb is not None else ():
+    """Modal, conditional or intended: "would attack", "unless they invade", "intention to undertake"."""
+    node = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
+    for _ in range(3):
+        if node is None:
+            return False
         for child in node.children:
             if child.dep_ in ("aux", "advmod", "mark") and child.lower_ in lex.hedges:
                 return True
-        if node.dep_ in ("csubj",) and any(c.dep_ == "aux" and c.lower_ in lex.hedges for c in node.head.children):
+        if node.dep_ == "csubj" and any(c.dep_ == "aux" and c.lower_ in lex.hedges for c in node.head.children):
             return True
+        if node.head.lemma_.lower() in _HEDGE_NOUNS:
+            return True
+        if node.dep_ not in ("xcomp", "acl", "relcl", "ccomp", "advcl") or node.head.i == node.i:
+            return False
+        node = node.head if node.head.pos_ in ("VERB", "AUX") else _governing_verb(node.head)
     return False
 
 
@@ -396,7 +407,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, published: da
         else:
             agents, targets = _noun_roles(token, index)
         weak = token.lemma_.lower() in lex.classes[event_class].weak
-        if weak and not (agents and targets):
+        if weak and not (agents or targets):
             continue
         if event_class == "Threat" and token.lemma_.lower() in ("warn", "caution") and _evaluative(token):
             event_class = "Accusation"  # "warned that X is dangerous, illegal": a condemnation
@@ -422,7 +433,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, published: da
         anaphoric = token.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ in ("det", "amod", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "such", "its")
             or c.dep_ == "poss" for c in token.children)
-        event = EventItem(event_class=event_class, anaphoric=anaphoric,
+        event = EventItem(event_class=event_class, anaphoric=anaphoric, weak=weak,
                           embedded_agents=_embedded_agents(token, index, lex, trigger_ids), triggers=[(token.idx, doc[end].idx + len(doc[end]))],
                           sentence=(sent.start_char, sent.end_char), agents=_unique(agents),
                           targets=_unique(targets), place=_place(token, index),
@@ -523,6 +534,8 @@ def _compatible(a: EventItem, b: EventItem) -> bool:
         return False  # statements recur: only merge mentions in the same or the next sentence
     if a.date and b.date and a.date != b.date:
         return False
+    if a.mode and b.mode and a.mode != b.mode and "armed-clash" in (a.mode, b.mode):
+        return False  # a clash is not the raid it followed
     a_agents = {x.key for x in a.agents}
     b_agents = {x.key for x in b.agents}
     a_targets = {x.key for x in a.targets}
@@ -556,6 +569,7 @@ def _merge(events: list[EventItem]) -> list[EventItem]:
                 last_attack = event
             continue
         target.triggers.extend(event.triggers)
+        target.weak = target.weak and event.weak
         if event.sentence not in target.sentences:
             target.sentences.append(event.sentence)
         target.agents = _unique([*target.agents, *event.agents])
@@ -563,4 +577,4 @@ def _merge(events: list[EventItem]) -> list[EventItem]:
         target.place = target.place or event.place
         target.date = target.date or event.date
         target.mode = target.mode or event.mode
-    return [e for e in merged if e.agents]
+    return [e for e in merged if e.agents and not (e.weak and not e.targets)]

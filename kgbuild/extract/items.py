@@ -56,6 +56,7 @@ class EventItem:
     date: date | None = None
     mode: str | None = None
     sentences: list[Span] = field(default_factory=list)
+    weak: bool = False  # only vague triggers ("violence", "operation"): needs a target to stand
     anaphoric: bool = False  # "the attack", "such attacks": refers back to an event told before
     embedded_agents: list[ActorRef] = field(default_factory=list)  # doers of an act this one is about
 

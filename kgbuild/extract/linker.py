@@ -307,7 +307,7 @@ def _modifier_state(ctx: LinkContext, token: Token, taken: dict[int, MentionItem
 
 
 def _group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> ActorRef:
-    if key in _ARMED_GENERIC and not any(c.dep_ in ("amod", "acl", "relcl") and c.i > token.i for c in token.children):
+    if key in _ARMED_GENERIC and not any(c.dep_ in ("amod", "acl") and c.i > token.i for c in token.children):
         before = [iri for position, iri in ctx.armed_positions if position < token.idx]
         if before:  # "al-Shabab ... the militants": the armed group named last
             return _kb_ref(ctx, before[-1])
