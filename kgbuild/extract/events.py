@@ -417,6 +417,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, published: da
                            for subj in c.children if subj.dep_ in ("nsubj", "csubj")
                            for t in subj.subtree if index.at(t) is not None
                            and index.at(t).actor.key not in agent_keys and index.at(t).actor.actor_class != "Place"]
+        if event_class == "Attack" and _is_clash(token) and agents and targets:
+            agents = targets = _unique([*agents, *targets])  # a clash: each side attacks the other
         if event_class in ("Support", "Aid") and not targets:
             continue  # support or aid for nobody in particular is not an event we can use
         if event_class in _SYMMETRIC and not targets:
