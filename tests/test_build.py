@@ -128,7 +128,8 @@ def mixed_batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, Path]
                     "text": "Protest\n\nProtesters stormed the US embassy in Baghdad on Tuesday."}) + "\n"
         + '{"id": "broken", "text": \n', encoding="utf-8")
     store = folder / "kg"
-    result = invoke(["build", folder, "-", "--store", store, "--published", "2020-01-05", "--quiet"],
+    result = invoke(["build", folder, folder / "nothing-here.txt", "-", "--store", store,
+                     "--published", "2020-01-05", "--quiet"],
                     input=b"From stdin\n\nIraqi officials condemned the strike.\n", expect=None)
     return result, store
 
@@ -136,10 +137,11 @@ def mixed_batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, Path]
 def test_failures_are_named_and_the_rest_is_built(mixed_batch: tuple) -> None:
     result, store = mixed_batch
     assert result.exit_code == 1, result.output
-    for name in ("binary.txt", "empty.md", "batch.jsonl:2"):
+    for name in ("binary.txt", "empty.md", "batch.jsonl:2", "nothing-here.txt"):
         assert re.search(rf"error: \S*{re.escape(name)}: ", result.output), f"{name} not reported:\n{result.output}"
+    assert "nothing-here.txt: no such file or folder" in result.output
     row = summary(result.output)
-    assert (row["articles built"], row["failed"]) == ("3", "3"), row
+    assert (row["articles built"], row["failed"]) == ("3", "4"), row
     with GraphStore.open_read_only(store) as graph_store:
         assert graph_store.article_ids() == ["dated", "good", "stdin"]
 
@@ -159,11 +161,6 @@ def test_published_option_dates_only_undated_articles(mixed_batch: tuple) -> Non
 def test_bad_published_value_is_a_usage_error(tmp_path: Path) -> None:
     result = invoke(["build", EXAMPLES, "--store", tmp_path / "kg", "--published", "last tuesday"], expect=2)
     assert "is not a date" in result.output
-
-
-def test_missing_input_fails(tmp_path: Path) -> None:
-    result = invoke(["build", tmp_path / "nothing-here", "--store", tmp_path / "kg", "--quiet"], expect=1)
-    assert "nothing-here: no such file or folder" in result.output
 
 
 # -- remove --------------------------------------------------------------------------------
