@@ -184,7 +184,9 @@ class GraphStore:
         """
         self._check_writable()
         writes = list(writes)
-        existing = set(self.article_ids()) if replace else set()
+        # one lookup per article, not a listing of every graph per batch (quadratic in a build)
+        existing = {w.article_id for w in writes
+                    if replace and self.store.contains_named_graph(self.graph_iri("doc", w.article_id))}
         fresh = [w for w in writes if w.article_id not in existing]
         stale = [w for w in writes if w.article_id in existing]
         try:
@@ -273,7 +275,9 @@ class GraphStore:
             rdf_format = _RDF_FORMATS[fmt]
         except KeyError:
             raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(_RDF_FORMATS)}") from None
-        if graph is not None:
+        if graph is not None and rdf_format.supports_datasets:  # keep the graph's name
+            ox.serialize(self.store.quads_for_pattern(None, None, None, graph), output, rdf_format)
+        elif graph is not None:
             self.store.dump(output, rdf_format, from_graph=graph)
         elif rdf_format.supports_datasets:
             self.store.dump(output, rdf_format)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -148,6 +149,7 @@ _RANK = {str(KG.kbId): 0, "http://schema.org/sameAs": 0,
          "http://www.w3.org/2004/02/skos/core#altLabel": 2}
 
 
+@functools.lru_cache(maxsize=65536)  # the same few thousand KB names come back on every call
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))

@@ -13,6 +13,7 @@ inline ``VALUES`` block can be inserted at the right place.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ class QueryShape:
     select_all: bool
 
 
+@functools.lru_cache(maxsize=256)  # saved queries are parsed on every run: parse each text once
 def parse_shape(sparql: str) -> QueryShape:
     """Parse with rdflib's SPARQL grammar.
 

@@ -1,0 +1,187 @@
+"""Saved queries on a synthetic graph: ``kgbuild.query.run_saved`` vs raw pyoxigraph running the
+exact SPARQL kgbuild sends (kgbuild's own overhead: parameter resolution, the inferred-graph check,
+chain assembly, conversion of results) vs rdflib's in-memory ``Dataset(default_union=True)``
+running that same SPARQL (in a child process, with a per-query timeout: it may take minutes).
+
+The graph is reasoned (rules) first, as after a build, so the ``.inferred.rq`` variants run.
+
+    .venv/bin/python benchmarks/bench_queries.py --scale quick
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import SCALES, entry, machine, print_table, run_child, scale_arg, write_results  # noqa: E402
+from gen_graph import article_count, articles, fill_store  # noqa: E402
+
+__all__ = ["run", "PARAMS"]
+
+#: parameters for the queries that need one (the examples of their headers)
+PARAMS: dict[str, dict[str, str]] = {
+    "event-timeline": {"actor": "IRQ"},
+    "events-by-actor": {"actor": "USA"},
+    "membership-chain": {"actor": "popular-mobilization-forces"},
+    "who-leads": {"org": "popular-mobilization-forces"},
+}
+
+_RDFLIB_CHILD = r"""
+import json, signal, sys, time
+from rdflib import Dataset, Literal, URIRef
+from rdflib.term import Variable
+nq, queries_path, timeout, repeats = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
+started = time.perf_counter()
+ds = Dataset(default_union=True)
+ds.parse(nq, format="nquads")
+print(json.dumps({"load_seconds": time.perf_counter() - started, "triples": len(ds)}), flush=True)
+class Timeout(Exception):
+    pass
+def alarm(*_):
+    raise Timeout()
+signal.signal(signal.SIGALRM, alarm)
+def term(t):
+    kind, value, dtype, lang = t
+    return URIRef(value) if kind == "iri" else Literal(value, datatype=URIRef(dtype) if dtype else None, lang=lang)
+for name, sparql, subs in json.load(open(queries_path)):
+    times = []
+    bindings = {Variable(k): term(v) for k, v in subs.items()}
+    for _ in range(repeats):
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        t = time.perf_counter()
+        try:
+            rows = len(list(ds.query(sparql, initBindings=bindings)))
+        except Timeout:
+            times = None
+            break
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        times.append(time.perf_counter() - t)
+    print(json.dumps({"name": name, "times": times, "rows": rows if times else None}), flush=True)
+"""
+
+
+def _pcts(times: list[float]) -> tuple[float, float]:
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return statistics.median(ordered), p95
+
+
+def _term_json(term: Any) -> list[Any]:
+    if isinstance(term, ox.NamedNode):
+        return ["iri", term.value, None, None]
+    return ["literal", term.value, None if term.language else term.datatype.value, term.language]
+
+
+class _Recorder:
+    """Wraps ``GraphStore.query`` to keep the SPARQL and substitutions kgbuild sends."""
+
+    def __init__(self, graph_store: Any) -> None:
+        self.calls: list[tuple[str, dict]] = []
+        self._query = graph_store.query
+        graph_store.query = self  # instance attribute shadows the method
+
+    def __call__(self, sparql: str, *, substitutions: dict | None = None, union: bool = True) -> Any:
+        self.calls.append((sparql, dict(substitutions or {})))
+        return self._query(sparql, substitutions=substitutions, union=union)
+
+
+def run(scale: str, out_dir: Path) -> dict[str, Any]:
+    """Every saved query: kgbuild vs raw pyoxigraph vs rdflib, p50/p95."""
+    from kgbuild.query import list_saved, run_saved
+    from kgbuild.reason import reason
+    from kgbuild.store import GraphStore
+
+    s = SCALES[scale]
+    repeats = s["repeats"]
+    tmp = Path(tempfile.mkdtemp(prefix="kgbuild-bench-queries-"))
+    entries: dict[str, dict[str, Any]] = {}
+    detail: dict[str, Any] = {"scale": scale, "machine": machine(), "queries": {}}
+    try:
+        started = time.perf_counter()
+        with GraphStore.open(tmp / "kg") as graph_store:
+            fill_store(graph_store, articles(article_count(s["graph_triples"])))
+            detail["reason"] = reason(graph_store.store, engine="rules").summary()
+            detail["triples"] = len(graph_store.store)
+            nq = tmp / "all.nq"
+            with nq.open("wb") as out:
+                graph_store.export(out, fmt="nquads")
+        detail["setup_seconds"] = round(time.perf_counter() - started, 1)
+
+        captured: list[tuple[str, str, dict]] = []
+        with GraphStore.open_read_only(tmp / "kg") as graph_store:
+            recorder = _Recorder(graph_store)
+            for saved in list_saved():
+                name = saved.name
+                kg_times, raw_times = [], []
+                for _ in range(repeats):
+                    recorder.calls.clear()
+                    t = time.perf_counter()
+                    result = run_saved(graph_store, name, params=PARAMS.get(name))
+                    kg_times.append(time.perf_counter() - t)
+                text = saved.inferred_text if result.used_inferred else saved.text
+                head = text.split("WHERE", 1)[0]
+                sparql, subs = next(((q, sb) for q, sb in recorder.calls if q.startswith(head)), recorder.calls[-1])
+                for _ in range(repeats):
+                    t = time.perf_counter()
+                    list(graph_store.store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None))
+                    raw_times.append(time.perf_counter() - t)
+                captured.append((name, sparql, {k.value: _term_json(v) for k, v in subs.items()}))
+                kg50, kg95 = _pcts(kg_times)
+                raw50, raw95 = _pcts(raw_times)
+                detail["queries"][name] = {"rows": len(result.rows), "inferred": result.used_inferred,
+                                           "kgbuild_p50": kg50, "kgbuild_p95": kg95, "raw_p50": raw50,
+                                           "raw_p95": raw95, "extra_queries": len(recorder.calls) - 1}
+                entries[f"query_overhead:{name}"] = entry(
+                    raw50 / kg50, round(1 / 1.2, 3), "raw pyoxigraph, same SPARQL and store (p50; >= 0.833 = "
+                    "overhead <= 20%)", kgbuild_p50_ms=round(kg50 * 1e3, 2), raw_p50_ms=round(raw50 * 1e3, 2),
+                    kgbuild_p95_ms=round(kg95 * 1e3, 2), raw_p95_ms=round(raw95 * 1e3, 2))
+
+        if s["rdflib_triples"] < detail["triples"]:  # rdflib gets a smaller graph only in quick runs
+            detail["rdflib_note"] = f"rdflib measured on the same graph (it is the comparison); {detail['triples']} triples"
+        qpath = tmp / "queries.json"
+        qpath.write_text(json.dumps(captured))
+        child = run_child([sys.executable, "-c", _RDFLIB_CHILD, str(nq), str(qpath), str(s["rdflib_timeout"]),
+                           str(max(1, min(3, repeats)))], timeout=s["rdflib_timeout"] * (len(captured) + 2) * 3 + 600)
+        lines = [json.loads(line) for line in child.stdout.splitlines() if line.startswith("{")]
+        detail["rdflib_load"] = lines[0] if lines else {"error": child.stderr[-1000:]}
+        detail["rdflib_peak_rss_mb"] = round(child.peak_rss / 2**20)
+        for line in lines[1:]:
+            name, q = line["name"], detail["queries"][line["name"]]
+            if line["times"] is None:
+                q["rdflib"] = f"timeout after {s['rdflib_timeout']} s"
+                ratio = s["rdflib_timeout"] / q["kgbuild_p50"]
+                baseline = f"rdflib Dataset(default_union=True), did not finish in {s['rdflib_timeout']} s (ratio is a lower bound)"
+            else:
+                r50, r95 = _pcts(line["times"])
+                q.update(rdflib_p50=r50, rdflib_p95=r95, rdflib_rows=line["rows"])
+                ratio = r50 / q["kgbuild_p50"]
+                baseline = "rdflib Dataset(default_union=True), same SPARQL (p50)"
+            entries[f"query_vs_rdflib:{name}"] = entry(ratio, 10.0, baseline,
+                                                       kgbuild_p50_ms=round(q["kgbuild_p50"] * 1e3, 2),
+                                                       rdflib_p50_ms=None if "rdflib_p50" not in q else round(q["rdflib_p50"] * 1e3, 1))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {"entries": entries, "detail": detail}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    scale_arg(parser)
+    args = parser.parse_args()
+    result = run(args.scale, args.out_dir)
+    write_results("queries", result, args.out_dir)
+    print_table(result["entries"], title=f"queries ({args.scale}, {result['detail'].get('triples')} triples)")
+
+
+if __name__ == "__main__":
+    main()

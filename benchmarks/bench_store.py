@@ -1,0 +1,71 @@
+"""Store writes: the graph of N articles written as ``build`` writes it (``GraphStore.write_articles``
+in batches of ``kgbuild.build.BATCH``, one transaction each) vs pyoxigraph ``bulk_load`` of the same
+quads from an N-Quads file into a fresh on-disk store. Both include the final flush.
+
+    .venv/bin/python benchmarks/bench_store.py --scale quick
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import SCALES, entry, machine, print_table, scale_arg, write_results  # noqa: E402
+from gen_graph import articles, write_nquads  # noqa: E402
+
+__all__ = ["run"]
+
+
+def run(scale: str, out_dir: Path) -> dict[str, Any]:
+    """Time both writes of ``SCALES[scale]["store_articles"]`` synthetic articles."""
+    from kgbuild.build import BATCH
+    from kgbuild.store import ArticleWrite, GraphStore
+
+    n = SCALES[scale]["store_articles"]
+    tmp = Path(tempfile.mkdtemp(prefix="kgbuild-bench-store-"))
+    try:
+        items = list(articles(n))
+        quads = sum(len(d) + len(c) for _a, d, c in items)
+        nq = tmp / "graph.nq"
+        write_nquads(iter(items), nq)
+
+        started = time.perf_counter()
+        store = ox.Store(str(tmp / "bulk"))
+        store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+        store.flush()
+        bulk_s = time.perf_counter() - started
+        del store
+
+        writes = [ArticleWrite(a, d, c) for a, d, c in items]
+        started = time.perf_counter()
+        with GraphStore.open(tmp / "kg") as graph_store:
+            for i in range(0, len(writes), BATCH):
+                graph_store.write_articles(writes[i:i + BATCH])
+        write_s = time.perf_counter() - started
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    entries = {"store_write": entry(
+        bulk_s / write_s, 0.8, f"pyoxigraph bulk_load of the same {quads} quads from N-Quads",
+        write_seconds=round(write_s, 3), bulk_seconds=round(bulk_s, 3), quads=quads, articles=n,
+        write_quads_per_s=round(quads / write_s), bulk_quads_per_s=round(quads / bulk_s))}
+    return {"entries": entries, "detail": {"scale": scale, "machine": machine()}}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    scale_arg(parser)
+    args = parser.parse_args()
+    result = run(args.scale, args.out_dir)
+    write_results("store", result, args.out_dir)
+    print_table(result["entries"], title=f"store ({args.scale})")
+
+
+if __name__ == "__main__":
+    main()
