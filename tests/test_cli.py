@@ -80,7 +80,6 @@ CANDIDATES_CRASH = (
     "command dies with a traceback")
 
 
-@pytest.mark.xfail(strict=True, reason=CANDIDATES_CRASH)
 def test_kb_candidates_lists_new_actors_with_counts(built_store: Path) -> None:
     expected = provisional_labels(built_store)
     assert expected, "the examples mention actors the KB does not know"
@@ -89,9 +88,6 @@ def test_kb_candidates_lists_new_actors_with_counts(built_store: Path) -> None:
     assert re.search(rf"│\s*{re.escape(top)}\s*│\s*\w+\s*│\s*{expected[top]}\s*│", output), output
 
 
-@pytest.mark.xfail(strict=True, reason=CANDIDATES_CRASH + "; and once it runs, _CANDIDATES matches "
-                   "`?actor a ?class` over the union of graphs, so every actor is listed again for each "
-                   "inferred kg: class (kg:Actor, kg:StateAffiliatedActor) from graph/inferred")
 def test_kb_candidates_lists_each_actor_once(built_store: Path) -> None:
     output = invoke(["kb", "candidates", "--store", built_store]).output
     rows = re.findall(r"^│\s*([^│]+?)\s*│\s*(\w+)\s*│\s*(\d+)\s*│", output, re.MULTILINE)

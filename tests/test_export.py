@@ -82,10 +82,6 @@ def test_one_graph_holds_only_that_graphs_triples(built_store: Path) -> None:
         assert len(triples) == store.count(ox.NamedNode(graph))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "GraphStore.export(graph=...) calls Store.dump(output, fmt, from_graph=graph), which writes the "
-    "graph's triples into the default graph, so `kgbuild export --format nquads|trig --graph doc:ID` "
-    "loses the graph name (should write quads in that named graph)"))
 def test_one_graph_keeps_its_name_in_dataset_formats(built_store: Path) -> None:
     result = invoke(["export", "--store", built_store, "--format", "nquads", "--graph", "doc:us-iraq-airstrikes-2019"])
     quads = list(ox.parse(result.stdout_bytes, format=ox.RdfFormat.N_QUADS))

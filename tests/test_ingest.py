@@ -80,10 +80,6 @@ def test_html_main_text_and_metadata(tmp_path: Path) -> None:
     assert "Home | World" not in article.text and "Copyright" not in article.text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "ingest/html.py: trafilatura.extract() separates paragraphs with a single '\\n', but "
-    "split_structure() only splits paragraphs on blank lines, so an HTML page is one paragraph: "
-    "the byline and author bio are neither detected (author None) nor left out of body_spans"))
 def test_html_byline_and_bio_are_author_metadata(tmp_path: Path) -> None:
     tail = ("<p>Author: Jane Roe</p>\n"
             "<p>Jane Roe is Senior Editor for Example News. She has covered Iraq for ten years.</p>\n")

@@ -68,7 +68,6 @@ def test_checkout_has_the_files() -> None:
     assert len(list(QUERIES.glob("*.rq"))) >= 7 and len(list((ONTOLOGY / "actors").glob("*.ttl"))) >= 2
 
 
-@pytest.mark.xfail(strict=True, reason=MISSING_PACKAGE_DATA)
 def test_wheel_holds_ontology_kb_and_queries(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     missing = expected_files() - names
@@ -82,7 +81,6 @@ def test_wheel_holds_the_package_and_its_resources(wheel: Path) -> None:
     assert any(n.endswith("entry_points.txt") for n in names)
 
 
-@pytest.mark.xfail(strict=True, reason=MISSING_PACKAGE_DATA)
 def test_installed_package_finds_its_files_away_from_the_checkout(installed: Path, tmp_path: Path) -> None:
     probe = (
         "import json, kgbuild, kgbuild.resources as r\n"

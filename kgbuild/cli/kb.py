@@ -12,11 +12,16 @@ _CANDIDATES = """
 PREFIX kg: <https://w3id.org/kgbuild/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 SELECT ?actor ?label ?class (COUNT(DISTINCT ?m) AS ?mentions) (SAMPLE(?text) AS ?example)
+       (SAMPLE(?sentence) AS ?evidence)
 WHERE {
   ?actor kg:provisional true ; skos:prefLabel ?label ; a ?class .
-  FILTER(STRSTARTS(STR(?class), STR(kg:)))
+  VALUES ?class { kg:State kg:GovernmentBody kg:Legislature kg:SecurityForce kg:ArmedGroup
+                  kg:InternationalOrganization kg:Organization kg:Person kg:Group kg:Place }
   ?m kg:denotes ?actor ; nif:anchorOf ?text .
+  OPTIONAL { ?e a kg:Evidence ; nif:anchorOf ?sentence .
+             { ?e rdf:subject ?actor } UNION { ?e rdf:object ?actor } }
 }
 GROUP BY ?actor ?label ?class
 ORDER BY DESC(?mentions) ?label
@@ -42,15 +47,7 @@ def candidates(ctx: click.Context, store: str | None, min_mentions: int) -> None
     config = apply_config(ctx, store=store)
     with GraphStore.open_read_only(config.store, base=config.base) as graph_store:
         rows = list(graph_store.query(_CANDIDATES))
-        examples = {}
-        for row in rows:
-            sentence = next(iter(graph_store.query(
-                "PREFIX kg: <https://w3id.org/kgbuild/ontology#> "
-                "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> "
-                "SELECT ?s WHERE { ?e a kg:Evidence ; nif:anchorOf ?s . { ?e <http://www.w3.org/1999/02/"
-                "22-rdf-syntax-ns#subject> ?a } UNION { ?e <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?a } "
-                "} LIMIT 1", substitutions={__import__("pyoxigraph").Variable("a"): row["actor"]})), None)
-            examples[row["actor"].value] = sentence["s"].value if sentence else row["example"].value
+        examples = {row["actor"].value: (row["evidence"] or row["example"]).value for row in rows}
     table = Table(title="New actors (not in the KB)")
     for column in ("label", "type", "mentions", "example"):
         table.add_column(column)

@@ -184,6 +184,17 @@ def build_pipeline(*, model: str, kb_folders: Sequence[Path] = (), config: str |
     return nlp
 
 
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """The extractor's own source and data: changing a rule or a lexicon entry rebuilds."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*here.glob("*.py"), here.parent / "graph.py", *(here.parent / "resources").glob("*.json")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def pipeline_fingerprint(*, model: str, kb_folders: Sequence[Path] = (), config: str | None = None) -> str:
     """What shapes an article's graph besides its text: versions, model, config, lexicon, KB."""
     from importlib.metadata import PackageNotFoundError, version
@@ -197,7 +208,8 @@ def pipeline_fingerprint(*, model: str, kb_folders: Sequence[Path] = (), config:
         model_version = "?"
     digest = hashlib.sha256()
     for part in (__version__, model, model_version, spacy.__version__, config or PIPELINE_CONFIG,
-                 lexicon_version(), kb_index(tuple(str(Path(f).resolve()) for f in kb_folders)).content_hash):
+                 lexicon_version(), _code_digest(),
+                 kb_index(tuple(str(Path(f).resolve()) for f in kb_folders)).content_hash):
         digest.update(str(part).encode())
         digest.update(b"\x00")
     return digest.hexdigest()

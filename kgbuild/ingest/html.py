@@ -1,6 +1,7 @@
 """HTML articles: main text through trafilatura; title, date, author from the metadata."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..errors import InputError
@@ -34,7 +35,7 @@ def read_html_article(data: bytes, *, source: str, article_id: str,
         page_date, warning = parse_date(meta.date, source=source)
         if warning:
             warnings.append(warning)
-    body = clean_text(body)
+    body = re.sub(r"(?<!\n)\n(?!\n)", "\n\n", clean_text(body))  # trafilatura: one line per paragraph
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     title, subtitle, author, spans = split_structure(text, title=title or None,
                                                      author=(meta.author if meta else None) or None)
