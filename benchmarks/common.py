@@ -24,9 +24,9 @@ RESULTS = ROOT / "benchmarks" / "results"
 
 #: per scale: corpus sizes, graph sizes, reasoning sizes, repetitions
 SCALES: dict[str, dict[str, Any]] = {
-    "tiny": {"articles": 6, "articles_small": 3, "jobs_articles": 4, "store_articles": 30, "graph_triples": 20_000,
-             "rdflib_triples": 5_000, "reason_sizes": [300], "hermit_cap": 30, "export_triples": 20_000,
-             "load_triples": 5_000, "repeats": 2, "rdflib_timeout": 20, "profile_articles": 3},
+    "tiny": {"articles": 3, "articles_small": 3, "jobs_articles": 4, "store_articles": 30, "graph_triples": 20_000,
+             "rdflib_triples": 5_000, "reason_sizes": [300], "hermit_cap": 5, "export_triples": 20_000,
+             "load_triples": 5_000, "repeats": 1, "rdflib_timeout": 2, "profile_articles": 3},
     "quick": {"articles": 30, "articles_small": 10, "jobs_articles": 20, "store_articles": 200,
               "graph_triples": 100_000, "rdflib_triples": 20_000, "reason_sizes": [1000], "hermit_cap": 30,
               "export_triples": 100_000, "load_triples": 50_000, "repeats": 3, "rdflib_timeout": 20,

@@ -1,0 +1,89 @@
+"""Reasoning: the rule engine and HermiT on synthetic actors + events (10k / 50k / 100k), each in
+its own child process (peak RSS), HermiT capped (reported "did not finish" past the cap).
+
+Targets at 50k individuals are budgets: HermiT <= 15 s, rules <= 5 s; the ratio is
+``budget / measured`` (>= 1 met). Smaller scales compare against the same budget (noted).
+
+    .venv/bin/python benchmarks/bench_reason.py --scale quick
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import SCALES, entry, machine, print_table, run_child, scale_arg, write_results  # noqa: E402
+
+__all__ = ["run"]
+
+BUDGET = {"rules": 5.0, "hermit": 15.0}
+_CHILD = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from gen_graph import fill_store, reasoning_articles
+from kgbuild.reason import reason
+from kgbuild.store import GraphStore
+store = GraphStore.in_memory()
+fill_store(store, reasoning_articles(int(sys.argv[2])))
+report = reason(store.store, engine=sys.argv[3])
+print(json.dumps({"seconds": report.seconds, "triples": report.triples, "engine": report.engine,
+                  "quads": len(store.store)}))
+"""
+
+
+def run(scale: str, out_dir: Path) -> dict[str, Any]:
+    """Both engines at each size of ``SCALES[scale]["reason_sizes"]``."""
+    s = SCALES[scale]
+    here = str(Path(__file__).resolve().parent)
+    curve: list[dict[str, Any]] = []
+    java = shutil.which("java") is not None
+    for size in s["reason_sizes"]:
+        for engine in ("rules", "hermit"):
+            if engine == "hermit" and not java:
+                curve.append({"individuals": size, "engine": engine, "status": "no java"})
+                continue
+            cap = s["hermit_cap"] if engine == "hermit" else None
+            child = run_child([sys.executable, "-c", _CHILD, here, str(size), engine], timeout=cap)
+            point: dict[str, Any] = {"individuals": size, "engine": engine, "peak_rss_mb": round(child.peak_rss / 2**20)}
+            if child.timed_out:
+                point["status"] = f"did not finish in {cap} s"
+            elif child.returncode:
+                point["status"] = "failed: " + (child.stderr.strip().splitlines() or ["?"])[-1][:300]
+            else:
+                info = json.loads(child.stdout.strip().splitlines()[-1])
+                point.update(status="ok", seconds=round(info["seconds"], 2), inferred=info["triples"],
+                             used=info["engine"], quads=info["quads"])
+            curve.append(point)
+            print(f"reason {engine} {size}: {point}", flush=True)
+    entries: dict[str, dict[str, Any]] = {}
+    size = 50_000 if 50_000 in s["reason_sizes"] else max(s["reason_sizes"])
+    for engine in ("rules", "hermit"):
+        point = next(p for p in curve if p["individuals"] == size and p["engine"] == engine)
+        budget = BUDGET[engine]
+        note = "" if size == 50_000 else f" (measured at {size}; the budget is set for 50,000)"
+        if point["status"] == "ok" and point.get("used", engine) == engine:
+            ratio = budget / max(point["seconds"], 1e-3)
+        else:
+            ratio = None
+        entries[f"reason_{engine}"] = entry(ratio, 1.0, f"{budget:g} s budget at {size} actors+events{note}",
+                                            seconds=point.get("seconds"), status=point["status"],
+                                            peak_rss_mb=point.get("peak_rss_mb"))
+    return {"entries": entries, "detail": {"scale": scale, "machine": machine(), "curve": curve}}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    scale_arg(parser)
+    args = parser.parse_args()
+    result = run(args.scale, args.out_dir)
+    write_results("reason", result, args.out_dir)
+    print_table(result["entries"], title=f"reasoning ({args.scale})")
+
+
+if __name__ == "__main__":
+    main()

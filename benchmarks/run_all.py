@@ -1,0 +1,101 @@
+"""Run every benchmark, print the ratio table, write ``benchmarks/results/latest.json`` and the plot.
+
+    .venv/bin/python benchmarks/run_all.py            # medium: 1k articles, 1M triples (< 20 min)
+    .venv/bin/python benchmarks/run_all.py --quick    # small scale (< 3 min)
+    .venv/bin/python benchmarks/run_all.py --full     # adds 10k/50k articles, 100k actors; no time limit
+
+``latest.json`` holds one entry per target: ``{"ratio", "target", "met", "baseline", ...}``;
+it is written by medium and full runs (quick and tiny runs write ``quick.json`` / ``tiny.json``).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from common import RESULTS, ROOT, machine, print_table, write_results  # noqa: E402
+
+__all__ = ["main", "plot"]
+
+BENCHES = ["bench_store", "bench_queries", "bench_export", "bench_load", "bench_reason", "bench_build"]
+
+
+def plot(build_detail: dict[str, Any], path: Path) -> None:
+    """Build time and peak RSS against corpus size (docs/img/performance.png)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    curve = build_detail.get("curve") or []
+    if not curve:
+        return
+    xs = [p["articles"] for p in curve]
+    fig, ax = plt.subplots(figsize=(7, 4))
+    ax.plot(xs, [p["seconds"] for p in curve], "o-", color="tab:blue", label="build time (s)")
+    ax.set_xlabel("articles (synthetic, ~450 words each)")
+    ax.set_ylabel("kgbuild build, seconds", color="tab:blue")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax2 = ax.twinx()
+    ax2.plot(xs, [p["peak_rss_mb"] for p in curve], "s--", color="tab:red", label="peak RSS (MB)")
+    ax2.set_ylabel("peak RSS, MB", color="tab:red")
+    ax2.set_ylim(0, max(2048, max(p["peak_rss_mb"] for p in curve) * 1.1))
+    ax2.axhline(2048, color="tab:red", linewidth=0.6, linestyle=":")
+    m = build_detail.get("machine", {})
+    ax.set_title(f"kgbuild build vs corpus size ({m.get('date', '')}, {m.get('cores', '?')} cores)", fontsize=10)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--full", action="store_true")
+    parser.add_argument("--tiny", action="store_true", help="smoke-test scale")
+    parser.add_argument("--only", nargs="*", default=None, help="benchmark modules to run (default: all)")
+    parser.add_argument("--out-dir", type=Path, default=RESULTS)
+    parser.add_argument("--plot", type=Path, default=None, help="write the build plot here")
+    args = parser.parse_args(argv)
+    scale = "tiny" if args.tiny else "full" if args.full else "quick" if args.quick else "medium"
+    started = time.perf_counter()
+    entries: dict[str, dict[str, Any]] = {}
+    details: dict[str, Any] = {}
+    failed = []
+    for name in args.only or BENCHES:
+        t = time.perf_counter()
+        print(f"-- {name} ({scale})", flush=True)
+        try:
+            result = importlib.import_module(name).run(scale, args.out_dir)
+        except Exception:  # noqa: BLE001 - one failing benchmark must not hide the others
+            traceback.print_exc()
+            failed.append(name)
+            continue
+        result["detail"]["seconds"] = round(time.perf_counter() - t, 1)
+        write_results(name.removeprefix("bench_"), result, args.out_dir)
+        entries.update(result["entries"])
+        details[name] = result["detail"]
+        print(f"   {name}: {result['detail']['seconds']} s", flush=True)
+    latest = {"_meta": {"scale": scale, "machine": machine(), "seconds": round(time.perf_counter() - started, 1),
+                        "failed": failed}, **entries}
+    write_results("latest" if scale in ("medium", "full") else scale, latest, args.out_dir)
+    write_results(f"details-{scale}", details, args.out_dir)
+    if "bench_build" in details and (args.plot or scale in ("medium", "full")):
+        plot(details["bench_build"], args.plot or ROOT / "docs" / "img" / "performance.png")
+    print_table(entries, title=f"all benchmarks ({scale}, {latest['_meta']['seconds']} s)")
+    met = sum(1 for e in entries.values() if e["met"])
+    print(f"{met}/{len(entries)} targets met" + (f"; FAILED: {', '.join(failed)}" if failed else ""))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""Smoke test: every benchmark script runs on a tiny input and writes its JSON. No timing asserts."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_benchmark_runs_tiny(tmp_path: Path) -> None:
+    plot = tmp_path / "plot.png"
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run_all.py"), "--tiny",
+                           "--out-dir", str(tmp_path), "--plot", str(plot)],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    results = json.loads((tmp_path / "tiny.json").read_text())
+    assert results["_meta"]["failed"] == []
+    names = set(results) - {"_meta"}
+    for expected in ("extraction_throughput", "incremental_rebuild", "store_write", "load_vs_curl",
+                     "export_memory_bounded", "reason_rules", "reason_hermit"):
+        assert expected in names, sorted(names)
+    assert any(n.startswith("query_overhead:") for n in names)
+    assert any(n.startswith("query_vs_rdflib:") for n in names)
+    for value in results.values():
+        if "ratio" in value:
+            assert set(value) >= {"ratio", "target", "met", "baseline"}
+    assert "ratio" in proc.stdout and plot.is_file()
+
+
+def test_generators_are_deterministic(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from gen_articles import generate
+    from gen_graph import articles
+
+    assert list(generate(3, seed=5)) == list(generate(3, seed=5))
+    first, again = list(articles(2, seed=3)), list(articles(2, seed=3))
+    assert [(a, len(d), len(c)) for a, d, c in first] == [(a, len(d), len(c)) for a, d, c in again]
