@@ -79,6 +79,8 @@ def extract_relations(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list
 
 
 def _dedupe(relations: list[RelationItem]) -> list[RelationItem]:
+    """Drop repeats, and shortcuts the article also states step by step (X partOf Z when it
+    says X partOf Y and Y partOf Z), so chains keep their steps."""
     seen: set[tuple[str, str, str]] = set()
     out = []
     for r in relations:
@@ -86,7 +88,12 @@ def _dedupe(relations: list[RelationItem]) -> list[RelationItem]:
         if key not in seen:
             seen.add(key)
             out.append(r)
-    return out
+    parents: dict[str, set[str]] = {}
+    for r in out:
+        if r.predicate == "partOf":
+            parents.setdefault(r.subject.key, set()).add(r.object.key)
+    return [r for r in out if not (r.predicate == "partOf" and any(
+        r.object.key in parents.get(middle, ()) for middle in parents.get(r.subject.key, ()) - {r.object.key}))]
 
 
 def _relation_for(subject: ActorRef, parent: ActorRef) -> str | None:
