@@ -579,4 +579,7 @@ def _merge(events: list[EventItem]) -> list[EventItem]:
         target.place = target.place or event.place
         target.date = target.date or event.date
         target.mode = target.mode or event.mode
-    return [e for e in merged if e.agents and not (e.weak and not e.targets)]
+    kept = [e for e in merged if e.agents and not (e.weak and not e.targets)]
+    for event in kept:  # evidence: the fullest of the first sentences telling it (not a bare headline)
+        event.sentence = max(event.sentences[:3], key=lambda s: s[1] - s[0])
+    return kept

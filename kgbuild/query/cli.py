@@ -72,8 +72,8 @@ def command(config: Config, name: str, params: tuple[str, ...], store: str | Non
     if fmt == "table":
         from rich.console import Console
 
-        console = Console(file=buffer, width=shutil.get_terminal_size().columns,
-                          force_terminal=sys.stdout.isatty())
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 200
+        console = Console(file=buffer, width=max(width, 100), force_terminal=sys.stdout.isatty())
     write_result(result, buffer, fmt=fmt, console=console)
     click.echo(buffer.getvalue(), nl=False)
 

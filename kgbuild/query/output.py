@@ -15,13 +15,15 @@ import json
 from typing import IO, Any
 
 from ..errors import QueryError
-from ..namespace import KB, KG
+from ..namespace import DEFAULT_BASE, KB, KG
 from .result import QueryResult
 
 __all__ = ["FORMATS", "write_result", "shorten"]
 
 FORMATS = ("table", "csv", "tsv", "json", "turtle")
-_PREFIXES = ((str(KB), "kb:"), (str(KG._NS), "kg:"), ("http://www.wikidata.org/entity/", "wd:"))
+_PREFIXES = ((str(KB), "kb:"), (str(KG._NS), "kg:"), ("http://www.wikidata.org/entity/", "wd:"),
+             (DEFAULT_BASE, "id:"))
+_CELL = 90  # table cells longer than this are cut (csv/tsv/json keep everything)
 
 
 def shorten(value: str) -> str:
@@ -74,10 +76,16 @@ def write_result(result: QueryResult, out: IO[str], *, fmt: str, console: Any = 
     for column in result.columns:
         table.add_column(column, overflow="fold")
     for row in result.rows:
-        table.add_row(*("" if row.get(c) is None else shorten(str(_plain(row.get(c))))
+        table.add_row(*("" if row.get(c) is None else _cell(shorten(str(_plain(row.get(c)))))
                         for c in result.columns))
-    (console or Console(file=out)).print(table)
-    (console or Console(file=out)).print(f"{len(result.rows)} row(s)")
+    console = console or Console(file=out, width=None if getattr(out, "isatty", lambda: False)() else 200)
+    console.print(table)
+    console.print(f"{len(result.rows)} row(s)")
+
+
+def _cell(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _CELL else text[:_CELL - 1] + "\u2026"
 
 
 def _write_graph(result: QueryResult, out: IO[str], *, fmt: str) -> None:
