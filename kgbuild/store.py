@@ -217,23 +217,38 @@ class GraphStore:
         if ids:
             drops = " ;\n".join(f"DROP SILENT GRAPH {self.graph_iri(k, a)}"
                                 for a in ids for k in ("doc", "claims"))
-            self.store.update(drops)
+            with self._writing("remove"):
+                self.store.update(drops)
         return ids
 
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad | ox.Triple]) -> int:
         """Replace one named graph whole, atomically. Returns the number of quads written."""
         self._check_writable()
         rows = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
+        with self._writing(f"replacing {graph.value}"):
+            return self._replace_graph(graph, rows)
+
+    def _replace_graph(self, graph: ox.NamedNode, rows: list[ox.Quad]) -> int:
         if not rows:
             self.store.update(f"DROP SILENT GRAPH {graph}")
             return 0
         if not any(isinstance(t, ox.BlankNode) for q in rows for t in (q.subject, q.object)):
             body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in rows)
             self.store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
-        else:  # blank nodes (OWL axioms) cannot go through INSERT DATA unchanged
+        else:  # blank nodes (OWL axioms) cannot go through INSERT DATA unchanged; a failure
+            # between the two steps leaves the graph absent (callers put their content-hash
+            # marker in ``rows``, so the next build reloads it), never half-written
             self.store.remove_graph(graph) if self.store.contains_named_graph(graph) else None
             self.store.extend(rows)
         return len(rows)
+
+    @contextlib.contextmanager
+    def _writing(self, what: str) -> Iterator[None]:
+        """Turn the store's I/O errors (disk full, read-only medium) into one-line StoreErrors."""
+        try:
+            yield
+        except OSError as exc:
+            raise StoreError(f"{self.path}: {what} failed: {_one_line(exc)}") from exc
 
     def _check_writable(self) -> None:
         if self.read_only:
@@ -266,7 +281,8 @@ class GraphStore:
     def mark_inferred_stale(self) -> None:
         """Drop the inferred graph's 'current' marker (data changed since reasoning)."""
         inferred = self.graph_iri("inferred")
-        self.store.update(f"DELETE WHERE {{ GRAPH {inferred} {{ {inferred} <{KG.isCurrent}> ?v }} }}")
+        with self._writing("marking the inferred graph stale"):
+            self.store.update(f"DELETE WHERE {{ GRAPH {inferred} {{ {inferred} <{KG.isCurrent}> ?v }} }}")
 
     def export(self, output: IO[bytes], *, fmt: str = "nquads",
                graph: ox.NamedNode | None = None) -> None:

@@ -59,6 +59,11 @@ class LazyGroup(click.Group):
         except KgbuildError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except OSError as exc:  # disk full, read-only medium, ... in code that did not wrap it
+            if isinstance(exc, BrokenPipeError):  # `kgbuild export | head`
+                ctx.exit(1)
+            click.echo(f"Error: {' '.join(str(exc).split()) or type(exc).__name__}", err=True)
+            ctx.exit(1)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
