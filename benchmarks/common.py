@@ -24,8 +24,8 @@ RESULTS = ROOT / "benchmarks" / "results"
 
 #: per scale: corpus sizes, graph sizes, reasoning sizes, repetitions
 SCALES: dict[str, dict[str, Any]] = {
-    "tiny": {"articles": 3, "articles_small": 3, "jobs_articles": 4, "store_articles": 30, "graph_triples": 20_000,
-             "rdflib_triples": 5_000, "reason_sizes": [300], "hermit_cap": 5, "export_triples": 20_000,
+    "tiny": {"articles": 3, "articles_small": 3, "jobs_articles": 4, "store_articles": 10, "graph_triples": 5_000,
+             "rdflib_triples": 5_000, "reason_sizes": [300], "hermit_cap": 5, "export_triples": 5_000,
              "load_triples": 5_000, "repeats": 1, "rdflib_timeout": 2, "profile_articles": 3},
     "quick": {"articles": 30, "articles_small": 10, "jobs_articles": 20, "store_articles": 200,
               "graph_triples": 100_000, "rdflib_triples": 20_000, "reason_sizes": [1000], "hermit_cap": 30,
@@ -34,7 +34,7 @@ SCALES: dict[str, dict[str, Any]] = {
     "medium": {"articles": 1000, "articles_small": 100, "jobs_articles": 200, "store_articles": 1000,
                "graph_triples": 1_000_000, "rdflib_triples": 1_000_000, "reason_sizes": [10_000, 50_000],
                "hermit_cap": 60, "export_triples": 1_000_000, "load_triples": 1_000_000, "repeats": 10,
-               "rdflib_timeout": 60, "profile_articles": 60},
+               "rdflib_timeout": 30, "profile_articles": 60},
     "full": {"articles": 10_000, "articles_small": 1000, "jobs_articles": 1000, "store_articles": 10_000,
              "graph_triples": 5_000_000, "rdflib_triples": 1_000_000, "reason_sizes": [10_000, 50_000, 100_000],
              "hermit_cap": 120, "export_triples": 1_000_000, "load_triples": 5_000_000, "repeats": 20,

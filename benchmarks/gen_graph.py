@@ -10,6 +10,7 @@ come from :func:`kgbuild.build.load_background`, so the saved queries find rows.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import random
 from collections.abc import Iterator
@@ -41,6 +42,7 @@ _MODES = ["Airstrike", "DroneStrike", "Shelling", "Bombing", "ArmedClash", "Smal
 _MEMBERSHIP = ["partOf", "partOf", "partOf", "ofState"]
 
 
+@functools.lru_cache(maxsize=1)
 def _actors() -> dict[str, list[str]]:
     """KB actor IRIs by class, plus ``"links"``: "child rel parent" strings of the KB hierarchy."""
     from kgbuild.kb import ActorKB
@@ -198,9 +200,7 @@ def reasoning_articles(individuals: int, *, seed: int = 1) -> Iterator[tuple[str
 
 def fill_store(store: object, items: Iterator[tuple[str, list[ox.Quad], list[ox.Quad]]]) -> int:
     """Background graphs (ontology, KB) plus ``items`` into a GraphStore with ``bulk_extend``."""
-    from kgbuild.build import load_background
-
-    load_background(store)  # type: ignore[arg-type]
+    store.store.bulk_extend(_background())  # type: ignore[attr-defined]
     n = 0
 
     def quads() -> Iterator[ox.Quad]:
@@ -211,6 +211,17 @@ def fill_store(store: object, items: Iterator[tuple[str, list[ox.Quad], list[ox.
             yield from claims
     store.store.bulk_extend(quads())  # type: ignore[attr-defined]
     return n
+
+
+@functools.lru_cache(maxsize=1)
+def _background() -> tuple[ox.Quad, ...]:
+    """The ontology and KB graphs as ``load_background`` writes them (parsed once per process)."""
+    from kgbuild.build import load_background
+    from kgbuild.store import GraphStore
+
+    scratch = GraphStore.in_memory()
+    load_background(scratch)
+    return tuple(scratch.quads())
 
 
 def write_nquads(items: Iterator[tuple[str, list[ox.Quad], list[ox.Quad]]], path: Path) -> int:
