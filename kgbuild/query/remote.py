@@ -15,8 +15,10 @@ terms. The union of all graphs is made the default graph per endpoint kind:
 """
 from __future__ import annotations
 
+import http.client
 import json
 import socket
+import time
 import urllib.error
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -101,7 +103,7 @@ class Endpoint:
         if user is not None:
             client.setHTTPAuth(DIGEST if self.auth == "digest" else BASIC)
             client.setCredentials(user, password or "")
-        body, content_type = self._send(client)
+        body, content_type = self._send_with_retries(client)
         if form in ("SELECT", "ASK"):
             return _parse_json(body, form=form, where=self.describe())
         return _parse_graph(body, content_type, where=self.describe())
@@ -121,6 +123,18 @@ class Endpoint:
             return parts.username, parts.password
         return None, None
 
+    def _send_with_retries(self, client: Any) -> tuple[bytes, str]:
+        """Queries are read-only, so a reset connection, a cut-off answer or a 502/503/504 is
+        retried (``RETRIES`` times, with backoff); anything else fails at once."""
+        for attempt in range(RETRIES + 1):
+            try:
+                return self._send(client)
+            except _Transient as exc:
+                if attempt == RETRIES:
+                    raise EndpointError(f"{exc} (after {attempt + 1} attempts)") from None
+                time.sleep(BACKOFF * 2 ** attempt)
+        raise AssertionError("unreachable")  # pragma: no cover
+
     def _send(self, client: Any) -> tuple[bytes, str]:
         from SPARQLWrapper import SPARQLExceptions as SE
 
@@ -129,6 +143,8 @@ class Endpoint:
             response = client.query()
             raw = response.response
             return raw.read(), raw.headers.get("Content-Type", "") if raw.headers else ""
+        except http.client.HTTPException as exc:  # cut-off body, server hung up before answering
+            raise _Transient(f"{where}: incomplete answer ({type(exc).__name__})") from None
         except SE.Unauthorized:
             raise EndpointError(f"{where}: authentication failed (HTTP 401)") from None
         except SE.EndPointNotFound:
@@ -140,16 +156,29 @@ class Endpoint:
         except SE.SPARQLWrapperException as exc:
             raise EndpointError(f"{where}: {_detail(exc)}") from None
         except urllib.error.HTTPError as exc:
-            raise EndpointError(f"{where}: HTTP {exc.code} {exc.reason}") from None
+            error = _Transient if exc.code in (502, 503, 504) else EndpointError
+            raise error(f"{where}: HTTP {exc.code} {exc.reason}") from None
         except urllib.error.URLError as exc:
             reason = exc.reason
             if isinstance(reason, (socket.timeout, TimeoutError)):
                 raise EndpointError(f"{where}: no answer within {self.timeout:g}s") from None
-            raise EndpointError(f"{where}: unreachable ({_detail(reason)})") from None
+            error = _Transient if isinstance(reason, (ConnectionResetError, http.client.HTTPException)) \
+                else EndpointError
+            raise error(f"{where}: unreachable ({_detail(reason)})") from None
         except (socket.timeout, TimeoutError):
             raise EndpointError(f"{where}: no answer within {self.timeout:g}s") from None
+        except ConnectionResetError as exc:
+            raise _Transient(f"{where}: unreachable ({_detail(exc)})") from None
         except (ConnectionError, OSError) as exc:
             raise EndpointError(f"{where}: unreachable ({_detail(exc)})") from None
+
+
+RETRIES = 2
+BACKOFF = 0.25
+
+
+class _Transient(EndpointError):
+    """A failure worth retrying (the query is read-only)."""
 
 
 def _detail(exc: object) -> str:
