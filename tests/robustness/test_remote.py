@@ -146,7 +146,7 @@ def _query(url: str, rq: Path, *extra: str) -> object:
     ("403", "HTTP 403"),
     ("slow", "no answer within 1s"),
     ("reset", "unreachable"),
-    ("truncate", "endpoint"),
+    ("truncate", "incomplete answer"),
 ])
 def test_query_endpoint_faults_are_one_line(rq_file: Path, behaviour: str, needle: str) -> None:
     for server in _serve(lambda m, p, n: behaviour):
