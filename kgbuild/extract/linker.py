@@ -276,9 +276,10 @@ def _is_publisher(ctx: LinkContext, text: str) -> bool:
     if not ctx.publisher:
         return False
     name = normalise_name(ctx.publisher)
-    initials = "".join(w[0] for w in name.split() if w not in ("of", "the", "and"))
+    initials = {"".join(w[0] for w in name.split()),  # "VOA" for Voice of America
+                "".join(w[0] for w in name.split() if w not in ("of", "the", "and"))}
     first = normalise_name(text).split(" ")[0] if text.strip() else ""
-    return normalise_name(text) == name or first == initials or normalise_name(text).startswith(name)
+    return normalise_name(text) == name or first in initials or normalise_name(text).startswith(name)
 
 
 def _locative(token: Token) -> bool:
