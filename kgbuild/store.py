@@ -124,10 +124,15 @@ class GraphStore:
         return cls(ox.Store(), path=None, base=base)
 
     def close(self) -> None:
-        """Flush and release the lock."""
-        if not self.read_only and self.path is not None:
+        """Flush, drop the RocksDB handle (its own lock goes with it) and release kgbuild's lock."""
+        if not self.read_only and self.path is not None and self.store is not None:
             with contextlib.suppress(OSError):
                 self.store.flush()
+        if self.path is not None:
+            self.store = None  # type: ignore[assignment]  # reopening in this process must work
+            import gc
+
+            gc.collect()
         if self._lock is not None:
             self._lock.close()
             self._lock = None
