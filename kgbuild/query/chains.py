@@ -37,8 +37,10 @@ SELECT ?s ?p ?o ?g ?sentence WHERE {
   VALUES ?s { %s }
   GRAPH ?g { ?s ?p ?o }
   VALUES ?p { kg:partOf kg:subOrganizationOf kg:ofState kg:memberOf kg:leaderOf }
-  OPTIONAL { GRAPH ?eg { ?ev a kg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-                                nif:anchorOf ?sentence } }
+  # evidence sits in the same doc graph as its fact (docs/graph-layout.md); joining it across all
+  # graphs made rows = (graphs stating the edge) x (its evidence nodes): quadratic in the corpus
+  OPTIONAL { GRAPH ?g { ?ev a kg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+                               nif:anchorOf ?sentence } }
 }"""
 _MEMBERSHIPS = """
 PREFIX kg: <https://w3id.org/kgbuild/ontology#>
