@@ -67,7 +67,7 @@ class Child:
 
 def run_child(cmd: list[str], *, timeout: float | None = None, cwd: Path | None = None,
               env: dict[str, str] | None = None) -> Child:
-    """Run ``cmd``; peak RSS (bytes) from ``wait4``; kill it (and its group) on timeout."""
+    """Run ``cmd``; peak RSS (bytes) from the child's VmHWM, polled; kill its group on timeout."""
     out_path, err_path = Path(os.devnull), Path(os.devnull)
     import tempfile
 
@@ -76,7 +76,9 @@ def run_child(cmd: list[str], *, timeout: float | None = None, cwd: Path | None 
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd, env=env, start_new_session=True)
         timed_out = False
         deadline = None if timeout is None else started + timeout
+        hwm = 0
         while True:
+            hwm = max(hwm, _vm_hwm(proc.pid))
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
@@ -85,14 +87,27 @@ def run_child(cmd: list[str], *, timeout: float | None = None, cwd: Path | None 
                 os.killpg(proc.pid, 9)
                 pid, status, usage = os.wait4(proc.pid, 0)
                 break
-            time.sleep(0.05)
+            time.sleep(0.02)
         seconds = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         del out_path, err_path
-        return Child(seconds, usage.ru_maxrss * 1024, proc.returncode,
+        # not ru_maxrss: Linux carries the parent's high-water mark across fork+exec, so a child
+        # of a big benchmark process would report the parent's peak; VmHWM is the child's own
+        return Child(seconds, hwm or usage.ru_maxrss * 1024, proc.returncode,
                      out.read().decode(errors="replace"), err.read().decode(errors="replace"), timed_out)
+
+
+def _vm_hwm(pid: int) -> int:
+    """Peak RSS (bytes) of a live process so far, from /proc (0 when gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def entry(ratio: float | None, target: float, baseline: str, **detail: Any) -> dict[str, Any]:

@@ -85,6 +85,14 @@ def main(argv: list[str] | None = None) -> int:
         entries.update(result["entries"])
         details[name] = result["detail"]
         print(f"   {name}: {result['detail']['seconds']} s", flush=True)
+    previous: dict[str, Any] = {}
+    if args.only and scale in ("medium", "full") and (args.out_dir / "latest.json").is_file():
+        previous = json.loads((args.out_dir / "latest.json").read_text())  # a partial rerun updates it
+        previous.pop("_meta", None)
+        prev_details = args.out_dir / f"details-{scale}.json"
+        if prev_details.is_file():
+            details = {**json.loads(prev_details.read_text()), **details}
+    entries = {**previous, **entries}
     latest = {"_meta": {"scale": scale, "machine": machine(), "seconds": round(time.perf_counter() - started, 1),
                         "failed": failed}, **entries}
     write_results("latest" if scale in ("medium", "full") else scale, latest, args.out_dir)
