@@ -27,7 +27,7 @@ from .store import ArticleWrite, GraphStore
 
 __all__ = ["build", "BuildReport", "load_background", "extract_worker"]
 
-BATCH = 32
+BATCH = 64  # articles per transaction (~50k quads): fewer, larger commits
 
 
 @dataclass
@@ -88,11 +88,12 @@ def _digest(data: bytes) -> str:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(model: str, kb_folders: tuple[str, ...], base: str) -> None:
+def _init_worker(model: str, kb_folders: tuple[str, ...], base: str, validate: bool = True) -> None:
     from .extract import Extractor
 
     _WORKER["extractor"] = Extractor(model=model, kb_folders=[Path(f) for f in kb_folders])
     _WORKER["store"] = GraphStore.in_memory(base=base)
+    _WORKER["validate"] = validate
 
 
 def extract_worker(article: Article) -> tuple[str, bytes | None, bytes | None, dict[str, int] | str]:
@@ -114,14 +115,19 @@ def _extract_batch(articles: list[Article]) -> list[tuple[str, bytes | None, byt
                 results.extend(extractor.pipe([article]))
             except Exception as exc:  # noqa: BLE001
                 out.append((article.id, None, None, f"{article.source}: extraction failed: {exc}"))
+    writes = []
     for article, extraction in results:
         write = emit_article(article, extraction, store=_WORKER["store"], fingerprint=_fingerprint(article))
-        stats = {"linked": sum(1 for m in extraction.mentions if not m.actor.new),
-                 "new": len({m.actor.key for m in extraction.mentions if m.actor.new}),
-                 "events": len(extraction.events), "relations": len(extraction.relations),
-                 "claims": len(extraction.claims)}
+        stats: dict[str, Any] = {"linked": sum(1 for m in extraction.mentions if not m.actor.new),
+                                 "new": len({m.actor.key for m in extraction.mentions if m.actor.new}),
+                                 "events": len(extraction.events), "relations": len(extraction.relations),
+                                 "claims": len(extraction.claims), "violations": []}
+        writes.append(write)
         out.append((article.id, ox.serialize(write.doc_quads, format=ox.RdfFormat.N_QUADS),
                     ox.serialize(write.claim_quads, format=ox.RdfFormat.N_QUADS), stats))
+    if writes and _WORKER.get("validate", True):  # SHACL in the worker, so --jobs spreads it too
+        done = next(r for r in out if isinstance(r[3], dict))
+        done[3]["violations"] = _validate(writes)
     return out
 
 
@@ -155,7 +161,8 @@ def build(inputs: Sequence[str], *, config: Config, jobs: int = 1, published: da
     progress = on_progress or (lambda _id, _state: None)
     with GraphStore.open(config.store, base=config.base, wait=lock_wait) as store:
         background_changed = load_background(store, kb_folders=config.all_kb_folders)
-        _init_worker(config.model, tuple(str(f) for f in config.all_kb_folders), config.base) if jobs <= 1 else None
+        if jobs <= 1:
+            _init_worker(config.model, tuple(str(f) for f in config.all_kb_folders), config.base, validate)
         fingerprint = _pipeline_fingerprint(config)
         stored = {} if force else store.fingerprints()
 
@@ -173,7 +180,7 @@ def build(inputs: Sequence[str], *, config: Config, jobs: int = 1, published: da
                 yield item
 
         changed = False
-        for results in _run(todo(), config=config, jobs=jobs):
+        for results in _run(todo(), config=config, jobs=jobs, validate=validate):
             writes: list[ArticleWrite] = []
             for article_id, doc_nq, claims_nq, stats in results:
                 if isinstance(stats, str):
@@ -189,8 +196,7 @@ def build(inputs: Sequence[str], *, config: Config, jobs: int = 1, published: da
                 report.relations += stats["relations"]
                 report.claims += stats["claims"]
                 report.triples += len(doc) + len(claims)
-            if validate and writes:
-                report.violations.extend(_validate(writes))
+                report.violations.extend(stats["violations"])
             store.write_articles(writes)
             changed = changed or bool(writes)
             for write in writes:
@@ -213,14 +219,15 @@ def _pipeline_fingerprint(config: Config) -> str:
     return pipeline_fingerprint(model=config.model, kb_folders=config.all_kb_folders)
 
 
-def _run(articles: Iterator[Article], *, config: Config, jobs: int) -> Iterator[list[tuple]]:
+def _run(articles: Iterator[Article], *, config: Config, jobs: int, validate: bool) -> Iterator[list[tuple]]:
     if jobs <= 1:
         for batch in _batches(articles, BATCH):
             yield _extract_batch(batch)
         return
     context = multiprocessing.get_context("forkserver")
     with context.Pool(jobs, initializer=_init_worker,
-                      initargs=(config.model, tuple(str(f) for f in config.all_kb_folders), config.base)) as pool:
+                      initargs=(config.model, tuple(str(f) for f in config.all_kb_folders), config.base,
+                                validate)) as pool:
         pending: list[list[tuple]] = []
         for results in pool.imap(_extract_batch, _batches(articles, 8), chunksize=1):
             pending.extend(results)

@@ -100,6 +100,7 @@ class _Emitter:
 
     def offsets(self, node: ox.NamedNode, start: int, end: int, *, claims: bool = False) -> None:
         text = self.article.text
+        start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
         while end > start and text[end - 1].isspace():
             end -= 1
         while start < end and text[start].isspace():

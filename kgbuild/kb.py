@@ -79,6 +79,9 @@ class KBActor:
         return (self.label, *self.aliases, *self.demonyms)
 
 
+_LOADED: dict[tuple[tuple[str, int, int], ...], ActorKB] = {}
+
+
 def _parse_file(path: Path) -> Graph:
     graph = Graph()
     try:
@@ -133,6 +136,10 @@ class ActorKB:
                 files.extend(sorted(root.rglob("*.ttl")))
             else:
                 raise KnowledgeBaseError(f"{root}: no such actor file or folder")
+        key = tuple((str(p.resolve()), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+        cached = _LOADED.get(key)
+        if cached is not None:  # a build parses the KB for the store and for the entity ruler
+            return cached
         parsed = [_parse_file(path) for path in files]
         graph = Graph()
         for prefix, ns in (("kg", KG._NS), ("kb", KB), ("skos", SKOS), ("schema", SCHEMA), ("wd", WD)):
@@ -140,7 +147,10 @@ class ActorKB:
         for part in parsed:
             for triple in part:
                 graph.add(triple)
-        return cls(graph, files, [p.read_bytes() for p in files])
+        kb = cls(graph, files, [p.read_bytes() for p in files])
+        _LOADED.clear()  # keep one: a long-lived process does not pile up KB versions
+        _LOADED[key] = kb
+        return kb
 
     def _actor(self, iri: URIRef) -> KBActor:
         g = self.graph

@@ -99,7 +99,7 @@ def validate_graph(data: Graph | Dataset, *, shapes: Graph | None = None) -> Val
     graph = _as_union(data)
     conforms, results, text = pyshacl.validate(
         graph, shacl_graph=shapes if shapes is not None else load_shapes(),
-        inference="none", abort_on_first=False, allow_infos=True, allow_warnings=True,
+        inference="none", abort_on_first=False, allow_infos=True, allow_warnings=True, inplace=True,
         meta_shacl=False, advanced=False, debug=False)
     if not isinstance(results, Graph):  # pySHACL reports its own failures as a value
         raise OntologyError(f"SHACL validation could not run: {text}")
