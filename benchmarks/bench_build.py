@@ -10,7 +10,6 @@ Baselines, same run, same machine, same texts:
 """
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import sys
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SCALES, Child, entry, kgbuild_cmd, machine, print_table, run_child, scale_arg, write_results  # noqa: E402
+from common import SCALES, Child, entry, kgbuild_cmd, machine, run_child, script_main  # noqa: E402
 from gen_articles import generate, write_jsonl  # noqa: E402
 
 __all__ = ["run", "profile_build"]
@@ -155,14 +154,8 @@ def run(scale: str, out_dir: Path) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    scale_arg(parser)
-    args = parser.parse_args()
-    result = run(args.scale, args.out_dir)
-    write_results("build", result, args.out_dir)
-    print_table(result["entries"], title=f"build ({args.scale})")
+    result = script_main("build", run, doc=__doc__)
     print("profile self-time shares:", json.dumps(result["detail"].get("profile_shares", {})))
-
 
 if __name__ == "__main__":
     main()

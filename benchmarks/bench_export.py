@@ -6,7 +6,6 @@ pyoxigraph ``Store.dump`` of the same store (same run, both in child processes).
 """
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 import tempfile
@@ -14,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SCALES, entry, kgbuild_cmd, machine, print_table, run_child, scale_arg, write_results  # noqa: E402
+from common import SCALES, entry, kgbuild_cmd, machine, run_child, script_main  # noqa: E402
 from gen_graph import article_count, articles, fill_store  # noqa: E402
 
 __all__ = ["run"]
@@ -62,13 +61,7 @@ def run(scale: str, out_dir: Path) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    scale_arg(parser)
-    args = parser.parse_args()
-    result = run(args.scale, args.out_dir)
-    write_results("export", result, args.out_dir)
-    print_table(result["entries"], title=f"export ({args.scale})")
-
+    script_main("export", run, doc=__doc__)
 
 if __name__ == "__main__":
     main()

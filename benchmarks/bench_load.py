@@ -6,7 +6,6 @@ in one run. ``load_store`` time includes counting before and verifying counts af
 """
 from __future__ import annotations
 
-import argparse
 import shutil
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
-from common import SCALES, entry, machine, print_table, scale_arg, write_results  # noqa: E402
+from common import SCALES, entry, machine, script_main  # noqa: E402
 from gen_graph import article_count, articles, fill_store  # noqa: E402
 
 __all__ = ["run"]
@@ -60,13 +59,7 @@ def run(scale: str, out_dir: Path) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    scale_arg(parser)
-    args = parser.parse_args()
-    result = run(args.scale, args.out_dir)
-    write_results("load", result, args.out_dir)
-    print_table(result["entries"], title=f"load ({args.scale})")
-
+    script_main("load", run, doc=__doc__)
 
 if __name__ == "__main__":
     main()

@@ -9,7 +9,6 @@ The graph is reasoned (rules) first, as after a build, so the ``.inferred.rq`` v
 """
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import statistics
@@ -22,7 +21,7 @@ from typing import Any
 import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SCALES, entry, machine, print_table, run_child, scale_arg, write_results  # noqa: E402
+from common import SCALES, entry, machine, run_child, script_main  # noqa: E402
 from gen_graph import article_count, articles, fill_store  # noqa: E402
 
 __all__ = ["run", "PARAMS", "BUDGET_S"]
@@ -180,13 +179,7 @@ def run(scale: str, out_dir: Path) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    scale_arg(parser)
-    args = parser.parse_args()
-    result = run(args.scale, args.out_dir)
-    write_results("queries", result, args.out_dir)
-    print_table(result["entries"], title=f"queries ({args.scale}, {result['detail'].get('triples')} triples)")
-
+    script_main("queries", run, doc=__doc__, title="queries ({scale}, {triples} triples)")
 
 if __name__ == "__main__":
     main()

@@ -8,7 +8,6 @@ Targets at 50k individuals are budgets: HermiT <= 15 s, rules <= 5 s; the ratio 
 """
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import sys
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SCALES, entry, machine, print_table, run_child, scale_arg, write_results  # noqa: E402
+from common import SCALES, entry, machine, run_child, script_main  # noqa: E402
 
 __all__ = ["run"]
 
@@ -77,13 +76,7 @@ def run(scale: str, out_dir: Path) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    scale_arg(parser)
-    args = parser.parse_args()
-    result = run(args.scale, args.out_dir)
-    write_results("reason", result, args.out_dir)
-    print_table(result["entries"], title=f"reasoning ({args.scale})")
-
+    script_main("reason", run, doc=__doc__, title="reasoning ({scale})")
 
 if __name__ == "__main__":
     main()

@@ -6,7 +6,6 @@ quads from an N-Quads file into a fresh on-disk store. Both include the final fl
 """
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 import tempfile
@@ -17,7 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SCALES, entry, machine, print_table, scale_arg, write_results  # noqa: E402
+from common import SCALES, entry, machine, script_main  # noqa: E402
 from gen_graph import articles, write_nquads  # noqa: E402
 
 __all__ = ["run"]
@@ -59,13 +58,7 @@ def run(scale: str, out_dir: Path) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    scale_arg(parser)
-    args = parser.parse_args()
-    result = run(args.scale, args.out_dir)
-    write_results("store", result, args.out_dir)
-    print_table(result["entries"], title=f"store ({args.scale})")
-
+    script_main("store", run, doc=__doc__)
 
 if __name__ == "__main__":
     main()

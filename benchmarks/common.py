@@ -157,3 +157,20 @@ def print_table(entries: dict[str, dict[str, Any]], *, title: str = "") -> None:
         ratio = "n/a" if e["ratio"] is None else f"{e['ratio']:.2f}"
         print(f"{name:<{width}}  {ratio:>8}  {e['target']:>6}  {'yes' if e['met'] else 'NO ':<3}  {e['baseline']}")
     sys.stdout.flush()
+
+
+def script_main(name: str, run: Any, *, doc: str, title: str | None = None) -> dict[str, Any]:
+    """The command line every benchmark script shares: ``--scale``/``--out-dir``, run, write, print.
+
+    ``title`` may use ``{scale}`` and ``{triples}`` (from the result's detail).
+    """
+    import argparse
+
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    scale_arg(parser)
+    args = parser.parse_args()
+    result = run(args.scale, args.out_dir)
+    write_results(name, result, args.out_dir)
+    heading = (title or name + " ({scale})").format(scale=args.scale, triples=result["detail"].get("triples"))
+    print_table(result["entries"], title=heading)
+    return result
