@@ -178,7 +178,10 @@ def check_offsets(triples: Iterable[object]) -> list[Violation]:
         if text is None or _ANCHOR not in fields or _BEGIN not in fields or _END not in fields:
             continue
         begin, end = int(str(fields[_BEGIN])), int(str(fields[_END]))
-        if text[begin:end] != fields[_ANCHOR]:
+        if not begin < end:
+            out.append(Violation(focus=f"<{node}>", path=f"<{_BEGIN}>",
+                                 message="nif:beginIndex is not less than nif:endIndex"))
+        elif text[begin:end] != fields[_ANCHOR]:
             out.append(Violation(focus=f"<{node}>", path=f"<{_ANCHOR}>",
                                  message="nif:anchorOf is not the article text between nif:beginIndex and nif:endIndex"))
     return out

@@ -103,3 +103,9 @@ def test_dataset_union_and_quads(article: Graph) -> None:
              for q in ox.parse(ARTICLE_TTL, format=ox.RdfFormat.TURTLE)]
     assert validate_quads(quads).conforms
     assert not validate_quads([q for q in quads if q.predicate.value != str(KG.sourceArticle)]).conforms
+
+
+def test_offsets_out_of_order_fail(article: Graph) -> None:
+    article.set((n("mention/m2"), URIRef(NIF.endIndex), Literal(0)))
+    messages = " | ".join(v.message for v in validate_graph(article).violations)
+    assert "beginIndex is not less than nif:endIndex" in messages
