@@ -512,16 +512,12 @@ def _deployments(doc: Doc, index: MentionIndex, body: list[tuple[int, int]]) -> 
             if child.dep_ == "prep" and child.lower_ in ("in", "to", "inside"):
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     place = index.at(pobj)
-                    own_state = mention.actor.state or index_state(mention.actor)
+                    own_state = mention.actor.state
                     if place and place.actor.actor_class in ("State", "Place") and place.actor.iri != own_state:
                         events.append(EventItem("Deployment", [(mention.start, mention.end)],
                                                 (head.sent.start_char, head.sent.end_char),
                                                 agents=[mention.actor], place=place.actor))
     return events
-
-
-def index_state(actor: ActorRef) -> str | None:
-    return actor.state
 
 
 _PHYSICAL = {"Attack", "Protest", "Deployment", "Coercion"}

