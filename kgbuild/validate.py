@@ -24,7 +24,8 @@ from .errors import OntologyError
 from .namespace import KG, NIF
 from .resources import ontology_dir
 
-__all__ = ["Violation", "ValidationReport", "validate_graph", "validate_quads", "load_shapes", "check_offsets"]
+__all__ = ["Violation", "ValidationReport", "validate_graph", "validate_quads", "load_shapes", "check_offsets",
+           "ENGINES"]
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 _SKIPPED_GRAPH_SUFFIXES = ("graph/ontology", "graph/inferred")
@@ -32,11 +33,13 @@ _SKIPPED_GRAPH_SUFFIXES = ("graph/ontology", "graph/inferred")
 
 class Violation(NamedTuple):
     """One SHACL result: the focus node, the property path (``None`` for node-level
-    constraints) and the message (N3 forms of the terms, for printing)."""
+    constraints), the message (N3 forms of the terms, for printing) and the SHACL
+    constraint component that failed (``MinCountConstraintComponent``...)."""
 
     focus: str
     path: str | None
     message: str
+    component: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,33 +107,76 @@ def validate_graph(data: Graph | Dataset, *, shapes: Graph | None = None) -> Val
     if not isinstance(results, Graph):  # pySHACL reports its own failures as a value
         raise OntologyError(f"SHACL validation could not run: {text}")
     violations: list[Violation] = []
-    for result in results.subjects(SH.resultSeverity, SH.Violation):
+    for result in results.objects(None, SH.result):  # top-level only, not the sh:detail of sh:node
+        if results.value(result, SH.resultSeverity) != SH.Violation:
+            continue
         focus = results.value(result, SH.focusNode)
         path = results.value(result, SH.resultPath)
         messages = sorted(str(m) for m in results.objects(result, SH.resultMessage))
         source = results.value(result, SH.sourceConstraintComponent)
-        message = "; ".join(messages) or (str(source).rsplit("#", 1)[-1] if source else "violation")
+        component = str(source).rsplit("#", 1)[-1] if source else ""
+        message = "; ".join(messages) or component or "violation"
         violations.append(Violation(
             focus=focus.n3() if focus is not None else "",
             path=path.n3() if isinstance(path, URIRef) else (str(path) if path is not None else None),
-            message=message))
+            message=message, component=component))
     offsets = check_offsets(graph)
     violations.extend(offsets)
     violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
     return ValidationReport(conforms=bool(conforms) and not offsets, violations=violations, text=str(text))
 
 
-def validate_quads(quads: Iterable[ox.Quad | ox.Triple], *, shapes: Graph | None = None) -> ValidationReport:
+def validate_quads(quads: Iterable[ox.Quad | ox.Triple], *, shapes: Graph | None = None,
+                   engine: str = "auto") -> ValidationReport:
     """Validate a batch of pyoxigraph quads/triples (e.g. one article's doc + claims quads)
     as one union graph.
+
+    :param engine: ``"compiled"`` (:mod:`kgbuild.shacl`, a single pass in Python),
+        ``"pyshacl"`` (the reference), or ``"auto"``: compiled when the shapes only use
+        what it implements, else pySHACL.
+    :raises OntologyError: the shapes cannot be read, or ``engine="compiled"`` with shapes
+        it does not implement.
 
     >>> validate_quads([]).conforms
     True
     """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown validation engine {engine!r}; choose from {', '.join(ENGINES)}")
+    if engine != "pyshacl":
+        compiled = _compiled(shapes)
+        if isinstance(compiled, str):
+            if engine == "compiled":
+                raise OntologyError(f"SHACL shapes: {compiled}")
+        else:
+            quads = quads if isinstance(quads, list) else list(quads)
+            violations = [Violation(r.focus, r.path, r.message, r.component) for r in compiled.validate(quads)]
+            violations.extend(check_offsets((q.subject.value, q.predicate.value, q.object.value) for q in quads))
+            violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
+            return ValidationReport(conforms=not violations, violations=violations,
+                                    text="Conforms: True" if not violations else
+                                    f"Conforms: False ({len(violations)} violations)")
     graph = Graph()
     for q in quads:  # term by term: rdflib's N-Triples parser is quadratic on a 5 MB literal
         graph.add((_rdflib_term(q.subject), _rdflib_term(q.predicate), _rdflib_term(q.object)))
     return validate_graph(graph, shapes=shapes)
+
+
+ENGINES = ("auto", "compiled", "pyshacl")
+_COMPILED: dict[int, Any] = {}
+
+
+def _compiled(shapes: Graph | None) -> Any:
+    """The compiled form of ``shapes`` (cached per shapes graph), or why it cannot be compiled."""
+    from .shacl import UnsupportedShapes, compile_shapes
+
+    graph = shapes if shapes is not None else load_shapes()
+    key = id(graph)
+    if key not in _COMPILED:
+        try:
+            _COMPILED[key] = (graph, compile_shapes(graph))
+        except UnsupportedShapes as exc:
+            _COMPILED[key] = (graph, str(exc))
+    return _COMPILED[key][1]
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -151,6 +197,7 @@ def _rdflib_term(term: object) -> Any:
     raise TypeError(f"cannot validate RDF-star term {term!r}")
 
 
+OFFSETS_CHECK = "kgbuild:OffsetsCheck"
 _BEGIN = str(NIF.beginIndex)
 _END = str(NIF.endIndex)
 _ANCHOR = str(NIF.anchorOf)
@@ -166,22 +213,28 @@ def check_offsets(triples: Iterable[object]) -> list[Violation]:
     """
     nodes: dict[str, dict[str, object]] = {}
     texts: dict[str, str] = {}
+    several = object()  # more than one value: sh:maxCount reports it, no offsets to compare
     for subject, predicate, obj in triples:  # type: ignore[misc]
         p = str(predicate)
         if p in (_BEGIN, _END, _ANCHOR, _SOURCE):
-            nodes.setdefault(str(subject), {})[p] = str(obj)
+            fields = nodes.setdefault(str(subject), {})
+            fields[p] = str(obj) if fields.get(p, str(obj)) == str(obj) else several
         elif p == _TEXT:
             texts[str(subject)] = str(obj)
     out: list[Violation] = []
     for node, fields in nodes.items():
         text = texts.get(str(fields.get(_SOURCE)))
-        if text is None or _ANCHOR not in fields or _BEGIN not in fields or _END not in fields:
+        if text is None or any(fields.get(p, several) is several for p in (_ANCHOR, _BEGIN, _END)):
             continue
-        begin, end = int(str(fields[_BEGIN])), int(str(fields[_END]))
+        try:
+            begin, end = int(str(fields[_BEGIN])), int(str(fields[_END]))
+        except ValueError:  # not an integer: the shapes' sh:datatype reports it
+            continue
         if not begin < end:
             out.append(Violation(focus=f"<{node}>", path=f"<{_BEGIN}>",
-                                 message="nif:beginIndex is not less than nif:endIndex"))
+                                 message="nif:beginIndex is not less than nif:endIndex", component=OFFSETS_CHECK))
         elif text[begin:end] != fields[_ANCHOR]:
             out.append(Violation(focus=f"<{node}>", path=f"<{_ANCHOR}>",
-                                 message="nif:anchorOf is not the article text between nif:beginIndex and nif:endIndex"))
+                                 message="nif:anchorOf is not the article text between nif:beginIndex and nif:endIndex",
+                                 component=OFFSETS_CHECK))
     return out

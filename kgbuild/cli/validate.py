@@ -11,8 +11,11 @@ __all__ = ["command"]
 
 @click.command("validate")
 @store_option
+@click.option("--engine", type=click.Choice(["auto", "compiled", "pyshacl"]), default="auto", show_default=True,
+              help="compiled: kgbuild's single-pass validator; pyshacl: the reference; auto: compiled "
+                   "unless the shapes use SHACL it does not implement.")
 @click.pass_context
-def command(ctx: click.Context, store: str | None) -> None:
+def command(ctx: click.Context, store: str | None, engine: str) -> None:
     """Check every article's graphs against the SHACL shapes."""
     from ..store import GraphStore
     from ..validate import validate_quads
@@ -26,7 +29,7 @@ def command(ctx: click.Context, store: str | None) -> None:
             for article_id in ids[start:start + 50]:
                 for kind in ("doc", "claims"):
                     quads.extend(graph_store.quads(graph_store.graph_iri(kind, article_id)))
-            report = validate_quads(quads)
+            report = validate_quads(quads, engine=engine)
             for violation in report.violations:
                 problems += 1
                 click.echo(f"{violation[0]} {violation[1] or ''}: {violation[2]}", err=True)
