@@ -23,11 +23,14 @@ from .errors import KgbuildError, OntologyError
 from .ingest import Article, InputFailure, read_inputs
 from .namespace import KG
 from .resources import ontology_dir
-from .store import ArticleWrite, GraphStore
+from .store import ArticleWrite, GraphStore, SerializedArticleWrite
 
-__all__ = ["build", "BuildReport", "load_background", "extract_worker"]
+__all__ = ["build", "BuildReport", "load_background", "extract_worker", "commit_due"]
 
-BATCH = 64  # articles per transaction (~50k quads): fewer, larger commits
+BATCH = 64  # articles per extraction batch (one nlp.pipe call, one SHACL validation)
+#: a commit (one atomic bulk load) gathers articles until it holds this many quads or articles
+COMMIT_QUADS = 200_000
+COMMIT_ARTICLES = 256
 
 
 @dataclass
@@ -180,28 +183,35 @@ def build(inputs: Sequence[str], *, config: Config, jobs: int = 1, published: da
                 yield item
 
         changed = False
+        pending: list[SerializedArticleWrite] = []
+
+        def commit() -> None:
+            store.write_articles(pending)
+            for write in pending:
+                report.built.append(write.article_id)
+                progress(write.article_id, "built")
+            pending.clear()
+
         for results in _run(todo(), config=config, jobs=jobs, validate=validate):
-            writes: list[ArticleWrite] = []
             for article_id, doc_nq, claims_nq, stats in results:
                 if isinstance(stats, str):
                     report.failures.append(InputFailure(article_id, stats))
                     progress(article_id, "failed")
                     continue
-                doc = list(ox.parse(doc_nq, format=ox.RdfFormat.N_QUADS))
-                claims = list(ox.parse(claims_nq, format=ox.RdfFormat.N_QUADS))
-                writes.append(ArticleWrite(article_id, doc, claims))
+                write = SerializedArticleWrite(article_id, doc_nq, claims_nq)  # loaded as bytes
+                pending.append(write)
+                changed = True
                 report.actors_linked += stats["linked"]
                 report.actors_new += stats["new"]
                 report.events += stats["events"]
                 report.relations += stats["relations"]
                 report.claims += stats["claims"]
-                report.triples += len(doc) + len(claims)
+                report.triples += write.quad_count
                 report.violations.extend(stats["violations"])
-            store.write_articles(writes)
-            changed = changed or bool(writes)
-            for write in writes:
-                report.built.append(write.article_id)
-                progress(write.article_id, "built")
+            if commit_due(pending):
+                commit()
+        if pending:
+            commit()
         if reason and (changed or background_changed or not store.inferred_is_current()):
             from .reason import reason as run_reasoner
 
@@ -211,6 +221,12 @@ def build(inputs: Sequence[str], *, config: Config, jobs: int = 1, published: da
             store.mark_inferred_stale()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def commit_due(pending: Sequence[SerializedArticleWrite]) -> bool:
+    """Whether the articles waiting to be written make a commit (the writer's batching policy:
+    few large bulk loads are much faster than many small ones)."""
+    return len(pending) >= COMMIT_ARTICLES or sum(w.quad_count for w in pending) >= COMMIT_QUADS
 
 
 def _pipeline_fingerprint(config: Config) -> str:

@@ -59,6 +59,7 @@ def _forked_build(args: list[str]) -> tuple[int, int]:
             os.close(read)
             os.dup2(write, 2)
             build_module.BATCH = 4  # commit often: more kill points between commits
+            build_module.COMMIT_ARTICLES = 4
             cli.main(args=args, prog_name="kgbuild", standalone_mode=False)
             os._exit(0)
         except BaseException:  # noqa: BLE001
