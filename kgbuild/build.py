@@ -97,6 +97,19 @@ def _init_worker(model: str, kb_folders: tuple[str, ...], base: str, validate: b
     _WORKER["extractor"] = Extractor(model=model, kb_folders=[Path(f) for f in kb_folders])
     _WORKER["store"] = GraphStore.in_memory(base=base)
     _WORKER["validate"] = validate
+    _settle_heap()
+
+
+def _settle_heap() -> None:
+    """Move the long-lived heap (model, vocabulary, KB, rulers: millions of objects) out of the
+    cyclic garbage collector's sight, and collect less often. Without this, the collector
+    walks that whole heap again and again while extraction allocates (measured: half of
+    validation's and a third of emission's time)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
 
 
 def extract_worker(article: Article) -> tuple[str, bytes | None, bytes | None, dict[str, int] | str]:

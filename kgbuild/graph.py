@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from .extract.items import ActorRef, Extraction
 from .ingest import Article
-from .namespace import DCTERMS, KG, NIF, PROV, SCHEMA
+from . import namespace
 from .store import ArticleWrite, GraphStore, iri_quote
 
 __all__ = ["emit_article", "actor_iri", "slug"]
@@ -40,15 +40,48 @@ PREF_LABEL = ox.NamedNode(_SKOS + "prefLabel")
 INT = ox.NamedNode(_XSD + "integer")
 DATE = ox.NamedNode(_XSD + "date")
 BOOL = ox.NamedNode(_XSD + "boolean")
+
+
+class _Terms:
+    """A namespace's terms as pyoxigraph nodes, each looked up once (rdflib's
+    ``DefinedNamespace`` attribute access is slow on the emission hot path)."""
+
+    def __init__(self, ns: object) -> None:
+        self._ns = ns
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        node = ox.NamedNode(str(getattr(self._ns, name)))
+        setattr(self, name, node)
+        return node
+
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        return getattr(self, name)
+
+
+KG, NIF, DCTERMS, PROV, SCHEMA = (_Terms(ns) for ns in (namespace.KG, namespace.NIF, namespace.DCTERMS,
+                                                         namespace.PROV, namespace.SCHEMA))
+BEGIN, END, ANCHOR = NIF.beginIndex, NIF.endIndex, NIF.anchorOf
+SOURCE_ARTICLE, EVIDENCE, PROVISIONAL = KG.sourceArticle, KG.Evidence, KG.provisional
+
 _MODES = {"airstrike": KG.Airstrike, "drone": KG.DroneStrike, "shelling": KG.Shelling, "bombing": KG.Bombing,
           "armed-clash": KG.ArmedClash, "small-arms": KG.SmallArmsFire, "assassination": KG.Assassination,
           "other": KG.OtherAttack}
 _RELATIONS = {"partOf": KG.partOf, "ofState": KG.ofState, "leaderOf": KG.leaderOf, "memberOf": KG.memberOf,
               "locatedIn": KG.locatedIn}
 
+_NODES: dict[str, ox.NamedNode] = {}
+
 
 def _n(term: object) -> ox.NamedNode:
-    return term if isinstance(term, ox.NamedNode) else ox.NamedNode(str(term))
+    if isinstance(term, ox.NamedNode):
+        return term
+    key = str(term)
+    node = _NODES.get(key)
+    if node is None:
+        node = _NODES[key] = ox.NamedNode(key)
+    return node
+
+
 
 
 def slug(text: str) -> str:
@@ -105,10 +138,10 @@ class _Emitter:
             end -= 1
         while start < end and text[start].isspace():
             start += 1
-        self.add(node, NIF.beginIndex, ox.Literal(str(start), datatype=INT), claims=claims)
-        self.add(node, NIF.endIndex, ox.Literal(str(end), datatype=INT), claims=claims)
-        self.add(node, NIF.anchorOf, ox.Literal(self.article.text[start:end]), claims=claims)
-        self.add(node, KG.sourceArticle, self.article_node, claims=claims)
+        self.add(node, BEGIN, ox.Literal(str(start), datatype=INT), claims=claims)
+        self.add(node, END, ox.Literal(str(end), datatype=INT), claims=claims)
+        self.add(node, ANCHOR, ox.Literal(text[start:end]), claims=claims)
+        self.add(node, SOURCE_ARTICLE, self.article_node, claims=claims)
 
     def actor(self, actor: ActorRef) -> ox.NamedNode:
         node = actor_iri(actor, base=self.base)
@@ -116,14 +149,14 @@ class _Emitter:
             self.typed.add(node.value)
             self.add(node, TYPE, _n(KG[actor.actor_class]))
             self.add(node, PREF_LABEL, ox.Literal(actor.label, language="en"))
-            self.add(node, KG.provisional, ox.Literal("true", datatype=BOOL))
+            self.add(node, PROVISIONAL, ox.Literal("true", datatype=BOOL))
         return node
 
     def fact(self, s: ox.NamedNode, p: object, o: ox.NamedNode | ox.Literal, sentence: tuple[int, int]) -> None:
         p_node = _n(p)
         self.add(s, p_node, o)
         evidence = self.node("evidence", s.value, p_node.value, str(o), *sentence)
-        self.add(evidence, TYPE, _n(KG.Evidence))
+        self.add(evidence, TYPE, EVIDENCE)
         self.add(evidence, TYPE, STATEMENT)
         self.add(evidence, SUBJECT, s)
         self.add(evidence, PREDICATE, p_node)

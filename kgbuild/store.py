@@ -16,6 +16,7 @@ import contextlib
 import errno
 import fcntl
 import os
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -161,11 +162,13 @@ class GraphStore:
         if not self.read_only and self.path is not None and self.store is not None:
             with contextlib.suppress(OSError):
                 self.store.flush()
-        if self.path is not None:
-            self.store = None  # type: ignore[assignment]  # reopening in this process must work
-            import gc
+        if self.path is not None:  # reopening in this process must work: drop every reference
+            store, self.store = self.store, None  # type: ignore[assignment]
+            if sys.getrefcount(store) > 2:  # held elsewhere, maybe by a reference cycle
+                del store
+                import gc
 
-            gc.collect()
+                gc.collect()
         if self._lock is not None:
             self._lock.close()
             self._lock = None
@@ -282,6 +285,10 @@ class GraphStore:
         if not rows:
             self.store.update(f"DROP SILENT GRAPH {graph}")
             return 0
+        if len(rows) <= BULK_CHUNK_QUADS and not self.store.contains_named_graph(graph):
+            # a new graph: one bulk load (a single atomic ingestion), no SPARQL text to parse
+            self.store.bulk_load(ox.serialize(rows, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+            return len(rows)
         if not any(isinstance(t, ox.BlankNode) for q in rows for t in (q.subject, q.object)):
             body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in rows)
             self.store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
