@@ -17,6 +17,7 @@ import http.client
 import netrc
 import os
 import socket
+import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -127,19 +128,55 @@ def request(method: str, url: str, *, body: Body = None, headers: Mapping[str, s
         url = f"{url}{'&' if '?' in url else '?'}{urlencode(params)}"
     label = f"{what}: " if what else ""
     shown = f"{method} {redact(url)}"
-    digest: str | None = None
-    attempt = 0
-    conn = _connect(url, timeout=timeout)  # one connection: Virtuoso binds Digest nonces to it
+    # one connection for the whole exchange (Virtuoso binds Digest nonces to it), kept open
+    # afterwards for the next request to the same server (a load sends thousands)
+    conn, reused = _checkout(url, timeout=timeout)
+    ok = False
     try:
-        return _request_loop(conn, method, url, body=body, headers=headers, auth=auth, retries=retries,
-                             backoff=backoff, label=label, shown=shown)
+        response = _request_loop(conn, method, url, body=body, headers=headers, auth=auth, retries=retries,
+                                 backoff=backoff, label=label, shown=shown, reused=reused)
+        ok = True
+        return response
     finally:
-        conn.close()
+        # not after a streamed body: a server may answer before reading the last chunk
+        if ok and conn.sock is not None and not callable(body):
+            _checkin(url, conn)
+        else:
+            conn.close()
+
+
+_IDLE = threading.local()  # per thread: (scheme, host, port, timeout) -> an idle keep-alive connection
+
+
+def _forget_idle() -> None:  # a forked child must not share its parent's sockets
+    global _IDLE
+    _IDLE = threading.local()
+
+
+os.register_at_fork(after_in_child=_forget_idle)
+
+
+def _checkout(url: str, *, timeout: float) -> tuple[http.client.HTTPConnection, bool]:
+    parts = urlsplit(url)
+    pool: dict[tuple[object, ...], http.client.HTTPConnection] = _IDLE.__dict__.setdefault("pool", {})
+    conn = pool.pop((parts.scheme, parts.hostname, parts.port, timeout), None)
+    if conn is not None and conn.sock is not None:
+        return conn, True
+    return _connect(url, timeout=timeout), False
+
+
+def _checkin(url: str, conn: http.client.HTTPConnection) -> None:
+    parts = urlsplit(url)
+    pool: dict[tuple[object, ...], http.client.HTTPConnection] = _IDLE.__dict__.setdefault("pool", {})
+    old = pool.pop((parts.scheme, parts.hostname, parts.port, conn.timeout), None)
+    if old is not None:
+        old.close()
+    pool[(parts.scheme, parts.hostname, parts.port, conn.timeout)] = conn
 
 
 def _request_loop(conn: http.client.HTTPConnection, method: str, url: str, *, body: Body,
                   headers: Mapping[str, str] | None, auth: Auth | None, retries: int, backoff: float,
-                  label: str, shown: str) -> Response:
+                  label: str, shown: str, reused: bool = False) -> Response:
     digest: str | None = None
     if callable(body) and auth is not None:  # learn the auth scheme before streaming a body
         try:
@@ -157,6 +194,10 @@ def _request_loop(conn: http.client.HTTPConnection, method: str, url: str, *, bo
                              authorization=digest)
         except (TimeoutError, ConnectionError, http.client.HTTPException, socket.timeout) as exc:
             conn.close()
+            if reused and attempt == 1 and not isinstance(exc, (TimeoutError, socket.timeout)):
+                reused = False  # the server closed the idle connection: open a new one, at once
+                attempt -= 1
+                continue
             if attempt <= retries:
                 time.sleep(backoff * 2 ** (attempt - 1))
                 continue

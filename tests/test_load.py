@@ -111,6 +111,22 @@ def test_oxigraph_replace_drops_only_our_stale_graphs(oxigraph, store: GraphStor
     assert stale not in graphs and other in graphs
 
 
+def test_graphs_larger_than_a_chunk_stream_in_chunks(store: GraphStore) -> None:
+    # chunk_size 2: the kb and ontology graphs are streamed 2 triples at a time (the ontology's
+    # blank nodes relabelled on the way), article graphs are sent whole
+    fresh = _server(oxigraph_server)
+    server = next(fresh)
+    try:
+        methods = [load_store(store, endpoint=server.url, kind="oxigraph", chunk_size=2) for _ in range(2)]
+        rows = query_csv(server.query_url, "SELECT (COUNT(*) AS ?n) WHERE { ?r <http://www.w3.org/2002/07/owl#onProperty> ?p }")
+    finally:
+        fresh.close()
+    for report in methods:
+        _check_loaded(report, store)
+    assert [r.method for r in methods] == ["one N-Quads upload", "per-graph PUT + MOVE"]
+    assert rows == [{"n": "1"}]
+
+
 def test_generic_kind_uses_sparql_update(oxigraph, store: GraphStore) -> None:
     report = load_store(store, endpoint=oxigraph.url + "/query", kind="generic", chunk_size=2,
                         update_endpoint=oxigraph.url + "/update")

@@ -7,9 +7,13 @@ Strategy:
   quads: every quad in ONE streamed, gzipped N-Quads POST;
 - otherwise graph by graph: each graph is uploaded into a temporary graph
   (``urn:kgbuild:tmp:{token}:{n}``; Graph Store Protocol PUT, or ``INSERT DATA`` in chunks),
-  its count checked, and then all of them are ``MOVE``d over the old graphs in one SPARQL
-  update, so a failure leaves every graph either old or new, never a mix;
+  and then all of them are ``MOVE``d over the old graphs in one SPARQL update, so a failure
+  leaves every graph either old or new, never a mix;
 - afterwards every loaded graph's triple count on the server must equal the local one.
+
+The graphs are serialised by the store itself (:mod:`kgbuild.load.stream`) and counted as
+they are sent; the server is asked twice: which of our graphs it has (before) and how many
+triples each holds (after, one aggregate query).
 
 Only the graphs loaded are replaced; nothing else on the server is touched unless
 ``replace=True``, which also drops the server's graphs under the store's base that the local
@@ -23,7 +27,8 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -33,8 +38,8 @@ from ..errors import EndpointError, LoadError
 from ..http import Auth
 from ..store import GraphStore
 from . import fuseki, generic, graphdb, oxigraph, virtuoso
-from .protocol import (Target, graph_counts, insert_data, post_dataset, put_graph,
-                       serialize_chunks, update)
+from .protocol import Target, graph_counts, graph_names, insert_data, post_dataset, put_graph, update
+from .stream import dataset_chunks, graph_body, triple_count
 
 __all__ = ["load_store", "LoadReport", "GraphResult", "make_target", "select_graph_names", "KINDS",
            "DEFAULT_CHUNK_SIZE"]
@@ -48,7 +53,7 @@ class GraphResult:
     """What happened to one graph. ``status``: loaded, failed, dropped, skipped."""
 
     graph: str
-    local: int
+    local: int | None = None  # triples in the local store (counted as they are sent)
     remote: int | None = None
     status: str = "pending"
     error: str | None = None
@@ -64,7 +69,7 @@ class LoadReport:
 
     @property
     def triples(self) -> int:
-        return sum(g.local for g in self.graphs if g.status == "loaded")
+        return sum(g.local or 0 for g in self.graphs if g.status == "loaded")
 
     @property
     def triples_per_second(self) -> float:
@@ -135,14 +140,18 @@ def load_store(store: GraphStore, *, endpoint: str, kind: str = "generic",
     target = make_target(endpoint, kind=kind, auth=auth, update_endpoint=update_endpoint)
     names = select_graph_names(graphs, base=store.base, local=(g.value for g in store.graphs()))
     report = LoadReport(endpoint=endpoint, kind=kind)
-    local = _local_counts(store)
-    report.graphs = [GraphResult(graph=g, local=local.get(g, 0)) for g in names]
+    report.graphs = [GraphResult(graph=g) for g in names]
     try:
         _load(store, target, report, replace=replace, auth=auth, chunk_size=chunk_size)
     except EndpointError as exc:  # the server as a whole: unreachable, auth refused
         for result in report.graphs:
             if result.status in ("pending", "uploaded"):
                 result.status, result.error = "failed", str(exc)
+    if any(r.local is None for r in report.graphs):  # never sent: count them for the summary
+        local = _local_counts(store)
+        for result in report.graphs:
+            if result.local is None:
+                result.local = local.get(result.graph, 0)
     report.seconds = time.perf_counter() - started
     if not report.ok:
         lines = [f"{g.graph}: {g.error}" for g in report.failed]
@@ -155,10 +164,11 @@ def load_store(store: GraphStore, *, endpoint: str, kind: str = "generic",
 def _load(store: GraphStore, target: Target, report: LoadReport, *, replace: bool,
           auth: Auth | None, chunk_size: int) -> None:
     prefix = f"{store.base}graph/"
-    before = graph_counts(target, auth=auth, prefix=prefix)
+    before = graph_names(target, auth=auth, prefix=prefix)
     results = {r.graph: r for r in report.graphs}
     if replace:
-        stale = sorted(g for g in before if g not in {x.value for x in store.graphs()})
+        local = {g.value for g in store.graphs()}
+        stale = sorted(g for g in before if g not in local)
         if stale:
             update(target, " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in stale), auth=auth,
                    what="dropping graphs not in the local store")
@@ -166,16 +176,15 @@ def _load(store: GraphStore, target: Target, report: LoadReport, *, replace: boo
     first = not any(g in before for g in results)
     if first and target.dataset_url is not None and results:
         report.method = "one N-Quads upload"
-        everything = set(results) == {g.value for g in store.graphs()}
-        chunks = serialize_chunks(lambda: ((q for q in store.quads() if isinstance(q.graph_name, ox.NamedNode))
-                                           if everything else
-                                           (q for g in results for q in store.quads(ox.NamedNode(g)))),
-                                  fmt=ox.RdfFormat.N_QUADS, chunk_size=chunk_size,
-                                  bnode_prefix=f"k{secrets.token_hex(4)}x")
+        counts: dict[str, int] = {}
+        chunks = dataset_chunks(store.store, list(results), bnode_prefix=f"k{secrets.token_hex(4)}x",
+                                chunk_size=chunk_size, counts=counts)
         try:
             post_dataset(target, chunks, auth=auth)
         except EndpointError:
             report.method += " (failed; retried graph by graph)"
+        for graph, n in counts.items():
+            results[graph].local = n
         if _verify(target, report, auth=auth, prefix=prefix, only_failed_to_pending=True):
             return
         todo = [r for r in report.graphs if r.status == "pending"]
@@ -198,28 +207,23 @@ def _replace_graphs(store: GraphStore, target: Target, todo: list[GraphResult], 
                     auth: Auth | None, chunk_size: int) -> None:
     token = secrets.token_hex(4)
     staged: list[tuple[GraphResult, str]] = []
-    for n, result in enumerate(todo):
-        tmp = f"urn:kgbuild:tmp:{token}:{n}"
-        graph = ox.NamedNode(result.graph)
-        try:
-            if result.local == 0:
-                staged.append((result, ""))
-                continue
-            if target.gsp_url is not None:
-                chunks = serialize_chunks(lambda g=graph: store.quads(g), fmt=ox.RdfFormat.N_TRIPLES,
-                                          chunk_size=chunk_size, bnode_prefix=f"k{token}x")
-                put_graph(target, tmp, chunks, auth=auth)
-            else:
-                blank = any(isinstance(t, ox.BlankNode) for q in store.quads(graph)
-                            for t in (q.subject, q.object))
-                update(target, f"DROP SILENT GRAPH <{tmp}>", auth=auth, what=f"uploading {result.graph}")
-                insert_data(target, tmp, lambda g=graph: store.quads(g), auth=auth,
-                            chunk_size=chunk_size, blank_nodes=blank)
-            staged.append((result, tmp))
-        except EndpointError as exc:
-            result.status, result.error = "failed", _strip_prefix(str(exc))
-            if "authentication refused" in str(exc) or "connection refused" in str(exc):
-                break  # the same for every graph: fail the rest at once, below
+    with ThreadPoolExecutor(max_workers=1) as pool:  # the next graph is read while the server stores one
+        bodies = _ahead(pool, todo, lambda r: graph_body(store.store, r.graph, bnode_prefix=f"k{token}x",
+                                                         chunk_size=chunk_size)) if target.gsp_url else None
+        for n, result in enumerate(todo):
+            tmp = f"urn:kgbuild:tmp:{token}:{n}"
+            try:
+                if bodies is not None:
+                    body, result.local = next(bodies)
+                    if result.local:
+                        put_graph(target, tmp, body, auth=auth)
+                else:
+                    _insert_graph(store, target, result, tmp, auth=auth, chunk_size=chunk_size)
+                staged.append((result, tmp if result.local else ""))
+            except EndpointError as exc:
+                result.status, result.error = "failed", _strip_prefix(str(exc))
+                if "authentication refused" in str(exc) or "connection refused" in str(exc):
+                    break  # the same for every graph: fail the rest at once, below
     for result in todo:
         if result.status == "pending" and all(result is not r for r, _ in staged):
             result.status, result.error = "failed", "not attempted after the error above"
@@ -242,6 +246,31 @@ def _replace_graphs(store: GraphStore, target: Target, todo: list[GraphResult], 
         result.status = "uploaded"
 
 
+Body = tuple[bytes | Callable[[], Iterator[bytes]], int]
+
+
+def _ahead(pool: ThreadPoolExecutor, todo: list[GraphResult], make: Callable[[GraphResult], Body],
+           ) -> Iterator[Body]:
+    """``make(r)`` for each of ``todo`` in order, each computed while the previous is sent."""
+    pending: Future[Body] | None = None
+    for i, result in enumerate(todo):
+        current = pending.result() if pending is not None else make(result)
+        pending = pool.submit(make, todo[i + 1]) if i + 1 < len(todo) else None
+        yield current
+
+
+def _insert_graph(store: GraphStore, target: Target, result: GraphResult, tmp: str, *,
+                  auth: Auth | None, chunk_size: int) -> None:
+    """SPARQL Update only: fill ``tmp`` with ``INSERT DATA`` requests."""
+    graph = ox.NamedNode(result.graph)
+    result.local = triple_count(store.store, result.graph)
+    if result.local:
+        blank = any(isinstance(t, ox.BlankNode) for q in store.quads(graph) for t in (q.subject, q.object))
+        update(target, f"DROP SILENT GRAPH <{tmp}>", auth=auth, what=f"uploading {result.graph}")
+        insert_data(target, tmp, lambda g=graph: store.quads(g), auth=auth, chunk_size=chunk_size,
+                    blank_nodes=blank)
+
+
 def _verify(target: Target, report: LoadReport, *, auth: Auth | None, prefix: str,
             only_failed_to_pending: bool) -> bool:
     """Compare server counts with local ones. True when all match."""
@@ -253,7 +282,7 @@ def _verify(target: Target, report: LoadReport, *, auth: Auth | None, prefix: st
         if result.status == "failed" and not only_failed_to_pending:
             continue
         result.remote = after.get(result.graph, 0)
-        if result.remote == result.local:
+        if result.local is not None and result.remote == result.local:
             result.status, result.error = "loaded", None
         else:
             ok = False

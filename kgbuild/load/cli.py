@@ -28,14 +28,13 @@ __all__ = ["command"]
 @click.option("--netrc", "netrc_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="netrc-style credentials file (default ~/.netrc when present).")
 @click.option("--chunk-size", type=click.IntRange(1), default=DEFAULT_CHUNK_SIZE, show_default=True,
-              help="Quads per streamed chunk (per INSERT DATA request on generic endpoints).")
+              help="Graphs other than articles' with more triples than this are streamed in chunks "
+              "of this many (and it is the triples per INSERT DATA request on generic endpoints).")
 @click.pass_obj
 def command(config: object, endpoint: str | None, update_endpoint: str | None, kind: str, store: Path | None, graphs: tuple[str, ...],
             replace: bool, user: str | None, password: str | None, netrc_file: Path | None,
             chunk_size: int) -> None:
     """Push the store's named graphs into Fuseki, Oxigraph, GraphDB, Virtuoso or any SPARQL endpoint."""
-    from rich.console import Console
-
     from ..store import GraphStore
     from .report import print_report
 
@@ -46,7 +45,6 @@ def command(config: object, endpoint: str | None, update_endpoint: str | None, k
     base = getattr(config, "base", None)
     auth = auth_from(url=endpoint, user=user, password=password, netrc_file=netrc_file)
     endpoint = redact(endpoint)
-    console = Console(file=sys.stdout, soft_wrap=True)
     opened = GraphStore.open_read_only(store_path, **({"base": base} if base else {}))
     with opened as graph_store:
         try:
@@ -56,6 +54,6 @@ def command(config: object, endpoint: str | None, update_endpoint: str | None, k
         except LoadError as exc:
             partial = getattr(exc, "report", None)
             if partial is not None:
-                print_report(partial, console=console)
+                print_report(partial, file=sys.stdout)
             raise
-    print_report(report, console=console)
+    print_report(report, file=sys.stdout)

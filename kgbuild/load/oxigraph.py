@@ -13,4 +13,4 @@ def target(endpoint: str) -> Target:
         if base.endswith(suffix):
             base = base[: -len(suffix)]
     return Target(kind="oxigraph", endpoint=base, query_url=f"{base}/query", update_url=f"{base}/update",
-                  gsp_url=f"{base}/store", dataset_url=f"{base}/store", gzip=True)
+                  gsp_url=f"{base}/store", dataset_url=f"{base}/store", gzip=True, lists_graphs=True)

@@ -13,8 +13,8 @@ import pyoxigraph as ox
 from ..errors import EndpointError
 from ..http import Auth, gzip_chunks, request
 
-__all__ = ["Target", "GraphLocation", "select", "update", "graph_counts", "put_graph",
-           "post_dataset", "insert_data", "serialize_chunks"]
+__all__ = ["Target", "GraphLocation", "select", "update", "graph_counts", "graph_names", "put_graph",
+           "post_dataset", "insert_data"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,8 @@ class Target:
     ``gsp_url``: Graph Store Protocol base (None: SPARQL Update only), ``graph_param`` its
     graph parameter; ``dataset_url``: where quads (N-Quads) can be POSTed in one request
     (None: the server takes no quads); ``gzip``: the server inflates ``Content-Encoding: gzip``
-    request bodies; ``count_from``: a FROM clause for counting (GraphDB's explicit graph).
+    request bodies; ``count_from``: a FROM clause for counting (GraphDB's explicit graph);
+    ``lists_graphs``: ``GRAPH ?g {}`` lists the named graphs without reading their triples.
     """
 
     kind: str
@@ -46,6 +47,7 @@ class Target:
     system_graphs: tuple[str, ...] = field(default_factory=tuple)
     move_by_insert: bool = False
     chunked: bool = True  # Virtuoso 7.2 stores nothing from chunked PUT bodies
+    lists_graphs: bool = False
 
     def move(self, tmp: str, graph: str) -> str:
         """SPARQL Update replacing ``graph`` by ``tmp`` (and dropping ``tmp``)."""
@@ -77,59 +79,52 @@ def update(target: Target, sparql: str, *, auth: Auth | None, what: str) -> None
 
 
 def graph_counts(target: Target, *, auth: Auth | None, prefix: str | None = None) -> dict[str, int]:
-    """Triples per named graph on the server (only graphs starting with ``prefix``)."""
-    where = f'FILTER(STRSTARTS(STR(?g), "{_escape(prefix)}"))' if prefix else ""
-    query = (f"SELECT ?g (COUNT(*) AS ?n) {target.count_from} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {where} }} "
-             "GROUP BY ?g")
+    """Triples per named graph on the server (only graphs starting with ``prefix``; the
+    filter is on the groups, so it is evaluated once per graph, not once per triple)."""
+    having = f'HAVING (STRSTARTS(STR(?g), "{_escape(prefix)}"))' if prefix else ""
+    query = (f"SELECT ?g (COUNT(*) AS ?n) {target.count_from} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} "
+             f"GROUP BY ?g {having}")
     rows = select(target, query, auth=auth, what="counting graphs")
     return {row["g"]: int(row["n"]) for row in rows if "g" in row}
 
 
-def serialize_chunks(quads: Callable[[], Iterable[ox.Quad]], *, fmt: ox.RdfFormat,
-                     chunk_size: int, bnode_prefix: str = "") -> Callable[[], Iterator[bytes]]:
-    """A replayable stream of serialized chunks of ``chunk_size`` quads (or triples).
-
-    Blank node labels get ``bnode_prefix`` (unique per load): Fuseki/TDB2 maps equal labels
-    in different requests to the same node, so a reload's ``_:b1`` would be the old one.
-    """
-
-    def generate() -> Iterator[bytes]:
-        batch: list[ox.Quad | ox.Triple] = []
-        for quad in quads():
-            if bnode_prefix and (isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)):
-                quad = ox.Quad(_relabel(quad.subject, bnode_prefix), quad.predicate,
-                               _relabel(quad.object, bnode_prefix), quad.graph_name)
-            batch.append(quad if fmt.supports_datasets else quad.triple)
-            if len(batch) >= chunk_size:
-                yield ox.serialize(batch, format=fmt)
-                batch = []
-        if batch:
-            yield ox.serialize(batch, format=fmt)
-
-    return generate
+def graph_names(target: Target, *, auth: Auth | None, prefix: str) -> set[str]:
+    """Named graphs on the server starting with ``prefix`` (without counting their triples
+    where the server can list graphs)."""
+    if not target.lists_graphs:
+        return set(graph_counts(target, auth=auth, prefix=prefix))
+    query = (f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} FILTER(STRSTARTS(STR(?g), "{_escape(prefix)}")) }}')
+    return {row["g"] for row in select(target, query, auth=auth, what="listing graphs") if "g" in row}
 
 
-def _body(target: Target, chunks: Callable[[], Iterator[bytes]]) -> tuple[Callable[[], Iterable[bytes]], dict[str, str]]:
+Chunks = Callable[[], Iterator[bytes]]
+
+
+def _body(target: Target, chunks: Chunks) -> tuple[Callable[[], Iterable[bytes]], dict[str, str]]:
     if target.gzip:
         return (lambda: gzip_chunks(chunks())), {"Content-Encoding": "gzip"}
     return chunks, {}
 
 
-def put_graph(target: Target, graph: str, chunks: Callable[[], Iterator[bytes]], *,
-              auth: Auth | None) -> None:
-    """Replace ``graph`` on the server with the streamed triples (GSP PUT)."""
+def put_graph(target: Target, graph: str, triples: bytes | Chunks, *, auth: Auth | None) -> None:
+    """Replace ``graph`` on the server with N-Triples (GSP PUT): ``bytes`` (sent with a
+    Content-Length) or a replayable stream of chunks (sent chunked)."""
     location = target.graph_location(graph)
-    body, headers = _body(target, chunks)
-    if not target.chunked:  # one graph's body in memory, sent with Content-Length
-        whole = b"".join(body())
-        request("PUT", location.url, params=location.params, body=whole, auth=auth,
-                what=f"uploading {graph}", headers={"Content-Type": target.triples_type, **headers})
+    headers = {"Content-Type": target.triples_type}
+    if isinstance(triples, bytes) or not target.chunked:  # Virtuoso: one graph in memory
+        data = triples if isinstance(triples, bytes) else b"".join(triples())
+        if target.gzip:
+            data = b"".join(gzip_chunks([data]))
+            headers["Content-Encoding"] = "gzip"
+        request("PUT", location.url, params=location.params, body=data, auth=auth,
+                what=f"uploading {graph}", headers=headers)
         return
+    body, extra = _body(target, triples)
     request("PUT", location.url, params=location.params, body=body, auth=auth, what=f"uploading {graph}",
-            headers={"Content-Type": target.triples_type, **headers})
+            headers={**headers, **extra})
 
 
-def post_dataset(target: Target, chunks: Callable[[], Iterator[bytes]], *, auth: Auth | None) -> None:
+def post_dataset(target: Target, chunks: Chunks, *, auth: Auth | None) -> None:
     """Add quads (N-Quads) to the dataset in one streamed request."""
     assert target.dataset_url is not None
     body, headers = _body(target, chunks)
