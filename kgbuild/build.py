@@ -8,6 +8,7 @@ any point leaves every article old, new or absent, never half-written.
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -175,9 +176,12 @@ def build(inputs: Sequence[str], *, config: Config, jobs: int = 1, published: da
     started = time.perf_counter()
     report = BuildReport()
     progress = on_progress or (lambda _id, _state: None)
-    with GraphStore.open(config.store, base=config.base, wait=lock_wait) as store:
+    with contextlib.ExitStack() as stack:
+        store = stack.enter_context(GraphStore.open(config.store, base=config.base, wait=lock_wait))
+        # workers load their pipelines while this process loads the background graphs
+        pool = stack.enter_context(_pool(config, jobs, validate)) if jobs > 1 else None
         background_changed = load_background(store, kb_folders=config.all_kb_folders)
-        if jobs <= 1:
+        if pool is None:
             _init_worker(config.model, tuple(str(f) for f in config.all_kb_folders), config.base, validate)
         fingerprint = _pipeline_fingerprint(config)
         stored = {} if force else store.fingerprints()
@@ -205,7 +209,7 @@ def build(inputs: Sequence[str], *, config: Config, jobs: int = 1, published: da
                 progress(write.article_id, "built")
             pending.clear()
 
-        for results in _run(todo(), config=config, jobs=jobs, validate=validate):
+        for results in _run(todo(), pool=pool):
             for article_id, doc_nq, claims_nq, stats in results:
                 if isinstance(stats, str):
                     report.failures.append(InputFailure(article_id, stats))
@@ -225,6 +229,9 @@ def build(inputs: Sequence[str], *, config: Config, jobs: int = 1, published: da
                 commit()
         if pending:
             commit()
+        if pool is not None:  # free the workers' memory before reasoning
+            pool.close()
+            pool.join()
         if reason and (changed or background_changed or not store.inferred_is_current()):
             from .reason import reason as run_reasoner
 
@@ -248,23 +255,27 @@ def _pipeline_fingerprint(config: Config) -> str:
     return pipeline_fingerprint(model=config.model, kb_folders=config.all_kb_folders)
 
 
-def _run(articles: Iterator[Article], *, config: Config, jobs: int, validate: bool) -> Iterator[list[tuple]]:
-    if jobs <= 1:
+def _pool(config: Config, jobs: int, validate: bool) -> Any:
+    context = multiprocessing.get_context("forkserver")
+    return context.Pool(jobs, initializer=_init_worker,
+                        initargs=(config.model, tuple(str(f) for f in config.all_kb_folders), config.base,
+                                  validate))
+
+
+def _run(articles: Iterator[Article], *, pool: Any) -> Iterator[list[tuple]]:
+    """Extraction results in batches: in this process, or from ``pool``'s workers."""
+    if pool is None:
         for batch in _batches(articles, BATCH):
             yield _extract_batch(batch)
         return
-    context = multiprocessing.get_context("forkserver")
-    with context.Pool(jobs, initializer=_init_worker,
-                      initargs=(config.model, tuple(str(f) for f in config.all_kb_folders), config.base,
-                                validate)) as pool:
-        pending: list[list[tuple]] = []
-        for results in pool.imap(_extract_batch, _batches(articles, 8), chunksize=1):
-            pending.extend(results)
-            if len(pending) >= BATCH:
-                yield pending
-                pending = []
-        if pending:
+    pending: list[tuple] = []
+    for results in pool.imap(_extract_batch, _batches(articles, 8), chunksize=1):
+        pending.extend(results)
+        if len(pending) >= BATCH:
             yield pending
+            pending = []
+    if pending:
+        yield pending
 
 
 def _validate(writes: list[ArticleWrite]) -> list[str]:
