@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from kgbuild.errors import ReasonerError
 from kgbuild.namespace import DEFAULT_BASE, KB, KG
-from kgbuild.reason import owl, reason, rules
+from kgbuild.reason import fusion, owl, reason, rules
 from kgbuild.reason.api import read_inputs
 from kgbuild.reason.cli import command
 
@@ -93,6 +93,10 @@ def check_entailments(t: set[ox.Triple]) -> None:
     assert has(t, STRIKE, RDF_TYPE, KG.AttackOnStateAffiliated)
     assert has(t, STRIKE, RDF_TYPE, KG.AttackByStateAffiliated)
     assert has(t, STRIKE, RDF_TYPE, KG.Event)
+    assert has(t, STRIKE, RDF_TYPE, KG.Attack)
+    assert has(t, BASE + "event/threat", RDF_TYPE, KG.Threat)  # asserted event classes are kept
+    assert has(t, BASE + "event/threat", RDF_TYPE, KG.Event)
+    assert not has(t, BASE + "event/threat", RDF_TYPE, KG.AttackByStateAffiliated)
     assert has(t, KB.isis, RDF_TYPE, KG.Actor)
     assert not has(t, KB.isis, RDF_TYPE, KG.StateAffiliatedActor)
     clash = BASE + "event/clash"
@@ -196,3 +200,43 @@ def test_cli_reason(tmp_path: object) -> None:
 def test_cli_missing_store(tmp_path: object) -> None:
     result = CliRunner().invoke(command, ["--store", str(tmp_path) + "/nope", "--reasoner", "rules"])  # type: ignore[operator]
     assert result.exit_code != 0
+
+
+FUSION_DOCS = {
+    # a1..a3 report the same strike (same class, date, agents, targets): one fused node
+    "f1": """<event/f1> a kg:Attack ; kg:agent kb:USA ; kg:target kb:isis, kb:sdf ;
+             kg:date "2020-01-03"^^xsd:date ; kg:sourceArticle <article/f1> .
+             <event/f1b> a kg:Protest ; kg:agent kb:sdf ; kg:date "2020-01-03"^^xsd:date ;
+             kg:sourceArticle <article/f1> .""",
+    "f2": """<event/f2> a kg:Attack ; kg:agent kb:USA ; kg:target kb:sdf, kb:isis ;
+             kg:date "2020-01-03"^^xsd:date ; kg:sourceArticle <article/f2> .
+             <event/f2b> a kg:Protest ; kg:agent kb:sdf ; kg:date "2020-01-03"^^xsd:date ;
+             kg:sourceArticle <article/f2> .""",
+    # the same event's date is stated in another doc graph: the union of graphs counts
+    "f3": """<event/f3> a kg:Attack ; kg:agent kb:USA ; kg:target kb:isis, kb:sdf ;
+             kg:sourceArticle <article/f3> .
+             <event/x1> a kg:Attack ; kg:agent kb:USA ; kg:target kb:isis ;
+             kg:date "2020-01-03"^^xsd:date ; kg:sourceArticle <article/f3> .""",
+    "f4": """<event/f3> kg:date "2020-01-03"^^xsd:date .
+             <event/x2> a kg:Attack ; kg:agent kb:USA ; kg:target kb:isis ;
+             kg:date "2020-01-04"^^xsd:date ; kg:sourceArticle <article/f4> .
+             <event/x3> a kg:Attack, kg:Threat ; kg:agent kb:USA ; kg:target kb:isis ;
+             kg:date "2020-01-03"^^xsd:date ; kg:sourceArticle <article/f4> .
+             <event/x4> a kg:Attack ; kg:agent kb:USA ; kg:target kb:isis ;
+             kg:date "2020-01-03"^^xsd:date ; kg:sourceArticle <article/f1> .""",
+}
+
+
+def test_fusion_on_the_store_matches_fusion_over_all_triples(store: ox.Store) -> None:
+    for name, body in FUSION_DOCS.items():
+        _load(store, PREFIXES + body, f"graph/doc/{name}")
+    tbox, data = read_inputs(store, base=BASE)
+    classes = {t.subject.value for t in tbox if t.predicate == n("http://www.w3.org/2000/01/rdf-schema#subClassOf")
+               and t.object == n(KG.Event)}
+    expected = fusion.fuse(data, event_classes=classes, base=BASE)
+    got = fusion.fuse_store(store, event_classes=classes, base=BASE)
+    assert sorted(map(str, got)) == sorted(map(str, expected))
+    fused_members = {t.subject.value for t in got if t.predicate == n(KG.fusedInto)}
+    assert {BASE + "event/f1", BASE + "event/f2", BASE + "event/f3", BASE + "event/f1b", BASE + "event/f2b",
+            BASE + "event/x1", BASE + "event/x4"} <= fused_members
+    assert BASE + "event/x2" not in fused_members and BASE + "event/x3" not in fused_members

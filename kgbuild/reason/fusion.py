@@ -28,7 +28,7 @@ import pyoxigraph as ox
 
 from ..namespace import KG
 
-__all__ = ["fuse"]
+__all__ = ["fuse", "fuse_store"]
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
@@ -43,31 +43,68 @@ class _Event:
     articles: set[str] = field(default_factory=set)
 
 
+def fuse_store(store: ox.Store, *, event_classes: set[str], base: str) -> list[ox.Triple]:
+    """:func:`fuse` over the kb and doc graphs of ``store`` (their union, like :func:`fuse`).
+
+    Only candidates reach Python: events sharing their asserted event class, date and at least
+    one (role, actor) with an event of another article, which every member of a fused group does.
+    """
+    if not event_classes:
+        return []
+
+    def ok(g: str) -> str:
+        return f'(?{g} = <{base}graph/kb> || STRSTARTS(STR(?{g}), "{base}graph/doc/"))'
+
+    classes = ", ".join(f"<{c}>" for c in sorted(event_classes))
+    shared = store.query(f"""SELECT ?c ?d ?r ?v WHERE {{
+        GRAPH ?g1 {{ ?e ?r ?v }} GRAPH ?g2 {{ ?e <{KG.date}> ?d }}
+        GRAPH ?g3 {{ ?e <{KG.sourceArticle}> ?a }} GRAPH ?g4 {{ ?e a ?c }}
+        FILTER(?r IN (<{KG.agent}>, <{KG.target}>) && ?c IN ({classes}) && isIRI(?e)
+               && {ok("g1")} && {ok("g2")} && {ok("g3")} && {ok("g4")}) }}
+        GROUP BY ?c ?d ?r ?v HAVING (COUNT(DISTINCT ?a) > 1)""")
+    keys = " ".join(f"({c} {d} {r} {v})" for c, d, r, v in shared)
+    if not keys:
+        return []
+    candidates = store.query(f"""SELECT DISTINCT ?e WHERE {{ VALUES (?c ?d ?r ?v) {{ {keys} }}
+        GRAPH ?g1 {{ ?e ?r ?v }} GRAPH ?g2 {{ ?e a ?c }} GRAPH ?g3 {{ ?e <{KG.date}> ?d }}
+        FILTER({ok("g1")} && {ok("g2")} && {ok("g3")}) }}""")
+    kb, doc = f"{base}graph/kb", f"{base}graph/doc/"
+    rows = [(q.subject, q.predicate.value, q.object) for (e,) in candidates
+            for q in store.quads_for_pattern(e, None, None, None)
+            if isinstance(q.graph_name, ox.NamedNode)
+            and (q.graph_name.value == kb or q.graph_name.value.startswith(doc))]
+    return _fuse(rows, event_classes, base)
+
+
 def fuse(data: Iterable[ox.Triple], *, event_classes: set[str], base: str) -> list[ox.Triple]:
     """The fusion triples for ``data`` (instance triples of the kb and doc graphs).
 
     :param event_classes: IRIs of the (leaf) event classes an event is asserted to have.
     :param base: the build base; fused nodes are ``{base}fused/{hash}``.
     """
+    return _fuse(((t.subject, t.predicate.value, t.object) for t in data), event_classes, base)
+
+
+def _fuse(rows: Iterable[tuple[ox.NamedNode | ox.BlankNode, str, ox.Term]], event_classes: set[str],
+          base: str) -> list[ox.Triple]:
     date, agent, target = str(KG.date), str(KG.agent), str(KG.target)
     wanted = {_RDF_TYPE, date, agent, target, str(KG.sourceArticle)}
     events: dict[str, _Event] = defaultdict(_Event)
-    for t in data:
-        p = t.predicate.value
-        if p not in wanted or not isinstance(t.subject, ox.NamedNode):
+    for s, p, o in rows:
+        if p not in wanted or not isinstance(s, ox.NamedNode):
             continue
-        e = events[t.subject.value]
+        e = events[s.value]
         if p == _RDF_TYPE:
-            if t.object.value in event_classes:
-                e.classes.add(t.object.value)
+            if o.value in event_classes:
+                e.classes.add(o.value)
         elif p == date:
-            e.dates.add(str(t.object))
+            e.dates.add(str(o))
         elif p == agent:
-            e.agents.add(t.object.value)
+            e.agents.add(o.value)
         elif p == target:
-            e.targets.add(t.object.value)
+            e.targets.add(o.value)
         else:
-            e.articles.add(t.object.value)
+            e.articles.add(o.value)
 
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for iri, e in events.items():

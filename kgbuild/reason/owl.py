@@ -21,55 +21,36 @@ import pyoxigraph as ox
 
 from ..errors import ReasonerError
 from ..namespace import KG
+from .module import INPUT_PROPERTIES, PREFIXES, TBOX_GRAPH
 from .rules import CLOSED_PROPERTIES
 
-__all__ = ["infer", "java_path", "individual_count", "INPUT_PROPERTIES"]
+__all__ = ["infer", "materialise", "java_path", "INPUT_PROPERTIES"]
 
 log = logging.getLogger(__name__)
 
 _KG = str(KG._NS)
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_NAMED_INDIVIDUAL = ox.NamedNode("http://www.w3.org/2002/07/owl#NamedIndividual")
+_NT = ox.RdfFormat.N_TRIPLES
 _INPUT_ONTOLOGY = "https://w3id.org/kgbuild/reasoning-input"
-
-#: instance-data properties handed to HermiT (everything else cannot change the DESIGN set)
-INPUT_PROPERTIES: frozenset[str] = frozenset({
-    str(KG.subOrganizationOf), str(KG.partOf), str(KG.ofState), str(KG.memberOf),
-    str(KG.leaderOf), str(KG.locatedIn), str(KG.affiliatedState), str(KG.agent), str(KG.target),
-})
-
 
 def java_path() -> str | None:
     """The ``java`` executable on ``PATH``, or ``None``."""
     return shutil.which("java")
 
 
-def individual_count(data: Iterable[ox.Triple]) -> int:
-    """How many named individuals :func:`infer` would hand to HermiT (its cost driver)."""
-    return sum(1 for t in _abox(data) if t.object == _NAMED_INDIVIDUAL)
+def _input_ntriples(work: ox.Store) -> bytes:
+    """TBox + kg: types + membership/role triples + an ``owl:NamedIndividual`` declaration per IRI."""
+    values = " ".join(f"<{p}>" for p in sorted(INPUT_PROPERTIES))
+    tbox = work.dump(format=_NT, from_graph=TBOX_GRAPH)
+    abox = work.query(PREFIXES + f"""CONSTRUCT {{ ?s ?p ?o . ?i a owl:NamedIndividual }} WHERE {{
+        {{ ?s rdf:type ?o BIND(rdf:type AS ?p) BIND(?s AS ?i) }}
+        UNION {{ VALUES ?p {{ {values} }} ?s ?p ?o {{ BIND(?s AS ?i) }} UNION {{ BIND(?o AS ?i) }} }} }}""")
+    return tbox + abox.serialize(format=_NT)
 
 
-def _abox(data: Iterable[ox.Triple]) -> list[ox.Triple]:
-    """The instance triples HermiT needs, plus an ``owl:NamedIndividual`` declaration per IRI."""
-    kept: list[ox.Triple] = []
-    individuals: set[ox.NamedNode] = set()
-    for t in data:
-        if not isinstance(t.subject, ox.NamedNode):
-            continue
-        if t.predicate == _RDF_TYPE:
-            if isinstance(t.object, ox.NamedNode) and t.object.value.startswith(_KG):
-                kept.append(t)
-                individuals.add(t.subject)
-        elif t.predicate.value in INPUT_PROPERTIES and isinstance(t.object, ox.NamedNode):
-            kept.append(t)
-            individuals.update((t.subject, t.object))
-    kept.extend(ox.Triple(i, _RDF_TYPE, _NAMED_INDIVIDUAL) for i in sorted(individuals, key=str))
-    return kept
-
-
-def infer(tbox: Iterable[ox.Triple], data: Iterable[ox.Triple], *, java: str | None = None,
-          memory_mb: int = 2000) -> set[ox.Triple]:
-    """The DESIGN set entailed by ``tbox`` + ``data``, computed by HermiT.
+def materialise(work: ox.Store, *, java: str | None = None, memory_mb: int = 2000) -> bytes:
+    """The DESIGN set entailed by a module store (:func:`kgbuild.reason.module.extract`), computed
+    by HermiT, as N-Triples. ``work`` is only read.
 
     :param java: the Java executable (default: :func:`java_path`).
     :param memory_mb: the JVM heap (``-Xmx``).
@@ -81,8 +62,7 @@ def infer(tbox: Iterable[ox.Triple], data: Iterable[ox.Triple], *, java: str | N
                             "install a JRE or use --reasoner rules")
     import owlready2
 
-    triples = list(tbox) + _abox(data)
-    ntriples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    ntriples = _input_ntriples(work)
     world = owlready2.World()
     try:
         onto = world.get_ontology(_INPUT_ONTOLOGY).load(fileobj=io.BytesIO(ntriples), format="ntriples")
@@ -91,7 +71,7 @@ def infer(tbox: Iterable[ox.Triple], data: Iterable[ox.Triple], *, java: str | N
         with onto:
             owlready2.sync_reasoner_hermit(world, infer_property_values=True, debug=0,
                                            ignore_unsupported_datatypes=True)
-        return _read_back(world, owlready2)
+        return ox.serialize(_read_back(world, owlready2), format=_NT)
     except owlready2.OwlReadyInconsistentOntologyError as exc:
         raise ReasonerError("HermiT: the ontology plus the data is inconsistent "
                             "(e.g. an event with two disjoint event classes)") from exc
@@ -100,6 +80,14 @@ def infer(tbox: Iterable[ox.Triple], data: Iterable[ox.Triple], *, java: str | N
         raise ReasonerError(f"HermiT failed: {' '.join(first[:3])[:500]}") from exc
     finally:
         world.close()
+
+
+def infer(tbox: Iterable[ox.Triple] | None, data: Iterable[ox.Triple], *, java: str | None = None,
+          memory_mb: int = 2000) -> set[ox.Triple]:
+    """:func:`materialise` over ``tbox`` (``None``: the bundled ontology) + ``data``, as a set."""
+    from .api import infer_set
+
+    return infer_set(tbox, data, engine="hermit", java=java)
 
 
 def _read_back(world: object, owlready2: object) -> set[ox.Triple]:

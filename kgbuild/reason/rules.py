@@ -1,4 +1,4 @@
-"""The pure-Python reasoning engine: SPARQL rules over an in-memory pyoxigraph store.
+"""The rule engine: SPARQL rules run by Oxigraph on the reasoning module's scratch store.
 
 The ontology's membership axioms form a *stratified* (regular) rule set, so instead of
 iterating to a fixpoint rule by rule, each property is closed once, in dependency order, with a
@@ -11,31 +11,35 @@ SPARQL property path (Oxigraph evaluates ``p+`` natively):
 5. ``affiliatedState`` = ofState | memberOf a State | partOf a State | a State itself
    (``ofState`` has range ``State``, so ``memberOf / ofState`` ends at a State)
 6. class memberships: asserted kg: types, domain of ``affiliatedState`` (kg:Actor),
-   ``StateAffiliatedActor``, ``AttackOnStateAffiliated`` / ``AttackByStateAffiliated``, and
-   every kg: superclass, read from the ontology's ``rdfs:subClassOf`` closure.
+   ``StateAffiliatedActor``, and every kg: superclass, read from the ontology's
+   ``rdfs:subClassOf`` closure (one pass at the end).
 
-The result is the DESIGN set (see :func:`infer`), the same triples HermiT entails
-(``tests/test_reason.py`` checks both engines agree).
+Events are not in the module: :mod:`kgbuild.reason.events` classifies them in the source store
+from this engine's answer. Together they give the DESIGN set (see :func:`infer`), the same
+triples HermiT entails (``tests/test_reason.py`` checks both engines agree).
 
 >>> import pyoxigraph as ox
 >>> from kgbuild.namespace import KG, KB
 >>> n = lambda t: ox.NamedNode(str(t))
 >>> data = [ox.Triple(n(KB.a), n(KG.subOrganizationOf), n(KB.b)),
 ...         ox.Triple(n(KB.b), n(KG.partOf), n(KB.c))]
->>> ox.Triple(n(KB.a), n(KG.partOf), n(KB.c)) in infer(tbox_triples(), data)
+>>> ox.Triple(n(KB.a), n(KG.partOf), n(KB.c)) in infer(None, data)
 True
 """
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from ..errors import OntologyError
 from ..namespace import KG
-from ..resources import ontology_dir
+from .module import PREFIXES, TBOX_GRAPH, tbox_triples
 
-__all__ = ["infer", "tbox_triples", "CLOSED_PROPERTIES", "HELPER_PROPERTIES", "TBOX_GRAPH"]
+__all__ = ["infer", "materialise", "tbox_triples", "CLOSED_PROPERTIES", "HELPER_PROPERTIES", "TBOX_GRAPH"]
+
+log = logging.getLogger(__name__)
 
 #: the properties whose closure triples are materialised (between named individuals)
 CLOSED_PROPERTIES: tuple[str, ...] = (
@@ -43,32 +47,15 @@ CLOSED_PROPERTIES: tuple[str, ...] = (
 )
 #: OWL-only helper properties (hasSelf encoding); never in data, never materialised
 HELPER_PROPERTIES: frozenset[str] = frozenset({str(KG.stateSelf), str(KG.partOrMemberOfState)})
-#: the temporary store's graph holding the ontology (instance data sits in the default graph)
-TBOX_GRAPH = ox.NamedNode("urn:kgbuild:tbox")
 
-_PREFIXES = f"""PREFIX kg: <{KG._NS}>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-"""
 _KG = str(KG._NS)
-
-
-def tbox_triples() -> list[ox.Triple]:
-    """The bundled ontology (``ontology/kgbuild.ttl``) as pyoxigraph triples.
-
-    :raises OntologyError: the file is missing or not valid Turtle.
-    """
-    path = ontology_dir() / "kgbuild.ttl"
-    try:
-        return [q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
-    except (OSError, SyntaxError) as exc:
-        raise OntologyError(f"{path}: cannot read the ontology: {exc}") from exc
+_NT = ox.RdfFormat.N_TRIPLES
 
 
 def _sub_properties(store: ox.Store, prop: str) -> list[str]:
     """``prop`` and every kg: property declared (transitively) below it, minus the helpers."""
     rows = store.query(
-        _PREFIXES + f"SELECT DISTINCT ?p WHERE {{ GRAPH {TBOX_GRAPH} {{ ?p rdfs:subPropertyOf* <{prop}> }} }}"
+        PREFIXES + f"SELECT DISTINCT ?p WHERE {{ GRAPH {TBOX_GRAPH} {{ ?p rdfs:subPropertyOf* <{prop}> }} }}"
     )
     found = {row["p"].value for row in rows if isinstance(row["p"], ox.NamedNode)}
     found.add(prop)
@@ -81,15 +68,27 @@ def _alt(props: Iterable[str]) -> str:
 
 
 def _insert(store: ox.Store, template: str, where: str) -> None:
-    store.update(_PREFIXES + f"INSERT {{ {template} }} WHERE {{ {where} }}")
+    started = time.perf_counter()
+    store.update(PREFIXES + f"INSERT {{ {template} }} WHERE {{ {where} }}")
+    log.debug("rule %s: %.2fs", template, time.perf_counter() - started)
 
 
 def _superclass_pairs(store: ox.Store) -> str:
     """A SPARQL ``VALUES (?c ?d)`` block: every kg: superclass ``?d`` of every class ``?c``."""
-    rows = store.query(_PREFIXES + f"""SELECT DISTINCT ?c ?d WHERE {{ GRAPH {TBOX_GRAPH} {{
+    rows = store.query(PREFIXES + f"""SELECT DISTINCT ?c ?d WHERE {{ GRAPH {TBOX_GRAPH} {{
         ?c rdfs:subClassOf+ ?d FILTER(isIRI(?c) && isIRI(?d) && STRSTARTS(STR(?d), "{_KG}")) }} }}""")
     pairs = " ".join(f"({row['c']} {row['d']})" for row in rows)
     return f"VALUES (?c ?d) {{ {pairs} }}"
+
+
+def _sub_classes(store: ox.Store, cls: str) -> list[str]:
+    """``cls`` and every class declared (transitively) ``rdfs:subClassOf`` it."""
+    rows = store.query(PREFIXES + f"SELECT DISTINCT ?c WHERE {{ GRAPH {TBOX_GRAPH} {{ ?c rdfs:subClassOf* <{cls}> }} }}")
+    return sorted({cls} | {row["c"].value for row in rows if isinstance(row["c"], ox.NamedNode)})
+
+
+def _values(var: str, iris: Iterable[str]) -> str:
+    return f"VALUES {var} {{ {' '.join(f'<{i}>' for i in iris)} }}"
 
 
 def _close_types(store: ox.Store, pairs: str) -> None:
@@ -97,55 +96,42 @@ def _close_types(store: ox.Store, pairs: str) -> None:
     _insert(store, "?x a ?d", f"{pairs} ?x a ?c .")
 
 
-def infer(tbox: Iterable[ox.Triple], data: Iterable[ox.Triple]) -> set[ox.Triple]:
-    """The DESIGN set entailed by ``tbox`` + ``data``.
+def materialise(work: ox.Store) -> bytes:
+    """Run the rules on a module store (:func:`kgbuild.reason.module.extract`), in place, and
+    return the DESIGN set as N-Triples (see :func:`infer`)."""
+    part_of = _alt(_sub_properties(work, str(KG.partOf)))
+    member_of = _alt(_sub_properties(work, str(KG.memberOf)))
+    of_state = _alt(_sub_properties(work, str(KG.ofState)))
+    located_in = _alt(_sub_properties(work, str(KG.locatedIn)))
+    affiliated = _alt(_sub_properties(work, str(KG.affiliatedState)))
 
-    That is: ``rdf:type`` triples with a kg: class for every node that is (inferred to be) a
-    ``kg:Actor`` or ``kg:Event``, and the closure triples of :data:`CLOSED_PROPERTIES`
-    between IRIs. Asserted triples of that kind are included (the result is the closure, not
-    only what is new).
-    """
-    store = ox.Store()
-    store.extend(ox.Quad(t.subject, t.predicate, t.object, TBOX_GRAPH) for t in tbox)
-    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in data)
-
-    part_of = _alt(_sub_properties(store, str(KG.partOf)))
-    member_of = _alt(_sub_properties(store, str(KG.memberOf)))
-    of_state = _alt(_sub_properties(store, str(KG.ofState)))
-    located_in = _alt(_sub_properties(store, str(KG.locatedIn)))
-    affiliated = _alt(_sub_properties(store, str(KG.affiliatedState)))
-
-    pairs = _superclass_pairs(store)
-
+    pairs = _superclass_pairs(work)
     # 1-4: membership closures, in dependency order (partOf < ofState < memberOf).
-    _insert(store, "?x kg:partOf ?y", f"?x {part_of}+ ?y")
-    _insert(store, "?x kg:ofState ?s", f"{{ ?x {of_state} ?s }} UNION {{ ?x kg:partOf ?y . ?y {of_state} ?s }}")
-    _insert(store, "?x kg:memberOf ?z", f"?x {member_of} ?y . ?y (kg:partOf|kg:ofState)* ?z")
-    _insert(store, "?x kg:locatedIn ?y", f"?x {located_in}+ ?y")
+    _insert(work, "?x kg:partOf ?y", f"?x {part_of}+ ?y")
+    _insert(work, "?x kg:ofState ?s", f"{{ ?x {of_state} ?s }} UNION {{ ?x kg:partOf ?y . ?y {of_state} ?s }}")
+    _insert(work, "?x kg:memberOf ?z", f"?x {member_of} ?y . ?y (kg:partOf|kg:ofState)* ?z")
+    _insert(work, "?x kg:locatedIn ?y", f"?x {located_in}+ ?y")
     # ofState has range State (the only range axiom that matters here).
-    _insert(store, "?s a ?c",
+    _insert(work, "?s a ?c",
             f"?x ?p ?s . GRAPH {TBOX_GRAPH} {{ ?p rdfs:range ?c }} "
             f"FILTER(?p = kg:ofState && isIRI(?s) && isIRI(?c) && STRSTARTS(STR(?c), \"{_KG}\"))")
     # 5: state affiliation: every sub-property of affiliatedState (ofState, closed above),
-    # memberOf or partOf a State, and a State itself.
-    _insert(store, "?x kg:affiliatedState ?s",
+    # memberOf or partOf a State, and a State itself. "a State" is any (told) subclass of it.
+    states = _values("?sc", _sub_classes(work, str(KG.State)))
+    _insert(work, "?x kg:affiliatedState ?s",
             f"{{ ?x {affiliated} ?s }} "
-            "UNION { ?x kg:memberOf|kg:partOf ?s . ?s a kg:State } "
-            "UNION { ?x a kg:State . BIND(?x AS ?s) }")
-    # 6: classes. Asserted types first get their superclasses (State must be known), then the
-    # domain of affiliatedState, the defined classes, and superclasses once more.
-    _close_types(store, pairs)
-    _insert(store, "?x a ?c",
+            f"UNION {{ ?x kg:memberOf|kg:partOf ?s . ?s a ?sc {states} }} "
+            f"UNION {{ ?x a ?sc {states} BIND(?x AS ?s) }}")
+    # 6: classes: the domain of affiliatedState, the defined classes, then every kg:
+    # superclass of every type once (the defined classes' conditions test subclasses directly).
+    _insert(work, "?x a ?c",
             f"?x ?p ?y . GRAPH {TBOX_GRAPH} {{ ?p rdfs:domain ?c }} "
             f"FILTER(?p = kg:affiliatedState && isIRI(?c) && STRSTARTS(STR(?c), \"{_KG}\"))")
-    _insert(store, "?x a kg:StateAffiliatedActor", "{ ?x a kg:State } UNION { ?x kg:affiliatedState ?s }")
-    _close_types(store, pairs)
-    _insert(store, "?e a kg:AttackOnStateAffiliated", "?e a kg:Attack ; kg:target/a kg:StateAffiliatedActor")
-    _insert(store, "?e a kg:AttackByStateAffiliated", "?e a kg:Attack ; kg:agent/a kg:StateAffiliatedActor")
-    _close_types(store, pairs)
+    _insert(work, "?x a kg:StateAffiliatedActor", f"{{ ?x a ?sc {states} }} UNION {{ ?x kg:affiliatedState ?s }}")
+    _close_types(work, pairs)
 
     props = " ".join(f"<{p}>" for p in CLOSED_PROPERTIES)
-    result = store.query(_PREFIXES + f"""
+    result = work.query(PREFIXES + f"""
         CONSTRUCT {{ ?s ?p ?o }} WHERE {{
           {{ VALUES ?p {{ {props} }} ?s ?p ?o . FILTER(isIRI(?s) && isIRI(?o)) }}
           UNION
@@ -153,4 +139,20 @@ def infer(tbox: Iterable[ox.Triple], data: Iterable[ox.Triple]) -> set[ox.Triple
              FILTER EXISTS {{ VALUES ?top {{ kg:Actor kg:Event }} ?s a ?top }}
              BIND(rdf:type AS ?p) }}
         }}""")
-    return set(result)
+    started = time.perf_counter()
+    out = result.serialize(format=_NT)
+    log.debug("rules result: %.2fs", time.perf_counter() - started)
+    return out
+
+
+def infer(tbox: Iterable[ox.Triple] | None, data: Iterable[ox.Triple]) -> set[ox.Triple]:
+    """The DESIGN set entailed by ``tbox`` (``None``: the bundled ontology) + ``data``.
+
+    That is: ``rdf:type`` triples with a kg: class for every node that is (inferred to be) a
+    ``kg:Actor`` or ``kg:Event``, and the closure triples of :data:`CLOSED_PROPERTIES`
+    between IRIs. Asserted triples of that kind are included (the result is the closure, not
+    only what is new).
+    """
+    from .api import infer_set
+
+    return infer_set(tbox, data, engine="rules")

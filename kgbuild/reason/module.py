@@ -1,0 +1,124 @@
+"""The reasoning module: the part of a store that reasoning reads, copied into a scratch store.
+
+Both engines read only these triples of the kb graph and every doc graph (never
+``graph/claims/*`` nor the old ``graph/inferred``), all with an IRI subject:
+
+- ``rdf:type`` triples whose class is a ``kg:`` term other than an event class (a told
+  subclass of ``kg:Event``): events are classified by :mod:`kgbuild.reason.events`;
+- :data:`INPUT_PROPERTIES` triples between IRIs (the membership properties).
+
+The copy never goes through Python objects: one SPARQL ``CONSTRUCT`` on the source store,
+serialised to N-Triples and parsed by the scratch store, all inside Oxigraph. The ontology goes
+into the scratch store's :data:`TBOX_GRAPH`; the instance triples into its default graph.
+
+>>> import pyoxigraph as ox
+>>> from kgbuild.namespace import KG, KB
+>>> n = lambda t: ox.NamedNode(str(t))
+>>> work = from_triples(None, [ox.Triple(n(KB.a), n(KG.partOf), n(KB.b)),
+...                            ox.Triple(n(KB.a), n(KG.kbId), ox.Literal("a"))])
+>>> len(list(work.quads_for_pattern(None, None, None, ox.DefaultGraph())))  # kg:kbId is not read
+1
+>>> individual_count(work)
+2
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from ..errors import OntologyError
+from ..namespace import DEFAULT_BASE, KG
+from ..resources import ontology_dir
+
+__all__ = ["extract", "from_triples", "tbox_triples", "individual_count", "event_classes", "told_subclasses",
+           "INPUT_PROPERTIES", "TBOX_GRAPH", "PREFIXES"]
+
+#: instance-data properties the actor entailments depend on (membership)
+INPUT_PROPERTIES: frozenset[str] = frozenset({
+    str(KG.subOrganizationOf), str(KG.partOf), str(KG.ofState), str(KG.memberOf),
+    str(KG.leaderOf), str(KG.locatedIn), str(KG.affiliatedState),
+})
+#: the scratch store's graph holding the ontology (instance data sits in the default graph)
+TBOX_GRAPH = ox.NamedNode("urn:kgbuild:tbox")
+#: SPARQL prefixes shared by the reasoning queries
+PREFIXES = f"""PREFIX kg: <{KG._NS}>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+"""
+_KG = str(KG._NS)
+_NT = ox.RdfFormat.N_TRIPLES
+
+
+def tbox_triples() -> list[ox.Triple]:
+    """The bundled ontology (``ontology/kgbuild.ttl``) as pyoxigraph triples.
+
+    :raises OntologyError: the file is missing or not valid Turtle.
+    """
+    path = ontology_dir() / "kgbuild.ttl"
+    try:
+        return [q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+    except (OSError, SyntaxError) as exc:
+        raise OntologyError(f"{path}: cannot read the ontology: {exc}") from exc
+
+
+def _module_query(base: str, events: list[str]) -> str:
+    values = " ".join(f"<{p}>" for p in sorted(INPUT_PROPERTIES))
+    skip = ", ".join(f"<{c}>" for c in events)
+    return PREFIXES + f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+      {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} FILTER(isIRI(?o)) }}
+      UNION
+      {{ GRAPH ?g {{ ?s rdf:type ?o }} FILTER(isIRI(?o) && STRSTARTS(STR(?o), "{_KG}") && ?o NOT IN ({skip})) BIND(rdf:type AS ?p) }}
+      FILTER(isIRI(?s) && (?g = <{base}graph/kb> || STRSTARTS(STR(?g), "{base}graph/doc/")))
+    }}"""
+
+
+def extract(store: ox.Store, *, base: str = DEFAULT_BASE) -> ox.Store:
+    """A scratch in-memory store holding the module of ``store`` (see the module docstring).
+
+    The ontology is ``{base}graph/ontology`` when the store has one, else the bundled file.
+
+    :raises OntologyError: no ontology in the store and the bundled one is unreadable.
+    """
+    work = ox.Store()
+    ontology = ox.NamedNode(f"{base}graph/ontology")
+    if next(iter(store.quads_for_pattern(None, None, None, ontology)), None) is not None:
+        work.load(store.dump(format=_NT, from_graph=ontology), format=_NT, to_graph=TBOX_GRAPH)
+    else:
+        work.extend(ox.Quad(t.subject, t.predicate, t.object, TBOX_GRAPH) for t in tbox_triples())
+    events = told_subclasses(work, str(KG.Event))
+    work.load(store.query(_module_query(base, events)).serialize(format=_NT), format=_NT)
+    return work
+
+
+def from_triples(tbox: Iterable[ox.Triple] | None, data: Iterable[ox.Triple],
+                 *, base: str = DEFAULT_BASE) -> ox.Store:
+    """:func:`extract` over ``data`` (as if it were the kb graph) and ``tbox`` (``None``: bundled)."""
+    source = ox.Store()
+    if tbox is not None:
+        source.extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(f"{base}graph/ontology"))
+                      for t in tbox)
+    kb = ox.NamedNode(f"{base}graph/kb")
+    source.extend(ox.Quad(t.subject, t.predicate, t.object, kb) for t in data)
+    return extract(source, base=base)
+
+
+def individual_count(work: ox.Store) -> int:
+    """Named individuals of the module: typed nodes and both ends of membership/role triples."""
+    values = " ".join(f"<{p}>" for p in sorted(INPUT_PROPERTIES))
+    rows = work.query(PREFIXES + f"""SELECT (COUNT(DISTINCT ?i) AS ?n) WHERE {{
+        {{ ?i rdf:type ?c }} UNION {{ VALUES ?p {{ {values} }} {{ ?i ?p ?o }} UNION {{ ?s ?p ?i }} }} }}""")
+    return int(next(iter(rows))["n"].value)
+
+
+def told_subclasses(work: ox.Store, cls: str) -> list[str]:
+    """``cls`` and every IRI declared (transitively) ``rdfs:subClassOf`` it in the module's TBox."""
+    rows = work.query(PREFIXES + f"SELECT DISTINCT ?c WHERE {{ GRAPH {TBOX_GRAPH} {{ ?c rdfs:subClassOf* <{cls}> }} }}")
+    return sorted({cls} | {row["c"].value for row in rows if isinstance(row["c"], ox.NamedNode)})
+
+
+def event_classes(work: ox.Store) -> set[str]:
+    """IRIs of the classes declared directly ``rdfs:subClassOf kg:Event`` (the asserted leaves)."""
+    rows = work.query(PREFIXES + f"SELECT ?c WHERE {{ GRAPH {TBOX_GRAPH} {{ ?c rdfs:subClassOf kg:Event }} }}")
+    return {row["c"].value for row in rows if isinstance(row["c"], ox.NamedNode)}
