@@ -127,6 +127,30 @@ def test_graphs_larger_than_a_chunk_stream_in_chunks(store: GraphStore) -> None:
     assert rows == [{"n": "1"}]
 
 
+def test_staging_by_one_post_replaces_all_or_nothing(oxigraph, store: GraphStore, monkeypatch) -> None:
+    # Fuseki's way (temporary graphs in one POST, then MOVE), tried on Oxigraph
+    import dataclasses
+
+    import kgbuild.load as load_module
+
+    load_store(store, endpoint=oxigraph.url, kind="oxigraph")
+    before = query_csv(oxigraph.query_url, "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+    real = load_module.make_target
+
+    def staging(dataset: str):  # noqa: ANN202
+        return lambda *a, **k: dataclasses.replace(real(*a, **k), stage_by_post=True, dataset_url=dataset)
+
+    monkeypatch.setattr(load_module, "make_target", staging(oxigraph.url + "/no-such-endpoint"))
+    with pytest.raises(LoadError, match="server unchanged"):
+        load_store(store, endpoint=oxigraph.url, kind="oxigraph")
+    after = query_csv(oxigraph.query_url, "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+    assert after == before  # no temporary graph left, no graph touched
+    monkeypatch.setattr(load_module, "make_target", staging(oxigraph.url + "/store"))
+    report = load_store(store, endpoint=oxigraph.url, kind="oxigraph")
+    _check_loaded(report, store)
+    assert report.method == "one N-Quads upload into temporary graphs + MOVE"
+
+
 def test_generic_kind_uses_sparql_update(oxigraph, store: GraphStore) -> None:
     report = load_store(store, endpoint=oxigraph.url + "/query", kind="generic", chunk_size=2,
                         update_endpoint=oxigraph.url + "/update")
@@ -140,7 +164,11 @@ def test_fuseki_tdb2_load_and_union(fuseki, store: GraphStore) -> None:
     report = load_store(store, endpoint=fuseki.url, kind="fuseki")
     _check_loaded(report, store)
     assert report.method == "one N-Quads upload"
-    _check_loaded(load_store(store, endpoint=fuseki.url, kind="fuseki"), store)
+    again = load_store(store, endpoint=fuseki.url, kind="fuseki")  # one POST into temporary graphs
+    _check_loaded(again, store)
+    assert again.method == "one N-Quads upload into temporary graphs + MOVE"
+    onto = "SELECT (COUNT(*) AS ?n) WHERE { ?r <http://www.w3.org/2002/07/owl#onProperty> ?p }"
+    assert query_csv(fuseki.query_url, onto) == [{"n": "1"}]  # the ontology's blank node once
     rows = query_csv(fuseki.query_url, CLAIM_GRAPHS)
     assert [r["g"] for r in rows] == [f"{BASE}graph/claims/a{i}" for i in (1, 2, 3)]
     join = f"SELECT (COUNT(*) AS ?n) {{ ?e <{KG}target> ?t . ?t <{KG}subOrganizationOf> ?p }}"

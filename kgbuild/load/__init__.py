@@ -25,6 +25,7 @@ store does not have.
 """
 from __future__ import annotations
 
+import contextlib
 import secrets
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -191,8 +192,9 @@ def _load(store: GraphStore, target: Target, report: LoadReport, *, replace: boo
     else:
         todo = list(results.values())
     if todo:
-        report.method = (report.method + ", then " if report.method else "") + \
-            ("per-graph PUT + MOVE" if target.gsp_url else "per-graph INSERT DATA + MOVE")
+        staging = ("one N-Quads upload into temporary graphs" if target.stage_by_post and target.dataset_url
+                   else "per-graph PUT" if target.gsp_url else "per-graph INSERT DATA")
+        report.method = (report.method + ", then " if report.method else "") + staging + " + MOVE"
         _replace_graphs(store, target, todo, auth=auth, chunk_size=chunk_size)
         _verify(target, report, auth=auth, prefix=prefix, only_failed_to_pending=False)
 
@@ -207,23 +209,10 @@ def _replace_graphs(store: GraphStore, target: Target, todo: list[GraphResult], 
                     auth: Auth | None, chunk_size: int) -> None:
     token = secrets.token_hex(4)
     staged: list[tuple[GraphResult, str]] = []
-    with ThreadPoolExecutor(max_workers=1) as pool:  # the next graph is read while the server stores one
-        bodies = _ahead(pool, todo, lambda r: graph_body(store.store, r.graph, bnode_prefix=f"k{token}x",
-                                                         chunk_size=chunk_size)) if target.gsp_url else None
-        for n, result in enumerate(todo):
-            tmp = f"urn:kgbuild:tmp:{token}:{n}"
-            try:
-                if bodies is not None:
-                    body, result.local = next(bodies)
-                    if result.local:
-                        put_graph(target, tmp, body, auth=auth)
-                else:
-                    _insert_graph(store, target, result, tmp, auth=auth, chunk_size=chunk_size)
-                staged.append((result, tmp if result.local else ""))
-            except EndpointError as exc:
-                result.status, result.error = "failed", _strip_prefix(str(exc))
-                if "authentication refused" in str(exc) or "connection refused" in str(exc):
-                    break  # the same for every graph: fail the rest at once, below
+    if target.stage_by_post and target.dataset_url is not None:
+        _stage_by_post(store, target, todo, staged, token=token, auth=auth, chunk_size=chunk_size)
+    else:
+        _stage_one_by_one(store, target, todo, staged, token=token, auth=auth, chunk_size=chunk_size)
     for result in todo:
         if result.status == "pending" and all(result is not r for r, _ in staged):
             result.status, result.error = "failed", "not attempted after the error above"
@@ -244,6 +233,51 @@ def _replace_graphs(store: GraphStore, target: Target, todo: list[GraphResult], 
         update(target, " ;\n".join(moves), auth=auth, what="moving temporary graphs into place")
     for result, _ in staged:
         result.status = "uploaded"
+
+
+def _stage_by_post(store: GraphStore, target: Target, todo: list[GraphResult],
+                   staged: list[tuple[GraphResult, str]], *, token: str, auth: Auth | None,
+                   chunk_size: int) -> None:
+    """Every temporary graph in one N-Quads POST (one transaction on the server)."""
+    tmps = {r.graph: f"urn:kgbuild:tmp:{token}:{n}" for n, r in enumerate(todo)}
+    counts: dict[str, int] = {}
+    chunks = dataset_chunks(store.store, [r.graph for r in todo], bnode_prefix=f"k{token}x",
+                            chunk_size=chunk_size, counts=counts, rename=tmps)
+    try:
+        post_dataset(target, chunks, auth=auth)
+    except EndpointError as exc:
+        for result in todo:
+            result.status, result.error = "failed", f"{exc} (server unchanged)"
+        with contextlib.suppress(EndpointError):  # whatever arrived goes again
+            update(target, " ;\n".join(f"DROP SILENT GRAPH <{t}>" for t in tmps.values()), auth=auth,
+                   what="dropping temporary graphs")
+        return
+    for result in todo:
+        result.local = counts[result.graph]
+        staged.append((result, tmps[result.graph] if result.local else ""))
+
+
+def _stage_one_by_one(store: GraphStore, target: Target, todo: list[GraphResult],
+                      staged: list[tuple[GraphResult, str]], *, token: str, auth: Auth | None,
+                      chunk_size: int) -> None:
+    """Each graph into its temporary graph: a GSP PUT, or INSERT DATA requests."""
+    with ThreadPoolExecutor(max_workers=1) as pool:  # the next graph is read while the server stores one
+        bodies = _ahead(pool, todo, lambda r: graph_body(store.store, r.graph, bnode_prefix=f"k{token}x",
+                                                         chunk_size=chunk_size)) if target.gsp_url else None
+        for n, result in enumerate(todo):
+            tmp = f"urn:kgbuild:tmp:{token}:{n}"
+            try:
+                if bodies is not None:
+                    body, result.local = next(bodies)
+                    if result.local:
+                        put_graph(target, tmp, body, auth=auth)
+                else:
+                    _insert_graph(store, target, result, tmp, auth=auth, chunk_size=chunk_size)
+                staged.append((result, tmp if result.local else ""))
+            except EndpointError as exc:
+                result.status, result.error = "failed", _strip_prefix(str(exc))
+                if "authentication refused" in str(exc) or "connection refused" in str(exc):
+                    break  # the same for every graph: fail the rest at once, below
 
 
 Body = tuple[bytes | Callable[[], Iterator[bytes]], int]

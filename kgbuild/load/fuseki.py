@@ -14,4 +14,5 @@ def target(endpoint: str) -> Target:
             base = base[: -len(suffix)]
     return Target(kind="fuseki", endpoint=base, query_url=f"{base}/query", update_url=f"{base}/update",
                   gsp_url=f"{base}/data", dataset_url=base, gzip=True,
-                  move_by_insert=True, lists_graphs=True)
+                  move_by_insert=True, lists_graphs=True,
+                  stage_by_post=True)

@@ -17,7 +17,7 @@ b'<https://x.org/e> <https://x.org/p> _:k1xb1 <https://x.org/graph/doc/a> .\\n'
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import pyoxigraph as ox
@@ -76,15 +76,17 @@ def graph_body(store: ox.Store, graph: str, *, bnode_prefix: str, chunk_size: in
 
 def dataset_chunks(store: ox.Store, graphs: Sequence[str], *, bnode_prefix: str,
                    chunk_size: int = 50_000, counts: dict[str, int] | None = None,
-                   ) -> Callable[[], Iterator[bytes]]:
-    """A replayable N-Quads stream of ``graphs`` (each graph's N-Triples with its name added
-    to every line). ``counts`` receives the triples sent per graph as each graph ends."""
+                   rename: Mapping[str, str] | None = None) -> Callable[[], Iterator[bytes]]:
+    """A replayable N-Quads stream of ``graphs`` (each graph's N-Triples with its name, or
+    ``rename[graph]``, added to every line). ``counts`` receives the triples sent per graph
+    as each graph ends."""
 
     def generate() -> Iterator[bytes]:
         buffer: list[bytes] = []
         size = 0
         for graph in graphs:
-            suffix = b" <" + graph.encode() + b"> .\n"  # store IRIs hold no '>' or space
+            name = rename[graph] if rename is not None else graph
+            suffix = b" <" + name.encode() + b"> .\n"  # IRIs hold no '>' or space
             lines = 0
             for part in graph_ntriples(store, graph, bnode_prefix=bnode_prefix, chunk_size=chunk_size):
                 lines += part.count(b"\n")
