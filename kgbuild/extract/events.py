@@ -335,12 +335,18 @@ def _clause_top(trigger: Token) -> Token:
     return node
 
 
-def _date(trigger: Token, sent: Span, published: date | None) -> date | None:
+def _date_ents(doc: Doc) -> list[Span]:
+    return [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+
+
+def _date(trigger: Token, sent: Span, published: date | None, date_ents: list[Span]) -> date | None:
+    """The date of the event ``trigger`` names; ``date_ents`` are the doc's DATE/TIME entities
+    (``Span.ents`` rebuilds every entity of the doc on each call)."""
     top = _clause_top(trigger)
     scope = {t.i for t in top.subtree} | {t.i for t in trigger.subtree}
     fallback: list[date] = []
-    for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+    for ent in date_ents:
+        if ent.start < sent.start or ent.end > sent.end:
             continue
         phrase = ent.text
         previous = ent.start - 1
@@ -391,6 +397,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, published: da
     consumed = {i for t, _, end in candidates if end > t.i for i in range(t.i + 1, end + 1)}
     candidates = [c for c in candidates if c[0].i not in consumed]
     trigger_ids = {t.i for t, _, _ in candidates}
+    date_ents = _date_ents(doc) if candidates else []
     found: list[EventItem] = []
     for token, classes, end in candidates:
         event_class = classes[0]
@@ -439,7 +446,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, published: da
                           embedded_agents=_embedded_agents(token, index, lex, trigger_ids), triggers=[(token.idx, doc[end].idx + len(doc[end]))],
                           sentence=(sent.start_char, sent.end_char), agents=_unique(agents),
                           targets=_unique(targets), place=_place(token, index),
-                          date=_date(token, sent, published),
+                          date=_date(token, sent, published, date_ents),
                           mode=_mode(token, lex) if event_class == "Attack" else None)
         found.append(event)
     found.extend(_deployments(doc, index, body))
