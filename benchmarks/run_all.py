@@ -4,8 +4,9 @@
     .venv/bin/python benchmarks/run_all.py --quick    # small scale (< 3 min)
     .venv/bin/python benchmarks/run_all.py --full     # adds 10k/50k articles, 100k actors; no time limit
 
-``latest.json`` holds one entry per target: ``{"ratio", "target", "met", "baseline", ...}``;
-it is written by medium and full runs (quick and tiny runs write ``quick.json`` / ``tiny.json``).
+``latest.json`` holds one entry per target: ``{"ratio", "target", "met", "baseline", ...}``
+and ``_meta.scale`` says which run wrote it (quick, medium and full runs write it; the smoke
+test's tiny runs write ``tiny.json``). The committed one comes from a medium run.
 """
 from __future__ import annotations
 
@@ -95,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     entries = {**previous, **entries}
     latest = {"_meta": {"scale": scale, "machine": machine(), "seconds": round(time.perf_counter() - started, 1),
                         "failed": failed}, **entries}
-    write_results("latest" if scale in ("medium", "full") else scale, latest, args.out_dir)
+    write_results("tiny" if scale == "tiny" else "latest", latest, args.out_dir)
     write_results(f"details-{scale}", details, args.out_dir)
     if "bench_build" in details and (args.plot or scale in ("medium", "full")):
         plot(details["bench_build"], args.plot or ROOT / "docs" / "img" / "performance.png")

@@ -24,7 +24,7 @@ both engines report the same (focus, path, constraint component) on many broken 
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -57,6 +57,7 @@ _SUBCLASS = ox.NamedNode(str(RDFS.subClassOf))
 _XSD_STRING = str(XSD.string)
 _LANG_STRING = str(RDF.langString)
 _INTEGER = str(XSD.integer)
+_RDFS_LITERAL = str(RDFS.Literal)
 
 #: the shape terms :func:`compile_shapes` understands; anything else in the sh: namespace fails
 _KNOWN = {SH[n] for n in (
@@ -93,6 +94,7 @@ class _Shape:
     qualified_max: int | None = None
     properties: list[_Shape] = field(default_factory=list)
     targets: list[ox.NamedNode] = field(default_factory=list)
+    value_checks: list[Callable[[Term, _Data], tuple[str, str] | None]] = field(default_factory=list)
 
 
 class _Data:
@@ -152,11 +154,19 @@ class CompiledShapes:
 
     def __init__(self, roots: list[_Shape]) -> None:
         self.roots = roots
+        self.last_index: dict[Term, dict[Term, set[Term]]] = {}
+        """subject -> predicate -> values of the last :meth:`validate` call's data."""
         self.relevant = frozenset({_RDF_TYPE, _SUBCLASS, *(p for root in roots for p in _paths(root, set()))})
 
-    def validate(self, triples: Iterable[Any]) -> list[ShaclResult]:
-        """Every violation in ``triples`` (pyoxigraph Triples or Quads; graph names ignored)."""
-        data = _Data(triples, self.relevant)
+    def validate(self, triples: Iterable[Any], *, also_index: Iterable[Term] = ()) -> list[ShaclResult]:
+        """Every violation in ``triples`` (pyoxigraph Triples or Quads; graph names ignored).
+
+        :param also_index: more predicates to index for :attr:`last_index` (for checks
+            outside SHACL run over the same single pass).
+        """
+        relevant = self.relevant | frozenset(also_index) if also_index else self.relevant
+        data = _Data(triples, relevant)
+        self.last_index = data.out
         results: list[ShaclResult] = []
         for shape in self.roots:
             focus_nodes: set[Term] = set()
@@ -179,59 +189,76 @@ def _paths(shape: _Shape, seen: set[int]) -> Iterable[Term]:
         yield from _paths(inner, seen)
 
 
+def _value_checks(shape: _Shape) -> list[Callable[[Term, _Data], tuple[str, str] | None]]:
+    """The per-value constraints of ``shape``, each a function giving (component, message)
+    on failure, built once so validation runs only the constraints the shape has."""
+    checks: list[Callable[[Term, _Data], tuple[str, str] | None]] = []
+    if shape.node_kind is not None:
+        kinds, kind_name = shape.node_kind, shape.node_kind_name
+        checks.append(lambda v, _d: None if isinstance(v, kinds) else
+                      ("NodeKindConstraintComponent", f"Value is not of Node Kind {kind_name}"))
+    if shape.datatype is not None:
+        datatype = shape.datatype
+        checks.append(lambda v, _d: None if _has_datatype(v, datatype) else
+                      ("DatatypeConstraintComponent", f"Value is not Literal with datatype <{datatype}>"))
+    for cls in shape.classes:
+        checks.append(lambda v, d, c=cls: None if d.is_instance(v, c) else
+                      ("ClassConstraintComponent", f"Value does not have class <{c.value}>"))
+    if shape.values_in is not None:
+        members = shape.values_in
+        checks.append(lambda v, _d: None if v in members else ("InConstraintComponent", f"Value {v} not in list"))
+    if shape.min_inclusive is not None:
+        bound = shape.min_inclusive
+        checks.append(lambda v, _d: None if _at_least(v, bound) else
+                      ("MinInclusiveConstraintComponent", f"Value is not >= {bound}"))
+    for inner in shape.nodes:
+        checks.append(lambda v, d, s=inner: None if _check(s, v, d, None) else
+                      ("NodeConstraintComponent", f"Value does not conform to Shape {s.name}"))
+    for inner in shape.nots:
+        checks.append(lambda v, d, s=inner: None if not _check(s, v, d, None) else
+                      ("NotConstraintComponent", f"Node {v} conforms to shape {s.name}"))
+    for options in shape.ors:
+        checks.append(lambda v, d, o=options: None if any(_check(s, v, d, None) for s in o) else
+                      ("OrConstraintComponent", f"Node {v} must conform to one or more shapes in sh:or"))
+    return checks
+
+
 def _check(shape: _Shape, focus: Term, data: _Data, out: list[ShaclResult] | None) -> bool:
     """Check ``focus`` against ``shape``; append results to ``out`` (None: just answer)."""
-    ok = True
-
-    def fail(component: str, default: str) -> None:
-        nonlocal ok
-        ok = False
-        if out is not None:
-            path = str(shape.path) if shape.path is not None else None
-            out.append(ShaclResult(str(focus), path, shape.message or default, component))
-
+    failures: list[tuple[str, str]] = []
     if shape.path is None:
-        values = [focus]
+        values: Iterable[Term] = (focus,)
     else:
-        values = list(data.values(focus, shape.path))
-        where = f"{focus}->{shape.path}"
+        values = data.values(focus, shape.path)
         if shape.min_count is not None and len(values) < shape.min_count:
-            fail("MinCountConstraintComponent", f"Less than {shape.min_count} values on {where}")
-            if out is None:
-                return False
+            failures.append(("MinCountConstraintComponent",
+                             f"Less than {shape.min_count} values on {focus}->{shape.path}"))
         if shape.max_count is not None and len(values) > shape.max_count:
-            fail("MaxCountConstraintComponent", f"More than {shape.max_count} values on {where}")
-            if out is None:
-                return False
-    for value in values:
-        if shape.node_kind is not None and not isinstance(value, shape.node_kind):
-            fail("NodeKindConstraintComponent", f"Value is not of Node Kind {shape.node_kind_name}")
-        if shape.datatype is not None and not _has_datatype(value, shape.datatype):
-            fail("DatatypeConstraintComponent", f"Value is not Literal with datatype <{shape.datatype}>")
-        for cls in shape.classes:
-            if not data.is_instance(value, cls):
-                fail("ClassConstraintComponent", f"Value does not have class <{cls.value}>")
-        if shape.values_in is not None and value not in shape.values_in:
-            fail("InConstraintComponent", f"Value {value} not in list")
-        if shape.min_inclusive is not None and not _at_least(value, shape.min_inclusive):
-            fail("MinInclusiveConstraintComponent", f"Value is not >= {shape.min_inclusive}")
-        for inner in shape.nodes:
-            if not _check(inner, value, data, None):
-                fail("NodeConstraintComponent", f"Value does not conform to Shape {inner.name}")
-        for inner in shape.nots:
-            if _check(inner, value, data, None):
-                fail("NotConstraintComponent", f"Node {value} conforms to shape {inner.name}")
-        for options in shape.ors:
-            if not any(_check(inner, value, data, None) for inner in options):
-                fail("OrConstraintComponent", f"Node {value} must conform to one or more shapes in sh:or")
-        if out is None and not ok:
+            failures.append(("MaxCountConstraintComponent",
+                             f"More than {shape.max_count} values on {focus}->{shape.path}"))
+        if failures and out is None:
             return False
+    checks = shape.value_checks
+    if checks:
+        for value in values:
+            for check in checks:
+                failure = check(value, data)
+                if failure is not None:
+                    if out is None:
+                        return False
+                    failures.append(failure)
     if shape.qualified is not None:
         n = sum(1 for value in values if _check(shape.qualified, value, data, None))
         if shape.qualified_min is not None and n < shape.qualified_min:
-            fail("QualifiedMinCountConstraintComponent", f"Focus node does not conform to shape {shape.name}")
+            failures.append(("QualifiedMinCountConstraintComponent", f"Focus node does not conform to shape {shape.name}"))
         if shape.qualified_max is not None and n > shape.qualified_max:
-            fail("QualifiedMaxCountConstraintComponent", f"Focus node does not conform to shape {shape.name}")
+            failures.append(("QualifiedMaxCountConstraintComponent", f"Focus node does not conform to shape {shape.name}"))
+    if failures:
+        if out is None:
+            return False
+        path = str(shape.path) if shape.path is not None else None
+        out.extend(ShaclResult(str(focus), path, shape.message or message, component) for component, message in failures)
+    ok = not failures
     for prop in shape.properties:
         if not _check(prop, focus, data, out):
             ok = False
@@ -256,7 +283,7 @@ def _has_datatype(value: Term, datatype: str) -> bool:
     actual = value.datatype.value
     if actual == _LANG_STRING:  # no language tag: read as a plain string, as rdflib does
         actual = _XSD_STRING
-    if datatype == str(RDFS.Literal):
+    if datatype == _RDFS_LITERAL:
         return True
     if actual != datatype:
         return False
@@ -343,6 +370,7 @@ def _compile(g: Graph, node: Any, compiled: dict[Any, _Shape], path: Any = None)
         shape.qualified_max = _int(g.value(node, SH.qualifiedMaxCount))
     shape.properties = [_compile(g, p, compiled) for p in g.objects(node, SH.property)]
     shape.targets = [ox.NamedNode(str(c)) for c in g.objects(node, SH.targetClass)]
+    shape.value_checks = _value_checks(shape)
     return shape
 
 

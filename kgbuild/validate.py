@@ -148,9 +148,10 @@ def validate_quads(quads: Iterable[ox.Quad | ox.Triple], *, shapes: Graph | None
             if engine == "compiled":
                 raise OntologyError(f"SHACL shapes: {compiled}")
         else:
-            quads = quads if isinstance(quads, list) else list(quads)
-            violations = [Violation(r.focus, r.path, r.message, r.component) for r in compiled.validate(quads)]
-            violations.extend(check_offsets((q.subject.value, q.predicate.value, q.object.value) for q in quads))
+            results = compiled.validate(quads, also_index=_OFFSET_TERMS)
+            violations = [Violation(r.focus, r.path, r.message, r.component) for r in results]
+            violations.extend(check_offsets(_offset_triples(compiled.last_index)))
+            compiled.last_index = {}
             violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
             return ValidationReport(conforms=not violations, violations=violations,
                                     text="Conforms: True" if not violations else
@@ -203,6 +204,17 @@ _END = str(NIF.endIndex)
 _ANCHOR = str(NIF.anchorOf)
 _SOURCE = str(KG.sourceArticle)
 _TEXT = str(NIF.isString)
+
+
+_OFFSET_TERMS = tuple(ox.NamedNode(p) for p in (_BEGIN, _END, _ANCHOR, _SOURCE, _TEXT))
+
+
+def _offset_triples(index: dict[Any, dict[Any, set[Any]]]) -> Iterable[tuple[str, str, str]]:
+    """The offset triples of an index built by the compiled validator, as strings."""
+    for subject, by_predicate in index.items():
+        for predicate in _OFFSET_TERMS:
+            for value in by_predicate.get(predicate, ()):
+                yield subject.value, predicate.value, value.value
 
 
 def check_offsets(triples: Iterable[object]) -> list[Violation]:
