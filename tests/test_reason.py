@@ -240,3 +240,34 @@ def test_fusion_on_the_store_matches_fusion_over_all_triples(store: ox.Store) ->
     assert {BASE + "event/f1", BASE + "event/f2", BASE + "event/f3", BASE + "event/f1b", BASE + "event/f2b",
             BASE + "event/x1", BASE + "event/x4"} <= fused_members
     assert BASE + "event/x2" not in fused_members and BASE + "event/x3" not in fused_members
+
+
+@pytest.mark.skipif(not HAS_JAVA, reason="java is not installed: HermiT cannot run")
+def test_hermit_split_matches_one_ontology(store: ox.Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Leaf summarisation and per-support ontologies give what one whole ontology gives."""
+    tbox, data = read_inputs(store, base=BASE)
+    split = owl.infer(tbox, data)
+    monkeypatch.setattr(owl, "CHUNK", 1)  # as many ontologies as possible
+    assert owl.infer(tbox, data) == split
+    monkeypatch.setattr(owl, "_is_local", lambda work: False)  # one ontology, no summarising
+    assert owl.infer(tbox, data) == split
+
+
+@pytest.mark.skipif(not HAS_JAVA, reason="java is not installed: HermiT cannot run")
+def test_event_stage_matches_hermit_over_events(store: ox.Store, tmp_path: object) -> None:
+    """HermiT given the events too (types, agents, targets) classifies them as the event stage does."""
+    from pathlib import Path
+
+    tbox, data = read_inputs(store, base=BASE)
+    roles = {n(KG.agent), n(KG.target), n(KG.subOrganizationOf), n(KG.partOf), n(KG.ofState),
+             n(KG.memberOf), n(KG.leaderOf), n(KG.locatedIn)}
+    abox = [t for t in data if isinstance(t.object, ox.NamedNode) and (
+        t.predicate in roles or (t.predicate == n(RDF_TYPE) and t.object.value.startswith(str(KG._NS))))]
+    individuals = {t.subject for t in abox} | {t.object for t in abox if t.predicate != n(RDF_TYPE)}
+    abox += [ox.Triple(i, n(RDF_TYPE), n("http://www.w3.org/2002/07/owl#NamedIndividual")) for i in individuals]
+    path = Path(str(tmp_path)) / "whole.nt"
+    path.write_bytes(ox.serialize([*tbox, *abox], format=ox.RdfFormat.N_TRIPLES))
+    out = owl._read_output(owl._run_hermit([path], shutil.which("java"), 2000), {})
+    whole = {q.triple for q in ox.parse(out, format=ox.RdfFormat.N_TRIPLES)}
+    by_rules = rules.infer(tbox, data)
+    assert whole == by_rules, (sorted(map(str, by_rules - whole)), sorted(map(str, whole - by_rules)))

@@ -1,21 +1,45 @@
-"""The OWL engine: owlready2 + HermiT (needs Java).
+"""The OWL engine: HermiT (the jar that ships with owlready2; needs Java).
 
-The input is cut down to what the entailments depend on (the ontology's TBox, the kg: types
-of named nodes, the membership properties and the event roles ``agent``/``target``), written
-as N-Triples in memory (owlready2 does not read Turtle), loaded into a fresh owlready2
-``World`` and classified/realised by HermiT with ``infer_property_values=True``. The answer is
-read back restricted to the DESIGN set (see :func:`kgbuild.reason.rules.infer`).
+What HermiT reasons over: the ontology (the whole TBox) and the actor part of the reasoning
+module (:mod:`kgbuild.reason.module`): the kg: types of every non-event node and the membership
+triples between IRIs. HermiT classifies the TBox and realises every individual's classes and
+object-property values (``-c -O -D -I -Y``, as owlready2's ``sync_reasoner_hermit`` with
+``infer_property_values=True`` runs it). Events are classified afterwards from HermiT's answer
+by :mod:`kgbuild.reason.events`.
+
+Two reductions keep HermiT's work near-linear; both give exactly the same entailments because the
+ontology has no inverse properties, nominals, number restrictions, functional properties or keys
+(so what holds of an individual depends only on it and what it points to): each is checked on
+the TBox at run time and skipped when the ontology has any of those constructs.
+
+1. *Leaf summarisation*: individuals that nothing points to and that have the same asserted
+   classes and the same outgoing membership triples (e.g. the thousands of articles' provisional
+   groups that are ``partOf`` the same KB actor, or places ``locatedIn`` the same state) are one
+   representative for HermiT; its answer is copied to each of them.
+2. *Components*: the membership graph falls apart into connected components (roughly, one per
+   state's institutions); they share no individual, so they are reasoned over separately, packed
+   into ontologies of about :data:`CHUNK` individuals (each with the whole TBox), all in one
+   HermiT run (one JVM). HermiT's cost grows faster than linearly with the individuals of one
+   ontology (82 s for 1,100 KB individuals in one ontology, ~10 s CPU in chunks of ~50).
+
+HermiT prints direct types and property values under the most specific property only; both are
+lifted along HermiT's own class and property hierarchy, and the answer is restricted to the
+DESIGN set (see :func:`kgbuild.reason.rules.infer`).
 
 >>> java_path() is None or java_path().endswith("java")
 True
 """
 from __future__ import annotations
 
-import io
+import importlib.util
 import logging
+import re
 import shutil
 import subprocess
+import tempfile
+from collections import defaultdict
 from collections.abc import Iterable
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -24,95 +48,260 @@ from ..namespace import KG
 from .module import INPUT_PROPERTIES, PREFIXES, TBOX_GRAPH
 from .rules import CLOSED_PROPERTIES
 
-__all__ = ["infer", "materialise", "java_path", "INPUT_PROPERTIES"]
+__all__ = ["infer", "materialise", "java_path", "hermit_classpath", "INPUT_PROPERTIES", "CHUNK"]
 
 log = logging.getLogger(__name__)
 
+#: individuals per ontology handed to HermiT (components are never split)
+CHUNK = 50
+
 _KG = str(KG._NS)
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _NT = ox.RdfFormat.N_TRIPLES
-_INPUT_ONTOLOGY = "https://w3id.org/kgbuild/reasoning-input"
+_OWL = "http://www.w3.org/2002/07/owl#"
+#: TBox constructs under which an individual's entailments may depend on who points to it or on
+#: how many individuals there are: with any of them, no summarisation and one ontology
+_NON_LOCAL = [f"{_OWL}{t}" for t in (
+    "inverseOf", "oneOf", "hasValue", "cardinality", "minCardinality", "maxCardinality",
+    "qualifiedCardinality", "minQualifiedCardinality", "maxQualifiedCardinality", "hasKey",
+    "FunctionalProperty", "InverseFunctionalProperty", "SymmetricProperty", "AsymmetricProperty",
+    "topObjectProperty", "allValuesFrom", "complementOf")]
+_LINE = re.compile(r"^([A-Za-z]+)\( ((?:<[^>]+>\s*)+)\)$", re.MULTILINE)
+_PROP = re.compile(r"^<([^>]+)> \(known instances:\s*(.*?)\s*\|\s*possible instances:", re.MULTILINE)
+_PAIR = re.compile(r"\(<([^>]+)>, <([^>]+)>\)")
+
 
 def java_path() -> str | None:
     """The ``java`` executable on ``PATH``, or ``None``."""
     return shutil.which("java")
 
 
-def _input_ntriples(work: ox.Store) -> bytes:
-    """TBox + kg: types + membership/role triples + an ``owl:NamedIndividual`` declaration per IRI."""
+def hermit_classpath() -> str:
+    """The classpath of the HermiT jar bundled with owlready2 (without importing owlready2).
+
+    :raises ReasonerError: owlready2 is not installed.
+    """
+    spec = importlib.util.find_spec("owlready2")
+    if spec is None or spec.origin is None:
+        raise ReasonerError("the HermiT reasoner needs owlready2 (pip install owlready2)")
+    here = Path(spec.origin).parent / "hermit"
+    return f"{here}:{here / 'HermiT.jar'}"
+
+
+def _is_local(work: ox.Store) -> bool:
+    """Whether the TBox is free of :data:`_NON_LOCAL` constructs (summarising is then exact)."""
+    terms = " ".join(f"<{t}>" for t in _NON_LOCAL)
+    return not work.query(f"ASK {{ VALUES ?t {{ {terms} }} GRAPH {TBOX_GRAPH} {{ {{ ?s ?t ?o }} UNION {{ ?s ?p ?t }} }} }}")
+
+
+def _abox(work: ox.Store) -> tuple[dict[str, set[str]], dict[str, set[tuple[str, str]]]]:
+    """``(types, edges)``: kg: classes and outgoing membership triples of every individual."""
+    types: dict[str, set[str]] = defaultdict(set)
+    edges: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for s, o in work.query("SELECT ?s ?o WHERE { ?s a ?o }"):
+        types[s.value].add(o.value)
     values = " ".join(f"<{p}>" for p in sorted(INPUT_PROPERTIES))
-    tbox = work.dump(format=_NT, from_graph=TBOX_GRAPH)
-    abox = work.query(PREFIXES + f"""CONSTRUCT {{ ?s ?p ?o . ?i a owl:NamedIndividual }} WHERE {{
-        {{ ?s rdf:type ?o BIND(rdf:type AS ?p) BIND(?s AS ?i) }}
-        UNION {{ VALUES ?p {{ {values} }} ?s ?p ?o {{ BIND(?s AS ?i) }} UNION {{ BIND(?o AS ?i) }} }} }}""")
-    return tbox + abox.serialize(format=_NT)
+    for s, p, o in work.query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}"):
+        edges[s.value].add((p.value, o.value))
+        types.setdefault(s.value, set())
+        types.setdefault(o.value, set())
+    return types, edges
+
+
+def _summarise(types: dict[str, set[str]], edges: dict[str, set[tuple[str, str]]],
+               local: bool) -> tuple[list[str], dict[str, list[str]]]:
+    """``(individuals for HermiT, representative -> the individuals it stands for)``."""
+    if not local:
+        return sorted(types), {i: [i] for i in types}
+    pointed = {o for out in edges.values() for _, o in out}
+    members: dict[tuple[frozenset[str], frozenset[tuple[str, str]]] | str, list[str]] = defaultdict(list)
+    for i in sorted(types):
+        key = i if i in pointed else (frozenset(types[i]), frozenset(edges.get(i, ())))
+        members[key].append(i)
+    reps = {group[0]: group for group in members.values()}
+    return sorted(reps), reps
+
+
+def _range_properties(work: ox.Store) -> set[str] | None:
+    """Properties whose every triple gives its object a class (an ``rdfs:range`` or one of a
+    super-property): one such triple is all an object needs. ``None`` when a property chain
+    ends in one of them through another property (then an object's classes may depend on
+    longer paths into it, and the ABox is not split)."""
+    rows = work.query(PREFIXES + f"""SELECT DISTINCT ?p WHERE {{ GRAPH {TBOX_GRAPH} {{
+        ?r rdfs:range ?c . ?p rdfs:subPropertyOf* ?r }} }}""")
+    found = {row["p"].value for row in rows if isinstance(row["p"], ox.NamedNode)}
+    if not found:
+        return found
+    values = " ".join(f"<{p}>" for p in sorted(found))
+    rows = work.query(PREFIXES + f"""SELECT DISTINCT ?last WHERE {{ GRAPH {TBOX_GRAPH} {{
+        VALUES ?p {{ {values} }} ?x rdfs:subPropertyOf* ?p . ?x owl:propertyChainAxiom ?l .
+        ?l rdf:rest* ?n . ?n rdf:rest rdf:nil ; rdf:first ?last }} }}""")
+    lasts = {row["last"].value for row in rows if isinstance(row["last"], ox.NamedNode)}
+    return found if lasts <= found else None
+
+
+def _chunks(individuals: list[str], edges: dict[str, set[tuple[str, str]]], ranged: set[str] | None,
+            local: bool) -> list[list[str]]:
+    """Ontologies for HermiT. Each holds, for some individuals, everything the entailments about
+    them depend on: what they point to, transitively (their forward closure), plus, for every
+    node in it, the individuals pointing to that node with a :func:`_range_properties` triple
+    (a range axiom gives the node a class; one per property is enough). About :data:`CHUNK` individuals per ontology; an
+    individual may be in several (entailments only grow with the ABox, so every ontology's
+    answer is sound, and each individual's is complete in the one holding its closure)."""
+    if not local or ranged is None:
+        return [individuals]
+    keep = set(individuals)
+    forward: dict[str, set[str]] = defaultdict(set)
+    witness: dict[tuple[str, str], str] = {}  # (node, property) -> one individual stating it
+    for s in individuals:
+        for p, o in sorted(edges.get(s, ())):
+            forward[s].add(o)
+            if p in ranged and s in keep:
+                witness.setdefault((o, p), s)
+    witnesses: dict[str, set[str]] = defaultdict(set)
+    for (o, _), s in witness.items():
+        witnesses[o].add(s)
+    chunks: list[list[str]] = []
+    current: set[str] = set()
+    complete: set[str] = set()
+    for i in individuals:
+        if i in complete:
+            continue
+        closure, todo = {i}, [i]
+        while todo:
+            for o in forward.get(todo.pop(), ()):
+                if o not in closure:
+                    closure.add(o)
+                    todo.append(o)
+        support = closure.union(*(witnesses.get(o, ()) for o in closure))
+        if current and len(current | support) > CHUNK:
+            chunks.append(sorted(current))
+            current = set()
+        current |= support
+        complete |= closure
+    if current:
+        chunks.append(sorted(current))
+    return chunks
+
+
+def _chunk_ntriples(chunk: list[str], types: dict[str, set[str]], edges: dict[str, set[tuple[str, str]]]) -> bytes:
+    lines = []
+    for i in chunk:
+        lines.append(f"<{i}> <{_RDF_TYPE}> <{_OWL}NamedIndividual> .")
+        lines.extend(f"<{i}> <{_RDF_TYPE}> <{c}> ." for c in sorted(types[i]))
+        lines.extend(f"<{i}> <{p}> <{o}> ." for p, o in sorted(edges.get(i, ())))
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _run_hermit(files: list[Path], java: str, memory_mb: int) -> str:
+    command = [java, f"-Xmx{memory_mb}M", "-cp", hermit_classpath(), "org.semanticweb.HermiT.cli.CommandLine",
+               "-c", "-O", "-D", "-I", "-Y", "--ignoreUnsupportedDatatypes", *(f.as_uri() for f in files)]
+    try:
+        done = subprocess.run(command, capture_output=True, check=False)
+    except OSError as exc:
+        raise ReasonerError(f"HermiT failed: cannot run {java}: {exc}") from exc
+    out = done.stdout.decode("utf-8", "replace")
+    if done.returncode:
+        err = (done.stderr or done.stdout).decode("utf-8", "replace")
+        if "Inconsistent ontology" in err or "InconsistentOntology" in err:
+            raise ReasonerError("HermiT: the ontology plus the data is inconsistent")
+        raise ReasonerError(f"HermiT failed: {' '.join(err.strip().splitlines()[:3])[:500]}")
+    return out
+
+
+def _closure(direct: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Reflexive-transitive closure of a "direct super" relation."""
+    out: dict[str, set[str]] = {}
+
+    def up(x: str, seen: set[str]) -> set[str]:
+        if x in out:
+            return out[x]
+        result = {x}
+        for y in direct.get(x, ()):
+            if y not in seen:
+                result |= up(y, seen | {y})
+        out[x] = result
+        return result
+
+    for x in list(direct):
+        up(x, {x})
+    return out
+
+
+def _read_output(out: str, reps: dict[str, list[str]]) -> bytes:
+    """The DESIGN set (actor part) from HermiT's printed hierarchy, types and property values."""
+    supers: dict[str, set[str]] = defaultdict(set)
+    prop_supers: dict[str, set[str]] = defaultdict(set)
+    direct_types: dict[str, set[str]] = defaultdict(set)
+    for kind, iris in _LINE.findall(out):
+        terms = iris.strip()[1:-1].split("> <")
+        if kind == "SubClassOf":
+            supers[terms[0]].add(terms[1])
+        elif kind == "SubObjectPropertyOf":
+            prop_supers[terms[0]].add(terms[1])
+        elif kind == "EquivalentClasses":
+            for a in terms:
+                supers[a].update(t for t in terms if t != a)
+        elif kind == "EquivalentObjectProperties":
+            for a in terms:
+                prop_supers[a].update(t for t in terms if t != a)
+        elif kind in ("Type", "ClassAssertion"):
+            direct_types[terms[0]].add(terms[1])
+    class_up, prop_up = _closure(supers), _closure(prop_supers)
+    closed = set(CLOSED_PROPERTIES)
+    lines: set[str] = set()
+    actor_event = {str(KG.Actor), str(KG.Event)}
+    for rep, classes in direct_types.items():
+        every = set().union(*(class_up.get(c, {c}) for c in classes))
+        if not every & actor_event:
+            continue
+        for member in reps.get(rep, [rep]):
+            lines.update(f"<{member}> <{_RDF_TYPE}> <{c}> ." for c in every if c.startswith(_KG))
+    for prop, known in _PROP.findall(out):
+        targets = prop_up.get(prop, {prop}) & closed
+        if not targets:
+            continue
+        for s, o in _PAIR.findall(known):
+            if s.startswith(_KG) or o.startswith(_KG):
+                continue
+            for s_member in reps.get(s, [s]):
+                # a representative points to itself only through hasSelf-like axioms
+                for o_member in ([s_member] if o == s else reps.get(o, [o])):
+                    lines.update(f"<{s_member}> <{t}> <{o_member}> ." for t in targets)
+    return "\n".join(sorted(lines)).encode() + b"\n"
 
 
 def materialise(work: ox.Store, *, java: str | None = None, memory_mb: int = 2000) -> bytes:
-    """The DESIGN set entailed by a module store (:func:`kgbuild.reason.module.extract`), computed
-    by HermiT, as N-Triples. ``work`` is only read.
+    """The actor part of the DESIGN set for a module store (:func:`kgbuild.reason.module.extract`),
+    computed by HermiT, as N-Triples. ``work`` is only read.
 
     :param java: the Java executable (default: :func:`java_path`).
     :param memory_mb: the JVM heap (``-Xmx``).
-    :raises ReasonerError: no Java, the ontology is inconsistent, or HermiT failed.
+    :raises ReasonerError: no Java or owlready2, the ontology is inconsistent, or HermiT failed.
     """
     java = java or java_path()
     if not java:
         raise ReasonerError("the HermiT reasoner needs Java (no `java` on PATH); "
                             "install a JRE or use --reasoner rules")
-    import owlready2
-
-    ntriples = _input_ntriples(work)
-    world = owlready2.World()
-    try:
-        onto = world.get_ontology(_INPUT_ONTOLOGY).load(fileobj=io.BytesIO(ntriples), format="ntriples")
-        owlready2.JAVA_EXE = java
-        owlready2.reasoning.JAVA_MEMORY = memory_mb
-        with onto:
-            owlready2.sync_reasoner_hermit(world, infer_property_values=True, debug=0,
-                                           ignore_unsupported_datatypes=True)
-        return ox.serialize(_read_back(world, owlready2), format=_NT)
-    except owlready2.OwlReadyInconsistentOntologyError as exc:
-        raise ReasonerError("HermiT: the ontology plus the data is inconsistent "
-                            "(e.g. an event with two disjoint event classes)") from exc
-    except (owlready2.OwlReadyJavaError, OSError, subprocess.SubprocessError) as exc:
-        first = str(exc).strip().splitlines()
-        raise ReasonerError(f"HermiT failed: {' '.join(first[:3])[:500]}") from exc
-    finally:
-        world.close()
+    local = _is_local(work)
+    types, edges = _abox(work)
+    individuals, reps = _summarise(types, edges, local)
+    chunks = _chunks(individuals, edges, _range_properties(work), local)
+    log.info("HermiT: %d individuals as %d representatives in %d ontologies", len(types), len(individuals), len(chunks))
+    tbox = work.dump(format=_NT, from_graph=TBOX_GRAPH)
+    with tempfile.TemporaryDirectory(prefix="kgbuild-hermit-") as tmp:
+        files = []
+        for n, chunk in enumerate(chunks or [[]]):
+            path = Path(tmp) / f"module-{n}.nt"
+            path.write_bytes(tbox + _chunk_ntriples(chunk, types, edges))
+            files.append(path)
+        out = _run_hermit(files, java, memory_mb)
+    return _read_output(out, reps)
 
 
 def infer(tbox: Iterable[ox.Triple] | None, data: Iterable[ox.Triple], *, java: str | None = None,
           memory_mb: int = 2000) -> set[ox.Triple]:
-    """:func:`materialise` over ``tbox`` (``None``: the bundled ontology) + ``data``, as a set."""
+    """The DESIGN set for ``tbox`` (``None``: the bundled ontology) + ``data``, with HermiT."""
     from .api import infer_set
 
-    return infer_set(tbox, data, engine="hermit", java=java)
-
-
-def _read_back(world: object, owlready2: object) -> set[ox.Triple]:
-    thing_class = owlready2.ThingClass  # type: ignore[attr-defined]
-    actor_event = {str(KG.Actor), str(KG.Event)}
-    out: set[ox.Triple] = set()
-    for ind in world.individuals():  # type: ignore[attr-defined]
-        iri = ind.iri
-        if not iri or iri.startswith(_KG):
-            continue
-        classes = {c.iri for c in ind.INDIRECT_is_a if isinstance(c, thing_class)}
-        if not classes & actor_event:
-            continue
-        subject = ox.NamedNode(iri)
-        out.update(ox.Triple(subject, _RDF_TYPE, ox.NamedNode(c)) for c in classes if c.startswith(_KG))
-    # HermiT lists each pair under the most specific property only (like direct types), so
-    # a pair of Q is also a pair of every super-property of Q (HermiT's property hierarchy).
-    closed = set(CLOSED_PROPERTIES)
-    for prop in world.object_properties():  # type: ignore[attr-defined]
-        targets = [a.iri for a in prop.ancestors() if getattr(a, "iri", None) in closed]
-        if not targets:
-            continue
-        for s, o in prop.get_relations():
-            s_iri, o_iri = getattr(s, "iri", None), getattr(o, "iri", None)
-            if s_iri and o_iri and not (s_iri.startswith(_KG) or o_iri.startswith(_KG)):
-                pair = (ox.NamedNode(s_iri), ox.NamedNode(o_iri))
-                out.update(ox.Triple(pair[0], ox.NamedNode(t), pair[1]) for t in targets)
-    return out
+    return infer_set(list(tbox) if tbox is not None else None, list(data), engine="hermit", java=java)
