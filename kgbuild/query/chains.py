@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
+import pyoxigraph as ox
 from rdflib import URIRef
 
+from ..errors import QueryError
 from ..namespace import KG
 from .result import Backend, QueryResult
 from .sparql import _term
@@ -27,6 +29,16 @@ _PART = (str(KG.partOf), str(KG.subOrganizationOf))
 _MEMBER = (str(KG.memberOf), str(KG.leaderOf))
 _OFSTATE = str(KG.ofState)
 MEMBERSHIP_PREDICATES = (*_PART, *_MEMBER, _OFSTATE)
+#: which of two parallel edges (same ends) a chain takes: the asserted, more specific relation
+_PREFERENCE = (str(KG.subOrganizationOf), str(KG.partOf), str(KG.leaderOf), str(KG.memberOf), _OFSTATE)
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDF_TYPE, _RDF_SUBJECT = ox.NamedNode(_RDF + "type"), ox.NamedNode(_RDF + "subject")
+_RDF_PREDICATE, _RDF_OBJECT = ox.NamedNode(_RDF + "predicate"), ox.NamedNode(_RDF + "object")
+_ANCHOR = ox.NamedNode("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf")
+_EVIDENCE, _MEMBERSHIP = ox.NamedNode(str(KG.Evidence)), ox.NamedNode(str(KG.Membership))
+_MEMBER_OF_M, _RELATION = ox.NamedNode(str(KG.member)), ox.NamedNode(str(KG.relation))
+_ORGANIZATION = ox.NamedNode(str(KG.organization))
+_START, _END = ox.NamedNode(str(KG.startDate)), ox.NamedNode(str(KG.endDate))
 
 _EDGES = """
 PREFIX kg: <https://w3id.org/kgbuild/ontology#>
@@ -135,34 +147,33 @@ def load_chain_graph(backend: Backend, starts: Iterable[str], *, max_depth: int 
     graph = ChainGraph()
     frontier = {s for s in starts if s}
     done: set[str] = set()
+    read_edges, read_memberships = _readers(backend)
     for _ in range(max_depth):
         frontier -= done
         if not frontier:
             break
         done |= frontier
-        values = " ".join(_term(URIRef(s)) for s in sorted(frontier))
+        subjects = sorted(frontier)
         found: dict[tuple[str, str, str], Edge] = {}
-        for row in backend.run(_EDGES % values, dataset=False).rows:
-            source = graph_source(str(row["g"]))
+        for s, p, o, g, sentence in read_edges(subjects):
+            source = graph_source(g)
             if source in ("inferred", "claims"):
                 continue
-            key = (str(row["s"]), str(row["p"]), str(row["o"]))
+            key = (s, p, o)
             edge = found.setdefault(key, Edge(*key))
-            g = str(row["g"])
             edge.sources.add(f"article:{unquote(g.rsplit('/', 1)[-1])}" if source == "article" else source)
-            if "sentence" in row:
-                edge.evidence.add(str(row["sentence"]))
-        for row in backend.run(_MEMBERSHIPS % values, dataset=False).rows:
-            rel = str(row["rel"])
+            if sentence is not None:
+                edge.evidence.add(sentence)
+        for s, rel, o, start, end in read_memberships(subjects):
             for key, edge in found.items():
-                if key[0] == str(row["s"]) and key[2] == str(row["o"]) and _same_relation(rel, key[1]):
-                    edge.periods.append((_date(row.get("start")), _date(row.get("end"))))
+                if key[0] == s and key[2] == o and _same_relation(rel, key[1]):
+                    edge.periods.append((_date(start), _date(end)))
         frontier = set()
         for edge in found.values():
             graph.edges.setdefault(edge.subject, []).append(edge)
             frontier.add(edge.object)
-    for edges in graph.edges.values():
-        edges.sort(key=lambda e: (e.predicate not in _PART, e.object))
+    for edges in graph.edges.values():  # part-of edges first; between parallel edges, the specific one
+        edges.sort(key=lambda e: (e.predicate not in _PART, e.object, _PREFERENCE.index(e.predicate)))
     nodes = set(graph.edges) | {e.object for es in graph.edges.values() for e in es} | set(starts)
     if nodes:
         values = " ".join(_term(URIRef(n)) for n in sorted(n for n in nodes if n))
@@ -175,6 +186,89 @@ def load_chain_graph(backend: Backend, starts: Iterable[str], *, max_depth: int 
     return graph
 
 
+EdgeRow = tuple[str, str, str, str, "str | None"]          # s, p, o, graph, evidence sentence
+MembershipRow = tuple[str, str, str, object, object]     # s, relation, o, start, end
+
+
+def _readers(backend: Backend) -> tuple[Callable[[list[str]], Iterable[EdgeRow]],
+                                        Callable[[list[str]], Iterable[MembershipRow]]]:
+    """Edge and membership readers: index lookups on the embedded store, SPARQL elsewhere."""
+    from .embedded import EmbeddedBackend
+
+    if isinstance(backend, EmbeddedBackend):
+        return _StoreReader(backend.store.store).edges, _StoreReader(backend.store.store).memberships
+
+    def edges(subjects: list[str]) -> Iterable[EdgeRow]:
+        values = " ".join(_term(URIRef(s)) for s in subjects)
+        for row in backend.run(_EDGES % values, dataset=False).rows:
+            sentence = row.get("sentence")
+            yield (str(row["s"]), str(row["p"]), str(row["o"]), str(row["g"]),
+                   None if sentence is None else str(sentence))
+
+    def memberships(subjects: list[str]) -> Iterable[MembershipRow]:
+        values = " ".join(_term(URIRef(s)) for s in subjects)
+        for row in backend.run(_MEMBERSHIPS % values, dataset=False).rows:
+            yield str(row["s"]), str(row["rel"]), str(row["o"]), row.get("start"), row.get("end")
+
+    return edges, memberships
+
+
+class _StoreReader:
+    """The same rows as ``_EDGES`` / ``_MEMBERSHIPS``, read with quad-pattern lookups.
+
+    Oxigraph joins a ``VALUES`` block and the evidence ``OPTIONAL`` by evaluating the other
+    side over the whole store (every evidence node: seconds at 1M triples); here each subject,
+    and each evidence node of an edge, is one index lookup in the edge's own graph.
+    """
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+
+    def _objects(self, s: object, p: ox.NamedNode, g: object) -> list[object]:
+        return [q.object for q in self.store.quads_for_pattern(s, p, None, g)]
+
+    def edges(self, subjects: list[str]) -> Iterator[EdgeRow]:
+        for subject in subjects:
+            node = _named(subject)
+            for quad in self.store.quads_for_pattern(node, None, None, None):
+                p, g = quad.predicate.value, quad.graph_name
+                if p not in MEMBERSHIP_PREDICATES or isinstance(g, ox.DefaultGraph):
+                    continue
+                o = quad.object
+                if graph_source(g.value) in ("inferred", "claims"):  # never steps: no evidence needed
+                    yield subject, p, o.value, g.value, None
+                    continue
+                sentences = [
+                    sentence.value
+                    for ev in (q.subject for q in self.store.quads_for_pattern(None, _RDF_SUBJECT, node, g))
+                    if any(True for _ in self.store.quads_for_pattern(ev, _RDF_TYPE, _EVIDENCE, g))
+                    and any(True for _ in self.store.quads_for_pattern(ev, _RDF_PREDICATE, quad.predicate, g))
+                    and any(True for _ in self.store.quads_for_pattern(ev, _RDF_OBJECT, o, g))
+                    for sentence in self._objects(ev, _ANCHOR, g)]
+                for sentence in sentences or [None]:
+                    yield subject, p, o.value, g.value, sentence
+
+    def memberships(self, subjects: list[str]) -> Iterator[MembershipRow]:
+        for subject in subjects:
+            for quad in self.store.quads_for_pattern(None, _MEMBER_OF_M, _named(subject), None):
+                m, g = quad.subject, quad.graph_name
+                if isinstance(g, ox.DefaultGraph) or not any(
+                        True for _ in self.store.quads_for_pattern(m, _RDF_TYPE, _MEMBERSHIP, g)):
+                    continue
+                for rel in self._objects(m, _RELATION, g):
+                    for org in self._objects(m, _ORGANIZATION, g):
+                        for start in self._objects(m, _START, g) or [None]:
+                            for end in self._objects(m, _END, g) or [None]:
+                                yield subject, rel.value, org.value, start, end
+
+
+def _named(iri: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(iri)
+    except ValueError:
+        raise QueryError(f"not a valid IRI: {iri[:60]!r}") from None
+
+
 def _same_relation(rel: str, predicate: str) -> bool:
     return rel == predicate or (rel in _PART and predicate in _PART)
 
@@ -183,7 +277,7 @@ def _date(term: object) -> dt.date | None:
     if term is None:
         return None
     try:
-        return dt.date.fromisoformat(str(term)[:10])
+        return dt.date.fromisoformat((term.value if isinstance(term, ox.Literal) else str(term))[:10])
     except ValueError:
         return None
 

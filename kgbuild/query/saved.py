@@ -221,7 +221,15 @@ def run_text(target: Any, sparql: str, *, bindings: Mapping[str, Node] | None = 
 def _to_result(raw: RawResult, *, drop: set[str]) -> QueryResult:
     columns = [c for c in raw.columns if c not in drop]
     terms = [{c: row[c] for c in columns if c in row} for row in raw.rows]
-    rows = [{c: to_python(row.get(c)) for c in columns} for row in terms]
+    values: dict[int, Any] = {}  # by id: back ends hand out one object per distinct term
+
+    def value(term: Node | None) -> Any:
+        key = id(term)
+        if key not in values:
+            values[key] = to_python(term)
+        return values[key]
+
+    rows = [{c: value(row.get(c)) for c in columns} for row in terms]
     return QueryResult(columns=columns, rows=rows, form=raw.form, boolean=raw.boolean,
                        triples=raw.triples, terms=terms)
 
@@ -238,6 +246,9 @@ def _sort_lists(result: QueryResult, columns: tuple[str, ...]) -> None:
     for row, terms in zip(result.rows, result.terms):
         for col in columns:
             if isinstance(row.get(col), str):
-                row[col] = " ".join(sorted(set(row[col].split())))
-                terms[col] = Literal(row[col])
+                text = " ".join(sorted(set(row[col].split())))
+                if text != row[col] or not isinstance(terms.get(col), Literal) \
+                        or terms[col].datatype is not None or terms[col].language:
+                    terms[col] = Literal(text)
+                row[col] = text
 
