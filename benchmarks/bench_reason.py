@@ -25,16 +25,20 @@ BUDGET = {"rules": 5.0, "hermit": 15.0}
 #: seconds HermiT may take per point (tiny keeps the shared table's cap: the smoke test)
 HERMIT_CAP = {"quick": 300, "medium": 900, "full": 1800}
 _CHILD = r"""
-import json, sys, time
+import json, os, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 from gen_graph import fill_store, reasoning_articles
 from kgbuild.reason import reason
 from kgbuild.store import GraphStore
 store = GraphStore.in_memory()
 fill_store(store, reasoning_articles(int(sys.argv[2])))
+before = os.times()
 report = reason(store.store, engine=sys.argv[3])
-print(json.dumps({"seconds": report.seconds, "triples": report.triples, "engine": report.engine,
-                  "quads": len(store.store)}))
+after = os.times()
+cpu = sum(after[:4]) - sum(before[:4])  # this process and the JVM (a waited-for child)
+java_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+print(json.dumps({"seconds": report.seconds, "cpu_seconds": cpu, "triples": report.triples,
+                  "engine": report.engine, "quads": len(store.store), "java_peak_rss": java_rss}))
 """
 
 
@@ -58,8 +62,11 @@ def run(scale: str, out_dir: Path) -> dict[str, Any]:
                 point["status"] = "failed: " + (child.stderr.strip().splitlines() or ["?"])[-1][:300]
             else:
                 info = json.loads(child.stdout.strip().splitlines()[-1])
-                point.update(status="ok", seconds=round(info["seconds"], 2), inferred=info["triples"],
+                point.update(status="ok", seconds=round(info["seconds"], 2),
+                             cpu_seconds=round(info["cpu_seconds"], 2), inferred=info["triples"],
                              used=info["engine"], quads=info["quads"])
+                if info["java_peak_rss"]:  # the JVM is a grandchild: its own peak
+                    point["java_peak_rss_mb"] = round(info["java_peak_rss"] / 2**20)
             curve.append(point)
             print(f"reason {engine} {size}: {point}", flush=True)
     entries: dict[str, dict[str, Any]] = {}
@@ -73,8 +80,9 @@ def run(scale: str, out_dir: Path) -> dict[str, Any]:
         else:
             ratio = None
         entries[f"reason_{engine}"] = entry(ratio, 1.0, f"{budget:g} s budget at {size} actors+events{note}",
-                                            seconds=point.get("seconds"), status=point["status"],
-                                            peak_rss_mb=point.get("peak_rss_mb"))
+                                            seconds=point.get("seconds"), cpu_seconds=point.get("cpu_seconds"),
+                                            status=point["status"], peak_rss_mb=point.get("peak_rss_mb"),
+                                            java_peak_rss_mb=point.get("java_peak_rss_mb"))
     return {"entries": entries, "detail": {"scale": scale, "machine": machine(), "curve": curve}}
 
 
