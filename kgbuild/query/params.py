@@ -144,6 +144,20 @@ SELECT DISTINCT ?actor ?p ?name WHERE {
   VALUES ?p { kg:kbId skos:prefLabel skos:altLabel schema:sameAs }
 }
 """
+# the same rows, cut down inside the store to names that can normalise to ``?key``: a pure-ASCII
+# name normalises exactly like LCASE + dropping non-alphanumerics; any other name is kept and
+# normalised in Python (a full read of ~12k names and their conversion cost ~0.2 s per call)
+_CANDIDATES_QUERY = """
+PREFIX kg: <https://w3id.org/kgbuild/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <http://schema.org/>
+SELECT DISTINCT ?actor ?p ?name WHERE {
+  GRAPH ?g { ?actor ?p ?name }
+  VALUES ?p { kg:kbId skos:prefLabel skos:altLabel schema:sameAs }
+  BIND(IF(?p = schema:sameAs, REPLACE(STR(?name), "^.*/", ""), STR(?name)) AS ?text)
+  FILTER(REGEX(?text, "[^\\u0000-\\u007F]") || REPLACE(LCASE(?text), "[^0-9a-z]", "") = ?key)
+}
+"""
 _RANK = {str(KG.kbId): 0, "http://schema.org/sameAs": 0,
          "http://www.w3.org/2004/02/skos/core#prefLabel": 1,
          "http://www.w3.org/2004/02/skos/core#altLabel": 2}
@@ -165,22 +179,13 @@ def resolve_actor(backend: Backend, value: str, *, name: str = "actor") -> URIRe
     :raises ParameterError: unknown or ambiguous, with close candidates.
     """
     value = value.strip()
-    raw = backend.run(_NAMES_QUERY)
-    names: list[tuple[str, str, str]] = []  # (actor, predicate, name)
-    for row in raw.rows:
-        actor, pred, label = row.get("actor"), row.get("p"), row.get("name")
-        if isinstance(actor, URIRef) and pred is not None and label is not None:
-            text = str(label)
-            if str(pred) == "http://schema.org/sameAs":
-                text = text.rsplit("/", 1)[-1]
-            names.append((str(actor), str(pred), text))
-    actors = {a for a, _, _ in names}
     if ":" in value and not value.lower().startswith("q"):
         iri = str(_iri(value, name=name))
-        if iri in actors:
+        if iri in {a for a, _, _ in _names(backend, _NAMES_QUERY)}:
             return URIRef(iri)
         raise ParameterError(f"parameter {name}: {_show(value)} is not an actor in the store")
     key = _norm(value)
+    names = _names(backend, _CANDIDATES_QUERY, key=key) if key else []
     hits = sorted({(_RANK.get(p, 3), a) for a, p, text in names if _norm(text) == key and key})
     if hits:
         best = [a for rank, a in hits if rank == hits[0][0]]
@@ -188,10 +193,25 @@ def resolve_actor(backend: Backend, value: str, *, name: str = "actor") -> URIRe
             return URIRef(best[0])
         raise ParameterError(f"parameter {name}: {_show(value)} is ambiguous: "
                              f"{', '.join(_short(a) for a in best[:6])}; pass a KB id or IRI")
+    names = _names(backend, _NAMES_QUERY)  # the full list only for suggestions
     pool = {_norm(text): text for _, p, text in names if p != "http://schema.org/sameAs"}
     close = difflib.get_close_matches(key, list(pool), n=5, cutoff=0.6)
     hint = f"; did you mean: {', '.join(repr(pool[c]) for c in close)}" if close else ""
     raise ParameterError(f"parameter {name}: unknown actor {_show(value)}{hint}")
+
+
+def _names(backend: Backend, query: str, *, key: str | None = None) -> list[tuple[str, str, str]]:
+    """(actor, predicate, name) rows; a sameAs name is the last segment of the linked IRI."""
+    raw = backend.run(query, bindings=None if key is None else {"key": Literal(key)})
+    names: list[tuple[str, str, str]] = []
+    for row in raw.rows:
+        actor, pred, label = row.get("actor"), row.get("p"), row.get("name")
+        if isinstance(actor, URIRef) and pred is not None and label is not None:
+            text = str(label)
+            if str(pred) == "http://schema.org/sameAs":
+                text = text.rsplit("/", 1)[-1]
+            names.append((str(actor), str(pred), text))
+    return names
 
 
 def _short(iri: str) -> str:

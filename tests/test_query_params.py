@@ -1,0 +1,52 @@
+"""Actor resolution reads only candidate names from the store (ASCII names filtered in SPARQL,
+the others normalised in Python); it must match exactly what normalising every name matches."""
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from kgbuild.errors import ParameterError
+from kgbuild.query.embedded import EmbeddedBackend
+from kgbuild.query.params import resolve_actor
+from kgbuild.store import GraphStore
+
+KB = "https://w3id.org/kgbuild/kb/"
+KG = "https://w3id.org/kgbuild/ontology#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+GRAPH = ox.NamedNode("https://w3id.org/kgbuild/id/graph/kb")
+DOC = ox.NamedNode("https://w3id.org/kgbuild/id/graph/doc/a1")
+
+
+def _store() -> GraphStore:
+    store = GraphStore.in_memory()
+    rows = [
+        ("hizb", KG + "kbId", ox.Literal("hizb"), GRAPH),
+        ("hizb", SKOS + "prefLabel", ox.Literal("Ḥizb Allāh", language="en"), GRAPH),
+        ("kh", SKOS + "prefLabel", ox.Literal("Kata'ib Hezbollah", language="en"), GRAPH),
+        ("kh", SKOS + "altLabel", ox.Literal("KH"), GRAPH),
+        ("kh", "http://schema.org/sameAs", ox.NamedNode("http://www.wikidata.org/entity/Q1286406"), GRAPH),
+        ("cafe", SKOS + "prefLabel", ox.Literal("Café Group"), DOC),
+        ("twin-a", SKOS + "prefLabel", ox.Literal("Twin Brigade"), GRAPH),
+        ("twin-b", SKOS + "prefLabel", ox.Literal("twin-brigade"), DOC),
+        ("twin-b", KG + "kbId", ox.Literal("TB"), GRAPH),
+    ]
+    store.store.extend(ox.Quad(ox.NamedNode(KB + s), ox.NamedNode(p), o, g) for s, p, o, g in rows)
+    return store
+
+
+@pytest.mark.parametrize("value,actor", [
+    ("hizb allah", "hizb"), ("HIZB", "hizb"), ("Kataib Hezbollah", "kh"), ("kh", "kh"), ("q1286406", "kh"),
+    ("cafe group", "cafe"), ("CAFÉ-GROUP", "cafe"), ("tb", "twin-b"), (KB + "cafe", "cafe"), ("kb:kh", "kh"),
+])
+def test_resolves_labels_ids_and_iris(value: str, actor: str) -> None:
+    assert str(resolve_actor(EmbeddedBackend(_store()), value)) == KB + actor
+
+
+def test_ambiguous_and_unknown_names_still_say_so() -> None:
+    backend = EmbeddedBackend(_store())
+    with pytest.raises(ParameterError, match="ambiguous"):
+        resolve_actor(backend, "Twin Brigade")
+    with pytest.raises(ParameterError, match="did you mean: 'Café Group'"):
+        resolve_actor(backend, "Cafe Groups")
+    with pytest.raises(ParameterError, match="not an actor"):
+        resolve_actor(backend, KB + "nobody")
