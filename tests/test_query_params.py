@@ -50,3 +50,21 @@ def test_ambiguous_and_unknown_names_still_say_so() -> None:
         resolve_actor(backend, "Cafe Groups")
     with pytest.raises(ParameterError, match="not an actor"):
         resolve_actor(backend, KB + "nobody")
+
+
+def test_resolution_is_remembered_only_while_the_store_is_unchanged(tmp_path) -> None:
+    with GraphStore.open(tmp_path / "kg") as store:
+        store.store.extend(ox.Quad(ox.NamedNode(KB + s), ox.NamedNode(SKOS + "prefLabel"), ox.Literal(label), GRAPH)
+                           for s, label in (("a", "Alpha Front"), ("b", "Beta Front")))
+        backend = EmbeddedBackend(store)
+        assert backend.data_token() is not None
+        assert str(resolve_actor(backend, "alpha front")) == KB + "a"
+        with pytest.raises(ParameterError, match="unknown actor"):
+            resolve_actor(backend, "Gamma Front")
+        store.store.add(ox.Quad(ox.NamedNode(KB + "g"), ox.NamedNode(SKOS + "prefLabel"), ox.Literal("Gamma Front"), DOC))
+        assert str(resolve_actor(backend, "Gamma Front")) == KB + "g"
+        store.store.update(f'INSERT DATA {{ GRAPH <{DOC.value}> {{ <{KB}a2> <{SKOS}prefLabel> "ALPHA-FRONT" }} }}')
+        with pytest.raises(ParameterError, match="ambiguous"):
+            resolve_actor(backend, "alpha front")
+        store.store.update(f'DELETE DATA {{ GRAPH <{DOC.value}> {{ <{KB}a2> <{SKOS}prefLabel> "ALPHA-FRONT" }} }}')
+        assert str(resolve_actor(EmbeddedBackend(store), "alpha front")) == KB + "a"

@@ -10,6 +10,7 @@ False
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 
 import pyoxigraph as ox
@@ -38,6 +39,27 @@ class EmbeddedBackend:
 
     def inferred_is_current(self) -> bool:
         return self.store.inferred_is_current()
+
+    def data_token(self) -> tuple[object, ...] | None:
+        """A value that changes whenever the store's data may have changed (None: unknown).
+
+        An on-disk store is a RocksDB folder: every write appends to its log file or adds
+        table files, so the folder's (name, size, mtime) list changes with every commit
+        (compactions and info logs change it too, which only costs a cache miss). Reading the
+        list is ~0.3 ms. In-memory stores have none.
+        """
+        path = self.store.path
+        if path is None:
+            return None
+        try:
+            files = []
+            for entry in os.scandir(path):
+                if entry.is_file():
+                    info = entry.stat()
+                    files.append((entry.name, info.st_size, info.st_mtime_ns))
+        except OSError:
+            return None
+        return (os.path.realpath(path), tuple(sorted(files)))
 
     def run(self, sparql: str, *, bindings: Mapping[str, Node] | None = None,
             dataset: bool = True) -> RawResult:

@@ -176,9 +176,35 @@ def resolve_actor(backend: Backend, value: str, *, name: str = "actor") -> URIRe
     Names are read with one fixed query (no user text in it) and matched in Python,
     ignoring case, accents and punctuation ("Kataib Hezbollah" finds "Kata'ib Hezbollah").
 
+    On the embedded store the answer is remembered while the store's data is unchanged
+    (:meth:`~kgbuild.query.embedded.EmbeddedBackend.data_token`), so a process that runs many
+    queries resolves each name once.
+
     :raises ParameterError: unknown or ambiguous, with close candidates.
     """
     value = value.strip()
+    token = getattr(backend, "data_token", lambda: None)()
+    if token is None:
+        return _resolve(backend, value, name=name)
+    key = (token, value, name)
+    if key not in _RESOLVED:
+        if len(_RESOLVED) >= 256:
+            _RESOLVED.clear()
+        try:
+            _RESOLVED[key] = _resolve(backend, value, name=name)
+        except ParameterError as exc:
+            _RESOLVED[key] = exc
+    answer = _RESOLVED[key]
+    if isinstance(answer, ParameterError):
+        raise ParameterError(str(answer))
+    return answer
+
+
+#: (data token, value, parameter name) -> actor IRI or the error resolving it gave
+_RESOLVED: dict[tuple[object, str, str], URIRef | ParameterError] = {}
+
+
+def _resolve(backend: Backend, value: str, *, name: str) -> URIRef:
     if ":" in value and not value.lower().startswith("q"):
         iri = str(_iri(value, name=name))
         if iri in {a for a, _, _ in _names(backend, _NAMES_QUERY)}:
