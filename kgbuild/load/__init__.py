@@ -31,16 +31,19 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import pyoxigraph as ox
 
 from ..errors import EndpointError, LoadError
 from ..http import Auth
-from ..store import GraphStore
 from . import fuseki, generic, graphdb, oxigraph, virtuoso
 from .protocol import Target, graph_counts, graph_names, insert_data, post_dataset, put_graph, update
 from .stream import dataset_chunks, graph_body, triple_count
+
+if TYPE_CHECKING:  # the store (and rdflib, which it imports) is only needed once a load runs
+    from ..store import GraphStore
 
 __all__ = ["load_store", "LoadReport", "GraphResult", "make_target", "select_graph_names", "KINDS",
            "DEFAULT_CHUNK_SIZE"]
