@@ -59,23 +59,26 @@ class BuildReport:
 
 def load_background(store: GraphStore, *, kb_folders: Sequence[Path] = ()) -> bool:
     """Put the ontology and the actor KB into their graphs when they changed. Returns True if so."""
-    from .kb import ActorKB
+    from .kb import ActorKB, kb_content_hash
 
     ontology_file = ontology_dir() / "kgbuild.ttl"
     try:
         ontology_bytes = ontology_file.read_bytes()
-        ontology_quads = list(ox.parse(ontology_bytes, format=ox.RdfFormat.TURTLE))
-    except (OSError, SyntaxError) as exc:
+    except OSError as exc:
         raise OntologyError(f"{ontology_file}: {' '.join(str(exc).split())}") from exc
-    kb = ActorKB.load(folders=list(kb_folders))
     changed = False
-    for kind, digest, triples in (("ontology", _digest(ontology_bytes), ontology_quads),
-                                  ("kb", kb.content_hash, None)):
+    for kind, digest in (("ontology", _digest(ontology_bytes)), ("kb", kb_content_hash(folders=list(kb_folders)))):
         graph = store.graph_iri(kind)
         marker = ox.Quad(graph, ox.NamedNode(str(KG.contentHash)), ox.Literal(digest), graph)
-        if marker in store.store:
+        if marker in store.store:  # unchanged: nothing parsed
             continue
-        if triples is None:
+        if kind == "ontology":
+            try:
+                triples = list(ox.parse(ontology_bytes, format=ox.RdfFormat.TURTLE))
+            except SyntaxError as exc:
+                raise OntologyError(f"{ontology_file}: {' '.join(str(exc).split())}") from exc
+        else:
+            kb = ActorKB.load(folders=list(kb_folders))
             triples = list(ox.parse(kb.graph.serialize(format="nt").encode(), format=ox.RdfFormat.N_TRIPLES))
         store.replace_graph(graph, [*triples, ox.Triple(marker.subject, marker.predicate, marker.object)])
         changed = True
@@ -98,6 +101,7 @@ def _init_worker(model: str, kb_folders: tuple[str, ...], base: str, validate: b
     _WORKER["extractor"] = Extractor(model=model, kb_folders=[Path(f) for f in kb_folders])
     _WORKER["store"] = GraphStore.in_memory(base=base)
     _WORKER["validate"] = validate
+    _WORKER["args"] = (model, kb_folders, base, validate)
     _settle_heap()
 
 
@@ -181,8 +185,6 @@ def build(inputs: Sequence[str], *, config: Config, jobs: int = 1, published: da
         # workers load their pipelines while this process loads the background graphs
         pool = stack.enter_context(_pool(config, jobs, validate)) if jobs > 1 else None
         background_changed = load_background(store, kb_folders=config.all_kb_folders)
-        if pool is None:
-            _init_worker(config.model, tuple(str(f) for f in config.all_kb_folders), config.base, validate)
         fingerprint = _pipeline_fingerprint(config)
         stored = {} if force else store.fingerprints()
 
@@ -209,7 +211,8 @@ def build(inputs: Sequence[str], *, config: Config, jobs: int = 1, published: da
                 progress(write.article_id, "built")
             pending.clear()
 
-        for results in _run(todo(), pool=pool):
+        worker_args = (config.model, tuple(str(f) for f in config.all_kb_folders), config.base, validate)
+        for results in _run(todo(), pool=pool, worker_args=worker_args):
             for article_id, doc_nq, claims_nq, stats in results:
                 if isinstance(stats, str):
                     report.failures.append(InputFailure(article_id, stats))
@@ -250,7 +253,7 @@ def commit_due(pending: Sequence[SerializedArticleWrite]) -> bool:
 
 
 def _pipeline_fingerprint(config: Config) -> str:
-    from .extract.pipeline import pipeline_fingerprint
+    from .extract.fingerprint import pipeline_fingerprint
 
     return pipeline_fingerprint(model=config.model, kb_folders=config.all_kb_folders)
 
@@ -262,10 +265,12 @@ def _pool(config: Config, jobs: int, validate: bool) -> Any:
                                   validate))
 
 
-def _run(articles: Iterator[Article], *, pool: Any) -> Iterator[list[tuple]]:
+def _run(articles: Iterator[Article], *, pool: Any, worker_args: tuple) -> Iterator[list[tuple]]:
     """Extraction results in batches: in this process, or from ``pool``'s workers."""
     if pool is None:
         for batch in _batches(articles, BATCH):
+            if _WORKER.get("args") != worker_args:  # loaded once there is something to extract
+                _init_worker(*worker_args)
             yield _extract_batch(batch)
         return
     pending: list[tuple] = []

@@ -25,7 +25,8 @@ from kgbuild.errors import KnowledgeBaseError
 from kgbuild.namespace import KB, KG, SCHEMA, WD
 from kgbuild.resources import actors_dir
 
-__all__ = ["KBActor", "ActorKB", "ACTOR_CLASSES", "normalize_name", "validate_kb", "promote"]
+__all__ = ["KBActor", "ActorKB", "ACTOR_CLASSES", "normalize_name", "validate_kb", "promote", "kb_files",
+           "kb_content_hash"]
 
 #: The leaf actor classes; every KB actor has exactly one of them.
 ACTOR_CLASSES: tuple[URIRef, ...] = (
@@ -98,16 +99,46 @@ def _parse_file(path: Path) -> Graph:
     return graph
 
 
+def kb_files(*, folders: Sequence[Path] = (), include_bundled: bool = True) -> list[Path]:
+    """The ``*.ttl`` files of the bundled KB (unless excluded) and of ``folders``.
+
+    :raises KnowledgeBaseError: a folder or file does not exist.
+    """
+    roots = ([actors_dir()] if include_bundled else []) + [Path(f) for f in folders]
+    files: list[Path] = []
+    for root in roots:
+        if root.is_file():
+            files.append(root)
+        elif root.is_dir():
+            files.extend(sorted(root.rglob("*.ttl")))
+        else:
+            raise KnowledgeBaseError(f"{root}: no such actor file or folder")
+    return files
+
+
+def kb_content_hash(*, folders: Sequence[Path] = (), include_bundled: bool = True) -> str:
+    """:attr:`ActorKB.content_hash` of the KB :meth:`ActorKB.load` would read, without parsing it.
+
+    >>> kb_content_hash() == ActorKB.load().content_hash
+    True
+    """
+    return _content_digest([p.read_bytes() for p in kb_files(folders=folders, include_bundled=include_bundled)])
+
+
+def _content_digest(contents: Sequence[bytes]) -> str:
+    digest = hashlib.sha256()
+    for content in sorted(contents):
+        digest.update(hashlib.sha256(content).digest())
+    return digest.hexdigest()
+
+
 class ActorKB:
     """The loaded actor KB: its graph, the actors by IRI and name indexes."""
 
     def __init__(self, graph: Graph, files: Sequence[Path], contents: Sequence[bytes]) -> None:
         self.graph = graph
         self.files: list[Path] = list(files)
-        digest = hashlib.sha256()
-        for content in sorted(contents):
-            digest.update(hashlib.sha256(content).digest())
-        self.content_hash = digest.hexdigest()
+        self.content_hash = _content_digest(contents)
         self.actors: dict[str, KBActor] = {}
         for subject in sorted(set(graph.subjects(KG.kbId, None)), key=str):
             self.actors[str(subject)] = self._actor(URIRef(subject))
@@ -127,15 +158,7 @@ class ActorKB:
         Every file is parsed into its own graph first, so a malformed file raises
         :class:`KnowledgeBaseError` (naming the file and line) before anything is merged.
         """
-        roots = ([actors_dir()] if include_bundled else []) + [Path(f) for f in folders]
-        files: list[Path] = []
-        for root in roots:
-            if root.is_file():
-                files.append(root)
-            elif root.is_dir():
-                files.extend(sorted(root.rglob("*.ttl")))
-            else:
-                raise KnowledgeBaseError(f"{root}: no such actor file or folder")
+        files = kb_files(folders=folders, include_bundled=include_bundled)
         key = tuple((str(p.resolve()), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
         cached = _LOADED.get(key)
         if cached is not None:  # a build parses the KB for the store and for the entity ruler

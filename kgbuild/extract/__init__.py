@@ -15,7 +15,7 @@ from pathlib import Path
 from ..config import DEFAULT_MODEL
 from ..ingest import Article
 from .items import ActorRef, ClaimItem, EventItem, Extraction, MentionItem, RelationItem
-from .pipeline import build_pipeline, pipeline_fingerprint
+from .fingerprint import pipeline_fingerprint
 
 __all__ = ["Extractor", "chunk_bounds", "CHUNK_CHARS", "Extraction", "ActorRef", "MentionItem", "RelationItem", "EventItem", "ClaimItem"]
 
@@ -27,6 +27,8 @@ class Extractor:
                  config: str | None = None) -> None:
         self.model = model
         self.kb_folders = tuple(kb_folders)
+        from .pipeline import build_pipeline  # spaCy is imported only when a pipeline is needed
+
         self.nlp = build_pipeline(model=model, kb_folders=self.kb_folders, config=config)
         self.fingerprint = pipeline_fingerprint(model=model, kb_folders=self.kb_folders, config=config)
 

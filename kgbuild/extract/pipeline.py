@@ -13,7 +13,6 @@ The article's metadata (publication date, author, body spans) travels in
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +24,7 @@ from spacy.tokens import Doc
 
 from ..errors import ExtractionError
 from .events import MentionIndex, extract_events
+from .fingerprint import PIPELINE_CONFIG, pipeline_fingerprint
 from .items import Extraction
 from .lexicon import KBIndex, load_lexicon
 from .linker import LinkContext, link_mentions
@@ -32,26 +32,6 @@ from .relations import extract_relations
 
 __all__ = ["PIPELINE_CONFIG", "build_pipeline", "pipeline_fingerprint", "kb_index"]
 
-PIPELINE_CONFIG = """
-[components]
-
-[components.kgbuild_paragraphs]
-factory = "kgbuild_paragraphs_v1"
-before = "parser"
-
-[components.kgbuild_actor_ruler]
-factory = "kgbuild_actor_ruler_v1"
-before = "ner"
-
-[components.kgbuild_linker]
-factory = "kgbuild_linker_v1"
-
-[components.kgbuild_events]
-factory = "kgbuild_events_v1"
-
-[components.kgbuild_relations]
-factory = "kgbuild_relations_v1"
-"""
 
 @lru_cache(maxsize=4)
 def kb_index(folders: tuple[str, ...] = ()) -> KBIndex:
@@ -181,32 +161,3 @@ def build_pipeline(*, model: str, kb_folders: Sequence[Path] = (), config: str |
     return nlp
 
 
-@lru_cache(maxsize=1)
-def _code_digest() -> str:
-    """The extractor's own source and data: changing a rule or a lexicon entry rebuilds."""
-    here = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for path in sorted([*here.glob("*.py"), here.parent / "graph.py", *(here.parent / "resources").glob("*.json")]):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def pipeline_fingerprint(*, model: str, kb_folders: Sequence[Path] = (), config: str | None = None) -> str:
-    """What shapes an article's graph besides its text: versions, model, config, lexicon, KB."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    from .. import __version__
-    from .lexicon import lexicon_version
-
-    try:
-        model_version = version(model.replace("_", "-"))
-    except PackageNotFoundError:
-        model_version = "?"
-    digest = hashlib.sha256()
-    for part in (__version__, model, model_version, spacy.__version__, config or PIPELINE_CONFIG,
-                 lexicon_version(), _code_digest(),
-                 kb_index(tuple(str(Path(f).resolve()) for f in kb_folders)).content_hash):
-        digest.update(str(part).encode())
-        digest.update(b"\x00")
-    return digest.hexdigest()
