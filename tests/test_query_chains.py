@@ -94,3 +94,19 @@ def test_example_graph_chains_are_unchanged(built_store: Path, actor: str) -> No
             rows = run_saved(store, "membership-chain", params={"actor": actor}, use_inferred=inferred).rows
             got = [(r["ancestor"].removeprefix(KB), r["relation"], r["chain"], r["source"], r["steps"]) for r in rows]
             assert got == EXAMPLE_CHAINS[actor]
+
+
+def test_remembered_links_are_dropped_when_the_store_changes(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    store = build_store(tmp_path / "kg", inferred=None)
+    try:
+        first = run_saved(store, "membership-chain", params={"actor": "USA"}).rows
+        assert run_saved(store, "membership-chain", params={"actor": "USA"}).rows == first
+        doc = ox.NamedNode("https://w3id.org/kgbuild/id/graph/doc/extra")
+        store.store.add(ox.Quad(ox.NamedNode(KB + "USA"), ox.NamedNode("https://w3id.org/kgbuild/ontology#partOf"),
+                                ox.NamedNode(KB + "kataib-hezbollah"), doc))
+        after = run_saved(store, "membership-chain", params={"actor": "USA"}).rows
+        assert KB + "kataib-hezbollah" in {r["ancestor"] for r in after} - {r["ancestor"] for r in first}
+    finally:
+        store.close()

@@ -196,7 +196,16 @@ def _readers(backend: Backend) -> tuple[Callable[[list[str]], Iterable[EdgeRow]]
     from .embedded import EmbeddedBackend
 
     if isinstance(backend, EmbeddedBackend):
-        return _StoreReader(backend.store.store).edges, _StoreReader(backend.store.store).memberships
+        reader = _StoreReader(backend.store.store)
+        token = backend.data_token()
+        if token is None:
+            return reader.edges, reader.memberships
+        # rows per subject, remembered while the store's files are unchanged (as resolved actors)
+        if _ROWS.get("token") != token:
+            _ROWS.clear()
+            _ROWS.update(token=token, edges={}, memberships={})
+        return (_memo(reader.edges, _ROWS["edges"]),  # type: ignore[arg-type]
+                _memo(reader.memberships, _ROWS["memberships"]))  # type: ignore[arg-type]
 
     def edges(subjects: list[str]) -> Iterable[EdgeRow]:
         values = " ".join(_term(URIRef(s)) for s in subjects)
@@ -211,6 +220,18 @@ def _readers(backend: Backend) -> tuple[Callable[[list[str]], Iterable[EdgeRow]]
             yield str(row["s"]), str(row["rel"]), str(row["o"]), row.get("start"), row.get("end")
 
     return edges, memberships
+
+
+_ROWS: dict[str, object] = {}
+
+
+def _memo(read: Callable[[list[str]], Iterable[tuple]], rows: dict[str, list[tuple]]) -> Callable[[list[str]], Iterator[tuple]]:
+    def cached(subjects: list[str]) -> Iterator[tuple]:
+        for subject in subjects:
+            if subject not in rows:
+                rows[subject] = list(read([subject]))
+            yield from rows[subject]
+    return cached
 
 
 class _StoreReader:
