@@ -1,8 +1,9 @@
 """Reasoning: materialise what the ontology entails into ``{base}graph/inferred``.
 
-Two engines give the same triples: :mod:`kgbuild.reason.owl` (owlready2 + HermiT, needs Java)
-and :mod:`kgbuild.reason.rules` (SPARQL rules on an in-memory Oxigraph store). See
-``docs/ontology.md`` for the entailments.
+Two engines give the same triples: :mod:`kgbuild.reason.owl` (HermiT, the jar that ships with
+owlready2; needs Java) and :mod:`kgbuild.reason.rules` (SPARQL rules run by Oxigraph), both over
+the module of :mod:`kgbuild.reason.module`; events are classified by :mod:`kgbuild.reason.events`.
+See ``docs/ontology.md`` for the entailments and what each engine reasons over.
 """
 from __future__ import annotations
 

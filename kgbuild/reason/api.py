@@ -29,8 +29,9 @@ __all__ = ["reason", "ReasonReport", "ENGINES", "HERMIT_AUTO_LIMIT", "read_input
 
 log = logging.getLogger(__name__)
 
-#: ``engine="auto"`` hands at most this many named individuals to HermiT, else uses the
-#: rules (HermiT's property-value realisation grows fast: ~10 s for 300, ~60 s for 3,000)
+#: ``engine="auto"`` hands at most this many individuals (of the actor module, before
+#: summarising) to HermiT, else uses the rules: HermiT needs ~20-45 s for the ~4,000-actor KB
+#: alone and ~90 s for 10k actors+events, the rules ~1-2 s (docs/performance.md)
 HERMIT_AUTO_LIMIT = 1000
 #: accepted values of ``engine``
 ENGINES: tuple[str, ...] = ("auto", "hermit", "rules")
@@ -140,8 +141,8 @@ def infer_set(tbox: list[ox.Triple] | None, data: list[ox.Triple], *, engine: st
 def reason(store: ox.Store, *, base: str = DEFAULT_BASE, engine: str = "auto") -> ReasonReport:
     """Recompute and replace ``{base}graph/inferred`` whole.
 
-    :param engine: ``"hermit"`` (owlready2 + HermiT, needs Java), ``"rules"`` (pure Python)
-        or ``"auto"`` (HermiT when Java is on ``PATH``, the input has at most
+    :param engine: ``"hermit"`` (HermiT from owlready2, needs Java), ``"rules"`` (SPARQL rules
+        run by Oxigraph) or ``"auto"`` (HermiT when Java is on ``PATH``, the input has at most
         :data:`HERMIT_AUTO_LIMIT` individuals and HermiT succeeds; otherwise rules).
     :raises ConfigError: unknown engine.
     :raises ReasonerError: ``engine="hermit"`` without Java, or HermiT failed.
