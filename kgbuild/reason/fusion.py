@@ -62,15 +62,21 @@ def fuse_store(store: ox.Store, *, event_classes: set[str], base: str) -> list[o
         FILTER(?r IN (<{KG.agent}>, <{KG.target}>) && ?c IN ({classes}) && isIRI(?e)
                && {ok("g1")} && {ok("g2")} && {ok("g3")} && {ok("g4")}) }}
         GROUP BY ?c ?d ?r ?v HAVING (COUNT(DISTINCT ?a) > 1)""")
-    keys = " ".join(f"({c} {d} {r} {v})" for c, d, r, v in shared)
-    if not keys:
-        return []
-    candidates = store.query(f"""SELECT DISTINCT ?e WHERE {{ VALUES (?c ?d ?r ?v) {{ {keys} }}
-        GRAPH ?g1 {{ ?e ?r ?v }} GRAPH ?g2 {{ ?e a ?c }} GRAPH ?g3 {{ ?e <{KG.date}> ?d }}
-        FILTER({ok("g1")} && {ok("g2")} && {ok("g3")}) }}""")
+    # events with a shared (date, role, actor): by the date first (a few events a day), then
+    # one index lookup per event (Oxigraph joins a long VALUES block slower than this)
+    date = ox.NamedNode(str(KG.date))
+    on_day: dict[ox.Literal, list[ox.NamedNode]] = {}
+    found: set[ox.NamedNode] = set()
+    for _c, d, r, v in shared:
+        if d not in on_day:
+            on_day[d] = [q.subject for q in store.quads_for_pattern(None, date, d, None)
+                         if isinstance(q.subject, ox.NamedNode)]
+        found.update(e for e in on_day[d] if next(iter(store.quads_for_pattern(e, r, v, None)), None))
+    candidates = [(e,) for e in sorted(found, key=str)]
     kb, doc = f"{base}graph/kb", f"{base}graph/doc/"
-    rows = [(q.subject, q.predicate.value, q.object) for (e,) in candidates
-            for q in store.quads_for_pattern(e, None, None, None)
+    wanted = [ox.NamedNode(p) for p in (_RDF_TYPE, str(KG.date), str(KG.agent), str(KG.target), str(KG.sourceArticle))]
+    rows = [(q.subject, p.value, q.object) for (e,) in candidates for p in wanted
+            for q in store.quads_for_pattern(e, p, None, None)
             if isinstance(q.graph_name, ox.NamedNode)
             and (q.graph_name.value == kb or q.graph_name.value.startswith(doc))]
     return _fuse(rows, event_classes, base)
