@@ -39,8 +39,10 @@ def updates(work: ox.Store, graph: ox.NamedNode, *, base: str) -> list[str]:
 
     :param work: the module store (for the TBox).
     """
-    events = ", ".join(f"<{c}>" for c in told_subclasses(work, str(KG.Event)))
-    attacks = ", ".join(f"<{c}>" for c in told_subclasses(work, str(KG.Attack)))
+    # VALUES, not FILTER(?c IN (...)): Oxigraph then reads only these classes' rdf:type triples
+    # (10x faster on a 300-article store than scanning every rdf:type triple through a filter)
+    events = " ".join(f"<{c}>" for c in told_subclasses(work, str(KG.Event)))
+    attacks = " ".join(f"<{c}>" for c in told_subclasses(work, str(KG.Attack)))
     pairs = _superclass_pairs(work)
     values = " ".join(f"(<{c}> <{d}>)" for c, d in pairs)
     defined = {str(KG.AttackOnStateAffiliated), str(KG.AttackByStateAffiliated)}
@@ -49,7 +51,7 @@ def updates(work: ox.Store, graph: ox.NamedNode, *, base: str) -> list[str]:
     def ok(g: str) -> str:
         return f'(?{g} = <{base}graph/kb> || STRSTARTS(STR(?{g}), "{base}graph/doc/"))'
 
-    is_event = f"GRAPH ?g0 {{ ?e a ?ec }} FILTER(?ec IN ({events}) && isIRI(?e) && {ok('g0')})"
+    is_event = f"VALUES ?ec {{ {events} }} GRAPH ?g0 {{ ?e a ?ec }} FILTER(isIRI(?e) && {ok('g0')})"
     steps = [
         # asserted kg: classes and their told kg: superclasses
         f"""INSERT {{ GRAPH {graph} {{ ?e a ?d }} }} WHERE {{
@@ -60,8 +62,8 @@ def updates(work: ox.Store, graph: ox.NamedNode, *, base: str) -> list[str]:
     for cls, role in (("AttackOnStateAffiliated", "target"), ("AttackByStateAffiliated", "agent")):
         steps.append(f"""INSERT {{ GRAPH {graph} {{ ?e a kg:{cls} }} }} WHERE {{
             GRAPH {graph} {{ ?t a kg:StateAffiliatedActor }}
-            GRAPH ?g1 {{ ?e kg:{role} ?t }} GRAPH ?g2 {{ ?e a ?ac }}
-            FILTER(?ac IN ({attacks}) && isIRI(?e) && {ok('g1')} && {ok('g2')}) }}""")
+            GRAPH ?g1 {{ ?e kg:{role} ?t }} VALUES ?ac {{ {attacks} }} GRAPH ?g2 {{ ?e a ?ac }}
+            FILTER(isIRI(?e) && {ok('g1')} && {ok('g2')}) }}""")
     if defined_values:
         steps.append(f"""INSERT {{ GRAPH {graph} {{ ?e a ?d }} }} WHERE {{
             VALUES (?c ?d) {{ {defined_values} }} GRAPH {graph} {{ ?e a ?c }} }}""")
