@@ -14,17 +14,18 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from typing import Any
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SKOS
 
 from kgbuild.errors import KnowledgeBaseError
 from kgbuild.namespace import KB, KG, SCHEMA, WD
 from kgbuild.resources import actors_dir
+from kgbuild.terms import to_rdflib
 
 __all__ = ["KBActor", "ActorKB", "ACTOR_CLASSES", "normalize_name", "validate_kb", "promote", "kb_files",
            "kb_content_hash"]
@@ -103,22 +104,6 @@ def _parse_file(path: Path) -> list[Any]:
         raise KnowledgeBaseError(f"{path}: {where}: malformed actor file: {why}") from exc
 
 
-def _rdflib(term: Any) -> Any:
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
-
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
 def kb_files(*, folders: Sequence[Path] = (), include_bundled: bool = True) -> list[Path]:
     """The ``*.ttl`` files of the bundled KB (unless excluded) and of ``folders``.
 
@@ -190,7 +175,7 @@ class ActorKB:
         terms: dict[Any, Any] = {}  # one rdflib term per distinct term
         for part in parsed:
             for t in part:
-                graph.add(tuple(terms.get(x) or terms.setdefault(x, _rdflib(x))  # type: ignore[arg-type]
+                graph.add(tuple(terms.get(x) or terms.setdefault(x, to_rdflib(x))  # type: ignore[arg-type]
                                 for x in (t.subject, t.predicate, t.object)))
         kb = cls(graph, files, [p.read_bytes() for p in files])
         _LOADED.clear()  # keep one: a long-lived process does not pile up KB versions

@@ -17,12 +17,13 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.graph import ConjunctiveGraph
 
 from .errors import OntologyError
 from .namespace import KG, NIF
 from .resources import ontology_dir
+from .terms import to_rdflib
 
 __all__ = ["Violation", "ValidationReport", "validate_graph", "validate_quads", "load_shapes", "check_offsets",
            "ENGINES"]
@@ -158,7 +159,7 @@ def validate_quads(quads: Iterable[ox.Quad | ox.Triple], *, shapes: Graph | None
                                     f"Conforms: False ({len(violations)} violations)")
     graph = Graph()
     for q in quads:  # term by term: rdflib's N-Triples parser is quadratic on a 5 MB literal
-        graph.add((_rdflib_term(q.subject), _rdflib_term(q.predicate), _rdflib_term(q.object)))
+        graph.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
     return validate_graph(graph, shapes=shapes)
 
 
@@ -178,24 +179,6 @@ def _compiled(shapes: Graph | None) -> Any:
         except UnsupportedShapes as exc:
             _COMPILED[key] = (graph, str(exc))
     return _COMPILED[key][1]
-
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-
-
-def _rdflib_term(term: object) -> Any:
-    """The rdflib term for a pyoxigraph one (plain literals stay without a datatype, as parsed)."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        return Literal(term.value, datatype=None if datatype in (_XSD_STRING, _LANG_STRING) else URIRef(datatype))
-    raise TypeError(f"cannot validate RDF-star term {term!r}")
 
 
 OFFSETS_CHECK = "kgbuild:OffsetsCheck"
