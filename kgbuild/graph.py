@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from .extract.items import ActorRef, Extraction
 from .ingest import Article
 from . import namespace
-from .store import ArticleWrite, GraphStore, iri_quote
+from .store import ArticleWrite, GraphStore
 
 __all__ = ["emit_article", "actor_iri", "slug"]
 
@@ -69,20 +69,6 @@ _MODES = {"airstrike": KG.Airstrike, "drone": KG.DroneStrike, "shelling": KG.She
 _RELATIONS = {"partOf": KG.partOf, "ofState": KG.ofState, "leaderOf": KG.leaderOf, "memberOf": KG.memberOf,
               "locatedIn": KG.locatedIn}
 
-_NODES: dict[str, ox.NamedNode] = {}
-
-
-def _n(term: object) -> ox.NamedNode:
-    if isinstance(term, ox.NamedNode):
-        return term
-    key = str(term)
-    node = _NODES.get(key)
-    if node is None:
-        node = _NODES[key] = ox.NamedNode(key)
-    return node
-
-
-
 
 def slug(text: str) -> str:
     """A readable, IRI-safe slug of a name.
@@ -123,9 +109,8 @@ class _Emitter:
         self.claims: list[ox.Quad] = []
         self.typed: set[str] = set()
 
-    def add(self, s: ox.NamedNode, p: object, o: ox.NamedNode | ox.Literal, *, claims: bool = False) -> None:
-        p_node = p if isinstance(p, ox.NamedNode) else _n(p)
-        quad = ox.Quad(s, p_node, o, self.claims_graph if claims else self.doc_graph)
+    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal, *, claims: bool = False) -> None:
+        quad = ox.Quad(s, p, o, self.claims_graph if claims else self.doc_graph)
         (self.claims if claims else self.doc).append(quad)
 
     def node(self, kind: str, *parts: object) -> ox.NamedNode:
@@ -147,25 +132,24 @@ class _Emitter:
         node = actor_iri(actor, base=self.base)
         if actor.new and node.value not in self.typed:
             self.typed.add(node.value)
-            self.add(node, TYPE, _n(KG[actor.actor_class]))
+            self.add(node, TYPE, KG[actor.actor_class])
             self.add(node, PREF_LABEL, ox.Literal(actor.label, language="en"))
             self.add(node, PROVISIONAL, ox.Literal("true", datatype=BOOL))
         return node
 
-    def fact(self, s: ox.NamedNode, p: object, o: ox.NamedNode | ox.Literal, sentence: tuple[int, int]) -> None:
-        p_node = _n(p)
-        self.add(s, p_node, o)
-        evidence = self.node("evidence", s.value, p_node.value, str(o), *sentence)
+    def fact(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal, sentence: tuple[int, int]) -> None:
+        self.add(s, p, o)
+        evidence = self.node("evidence", s.value, p.value, str(o), *sentence)
         self.add(evidence, TYPE, EVIDENCE)
         self.add(evidence, TYPE, STATEMENT)
         self.add(evidence, SUBJECT, s)
-        self.add(evidence, PREDICATE, p_node)
+        self.add(evidence, PREDICATE, p)
         self.add(evidence, OBJECT, o)
         self.offsets(evidence, *sentence)
 
     def article_metadata(self) -> None:
         a, node = self.article, self.article_node
-        self.add(node, TYPE, _n(KG.Article))
+        self.add(node, TYPE, KG.Article)
         self.add(node, DCTERMS.identifier, ox.Literal(a.id))
         if a.title:
             self.add(node, DCTERMS.title, ox.Literal(a.title))
@@ -190,7 +174,7 @@ def emit_article(article: Article, extraction: Extraction, *, store: GraphStore,
     e.article_metadata()
     for mention in extraction.mentions:
         node = e.node("mention", mention.start, mention.end)
-        e.add(node, TYPE, _n(KG.Mention))
+        e.add(node, TYPE, KG.Mention)
         e.add(node, KG.denotes, e.actor(mention.actor))
         e.offsets(node, mention.start, mention.end)
     for relation in extraction.relations:
@@ -199,11 +183,11 @@ def emit_article(article: Article, extraction: Extraction, *, store: GraphStore,
     for event in extraction.events:
         first = event.triggers[0]
         node = e.node("event", *first)
-        e.fact(node, TYPE, _n(KG[event.event_class]), event.sentence)
+        e.fact(node, TYPE, KG[event.event_class], event.sentence)
         e.add(node, KG.sourceArticle, e.article_node)
         for start, end in event.triggers:
             mention = e.node("mention", "event", start, end)
-            e.add(mention, TYPE, _n(KG.Mention))
+            e.add(mention, TYPE, KG.Mention)
             e.add(mention, KG.denotes, node)
             e.offsets(mention, start, end)
             e.add(node, KG.trigger, mention)
@@ -216,14 +200,14 @@ def emit_article(article: Article, extraction: Extraction, *, store: GraphStore,
         if event.date is not None:
             e.fact(node, KG.date, ox.Literal(event.date.isoformat(), datatype=DATE), event.sentence)
         if event.mode:
-            e.fact(node, KG.mode, _n(_MODES[event.mode]), event.sentence)
+            e.fact(node, KG.mode, _MODES[event.mode], event.sentence)
     for claim in extraction.claims:
         subject, obj = e.actor(claim.subject), e.actor(claim.object)
-        predicate = _n(_RELATIONS[claim.predicate])
+        predicate = _RELATIONS[claim.predicate]
         node = e.node("claim", subject.value, predicate.value, obj.value, *claim.sentence)
         for source in _claimants(claim.source):
             e.add(node, PROV.wasAttributedTo, e.actor(source), claims=True)
-        e.add(node, TYPE, _n(KG.Claim), claims=True)
+        e.add(node, TYPE, KG.Claim, claims=True)
         e.add(node, TYPE, STATEMENT, claims=True)
         e.add(node, SUBJECT, subject, claims=True)
         e.add(node, PREDICATE, predicate, claims=True)

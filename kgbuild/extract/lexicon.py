@@ -15,7 +15,7 @@ from typing import Any
 
 from ..resources import resource_dir
 
-__all__ = ["Lexicon", "KBIndex", "load_lexicon", "normalise_name", "lexicon_version"]
+__all__ = ["Lexicon", "KBIndex", "load_lexicon", "normalise_name"]
 
 
 def normalise_name(text: str) -> str:
@@ -100,10 +100,6 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
         member_titles=frozenset(nouns["member_titles"]),
         raw={"triggers": triggers, "nouns": nouns},
     )
-
-
-def lexicon_version() -> str:
-    return load_lexicon().version
 
 
 @dataclass
