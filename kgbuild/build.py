@@ -182,8 +182,9 @@ def build(inputs: Sequence[str], *, config: Config, jobs: int = 1, published: da
     progress = on_progress or (lambda _id, _state: None)
     with contextlib.ExitStack() as stack:
         store = stack.enter_context(GraphStore.open(config.store, base=config.base, wait=lock_wait))
+        worker_args = (config.model, tuple(str(f) for f in config.all_kb_folders), config.base, validate)
         # workers load their pipelines while this process loads the background graphs
-        pool = stack.enter_context(_pool(config, jobs, validate)) if jobs > 1 else None
+        pool = stack.enter_context(_pool(worker_args, jobs)) if jobs > 1 else None
         background_changed = load_background(store, kb_folders=config.all_kb_folders)
         fingerprint = _pipeline_fingerprint(config)
         stored = {} if force else store.fingerprints()
@@ -211,7 +212,6 @@ def build(inputs: Sequence[str], *, config: Config, jobs: int = 1, published: da
                 progress(write.article_id, "built")
             pending.clear()
 
-        worker_args = (config.model, tuple(str(f) for f in config.all_kb_folders), config.base, validate)
         for results in _run(todo(), pool=pool, worker_args=worker_args):
             for article_id, doc_nq, claims_nq, stats in results:
                 if isinstance(stats, str):
@@ -258,11 +258,8 @@ def _pipeline_fingerprint(config: Config) -> str:
     return pipeline_fingerprint(model=config.model, kb_folders=config.all_kb_folders)
 
 
-def _pool(config: Config, jobs: int, validate: bool) -> Any:
-    context = multiprocessing.get_context("forkserver")
-    return context.Pool(jobs, initializer=_init_worker,
-                        initargs=(config.model, tuple(str(f) for f in config.all_kb_folders), config.base,
-                                  validate))
+def _pool(worker_args: tuple, jobs: int) -> Any:
+    return multiprocessing.get_context("forkserver").Pool(jobs, initializer=_init_worker, initargs=worker_args)
 
 
 def _run(articles: Iterator[Article], *, pool: Any, worker_args: tuple) -> Iterator[list[tuple]]:
@@ -273,14 +270,7 @@ def _run(articles: Iterator[Article], *, pool: Any, worker_args: tuple) -> Itera
                 _init_worker(*worker_args)
             yield _extract_batch(batch)
         return
-    pending: list[tuple] = []
-    for results in pool.imap(_extract_batch, _batches(articles, 8), chunksize=1):
-        pending.extend(results)
-        if len(pending) >= BATCH:
-            yield pending
-            pending = []
-    if pending:
-        yield pending
+    yield from pool.imap(_extract_batch, _batches(articles, 8), chunksize=1)  # the caller groups commits
 
 
 def _validate(writes: list[ArticleWrite]) -> list[str]:

@@ -19,7 +19,7 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -62,6 +62,10 @@ class ArticleWrite:
     doc_quads: list[ox.Quad]
     claim_quads: list[ox.Quad]
 
+    @property
+    def quad_count(self) -> int:
+        return len(self.doc_quads) + len(self.claim_quads)
+
     def to_nquads(self) -> bytes:
         return ox.serialize([*self.doc_quads, *self.claim_quads], format=ox.RdfFormat.N_QUADS)
 
@@ -77,10 +81,11 @@ class SerializedArticleWrite:
     article_id: str
     doc_nquads: bytes
     claims_nquads: bytes
+    quad_count: int = field(init=False)
+    """N-Quads lines, counted once (the writer's batching reads it for every pending article)."""
 
-    @property
-    def quad_count(self) -> int:
-        return self.doc_nquads.count(b"\n") + self.claims_nquads.count(b"\n")
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "quad_count", self.doc_nquads.count(b"\n") + self.claims_nquads.count(b"\n"))
 
     def to_nquads(self) -> bytes:
         return self.doc_nquads + self.claims_nquads
@@ -236,13 +241,11 @@ class GraphStore:
             chunk: list[bytes] = []
             size = 0
             for w in fresh:
-                data = w.to_nquads()
-                lines = data.count(b"\n")
-                if chunk and size + lines > BULK_CHUNK_QUADS:
+                if chunk and size + w.quad_count > BULK_CHUNK_QUADS:
                     self.store.bulk_load(b"".join(chunk), format=ox.RdfFormat.N_QUADS)
                     chunk, size = [], 0
-                chunk.append(data)
-                size += lines
+                chunk.append(w.to_nquads())
+                size += w.quad_count
             if chunk:
                 self.store.bulk_load(b"".join(chunk), format=ox.RdfFormat.N_QUADS)
             for w in stale:
