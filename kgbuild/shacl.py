@@ -35,7 +35,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
-__all__ = ["CompiledShapes", "UnsupportedShapes", "ShaclResult", "compile_shapes"]
+__all__ = ["CompiledShapes", "UnsupportedShapes", "ShaclResult", "compile_shapes", "DataIndex"]
 
 
 class UnsupportedShapes(ValueError):
@@ -94,10 +94,10 @@ class _Shape:
     qualified_max: int | None = None
     properties: list[_Shape] = field(default_factory=list)
     targets: list[ox.NamedNode] = field(default_factory=list)
-    value_checks: list[Callable[[Term, _Data], tuple[str, str] | None]] = field(default_factory=list)
+    value_checks: list[Callable[[Term, DataIndex], tuple[str, str] | None]] = field(default_factory=list)
 
 
-class _Data:
+class DataIndex:
     """The data graph indexed once: subject -> predicate -> values, plus class membership.
 
     Only the predicates the shapes read are indexed (``relevant``; None: all).
@@ -154,19 +154,19 @@ class CompiledShapes:
 
     def __init__(self, roots: list[_Shape]) -> None:
         self.roots = roots
-        self.last_index: dict[Term, dict[Term, set[Term]]] = {}
-        """subject -> predicate -> values of the last :meth:`validate` call's data."""
         self.relevant = frozenset({_RDF_TYPE, _SUBCLASS, *(p for root in roots for p in _paths(root, set()))})
 
-    def validate(self, triples: Iterable[Any], *, also_index: Iterable[Term] = ()) -> list[ShaclResult]:
-        """Every violation in ``triples`` (pyoxigraph Triples or Quads; graph names ignored).
+    def validate(self, triples: Iterable[Any]) -> list[ShaclResult]:
+        """Every violation in ``triples`` (pyoxigraph Triples or Quads; graph names ignored)."""
+        return self.check(self.index(triples))
 
-        :param also_index: more predicates to index for :attr:`last_index` (for checks
-            outside SHACL run over the same single pass).
-        """
-        relevant = self.relevant | frozenset(also_index) if also_index else self.relevant
-        data = _Data(triples, relevant)
-        self.last_index = data.out
+    def index(self, triples: Iterable[Any], *, also: Iterable[Term] = ()) -> DataIndex:
+        """``triples`` indexed once for :meth:`check`; ``also``: more predicates to index, for
+        checks outside SHACL that read the same pass (``index.out``)."""
+        return DataIndex(triples, self.relevant | frozenset(also))
+
+    def check(self, data: DataIndex) -> list[ShaclResult]:
+        """Every violation in the indexed data."""
         results: list[ShaclResult] = []
         for shape in self.roots:
             focus_nodes: set[Term] = set()
@@ -189,10 +189,10 @@ def _paths(shape: _Shape, seen: set[int]) -> Iterable[Term]:
         yield from _paths(inner, seen)
 
 
-def _value_checks(shape: _Shape) -> list[Callable[[Term, _Data], tuple[str, str] | None]]:
+def _value_checks(shape: _Shape) -> list[Callable[[Term, DataIndex], tuple[str, str] | None]]:
     """The per-value constraints of ``shape``, each a function giving (component, message)
     on failure, built once so validation runs only the constraints the shape has."""
-    checks: list[Callable[[Term, _Data], tuple[str, str] | None]] = []
+    checks: list[Callable[[Term, DataIndex], tuple[str, str] | None]] = []
     if shape.node_kind is not None:
         kinds, kind_name = shape.node_kind, shape.node_kind_name
         checks.append(lambda v, _d: None if isinstance(v, kinds) else
@@ -223,7 +223,7 @@ def _value_checks(shape: _Shape) -> list[Callable[[Term, _Data], tuple[str, str]
     return checks
 
 
-def _check(shape: _Shape, focus: Term, data: _Data, out: list[ShaclResult] | None) -> bool:
+def _check(shape: _Shape, focus: Term, data: DataIndex, out: list[ShaclResult] | None) -> bool:
     """Check ``focus`` against ``shape``; append results to ``out`` (None: just answer)."""
     failures: list[tuple[str, str]] = []
     if shape.path is None:

@@ -149,10 +149,9 @@ def validate_quads(quads: Iterable[ox.Quad | ox.Triple], *, shapes: Graph | None
             if engine == "compiled":
                 raise OntologyError(f"SHACL shapes: {compiled}")
         else:
-            results = compiled.validate(quads, also_index=_OFFSET_TERMS)
-            violations = [Violation(r.focus, r.path, r.message, r.component) for r in results]
-            violations.extend(check_offsets(_offset_triples(compiled.last_index)))
-            compiled.last_index = {}
+            data = compiled.index(quads, also=_OFFSET_TERMS)
+            violations = [Violation(r.focus, r.path, r.message, r.component) for r in compiled.check(data)]
+            violations.extend(check_offsets(_offset_triples(data.out)))
             violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
             return ValidationReport(conforms=not violations, violations=violations,
                                     text="Conforms: True" if not violations else

@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from ..errors import ValidationError
+from ..validate import ENGINES
 from .options import apply_config, store_option
 
 __all__ = ["command"]
@@ -11,7 +12,7 @@ __all__ = ["command"]
 
 @click.command("validate")
 @store_option
-@click.option("--engine", type=click.Choice(["auto", "compiled", "pyshacl"]), default="auto", show_default=True,
+@click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
               help="compiled: kgbuild's single-pass validator; pyshacl: the reference; auto: compiled "
                    "unless the shapes use SHACL it does not implement.")
 @click.pass_context
