@@ -135,26 +135,19 @@ def bind_params(params: tuple[Param, ...], raw: Mapping[str, str], *,
     return bound
 
 
-_NAMES_QUERY = """
+_NAME_ROWS = """
 PREFIX kg: <https://w3id.org/kgbuild/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX schema: <http://schema.org/>
 SELECT DISTINCT ?actor ?p ?name WHERE {
   GRAPH ?g { ?actor ?p ?name }
   VALUES ?p { kg:kbId skos:prefLabel skos:altLabel schema:sameAs }
-}
 """
+_NAMES_QUERY = _NAME_ROWS + "}\n"
 # the same rows, cut down inside the store to names that can normalise to ``?key``: a pure-ASCII
 # name normalises exactly like LCASE + dropping non-alphanumerics; any other name is kept and
 # normalised in Python (a full read of ~12k names and their conversion cost ~0.2 s per call)
-_CANDIDATES_QUERY = """
-PREFIX kg: <https://w3id.org/kgbuild/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX schema: <http://schema.org/>
-SELECT DISTINCT ?actor ?p ?name WHERE {
-  GRAPH ?g { ?actor ?p ?name }
-  VALUES ?p { kg:kbId skos:prefLabel skos:altLabel schema:sameAs }
-  BIND(IF(?p = schema:sameAs, REPLACE(STR(?name), "^.*/", ""), STR(?name)) AS ?text)
+_CANDIDATES_QUERY = _NAME_ROWS + """  BIND(IF(?p = schema:sameAs, REPLACE(STR(?name), "^.*/", ""), STR(?name)) AS ?text)
   FILTER(REGEX(?text, "[^\\u0000-\\u007F]") || REPLACE(LCASE(?text), "[^0-9a-z]", "") = ?key)
 }
 """

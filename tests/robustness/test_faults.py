@@ -142,14 +142,20 @@ def _remount(mount: Path, options: str) -> None:
     subprocess.run(["mount", "-o", f"remount,{options}", str(mount)], check=True)
 
 
-def test_disk_full_is_a_clear_error_and_no_corruption(tmp_path: Path, tmpfs: Path, fast_build: None) -> None:
+def _store_on_tmpfs(tmp_path: Path, tmpfs: Path, articles: int) -> tuple[Path, Path, dict[str, set[str]]]:
+    """``articles`` article files, and a store on the tmpfs holding the first of them:
+    (source folder, store, what the store holds)."""
     src = tmp_path / "in"
-    _write_articles(src, 60)
+    _write_articles(src, articles)
     store = tmpfs / "kg"
     _remount(tmpfs, "size=64m")
     first = run_cli(["build", str(src / "a000.txt"), "--store", str(store), "--no-reason", "--quiet"])
     assert first.exit_code == 0, show(first)
-    before = _article_quads(store)
+    return src, store, _article_quads(store)
+
+
+def test_disk_full_is_a_clear_error_and_no_corruption(tmp_path: Path, tmpfs: Path, fast_build: None) -> None:
+    src, store, before = _store_on_tmpfs(tmp_path, tmpfs, 60)
     fs = os.statvfs(tmpfs)
     used = (fs.f_blocks - fs.f_bfree) * fs.f_frsize
     _remount(tmpfs, f"size={used + 32 * 1024}")
@@ -167,13 +173,7 @@ def test_disk_full_is_a_clear_error_and_no_corruption(tmp_path: Path, tmpfs: Pat
 
 
 def test_read_only_store_is_a_clear_error(tmp_path: Path, tmpfs: Path, fast_build: None) -> None:
-    src = tmp_path / "in"
-    _write_articles(src, 2)
-    store = tmpfs / "kg"
-    _remount(tmpfs, "size=64m")
-    first = run_cli(["build", str(src / "a000.txt"), "--store", str(store), "--no-reason", "--quiet"])
-    assert first.exit_code == 0, show(first)
-    before = _article_quads(store)
+    src, store, before = _store_on_tmpfs(tmp_path, tmpfs, 2)
     _remount(tmpfs, "ro")
     result = run_cli(["build", str(src), "--store", str(store), "--no-reason", "--quiet"])
     assert result.exit_code == 1, show(result)
