@@ -78,8 +78,7 @@ def load_background(store: GraphStore, *, kb_folders: Sequence[Path] = ()) -> bo
             except SyntaxError as exc:
                 raise OntologyError(f"{ontology_file}: {' '.join(str(exc).split())}") from exc
         else:
-            kb = ActorKB.load(folders=list(kb_folders))
-            triples = list(ox.parse(kb.graph.serialize(format="nt").encode(), format=ox.RdfFormat.N_TRIPLES))
+            triples = list(ActorKB.load(folders=list(kb_folders)).triples)
         store.replace_graph(graph, [*triples, ox.Triple(marker.subject, marker.predicate, marker.object)])
         changed = True
     return changed

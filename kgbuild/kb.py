@@ -82,6 +82,33 @@ class KBActor:
         return (self.label, *self.aliases, *self.demonyms)
 
 
+_CLASS_IRIS = {str(c): _local(c) for c in ACTOR_CLASSES}
+_MEMBERSHIP_IRIS = [(str(p), _local(p)) for p in _MEMBERSHIP]
+
+
+def _actor(iri: str, props: dict[str, list[Any]]) -> KBActor:
+    """One actor from its (predicate IRI -> objects) table."""
+
+    def values(pred: URIRef) -> list[str]:
+        return [o.value for o in props.get(str(pred), ())]
+
+    def texts(pred: URIRef) -> tuple[str, ...]:
+        return tuple(sorted(values(pred)))
+
+    classes = sorted(_CLASS_IRIS[c] for c in values(RDF.type) if c in _CLASS_IRIS)
+    wd = str(WD)
+    qids = sorted(o[len(wd):] for o in values(SCHEMA.sameAs) if o.startswith(wd))
+    parents = tuple(sorted((local, o.value) for pred, local in _MEMBERSHIP_IRIS for o in props.get(pred, ())))
+    states = sorted(values(KG.ofState))
+    labels = texts(SKOS.prefLabel)
+    return KBActor(
+        id=values(KG.kbId)[0], iri=iri, actor_class=classes[0] if classes else "",
+        label=labels[0] if labels else "", aliases=texts(SKOS.altLabel), demonyms=texts(KG.demonym),
+        generic_labels=texts(KG.genericLabel), wikidata=qids[0] if qids else None,
+        parents=parents, state=states[0] if states else None,
+    )
+
+
 _LOADED: dict[tuple[tuple[str, int, int], ...], ActorKB] = {}
 
 
@@ -138,15 +165,25 @@ def _content_digest(contents: Sequence[bytes]) -> str:
 
 
 class ActorKB:
-    """The loaded actor KB: its graph, the actors by IRI and name indexes."""
+    """The loaded actor KB: its triples, the actors by IRI and name indexes.
 
-    def __init__(self, graph: Graph, files: Sequence[Path], contents: Sequence[bytes]) -> None:
-        self.graph = graph
+    The actors and indexes are read straight from the parsed (pyoxigraph) triples; the rdflib
+    :attr:`graph` is built on first use only (validation, SPARQL over the KB).
+    """
+
+    def __init__(self, triples: Iterable[Any], files: Sequence[Path], contents: Sequence[bytes]) -> None:
+        #: The KB's triples (pyoxigraph terms), each once, in file order.
+        self.triples: list[Any] = list(dict.fromkeys(triples))
+        self._graph: Graph | None = None
         self.files: list[Path] = list(files)
         self.content_hash = _content_digest(contents)
+        index: dict[str, dict[str, list[Any]]] = {}
+        for t in self.triples:
+            index.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object)
+        kb_id = str(KG.kbId)
         self.actors: dict[str, KBActor] = {}
-        for subject in sorted(set(graph.subjects(KG.kbId, None)), key=str):
-            self.actors[str(subject)] = self._actor(URIRef(subject))
+        for subject in sorted(s for s, props in index.items() if kb_id in props):
+            self.actors[subject] = _actor(subject, index[subject])
         self._ids = {a.id: a for a in self.actors.values()}
         self._qids: dict[str, list[KBActor]] = {}
         self._names: dict[str, list[KBActor]] = {}
@@ -156,11 +193,25 @@ class ActorKB:
             for name in {normalize_name(n) for n in actor.names}:
                 self._names.setdefault(name, []).append(actor)
 
+    @property
+    def graph(self) -> Graph:
+        """The KB as an rdflib graph (built once, on first use)."""
+        if self._graph is None:
+            graph = Graph(store="SimpleMemory")  # adds at twice the speed of the default store
+            for prefix, ns in (("kg", KG._NS), ("kb", KB), ("skos", SKOS), ("schema", SCHEMA), ("wd", WD)):
+                graph.bind(prefix, ns)
+            terms: dict[Any, Any] = {}  # one rdflib term per distinct term
+            for t in self.triples:
+                graph.add(tuple(terms.get(x) or terms.setdefault(x, to_rdflib(x))  # type: ignore[arg-type]
+                                for x in (t.subject, t.predicate, t.object)))
+            self._graph = graph
+        return self._graph
+
     @classmethod
     def load(cls, *, folders: Sequence[Path] = (), include_bundled: bool = True) -> ActorKB:
         """Read every ``*.ttl`` of the bundled KB (unless excluded) and of ``folders``.
 
-        Every file is parsed into its own graph first, so a malformed file raises
+        Every file is parsed on its own first, so a malformed file raises
         :class:`KnowledgeBaseError` (naming the file and line) before anything is merged.
         """
         files = kb_files(folders=folders, include_bundled=include_bundled)
@@ -169,36 +220,10 @@ class ActorKB:
         if cached is not None:  # a build parses the KB for the store and for the entity ruler
             return cached
         parsed = [_parse_file(path) for path in files]
-        graph = Graph()
-        for prefix, ns in (("kg", KG._NS), ("kb", KB), ("skos", SKOS), ("schema", SCHEMA), ("wd", WD)):
-            graph.bind(prefix, ns)
-        terms: dict[Any, Any] = {}  # one rdflib term per distinct term
-        for part in parsed:
-            for t in part:
-                graph.add(tuple(terms.get(x) or terms.setdefault(x, to_rdflib(x))  # type: ignore[arg-type]
-                                for x in (t.subject, t.predicate, t.object)))
-        kb = cls(graph, files, [p.read_bytes() for p in files])
+        kb = cls((t for part in parsed for t in part), files, [p.read_bytes() for p in files])
         _LOADED.clear()  # keep one: a long-lived process does not pile up KB versions
         _LOADED[key] = kb
         return kb
-
-    def _actor(self, iri: URIRef) -> KBActor:
-        g = self.graph
-        classes = sorted(_local(c) for c in g.objects(iri, RDF.type) if c in ACTOR_CLASSES)
-        qids = sorted(str(o)[len(str(WD)):] for o in g.objects(iri, SCHEMA.sameAs) if str(o).startswith(str(WD)))
-        parents = tuple(sorted((_local(p), str(o)) for p in _MEMBERSHIP for o in g.objects(iri, p)))
-        states = sorted(str(o) for o in g.objects(iri, KG.ofState))
-
-        def texts(pred: URIRef) -> tuple[str, ...]:
-            return tuple(sorted(str(o) for o in g.objects(iri, pred)))
-
-        labels = texts(SKOS.prefLabel)
-        return KBActor(
-            id=str(g.value(iri, KG.kbId)), iri=str(iri), actor_class=classes[0] if classes else "",
-            label=labels[0] if labels else "", aliases=texts(SKOS.altLabel), demonyms=texts(KG.demonym),
-            generic_labels=texts(KG.genericLabel), wikidata=qids[0] if qids else None,
-            parents=parents, state=states[0] if states else None,
-        )
 
     def by_id(self, kb_id: str) -> KBActor | None:
         """The actor with this KB id (``IRQ``, ``kataib-hezbollah``), or None."""
