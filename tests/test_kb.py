@@ -5,13 +5,14 @@ import re
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS
 
 from kgbuild.errors import KnowledgeBaseError
 from kgbuild.kb import ActorKB, promote, validate_kb
 from kgbuild.namespace import KB
 from kgbuild.resources import actors_dir
-from kgbuild.tools import build_kb
+from kgbuild.tools import build_kb, kb_phoenix
 
 UN_MEMBERS = """
 AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH BWA BRA
@@ -133,3 +134,113 @@ def test_user_folder_and_content_hash(tmp_path: Path) -> None:
         promote("Brigade of the Test", actor_type="ArmedGroup", parent=None, file=path)
     with pytest.raises(KnowledgeBaseError):
         promote("Someone", actor_type="Spaceship", parent=None, file=path)
+
+
+# -- generated institutions (ontology/actors/institutions.ttl) ---------------------------------
+
+def _curated_kb() -> ActorKB:
+    return ActorKB.load(folders=build_kb.curated_files(), include_bundled=False)
+
+
+@pytest.mark.parametrize(("name", "kb_id", "state"), [
+    ("Nigerian police", "nigeria-police-force", "NGA"),  # curated: the generated one is not made
+    ("Chadian security forces", "tcd-armed-forces", "TCD"),
+    ("the Government of Niger", "ner-government", "NER"),
+    ("Nigerien government", "ner-government", "NER"),
+    ("Malian special forces", "mli-armed-forces", "MLI"),
+    ("Malian troops", "mli-armed-forces", "MLI"),
+    ("Algeria's foreign ministry", "dza-foreign-ministry", "DZA"),
+    ("Algerian Foreign Ministry", "dza-foreign-ministry", "DZA"),
+    ("police of Chad", "tcd-police", "TCD"),
+    ("Burkinabe presidency", "bfa-head-of-state", "BFA"),
+])
+def test_generated_institutions_link(kb: ActorKB, name: str, kb_id: str, state: str) -> None:
+    from kgbuild.extract.lexicon import KBIndex
+
+    assert [a.id for a in kb.lookup(name)] == [kb_id]
+    assert kb.by_id(kb_id).state == str(KB[state])
+    index = KBIndex.from_kb(kb)
+    assert index.lookup(name) == [kb.by_id(kb_id).iri]
+    assert index.states_of[kb.by_id(kb_id).iri] == str(KB[state])
+
+
+def test_generated_institutions_shape(kb: ActorKB) -> None:
+    police = kb.by_id("tcd-police")
+    assert police.actor_class == "SecurityForce" and police.label == "Police of Chad"
+    assert kb.institution_of(str(KB.TCD), "police") == police
+    assert kb.institution_of(str(KB.TCD), "troops").id == "tcd-armed-forces"
+    assert kb.institution_of(str(KB.NER), "government").id == "ner-government"
+    ministry = kb.by_id("dza-foreign-ministry")
+    assert ministry.actor_class == "GovernmentBody"
+    assert ("subOrganizationOf", str(KB["dza-government"])) in ministry.parents
+    assert kb.by_id("sau-head-of-state").label == "Royal Court of Saudi Arabia"
+    # a generated ministry hangs under the curated government where there is one
+    assert ("subOrganizationOf", str(KB["nigeria-government"])) in kb.by_id("nga-foreign-ministry").parents
+    # every State has a government, curated or generated
+    for state in (a for a in kb if a.actor_class == "State"):
+        assert kb.institution_of(state.iri, "government") is not None, state.id
+
+
+def test_generated_institutions_do_not_duplicate_curated_ones(kb: ActorKB) -> None:
+    curated = _curated_kb()
+    claimed = {(a.state, g.casefold()) for a in curated for g in a.generic_labels if a.state}
+    generated = ActorKB.load(folders=[actors_dir() / "institutions.ttl"], include_bundled=False)
+    assert len(generated) > 1000
+    for actor in generated:
+        assert actor.state and actor.generic_labels, actor.id
+        for word in actor.generic_labels:
+            assert (actor.state, word.casefold()) not in claimed, (actor.id, word)
+    assert kb.by_id("nga-police") is None and kb.by_id("irq-government") is None
+    assert kb.institution_of(str(KB.NGA), "police").id == "nigeria-police-force"
+    assert kb.institution_of(str(KB.USA), "foreign ministry") is None  # the State Department is curated
+    assert kb.by_id("usa-foreign-ministry") is None and kb.by_id("usa-head-of-state") is None
+
+
+# -- Phoenix import (ontology/actors/phoenix.ttl) ----------------------------------------------
+
+@pytest.mark.parametrize(("name", "actor_class"), [
+    ("Abu Sayyaf Group", "ArmedGroup"), ("Liberation Tigers of Tamil Eelam", "ArmedGroup"), ("LTTE", "ArmedGroup"),
+    ("Shining Path", "ArmedGroup"), ("Ansar Dine", "ArmedGroup"), ("Irish Republican Army", "ArmedGroup"),
+    ("International Monetary Fund", "InternationalOrganization"),
+    ("African Development Bank", "InternationalOrganization"), ("DPKO", "InternationalOrganization"),
+])
+def test_phoenix_known_groups(kb: ActorKB, name: str, actor_class: str) -> None:
+    found = kb.lookup(name)
+    assert len(found) == 1 and found[0].actor_class == actor_class, found
+    source = kb.graph.value(URIRef(found[0].iri), DCTERMS.source)
+    assert str(source).startswith(f"https://github.com/openeventdata/petrarch2/blob/{kb_phoenix.COMMIT}/")
+
+
+def test_phoenix_keeps_curated_actors_and_drops_risky_names(kb: ActorKB) -> None:
+    for name, kb_id in [("Hamas", "hamas"), ("NATO", "nato"), ("Taliban", "taliban"), ("Hezbollah", "hezbollah"),
+                        ("ECOWAS", "ecowas"), ("Lashkar-e-Taiba", "lashkar-e-taiba")]:
+        assert [a.id for a in kb.lookup(name)] == [kb_id], name
+    assert kb.by_qid("Q1065").id == "united-nations"
+    assert ("subOrganizationOf", str(KB["united-nations"])) in kb.lookup("DPKO")[0].parents
+    for name in ["Red Line", "Direct Action", "Popular Resistance", "Tigers", "313", "Osama bin Laden", "Hambali",
+                 "UN envoy", "Laskar e Toiba"]:
+        assert not [a for a in kb.lookup(name) if a.actor_class != "Person"], name
+    phoenix = ActorKB.load(folders=[actors_dir() / "phoenix.ttl"], include_bundled=False)
+    assert len(phoenix) > 500
+    assert {a.actor_class for a in phoenix} == {"ArmedGroup", "InternationalOrganization"}
+
+
+def test_phoenix_parser_reads_the_dictionary_format() -> None:
+    text = "# comment\nKACH_ [MEAREB] #  kkl\n+KAHANE_CHAI\nBAN_KI-MOON\n\t[IGOUNO >20070101]\n"
+    entries = kb_phoenix.parse_actors(text)
+    assert [(e.name, e.synonyms, e.codes) for e in entries] == [
+        ("KACH_", ["KAHANE_CHAI"], ["MEAREB"]), ("BAN_KI-MOON", [], ["IGOUNO >20070101"])]
+    assert kb_phoenix.skeleton("Laskar i Tayyaba") == kb_phoenix.skeleton("Lashkar-e-Taiba")
+
+
+def test_generated_actors_pass_the_kb_checks(kb: ActorKB) -> None:
+    from kgbuild.validate import validate_graph
+
+    assert validate_kb(kb) == []
+    for name in ("institutions.ttl", "phoenix.ttl"):
+        part = ActorKB.load(folders=[actors_dir() / name], include_bundled=False)
+        for actor in part:
+            assert actor.actor_class and actor.label and len(actor.label) >= 3, actor.id
+            assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", actor.id), actor.id
+        report = validate_graph(part.graph)
+        assert report.conforms, report.summary()
