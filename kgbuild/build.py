@@ -94,13 +94,15 @@ def _digest(data: bytes) -> str:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(model: str, kb_folders: tuple[str, ...], base: str, validate: bool = True) -> None:
+def _init_worker(model: str, kb_folders: tuple[str, ...], base: str, validate: bool = True,
+                 events_model: str | None = None) -> None:
     from .extract import Extractor
 
-    _WORKER["extractor"] = Extractor(model=model, kb_folders=[Path(f) for f in kb_folders])
+    _WORKER["extractor"] = Extractor(model=model, kb_folders=[Path(f) for f in kb_folders],
+                                     events_model=Path(events_model) if events_model else None)
     _WORKER["store"] = GraphStore.in_memory(base=base)
     _WORKER["validate"] = validate
-    _WORKER["args"] = (model, kb_folders, base, validate)
+    _WORKER["args"] = (model, kb_folders, base, validate, events_model)
     _settle_heap()
 
 
@@ -181,7 +183,8 @@ def build(inputs: Sequence[str], *, config: Config, jobs: int = 1, published: da
     progress = on_progress or (lambda _id, _state: None)
     with contextlib.ExitStack() as stack:
         store = stack.enter_context(GraphStore.open(config.store, base=config.base, wait=lock_wait))
-        worker_args = (config.model, tuple(str(f) for f in config.all_kb_folders), config.base, validate)
+        worker_args = (config.model, tuple(str(f) for f in config.all_kb_folders), config.base, validate,
+                       str(config.events_model) if config.events_model else None)
         # workers load their pipelines while this process loads the background graphs
         pool = stack.enter_context(_pool(worker_args, jobs)) if jobs > 1 else None
         background_changed = load_background(store, kb_folders=config.all_kb_folders)
@@ -254,7 +257,7 @@ def commit_due(pending: Sequence[SerializedArticleWrite]) -> bool:
 def _pipeline_fingerprint(config: Config) -> str:
     from .extract.fingerprint import pipeline_fingerprint
 
-    return pipeline_fingerprint(model=config.model, kb_folders=config.all_kb_folders)
+    return pipeline_fingerprint(model=config.model, kb_folders=config.all_kb_folders, events_model=config.events_model)
 
 
 def _pool(worker_args: tuple, jobs: int) -> Any:

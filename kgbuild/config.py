@@ -35,6 +35,7 @@ class Config:
     store: Path = Path("kg")
     endpoint: str | None = None
     user_actor_file: Path = Path("actors/local.ttl")
+    events_model: Path | None = None  # a model file written by `kgbuild train` (default: the shipped one)
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
@@ -71,6 +72,7 @@ _ENV = {
     "store": "KGBUILD_STORE",
     "endpoint": "KGBUILD_ENDPOINT",
     "user_actor_file": "KGBUILD_ACTOR_FILE",
+    "events_model": "KGBUILD_EVENTS_MODEL",
 }
 
 
@@ -81,7 +83,7 @@ def _coerce(name: str, value: Any) -> Any:
         if not isinstance(value, (list, tuple)):
             raise ConfigError(f"kb_folders must be a list of folders, got {value!r}")
         return tuple(Path(v) for v in value)
-    if name in ("store", "user_actor_file"):
+    if name in ("store", "user_actor_file", "events_model"):
         return Path(value)
     if name == "base":
         value = str(value)

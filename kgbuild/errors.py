@@ -22,6 +22,7 @@ __all__ = [
     "ReasonerError",
     "EvalError",
     "ServeError",
+    "TrainError",
 ]
 
 
@@ -93,3 +94,7 @@ class EvalError(KgbuildError):
 
 class ServeError(KgbuildError):
     """The SPARQL server could not be started."""
+
+
+class TrainError(KgbuildError):
+    """``kgbuild train`` cannot learn: no readable gold article, or nothing to learn from."""

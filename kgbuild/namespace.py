@@ -105,6 +105,7 @@ class KG(DefinedNamespace):
     stateSelf: URIRef
     subOrganizationOf: URIRef
     target: URIRef
+    textRelation: URIRef
     trigger: URIRef
     # --- END GENERATED TERMS ---
 

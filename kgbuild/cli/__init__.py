@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "query": ("kgbuild.query.cli:command", "Run a saved query or a .rq file on the store or an endpoint."),
     "queries": ("kgbuild.query.cli:list_command", "List the saved queries with their parameters."),
     "eval": ("kgbuild.eval.cli:command", "Score the built graph against gold annotations."),
+    "train": ("kgbuild.learn.cli:command", "Learn the event models from gold annotations and their articles."),
+    "gold": ("kgbuild.eval.gold_cli:group", "Check gold annotations, derive their answers, measure agreement."),
     "kb": ("kgbuild.cli.kb:group", "Inspect the actor knowledge base; list and promote new actors."),
     "serve": ("kgbuild.serve.cli:command", "Serve the store as a SPARQL 1.1 endpoint (Oxigraph server)."),
     "load": ("kgbuild.load.cli:command", "Push graphs into Fuseki, Oxigraph, GraphDB or Virtuoso."),

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvalError
+from ..vocabulary import ActorClass, AttackMode, EventClass, Relation
 
 __all__ = [
     "ACTOR_CLASSES", "EVENT_CLASSES", "ATTACK_MODES", "RELATION_PREDICATES", "PARTS",
@@ -26,20 +27,11 @@ __all__ = [
     "load_gold", "gold_paths",
 ]
 
-ACTOR_CLASSES: tuple[str, ...] = (
-    "State", "GovernmentBody", "Legislature", "SecurityForce", "ArmedGroup",
-    "InternationalOrganization", "Organization", "Person", "Group", "Place",
-)
-EVENT_CLASSES: tuple[str, ...] = (
-    "Attack", "Threat", "Protest", "Accusation", "Demand", "Rejection", "Deployment", "Sanction",
-    "Coercion", "Cooperation", "Agreement", "Consultation", "Support", "Aid", "Concession",
-    "Retreat",
-)
-ATTACK_MODES: tuple[str, ...] = (
-    "airstrike", "drone", "shelling", "bombing", "armed-clash", "small-arms", "assassination",
-    "other",
-)
-RELATION_PREDICATES: tuple[str, ...] = ("partOf", "ofState", "leaderOf", "memberOf", "locatedIn")
+#: The closed lists come from the ontology (kgbuild/vocabulary.py is generated from it).
+ACTOR_CLASSES: tuple[str, ...] = tuple(ActorClass)
+EVENT_CLASSES: tuple[str, ...] = tuple(EventClass)
+ATTACK_MODES: tuple[str, ...] = tuple(AttackMode)
+RELATION_PREDICATES: tuple[str, ...] = tuple(Relation)
 #: The parts of a gold file that can be scored (and named in ``scope``).
 PARTS: tuple[str, ...] = ("entities", "relations", "events", "claims", "answers")
 

@@ -155,6 +155,11 @@ def score_article(gold: GoldFile, prediction: ArticlePrediction, *,
     return result
 
 
+def _short(prediction: ArticlePrediction, iri: str) -> str:
+    actor = prediction.actor(iri)
+    return actor.name if actor else iri.rsplit("/", 1)[-1]
+
+
 def _name(prediction: ArticlePrediction, iri: str) -> str:
     actor = prediction.actor(iri)
     return f"{actor.name} <{iri}>" if actor else f"<{iri}>"
@@ -278,7 +283,9 @@ def _score_events(gold: GoldFile, prediction: ArticlePrediction, alignment: Enti
         options = {g: v for (row, g), v in fits.items() if row == e}
         optional = {g: v for g, v in options.items() if g not in required}
         repeats = {g: v for g, v in options.items() if g in matched}
-        label = f"{'|'.join(event.classes)} <{event.iri}>"
+        roles = (f"{', '.join(sorted(_short(prediction, a) for a in event.agents)) or '?'} -> "
+                 f"{', '.join(sorted(_short(prediction, t) for t in event.targets)) or '-'}")
+        label = f"{'|'.join(event.classes)} {roles} <{event.iri}>"
         if e in rest or optional:
             g = rest.get(e, max(optional, key=lambda k: (optional[k], -k)))
             mapping[event.iri] = gold.events[g].id

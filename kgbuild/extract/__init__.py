@@ -24,15 +24,16 @@ class Extractor:
     """A loaded pipeline; :meth:`pipe` streams articles through ``nlp.pipe``."""
 
     def __init__(self, *, model: str = DEFAULT_MODEL, kb_folders: Sequence[Path] = (),
-                 config: str | None = None) -> None:
+                 config: str | None = None, events_model: Path | None = None) -> None:
         self.model = model
         self.kb_folders = tuple(kb_folders)
         from .pipeline import build_pipeline  # spaCy is imported only when a pipeline is needed
 
-        self.nlp = build_pipeline(model=model, kb_folders=self.kb_folders, config=config)
-        self.fingerprint = pipeline_fingerprint(model=model, kb_folders=self.kb_folders, config=config)
+        self.nlp = build_pipeline(model=model, kb_folders=self.kb_folders, config=config, events_model=events_model)
+        self.fingerprint = pipeline_fingerprint(model=model, kb_folders=self.kb_folders, config=config,
+                                                events_model=events_model)
 
-    def _doc(self, article: Article, start: int = 0, end: int | None = None):  # noqa: ANN202 - spaCy Doc
+    def make_doc(self, article: Article, start: int = 0, end: int | None = None):  # noqa: ANN201 - spaCy Doc
         """The Doc of ``article.text[start:end]``; body spans are made relative to ``start``."""
         end = len(article.text) if end is None else end
         body: tuple[tuple[int, int], ...] = ((0, end - start),)
@@ -40,9 +41,8 @@ class Extractor:
             body = tuple((max(s, start) - start, min(e, end) - start)
                          for s, e in article.body_spans if s < end and e > start) or ((0, 0),)
         doc = self.nlp.make_doc(article.text[start:end])
-        doc.user_data["kgbuild"] = {"published": article.published, "author": article.author,
-                                    "publisher": article.publisher,
-                                    "body": body}
+        doc._.kgbuild_meta = {"published": article.published, "author": article.author,
+                              "publisher": article.publisher, "body": body}
         return doc
 
     def extract(self, article: Article) -> Extraction:
@@ -62,12 +62,12 @@ class Extractor:
                 bounds = chunk_bounds(article.text)
                 for n, (start, end) in enumerate(bounds):
                     pending.append((article, start, n == len(bounds) - 1))
-                    yield self._doc(article, start, end)
+                    yield self.make_doc(article, start, end)
 
         merged = Extraction()
         for doc in self.nlp.pipe(docs(), batch_size=batch_size):
             article, start, last = pending.pop(0)
-            _merge(merged, doc.user_data["kgbuild.extraction"], start)
+            _merge(merged, doc._.kgbuild_extraction, start)
             if last:
                 yield article, merged
                 merged = Extraction()

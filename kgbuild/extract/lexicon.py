@@ -13,7 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..errors import ExtractionError
 from ..resources import resource_dir
+from ..vocabulary import EventClass
 
 __all__ = ["Lexicon", "KBIndex", "load_lexicon", "normalise_name"]
 
@@ -36,12 +38,20 @@ def normalise_name(text: str) -> str:
 
 @dataclass(frozen=True)
 class EventClassEntry:
-    name: str
+    """One event class's triggers and its extraction behaviour (``triggers.json``)."""
+
+    name: EventClass
     plover: str
     verbs: frozenset[str]
     nouns: frozenset[str]
     phrases: tuple[str, ...]
     weak: frozenset[str]
+    kind: str = "other"  # physical | statement | exchange | other
+    symmetric: bool = False
+    needs_target: bool = False
+    target_preps: frozenset[str] = frozenset()
+    clause_target: bool = False
+    object_is_topic: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,7 @@ class Lexicon:
     verb_index: dict[str, list[str]]
     noun_index: dict[str, list[str]]
     multiword: dict[tuple[str, ...], list[tuple[str, str]]]  # lemma tuple -> [(class, "verb"|"noun")]
+    cameo: dict[str, dict[str, int]]  # verb lemma -> {event class: weight} (PETRARCH2's CAMEO verbs)
     attack_modes: dict[str, frozenset[str]]
     hedges: frozenset[str]
     embedding_verbs: dict[str, str]
@@ -71,15 +82,26 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
     base = Path(folder) if folder else resource_dir()
     triggers = json.loads((base / "triggers.json").read_text(encoding="utf-8"))
     nouns = json.loads((base / "actor_nouns.json").read_text(encoding="utf-8"))
+    cameo_file = base / "cameo_verbs.json"
+    cameo = json.loads(cameo_file.read_text(encoding="utf-8"))["verbs"] if cameo_file.exists() else {}
     classes: dict[str, EventClassEntry] = {}
     verb_index: dict[str, list[str]] = {}
     noun_index: dict[str, list[str]] = {}
     multiword: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    unknown = set(triggers["classes"]) - set(EventClass)
+    missing = set(EventClass) - set(triggers["classes"])
+    if unknown or missing:
+        raise ExtractionError(f"{base / 'triggers.json'}: event classes {sorted(unknown)} are not in the ontology, "
+                              f"{sorted(missing)} have no triggers")
     for name, entry in triggers["classes"].items():
         verbs = frozenset(entry.get("verbs", ()))
         noun_set = frozenset(entry.get("nouns", ()))
-        classes[name] = EventClassEntry(name, entry["plover"], verbs, noun_set,
-                                        tuple(entry.get("phrases", ())), frozenset(entry.get("weak", ())))
+        classes[name] = EventClassEntry(
+            EventClass(name), entry["plover"], verbs, noun_set, tuple(entry.get("phrases", ())),
+            frozenset(entry.get("weak", ())), kind=entry.get("kind", "other"),
+            symmetric=bool(entry.get("symmetric", False)), needs_target=bool(entry.get("needs_target", False)),
+            target_preps=frozenset(entry.get("target_preps", ())), clause_target=bool(entry.get("clause_target", False)),
+            object_is_topic=bool(entry.get("object_is_topic", False)))
         for kind, words in (("verb", verbs), ("noun", noun_set), ("phrase", entry.get("phrases", ()))):
             for word in words:
                 parts = tuple(word.split())
@@ -91,7 +113,7 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
                     noun_index.setdefault(word, []).append(name)
     return Lexicon(
         version=f"triggers-{triggers['version']}/nouns-{nouns['version']}",
-        classes=classes, verb_index=verb_index, noun_index=noun_index, multiword=multiword,
+        classes=classes, verb_index=verb_index, noun_index=noun_index, multiword=multiword, cameo=cameo,
         attack_modes={k: frozenset(v) for k, v in triggers["attack_modes"].items()},
         hedges=frozenset(triggers["hedges"]), embedding_verbs=dict(triggers["embedding_verbs"]),
         institution_nouns=dict(nouns["institution"]), group_nouns=dict(nouns["group"]),

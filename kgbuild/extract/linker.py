@@ -104,6 +104,35 @@ def _institution(ctx: LinkContext, state: str, key: str, *, phrase: str | None =
     return ActorRef(None, actor_class, f"{prefix} {canonical}".strip(), new=True, state=state)
 
 
+def _government(ctx: LinkContext, state: str) -> ActorRef:
+    """The government of ``state``: its KB institution, else a new one of that state."""
+    return _institution(ctx, state, "government")
+
+
+_TITLE_WORDS = frozenset({"president", "prime", "minister", "foreign", "defense", "defence", "interior", "finance",
+                          "deputy", "vice", "leader", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
+                          "secretary", "of", "state", "chief", "king", "queen", "emir", "chancellor", "premier",
+                          "supreme", "trade", "economy", "justice", "health", "home", "acting", "former", "new",
+                          "top", "senior", "official", "counterpart", "diplomat", "negotiator", "head"})
+
+
+def _names_title_holder(doc: Doc, ent: Span, ctx: LinkContext) -> bool:
+    """"Turkish President Recep Tayyip Erdogan", "Pakistan's Foreign Minister X", "U.S. Secretary
+    of State Y": the state's name or demonym qualifies a title that a named person holds."""
+    j = ent.end
+    if j < len(doc) and doc[j].lower_ in ("'s", "\u2019s", "'"):
+        j += 1
+    titled = False
+    while j < len(doc) and doc[j].lower_ in _TITLE_WORDS and j - ent.end < 5:
+        titled = titled or doc[j].lower_ in ctx.lex.person_titles or doc[j].lemma_.lower() in ctx.lex.person_titles
+        j += 1
+    if not titled or j >= len(doc) or j == ent.end:
+        return False
+    nxt = doc[j]
+    return nxt.ent_type_ == "PERSON" or (nxt.ent_id_ and ctx.kbi.classes.get(nxt.ent_id_) == "Person") \
+        or (nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_)
+
+
 def _phrase_start(head: Token, floor: int) -> int:
     """Leftmost adjacent modifier of ``head`` (amod/compound/nmod chain), not below ``floor``."""
     start = head.i
@@ -115,8 +144,12 @@ def _phrase_start(head: Token, floor: int) -> int:
 
 
 def _type_org(ctx: LinkContext, text: str) -> str:
+    """The class of a named organisation the KB does not know, from the words of its name:
+    civil-society words first ("Institute", "University", "Foundation"), then international ones
+    ("International", "World", "U.N."), then the state and armed ones."""
     low = f" {text.lower()} "
-    for actor_class in ("ArmedGroup", "Legislature", "SecurityForce", "GovernmentBody", "InternationalOrganization"):
+    for actor_class in ("Organization", "InternationalOrganization", "ArmedGroup", "Legislature", "SecurityForce",
+                        "GovernmentBody"):
         if any(f" {w} " in low or low.strip().endswith(w) for w in ctx.lex.org_words.get(actor_class, ())):
             return actor_class
     return "Organization"
@@ -173,11 +206,17 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue
         if _is_publisher(ctx, ent.text):
             continue  # "VOA", "VOA Somali": the outlet, not an actor of the story
+        if ent.label_ in ("ORG", "PRODUCT") and not ent.ent_id_ and ent.root.dep_ == "pobj" \
+                and ent.root.head.lower_ in ("on", "via") and ent.root.head.head.pos_ in ("VERB", "NOUN"):
+            continue  # "wrote on Twitter", "a post on Facebook": the medium, not an actor
         if ent.label_ not in _NER_LABELS and not ent.ent_id_:
             continue
         state = _state_of_ent(ctx, ent)
         root = ent.root
         if state:
+            if _names_title_holder(doc, ent, ctx):  # "Turkish President Erdogan": the government he leads
+                add(ent.start, ent.end, _government(ctx, state))
+                continue
             head = root.head
             described = head.dep_ == "pobj" and head.head.lower_ == "as"  # "presented X as 'Iranian forces'"
             if root.dep_ in ("amod", "compound", "poss", "nmod") and head.i >= ent.end and head.pos_ in ("NOUN", "PROPN") \
@@ -210,7 +249,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         if ent.ent_id_:
             actor = _kb_ref(ctx, ent.ent_id_)
             if actor.actor_class == "Place" and ent.ent_id_ in ctx.kbi.capital_of and not _locative(root):
-                actor = _kb_ref(ctx, ctx.kbi.capital_of[ent.ent_id_])  # "Washington said", "Moscow's envoy"
+                actor = _government(ctx, ctx.kbi.capital_of[ent.ent_id_])  # "Washington said", "Moscow's envoy"
             end = ent.end
             head = root.head
             if root.dep_ in ("compound", "amod") and head.i == ent.end and _noun_key(head) in ctx.lex.group_nouns:
@@ -235,9 +274,19 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     for token in doc:
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or not _in_body(token.idx, body):
             continue
+        if token.pos_ == "PROPN" and token.is_title and not token.ent_type_:
+            known = ctx.persons.get(normalise_name(token.text))
+            if known is not None:  # "Moise" after "President Jovenel Moise", missed by NER here
+                add(token.i, token.i + 1, known)
+                continue
         if token.dep_ == "pobj" and token.head.lower_ == "as":
             continue  # "presented X as 'Iranian forces'": a description, not an actor
         key = _noun_key(token)
+        antecedent = _nominal_antecedent(token, items)
+        if antecedent is not None:  # "the agency", "the group": the organisation named before
+            start = token.i - 1 if doc[token.i - 1].dep_ == "det" and doc[token.i - 1].i + 1 == token.i else token.i
+            add(start, token.i + 1, antecedent)
+            continue
         generic = _generic_of(ctx, token)
         if generic and token.tag_ in ("NNS", "NN", "NNP", "NNPS"):
             state = _modifier_state(ctx, token, taken)
@@ -307,6 +356,50 @@ def _modifier_state(ctx: LinkContext, token: Token, taken: dict[int, MentionItem
     return None
 
 
+#: Nouns that refer back to an organisation already named ("the agency", "the group"), with
+#: the classes that organisation may have.
+_ANAPHOR_NOUNS: dict[str, frozenset[str]] = {
+    noun: frozenset(classes.split()) for noun, classes in {
+        "group": "ArmedGroup Organization", "movement": "ArmedGroup Organization",
+        "organization": "Organization InternationalOrganization ArmedGroup",
+        "organisation": "Organization InternationalOrganization ArmedGroup", "outfit": "ArmedGroup",
+        "militia": "ArmedGroup", "agency": "GovernmentBody InternationalOrganization SecurityForce",
+        "court": "GovernmentBody", "tribunal": "GovernmentBody InternationalOrganization",
+        "ministry": "GovernmentBody", "company": "Organization", "firm": "Organization",
+        "party": "Organization", "commission": "GovernmentBody InternationalOrganization",
+        "committee": "GovernmentBody Legislature Organization", "bloc": "InternationalOrganization",
+        "alliance": "InternationalOrganization ArmedGroup", "coalition": "InternationalOrganization ArmedGroup",
+        "union": "InternationalOrganization Organization", "watchdog": "Organization",
+        "mission": "InternationalOrganization", "body": "InternationalOrganization GovernmentBody",
+        "foundation": "Organization", "institute": "Organization", "network": "Organization",
+    }.items()
+}
+
+
+def _nominal_antecedent(token: Token, items: list[MentionItem]) -> ActorRef | None:
+    """The organisation "the agency" or "this group" refers back to: the latest one named before
+    whose name holds that noun, else the latest one of a fitting class in the last sentences."""
+    noun = token.lemma_.lower()
+    classes = _ANAPHOR_NOUNS.get(noun)
+    if classes is None or token.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+        return None
+    if any(c.dep_ in ("prep", "compound", "amod", "appos") and (c.dep_ != "prep" or c.lower_ == "of")
+           for c in token.children):
+        return None  # "the Ministry of Defense", "the armed group": a name or a description of its own
+    before = sorted((m for m in items if m.end <= token.idx and not m.nested), key=lambda m: m.start)
+    for mention in reversed(before):
+        if noun in mention.actor.label.lower().split() and mention.actor.actor_class in classes:
+            return mention.actor
+    for mention in reversed(before):
+        if token.idx - mention.end > 600:
+            break
+        if mention.actor.actor_class in classes:
+            return mention.actor
+    return None
+
+
 def _group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> ActorRef:
     if key in _ARMED_GENERIC and not any(c.dep_ in ("amod", "acl") and c.i > token.i for c in token.children):
         before = [iri for position, iri in ctx.armed_positions if position < token.idx]
@@ -314,13 +407,21 @@ def _group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> Ac
             return _kb_ref(ctx, before[-1])
         if len(ctx.armed_counts) == 1:  # "Gunmen stormed a hotel ... al-Shabab claimed": the only one named
             return _kb_ref(ctx, next(iter(ctx.armed_counts)))
-    existing = ctx.groups.get(key)
+    words = [w for w in phrase.lower().split() if w.isalpha() and w not in _QUANTITY_WORDS]
+    phrase_key = " ".join(words[-3:]) or key
+    existing = ctx.groups.get(phrase_key)
+    if existing is None and phrase_key == key:  # "rights groups ... the groups": the latest such group
+        existing = next((a for k, a in reversed(ctx.groups.items()) if k.endswith(f" {key}")), None)
     if existing:
         return existing
-    label = phrase.lower() if len(phrase.split()) <= 3 else key
-    actor = ActorRef(None, ctx.lex.group_nouns[key], label, new=True)
-    ctx.groups[key] = actor
+    actor = ActorRef(None, ctx.lex.group_nouns[key], phrase_key, new=True)
+    ctx.groups[phrase_key] = actor
     return actor
+
+
+_QUANTITY_WORDS = frozenset({"the", "a", "an", "some", "many", "other", "these", "those", "several", "more", "most",
+                             "all", "few", "dozens", "hundreds", "thousands", "of", "about", "nearly", "over", "at",
+                             "least", "its", "their", "his", "her"})
 
 
 def _remember_acronym(doc: Doc, ent: Span, actor: ActorRef, ctx: LinkContext) -> None:
@@ -329,7 +430,37 @@ def _remember_acronym(doc: Doc, ent: Span, actor: ActorRef, ctx: LinkContext) ->
         ctx.acronyms[doc[ent.end + 1].text] = actor
 
 
+def _is_noise(ent: Span) -> bool:
+    """A capitalised word or fragment the NER mistook for a name: an adjective ("Islamic",
+    "Arab"), an ideology ("Pan-Arabism"), a prefix ("Anti-"), a one-word common noun."""
+    if len(ent) != 1:
+        return False
+    token = ent[0]
+    text = token.text
+    if text.endswith("-") or text.lower().endswith(("ism", "isms")):
+        return True
+    if ent.label_ == "NORP":
+        return token.tag_ not in ("NNPS", "NNS") and token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj")
+    return token.tag_ == "JJ" or token.pos_ == "ADJ"
+
+
+def _trimmed(ent: Span) -> Span:
+    """``ent`` without dangling edge words ("University of", "Program for ... (", a person's
+    "Moise Shortly")."""
+    start, end = ent.start, ent.end
+    while end > start and (ent.doc[end - 1].pos_ in ("ADP", "DET", "PUNCT", "CCONJ", "PART")
+                           or ent.label_ == "PERSON" and end - start > 1
+                           and ent.doc[end - 1].pos_ in ("ADV", "VERB", "ADJ", "NOUN")):
+        end -= 1
+    while start < end and ent.doc[start].pos_ in ("DET", "PUNCT"):
+        start += 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
+
+
 def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
+    ent = _trimmed(ent)
+    if not len(ent) or _is_noise(ent):
+        return None
     text = ent.text.strip()
     if len(ent) == 1 and ent.root.pos_ not in ("PROPN",) and ent.label_ != "NORP":
         return None  # "Coordinated": a capitalised word the NER mistook for a name

@@ -8,8 +8,11 @@ All registrations live in this one module. The pipeline is the configured spaCy 
 - ``kgbuild_events_v1``: events with roles, dates, modes, merged within the article;
 - ``kgbuild_relations_v1``: memberships and attributed claims.
 
-The article's metadata (publication date, author, body spans) travels in
-``doc.user_data["kgbuild"]``; the result is ``doc.user_data["kgbuild.extraction"]``.
+Components talk through declared ``Doc`` extensions (listed in each factory's ``requires`` and
+``assigns``, so ``nlp.analyze_pipes()`` shows the contract): ``doc._.kgbuild_meta`` (publication
+date, author, publisher, body spans; set before the pipeline runs), ``doc._.kgbuild_mentions``
+(the :class:`MentionIndex` the linker builds), ``doc._.kgbuild_extraction`` (the result) and
+``doc._.kgbuild_cases`` (set to a list to collect the trigger candidates, for training).
 """
 from __future__ import annotations
 
@@ -20,14 +23,16 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..errors import ExtractionError
-from .events import MentionIndex, extract_events
+from .events import extract_events
 from .fingerprint import PIPELINE_CONFIG, pipeline_fingerprint
 from .items import Extraction
 from .lexicon import KBIndex, load_lexicon
+from .linear import load_bundle
 from .linker import LinkContext, link_mentions
+from .mentions import MentionIndex
 from .relations import extract_relations
 
 __all__ = ["PIPELINE_CONFIG", "build_pipeline", "pipeline_fingerprint", "kb_index"]
@@ -42,21 +47,42 @@ def kb_index(folders: tuple[str, ...] = ()) -> KBIndex:
     return KBIndex.from_kb(kb)
 
 
+for _name in ("kgbuild_meta", "kgbuild_mentions", "kgbuild_extraction", "kgbuild_cases"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
 def _meta(doc: Doc) -> dict[str, Any]:
-    return doc.user_data.setdefault("kgbuild", {})
+    if doc._.kgbuild_meta is None:
+        doc._.kgbuild_meta = {}
+    return doc._.kgbuild_meta
 
 
 class ActorRuler:
-    """Two entity rulers: exact case (acronyms, single words, places) and lower case."""
+    """Entity rulers over the KB's names: exact case (acronyms, single words, places) and lower case.
 
-    def __init__(self, nlp: Language, name: str, kb_folders: Sequence[str]) -> None:
+    ``words="multi"`` keeps the names of several words (placed before the statistical NER, so
+    "Kata'ib Hezbollah" is one KB name however NER would cut it); ``words="single"`` keeps the
+    one-word names (placed after NER, so a place name inside a person's full name, "Naser Eldin
+    Abdel Bari", does not cut the name; NER's own entities are linked by name afterwards).
+    """
+
+    def __init__(self, nlp: Language, name: str, kb_folders: Sequence[str], words: str = "all") -> None:
         from spacy.pipeline import EntityRuler
 
+        if words not in ("all", "multi", "single"):
+            raise ExtractionError(f"{name}: words must be all, multi or single, not {words!r}")
         index = kb_index(tuple(kb_folders))
         self.exact = EntityRuler(nlp, name=f"{name}_exact", phrase_matcher_attr="ORTH", overwrite_ents=False)
         self.lower = EntityRuler(nlp, name=f"{name}_lower", phrase_matcher_attr="LOWER", overwrite_ents=False)
         exact, lower = [], []
+        self.relabel: dict[str, tuple[str, str]] = {}  # one-word name -> (label, KB iri), for NER's entities
         for pattern in index.patterns:
+            single = " " not in pattern["pattern"].strip()
+            if words == "multi" and single or words == "single" and not single:
+                continue
+            if words == "single" and pattern["exact"]:
+                self.relabel.setdefault(pattern["pattern"], (pattern["label"], pattern["id"]))
             entry = {"label": pattern["label"], "pattern": pattern["pattern"], "id": pattern["id"]}
             (exact if pattern["exact"] else lower).append(entry)
             if "'" in pattern["pattern"]:
@@ -65,9 +91,18 @@ class ActorRuler:
         with nlp.select_pipes(enable=["tagger", "attribute_ruler"] if "tagger" in nlp.pipe_names else []):
             self.lower.add_patterns(lower)
             self.exact.add_patterns(exact)
+        self.rulers = [r for r, patterns in ((self.lower, lower), (self.exact, exact)) if patterns]
 
     def __call__(self, doc: Doc) -> Doc:
-        return self.exact(self.lower(doc))
+        for ruler in self.rulers:
+            doc = ruler(doc)
+        if self.relabel:  # NER found "Myanmar" first: it is still the KB's Myanmar
+            ents = []
+            for ent in doc.ents:
+                hit = self.relabel.get(ent.text) if not ent.ent_id_ else None
+                ents.append(Span(doc, ent.start, ent.end, label=hit[0], span_id=hit[1]) if hit else ent)
+            doc.ents = ents
+        return doc
 
 
 @Language.factory("kgbuild_paragraphs_v1", default_config={}, assigns=["token.is_sent_start"])
@@ -84,14 +119,15 @@ def make_paragraphs(nlp: Language, name: str) -> Any:
     return paragraphs
 
 
-@Language.factory("kgbuild_actor_ruler_v1", default_config={"kb_folders": []},
+@Language.factory("kgbuild_actor_ruler_v2", default_config={"kb_folders": [], "words": "all"},
                   assigns=["doc.ents"], requires=["token.text"])
-def make_actor_ruler(nlp: Language, name: str, kb_folders: list[str]) -> ActorRuler:
-    return ActorRuler(nlp, name, kb_folders)
+def make_actor_ruler(nlp: Language, name: str, kb_folders: list[str], words: str) -> ActorRuler:
+    return ActorRuler(nlp, name, kb_folders, words)
 
 
 @Language.factory("kgbuild_linker_v1", default_config={"kb_folders": []},
-                  assigns=["doc._.kgbuild"], requires=["doc.ents", "token.dep", "token.lemma"])
+                  assigns=["doc._.kgbuild_mentions", "doc._.kgbuild_extraction"],
+                  requires=["doc.ents", "token.dep", "token.lemma"])
 def make_linker(nlp: Language, name: str, kb_folders: list[str]) -> Any:
     lexicon = load_lexicon()
 
@@ -101,37 +137,41 @@ def make_linker(nlp: Language, name: str, kb_folders: list[str]) -> Any:
                           publisher=meta.get("publisher"))
         body = list(meta.get("body") or ())
         mentions = link_mentions(doc, ctx, body=body)
-        extraction = Extraction(mentions=mentions)
-        doc.user_data["kgbuild.extraction"] = extraction
-        doc.user_data["kgbuild.index"] = MentionIndex(doc, mentions)
+        doc._.kgbuild_extraction = Extraction(mentions=mentions)
+        doc._.kgbuild_mentions = MentionIndex(doc, mentions)
         return doc
 
     return linker
 
 
-@Language.factory("kgbuild_events_v1", default_config={}, requires=["doc._.kgbuild"])
-def make_events(nlp: Language, name: str) -> Any:
+@Language.factory("kgbuild_events_v2", default_config={"model_path": ""},
+                  requires=["doc._.kgbuild_mentions", "doc._.kgbuild_extraction"], assigns=["doc._.kgbuild_extraction"])
+def make_events(nlp: Language, name: str, model_path: str) -> Any:
+    """Events; ``model_path`` names the learned model file (empty: the one shipped with kgbuild)."""
     lexicon = load_lexicon()
+    models = load_bundle(model_path or None)
 
     def events(doc: Doc) -> Doc:
         meta = _meta(doc)
-        extraction: Extraction = doc.user_data["kgbuild.extraction"]
-        extraction.events = extract_events(doc, doc.user_data["kgbuild.index"], lexicon,
-                                           published=meta.get("published"), body=list(meta.get("body") or ()))
+        extraction: Extraction = doc._.kgbuild_extraction
+        extraction.events = extract_events(doc, doc._.kgbuild_mentions, lexicon, models=models,
+                                           published=meta.get("published"), body=list(meta.get("body") or ()),
+                                           collect=doc._.kgbuild_cases)
         return doc
 
     return events
 
 
-@Language.factory("kgbuild_relations_v1", default_config={}, requires=["doc._.kgbuild"])
+@Language.factory("kgbuild_relations_v1", default_config={},
+                  requires=["doc._.kgbuild_mentions", "doc._.kgbuild_extraction"], assigns=["doc._.kgbuild_extraction"])
 def make_relations(nlp: Language, name: str) -> Any:
     lexicon = load_lexicon()
 
     def relations(doc: Doc) -> Doc:
         meta = _meta(doc)
-        extraction: Extraction = doc.user_data["kgbuild.extraction"]
+        extraction: Extraction = doc._.kgbuild_extraction
         extraction.relations, extraction.claims = extract_relations(
-            doc, doc.user_data.pop("kgbuild.index"), lexicon, body=list(meta.get("body") or ()))
+            doc, doc._.kgbuild_mentions, lexicon, body=list(meta.get("body") or ()))
         used = {a.key for e in extraction.events for a in (*e.agents, *e.targets, *([e.place] if e.place else []))}
         used |= {a.key for r in extraction.relations for a in (r.subject, r.object)}
         used |= {a.key for c in extraction.claims for a in (c.source, c.subject, c.object)}
@@ -141,8 +181,10 @@ def make_relations(nlp: Language, name: str) -> Any:
     return relations
 
 
-def build_pipeline(*, model: str, kb_folders: Sequence[Path] = (), config: str | None = None) -> Language:
-    """Load ``model`` and add kgbuild's components as ``config`` (default :data:`PIPELINE_CONFIG`) says."""
+def build_pipeline(*, model: str, kb_folders: Sequence[Path] = (), config: str | None = None,
+                   events_model: Path | None = None) -> Language:
+    """Load ``model`` and add kgbuild's components as ``config`` (default :data:`PIPELINE_CONFIG`) says;
+    ``events_model`` overrides the events component's learned model file."""
     try:
         nlp = spacy.load(model, exclude=["senter"])
     except OSError as exc:
@@ -153,10 +195,12 @@ def build_pipeline(*, model: str, kb_folders: Sequence[Path] = (), config: str |
         component = dict(component)
         factory = component.pop("factory")
         placement = {k: component.pop(k) for k in ("before", "after") if k in component}
-        if placement.get("before") and placement["before"] not in nlp.pipe_names:
+        if any(placement.get(k) and placement[k] not in nlp.pipe_names for k in ("before", "after")):
             placement = {}
-        if factory in ("kgbuild_actor_ruler_v1", "kgbuild_linker_v1"):
+        if factory in ("kgbuild_actor_ruler_v2", "kgbuild_linker_v1"):
             component.setdefault("kb_folders", folders)
+        if factory == "kgbuild_events_v2" and events_model is not None:
+            component["model_path"] = str(Path(events_model).resolve())
         nlp.add_pipe(factory, name=name, config=component, **placement)
     return nlp
 

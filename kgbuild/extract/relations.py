@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .events import MentionIndex
+from .mentions import MentionIndex
 from .items import ActorRef, ClaimItem, MentionItem, RelationItem
 from .lexicon import Lexicon
 

@@ -5,7 +5,7 @@ import json
 from collections.abc import Iterator
 from datetime import date
 
-from .article import Article, InputFailure, clean_text, parse_date, split_structure
+from .article import Article, InputFailure, clean_text, parse_date, publisher_of, split_structure
 from .decode import decode_bytes
 
 __all__ = ["read_jsonl_articles"]
@@ -45,7 +45,7 @@ def read_jsonl_articles(data: bytes, *, source: str, published: date | None = No
         if url is None and "http" in origin:
             url = origin[origin.index("http"):].split()[0].rstrip(",;)")
         publisher = record.get("publisher") if isinstance(record.get("publisher"), str) else None
-        publisher = publisher or (origin.split(",")[0].strip() or None if origin else None)
+        publisher = publisher or publisher_of(url, origin)
         yield Article(id=str(article_id).strip(), text=body, source=where, title=found_title,
                       subtitle=subtitle, author=found_author, published=record_date or published,
                       url=url, publisher=publisher,

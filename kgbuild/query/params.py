@@ -28,6 +28,7 @@ from rdflib.term import Node
 
 from ..errors import ParameterError
 from ..namespace import KB, KG
+from ..vocabulary import EventClass
 
 if TYPE_CHECKING:
     from .result import Backend
@@ -35,9 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["Param", "PARAM_TYPES", "EVENT_TYPES", "convert", "bind_params", "resolve_actor"]
 
 PARAM_TYPES = ("iri", "actor", "date", "string", "integer", "event-type")
-EVENT_TYPES = ("Attack", "Threat", "Protest", "Accusation", "Demand", "Rejection", "Deployment",
-               "Sanction", "Coercion", "Cooperation", "Agreement", "Consultation", "Support",
-               "Aid", "Concession", "Retreat")
+EVENT_TYPES: tuple[str, ...] = tuple(EventClass)  # from the ontology (kgbuild/vocabulary.py)
 _IRI = re.compile(r'[A-Za-z][A-Za-z0-9+.\-]*:[^<>"{}|^`\\\x00-\x20]+')
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INT = re.compile(r"[+-]?\d{1,18}")

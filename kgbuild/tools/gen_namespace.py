@@ -1,8 +1,13 @@
-"""Regenerate the ``KG`` term list in ``kgbuild/namespace.py`` from ``ontology/kgbuild.ttl``.
+"""Regenerate the code that mirrors ``ontology/kgbuild.ttl``: the ``KG`` term list in
+``kgbuild/namespace.py`` and the typed vocabulary in ``kgbuild/vocabulary.py``.
 
 Every ``kg:`` IRI that the ontology declares (subject of ``rdf:type`` ``rdfs:Class``,
 ``owl:Class``, any ``owl:*Property`` or ``owl:NamedIndividual``) becomes one annotated
 attribute of ``KG``, sorted, between the ``BEGIN``/``END GENERATED TERMS`` markers.
+``vocabulary.py`` gets one ``StrEnum`` per closed list the code works with: the event classes
+(named subclasses of ``kg:Event``), the actor classes (named, non-defined subclasses of
+``kg:Actor``), the attack modes (``skos:notation`` of the ``kg:AttackMode`` individuals) and the
+relations the extractor emits (properties marked ``kg:textRelation true``).
 
 Usage::
 
@@ -18,9 +23,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, Graph, URIRef
+import re
 
-__all__ = ["BEGIN", "END", "ontology_terms", "render_block", "regenerate", "main"]
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
+
+__all__ = ["BEGIN", "END", "ontology_terms", "render_block", "regenerate", "render_vocabulary", "main"]
 
 BEGIN = "    # --- BEGIN GENERATED TERMS ---"
 END = "    # --- END GENERATED TERMS ---"
@@ -44,6 +51,95 @@ def _default_ontology() -> Path:
 
 def _default_module() -> Path:
     return _ROOT / "namespace.py"
+
+
+def _vocabulary_module() -> Path:
+    return _ROOT / "vocabulary.py"
+
+
+def _constant(local: str) -> str:
+    """``"armed-clash"`` / ``"partOf"`` -> ``ARMED_CLASH`` / ``PART_OF``."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", local)
+    return re.sub(r"[^A-Za-z0-9]+", "_", spaced).upper()
+
+
+def _named_subclasses(graph: Graph, parent: URIRef, *, transitive: bool) -> list[URIRef]:
+    found: list[URIRef] = []
+    todo = [parent]
+    while todo:
+        current = todo.pop()
+        for sub in graph.subjects(RDFS.subClassOf, current):
+            if isinstance(sub, URIRef) and str(sub).startswith(KG_NS) and sub not in found:
+                found.append(sub)
+                if transitive:
+                    todo.append(sub)
+    return found
+
+
+def render_vocabulary(path: Path | None = None) -> str:
+    """The text of ``kgbuild/vocabulary.py`` for the ontology at ``path``."""
+    graph = Graph().parse(path or _default_ontology(), format="turtle")
+    kg = lambda name: URIRef(KG_NS + name)  # noqa: E731
+    local = lambda iri: str(iri)[len(KG_NS):]  # noqa: E731
+    events = sorted(local(c) for c in _named_subclasses(graph, kg("Event"), transitive=False)
+                    if (c, kg("ploverCategory"), None) in graph)
+    plover = {local(c): str(graph.value(c, kg("ploverCategory"))) for c in
+              _named_subclasses(graph, kg("Event"), transitive=False)}
+    actors = sorted(local(c) for c in _named_subclasses(graph, kg("Actor"), transitive=True)
+                    if (c, OWL.equivalentClass, None) not in graph)
+    modes = sorted((str(graph.value(i, SKOS.notation)), local(i)) for i in graph.subjects(RDF.type, kg("AttackMode"))
+                   if str(i).startswith(KG_NS))
+    relations = sorted(local(p) for p in graph.subjects(kg("textRelation"), Literal(True)))
+
+    def enum(name: str, doc: str, values: list[str]) -> list[str]:
+        return [f"class {name}(StrEnum):", f'    """{doc}"""', "",
+                *(f'    {_constant(v)} = "{v}"' for v in values), "", ""]
+
+    lines = [
+        '"""The closed lists of the ontology as typed enums. GENERATED from ontology/kgbuild.ttl by',
+        "``python -m kgbuild.tools.gen_namespace``: do not edit by hand (tests/test_namespace.py and",
+        "tests/test_vocabulary.py fail when this file and the ontology disagree).",
+        "",
+        "Members are strings, so they compare equal to the local names the graph and the gold files use:",
+        "",
+        ">>> EventClass.ATTACK == \"Attack\", EventClass(\"Attack\").iri",
+        "(True, 'https://w3id.org/kgbuild/ontology#Attack')",
+        ">>> PLOVER[EventClass.DEMAND], AttackMode(\"armed-clash\").term",
+        "('REQUEST', 'ArmedClash')",
+        '"""',
+        "from __future__ import annotations",
+        "",
+        "from enum import StrEnum",
+        "",
+        '__all__ = ["EventClass", "ActorClass", "AttackMode", "Relation", "PLOVER", "KG_NS"]',
+        "",
+        f'KG_NS = "{KG_NS}"',
+        "",
+        "",
+        "class _Term(StrEnum):",
+        "    @property",
+        "    def iri(self) -> str:",
+        '        """The full ontology IRI of this class or property."""',
+        "        return KG_NS + self.value",
+        "",
+        "",
+    ]
+    lines += [l.replace("(StrEnum)", "(_Term)") for l in
+              enum("EventClass", "Event classes: the named classes ``rdfs:subClassOf kg:Event``.", events)]
+    lines += [l.replace("(StrEnum)", "(_Term)") for l in
+              enum("ActorClass", "Asserted actor classes: named, non-defined subclasses of ``kg:Actor``.", actors)]
+    lines += [l.replace("(StrEnum)", "(_Term)") for l in
+              enum("Relation", "Relations extracted from text and scored (``kg:textRelation true``).", relations)]
+    lines += enum("AttackMode", "Attack modes: the ``skos:notation`` of each ``kg:AttackMode`` individual.",
+                  [n for n, _ in modes])[:-2]
+    lines += ["", "    @property", "    def term(self) -> str:",
+              '        """The local name of the ``kg:AttackMode`` individual."""',
+              "        return _MODE_TERMS[self.value]", "", ""]
+    lines += ["_MODE_TERMS: dict[str, str] = {", *(f'    "{n}": "{t}",' for n, t in modes), "}", "", ""]
+    lines += ["#: The PLOVER category of each event class (``kg:ploverCategory``).",
+              "PLOVER: dict[EventClass, str] = {",
+              *(f'    EventClass.{_constant(e)}: "{plover[e]}",' for e in events), "}", ""]
+    return "\n".join(lines)
 
 
 def ontology_terms(path: Path | None = None) -> list[str]:
@@ -83,15 +179,22 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     module = args.module or _default_module()
     source = module.read_text(encoding="utf-8")
-    wanted = regenerate(source, ontology_terms(args.ontology))
-    if wanted == source:
-        return 0
-    if args.check:
-        print(f"{module} is out of date; run python -m kgbuild.tools.gen_namespace", file=sys.stderr)
-        return 1
-    module.write_text(wanted, encoding="utf-8")
-    print(f"wrote {module}")
-    return 0
+    targets = [(module, regenerate(source, ontology_terms(args.ontology)))]
+    if args.module is None:
+        vocabulary = _vocabulary_module()
+        targets.append((vocabulary, render_vocabulary(args.ontology)))
+    status = 0
+    for path, wanted in targets:
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if wanted == current:
+            continue
+        if args.check:
+            print(f"{path} is out of date; run python -m kgbuild.tools.gen_namespace", file=sys.stderr)
+            status = 1
+            continue
+        path.write_text(wanted, encoding="utf-8")
+        print(f"wrote {path}")
+    return status
 
 
 if __name__ == "__main__":

@@ -48,7 +48,8 @@ def patch_build(monkeypatch: pytest.MonkeyPatch, extractor: Extractor, _kb_cache
             _kb_cache[key] = real_load(cls, folders=folders, include_bundled=include_bundled)
         return _kb_cache[key]
 
-    def init_worker(model: str, kb_folders: tuple[str, ...], base: str, validate: bool = True) -> None:
+    def init_worker(model: str, kb_folders: tuple[str, ...], base: str, validate: bool = True,
+                    events_model: str | None = None) -> None:
         build_module._WORKER["validate"] = validate
         if kb_folders:
             build_module._WORKER["extractor"] = Extractor(model=model, kb_folders=[Path(f) for f in kb_folders])

@@ -1,0 +1,148 @@
+"""Linear classifiers the extractor learned from annotated news (``kgbuild train``).
+
+A model is a JSON file: labels, a bias per label and sparse weights per feature, written by
+:mod:`kgbuild.learn` from a scikit-learn logistic regression. Scoring needs no scikit-learn:
+a softmax over the summed weights of the features present. Features are strings
+(``"lemma=attack"``); a feature the model never saw weighs nothing.
+
+>>> model = LinearModel(name="demo", labels=("none", "agent"), bias={"none": 0.5, "agent": -0.5},
+...                     weights={"dep=nsubj": {"agent": 2.0}})
+>>> model.predict(["dep=nsubj"])
+('agent', 0.8175744761936437)
+>>> model.predict(["dep=dobj"])[0]
+'none'
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ExtractionError
+
+__all__ = ["LinearModel", "ModelBundle", "FORMAT", "load_bundle"]
+
+FORMAT = "kgbuild-linear-v1"
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """One multinomial linear classifier over string features."""
+
+    name: str
+    labels: tuple[str, ...]
+    bias: Mapping[str, float]
+    weights: Mapping[str, Mapping[str, float]]
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    def scores(self, features: Iterable[str]) -> dict[str, float]:
+        """Probability of each label (softmax of the linear scores)."""
+        raw = dict(self.bias)
+        for feature in features:
+            for label, weight in self.weights.get(feature, {}).items():
+                raw[label] += weight
+        top = max(raw.values())
+        exp = {label: math.exp(value - top) for label, value in raw.items()}
+        total = sum(exp.values())
+        return {label: value / total for label, value in exp.items()}
+
+    def predict(self, features: Iterable[str]) -> tuple[str, float]:
+        """The most probable label and its probability."""
+        scores = self.scores(features)
+        label = max(self.labels, key=lambda name: scores[name])
+        return label, scores[label]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "labels": list(self.labels), "bias": dict(self.bias),
+                "weights": {f: dict(w) for f, w in sorted(self.weights.items())}, "meta": dict(self.meta)}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> LinearModel:
+        labels = tuple(data["labels"])
+        bias = {label: float(data["bias"].get(label, 0.0)) for label in labels}
+        weights = {str(f): {str(k): float(v) for k, v in w.items()} for f, w in data["weights"].items()}
+        return cls(name=str(data["name"]), labels=labels, bias=bias, weights=weights, meta=dict(data.get("meta", {})))
+
+
+@dataclass(frozen=True)
+class ModelBundle:
+    """The extractor's learned models, read from one versioned file.
+
+    ``detector`` decides whether a trigger candidate reports an event (``"event"`` at least
+    ``thresholds["event"]``), ``classifier`` of which class; ``role`` whether a candidate actor is
+    the agent, the target or neither (``thresholds["agent"]``, ``thresholds["target"]``). The
+    thresholds are chosen by cross-validation when the models are trained.
+    """
+
+    version: int
+    detector: LinearModel
+    classifier: LinearModel
+    role: LinearModel
+    thresholds: Mapping[str, float]
+    meta: Mapping[str, Any]
+    digest: str
+
+    def event_class(self, features: list[str]) -> str | None:
+        """The event class ``features`` report, or ``None`` when they report no event."""
+        if self.detector.scores(features).get("event", 0.0) < self.thresholds.get("event", 0.5):
+            return None
+        return self.classifier.predict(features)[0]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": FORMAT, "version": self.version, "meta": dict(self.meta),
+                "thresholds": dict(self.thresholds),
+                "models": {"detector": self.detector.to_json(), "classifier": self.classifier.to_json(),
+                           "role": self.role.to_json()}}
+
+    def write(self, path: Path) -> None:
+        """Write the bundle as deterministic JSON (sorted keys, rounded weights)."""
+        text = json.dumps(self.to_json(), indent=None, sort_keys=True, separators=(",", ":"))
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text + "\n", encoding="utf-8")
+        tmp.replace(path)
+
+
+def default_model_path() -> Path:
+    """The model file shipped in the package (``kgbuild/resources/models/events.json``)."""
+    from ..resources import resource_dir
+
+    return resource_dir() / "models" / "events.json"
+
+
+_CACHE: dict[tuple[str, float], ModelBundle] = {}
+
+
+def load_bundle(path: Path | str | None = None) -> ModelBundle:
+    """Read (and cache per file and mtime) the model bundle at ``path`` (default: the bundled one).
+
+    :raises ExtractionError: the file is missing, not JSON or not a kgbuild model (message names it).
+    """
+    path = Path(path) if path else default_model_path()
+    try:
+        stamp = path.stat().st_mtime
+        key = (str(path.resolve()), stamp)
+        if key in _CACHE:
+            return _CACHE[key]
+        raw = path.read_bytes()
+        data = json.loads(raw)
+    except OSError as exc:
+        raise ExtractionError(f"{path}: cannot read the event model: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ExtractionError(f"{path}: the event model is not valid JSON ({exc})") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ExtractionError(f"{path}: not a kgbuild event model (format {FORMAT!r} expected)")
+    try:
+        models = data["models"]
+        bundle = ModelBundle(version=int(data["version"]), detector=LinearModel.from_json(models["detector"]),
+                             classifier=LinearModel.from_json(models["classifier"]),
+                             role=LinearModel.from_json(models["role"]),
+                             thresholds={str(k): float(v) for k, v in data.get("thresholds", {}).items()},
+                             meta=dict(data.get("meta", {})), digest=hashlib.sha256(raw).hexdigest())
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ExtractionError(f"{path}: malformed event model ({exc!r})") from exc
+    _CACHE[key] = bundle
+    return bundle

@@ -1,0 +1,108 @@
+"""Actor mentions of one parsed document, looked up by token, with pronoun coreference.
+
+:class:`MentionIndex` answers "which actor does this token name" for the event, role and
+relation extractors, and resolves pronouns ("they", "its", "he") to the actor they most
+likely refer back to: the latest subject of the right kind (people for "he"/"she", others for
+"it"/"they"), preferring armed actors for the agent of an attack.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from .items import ActorRef, MentionItem
+
+__all__ = ["MentionIndex", "PRONOUNS", "conjuncts", "unique_actors", "within_np"]
+
+PRONOUNS = frozenset({"they", "them", "it", "he", "she", "its", "their", "his", "her", "we", "who", "which", "that",
+                      "him", "itself", "themselves"})
+
+
+class MentionIndex:
+    """Token-level lookups of actor mentions in one parsed document."""
+
+    def __init__(self, doc: Doc, mentions: list[MentionItem]) -> None:
+        self.doc = doc
+        self.by_token: dict[int, MentionItem] = {}
+        self.heads: list[tuple[MentionItem, Token]] = []  # in text order
+        for mention in sorted(mentions, key=lambda m: m.nested):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token.setdefault(token.i, mention)
+            self.heads.append((mention, span.root))
+        self.heads.sort(key=lambda pair: pair[0].start)
+        self.mentions = mentions
+
+    def in_span(self, start: int, end: int) -> list[tuple[MentionItem, Token]]:
+        """The mentions between character offsets ``start`` and ``end``, with their head tokens."""
+        return [(m, head) for m, head in self.heads if start <= m.start and m.end <= end]
+
+    def at(self, token: Token) -> MentionItem | None:
+        return self.by_token.get(token.i)
+
+    def in_phrase(self, token: Token) -> list[ActorRef]:
+        """Actors named by the noun phrase headed by ``token`` (with its conjuncts)."""
+        found: list[ActorRef] = []
+        for head in conjuncts(token):
+            mention = self.at(head)
+            if mention is not None:
+                found.append(mention.actor)
+                continue
+            for appos in (c for c in head.children if c.dep_ == "appos"):  # "an armed group, the SDF"
+                named = self.at(appos)
+                if named is not None:
+                    found.append(named.actor)
+            for child in head.subtree:
+                if child.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos") and child.i != head.i:
+                    break
+                m = self.at(child)
+                if m is not None and within_np(child, head):
+                    found.append(m.actor)
+        return unique_actors(found)
+
+    def previous_subject(self, token: Token, *, person: bool = False,
+                         prefer: frozenset[str] | None = None) -> ActorRef | None:
+        """Simple pronoun coreference: the latest subject actor before ``token``.
+
+        "he"/"she" take the latest person, "it"/"they" the latest non-person; ``prefer``
+        (e.g. armed actors for the agent of an attack) wins over recency when it matches.
+        """
+        best: ActorRef | None = None
+        preferred: ActorRef | None = None
+        for prior in self.doc[max(0, token.i - 120):token.i]:
+            if prior.dep_ not in ("nsubj", "nsubjpass") and not (person and prior.ent_type_ == "PERSON"):
+                continue
+            mention = self.at(prior)
+            if mention is None:
+                continue
+            if person != (mention.actor.actor_class == "Person"):
+                continue
+            best = mention.actor
+            if prefer and mention.actor.actor_class in prefer:
+                preferred = mention.actor
+        return preferred or best
+
+
+def within_np(child: Token, head: Token) -> bool:
+    node = child
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ in ("prep", "relcl", "acl", "advcl", "ccomp", "appos") and node.i != child.i:
+            return False
+        if node.dep_ == "prep" and node.lower_ != "of":
+            return False
+        node = node.head
+    return True
+
+
+def conjuncts(token: Token) -> list[Token]:
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def unique_actors(actors: Iterable[ActorRef]) -> list[ActorRef]:
+    seen: dict[str, ActorRef] = {}
+    for actor in actors:
+        seen.setdefault(actor.key, actor)
+    return list(seen.values())

@@ -1,0 +1,100 @@
+"""Event coreference within one article: mentions of one event become one event.
+
+"Fighters stormed an army base and killed four soldiers" is one attack; "the attack" later
+refers back to it; a statement repeated in the next sentence is the same statement. How far
+apart two mentions may be depends on the class's kind (``triggers.json``): physical events are
+merged across the article, statements only in nearby sentences.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..vocabulary import EventClass
+from .items import EventItem
+from .lexicon import Lexicon
+from .mentions import unique_actors
+
+__all__ = ["merge_events", "date_statements_by_news_day"]
+
+
+def _compatible(a: EventItem, b: EventItem, lex: Lexicon) -> bool:
+    if a.event_class != b.event_class:
+        return False
+    kind = lex.classes[a.event_class].kind
+    if kind != "physical" and b.sentence != a.sentences[-1] and b.sentence[0] - a.sentences[-1][1] > 3:
+        return False  # statements recur: only merge mentions in the same or the next sentence
+    if a.date and b.date and a.date != b.date:
+        return False
+    if a.mode and b.mode and a.mode != b.mode and "armed-clash" in (a.mode, b.mode):
+        return False  # a clash is not the raid it followed
+    a_agents = {x.key for x in a.agents}
+    b_agents = {x.key for x in b.agents}
+    a_targets = {x.key for x in a.targets}
+    b_targets = {x.key for x in b.targets}
+    if a_agents and b_agents and not a_agents & b_agents:
+        return False
+    if a_targets and b_targets and not a_targets & b_targets:
+        return False
+    if not b_agents:
+        return kind == "physical" and a.event_class != EventClass.COERCION or bool(a_targets & b_targets)
+    return bool(a_agents & b_agents)
+
+
+def merge_events(events: list[EventItem], lex: Lexicon) -> list[EventItem]:
+    """Merge coreferent event mentions; drop events left without an agent or, for weak
+    triggers and classes that need one, without a target."""
+    merged: list[EventItem] = []
+    last_attack: EventItem | None = None
+    for event in sorted(events, key=lambda e: e.triggers[0][0]):
+        kind = lex.classes[event.event_class].kind
+        if event.embedded_agents and not event.targets and kind == "statement":
+            doers = [a for a in event.embedded_agents if a.label != "?anaphor"]
+            if not doers and last_attack is not None:
+                doers = list(last_attack.agents)
+            event.targets = [d for d in unique_actors(doers) if d.key not in {a.key for a in event.agents}]
+        target = next((m for m in reversed(merged) if _compatible(m, event, lex)), None)
+        if target is None and event.anaphoric:
+            agents = {a.key for a in event.agents}
+            target = next((m for m in reversed(merged) if m.event_class == event.event_class
+                           and (not agents or agents & {a.key for a in m.agents})), None)
+        if target is None:
+            merged.append(event)
+            if event.event_class == EventClass.ATTACK:
+                last_attack = event
+            continue
+        target.triggers.extend(event.triggers)
+        target.weak = target.weak and event.weak
+        if event.sentence not in target.sentences:
+            target.sentences.append(event.sentence)
+        target.agents = unique_actors([*target.agents, *event.agents])
+        target.targets = unique_actors([*target.targets, *event.targets])
+        target.place = target.place or event.place
+        target.date = target.date or event.date
+        target.mode = target.mode or event.mode
+    kept = [e for e in merged if e.agents and not (e.weak and not e.targets)
+            and not (lex.classes[e.event_class].needs_target and not e.targets)]
+    for event in kept:  # evidence: the fullest of the first sentences telling it (not a bare headline)
+        event.sentence = max(event.sentences[:3], key=lambda s: s[1] - s[0])
+        if not lex.classes[event.event_class].symmetric:
+            agents = {a.key for a in event.agents}
+            event.targets = [t for t in event.targets if t.key not in agents] if event.mode != "armed-clash" \
+                else event.targets
+    return kept
+
+
+def date_statements_by_news_day(events: list[EventItem], doc: Doc, lex: Lexicon) -> None:
+    """A story that opens with a dated statement ("X warned Friday that ...") reports that day's
+    statements: undated statements later in it get that day."""
+    verbal = {"statement", "exchange"}
+    sentences = [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
+    lede = sentences[:3]
+    opening = next((e for e in sorted(events, key=lambda e: e.triggers[0][0])
+                    if any(a <= e.triggers[0][0] < b for a, b in lede) and e.date), None)
+    if opening is None or lex.classes[opening.event_class].kind not in verbal:
+        return
+    for event in events:
+        if event.date is None and lex.classes[event.event_class].kind in verbal:
+            span = doc.char_span(*event.sentence, alignment_mode="expand")
+            if span is not None and any(e.label_ in ("DATE", "TIME") for e in span.ents):
+                continue  # "in September": a day of its own we could not pin down
+            event.date = opening.date

@@ -1,0 +1,184 @@
+"""Argument roles by rule, over the dependency parse: who acts (agent), who is acted on (target),
+where (place). The extractor's role classifier takes these rule decisions as features next to
+the parse paths, so a rule that is wrong for some construction is outweighed by what the
+annotated corpus shows.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..vocabulary import ActorClass, EventClass
+from .items import ActorRef
+from .lexicon import Lexicon
+from .mentions import PRONOUNS, MentionIndex
+from .triggers import governing_verb
+
+__all__ = ["verb_agents", "verb_targets", "noun_roles", "event_place", "embedded_agents",
+           "evaluative", "is_clash", "ARMED", "LIGHT_VERBS"]
+
+LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "issue", "make", "impose", "lead",
+                "unleash", "announce", "order", "perform", "begin", "continue", "step", "use", "sign"}
+_OF_AGENT = {"brutality", "violence", "crackdown", "offensive", "operation", "campaign", "aggression",
+             "repression", "fighting", "advance", "incursion", "invasion", "bombardment", "shelling"}
+_QUANTIFIERS = {"flurry", "wave", "series", "spate", "string", "number", "barrage", "round", "volley", "campaign"}
+TARGET_PREPS = frozenset({"on", "against", "at", "upon", "with", "into"})
+_PLACE_PREPS = {"in", "on", "at", "near", "across", "inside", "throughout", "around", "outside"}
+ARMED = frozenset({"ArmedGroup", "SecurityForce", "State"})
+
+
+def verb_agents(verb: Token, index: MentionIndex, *, prefer: frozenset[str] | None = None) -> list[ActorRef]:
+    agents: list[ActorRef] = []
+    node = verb
+    for _ in range(5):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        passive_by = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        for subject in subjects + passive_by:
+            if subject.lower_ in PRONOUNS:
+                if subject.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
+                    agents.extend(index.in_phrase(node.head))
+                    continue
+                prior = index.previous_subject(subject, person=subject.lower_ in ("he", "she"), prefer=prefer)
+                if prior is not None:
+                    agents.append(prior)
+                continue
+            agents.extend(index.in_phrase(subject))
+        if agents:
+            return agents
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in node.children):
+            break  # "as demonstrators were killed": a clause with its own subject keeps its own agent
+        if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
+            found = index.in_phrase(node.head)
+            if found:
+                return found
+            node = node.head  # "officials issued a statement cautioning ...": the issuer
+            if node.dep_ in ("dobj", "attr", "pobj") and node.head.i != node.i:
+                node = node.head
+                continue
+            break
+        if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") and node.head.i != node.i:
+            node = node.head
+            continue
+        break
+    return agents
+
+
+def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lexicon) -> list[ActorRef]:
+    """Targets of a verb trigger: objects, passive subjects, target prepositions (per class, ``lex``)."""
+    behaviour = lex.classes[event_class]
+    targets: list[ActorRef] = []
+    for child in verb.children:
+        if behaviour.object_is_topic and child.dep_ in ("dobj", "attr"):
+            continue  # "discuss the transfer": a topic, not a partner
+        if child.dep_ == "dobj":  # "threatening a response against the US"
+            wanted = {"against", "on", "upon"} | (behaviour.target_preps & {"from", "to"})
+            for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ in wanted):
+                targets.extend(a for pobj in prep.children if pobj.dep_ == "pobj" for a in index.in_phrase(pobj))
+        if behaviour.clause_target and child.dep_ in ("advcl", "ccomp", "xcomp") \
+                and child.pos_ in ("VERB", "AUX"):
+            for subject in (g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")):
+                targets.extend(index.in_phrase(subject))  # "calling for Iraq to review"
+        if child.dep_ == "prep" and child.lower_ in behaviour.target_preps & {"from", "to"}:
+            targets.extend(a for pobj in child.children if pobj.dep_ == "pobj" for a in index.in_phrase(pobj)
+                           if a.actor_class != ActorClass.PLACE)
+        if child.dep_ in ("dobj", "nsubjpass", "dative", "attr") and child.lower_ not in PRONOUNS:
+            targets.extend(index.in_phrase(child))
+        if event_class == EventClass.ATTACK and child.dep_ in ("dobj", "nsubjpass") and index.at(child) is None:
+            for clause in (c for c in child.children if c.dep_ == "relcl"
+                           and any(g.lower_ in ("where", "in which") for g in c.children)):
+                for subject in (g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")):
+                    targets.extend(index.in_phrase(subject))  # "attacked a hotel where elders were meeting"
+        if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in ("them", "it", "him", "her"):
+            prior = index.previous_subject(child)
+            if prior is not None:
+                targets.append(prior)
+        elif child.dep_ == "prep" and child.lower_ in behaviour.target_preps - {"from", "to"}:
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                targets.extend(a for a in index.in_phrase(pobj) if a.actor_class != ActorClass.PLACE or child.lower_ == "at")
+    return targets
+
+
+def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[ActorRef], list[ActorRef]]:
+    """Agents and targets of a noun trigger: possessors and compounds ("US airstrikes"), by-, of-, on-phrases."""
+    agents: list[ActorRef] = []
+    targets: list[ActorRef] = []
+    hosts = [noun]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _QUANTIFIERS:
+        hosts.append(noun.head.head)
+    for host in hosts:
+        for child in host.children:
+            mention = index.at(child)
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and mention is not None:
+                if mention.actor.actor_class != ActorClass.PLACE:
+                    agents.append(mention.actor)
+            elif child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her"):
+                prior = index.previous_subject(child, person=child.lower_ in ("his", "her"))
+                if prior:
+                    agents.append(prior)
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                agents.extend(a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
+            elif child.dep_ == "prep" and child.lower_ in ("between", "among"):  # "agreements between X and Y"
+                agents.extend(a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
+            elif child.dep_ == "prep" and child.lower_ == "of" and host.lemma_.lower() in _OF_AGENT:
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):  # "brutality of the military"
+                    agents.extend(a for a in index.in_phrase(pobj) if a.actor_class != ActorClass.PLACE)
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of", "to"}:
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    targets.extend(a for a in index.in_phrase(pobj) if a.actor_class != ActorClass.PLACE)
+            elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+                by_agents = [a for g in child.children if g.dep_ == "agent"
+                             for p in g.children if p.dep_ == "pobj" for a in index.in_phrase(p)]
+                if by_agents and child.tag_ == "VBN":
+                    agents.extend(by_agents)  # "a meeting requested by the United States, ..."
+                else:
+                    targets.extend(verb_targets(child, index, event_class=EventClass.ATTACK, lex=lex))
+    governing = noun.head
+    if noun.dep_ in ("dobj", "attr") and governing.lemma_.lower() in LIGHT_VERBS and not agents:
+        agents = verb_agents(governing, index)
+    if noun.dep_ in ("nsubj", "nsubjpass") and not targets:
+        targets = verb_targets(governing, index, event_class=EventClass.ATTACK, lex=lex) if governing.lemma_.lower() in (
+            "target", "hit", "kill", "strike") else []
+    return agents, targets
+
+
+def event_place(trigger: Token, index: MentionIndex) -> ActorRef | None:
+    hosts = [trigger]
+    verb = governing_verb(trigger) if trigger.pos_ not in ("VERB", "AUX") else None
+    if verb is not None:
+        hosts.append(verb)
+    for host in hosts:
+        for child in host.children:
+            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    for node in pobj.subtree:
+                        mention = index.at(node)
+                        if mention and mention.actor.actor_class in (ActorClass.PLACE, ActorClass.STATE):
+                            return mention.actor
+    return None
+
+
+def evaluative(verb: Token) -> bool:
+    """"warn that X is dangerous": the complement is a copula with an adjective."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if clause.lemma_ == "be" and any(c.dep_ == "acomp" for c in clause.children):
+            return True
+    return False
+
+
+def embedded_agents(token: Token, index: MentionIndex, lex: Lexicon, triggers: set[int]) -> list[ActorRef]:
+    """Who did the act a statement is about: "condemning the US attacks" -> the US."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return []
+    found: list[ActorRef] = []
+    for node in token.subtree:
+        if node.i == token.i or node.i not in triggers or node.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if node.lemma_.lower() not in lex.noun_index or EventClass.ATTACK not in lex.noun_index[node.lemma_.lower()]:
+            continue
+        found.extend(a for a in noun_roles(node, index, lex)[0] if a.actor_class != ActorClass.PLACE)
+        if not found:
+            found.append(ActorRef(None, "?", "?anaphor"))  # resolved to the last attack's agents
+    return found
+
+
+def is_clash(token: Token) -> bool:
+    return token.lemma_.lower() in ("clash", "fight", "fighting", "battle")

