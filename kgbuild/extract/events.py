@@ -132,10 +132,6 @@ def choose_roles(scored: dict[str, tuple[ActorRef, float, float]], *, symmetric:
     model's thresholds ``agent`` and ``target``."""
     agents = [a for a, pa, pt in scored.values() if pa >= agent and pa >= pt]
     targets = [a for a, pa, pt in scored.values() if pt >= target and pt > pa]
-    if not agents and scored:
-        actor, pa, _ = max(scored.values(), key=lambda v: v[1])
-        if pa >= AGENT_FALLBACK * agent and actor.key not in {t.key for t in targets}:
-            agents = [actor]
     if not targets and scored:
         chosen = {a.key for a in agents}
         rest = [v for v in scored.values() if v[0].key not in chosen]
@@ -188,6 +184,26 @@ def _date(trigger: Token, sent: Span, published: date | None, date_ents: list[Sp
         if governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() not in REPORTING_VERBS:
             fallback.append(resolved)  # a date of some clause of this sentence (not of a noun, not "said Wednesday")
     return fallback[0] if len(set(fallback)) == 1 else None
+
+
+def _frame_date(frame: SpeechFrame | None, published: date | None, date_ents: list[Span]) -> date | None:
+    """The day a statement was made: "Putin said Thursday that Russia supports ..." -> Thursday."""
+    if frame is None or frame.verb is None:
+        return None
+    verb = frame.verb
+    clause = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp") for t in c.subtree}
+    for ent in date_ents:
+        if ent.start < verb.sent.start or ent.end > verb.sent.end or any(t.i in clause for t in ent):
+            continue
+        governor = ent.root.head.head if ent.root.head.dep_ == "prep" else ent.root.head
+        if governor.i != verb.i:
+            continue
+        previous = verb.doc[ent.start - 1].lower_ if ent.start else ""
+        phrase = f"{previous} {ent.text}" if previous in ("on", "last", "this") else ent.text
+        resolved = resolve_date(phrase, published=published)
+        if resolved is not None:
+            return resolved
+    return None
 
 
 def _mode(trigger: Token, lex: Lexicon) -> str | None:
@@ -269,7 +285,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             event_class=event_class, anaphoric=anaphoric, weak=weak,
             embedded_agents=embedded_agents(token, index, lex, trigger_ids), triggers=[candidate.span],
             sentence=(sent.start_char, sent.end_char), agents=unique_actors(agents), targets=unique_actors(targets),
-            place=event_place(token, index), date=_date(token, sent, published, date_ents),
+            place=event_place(token, index),
+            date=_date(token, sent, published, date_ents) or (
+                _frame_date(frame, published, date_ents) if behaviour.kind != "physical" else None),
             mode=_mode(token, lex) if event_class == EventClass.ATTACK else None))
     found.extend(_deployments(doc, index, body))
     events = merge_events(found, lex)

@@ -133,6 +133,20 @@ def _names_title_holder(doc: Doc, ent: Span, ctx: LinkContext) -> bool:
         or (nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_)
 
 
+def _qualifies_title(ent: Span, ctx: LinkContext) -> bool:
+    """"X, Haiti's secretary of state", "X, a Turkish presidential adviser": the state qualifies an
+    official title that a named person holds (in apposition to the person)."""
+    root = ent.root
+    if root.dep_ not in ("amod", "compound", "poss", "nmod"):
+        return False
+    title = root.head
+    if title.lemma_.lower() not in ctx.lex.person_titles and title.lower_ not in ctx.lex.person_titles \
+            and title.lemma_.lower() not in ("adviser", "advisor", "aide", "representative", "negotiator"):
+        return False
+    holder = title.head if title.dep_ == "appos" else None
+    return holder is not None and (holder.ent_type_ == "PERSON" or holder.pos_ == "PROPN")
+
+
 def _phrase_start(head: Token, floor: int) -> int:
     """Leftmost adjacent modifier of ``head`` (amod/compound/nmod chain), not below ``floor``."""
     start = head.i
@@ -214,7 +228,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         state = _state_of_ent(ctx, ent)
         root = ent.root
         if state:
-            if _names_title_holder(doc, ent, ctx):  # "Turkish President Erdogan": the government he leads
+            if _names_title_holder(doc, ent, ctx) or _qualifies_title(ent, ctx):  # "Turkish President Erdogan"
                 add(ent.start, ent.end, _government(ctx, state))
                 continue
             head = root.head

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .mentions import MentionIndex
+from .speech import SpeechFrames
 from .items import ActorRef, ClaimItem, MentionItem, RelationItem
 from .lexicon import Lexicon
 
@@ -34,11 +35,18 @@ def extract_relations(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list
                       ) -> tuple[list[RelationItem], list[ClaimItem]]:
     """Relations asserted by the article, and claims it only attributes."""
     relations: list[tuple[Token, RelationItem]] = []
+    named: set[int] = set()  # relations that follow from a name ("Nigerian police"), never a claim
+    stated: set[int] = set()  # relations a clause states ("X was the group's commander", "X belongs to Y")
 
-    def add(anchor: Token, subject: ActorRef, predicate: str, obj: ActorRef, *, evidence: tuple[int, int]) -> None:
+    def add(anchor: Token, subject: ActorRef, predicate: str, obj: ActorRef, *, evidence: tuple[int, int],
+            from_name: bool = False) -> None:
         if subject.key == obj.key:
             return
         sent = anchor.sent
+        if from_name:
+            named.add(len(relations))
+        if _predicative(anchor):
+            stated.add(len(relations))
         relations.append((anchor, RelationItem(subject, predicate, obj, (sent.start_char, sent.end_char), evidence)))
 
     for mention in index.mentions:
@@ -53,24 +61,27 @@ def extract_relations(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list
         if mention.nested:
             continue
         if actor.state and actor.actor_class != "State":
-            add(root, actor, "ofState", ActorRef(actor.state, "State", actor.state), evidence=ev)
+            add(root, actor, "ofState", ActorRef(actor.state, "State", actor.state), evidence=ev, from_name=True)
         if actor.parent:
-            add(root, actor, "partOf", ActorRef(actor.parent, "Organization", actor.parent), evidence=ev)
+            add(root, actor, "partOf", ActorRef(actor.parent, "Organization", actor.parent), evidence=ev,
+                from_name=True)
         _modifier_relations(root, span, actor, index, lex, add)
         _other_relations(root, actor, index, add)
         _part_of_phrase(root, actor, index, add)
+        _membership_verbs(root, actor, index, add)
         if actor.actor_class == "Person":
             _person_relations(root, span, actor, index, lex, add)
         if actor.actor_class == "Place":
             _place_relations(root, actor, index, add)
     relations.extend(copula_pronoun_relations(doc, index, body=body))
-    claims = _as_claims(doc, index, body)
+    claims = _as_claims(doc, index, body, lex)
     kept: list[RelationItem] = []
     described = _claim_descriptions(doc)
-    for anchor, relation in relations:
+    frames = SpeechFrames(doc, index)
+    for n, (anchor, relation) in enumerate(relations):
         if anchor.i in described:
             continue  # "presented X as 'Iranian forces'": the description is the claim, not a fact
-        source = _attribution(anchor, index)
+        source = None if n in named else _attribution(anchor, index, frames if n in stated else None, relation)
         if source is not None:
             claims.append(ClaimItem(source, relation.subject, relation.predicate, relation.object, relation.sentence))
         else:
@@ -166,8 +177,40 @@ def _part_of_phrase(root: Token, actor: ActorRef, index: MentionIndex, add) -> N
                         add(root, actor, predicate, parent, evidence=(root.idx, pobj.idx + len(pobj)))
 
 
+_NOT_MEMBERSHIP = frozenset({"critic", "opponent", "rival", "enemy", "victim", "target", "resident", "citizen", "native",
+                             "friend", "ally", "supporter", "fan", "son", "daughter", "wife", "husband", "father",
+                             "mother", "brother", "sister", "relative", "widow", "prisoner", "detainee", "hostage",
+                             "student", "graduate", "alumnus", "guest", "visitor", "customer", "client", "author",
+                             "biographer", "observer", "admirer", "founder"})
+_FORMER = frozenset({"former", "ex", "then", "late", "previous", "erstwhile", "retired", "outgoing"})
+
+
+_MEMBERSHIP_VERBS = frozenset({"belong", "answer", "report", "fall", "affiliate", "attach", "subordinate", "join"})
+
+
+def _membership_verbs(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
+    """"the brigade answers to the Revolutionary Guards", "the unit belongs to the army", "X joined Y"."""
+    while root.dep_ in ("compound", "amod") and root.head.i != root.i:
+        root = root.head  # "the Wagner unit belongs to ...": the phrase the name heads or qualifies
+    verb = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in _MEMBERSHIP_VERBS:
+        return
+    objects = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "under")
+               for g in c.children if g.dep_ == "pobj"]
+    if verb.lemma_.lower() == "join":
+        objects += [c for c in verb.children if c.dep_ == "dobj"]
+    for obj in objects:
+        for parent in index.in_phrase(obj)[:1]:
+            predicate = _relation_for(actor, parent)
+            if predicate and parent.key != actor.key:
+                add(root, actor, predicate, parent, evidence=(root.idx, obj.idx + len(obj)))
+
+
 def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, lex: Lexicon, add) -> None:
-    """Titles before the name ("PMU leader Z") or in an apposition ("Z, a senior Y official")."""
+    """Titles and roles before the name ("PMU leader Z", "Iberdrola engineer Z", "WindEurope's CEO Z")
+    or in an apposition ("Z, a senior Y official", "Z, a senior fellow at Y", "analyst Z of Y"):
+    the person is a member of the organisation named with the role (its leader for a leading
+    title). A former role ("former ambassador") is no membership now."""
     title_nouns: list[Token] = []
     for child in root.children:
         if child.dep_ in ("compound", "nmod", "amod") and child.i < span.start:
@@ -178,25 +221,46 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
             title_nouns.extend(g for g in child.children if g.dep_ == "dobj")
             if child.lemma_.lower() in ("head", "lead", "command", "chair", "run"):
                 title_nouns.append(child)
+        if child.dep_ == "prep" and child.lower_ in ("of", "at", "with", "from") and child.i >= span.end:
+            title_nouns.append(child)  # "analyst Atilla Yesilada of Global Source Partners"
     if root.dep_ == "appos":
         title_nouns.append(root.head)
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in ("be", "become", "remain", "serve"):
+        title_nouns.extend(c for c in root.head.children if c.dep_ in ("attr", "acomp", "oprd"))  # "X was the group's commander"
+        title_nouns.extend(g for c in root.head.children if c.dep_ == "prep" and c.lower_ == "as"
+                           for g in c.children if g.dep_ == "pobj")  # "X serves as the army's chief"
     for title in title_nouns:
         word = title.lemma_.lower()
         lower = title.lower_
-        leader = word in lex.leader_titles or lower in lex.leader_titles or word in ("lead", "head", "chair")
+        if word in _NOT_MEMBERSHIP or lower in _NOT_MEMBERSHIP:
+            continue
+        modifiers = {c.lower_ for c in title.subtree if c.i < title.i} | {c.lower_ for c in title.children}
+        if modifiers & _FORMER or any(t.lower_ in _FORMER for t in title.doc[max(0, span.start - 3):span.start]):
+            continue
+        leader = word in lex.leader_titles or lower in lex.leader_titles or word in ("lead", "head", "chair") \
+            or lower in ("ceo", "chief", "chairman", "chairwoman", "president", "director-general")
         member = word in lex.member_titles or lower in lex.member_titles
-        if not (leader or member):
+        role_noun = title.pos_ in ("NOUN", "PROPN") and not index.at(title)
+        if not (leader or member or role_noun or title.dep_ == "prep"):
             continue
         senior = any(c.lower_ in _SENIOR or c.lower_.startswith("high") for c in title.subtree if c.i < title.i)
         predicate = "leaderOf" if leader and not senior else "memberOf"
-        for node in list(title.subtree) + list(title.lefts):
+        official = leader or member
+        nodes = list(title.subtree) + list(title.lefts)
+        nodes.sort(key=lambda n: n.dep_ != "pobj")  # "an expert at X": the organisation of the preposition first
+        for node in nodes:
             if node.i >= span.start and node.i < span.end:
                 continue
             org = index.at(node)
             if org is None or org.actor.key == actor.key or org.actor.actor_class in ("Person", "Place", "Group"):
                 continue
-            if node.dep_ == "pobj" and node.head.lower_ not in ("of",):
+            if org.actor.actor_class == "State" and not official and node.dep_ != "pobj":
+                continue  # "a North Korean expert": a topic or a nationality, not a membership
+            if node.dep_ == "pobj" and node.head.lower_ not in ("of", "at", "with", "for", "from"):
                 continue
+            if node.dep_ == "pobj" and node.head.head.i != title.i and node.head.i != title.i \
+                    and node.head.head.lemma_.lower() not in lex.person_titles:
+                continue  # "a fellow at X in Y": the organisation, not the city it sits in
             add(root, actor, predicate, org.actor, evidence=(min(org.start, span.start_char), max(org.end, span.end_char)))
             break
 
@@ -226,8 +290,26 @@ def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> 
                 return
 
 
-def _attribution(anchor: Token, index: MentionIndex) -> ActorRef | None:
-    """The claimant when ``anchor`` sits in a clause the article only attributes."""
+def _predicative(anchor: Token) -> bool:
+    """The relation is the statement of its clause: the anchor is the subject of a copula or a
+    membership verb ("X was the group's deputy commander", "the unit belongs to the army")."""
+    node = anchor
+    while node.dep_ in ("compound", "amod") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in ("nsubj", "nsubjpass") and (
+        node.head.lemma_ in ("be", "become", "remain", "serve") or node.head.lemma_.lower() in _MEMBERSHIP_VERBS)
+
+
+def _attribution(anchor: Token, index: MentionIndex, frames: SpeechFrames | None, relation: RelationItem
+                 ) -> ActorRef | None:
+    """The claimant when ``anchor`` sits in a clause the article only attributes: a claim verb's
+    complement ("X claimed that ..."), reported speech ("officials said X was the group's deputy
+    commander", "according to the UN, the unit belongs to the army")."""
+    frame = frames.of(anchor) if frames is not None else None
+    if frame is not None and frame.kind in ("say", "according") and frame.speakers:
+        speaker = next((s for s in frame.speakers if s.key not in (relation.subject.key, relation.object.key)), None)
+        if speaker is not None:
+            return speaker
     node = anchor
     for _ in range(8):
         if node.head.i == node.i:
@@ -252,7 +334,7 @@ def _claim_descriptions(doc: Doc) -> set[int]:
     return inside
 
 
-def _as_claims(doc: Doc, index: MentionIndex, body: list[tuple[int, int]]) -> list[ClaimItem]:
+def _as_claims(doc: Doc, index: MentionIndex, body: list[tuple[int, int]], lex: Lexicon) -> list[ClaimItem]:
     """"US officials presented X and other Y militias as 'Iranian forces'": X ofState Iran, claimed."""
     claims: list[ClaimItem] = []
     for verb in doc:
@@ -261,7 +343,11 @@ def _as_claims(doc: Doc, index: MentionIndex, body: list[tuple[int, int]]) -> li
         if body and not any(s <= verb.idx < e for s, e in body):
             continue
         sources = [a for s in verb.children if s.dep_ == "nsubj" for a in index.in_phrase(s)]
-        objects = [a for o in verb.children if o.dep_ == "dobj" for a in index.in_phrase(o)]
+        sources += [a for g in verb.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
+                    for a in index.in_phrase(p)]  # "described by Y as ..."
+        objects = [a for o in verb.children if o.dep_ in ("dobj", "nsubjpass") for a in index.in_phrase(o)]
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+            objects += index.in_phrase(verb.head)  # "X, described by Y as ..."
         descriptions = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
                         for g in p.children if g.dep_ == "pobj"]
         descriptions += [c for c in verb.children if c.dep_ in ("oprd", "xcomp") and c.pos_ in ("NOUN", "PROPN")]
@@ -279,7 +365,11 @@ def _as_claims(doc: Doc, index: MentionIndex, body: list[tuple[int, int]]) -> li
                         claims.append(ClaimItem(source, obj, "ofState", ActorRef(claimed_state, "State", claimed_state),
                                                 (sent.start_char, sent.end_char)))
                     elif said.actor.actor_class in _ORG_CLASSES and said.actor.key != obj.key:
-                        claims.append(ClaimItem(source, obj, "partOf", said.actor, (sent.start_char, sent.end_char)))
+                        predicate = _relation_for(obj, said.actor) or "partOf"
+                        if predicate == "memberOf" and description.lemma_.lower() in lex.leader_titles \
+                                and not any(c.lower_ in _SENIOR for c in description.children):
+                            predicate = "leaderOf"
+                        claims.append(ClaimItem(source, obj, predicate, said.actor, (sent.start_char, sent.end_char)))
     return claims
 
 
