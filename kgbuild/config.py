@@ -133,7 +133,7 @@ def load_config(*, cwd: Path | None = None, environ: Mapping[str, str] | None = 
             if name not in known:
                 raise ConfigError(f"{path}: unknown setting {key!r} (known: {', '.join(sorted(known))})")
             value = _coerce(name, value)
-            if name in ("kb_folders", "store", "user_actor_file"):  # relative to the file
+            if name in ("kb_folders", "store", "user_actor_file", "events_model"):  # relative to the file
                 value = tuple(path.parent / v for v in value) if name == "kb_folders" else path.parent / value
             values[name] = value
             sources[name] = str(path)

@@ -44,11 +44,21 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     rows = shown(invoke(["config"]).output)
-    assert set(rows) == {"base", "model", "kb_folders", "store", "endpoint", "user_actor_file"}
+    assert set(rows) == {"base", "model", "kb_folders", "store", "endpoint", "user_actor_file", "events_model"}
     assert rows["model"] == (DEFAULT_MODEL, "default")
     assert rows["base"] == (DEFAULT_BASE, "default")
     assert rows["store"] == ("kg", "default")
     assert all(source == "default" for _, source in rows.values()), rows
+
+
+def test_events_model_is_relative_to_the_file_and_the_env_beats_it(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "kgbuild.toml").write_text('events_model = "models/mine.json"\n')
+    monkeypatch.chdir(tmp_path)
+    rows = shown(invoke(["config"]).output)
+    assert rows["events_model"] == (str(tmp_path / "models" / "mine.json"), str(tmp_path / "kgbuild.toml"))
+    monkeypatch.setenv("KGBUILD_EVENTS_MODEL", "/elsewhere/m.json")
+    assert shown(invoke(["config"]).output)["events_model"] == ("/elsewhere/m.json", "env KGBUILD_EVENTS_MODEL")
 
 
 def test_file_beats_default_and_paths_are_relative_to_the_file(project: Path) -> None:

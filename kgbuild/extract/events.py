@@ -29,7 +29,7 @@ from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
 from .roles import ARMED, embedded_agents, event_place, is_clash, noun_roles, verb_agents, verb_targets
 from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames
-from .triggers import Candidate, find_candidates, governing_verb
+from .triggers import Candidate, embedding_trigger, find_candidates, governing_verb, is_hedged
 
 __all__ = ["extract_events", "TriggerCase", "role_candidates", "choose_roles"]
 
@@ -186,6 +186,62 @@ def _date(trigger: Token, sent: Span, published: date | None, date_ents: list[Sp
     return fallback[0] if len(set(fallback)) == 1 else None
 
 
+#: The learned role model adds to the roles the parse gives a physical event only at this probability.
+_SURE = 0.8
+#: Reporting verbs that confirm rather than allege: what they report stays a fact.
+_CONFIRMING = frozenset({"confirm", "announce", "report", "acknowledge", "admit", "add", "note", "tell", "say"})
+
+
+def _physical_trigger(candidate: Candidate, lex: Lexicon) -> bool:
+    """The trigger lexicon's first class for the word is a physical one (attack, protest, ...)."""
+    return bool(candidate.classes) and lex.classes[candidate.classes[0]].kind == "physical"
+
+
+def _grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, frame: SpeechFrame | None,
+                       trigger_ids: set[int]) -> str | None:
+    """A physical event the grammar states: a trigger of a physical class, asserted (not negated;
+    not hedged, planned or the object of a threat or demand unless someone is reported to allege
+    it; not a description such as "forces backed by X"), with an agent in the parse; a vague
+    trigger ("fire", "operation") also needs a target ("police fired live rounds at the crowd")."""
+    event_class = candidate.classes[0]
+    behaviour = lex.classes[event_class]
+    token = candidate.token
+    alleged = frame is not None and frame.kind == "say" and bool(frame.speakers)
+    if is_hedged(token, lex) and not alleged or embedding_trigger(token, lex, trigger_ids) and not alleged:
+        return None
+    if any(c.dep_ == "neg" for c in token.children) or token.dep_ in ("amod", "compound"):
+        return None
+    if token.pos_ == "VERB" and token.tag_ == "VBN" and token.dep_ == "acl":
+        return None  # "forces backed by X": a description, not an event
+    if token.pos_ == "VERB" and token.dep_ in ("acl", "relcl", "advcl", "xcomp") and not alleged \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None  # "a plan to attack", "in order to strike": a purpose, not a deed
+    agents, targets = _rule_roles(token, event_class, index, lex, candidate.end)
+    if token.lemma_.lower() in behaviour.weak:
+        return event_class if agents and targets else None
+    return event_class if agents else None
+
+
+def _carried_by_subject(token: Token, trigger_ids: set[int], lex: Lexicon) -> bool:
+    """"The offensive continued", "the talks resumed": the subject noun is the event; the verb
+    only says how it goes on."""
+    return token.pos_ in ("VERB", "AUX") and not set(lex.verb_index.get(token.lemma_.lower(), ())) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i in trigger_ids for c in token.children)
+
+
+def _reported_deed(kind: str, frame: SpeechFrame | None, agents: list[ActorRef]) -> list[ActorRef] | None:
+    """The speakers who allege a physical deed of others ("the police said the suspects had
+    planned to bomb the embassy"), or ``None`` when the article tells it as a fact."""
+    if kind != "physical" or frame is None or frame.kind != "say" or not frame.speakers or not agents:
+        return None
+    if frame.verb is not None and frame.verb.lemma_.lower() in _CONFIRMING - {"say", "tell"}:
+        return None
+    speakers = {s.key for s in frame.speakers}
+    if speakers & {a.key for a in agents}:
+        return None  # "the army said its troops killed 30 militants": its own deed, told as such
+    return list(frame.speakers)
+
+
 def _frame_date(frame: SpeechFrame | None, published: date | None, date_ents: list[Span]) -> date | None:
     """The day a statement was made: "Putin said Thursday that Russia supports ..." -> Thursday."""
     if frame is None or frame.verb is None:
@@ -256,12 +312,18 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
 
         if collect is not None:
             collect.append(TriggerCase(candidate, features, roles))
-        label = models.event_class(features)
-        if label is None:
+        if _physical_trigger(candidate, lex):  # physical events: the grammar decides, the rules give the roles
+            label = _grammatical_event(candidate, lex, index, frame, trigger_ids)
+        else:
+            label = models.event_class(features)
+            if label is not None and lex.classes[label].kind == "physical":
+                label = None  # a verbal trigger is no physical event ("sent", "held")
+        if label is None or _carried_by_subject(token, trigger_ids, lex):
             continue
         event_class = EventClass(label)
         behaviour = lex.classes[event_class]
         scored: dict[str, tuple[ActorRef, float, float]] = {}
+        near = {c.actor.key for c in pool if c.how in ("mention", "nested", "pronoun")}  # named in its sentence
         for cand, role_feats in roles(event_class):
             probs = models.role.scores(role_feats)
             old = scored.get(cand.actor.key)
@@ -272,11 +334,25 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         agents, targets = choose_roles(scored, symmetric=behaviour.symmetric,
                                        agent=models.thresholds.get("agent", 0.5),
                                        target=models.thresholds.get("target", 0.5))
+        rule_agents, rule_targets = _rule_roles(token, event_class, index, lex, candidate.end)
+        if rule_agents and (behaviour.kind == "physical" or frame is not None and frame.kind == "according"):
+            # who acts, where the parse says it plainly (its subject, "by" phrase, possessor); the
+            # source of "according to X" is not who acted
+            agents = unique_actors([*rule_agents, *(v[0] for v in scored.values() if v[1] >= _SURE and v[0].key in near)])
+            targets = [t for t in targets if t.key not in {a.key for a in agents}] if not behaviour.symmetric \
+                else unique_actors([*agents, *targets])
+        if behaviour.kind == "physical" and rule_targets:  # on whom, likewise
+            chosen = {a.key for a in agents}
+            targets = unique_actors([t for t in rule_targets if t.key not in chosen])
         if event_class == EventClass.ATTACK and is_clash(token):
             sides = unique_actors([*agents, *targets])
             if len(sides) > 1:
                 agents = targets = sides  # a clash: each side attacks the other
         weak = token.lemma_.lower() in behaviour.weak
+        reported = _reported_deed(behaviour.kind, frame, agents)
+        if reported is not None:  # "the minister said the rebels had massacred villagers": his accusation
+            event_class, agents, targets = EventClass.ACCUSATION, reported, agents
+            behaviour, weak = lex.classes[event_class], False
         sent = token.sent
         anaphoric = token.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ in ("det", "amod", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "such", "its")

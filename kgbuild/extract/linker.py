@@ -21,7 +21,8 @@ __all__ = ["link_mentions", "LinkContext"]
 _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters", "protests": "protesters",
              "militia": "militias"}
-_ARMED_GENERIC = {"militants", "gunmen", "attackers", "insurgents", "fighters", "jihadists", "extremists",
+_ARMED_GENERIC = {"militants", "gunmen", "attackers", "insurgents", "fighters", "jihadists", "extremists", "rebels",
+                  "assailants", "raiders", "kidnappers", "abductors", "separatists",
                   "terrorists"}
 _PARENT_CLASSES = {"InternationalOrganization", "Organization", "GovernmentBody", "ArmedGroup"}
 _BARE_OK = {"government", "military", "army", "police", "security forces", "junta", "regime", "authorities",
@@ -118,19 +119,34 @@ _TITLE_WORDS = frozenset({"president", "prime", "minister", "foreign", "defense"
 
 def _names_title_holder(doc: Doc, ent: Span, ctx: LinkContext) -> bool:
     """"Turkish President Recep Tayyip Erdogan", "Pakistan's Foreign Minister X", "U.S. Secretary
-    of State Y": the state's name or demonym qualifies a title that a named person holds."""
+    of State Y", "Nigeria's information minister said": the state's name or demonym qualifies an
+    official's title (the official named after it, or the title heading the phrase)."""
     j = ent.end
     if j < len(doc) and doc[j].lower_ in ("'s", "\u2019s", "'"):
         j += 1
     titled = False
-    while j < len(doc) and doc[j].lower_ in _TITLE_WORDS and j - ent.end < 5:
+    last = None
+    while j < len(doc) and j - ent.end < 5 and (doc[j].lower_ in _TITLE_WORDS or doc[j].pos_ in ("NOUN", "ADJ")
+                                                 and doc[j].is_lower):
         titled = titled or doc[j].lower_ in ctx.lex.person_titles or doc[j].lemma_.lower() in ctx.lex.person_titles
+        last = doc[j]
         j += 1
-    if not titled or j >= len(doc) or j == ent.end:
+    if not titled or last is None:
+        return False
+    if last.lemma_.lower() in ctx.lex.person_titles and last.dep_ not in ("compound", "amod", "nmod") \
+            and last.dep_ in ("nsubj", "nsubjpass", "appos", "dobj", "pobj") and last.tag_ == "NN":
+        return True  # "Nigeria's information minister said": the official speaks for the government
+    if j >= len(doc):
         return False
     nxt = doc[j]
     return nxt.ent_type_ == "PERSON" or (nxt.ent_id_ and ctx.kbi.classes.get(nxt.ent_id_) == "Person") \
         or (nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_)
+
+
+#: Places held by a state's forces: "a joint French-Malian outpost" is the forces at the outpost.
+_FORCE_SITES = frozenset({"outpost", "base", "camp", "checkpoint", "position", "convoy", "patrol", "barracks",
+                          "garrison", "post", "positions", "warship", "vessel", "aircraft", "jet", "helicopter",
+                          "drone", "unit", "troop", "detachment", "contingent"})
 
 
 def _qualifies_title(ent: Span, ctx: LinkContext) -> bool:
@@ -232,7 +248,22 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 add(ent.start, ent.end, _government(ctx, state))
                 continue
             head = root.head
+            joined = root.dep_ == "conj" or (root.dep_ in ("amod", "compound") and root.i + 1 < len(doc)
+                                             and doc[root.i + 1].text == "-" and root.head.i == root.i + 2)
+            if joined and root.head.dep_ in ("amod", "compound") and root.head.head.i >= ent.end:
+                head = root.head.head  # "Egyptian and Qatari officials", "French-Malian outpost": both states
+                inside = any(i in taken for i in range(ent.start, ent.end))  # within the first state's phrase
+                if head.lemma_.lower() in _FORCE_SITES:
+                    add(ent.start, ent.end, _institution(ctx, state, "armed forces"), nested=inside)
+                    continue
+                generic = _generic_of(ctx, head)
+                if generic:
+                    add(ent.start, ent.end, _institution(ctx, state, generic[0]), nested=inside)
+                    continue
             described = head.dep_ == "pobj" and head.head.lower_ == "as"  # "presented X as 'Iranian forces'"
+            if root.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in _FORCE_SITES:
+                add(ent.start, ent.end, _institution(ctx, state, "armed forces"))  # "a Malian army outpost"
+                continue
             if root.dep_ in ("amod", "compound", "poss", "nmod") and head.i >= ent.end and head.pos_ in ("NOUN", "PROPN") \
                     and not described:
                 generic = _generic_of(ctx, head)
@@ -421,6 +452,20 @@ def _group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> Ac
             return _kb_ref(ctx, before[-1])
         if len(ctx.armed_counts) == 1:  # "Gunmen stormed a hotel ... al-Shabab claimed": the only one named
             return _kb_ref(ctx, next(iter(ctx.armed_counts)))
+    start = token.i
+    while start > 0 and token.doc[start - 1].dep_ in ("compound", "nmod", "nummod") \
+            and token.doc[start - 1].head.i == token.i and not token.doc[start - 1].is_punct:
+        start -= 1
+    name = token.doc[start:token.i].text
+    proper = name and any(ch.isalpha() for ch in name) and (
+        any(t.pos_ == "PROPN" for t in token.doc[start:token.i]) or name.replace(" ", "").isupper()
+        or any(ch.isdigit() for ch in name))
+    if proper and ctx.lex.group_nouns[key] in ("ArmedGroup", "Organization"):  # "4K rebels": a group named 4K
+        existing = ctx.groups.get(normalise_name(name))
+        if existing is None:
+            existing = ActorRef(None, ctx.lex.group_nouns[key], name, new=True)
+            ctx.groups[normalise_name(name)] = existing
+        return existing
     words = [w for w in phrase.lower().split() if w.isalpha() and w not in _QUANTITY_WORDS]
     phrase_key = " ".join(words[-3:]) or key
     existing = ctx.groups.get(phrase_key)

@@ -66,8 +66,9 @@ def merge_events(events: list[EventItem], lex: Lexicon) -> list[EventItem]:
         target.weak = target.weak and event.weak
         if event.sentence not in target.sentences:
             target.sentences.append(event.sentence)
-        target.agents = unique_actors([*target.agents, *event.agents])
-        target.targets = unique_actors([*target.targets, *event.targets])
+        # the event's first telling names its roles; a later mention only fills what it left out
+        target.agents = target.agents or event.agents
+        target.targets = target.targets or [t for t in event.targets if t.key not in {a.key for a in target.agents}]
         target.place = target.place or event.place
         target.date = target.date or event.date
         target.mode = target.mode or event.mode

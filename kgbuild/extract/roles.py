@@ -26,6 +26,18 @@ _PLACE_PREPS = {"in", "on", "at", "near", "across", "inside", "throughout", "aro
 ARMED = frozenset({"ArmedGroup", "SecurityForce", "State"})
 
 
+def _acted_on(head: Token, index: MentionIndex) -> list[ActorRef]:
+    """The actors a target phrase names, without a state that only describes what was hit
+    ("Nigerian villages", "Syrian towns": the villages, not Nigeria)."""
+    actors = index.in_phrase(head)
+    if index.at(head) is not None:
+        return actors
+    adjectival = {index.at(c).actor.key for c in head.children
+                  if c.dep_ in ("amod", "compound", "nmod", "poss") and index.at(c) is not None
+                  and index.at(c).actor.actor_class == ActorClass.STATE}
+    return [a for a in actors if a.key not in adjectival]
+
+
 def verb_agents(verb: Token, index: MentionIndex, *, prefer: frozenset[str] | None = None) -> list[ActorRef]:
     agents: list[ActorRef] = []
     node = verb
@@ -81,7 +93,7 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
             targets.extend(a for pobj in child.children if pobj.dep_ == "pobj" for a in index.in_phrase(pobj)
                            if a.actor_class != ActorClass.PLACE)
         if child.dep_ in ("dobj", "nsubjpass", "dative", "attr") and child.lower_ not in PRONOUNS:
-            targets.extend(index.in_phrase(child))
+            targets.extend(_acted_on(child, index))
         if event_class == EventClass.ATTACK and child.dep_ in ("dobj", "nsubjpass") and index.at(child) is None:
             for clause in (c for c in child.children if c.dep_ == "relcl"
                            and any(g.lower_ in ("where", "in which") for g in c.children)):
@@ -93,7 +105,7 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
                 targets.append(prior)
         elif child.dep_ == "prep" and child.lower_ in behaviour.target_preps - {"from", "to"}:
             for pobj in (g for g in child.children if g.dep_ == "pobj"):
-                targets.extend(a for a in index.in_phrase(pobj) if a.actor_class != ActorClass.PLACE or child.lower_ == "at")
+                targets.extend(a for a in _acted_on(pobj, index) if a.actor_class != ActorClass.PLACE or child.lower_ == "at")
     return targets
 
 
@@ -123,7 +135,7 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
                     agents.extend(a for a in index.in_phrase(pobj) if a.actor_class != ActorClass.PLACE)
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of", "to"}:
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
-                    targets.extend(a for a in index.in_phrase(pobj) if a.actor_class != ActorClass.PLACE)
+                    targets.extend(a for a in _acted_on(pobj, index) if a.actor_class != ActorClass.PLACE)
             elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
                 by_agents = [a for g in child.children if g.dep_ == "agent"
                              for p in g.children if p.dep_ == "pobj" for a in index.in_phrase(p)]
@@ -132,8 +144,13 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
                 else:
                     targets.extend(verb_targets(child, index, event_class=EventClass.ATTACK, lex=lex))
     governing = noun.head
-    if noun.dep_ in ("dobj", "attr") and governing.lemma_.lower() in LIGHT_VERBS and not agents:
-        agents = verb_agents(governing, index)
+    if noun.dep_ in ("dobj", "attr") and governing.lemma_.lower() in LIGHT_VERBS:
+        if not agents:
+            agents = verb_agents(governing, index)
+        if not targets:  # "carried out airstrikes against Y": the preposition hangs on the light verb
+            targets = [a for c in governing.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                       for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)
+                       if a.actor_class != ActorClass.PLACE]
     if noun.dep_ in ("nsubj", "nsubjpass") and not targets:
         targets = verb_targets(governing, index, event_class=EventClass.ATTACK, lex=lex) if governing.lemma_.lower() in (
             "target", "hit", "kill", "strike") else []

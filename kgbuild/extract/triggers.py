@@ -41,10 +41,17 @@ class Candidate:
 
 
 def _match_tail(token: Token, rest: tuple[str, ...]) -> int | None:
+    """The index of the last word of the multiword trigger starting at ``token``: a noun's words
+    are contiguous ("drone strike"), a verb's may have up to two words between them ("called
+    the US on")."""
     doc = token.doc
     position = token.i
+    noun = token.pos_ in ("NOUN", "PROPN")
+    reach = 2 if noun else 4
     for part in rest:
-        for j in range(position + 1, min(len(doc), position + 4)):
+        for j in range(position + 1, min(len(doc), position + reach)):
+            if noun and doc[j].pos_ in ("VERB", "AUX"):
+                continue  # "drones struck" is no "drone strike"
             if doc[j].lemma_.lower() == part or doc[j].lower_ == part:
                 position = j
                 break
