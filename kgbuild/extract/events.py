@@ -229,10 +229,20 @@ def _carried_by_subject(token: Token, trigger_ids: set[int], lex: Lexicon) -> bo
         c.dep_ in ("nsubj", "nsubjpass") and c.i in trigger_ids for c in token.children)
 
 
+_NON_STATE = frozenset({ActorClass.ARMED_GROUP, ActorClass.GROUP})
+
+
 def _reported_deed(kind: str, frame: SpeechFrame | None, agents: list[ActorRef]) -> list[ActorRef] | None:
-    """The speakers who allege a physical deed of others ("the police said the suspects had
-    planned to bomb the embassy"), or ``None`` when the article tells it as a fact."""
+    """The speakers who allege a physical deed of others ("the minister said the rebels had
+    massacred villagers", "the police said the suspects had planned to bomb the embassy"), or
+    ``None`` when the article tells it as a fact: a deed of state forces, or reported by an
+    international body, is reported, not alleged ("the UN envoy said security forces arrested
+    2,400 people", "officials said their troops killed six attackers")."""
     if kind != "physical" or frame is None or frame.kind != "say" or not frame.speakers or not agents:
+        return None
+    if not all(a.actor_class in _NON_STATE for a in agents):
+        return None
+    if any(s.actor_class == ActorClass.INTERNATIONAL_ORGANIZATION for s in frame.speakers):
         return None
     if frame.verb is not None and frame.verb.lemma_.lower() in _CONFIRMING - {"say", "tell"}:
         return None
