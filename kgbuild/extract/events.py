@@ -132,6 +132,11 @@ def choose_roles(scored: dict[str, tuple[ActorRef, float, float]], *, symmetric:
     model's thresholds ``agent`` and ``target``."""
     agents = [a for a, pa, pt in scored.values() if pa >= agent and pa >= pt]
     targets = [a for a, pa, pt in scored.values() if pt >= target and pt > pa]
+    if not agents and scored:  # the likeliest agent, when the model still leans to it
+        actor, pa, pt = max(scored.values(), key=lambda v: v[1])
+        if pa >= AGENT_FALLBACK * agent and pa >= pt:
+            agents = [actor]
+            targets = [t for t in targets if t.key != actor.key]
     if not targets and scored:
         chosen = {a.key for a in agents}
         rest = [v for v in scored.values() if v[0].key not in chosen]

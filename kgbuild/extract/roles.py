@@ -38,6 +38,20 @@ def _acted_on(head: Token, index: MentionIndex) -> list[ActorRef]:
     return [a for a in actors if a.key not in adjectival]
 
 
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials", "representative",
+                           "envoy", "ambassador", "minister", "adviser", "advisor", "aide", "delegation", "source",
+                           "sources", "statement"})
+
+
+def _spoken_for(subject: Token, index: MentionIndex) -> list[ActorRef]:
+    """"a spokeswoman for the ministry", "officials of the army", "a statement from the UN":
+    the body an unnamed speaker acts for."""
+    if subject.lemma_.lower() not in _SPOKESPEOPLE and subject.lower_ not in _SPOKESPEOPLE:
+        return []
+    return [a for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "with")
+            for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)]
+
+
 def verb_agents(verb: Token, index: MentionIndex, *, prefer: frozenset[str] | None = None) -> list[ActorRef]:
     agents: list[ActorRef] = []
     node = verb
@@ -53,7 +67,7 @@ def verb_agents(verb: Token, index: MentionIndex, *, prefer: frozenset[str] | No
                 if prior is not None:
                     agents.append(prior)
                 continue
-            agents.extend(index.in_phrase(subject))
+            agents.extend(index.in_phrase(subject) or _spoken_for(subject, index))
         if agents:
             return agents
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in node.children):

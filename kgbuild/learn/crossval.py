@@ -18,16 +18,18 @@ from pathlib import Path
 from ..config import Config
 from ..eval.report import EvalReport
 
-__all__ = ["cross_validate", "fold_of"]
+__all__ = ["cross_validate", "assign_folds"]
 
 
-def fold_of(article_id: str, folds: int) -> int:
-    """The fold an article belongs to (stable across runs and machines).
+def assign_folds(article_ids: Sequence[str], folds: int) -> dict[str, int]:
+    """Article id -> fold: ids ordered by a hash of the id and dealt round-robin, so folds are
+    balanced and stable across runs and machines.
 
-    >>> fold_of("8006651", 5) == fold_of("8006651", 5)
-    True
+    >>> sorted(assign_folds(["a", "b", "c", "d"], 2).values())
+    [0, 0, 1, 1]
     """
-    return int(hashlib.sha256(article_id.encode()).hexdigest(), 16) % folds
+    ordered = sorted(set(article_ids), key=lambda i: hashlib.sha256(i.encode()).hexdigest())
+    return {article_id: n % folds for n, article_id in enumerate(ordered)}
 
 
 def cross_validate(gold: Sequence[Path | str], *, config: Config, folds: int = 5, articles: Sequence[str] = (),
@@ -42,12 +44,13 @@ def cross_validate(gold: Sequence[Path | str], *, config: Config, folds: int = 5
 
     golds = [load_gold(p) for p in gold_paths(gold)]
     found, _ = gold_articles(golds, inputs=articles)
+    fold_of = assign_folds([g.doc.id for g in golds], folds)
     merged = EvalReport(files=[])
     with tempfile.TemporaryDirectory(prefix="kgbuild-cv-") as tmp:
         root = Path(tmp)
         for k in range(folds):
-            held = [g for g in golds if fold_of(g.doc.id, folds) == k and g.doc.id in found]
-            rest = [g for g in golds if fold_of(g.doc.id, folds) != k]
+            held = [g for g in golds if fold_of[g.doc.id] == k and g.doc.id in found]
+            rest = [g for g in golds if fold_of[g.doc.id] != k]
             if not held or not rest:
                 continue
             model = root / f"model-{k}.json"

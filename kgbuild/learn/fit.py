@@ -59,9 +59,10 @@ def fit_linear(name: str, features: Sequence[Sequence[str]], labels: Sequence[st
 
 
 def _folds(examples: Sequence[ArticleExamples], k: int) -> list[int]:
-    from .crossval import fold_of
+    from .crossval import assign_folds
 
-    return [fold_of(e.article_id, k) for e in examples]
+    folds = assign_folds([e.article_id for e in examples], k)
+    return [folds[e.article_id] for e in examples]
 
 
 def _best_threshold(scores: Sequence[float], positives: Sequence[bool]) -> float:
@@ -79,7 +80,7 @@ def _best_threshold(scores: Sequence[float], positives: Sequence[bool]) -> float
     return round(max(0.05, min(0.95, threshold)), 4)
 
 
-def fit_bundle_parts(examples: Sequence[ArticleExamples], *, c_trigger: float, c_role: float, folds: int = 5
+def fit_bundle_parts(examples: Sequence[ArticleExamples], *, c_trigger: float, c_role: float, folds: int = 10
                      ) -> tuple[LinearModel, LinearModel, LinearModel, dict[str, float]]:
     """The detector, classifier and role models, and thresholds chosen by ``folds``-fold
     cross-validation over articles (out-of-fold scores, F1-maximising)."""

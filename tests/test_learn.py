@@ -1,0 +1,139 @@
+"""``kgbuild train`` and ``kgbuild gold``: learning the event models from annotated news.
+
+Trains on two VOA train stories (a few seconds), checks the model file is deterministic and
+versioned, that a build notices a new model (the fingerprint changes) and uses it, and that the
+annotators' commands check files and measure agreement.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from kgbuild.cli import cli
+from kgbuild.extract.linear import FORMAT, default_model_path, load_bundle
+
+VOA = ROOT / "corpus" / "voa"
+TWO = [VOA / "gold" / "train" / "8006651.json", VOA / "gold" / "train" / "6180932.json"]
+
+
+def invoke(args: list[str], **kwargs):  # noqa: ANN003, ANN201
+    return CliRunner().invoke(cli, args, catch_exceptions=False, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("train") / "model.json"
+    result = invoke(["train", *map(str, TWO), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "trained on 2 of 2 gold file(s)" in result.output and f"wrote {out}" in result.output
+    return out
+
+
+def test_the_model_file_is_versioned_and_loads(trained: Path) -> None:
+    data = json.loads(trained.read_text(encoding="utf-8"))
+    assert data["format"] == FORMAT and data["version"] >= 1
+    assert data["meta"]["trained_on"] == ["6180932", "8006651"]
+    assert {"kgbuild", "scikit-learn", "spacy"} <= set(data["meta"])
+    bundle = load_bundle(trained)
+    assert {"event", "agent", "target"} <= set(bundle.thresholds)
+    assert "none" in bundle.detector.labels and set(bundle.role.labels) == {"none", "agent", "target"}
+
+
+def test_training_is_deterministic(trained: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again.json"
+    assert invoke(["train", *map(str, TWO), "-o", str(again)]).exit_code == 0
+    assert again.read_bytes() == trained.read_bytes()
+
+
+def test_a_build_uses_the_configured_model_and_notices_a_new_one(trained: Path, tmp_path: Path) -> None:
+    from kgbuild.build import build
+    from kgbuild.config import Config
+
+    article = tmp_path / "a.txt"
+    article.write_text("Iran warned the United States of severe consequences on Monday.\n", encoding="utf-8")
+    config = Config(store=tmp_path / "kg")
+    assert build([str(article)], config=config, reason=False).built == ["a"]
+    assert build([str(article)], config=config, reason=False).skipped == ["a"]
+    with_model = Config(store=tmp_path / "kg", events_model=trained)
+    assert build([str(article)], config=with_model, reason=False).built == ["a"], "a new model rebuilds"
+    assert build([str(article)], config=with_model, reason=False).skipped == ["a"]
+
+
+def test_a_broken_model_file_is_one_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "something else"}', encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Iran warned the United States.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(article), "--store", str(tmp_path / "kg")],
+                                env={"KGBUILD_EVENTS_MODEL": str(bad)})
+    assert result.exit_code != 0
+    assert f"{bad}: not a kgbuild event model" in result.output
+
+
+def test_train_without_readable_articles_fails_cleanly(tmp_path: Path) -> None:
+    gold = tmp_path / "g.json"
+    gold.write_text(json.dumps({"doc": {"id": "nowhere", "file": "missing.jsonl"}, "entities": []}))
+    result = CliRunner().invoke(cli, ["train", str(gold), "-o", str(tmp_path / "m.json")])
+    assert result.exit_code == 1
+    assert "no gold file's article could be read" in result.output
+    assert not (tmp_path / "m.json").exists()
+
+
+def test_the_shipped_model_was_trained_on_train_and_dev_only() -> None:
+    meta = load_bundle(default_model_path()).meta
+    split = json.loads((VOA / "split.json").read_text(encoding="utf-8"))
+    assert not set(meta["trained_on"]) & set(split["test"]), "the test split is never trained on"
+    assert set(split["train"]) <= set(meta["trained_on"])
+
+
+def test_gold_check_accepts_the_corpus_and_names_a_broken_file(tmp_path: Path) -> None:
+    good = invoke(["gold", "check", str(VOA / "gold" / "test")])
+    assert good.exit_code == 0, good.output
+    assert good.output.count(": ok (") == 20
+    broken = tmp_path / "8006651.json"
+    data = json.loads(TWO[0].read_text(encoding="utf-8"))
+    data["doc"]["file"] = str(VOA / "articles.jsonl")
+    data["events"][0]["evidence"] = "words that are not in the story"
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    bad = CliRunner().invoke(cli, ["gold", "check", str(broken)])
+    assert bad.exit_code == 1
+    assert "evidence not in the article" in bad.output
+
+
+def test_gold_agree_scores_two_annotations(tmp_path: Path) -> None:
+    first = VOA / "gold" / "train" / "8006651.json"
+    second = VOA / "gold" / "second" / "8006651.json"
+    same = invoke(["gold", "agree", str(first), str(first), "--json"])
+    assert same.exit_code == 0
+    assert json.loads(same.output)["mean_f1"]["events"] == 1.0
+    other = json.loads(invoke(["gold", "agree", str(first), str(second), "--json"]).output)
+    assert 0.5 < other["mean_f1"]["entities"] < 1.0
+
+
+@pytest.mark.slow
+def test_cross_validation_reports_held_out_figures(tmp_path: Path) -> None:
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    for name in ("8006651", "6180932", "8007760", "8009004"):
+        shutil.copy(VOA / "gold" / "train" / f"{name}.json", folder)
+        data = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+        data["doc"]["file"] = str(VOA / "articles.jsonl")
+        (folder / f"{name}.json").write_text(json.dumps(data), encoding="utf-8")
+    result = invoke(["train", str(folder), "--cross-validate", "2", "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["files"] == 4 and scores["events"]["tp"] + scores["events"]["fn"] > 0
+
+
+def test_the_cameo_verb_resource_is_generated_from_the_petrarch_dictionary() -> None:
+    from kgbuild.tools import cameo_verbs
+
+    assert cameo_verbs.main(["--check"]) == 0, "run: python -m kgbuild.tools.cameo_verbs"
+    verbs = json.loads((ROOT / "kgbuild" / "resources" / "cameo_verbs.json").read_text(encoding="utf-8"))["verbs"]
+    assert max(verbs["urge"], key=verbs["urge"].get) == "Demand"
+    assert max(verbs["arrest"], key=verbs["arrest"].get) == "Coercion"
