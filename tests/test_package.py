@@ -77,7 +77,12 @@ def test_wheel_holds_ontology_kb_and_queries(wheel: Path) -> None:
 def test_wheel_holds_the_package_and_its_resources(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"kgbuild/__init__.py", "kgbuild/cli/__init__.py", "kgbuild/py.typed",
-            "kgbuild/resources/triggers.json"} <= names
+            "kgbuild/resources/triggers.json", "kgbuild/resources/cameo_verbs.json",
+            "kgbuild/resources/models/events.json", "kgbuild/learn/__init__.py", "kgbuild/learn/cli.py",
+            "kgbuild/vocabulary.py"} <= names
+    packaged = {n.rsplit("/", 1)[0] for n in names if n.startswith("kgbuild/") and n.endswith("/__init__.py")}
+    in_checkout = {str(p.parent.relative_to(ROOT)) for p in (ROOT / "kgbuild").rglob("__init__.py")}
+    assert in_checkout <= packaged, f"packages missing from pyproject's list: {sorted(in_checkout - packaged)}"
     assert any(n.endswith("entry_points.txt") for n in names)
 
 
@@ -87,7 +92,8 @@ def test_installed_package_finds_its_files_away_from_the_checkout(installed: Pat
         "print(json.dumps({'package': kgbuild.__file__, 'ontology': str(r.ontology_dir()),\n"
         "  'queries': str(r.queries_dir()), 'actors': sorted(p.name for p in r.actors_dir().glob('*')),\n"
         "  'rq': sorted(p.name for p in r.queries_dir().glob('*.rq')),\n"
-        "  'ttl': sorted(p.name for p in r.ontology_dir().glob('*.ttl'))}))\n")
+        "  'ttl': sorted(p.name for p in r.ontology_dir().glob('*.ttl')),\n"
+        "  'model': str(__import__('kgbuild.extract.linear', fromlist=['x']).load_bundle().meta['trained_on'][:1])}))\n")
     site_packages = sysconfig.get_paths()["purelib"]
     # -S: no site processing, so the editable install's finder (a .pth in site-packages) stays out;
     # -P: the cwd is not prepended; dependencies come from site-packages after the install target.

@@ -2,10 +2,13 @@
 
 All registrations live in this one module. The pipeline is the configured spaCy model plus:
 
-- ``kgbuild_actor_ruler_v1``: entity rulers generated from the actor KB (labels, aliases,
-  demonyms), placed before the statistical NER so KB names win;
+- ``kgbuild_actor_ruler_v2``: entity rulers generated from the actor KB (labels, aliases,
+  demonyms): names of several words before the statistical NER so KB names win, one-word names
+  after it (``words = "multi"`` / ``"single"``);
 - ``kgbuild_linker_v1``: every mention linked to a KB actor or a typed new actor;
-- ``kgbuild_events_v1``: events with roles, dates, modes, merged within the article;
+- ``kgbuild_events_v2``: events from the learned models (``model_path``, default the shipped
+  ``resources/models/events.json``) and the grammar, with roles, dates, modes, merged within
+  the article;
 - ``kgbuild_relations_v1``: memberships and attributed claims.
 
 Components talk through declared ``Doc`` extensions (listed in each factory's ``requires`` and
