@@ -228,6 +228,7 @@ def test_attack_on_kh_follows_chain_over_kb_and_article_graphs(store: GraphStore
             "Government of Iraq -> Iraq") in e1["chain"]
     assert rows[E2.value]["state"] == str(KB["USA"])
     assert result.columns[:7] == ["event", "date", "mode", "attacker", "target", "state", "chain"]
+    assert e1["sources"] == 1
 
 
 def test_as_of_before_membership_start_excludes_the_strike(store: GraphStore) -> None:

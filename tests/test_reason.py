@@ -271,3 +271,32 @@ def test_event_stage_matches_hermit_over_events(store: ox.Store, tmp_path: objec
     whole = {q.triple for q in ox.parse(out, format=ox.RdfFormat.N_TRIPLES)}
     by_rules = rules.infer(tbox, data)
     assert whole == by_rules, (sorted(map(str, by_rules - whole)), sorted(map(str, whole - by_rules)))
+
+
+def test_two_articles_about_one_strike_are_one_row_with_two_sources(tmp_path) -> None:  # noqa: ANN001
+    """One article dates the strike ("on Sunday"), the other only reports "the US airstrikes" a day
+    later: one fused event reaches the headline query, its sources counted."""
+    import json
+
+    from kgbuild.build import build
+    from kgbuild.config import Config
+    from kgbuild.query.saved import run_saved
+    from kgbuild.store import GraphStore
+
+    records = [
+        {"id": "a1", "published": "2025-03-10", "text": "US warplanes struck Kataib Hezbollah positions in western "
+         "Iraq on Sunday, killing 25 fighters. The Pentagon said the airstrikes targeted weapons depots."},
+        {"id": "a2", "published": "2025-03-10", "text": "Iraq condemned the US airstrikes against Kataib Hezbollah "
+         "on Sunday. The American strikes on the militia killed 25 of its fighters, Iraqi officials said."},
+        {"id": "a3", "published": "2025-03-20", "text": "US warplanes struck Kataib Hezbollah positions near Qaim "
+         "on Wednesday, the Pentagon said."},
+    ]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    config = Config(store=tmp_path / "kg")
+    assert build([str(tmp_path / "a.jsonl")], config=config).ok
+    with GraphStore.open_read_only(tmp_path / "kg") as store:
+        rows = run_saved(store, "attacks-on-state-affiliated-forces").rows
+    by_day = {str(r["date"]): r for r in rows}
+    assert len(rows) == 2, rows  # the Sunday strike (two reports) and the Wednesday one
+    assert by_day["2025-03-09"]["sources"] == 2 and "/fused/" in by_day["2025-03-09"]["event"]
+    assert by_day["2025-03-19"]["sources"] == 1

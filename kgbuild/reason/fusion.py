@@ -1,10 +1,14 @@
 """Cross-article event fusion (engine-independent).
 
-Events from at least two different articles that have the same asserted event class, the same
-``kg:date`` and equal sets of agents and of targets are one real-world event: they get a
-``{base}fused/{hash}`` node ``a kg:FusedEvent`` with ``kg:sourceCount`` (distinct articles),
-and each event ``kg:fusedInto`` it. Events without a date, or without any agent and target,
-are never fused. The hash covers the key only, so the IRI is stable across rebuilds.
+Events of different articles report one real-world event when they have the same asserted event
+class, share an agent or a target and contradict each other in no role (agents overlap when both
+name some, targets likewise), and fall on the same day: the same ``kg:date``, or, for an event
+its article does not date, an article published on that day or up to :data:`WINDOW_DAYS` after
+it ("the strikes on Sunday" and a Monday story about "the US airstrikes"). Each group of such
+events (linked pairwise) from at least two articles gets a ``{base}fused/{hash}`` node
+``a kg:FusedEvent`` with ``kg:sourceCount`` (distinct articles), and each event ``kg:fusedInto``
+it. Two undated events are never fused (nothing places them on one day). The hash covers the
+group's class, day and actors, so the IRI is stable across rebuilds of the same articles.
 
 >>> import pyoxigraph as ox
 >>> from kgbuild.namespace import KG
@@ -28,9 +32,13 @@ import pyoxigraph as ox
 
 from ..namespace import KG
 
-__all__ = ["fuse", "fuse_store"]
+__all__ = ["fuse", "fuse_store", "WINDOW_DAYS"]
+
+#: An undated event joins a dated one when its article appeared on that day or this many days after.
+WINDOW_DAYS = 3
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_DCTERMS_DATE = "http://purl.org/dc/terms/date"
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 
@@ -41,6 +49,7 @@ class _Event:
     agents: set[str] = field(default_factory=set)
     targets: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
+    published: set[str] = field(default_factory=set)
 
 
 def fuse_store(store: ox.Store, *, event_classes: set[str], base: str) -> list[ox.Triple]:
@@ -56,29 +65,26 @@ def fuse_store(store: ox.Store, *, event_classes: set[str], base: str) -> list[o
         return f'(?{g} = <{base}graph/kb> || STRSTARTS(STR(?{g}), "{base}graph/doc/"))'
 
     classes = ", ".join(f"<{c}>" for c in sorted(event_classes))
-    shared = store.query(f"""SELECT ?c ?d ?r ?v WHERE {{
-        GRAPH ?g1 {{ ?e ?r ?v }} GRAPH ?g2 {{ ?e <{KG.date}> ?d }}
-        GRAPH ?g3 {{ ?e <{KG.sourceArticle}> ?a }} GRAPH ?g4 {{ ?e a ?c }}
+    shared = store.query(f"""SELECT ?c ?r ?v WHERE {{
+        GRAPH ?g1 {{ ?e ?r ?v }} GRAPH ?g3 {{ ?e <{KG.sourceArticle}> ?a }} GRAPH ?g4 {{ ?e a ?c }}
         FILTER(?r IN (<{KG.agent}>, <{KG.target}>) && ?c IN ({classes}) && isIRI(?e)
-               && {ok("g1")} && {ok("g2")} && {ok("g3")} && {ok("g4")}) }}
-        GROUP BY ?c ?d ?r ?v HAVING (COUNT(DISTINCT ?a) > 1)""")
-    # events with a shared (date, role, actor): by the date first (a few events a day), then
-    # one index lookup per event (Oxigraph joins a long VALUES block slower than this)
-    date = ox.NamedNode(str(KG.date))
-    on_day: dict[ox.Literal, list[ox.NamedNode]] = {}
+               && {ok("g1")} && {ok("g3")} && {ok("g4")}) }}
+        GROUP BY ?c ?r ?v HAVING (COUNT(DISTINCT ?a) > 1)""")
+    # events with a shared (class, role, actor) across articles: one index lookup each
     found: set[ox.NamedNode] = set()
-    for _c, d, r, v in shared:
-        if d not in on_day:
-            on_day[d] = [q.subject for q in store.quads_for_pattern(None, date, d, None)
-                         if isinstance(q.subject, ox.NamedNode)]
-        found.update(e for e in on_day[d] if next(iter(store.quads_for_pattern(e, r, v, None)), None))
-    candidates = [(e,) for e in sorted(found, key=str)]
+    for _c, r, v in shared:
+        found.update(q.subject for q in store.quads_for_pattern(None, r, v, None) if isinstance(q.subject, ox.NamedNode))
+    candidates = sorted(found, key=str)
     kb, doc = f"{base}graph/kb", f"{base}graph/doc/"
     wanted = [ox.NamedNode(p) for p in (_RDF_TYPE, str(KG.date), str(KG.agent), str(KG.target), str(KG.sourceArticle))]
-    rows = [(q.subject, p.value, q.object) for (e,) in candidates for p in wanted
+    rows = [(q.subject, p.value, q.object) for e in candidates for p in wanted
             for q in store.quads_for_pattern(e, p, None, None)
             if isinstance(q.graph_name, ox.NamedNode)
             and (q.graph_name.value == kb or q.graph_name.value.startswith(doc))]
+    published = ox.NamedNode(_DCTERMS_DATE)
+    articles = {o for _, p, o in rows if p == str(KG.sourceArticle)}
+    rows += [(a, _DCTERMS_DATE, q.object) for a in sorted(articles, key=str)
+             for q in store.quads_for_pattern(a, published, None, None)]
     return _fuse(rows, event_classes, base)
 
 
@@ -93,37 +99,71 @@ def fuse(data: Iterable[ox.Triple], *, event_classes: set[str], base: str) -> li
 
 def _fuse(rows: Iterable[tuple[ox.NamedNode | ox.BlankNode, str, ox.Term]], event_classes: set[str],
           base: str) -> list[ox.Triple]:
-    date, agent, target = str(KG.date), str(KG.agent), str(KG.target)
-    wanted = {_RDF_TYPE, date, agent, target, str(KG.sourceArticle)}
+    date, agent, target, source = str(KG.date), str(KG.agent), str(KG.target), str(KG.sourceArticle)
+    wanted = {_RDF_TYPE, date, agent, target, source}
     events: dict[str, _Event] = defaultdict(_Event)
+    article_day: dict[str, str] = {}
     for s, p, o in rows:
-        if p not in wanted or not isinstance(s, ox.NamedNode):
+        if not isinstance(s, ox.NamedNode):
+            continue
+        if p == _DCTERMS_DATE:
+            article_day[s.value] = o.value
+            continue
+        if p not in wanted:
             continue
         e = events[s.value]
         if p == _RDF_TYPE:
             if o.value in event_classes:
                 e.classes.add(o.value)
         elif p == date:
-            e.dates.add(str(o))
+            e.dates.add(o.value)
         elif p == agent:
             e.agents.add(o.value)
         elif p == target:
             e.targets.add(o.value)
         else:
             e.articles.add(o.value)
+    for e in events.values():
+        e.published = {article_day[a] for a in e.articles if a in article_day}
 
-    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for iri, e in events.items():
-        if len(e.classes) != 1 or len(e.dates) != 1 or not (e.agents or e.targets) or not e.articles:
-            continue
-        key = (*e.classes, *e.dates, "agents", *sorted(e.agents), "targets", *sorted(e.targets))
-        groups[key].append(iri)
+    usable = {iri: e for iri, e in events.items()
+              if len(e.classes) == 1 and len(e.dates) <= 1 and (e.agents or e.targets) and e.articles}
+    # index the dated events by (class, role, actor, day): pairs are only looked for there
+    dated: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
+    for iri, e in usable.items():
+        for day in e.dates:
+            for role, actors in (("a", e.agents), ("t", e.targets)):
+                for actor in actors:
+                    dated[(*e.classes, role, actor, day)].append(iri)
+    parent = {iri: iri for iri in usable}
 
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for iri, e in sorted(usable.items()):
+        days = sorted(e.dates) or sorted({_shift(p, -k) for p in e.published for k in range(WINDOW_DAYS + 1)})
+        for role, actors in (("a", e.agents), ("t", e.targets)):
+            for actor in sorted(actors):
+                for day in days:
+                    for other in dated.get((*e.classes, role, actor, day), ()):
+                        if other != iri and _same_event(e, usable[other]):
+                            parent[root(iri)] = root(other)
+
+    groups: dict[str, list[str]] = defaultdict(list)
+    for iri in sorted(usable):
+        groups[root(iri)].append(iri)
     out: list[ox.Triple] = []
-    for key, members in sorted(groups.items()):
-        articles = set().union(*(events[m].articles for m in members))
+    for members in groups.values():
+        articles = set().union(*(usable[m].articles for m in members))
         if len(articles) < 2:
             continue
+        first = usable[members[0]]
+        key = (*first.classes, min(d for m in members for d in usable[m].dates),
+               "agents", *sorted(set().union(*(usable[m].agents for m in members))),
+               "targets", *sorted(set().union(*(usable[m].targets for m in members))))
         digest = hashlib.sha256("\x1f".join(key).encode("utf-8")).hexdigest()[:16]
         fused = ox.NamedNode(f"{base}fused/{digest}")
         out.append(ox.Triple(fused, ox.NamedNode(_RDF_TYPE), ox.NamedNode(str(KG.FusedEvent))))
@@ -131,3 +171,24 @@ def _fuse(rows: Iterable[tuple[ox.NamedNode | ox.BlankNode, str, ox.Term]], even
                              ox.Literal(str(len(articles)), datatype=_XSD_INTEGER)))
         out.extend(ox.Triple(ox.NamedNode(m), ox.NamedNode(str(KG.fusedInto)), fused) for m in sorted(members))
     return out
+
+
+def _same_event(a: _Event, b: _Event) -> bool:
+    """Two reports of one event: different articles, no contradicting role, a dated one if any
+    dates (checked by the caller's day index)."""
+    if a.articles & b.articles or (a.dates and b.dates and a.dates != b.dates):
+        return False
+    if a.agents and b.agents and not a.agents & b.agents:
+        return False
+    if a.targets and b.targets and not a.targets & b.targets:
+        return False
+    return bool(a.agents & b.agents or a.targets & b.targets)
+
+
+def _shift(day: str, days: int) -> str:
+    from datetime import date, timedelta
+
+    try:
+        return (date.fromisoformat(day[:10]) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return day
