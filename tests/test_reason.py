@@ -300,3 +300,19 @@ def test_two_articles_about_one_strike_are_one_row_with_two_sources(tmp_path) ->
     assert len(rows) == 2, rows  # the Sunday strike (two reports) and the Wednesday one
     assert by_day["2025-03-09"]["sources"] == 2 and "/fused/" in by_day["2025-03-09"]["event"]
     assert by_day["2025-03-19"]["sources"] == 1
+
+
+def test_reason_through_the_top_level_cli_reads_the_configured_store(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """`store = "kgA"` in kgbuild.toml: `kgbuild reason` reasons over kgA, like every other command."""
+    from kgbuild.cli import cli
+
+    (tmp_path / "a.txt").write_text("US warplanes struck Kataib Hezbollah positions in Iraq on Sunday.\n")
+    (tmp_path / "kgbuild.toml").write_text('store = "kgA"\n')
+    monkeypatch.chdir(tmp_path)
+    built = CliRunner().invoke(cli, ["build", "a.txt", "--quiet", "--no-reason"])
+    assert built.exit_code == 0, built.output
+    result = CliRunner().invoke(cli, ["reason", "--reasoner", "rules"])
+    assert result.exit_code == 0, result.output
+    assert "inferred" in result.output
+    missing = CliRunner().invoke(cli, ["reason", "--store", "elsewhere"])
+    assert missing.exit_code != 0 and "elsewhere: no kgbuild store here" in missing.output
