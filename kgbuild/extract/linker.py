@@ -313,7 +313,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue
         actor = _new_from_ner(ctx, ent)
         if actor is not None:
-            add(ent.start, ent.end, actor, weak=actor.actor_class == "Place")
+            add(ent.start, ent.end, actor, weak=actor.actor_class == "Place" and ent.label_ not in ("GPE", "LOC"))
             _remember_acronym(doc, ent, actor, ctx)
 
     for token in doc:
@@ -372,6 +372,7 @@ def _is_publisher(ctx: LinkContext, text: str) -> bool:
     name = normalise_name(ctx.publisher)
     initials = {"".join(w[0] for w in name.split()),  # "VOA" for Voice of America
                 "".join(w[0] for w in name.split() if w not in ("of", "the", "and"))}
+    text = text.replace("\u2019s ", " ").replace("'s ", " ")  # "VOA's Russian Service"
     first = normalise_name(text).split(" ")[0] if text.strip() else ""
     return normalise_name(text) == name or first in initials or normalise_name(text).startswith(name)
 
@@ -489,13 +490,28 @@ def _remember_acronym(doc: Doc, ent: Span, actor: ActorRef, ctx: LinkContext) ->
         ctx.acronyms[doc[ent.end + 1].text] = actor
 
 
+_TITLE_HEADS = frozenset({"secretary", "minister", "ministry", "department", "secretariat", "undersecretary",
+                          "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "chief", "committee"})
+#: Wire agencies cited as sources ("told Reuters", "according to AFP") are outlets, not actors.
+_WIRES = frozenset({"reuters", "ap", "afp", "associated press", "agence france-presse", "agence france presse",
+                    "bloomberg", "efe", "dpa", "ansa", "tass", "interfax", "anadolu"})
+
+
 def _is_noise(ent: Span) -> bool:
     """A capitalised word or fragment the NER mistook for a name: an adjective ("Islamic",
-    "Arab"), an ideology ("Pan-Arabism"), a prefix ("Anti-"), a one-word common noun."""
+    "Arab"), an ideology ("Pan-Arabism"), a prefix ("Anti-"), the field of a title ("Secretary
+    of State", "Defense Secretary"), a wire agency cited as a source."""
+    if normalise_name(ent.text) in _WIRES:
+        return True
     if len(ent) != 1:
         return False
     token = ent[0]
     text = token.text
+    doc = ent.doc
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    before = doc[token.i - 2].lower_ if token.i >= 2 and doc[token.i - 1].lower_ == "of" else ""
+    if ent.label_ == "ORG" and (after in _TITLE_HEADS or before in _TITLE_HEADS):
+        return True
     if text.endswith("-") or text.lower().endswith(("ism", "isms")):
         return True
     if ent.label_ == "NORP":
