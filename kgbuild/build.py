@@ -5,10 +5,18 @@ version, model, pipeline config, lexicon, KB content) are unchanged. Extraction 
 (``nlp.pipe`` in-process, or ``jobs`` worker processes each with its own pipeline), and
 articles are committed in small transactions, so memory stays flat and a build killed at
 any point leaves every article old, new or absent, never half-written.
+
+The first commits come early (after :data:`FIRST_COMMIT_ARTICLES` articles, the budget then
+doubling up to :data:`COMMIT_ARTICLES` / :data:`COMMIT_QUADS`, and at least every
+:data:`COMMIT_SECONDS`), so a build interrupted in its first minute keeps what it did. Ctrl-C
+raises :class:`~kgbuild.errors.BuildInterrupted` carrying the report of what was kept (the
+inferred graph is then marked stale). Inputs of which none can be read leave the store alone:
+it is neither created nor reasoned.
 """
 from __future__ import annotations
 
 import contextlib
+import itertools
 import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -20,18 +28,23 @@ from typing import Any
 import pyoxigraph as ox
 
 from .config import Config
-from .errors import KgbuildError, OntologyError
+from .errors import BuildInterrupted, KgbuildError, OntologyError
 from .ingest import Article, InputFailure, read_inputs
 from .namespace import KG
 from .resources import ontology_dir
 from .store import ArticleWrite, GraphStore, SerializedArticleWrite
 
-__all__ = ["build", "BuildReport", "load_background", "extract_worker", "commit_due"]
+__all__ = ["build", "BuildReport", "load_background", "extract_worker", "commit_due", "CommitBudget"]
 
 BATCH = 64  # articles per extraction batch (one nlp.pipe call, one SHACL validation)
+FIRST_BATCH = 4  # the first batches are smaller (4, 8, 16, ... up to BATCH): early first commits
 #: a commit (one atomic bulk load) gathers articles until it holds this many quads or articles
 COMMIT_QUADS = 200_000
 COMMIT_ARTICLES = 256
+#: the first commit's article budget; each commit doubles it, up to COMMIT_ARTICLES
+FIRST_COMMIT_ARTICLES = 4
+#: pending articles are committed at least this often (seconds), whatever their number
+COMMIT_SECONDS = 10.0
 
 
 @dataclass
@@ -51,10 +64,14 @@ class BuildReport:
     seconds: float = 0.0
     reasoning: str | None = None
     violations: list[str] = field(default_factory=list)
+    interrupted: bool = False
+    """Ctrl-C stopped the build: ``built`` lists the articles committed before it."""
+    store_opened: bool = True
+    """False when no input could be read, so the store was left alone (not even created)."""
 
     @property
     def ok(self) -> bool:
-        return not self.failures and not self.violations
+        return not self.failures and not self.violations and not self.interrupted
 
 
 def load_background(store: GraphStore, *, kb_folders: Sequence[Path] = ()) -> bool:
@@ -157,13 +174,17 @@ def _fingerprint(article: Article) -> str:
     return f"{article.content_hash}:{_WORKER['extractor'].fingerprint}"
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def _batches(items: Iterable[Article], size: int, *, first: int | None = None) -> Iterator[list[Article]]:
+    """Lists of ``size`` items; with ``first``, the first lists hold ``first``, then twice as
+    many, ... up to ``size`` (early results for early commits)."""
     batch: list[Article] = []
+    limit = min(first or size, size)
     for item in items:
         batch.append(item)
-        if len(batch) >= size:
+        if len(batch) >= limit:
             yield batch
             batch = []
+            limit = min(limit * 2, size)
     if batch:
         yield batch
 
@@ -175,83 +196,187 @@ def build(inputs: Sequence[str], *, config: Config, jobs: int = 1, published: da
           lock_wait: float = 0.0) -> BuildReport:
     """Build ``inputs`` into the store at ``config.store``.
 
-    :param on_progress: called with (article id or source, "built" | "skipped" | "failed").
+    :param on_progress: called with (article id or source, "built" | "skipped" | "failed");
+        "built" only once the article's transaction committed.
     :raises StoreError: the store cannot be opened (another build holds its lock, read-only...).
+    :raises BuildInterrupted: Ctrl-C; its ``report`` lists the articles kept (committed).
     """
     started = time.perf_counter()
     report = BuildReport()
     progress = on_progress or (lambda _id, _state: None)
+    items = read_inputs(inputs, published=published, stdin=stdin)
+    try:
+        head = _until_first_article(items, report, progress)
+        if head is None:  # nothing readable: the store is neither created nor reasoned
+            report.store_opened = False
+        else:
+            _build_into_store(itertools.chain([head], items), report, config=config, jobs=jobs, reason=reason,
+                              reasoner=reasoner, validate=validate, force=force, progress=progress,
+                              lock_wait=lock_wait)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    report.seconds = time.perf_counter() - started
+    if report.interrupted:
+        raise BuildInterrupted(report)
+    return report
+
+
+def _until_first_article(items: Iterator[Article | InputFailure], report: BuildReport,
+                         progress: Callable[[str, str], None]) -> Article | None:
+    """Failures before the first readable article go to the report; None if there is none."""
+    for item in items:
+        if isinstance(item, Article):
+            return item
+        report.failures.append(item)
+        progress(item.source, "failed")
+    return None
+
+
+def _build_into_store(items: Iterator[Article | InputFailure], report: BuildReport, *, config: Config,
+                      jobs: int, reason: bool, reasoner: str, validate: bool, force: bool,
+                      progress: Callable[[str, str], None], lock_wait: float) -> None:
     with contextlib.ExitStack() as stack:
         store = stack.enter_context(GraphStore.open(config.store, base=config.base, wait=lock_wait))
         worker_args = (config.model, tuple(str(f) for f in config.all_kb_folders), config.base, validate,
                        str(config.events_model) if config.events_model else None)
-        # workers load their pipelines while this process loads the background graphs
-        pool = stack.enter_context(_pool(worker_args, jobs)) if jobs > 1 else None
-        background_changed = load_background(store, kb_folders=config.all_kb_folders)
-        fingerprint = _pipeline_fingerprint(config)
-        stored = {} if force else store.fingerprints()
+        pool = None
+        stale = False  # whether an interrupt leaves graph/inferred behind the data
+        try:
+            # workers load their pipelines while this process loads the background graphs
+            pool = stack.enter_context(_pool(worker_args, jobs)) if jobs > 1 else None
+            stale = background_changed = load_background(store, kb_folders=config.all_kb_folders)
+            changed = _extract_and_commit(items, store, report, pool=pool, worker_args=worker_args,
+                                          fingerprint=_pipeline_fingerprint(config), force=force,
+                                          progress=progress)
+            if pool is not None:  # free the workers' memory before reasoning
+                pool.close()
+                pool.join()
+            if reason and (changed or background_changed or not store.inferred_is_current()):
+                from .reason import reason as run_reasoner
 
-        def todo() -> Iterator[Article]:
-            for item in read_inputs(inputs, published=published, stdin=stdin):
-                if isinstance(item, InputFailure):
-                    report.failures.append(item)
-                    progress(item.source, "failed")
-                    continue
-                report.warnings.extend(item.warnings)
-                if stored.get(item.id) == f"{item.content_hash}:{fingerprint}":
-                    report.skipped.append(item.id)
-                    progress(item.id, "skipped")
-                    continue
-                yield item
+                stale = True
+                result = run_reasoner(store.store, base=config.base, engine=reasoner)
+                stale = False
+                report.reasoning = result.summary() if hasattr(result, "summary") else str(result)
+            elif not reason and changed:
+                store.mark_inferred_stale()
+        except KeyboardInterrupt:
+            report.interrupted = True
+            if pool is not None:
+                pool.terminate()
+            if stale or report.built:  # the inferred graph no longer matches the data
+                with contextlib.suppress(KgbuildError, KeyboardInterrupt):
+                    store.mark_inferred_stale()
 
-        changed = False
-        pending: list[SerializedArticleWrite] = []
 
-        def commit() -> None:
+def _extract_and_commit(items: Iterator[Article | InputFailure], store: GraphStore, report: BuildReport, *,
+                        pool: Any, worker_args: tuple, fingerprint: str, force: bool,
+                        progress: Callable[[str, str], None]) -> bool:
+    """Extract what changed and commit it in growing transactions. Returns True if any was written."""
+    stored = {} if force else store.fingerprints()
+
+    def todo() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, InputFailure):
+                report.failures.append(item)
+                progress(item.source, "failed")
+                continue
+            report.warnings.extend(item.warnings)
+            if stored.get(item.id) == f"{item.content_hash}:{fingerprint}":
+                report.skipped.append(item.id)
+                progress(item.id, "skipped")
+                continue
+            yield item
+
+    changed = False
+    pending: list[SerializedArticleWrite] = []
+    budget = CommitBudget()
+
+    def commit() -> None:
+        with _interrupts_deferred():  # what is written is reported, even when Ctrl-C comes now
             store.write_articles(pending)
             for write in pending:
                 report.built.append(write.article_id)
                 progress(write.article_id, "built")
             pending.clear()
+            budget.committed()
 
-        for results in _run(todo(), pool=pool, worker_args=worker_args):
-            for article_id, doc_nq, claims_nq, stats in results:
-                if isinstance(stats, str):
-                    report.failures.append(InputFailure(article_id, stats))
-                    progress(article_id, "failed")
-                    continue
-                write = SerializedArticleWrite(article_id, doc_nq, claims_nq)  # loaded as bytes
-                pending.append(write)
-                changed = True
-                report.actors_linked += stats["linked"]
-                report.actors_new += stats["new"]
-                report.events += stats["events"]
-                report.relations += stats["relations"]
-                report.claims += stats["claims"]
-                report.triples += write.quad_count
-                report.violations.extend(stats["violations"])
-            if commit_due(pending):
-                commit()
-        if pending:
+    for results in _run(todo(), pool=pool, worker_args=worker_args):
+        for article_id, doc_nq, claims_nq, stats in results:
+            if isinstance(stats, str):
+                report.failures.append(InputFailure(article_id, stats))
+                progress(article_id, "failed")
+                continue
+            write = SerializedArticleWrite(article_id, doc_nq, claims_nq)  # loaded as bytes
+            pending.append(write)
+            changed = True
+            report.actors_linked += stats["linked"]
+            report.actors_new += stats["new"]
+            report.events += stats["events"]
+            report.relations += stats["relations"]
+            report.claims += stats["claims"]
+            report.triples += write.quad_count
+            report.violations.extend(stats["violations"])
+        if budget.due(pending):
             commit()
-        if pool is not None:  # free the workers' memory before reasoning
-            pool.close()
-            pool.join()
-        if reason and (changed or background_changed or not store.inferred_is_current()):
-            from .reason import reason as run_reasoner
-
-            result = run_reasoner(store.store, base=config.base, engine=reasoner)
-            report.reasoning = result.summary() if hasattr(result, "summary") else str(result)
-        elif not reason and changed:
-            store.mark_inferred_stale()
-    report.seconds = time.perf_counter() - started
-    return report
+    if pending:
+        commit()
+    return changed
 
 
-def commit_due(pending: Sequence[SerializedArticleWrite]) -> bool:
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold back SIGINT until the block is done, then raise KeyboardInterrupt (main thread
+    only: elsewhere Python delivers no signals anyway)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught and previous is not signal.SIG_IGN:
+        raise KeyboardInterrupt
+
+
+class CommitBudget:
+    """When the build commits: a budget of articles that starts at :data:`FIRST_COMMIT_ARTICLES`
+    and doubles with each commit up to :data:`COMMIT_ARTICLES` (always within
+    :data:`COMMIT_QUADS`), and at least every :data:`COMMIT_SECONDS`.
+
+    >>> budget = CommitBudget()
+    >>> budget.articles
+    4
+    >>> budget.committed(); budget.committed(); budget.articles
+    16
+    """
+
+    def __init__(self) -> None:
+        self.articles = min(FIRST_COMMIT_ARTICLES, COMMIT_ARTICLES)
+        self.last = time.monotonic()
+
+    def due(self, pending: Sequence[SerializedArticleWrite]) -> bool:
+        if not pending:
+            return False
+        return (commit_due(pending, articles=self.articles)
+                or time.monotonic() - self.last >= COMMIT_SECONDS)
+
+    def committed(self) -> None:
+        self.articles = min(self.articles * 2, COMMIT_ARTICLES)
+        self.last = time.monotonic()
+
+
+def commit_due(pending: Sequence[SerializedArticleWrite], *, articles: int | None = None) -> bool:
     """Whether the articles waiting to be written make a commit (the writer's batching policy:
-    few large bulk loads are much faster than many small ones)."""
-    return len(pending) >= COMMIT_ARTICLES or sum(w.quad_count for w in pending) >= COMMIT_QUADS
+    few large bulk loads are much faster than many small ones). ``articles``: the article
+    budget (default :data:`COMMIT_ARTICLES`); the quad budget is :data:`COMMIT_QUADS`."""
+    limit = COMMIT_ARTICLES if articles is None else articles
+    return len(pending) >= limit or sum(w.quad_count for w in pending) >= COMMIT_QUADS
 
 
 def _pipeline_fingerprint(config: Config) -> str:
@@ -267,7 +392,7 @@ def _pool(worker_args: tuple, jobs: int) -> Any:
 def _run(articles: Iterator[Article], *, pool: Any, worker_args: tuple) -> Iterator[list[tuple]]:
     """Extraction results in batches: in this process, or from ``pool``'s workers."""
     if pool is None:
-        for batch in _batches(articles, BATCH):
+        for batch in _batches(articles, BATCH, first=FIRST_BATCH):
             if _WORKER.get("args") != worker_args:  # loaded once there is something to extract
                 _init_worker(*worker_args)
             yield _extract_batch(batch)

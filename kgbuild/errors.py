@@ -23,6 +23,8 @@ __all__ = [
     "EvalError",
     "ServeError",
     "TrainError",
+    "MissingExtraError",
+    "BuildInterrupted",
 ]
 
 
@@ -98,3 +100,24 @@ class ServeError(KgbuildError):
 
 class TrainError(KgbuildError):
     """``kgbuild train`` cannot learn: no readable gold article, or nothing to learn from."""
+
+
+class MissingExtraError(KgbuildError, ImportError):
+    """A feature needs an optional dependency that is not installed; the message names the
+    extra to install (``pip install 'kgbuild[pandas]'``)."""
+
+
+class BuildInterrupted(KeyboardInterrupt):
+    """A build stopped by Ctrl-C (SIGINT). ``report`` says what was kept: the articles committed
+    before the interrupt (each whole), nothing after it.
+
+    Deliberately a :class:`KeyboardInterrupt`, not a :class:`KgbuildError`: code that catches
+    ``Exception`` must not swallow the user's Ctrl-C. The CLI exits with ``exit_code`` (130,
+    the shell's code for SIGINT).
+    """
+
+    exit_code = 130
+
+    def __init__(self, report: object) -> None:
+        super().__init__("build interrupted")
+        self.report = report

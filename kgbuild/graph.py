@@ -4,29 +4,32 @@ Follows docs/graph-layout.md: the article node with its full text, a mention nod
 and event mention (code-point offsets), facts asserted plainly with an ``kg:Evidence`` node
 each, new actors typed and labelled, and claims only as ``kg:Claim`` reifications in the
 claims graph. IRIs are stable (hashes of article id and offsets, slugs of names) and no
-blank node is emitted.
+blank node is emitted. Every graph name and IRI is minted by a :class:`~kgbuild.layout.Layout`,
+so emission needs no store.
 
 >>> from kgbuild.ingest import Article
 >>> from kgbuild.extract.items import Extraction
->>> from kgbuild.store import GraphStore
 >>> write = emit_article(Article(id="a1", source="x", text="Hello."), Extraction(),
-...                      store=GraphStore.in_memory(), fingerprint="f")
+...                      layout=Layout(), fingerprint="f")
 >>> write.article_id, len(write.claim_quads)
 ('a1', 0)
 """
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from . import namespace
 from .extract.items import ActorRef, Extraction
 from .ingest import Article
-from . import namespace
-from .store import ArticleWrite, GraphStore
+from .layout import Layout, slug
+from .store import ArticleWrite
+
+if TYPE_CHECKING:
+    from .store import GraphStore
 
 __all__ = ["emit_article", "actor_iri", "slug"]
 
@@ -70,40 +73,20 @@ _RELATIONS = {"partOf": KG.partOf, "ofState": KG.ofState, "leaderOf": KG.leaderO
               "locatedIn": KG.locatedIn}
 
 
-def slug(text: str) -> str:
-    """A readable, IRI-safe slug of a name.
-
-    >>> slug("Kata'ib  Hezbollah (KH)")
-    'kataib-hezbollah-kh'
-    """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"['\u2019`]", "", text)
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    if not text:
-        text = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-    return text[:80]
-
-
-def actor_iri(actor: ActorRef, *, base: str) -> ox.NamedNode:
-    """KB actors keep their KB IRI; new actors get ``{base}actor/{slug of the name}``."""
+def actor_iri(actor: ActorRef, *, layout: Layout) -> ox.NamedNode:
+    """KB actors keep their KB IRI; new actors get :meth:`Layout.actor <kgbuild.layout.Layout.actor>`."""
     if actor.iri:
         return ox.NamedNode(actor.iri)
-    return ox.NamedNode(f"{base}actor/{slug(actor.label)}")
-
-
-def _hash(*parts: object) -> str:
-    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()[:20]
+    return layout.actor(actor.label)
 
 
 class _Emitter:
-    def __init__(self, article: Article, *, store: GraphStore, fingerprint: str) -> None:
+    def __init__(self, article: Article, *, layout: Layout, fingerprint: str) -> None:
         self.article = article
-        self.base = store.base
-        self.doc_graph = store.graph_iri("doc", article.id)
-        self.claims_graph = store.graph_iri("claims", article.id)
-        self.article_node = store.article_iri(article.id)
+        self.layout = layout
+        self.doc_graph = layout.doc_graph(article.id)
+        self.claims_graph = layout.claims_graph(article.id)
+        self.article_node = layout.article(article.id)
         self.fingerprint = fingerprint
         self.doc: list[ox.Quad] = []
         self.claims: list[ox.Quad] = []
@@ -114,7 +97,7 @@ class _Emitter:
         (self.claims if claims else self.doc).append(quad)
 
     def node(self, kind: str, *parts: object) -> ox.NamedNode:
-        return ox.NamedNode(f"{self.base}{kind}/{_hash(self.article.id, *parts)}")
+        return self.layout.node(kind, self.article.id, *parts)
 
     def offsets(self, node: ox.NamedNode, start: int, end: int, *, claims: bool = False) -> None:
         text = self.article.text
@@ -129,7 +112,7 @@ class _Emitter:
         self.add(node, SOURCE_ARTICLE, self.article_node, claims=claims)
 
     def actor(self, actor: ActorRef) -> ox.NamedNode:
-        node = actor_iri(actor, base=self.base)
+        node = actor_iri(actor, layout=self.layout)
         if actor.new and node.value not in self.typed:
             self.typed.add(node.value)
             self.add(node, TYPE, KG[actor.actor_class])
@@ -168,9 +151,13 @@ class _Emitter:
         self.add(node, KG.fingerprint, ox.Literal(self.fingerprint))
 
 
-def emit_article(article: Article, extraction: Extraction, *, store: GraphStore, fingerprint: str) -> ArticleWrite:
-    """The quads of one article's doc and claims graphs."""
-    e = _Emitter(article, store=store, fingerprint=fingerprint)
+def emit_article(article: Article, extraction: Extraction, *, fingerprint: str, layout: Layout | None = None,
+                 store: GraphStore | None = None) -> ArticleWrite:
+    """The quads of one article's doc and claims graphs, named by ``layout`` (or by the
+    layout of ``store``, which is only read for that; default: the default base)."""
+    if layout is None:
+        layout = store.layout if store is not None else Layout()
+    e = _Emitter(article, layout=layout, fingerprint=fingerprint)
     e.article_metadata()
     for mention in extraction.mentions:
         node = e.node("mention", mention.start, mention.end)

@@ -5,9 +5,13 @@ writer waits or refuses with a clear message instead of corrupting anything. Eve
 article is written in one transaction (its doc and claims graphs together), so a build
 killed at any point leaves each article either fully old, fully new, or absent.
 
+Graph names and minted IRIs come from the store's :class:`~kgbuild.layout.Layout`. The rest of
+kgbuild reads and writes through the methods here (quads, query, update, load, bulk load,
+replace graph, dump, snapshot), never through the raw pyoxigraph store.
+
 >>> import tempfile, pathlib
 >>> with GraphStore.open(pathlib.Path(tempfile.mkdtemp()) / "kg") as store:
-...     store.graph_iri("doc", "a1").value
+...     store.layout.doc_graph("a1").value
 'https://w3id.org/kgbuild/id/graph/doc/a1'
 """
 from __future__ import annotations
@@ -26,12 +30,13 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from .errors import StoreError, StoreLockedError
+from .layout import GraphKind, Layout, iri_quote
 from .namespace import DEFAULT_BASE, KG
 
-__all__ = ["GraphStore", "GraphKind", "ArticleWrite", "SerializedArticleWrite", "LOCK_NAME", "iri_quote"]
+__all__ = ["GraphStore", "GraphKind", "ArticleWrite", "SerializedArticleWrite", "LOCK_NAME", "iri_quote",
+           "as_graph_store"]
 
 LOCK_NAME = "kgbuild.lock"
-GraphKind = str  # "ontology" | "kb" | "doc" | "claims" | "inferred"
 
 _RDF_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
@@ -41,17 +46,6 @@ _RDF_FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
-
-
-def iri_quote(segment: str) -> str:
-    """Percent-encode one IRI path segment (article ids, slugs).
-
-    >>> iri_quote("a b/c")
-    'a%20b%2Fc'
-    """
-    from urllib.parse import quote
-
-    return quote(segment, safe="-._~")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +101,17 @@ class GraphStore:
     def __init__(self, store: ox.Store, *, path: Path | None, base: str = DEFAULT_BASE,
                  lock: IO[Any] | None = None, read_only: bool = False) -> None:
         self.store = store
+        """The raw pyoxigraph store (for tests and benchmarks; kgbuild itself uses the methods)."""
         self.path = path
-        self.base = base
+        self.layout = Layout(base)
+        """Graph names and minted IRIs (:class:`~kgbuild.layout.Layout`)."""
         self.read_only = read_only
         self._lock = lock
+
+    @property
+    def base(self) -> str:
+        """The build base (``self.layout.base``)."""
+        return self.layout.base
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -159,8 +160,17 @@ class GraphStore:
 
     @classmethod
     def in_memory(cls, *, base: str = DEFAULT_BASE) -> GraphStore:
-        """A throw-away in-memory store (tests, benchmarks)."""
+        """A throw-away in-memory store (tests, benchmarks, scratch work)."""
         return cls(ox.Store(), path=None, base=base)
+
+    @classmethod
+    def wrap(cls, store: ox.Store, *, base: str = DEFAULT_BASE) -> GraphStore:
+        """A GraphStore over an existing pyoxigraph store (not closed by :meth:`close`)."""
+        return cls(store, path=None, base=base)
+
+    def rebased(self, base: str) -> GraphStore:
+        """The same data seen under another build base (not closed by :meth:`close`)."""
+        return GraphStore(self.store, path=None, base=base, read_only=self.read_only)
 
     def close(self) -> None:
         """Flush, drop the RocksDB handle (its own lock goes with it) and release kgbuild's lock."""
@@ -185,40 +195,35 @@ class GraphStore:
         self.close()
 
     # -- graph names -----------------------------------------------------------------------
-    def graph_iri(self, kind: GraphKind, article_id: str | None = None) -> ox.NamedNode:
-        """The named graph of ``kind`` (``doc`` and ``claims`` need an article id)."""
-        if kind in ("doc", "claims"):
-            if article_id is None:
-                raise ValueError(f"graph kind {kind!r} needs an article id")
-            return ox.NamedNode(f"{self.base}graph/{kind}/{iri_quote(article_id)}")
-        if kind not in ("ontology", "kb", "inferred"):
-            raise ValueError(f"unknown graph kind {kind!r}")
-        return ox.NamedNode(f"{self.base}graph/{kind}")
+    def graph_iri(self, kind: GraphKind | str, article_id: str | None = None) -> ox.NamedNode:
+        """The named graph of ``kind`` (``doc`` and ``claims`` need an article id);
+        :meth:`Layout.graph <kgbuild.layout.Layout.graph>`."""
+        return self.layout.graph(kind, article_id)
 
     def article_iri(self, article_id: str) -> ox.NamedNode:
-        return ox.NamedNode(f"{self.base}article/{iri_quote(article_id)}")
+        return self.layout.article(article_id)
 
     def graphs(self) -> list[ox.NamedNode]:
+        """Every named graph, sorted by IRI."""
         return sorted((g for g in self.store.named_graphs() if isinstance(g, ox.NamedNode)),
                       key=lambda g: g.value)
 
+    def has_graph(self, graph: ox.NamedNode) -> bool:
+        return self.store.contains_named_graph(graph)
+
     def article_ids(self) -> list[str]:
         """Ids of the articles in the store."""
-        from urllib.parse import unquote
-
-        prefix = f"{self.base}graph/doc/"
-        return sorted(unquote(g.value[len(prefix):]) for g in self.graphs()
-                      if g.value.startswith(prefix))
+        ids = (self.layout.article_of(g) for g in self.graphs() if self.layout.graph_kind(g) == "doc")
+        return sorted(a for a in ids if a is not None)
 
     def fingerprints(self) -> dict[str, str]:
         """article id -> the fingerprint it was built with (for incremental builds)."""
-        from urllib.parse import unquote
-
-        prefix = f"{self.base}article/"
         out: dict[str, str] = {}
         for quad in self.store.quads_for_pattern(None, KG_FINGERPRINT, None, None):
-            if isinstance(quad.subject, ox.NamedNode) and quad.subject.value.startswith(prefix):
-                out[unquote(quad.subject.value[len(prefix):])] = quad.object.value
+            if isinstance(quad.subject, ox.NamedNode):
+                article_id = self.layout.article_id(quad.subject)
+                if article_id is not None:
+                    out[article_id] = quad.object.value
         return out
 
     # -- writing -----------------------------------------------------------------------------
@@ -234,7 +239,7 @@ class GraphStore:
         writes = list(writes)
         # one lookup per article, not a listing of every graph per batch (quadratic in a build)
         existing = {w.article_id for w in writes
-                    if replace and self.store.contains_named_graph(self.graph_iri("doc", w.article_id))}
+                    if replace and self.store.contains_named_graph(self.layout.doc_graph(w.article_id))}
         fresh = [w for w in writes if w.article_id not in existing]
         stale = [w for w in writes if w.article_id in existing]
         try:
@@ -254,8 +259,8 @@ class GraphStore:
             raise StoreError(f"{self.path}: write failed: {_one_line(exc)}") from exc
 
     def _replace_update(self, write: ArticleWrite) -> str:
-        doc = self.graph_iri("doc", write.article_id)
-        claims = self.graph_iri("claims", write.article_id)
+        doc = self.layout.doc_graph(write.article_id)
+        claims = self.layout.claims_graph(write.article_id)
         parts = [f"DROP SILENT GRAPH {doc} ;", f"DROP SILENT GRAPH {claims} ;", "INSERT DATA {"]
         for graph, quads in ((doc, write.doc_quads), (claims, write.claim_quads)):
             if quads:
@@ -271,11 +276,57 @@ class GraphStore:
         present = set(self.article_ids())
         ids = [a for a in article_ids if a in present]
         if ids:
-            drops = " ;\n".join(f"DROP SILENT GRAPH {self.graph_iri(k, a)}"
+            drops = " ;\n".join(f"DROP SILENT GRAPH {self.layout.graph(k, a)}"
                                 for a in ids for k in ("doc", "claims"))
             with self._writing("remove"):
                 self.store.update(drops)
         return ids
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update (one transaction).
+
+        :raises StoreError: the store is read-only, or the write failed.
+        """
+        self._check_writable()
+        with self._writing("update"):
+            self.store.update(sparql)
+
+    def load(self, data: bytes, *, fmt: str = "ntriples", graph: ox.NamedNode | None = None) -> None:
+        """Parse ``data`` into the store (into ``graph`` for triple formats) in one
+        transaction: all of it or nothing, held in memory while it loads."""
+        self._check_writable()
+        with self._writing("load"):
+            self.store.load(data, format=_rdf_format(fmt), to_graph=graph)
+
+    def bulk_load(self, data: bytes | Iterable[ox.Quad], *, fmt: str = "nquads") -> None:
+        """Add quads (serialised ``data``, or quad objects) with the bulk loader: streams,
+        fast, and not atomic across its internal batches (see :data:`BULK_CHUNK_QUADS`)."""
+        self._check_writable()
+        with self._writing("bulk load"):
+            if isinstance(data, (bytes, bytearray)):
+                self.store.bulk_load(data, format=_rdf_format(fmt))
+            else:
+                self.store.bulk_extend(data)
+
+    def remove_graph(self, graph: ox.NamedNode) -> None:
+        """Drop one named graph (nothing happens when it does not exist)."""
+        self._check_writable()
+        with self._writing(f"removing {graph.value}"):
+            if self.store.contains_named_graph(graph):
+                self.store.remove_graph(graph)
+
+    def snapshot(self, target: Path | str) -> None:
+        """A consistent copy of an on-disk store in the new folder ``target`` (a RocksDB
+        checkpoint: hard links where the file system allows).
+
+        :raises StoreError: the copy failed, or the store is in memory.
+        """
+        if self.path is None:
+            raise StoreError("an in-memory store has no snapshot")
+        try:
+            self.store.backup(str(target))
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot snapshot the store: {_one_line(exc)}") from None
 
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad | ox.Triple]) -> int:
         """Replace one named graph whole, atomically. Returns the number of quads written."""
@@ -326,31 +377,39 @@ class GraphStore:
 
             raise QueryError(f"SPARQL syntax error: {_one_line(exc)}") from exc
 
-    def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
-        return iter(self.store.quads_for_pattern(None, None, None, graph))
+    def quads(self, graph: ox.NamedNode | ox.DefaultGraph | None = None, *, subject: Any = None,
+              predicate: Any = None, object: Any = None) -> Iterator[ox.Quad]:  # noqa: A002
+        """The quads matching a pattern (None matches anything), read from the indexes."""
+        return iter(self.store.quads_for_pattern(subject, predicate, object, graph))
+
+    def contains(self, quad: ox.Quad) -> bool:
+        return quad in self.store
 
     def count(self, graph: ox.NamedNode | None = None) -> int:
+        """Quads in the store, or triples in one named graph (counted in Rust)."""
         if graph is None:
             return len(self.store)
-        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, graph))
+        rows = self.store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+        return int(next(iter(rows))["n"].value)
+
+    def dump(self, graph: ox.NamedNode, *, fmt: str = "ntriples") -> bytes:
+        """One named graph serialised by the store itself (in Rust)."""
+        return self.store.dump(format=_rdf_format(fmt), from_graph=graph)
 
     def inferred_is_current(self) -> bool:
-        inferred = self.graph_iri("inferred")
+        inferred = self.layout.inferred_graph
         return any(self.store.quads_for_pattern(inferred, KG_IS_CURRENT, None, inferred))
 
     def mark_inferred_stale(self) -> None:
         """Drop the inferred graph's 'current' marker (data changed since reasoning)."""
-        inferred = self.graph_iri("inferred")
+        inferred = self.layout.inferred_graph
         with self._writing("marking the inferred graph stale"):
             self.store.update(f"DELETE WHERE {{ GRAPH {inferred} {{ {inferred} <{KG.isCurrent}> ?v }} }}")
 
     def export(self, output: IO[bytes], *, fmt: str = "nquads",
                graph: ox.NamedNode | None = None) -> None:
         """Stream the store (or one graph) to ``output`` without holding it in memory."""
-        try:
-            rdf_format = _RDF_FORMATS[fmt]
-        except KeyError:
-            raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(_RDF_FORMATS)}") from None
+        rdf_format = _rdf_format(fmt)
         if graph is not None and rdf_format.supports_datasets:  # keep the graph's name
             ox.serialize(self.store.quads_for_pattern(None, None, None, graph), output, rdf_format)
         elif graph is not None:
@@ -359,6 +418,21 @@ class GraphStore:
             self.store.dump(output, rdf_format)
         else:  # triple formats: merge every graph into the default graph
             _serialize_triples(iter(self.store), output, rdf_format)
+
+
+def as_graph_store(store: GraphStore | ox.Store, *, base: str | None = None) -> GraphStore:
+    """``store`` itself (seen under ``base`` when one is given), or a :class:`GraphStore` over
+    a raw pyoxigraph store (for callers and tests that hold one)."""
+    if isinstance(store, GraphStore):
+        return store if base is None or base == store.base else store.rebased(base)
+    return GraphStore.wrap(store, base=base or DEFAULT_BASE)
+
+
+def _rdf_format(fmt: str) -> ox.RdfFormat:
+    try:
+        return _RDF_FORMATS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(_RDF_FORMATS)}") from None
 
 
 KG_FINGERPRINT = ox.NamedNode(str(KG.fingerprint))

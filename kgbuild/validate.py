@@ -2,8 +2,9 @@
 
 Validation runs with ``inference="none"``: the shapes name the asserted leaf classes
 themselves, so the ontology is not needed and validation stays fast. A ``Dataset`` (or
-``ConjunctiveGraph``) is validated as the union of its graphs, minus ``graph/ontology`` and
-``graph/inferred`` (OWL blank nodes and reasoning output are not extraction output).
+``ConjunctiveGraph``) is validated as the union of its graphs, minus the ontology and inferred
+graphs of its :class:`~kgbuild.layout.Layout` (OWL blank nodes and reasoning output are not
+extraction output).
 
 >>> from rdflib import Graph
 >>> validate_graph(Graph()).conforms
@@ -21,6 +22,7 @@ from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.graph import ConjunctiveGraph
 
 from .errors import OntologyError
+from .layout import DEFAULT_LAYOUT, Layout
 from .namespace import KG, NIF
 from .resources import ontology_dir
 from .terms import to_rdflib
@@ -29,7 +31,7 @@ __all__ = ["Violation", "ValidationReport", "validate_graph", "validate_quads", 
            "ENGINES"]
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
-_SKIPPED_GRAPH_SUFFIXES = ("graph/ontology", "graph/inferred")
+_SKIPPED_GRAPH_KINDS = ("ontology", "inferred")
 
 
 class Violation(NamedTuple):
@@ -80,27 +82,28 @@ def load_shapes() -> Graph:
     return _bundled_shapes()
 
 
-def _as_union(data: Graph | Dataset) -> Graph:
+def _as_union(data: Graph | Dataset, layout: Layout) -> Graph:
     if not isinstance(data, ConjunctiveGraph):  # Dataset subclasses ConjunctiveGraph in rdflib 7
         return data
     union = Graph()
     for ctx in (data.graphs() if isinstance(data, Dataset) else data.contexts()):
-        name = str(ctx.identifier)
-        if name.endswith(_SKIPPED_GRAPH_SUFFIXES):
+        if layout.graph_kind(str(ctx.identifier)) in _SKIPPED_GRAPH_KINDS:
             continue
         for triple in ctx:
             union.add(triple)
     return union
 
 
-def validate_graph(data: Graph | Dataset, *, shapes: Graph | None = None) -> ValidationReport:
-    """Validate ``data`` against ``shapes`` (default: :func:`load_shapes`).
+def validate_graph(data: Graph | Dataset, *, shapes: Graph | None = None,
+                   layout: Layout = DEFAULT_LAYOUT) -> ValidationReport:
+    """Validate ``data`` against ``shapes`` (default: :func:`load_shapes`); a dataset's graphs
+    are named by ``layout``.
 
     :raises OntologyError: the shapes cannot be read or pySHACL cannot evaluate them.
     """
     import pyshacl
 
-    graph = _as_union(data)
+    graph = _as_union(data, layout)
     conforms, results, text = pyshacl.validate(
         graph, shacl_graph=shapes if shapes is not None else load_shapes(),
         inference="none", abort_on_first=False, allow_infos=True, allow_warnings=True, inplace=True,

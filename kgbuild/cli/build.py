@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from ..errors import KgbuildError
+from ..errors import BuildInterrupted, KgbuildError
 from .options import DateType, apply_config, store_option
 
 __all__ = ["command", "remove_command"]
@@ -33,16 +33,27 @@ __all__ = ["command", "remove_command"]
 def command(ctx: click.Context, inputs: tuple[str, ...], store: str | None, jobs: int, published, model,
             kb_folders, base, reason: bool, reasoner: str, validate: bool, force: bool, wait: float,
             quiet: bool, verbose: bool) -> None:
-    """Extract INPUTS (files, folders, globs, - for stdin) into the store."""
+    """Extract INPUTS (files, folders, globs, - for stdin) into the store.
+
+    Ctrl-C stops the build, keeps the articles committed so far (each whole), prints what was
+    kept and exits 130.
+    """
     from ..build import build
     from .report import BuildProgress, print_build_report
 
     config = apply_config(ctx, store=store, model=model, kb_folders=kb_folders, base=base)
-    stdin = sys.stdin.buffer.read() if "-" in inputs else None
-    with BuildProgress(enabled=not quiet and not verbose, lines=verbose) as progress:
-        report = build(list(inputs), config=config, jobs=jobs, published=published, reason=reason,
-                       reasoner=reasoner, validate=validate, force=force, stdin=stdin,
-                       on_progress=progress.update, lock_wait=wait)
+    try:
+        stdin = sys.stdin.buffer.read() if "-" in inputs else None
+        with BuildProgress(enabled=not quiet and not verbose, lines=verbose) as progress:
+            report = build(list(inputs), config=config, jobs=jobs, published=published, reason=reason,
+                           reasoner=reasoner, validate=validate, force=force, stdin=stdin,
+                           on_progress=progress.update, lock_wait=wait)
+    except BuildInterrupted as stop:
+        print_build_report(stop.report, store=str(config.store))
+        ctx.exit(stop.exit_code)
+    except KeyboardInterrupt:  # before the build began (reading stdin)
+        click.echo("interrupted: nothing built", err=True)
+        ctx.exit(BuildInterrupted.exit_code)
     print_build_report(report, store=str(config.store))
     if not report.ok:
         ctx.exit(1)
@@ -64,7 +75,7 @@ def remove_command(ctx: click.Context, article_ids: tuple[str, ...], store: str 
         missing = sorted(set(article_ids) - set(removed))
         if removed:
             if reason:
-                run_reasoner(graph_store.store, base=config.base)
+                run_reasoner(graph_store)
             else:
                 graph_store.mark_inferred_stale()
     for article_id in removed:

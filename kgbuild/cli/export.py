@@ -31,7 +31,7 @@ def command(ctx: click.Context, store: str | None, fmt: str, output: str | None,
         if graph_kind:
             kind, _, article = graph_kind.partition(":")
             try:
-                graph = graph_store.graph_iri(kind, article or None)
+                graph = graph_store.layout.graph(kind, article or None)
             except ValueError as exc:
                 raise click.BadParameter(str(exc), param_hint="--graph") from exc
         if output is None:

@@ -44,13 +44,17 @@ class BuildProgress:
 
 
 def print_build_report(report: Any, *, store: str) -> None:
-    """Failures one line each on stderr, then the summary table on stdout."""
+    """Failures one line each on stderr, then the summary table on stdout (and, after Ctrl-C,
+    what was kept)."""
     for failure in report.failures:
         click.echo(f"error: {failure}", err=True)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     for violation in report.violations:
         click.echo(f"shacl: {violation}", err=True)
+    if not report.store_opened:
+        click.echo(f"nothing built: no input could be read; the store {store} was not touched", err=True)
+        return
     table = Table(title=f"kgbuild build -> {store}", show_header=True)
     table.add_column("articles built", justify="right")
     table.add_column("skipped", justify="right")
@@ -67,3 +71,8 @@ def print_build_report(report: Any, *, store: str) -> None:
     Console(width=120).print(table)
     if report.reasoning:
         click.echo(f"reasoning: {report.reasoning}")
+    if report.interrupted:
+        kept = len(report.built)
+        click.echo(f"interrupted: kept the {kept} article(s) committed before Ctrl-C"
+                   + ("; graph/inferred is stale (run `kgbuild reason`, or build again)" if kept else "")
+                   + "; build again to continue (unchanged articles are skipped)", err=True)

@@ -29,7 +29,7 @@ def command(ctx: click.Context, store: str | None, engine: str) -> None:
             quads = []
             for article_id in ids[start:start + 50]:
                 for kind in ("doc", "claims"):
-                    quads.extend(graph_store.quads(graph_store.graph_iri(kind, article_id)))
+                    quads.extend(graph_store.quads(graph_store.layout.graph(kind, article_id)))
             report = validate_quads(quads, engine=engine)
             for violation in report.violations:
                 problems += 1

@@ -126,7 +126,7 @@ def _kg(names: Iterable[str]) -> list[str]:
 def actor_superclasses(store: GraphStore) -> dict[str, set[str]]:
     """Actor class -> its actor superclasses, read from the ontology graph (may be empty)."""
     classes = _kg(ACTOR_CLASSES)
-    sparql = (f"SELECT ?sub ?sup WHERE {{ GRAPH {store.graph_iri('ontology')} "
+    sparql = (f"SELECT ?sub ?sup WHERE {{ GRAPH {store.layout.ontology_graph} "
               f"{{ ?sub {_iri(RDFS.subClassOf)}+ ?sup }} {_values('sub', classes)} "
               f"{_values('sup', classes)} }}")
     out: dict[str, set[str]] = defaultdict(set)
@@ -138,13 +138,13 @@ def actor_superclasses(store: GraphStore) -> dict[str, set[str]]:
 def extract_article(store: GraphStore, article_id: str, *,
                     superclasses: dict[str, set[str]] | None = None) -> ArticlePrediction:
     """Read the predictions of ``article_id``; an absent article gives ``present=False``."""
-    doc = store.graph_iri("doc", article_id)
-    if not store.store.contains_named_graph(doc):
+    doc = store.layout.doc_graph(article_id)
+    if not store.has_graph(doc):
         return ArticlePrediction(article_id, present=False)
     if superclasses is None:
         superclasses = actor_superclasses(store)
-    kb = store.graph_iri("kb")
-    claims_graph = store.graph_iri("claims", article_id)
+    kb = store.layout.kb_graph
+    claims_graph = store.layout.claims_graph(article_id)
     prediction = ArticlePrediction(article_id, present=True)
 
     prediction.events = _events(store, doc)

@@ -19,7 +19,8 @@ Only the graphs loaded are replaced; nothing else on the server is touched unles
 ``replace=True``, which also drops the server's graphs under the store's base that the local
 store does not have.
 
->>> select_graph_names(["kb", "a1"], base="https://x.org/", local=["https://x.org/graph/kb",
+>>> from kgbuild.layout import Layout
+>>> select_graph_names(["kb", "a1"], layout=Layout("https://x.org/"), local=["https://x.org/graph/kb",
 ...     "https://x.org/graph/doc/a1", "https://x.org/graph/claims/a1", "https://x.org/graph/doc/a2"])
 ['https://x.org/graph/claims/a1', 'https://x.org/graph/doc/a1', 'https://x.org/graph/kb']
 """
@@ -32,7 +33,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 import pyoxigraph as ox
 
@@ -43,6 +43,7 @@ from .protocol import Target, graph_counts, graph_names, insert_data, post_datas
 from .stream import dataset_chunks, graph_body, triple_count
 
 if TYPE_CHECKING:  # the store (and rdflib, which it imports) is only needed once a load runs
+    from ..layout import Layout
     from ..store import GraphStore
 
 __all__ = ["load_store", "LoadReport", "GraphResult", "make_target", "select_graph_names", "KINDS",
@@ -103,7 +104,7 @@ def make_target(endpoint: str, *, kind: str = "generic", auth: Auth | None = Non
     raise ValueError(f"unknown server kind {kind!r}; choose from {', '.join(KINDS)}")
 
 
-def select_graph_names(selectors: Sequence[str], *, base: str, local: Iterable[str]) -> list[str]:
+def select_graph_names(selectors: Sequence[str], *, layout: Layout, local: Iterable[str]) -> list[str]:
     """Graph IRIs for ``all``, ``ontology``, ``kb``, ``docs`` (doc + claims graphs),
     ``inferred`` or article ids (their doc and claims graphs). Sorted.
 
@@ -115,12 +116,11 @@ def select_graph_names(selectors: Sequence[str], *, base: str, local: Iterable[s
         if sel == "all":
             chosen.update(local)
         elif sel in ("ontology", "kb", "inferred"):
-            chosen.update(g for g in local if g == f"{base}graph/{sel}")
+            chosen.update(g for g in local if g == layout.graph(sel).value)
         elif sel == "docs":
-            chosen.update(g for g in local if g.startswith((f"{base}graph/doc/", f"{base}graph/claims/")))
+            chosen.update(g for g in local if layout.is_article_graph(g))
         else:
-            mine = [g for g in local if g in (f"{base}graph/doc/{quote(sel, safe='-._~')}",
-                                              f"{base}graph/claims/{quote(sel, safe='-._~')}")]
+            mine = [g for g in local if layout.article_of(g) == sel]
             if not mine:
                 raise LoadError(f"no graphs for {sel!r} in the store (not a selector or a known article id)")
             chosen.update(mine)
@@ -142,7 +142,7 @@ def load_store(store: GraphStore, *, endpoint: str, kind: str = "generic",
     """
     started = time.perf_counter()
     target = make_target(endpoint, kind=kind, auth=auth, update_endpoint=update_endpoint)
-    names = select_graph_names(graphs, base=store.base, local=(g.value for g in store.graphs()))
+    names = select_graph_names(graphs, layout=store.layout, local=(g.value for g in store.graphs()))
     report = LoadReport(endpoint=endpoint, kind=kind)
     report.graphs = [GraphResult(graph=g) for g in names]
     try:
@@ -167,7 +167,7 @@ def load_store(store: GraphStore, *, endpoint: str, kind: str = "generic",
 
 def _load(store: GraphStore, target: Target, report: LoadReport, *, replace: bool,
           auth: Auth | None, chunk_size: int) -> None:
-    prefix = f"{store.base}graph/"
+    prefix = store.layout.graph_prefix
     before = graph_names(target, auth=auth, prefix=prefix)
     results = {r.graph: r for r in report.graphs}
     if replace:
@@ -181,7 +181,7 @@ def _load(store: GraphStore, target: Target, report: LoadReport, *, replace: boo
     if first and target.dataset_url is not None and results:
         report.method = "one N-Quads upload"
         counts: dict[str, int] = {}
-        chunks = dataset_chunks(store.store, list(results), bnode_prefix=f"k{secrets.token_hex(4)}x",
+        chunks = dataset_chunks(store, list(results), bnode_prefix=f"k{secrets.token_hex(4)}x",
                                 chunk_size=chunk_size, counts=counts)
         try:
             post_dataset(target, chunks, auth=auth)
@@ -204,7 +204,7 @@ def _load(store: GraphStore, target: Target, report: LoadReport, *, replace: boo
 
 def _local_counts(store: GraphStore) -> dict[str, int]:
     """Triples per named graph in the local store (one SPARQL aggregate, evaluated in Rust)."""
-    rows = store.store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", union=False)
     return {row["g"].value: int(row["n"].value) for row in rows if isinstance(row["g"], ox.NamedNode)}
 
 
@@ -244,7 +244,7 @@ def _stage_by_post(store: GraphStore, target: Target, todo: list[GraphResult],
     """Every temporary graph in one N-Quads POST (one transaction on the server)."""
     tmps = {r.graph: f"urn:kgbuild:tmp:{token}:{n}" for n, r in enumerate(todo)}
     counts: dict[str, int] = {}
-    chunks = dataset_chunks(store.store, [r.graph for r in todo], bnode_prefix=f"k{token}x",
+    chunks = dataset_chunks(store, [r.graph for r in todo], bnode_prefix=f"k{token}x",
                             chunk_size=chunk_size, counts=counts, rename=tmps)
     try:
         post_dataset(target, chunks, auth=auth)
@@ -265,7 +265,7 @@ def _stage_one_by_one(store: GraphStore, target: Target, todo: list[GraphResult]
                       chunk_size: int) -> None:
     """Each graph into its temporary graph: a GSP PUT, or INSERT DATA requests."""
     with ThreadPoolExecutor(max_workers=1) as pool:  # the next graph is read while the server stores one
-        bodies = _ahead(pool, todo, lambda r: graph_body(store.store, r.graph, bnode_prefix=f"k{token}x",
+        bodies = _ahead(pool, todo, lambda r: graph_body(store, r.graph, bnode_prefix=f"k{token}x",
                                                          chunk_size=chunk_size)) if target.gsp_url else None
         for n, result in enumerate(todo):
             tmp = f"urn:kgbuild:tmp:{token}:{n}"
@@ -300,7 +300,7 @@ def _insert_graph(store: GraphStore, target: Target, result: GraphResult, tmp: s
                   auth: Auth | None, chunk_size: int) -> None:
     """SPARQL Update only: fill ``tmp`` with ``INSERT DATA`` requests."""
     graph = ox.NamedNode(result.graph)
-    result.local = triple_count(store.store, result.graph)
+    result.local = triple_count(store, result.graph)
     if result.local:
         blank = any(isinstance(t, ox.BlankNode) for q in store.quads(graph) for t in (q.subject, q.object))
         update(target, f"DROP SILENT GRAPH <{tmp}>", auth=auth, what=f"uploading {result.graph}")

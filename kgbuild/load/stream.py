@@ -1,14 +1,17 @@
 """The bytes a load sends: each graph serialised by the store itself (pyoxigraph's
-``Store.dump``, in Rust) instead of quad by quad in Python, counted on the way (N-Triples
-has one line per triple), with blank-node labels made unique per load.
+``Store.dump``, in Rust, through :meth:`GraphStore.dump <kgbuild.store.GraphStore.dump>`)
+instead of quad by quad in Python, counted on the way (N-Triples has one line per triple),
+with blank-node labels made unique per load.
 
-Memory: one graph's N-Triples at a time. Article graphs (``graph/doc/``, ``graph/claims/``)
-are small and are dumped whole; any other graph (ontology, kb, inferred) with more than
-``chunk_size`` triples is streamed in chunks of ``chunk_size`` triples instead.
+Memory: one graph's N-Triples at a time. Article graphs (``doc`` and ``claims``, see
+:meth:`Layout.is_article_graph <kgbuild.layout.Layout.is_article_graph>`) are small and are
+dumped whole; any other graph (ontology, kb, inferred) with more than ``chunk_size`` triples
+is streamed in chunks of ``chunk_size`` triples instead.
 
->>> store = ox.Store()
->>> g = ox.NamedNode("https://x.org/graph/doc/a")
->>> store.add(ox.Quad(ox.NamedNode("https://x.org/e"), ox.NamedNode("https://x.org/p"), ox.BlankNode("b1"), g))
+>>> from kgbuild.store import GraphStore
+>>> store = GraphStore.in_memory(base="https://x.org/")
+>>> g = store.layout.doc_graph("a")
+>>> store.bulk_load([ox.Quad(ox.NamedNode("https://x.org/e"), ox.NamedNode("https://x.org/p"), ox.BlankNode("b1"), g)])
 >>> counts = {}
 >>> b"".join(dataset_chunks(store, [g.value], bnode_prefix="k1x", counts=counts)())
 b'<https://x.org/e> <https://x.org/p> _:k1xb1 <https://x.org/graph/doc/a> .\\n'
@@ -18,22 +21,22 @@ b'<https://x.org/e> <https://x.org/p> _:k1xb1 <https://x.org/graph/doc/a> .\\n'
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-__all__ = ["graph_ntriples", "graph_body", "dataset_chunks", "triple_count", "SMALL_GRAPH_PREFIXES",
-           "CHUNK_BYTES"]
+if TYPE_CHECKING:
+    from ..store import GraphStore
 
-#: graphs under these (relative to the base) hold one article each: dumped whole
-SMALL_GRAPH_PREFIXES = ("graph/doc/", "graph/claims/")
+__all__ = ["graph_ntriples", "graph_body", "dataset_chunks", "triple_count", "CHUNK_BYTES"]
+
 #: bytes per chunk of a streamed request body (many small graphs are joined up to this)
 CHUNK_BYTES = 1 << 20
 
 _NT = ox.RdfFormat.N_TRIPLES
 
 
-def graph_ntriples(store: ox.Store, graph: str, *, bnode_prefix: str, chunk_size: int,
+def graph_ntriples(store: GraphStore, graph: str, *, bnode_prefix: str, chunk_size: int,
                    small: bool | None = None) -> Iterator[bytes]:
     """N-Triples of one graph in line-aligned chunks (one chunk when the graph is small).
 
@@ -41,9 +44,9 @@ def graph_ntriples(store: ox.Store, graph: str, *, bnode_prefix: str, chunk_size
     """
     node = ox.NamedNode(graph)
     if small is None:
-        small = _is_article_graph(graph) or triple_count(store, graph) <= chunk_size
+        small = store.layout.is_article_graph(graph) or triple_count(store, graph) <= chunk_size
     if small:
-        data = store.dump(format=_NT, from_graph=node)
+        data = store.dump(node)
         if bnode_prefix and b"_:" in data:  # blank nodes (or "_:" in a literal: harmless)
             data = ox.serialize((ox.Triple(_relabel(t.subject, bnode_prefix), t.predicate,
                                            _relabel(t.object, bnode_prefix))
@@ -52,7 +55,7 @@ def graph_ntriples(store: ox.Store, graph: str, *, bnode_prefix: str, chunk_size
             yield data
         return
     batch: list[ox.Triple] = []
-    for quad in store.quads_for_pattern(None, None, None, node):
+    for quad in store.quads(node):
         batch.append(ox.Triple(_relabel(quad.subject, bnode_prefix), quad.predicate,
                                _relabel(quad.object, bnode_prefix)))
         if len(batch) >= chunk_size:
@@ -62,11 +65,11 @@ def graph_ntriples(store: ox.Store, graph: str, *, bnode_prefix: str, chunk_size
         yield ox.serialize(batch, format=_NT)
 
 
-def graph_body(store: ox.Store, graph: str, *, bnode_prefix: str, chunk_size: int,
+def graph_body(store: GraphStore, graph: str, *, bnode_prefix: str, chunk_size: int,
                ) -> tuple[bytes | Callable[[], Iterator[bytes]], int]:
     """What to PUT for one graph and its triple count: the N-Triples themselves when the
     graph is small, else a replayable stream of chunks of ``chunk_size`` triples."""
-    if _is_article_graph(graph) or (count := triple_count(store, graph)) <= chunk_size:
+    if store.layout.is_article_graph(graph) or (count := triple_count(store, graph)) <= chunk_size:
         data = b"".join(graph_ntriples(store, graph, bnode_prefix=bnode_prefix, chunk_size=chunk_size,
                                        small=True))
         return data, data.count(b"\n")
@@ -74,7 +77,7 @@ def graph_body(store: ox.Store, graph: str, *, bnode_prefix: str, chunk_size: in
                                    small=False)), count
 
 
-def dataset_chunks(store: ox.Store, graphs: Sequence[str], *, bnode_prefix: str,
+def dataset_chunks(store: GraphStore, graphs: Sequence[str], *, bnode_prefix: str,
                    chunk_size: int = 50_000, counts: dict[str, int] | None = None,
                    rename: Mapping[str, str] | None = None) -> Callable[[], Iterator[bytes]]:
     """A replayable N-Quads stream of ``graphs`` (each graph's N-Triples with its name, or
@@ -106,14 +109,9 @@ def dataset_chunks(store: ox.Store, graphs: Sequence[str], *, bnode_prefix: str,
     return generate
 
 
-def _is_article_graph(graph: str) -> bool:
-    return any(f"/{prefix}" in graph for prefix in SMALL_GRAPH_PREFIXES)
-
-
-def triple_count(store: ox.Store, graph: str) -> int:
+def triple_count(store: GraphStore, graph: str) -> int:
     """Triples in one graph of the local store (counted in Rust)."""
-    rows = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
-    return int(next(iter(rows))["n"].value)
+    return store.count(ox.NamedNode(graph))
 
 
 def _relabel(term: Any, prefix: str) -> Any:

@@ -12,15 +12,19 @@ import datetime as dt
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from urllib.parse import unquote
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import URIRef
 
 from ..errors import QueryError
+from ..layout import DEFAULT_LAYOUT, Layout
 from ..namespace import KG
 from .result import Backend, QueryResult
 from .sparql import _term
+
+if TYPE_CHECKING:
+    from ..store import GraphStore
 
 __all__ = ["Edge", "ChainGraph", "load_chain_graph", "apply_chains", "graph_source",
            "MEMBERSHIP_PREDICATES"]
@@ -66,16 +70,12 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?n ?label WHERE { VALUES ?n { %s } GRAPH ?g { ?n skos:prefLabel ?label } }"""
 
 
-def graph_source(graph: str) -> str:
+_SOURCES = {"doc": "article", "claims": "claims", "kb": "kb", "inferred": "inferred"}
+
+
+def graph_source(graph: str, layout: Layout = DEFAULT_LAYOUT) -> str:
     """``kb``, ``article``, ``inferred``, ``claims`` or ``other`` from a graph IRI."""
-    for marker, source in (("graph/doc/", "article"), ("graph/claims/", "claims")):
-        if marker in graph:
-            return source
-    if graph.endswith("graph/kb"):
-        return "kb"
-    if graph.endswith("graph/inferred"):
-        return "inferred"
-    return "other"
+    return _SOURCES.get(layout.graph_kind(graph) or "", "other")
 
 
 @dataclass(slots=True)
@@ -147,7 +147,8 @@ def load_chain_graph(backend: Backend, starts: Iterable[str], *, max_depth: int 
     graph = ChainGraph()
     frontier = {s for s in starts if s}
     done: set[str] = set()
-    read_edges, read_memberships = _readers(backend)
+    layout = Layout(backend.base)
+    read_edges, read_memberships = _readers(backend, layout)
     for _ in range(max_depth):
         frontier -= done
         if not frontier:
@@ -156,12 +157,12 @@ def load_chain_graph(backend: Backend, starts: Iterable[str], *, max_depth: int 
         subjects = sorted(frontier)
         found: dict[tuple[str, str, str], Edge] = {}
         for s, p, o, g, sentence in read_edges(subjects):
-            source = graph_source(g)
+            source = graph_source(g, layout)
             if source in ("inferred", "claims"):
                 continue
             key = (s, p, o)
             edge = found.setdefault(key, Edge(*key))
-            edge.sources.add(f"article:{unquote(g.rsplit('/', 1)[-1])}" if source == "article" else source)
+            edge.sources.add(f"article:{layout.article_of(g)}" if source == "article" else source)
             if sentence is not None:
                 edge.evidence.add(sentence)
         for s, rel, o, start, end in read_memberships(subjects):
@@ -190,13 +191,13 @@ EdgeRow = tuple[str, str, str, str, "str | None"]          # s, p, o, graph, evi
 MembershipRow = tuple[str, str, str, object, object]     # s, relation, o, start, end
 
 
-def _readers(backend: Backend) -> tuple[Callable[[list[str]], Iterable[EdgeRow]],
-                                        Callable[[list[str]], Iterable[MembershipRow]]]:
+def _readers(backend: Backend, layout: Layout) -> tuple[Callable[[list[str]], Iterable[EdgeRow]],
+                                                        Callable[[list[str]], Iterable[MembershipRow]]]:
     """Edge and membership readers: index lookups on the embedded store, SPARQL elsewhere."""
     from .embedded import EmbeddedBackend
 
     if isinstance(backend, EmbeddedBackend):
-        reader = _StoreReader(backend.store.store)
+        reader = _StoreReader(backend.store, layout)
         token = backend.data_token()
         if token is None:
             return reader.edges, reader.memberships
@@ -242,39 +243,41 @@ class _StoreReader:
     and each evidence node of an edge, is one index lookup in the edge's own graph.
     """
 
-    def __init__(self, store: ox.Store) -> None:
-        self.store = store
+    def __init__(self, store: GraphStore, layout: Layout) -> None:
+        self.match = store.quads
+        self.layout = layout
 
     def _objects(self, s: object, p: ox.NamedNode, g: object) -> list[object]:
-        return [q.object for q in self.store.quads_for_pattern(s, p, None, g)]
+        return [q.object for q in self.match(g, subject=s, predicate=p)]
+
+    def _has(self, s: object, p: ox.NamedNode, o: object, g: object) -> bool:
+        return next(self.match(g, subject=s, predicate=p, object=o), None) is not None
 
     def edges(self, subjects: list[str]) -> Iterator[EdgeRow]:
         for subject in subjects:
             node = _named(subject)
-            for quad in self.store.quads_for_pattern(node, None, None, None):
+            for quad in self.match(None, subject=node):
                 p, g = quad.predicate.value, quad.graph_name
                 if p not in MEMBERSHIP_PREDICATES or isinstance(g, ox.DefaultGraph):
                     continue
                 o = quad.object
-                if graph_source(g.value) in ("inferred", "claims"):  # never steps: no evidence needed
+                if graph_source(g.value, self.layout) in ("inferred", "claims"):  # never steps: no evidence needed
                     yield subject, p, o.value, g.value, None
                     continue
                 sentences = [
                     sentence.value
-                    for ev in (q.subject for q in self.store.quads_for_pattern(None, _RDF_SUBJECT, node, g))
-                    if any(True for _ in self.store.quads_for_pattern(ev, _RDF_TYPE, _EVIDENCE, g))
-                    and any(True for _ in self.store.quads_for_pattern(ev, _RDF_PREDICATE, quad.predicate, g))
-                    and any(True for _ in self.store.quads_for_pattern(ev, _RDF_OBJECT, o, g))
+                    for ev in (q.subject for q in self.match(g, predicate=_RDF_SUBJECT, object=node))
+                    if self._has(ev, _RDF_TYPE, _EVIDENCE, g) and self._has(ev, _RDF_PREDICATE, quad.predicate, g)
+                    and self._has(ev, _RDF_OBJECT, o, g)
                     for sentence in self._objects(ev, _ANCHOR, g)]
                 for sentence in sentences or [None]:
                     yield subject, p, o.value, g.value, sentence
 
     def memberships(self, subjects: list[str]) -> Iterator[MembershipRow]:
         for subject in subjects:
-            for quad in self.store.quads_for_pattern(None, _MEMBER_OF_M, _named(subject), None):
+            for quad in self.match(None, predicate=_MEMBER_OF_M, object=_named(subject)):
                 m, g = quad.subject, quad.graph_name
-                if isinstance(g, ox.DefaultGraph) or not any(
-                        True for _ in self.store.quads_for_pattern(m, _RDF_TYPE, _MEMBERSHIP, g)):
+                if isinstance(g, ox.DefaultGraph) or not self._has(m, _RDF_TYPE, _MEMBERSHIP, g):
                     continue
                 for rel in self._objects(m, _RELATION, g):
                     for org in self._objects(m, _ORGANIZATION, g):

@@ -29,6 +29,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import EndpointError
+from ..layout import Layout
 from ..namespace import DEFAULT_BASE
 from .result import RawResult
 from .sparql import add_from, add_values, parse_shape
@@ -70,8 +71,8 @@ class Endpoint:
 
     # -- Backend protocol ------------------------------------------------------------------
     def inferred_is_current(self) -> bool:
-        inferred = f"{self.base}graph/inferred"
-        ask = (f"ASK {{ GRAPH <{inferred}> {{ <{inferred}> "
+        inferred = Layout(self.base).inferred_graph
+        ask = (f"ASK {{ GRAPH {inferred} {{ {inferred} "
                f"<https://w3id.org/kgbuild/ontology#isCurrent> true }} }}")
         return bool(self.run(ask).boolean)
 

@@ -62,7 +62,7 @@ class Backend(Protocol):
         ...
 
     def inferred_is_current(self) -> bool:
-        """True when ``{base}graph/inferred`` holds ``kg:isCurrent true``."""
+        """True when the inferred graph holds ``kg:isCurrent true``."""
         ...
 
     def describe(self) -> str:

@@ -5,11 +5,12 @@ Reads ``{base}graph/ontology`` (or the bundled ontology when the store has none)
 not facts) nor the old ``graph/inferred``: only the triples reasoning depends on, copied inside
 Oxigraph into a scratch store (:mod:`kgbuild.reason.module`). Computes the DESIGN set with HermiT
 or the rule engine, adds cross-article fusion, and replaces ``{base}graph/inferred`` whole in
-one transaction, marked ``<{base}graph/inferred> kg:isCurrent true``.
+one transaction, marked ``<{base}graph/inferred> kg:isCurrent true``. Graph names come from the
+store's :class:`~kgbuild.layout.Layout`; the store is read and written through
+:class:`~kgbuild.store.GraphStore` (a raw pyoxigraph store is accepted and wrapped).
 
->>> import pyoxigraph as ox
->>> store = ox.Store()
->>> reason(store, engine="rules").engine
+>>> from kgbuild.store import GraphStore
+>>> reason(GraphStore.in_memory(), engine="rules").engine
 'rules'
 """
 from __future__ import annotations
@@ -22,7 +23,8 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from ..errors import ConfigError, ReasonerError, StoreError
-from ..namespace import DEFAULT_BASE, KG
+from ..namespace import KG
+from ..store import GraphStore, as_graph_store
 from . import events, fusion, module, owl, rules
 
 __all__ = ["reason", "ReasonReport", "ENGINES", "HERMIT_AUTO_LIMIT", "read_inputs"]
@@ -37,7 +39,6 @@ HERMIT_AUTO_LIMIT = 1000
 ENGINES: tuple[str, ...] = ("auto", "hermit", "rules")
 
 _XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
-_TMP_PREFIX = "graph/inferred-tmp-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,22 +63,21 @@ class ReasonReport:
                 f"with {self.engine} in {self.seconds:.2f}s{extra}")
 
 
-def read_inputs(store: ox.Store, *, base: str = DEFAULT_BASE) -> tuple[list[ox.Triple], list[ox.Triple]]:
+def read_inputs(store: GraphStore | ox.Store, *, base: str | None = None,
+                ) -> tuple[list[ox.Triple], list[ox.Triple]]:
     """``(tbox, data)``: the ontology graph, and the kb plus every doc graph, as triples.
 
     For tests and inspection (``rules.infer(tbox, data)``, ``owl.infer(tbox, data)``);
     :func:`reason` itself never copies the store into Python.
     """
-    ontology = ox.NamedNode(f"{base}graph/ontology")
-    tbox = [q.triple for q in store.quads_for_pattern(None, None, None, ontology)]
+    store = as_graph_store(store, base=base)
+    layout = store.layout
+    tbox = [q.triple for q in store.quads(layout.ontology_graph)]
     if not tbox:
         tbox = module.tbox_triples()
-    doc_prefix = f"{base}graph/doc/"
-    graphs = [ox.NamedNode(f"{base}graph/kb")]
-    graphs += sorted((g for g in store.named_graphs()
-                      if isinstance(g, ox.NamedNode) and g.value.startswith(doc_prefix)),
-                     key=lambda g: g.value)
-    data = [q.triple for g in graphs for q in store.quads_for_pattern(None, None, None, g)]
+    graphs = [layout.kb_graph]
+    graphs += [g for g in store.graphs() if layout.graph_kind(g) == "doc"]
+    data = [q.triple for g in graphs for q in store.quads(g)]
     return tbox, data
 
 
@@ -102,44 +102,44 @@ def _run_engine(engine: str, work: ox.Store, *, java: str | None) -> tuple[str, 
         return "rules", rules.materialise(work), str(exc)
 
 
-def _write(store: ox.Store, work: ox.Store, base: str, ntriples: bytes, graph: ox.NamedNode) -> None:
+def _write(store: GraphStore, work: ox.Store, ntriples: bytes, graph: ox.NamedNode) -> None:
     """Replace ``graph`` with the engine's answer (``ntriples``) plus the event stage, atomically.
 
     The answer goes into a fresh temporary graph first; then one SPARQL update (one
     transaction) moves it over ``graph`` and adds the event classes, so readers see the old
     graph or the new one, never a mix.
     """
-    for g in list(store.named_graphs()):  # leftovers of an interrupted run
-        if isinstance(g, ox.NamedNode) and g.value.startswith(f"{base}{_TMP_PREFIX}"):
+    layout = store.layout
+    for g in store.graphs():  # leftovers of an interrupted run
+        if layout.is_inferred_tmp_graph(g.value):
             store.remove_graph(g)
-    tmp = ox.NamedNode(f"{base}{_TMP_PREFIX}{uuid.uuid4().hex}")
-    steps = [f"MOVE SILENT GRAPH {tmp} TO GRAPH {graph}", *events.updates(work, graph, base=base)]
+    tmp = layout.inferred_tmp_graph(uuid.uuid4().hex)
+    steps = [f"MOVE SILENT GRAPH {tmp} TO GRAPH {graph}", *events.updates(work, graph, layout=layout)]
     try:
-        store.load(ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=tmp)
+        store.load(ntriples, fmt="ntriples", graph=tmp)
         store.update(module.PREFIXES + " ;\n".join(steps))
-    except OSError as exc:
+    except StoreError as exc:
         raise StoreError(f"cannot write {graph}: {exc}") from exc
 
 
 def infer_set(tbox: list[ox.Triple] | None, data: list[ox.Triple], *, engine: str,
               java: str | None = None) -> set[ox.Triple]:
     """The DESIGN set (no fusion) for ``tbox`` (``None``: bundled) + ``data``: for tests."""
-    source = ox.Store()
-    if tbox is not None:
-        source.extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(f"{DEFAULT_BASE}graph/ontology"))
-                      for t in tbox)
-    source.extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(f"{DEFAULT_BASE}graph/kb")) for t in data)
+    source = module.source_store(tbox, data)
     if engine == "hermit" and not (java or owl.java_path()):
         raise ReasonerError("the HermiT reasoner needs Java (no `java` on PATH)")
     work = module.extract(source)
     _, ntriples, _ = _run_engine(engine, work, java=java or owl.java_path())
     out = ox.NamedNode("urn:kgbuild:design-set")
-    _write(source, work, DEFAULT_BASE, ntriples, out)
-    return {q.triple for q in source.quads_for_pattern(None, None, None, out)}
+    _write(source, work, ntriples, out)
+    return {q.triple for q in source.quads(out)}
 
 
-def reason(store: ox.Store, *, base: str = DEFAULT_BASE, engine: str = "auto") -> ReasonReport:
+def reason(store: GraphStore | ox.Store, *, base: str | None = None, engine: str = "auto") -> ReasonReport:
     """Recompute and replace ``{base}graph/inferred`` whole.
+
+    :param store: the store (a raw pyoxigraph store is wrapped with ``base``, default the
+        default base; a :class:`~kgbuild.store.GraphStore` brings its own layout).
 
     :param engine: ``"hermit"`` (HermiT from owlready2, needs Java), ``"rules"`` (SPARQL rules
         run by Oxigraph) or ``"auto"`` (HermiT when Java is on ``PATH``, the input has at most
@@ -152,15 +152,15 @@ def reason(store: ox.Store, *, base: str = DEFAULT_BASE, engine: str = "auto") -
     if engine not in ENGINES:
         raise ConfigError(f"unknown reasoner {engine!r}; choose one of {', '.join(ENGINES)}")
     started = time.perf_counter()
-    work = module.extract(store, base=base)
-    fused = fusion.fuse_store(store, event_classes=module.event_classes(work), base=base)
+    store = as_graph_store(store, base=base)
+    work = module.extract(store)
+    fused = fusion.fuse_store(store, event_classes=module.event_classes(work))
     used, ntriples, fallback = _run_engine(engine, work, java=owl.java_path())
-    graph = ox.NamedNode(f"{base}graph/inferred")
+    graph = store.layout.inferred_graph
     marker = ox.Triple(graph, ox.NamedNode(str(KG.isCurrent)), ox.Literal("true", datatype=_XSD_BOOLEAN))
-    _write(store, work, base, ntriples + ox.serialize([*fused, marker], format=ox.RdfFormat.N_TRIPLES), graph)
+    _write(store, work, ntriples + ox.serialize([*fused, marker], format=ox.RdfFormat.N_TRIPLES), graph)
     del work
-    rows = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
-    written = int(next(iter(rows))["n"].value)
+    written = store.count(graph)
     n_fused = sum(1 for t in fused if t.object == ox.NamedNode(str(KG.FusedEvent)))
     return ReasonReport(engine=used, triples=written, seconds=time.perf_counter() - started,
                         fused_events=n_fused, fallback_reason=fallback)

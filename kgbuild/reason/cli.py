@@ -24,5 +24,5 @@ def command(ctx: click.Context, store: str | None, engine: str, base: str | None
     if not config.store.is_dir():
         raise StoreError(f"{config.store}: no kgbuild store here (run `kgbuild build` first)")
     with GraphStore.open(config.store, base=config.base) as graph_store:
-        report = reason(graph_store.store, base=config.base, engine=engine)
+        report = reason(graph_store, engine=engine)
     click.echo(report.summary())

@@ -5,8 +5,8 @@ class, share an agent or a target and contradict each other in no role (agents o
 name some, targets likewise), and fall on the same day: the same ``kg:date``, or, for an event
 its article does not date, an article published on that day or up to :data:`WINDOW_DAYS` after
 it ("the strikes on Sunday" and a Monday story about "the US airstrikes"). Each group of such
-events (linked pairwise) from at least two articles gets a ``{base}fused/{hash}`` node
-``a kg:FusedEvent`` with ``kg:sourceCount`` (distinct articles), and each event ``kg:fusedInto``
+events (linked pairwise) from at least two articles gets a fused node (:meth:`Layout.fused
+<kgbuild.layout.Layout.fused>`) ``a kg:FusedEvent`` with ``kg:sourceCount`` (distinct articles), and each event ``kg:fusedInto``
 it. Two undated events are never fused (nothing places them on one day). The hash covers the
 group's class, day and actors, so the IRI is stable across rebuilds of the same articles.
 
@@ -18,7 +18,7 @@ group's class, day and actors, so the IRI is stable across rebuilds of the same 
 >>> rows = [T(e, p, o) for e in ("urn:e1", "urn:e2") for p, o in
 ...         ((KG.agent, "urn:usa"), (KG.date, d), ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", KG.Attack))]
 >>> rows += [T("urn:e1", KG.sourceArticle, "urn:a1"), T("urn:e2", KG.sourceArticle, "urn:a2")]
->>> len(fuse(rows, event_classes={str(KG.Attack)}, base="urn:x/"))
+>>> len(fuse(rows, event_classes={str(KG.Attack)}, layout=Layout("urn:x/")))
 4
 """
 from __future__ import annotations
@@ -30,7 +30,9 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from ..layout import Layout
 from ..namespace import KG
+from ..store import GraphStore, as_graph_store
 
 __all__ = ["fuse", "fuse_store", "WINDOW_DAYS"]
 
@@ -52,7 +54,8 @@ class _Event:
     published: set[str] = field(default_factory=set)
 
 
-def fuse_store(store: ox.Store, *, event_classes: set[str], base: str) -> list[ox.Triple]:
+def fuse_store(store: GraphStore | ox.Store, *, event_classes: set[str],
+               base: str | None = None) -> list[ox.Triple]:
     """:func:`fuse` over the kb and doc graphs of ``store`` (their union, like :func:`fuse`).
 
     Only candidates reach Python: events sharing their asserted event class, date and at least
@@ -60,45 +63,45 @@ def fuse_store(store: ox.Store, *, event_classes: set[str], base: str) -> list[o
     """
     if not event_classes:
         return []
-
-    def ok(g: str) -> str:
-        return f'(?{g} = <{base}graph/kb> || STRSTARTS(STR(?{g}), "{base}graph/doc/"))'
-
+    store = as_graph_store(store, base=base)
+    layout = store.layout
+    ok = layout.sparql_reasoning_filter
     classes = ", ".join(f"<{c}>" for c in sorted(event_classes))
     shared = store.query(f"""SELECT ?c ?r ?v WHERE {{
         GRAPH ?g1 {{ ?e ?r ?v }} GRAPH ?g3 {{ ?e <{KG.sourceArticle}> ?a }} GRAPH ?g4 {{ ?e a ?c }}
         FILTER(?r IN (<{KG.agent}>, <{KG.target}>) && ?c IN ({classes}) && isIRI(?e)
                && {ok("g1")} && {ok("g3")} && {ok("g4")}) }}
-        GROUP BY ?c ?r ?v HAVING (COUNT(DISTINCT ?a) > 1)""")
+        GROUP BY ?c ?r ?v HAVING (COUNT(DISTINCT ?a) > 1)""", union=False)
     # events with a shared (class, role, actor) across articles: one index lookup each
     found: set[ox.NamedNode] = set()
     for _c, r, v in shared:
-        found.update(q.subject for q in store.quads_for_pattern(None, r, v, None) if isinstance(q.subject, ox.NamedNode))
+        found.update(q.subject for q in store.quads(predicate=r, object=v) if isinstance(q.subject, ox.NamedNode))
     candidates = sorted(found, key=str)
-    kb, doc = f"{base}graph/kb", f"{base}graph/doc/"
     wanted = [ox.NamedNode(p) for p in (_RDF_TYPE, str(KG.date), str(KG.agent), str(KG.target), str(KG.sourceArticle))]
     rows = [(q.subject, p.value, q.object) for e in candidates for p in wanted
-            for q in store.quads_for_pattern(e, p, None, None)
-            if isinstance(q.graph_name, ox.NamedNode)
-            and (q.graph_name.value == kb or q.graph_name.value.startswith(doc))]
+            for q in store.quads(subject=e, predicate=p)
+            if isinstance(q.graph_name, ox.NamedNode) and layout.is_reasoning_input(q.graph_name)]
     published = ox.NamedNode(_DCTERMS_DATE)
     articles = {o for _, p, o in rows if p == str(KG.sourceArticle)}
     rows += [(a, _DCTERMS_DATE, q.object) for a in sorted(articles, key=str)
-             for q in store.quads_for_pattern(a, published, None, None)]
-    return _fuse(rows, event_classes, base)
+             for q in store.quads(subject=a, predicate=published)]
+    return _fuse(rows, event_classes, layout)
 
 
-def fuse(data: Iterable[ox.Triple], *, event_classes: set[str], base: str) -> list[ox.Triple]:
+def fuse(data: Iterable[ox.Triple], *, event_classes: set[str], layout: Layout | None = None,
+         base: str | None = None) -> list[ox.Triple]:
     """The fusion triples for ``data`` (instance triples of the kb and doc graphs).
 
     :param event_classes: IRIs of the (leaf) event classes an event is asserted to have.
-    :param base: the build base; fused nodes are ``{base}fused/{hash}``.
+    :param layout: names the fused nodes (:meth:`Layout.fused <kgbuild.layout.Layout.fused>`);
+        default: the layout of ``base`` (default: the default base).
     """
-    return _fuse(((t.subject, t.predicate.value, t.object) for t in data), event_classes, base)
+    layout = layout or (Layout(base) if base else Layout())
+    return _fuse(((t.subject, t.predicate.value, t.object) for t in data), event_classes, layout)
 
 
 def _fuse(rows: Iterable[tuple[ox.NamedNode | ox.BlankNode, str, ox.Term]], event_classes: set[str],
-          base: str) -> list[ox.Triple]:
+          layout: Layout) -> list[ox.Triple]:
     date, agent, target, source = str(KG.date), str(KG.agent), str(KG.target), str(KG.sourceArticle)
     wanted = {_RDF_TYPE, date, agent, target, source}
     events: dict[str, _Event] = defaultdict(_Event)
@@ -165,7 +168,7 @@ def _fuse(rows: Iterable[tuple[ox.NamedNode | ox.BlankNode, str, ox.Term]], even
                "agents", *sorted(set().union(*(usable[m].agents for m in members))),
                "targets", *sorted(set().union(*(usable[m].targets for m in members))))
         digest = hashlib.sha256("\x1f".join(key).encode("utf-8")).hexdigest()[:16]
-        fused = ox.NamedNode(f"{base}fused/{digest}")
+        fused = layout.fused(digest)
         out.append(ox.Triple(fused, ox.NamedNode(_RDF_TYPE), ox.NamedNode(str(KG.FusedEvent))))
         out.append(ox.Triple(fused, ox.NamedNode(str(KG.sourceCount)),
                              ox.Literal(str(len(articles)), datatype=_XSD_INTEGER)))

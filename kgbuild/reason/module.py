@@ -9,7 +9,8 @@ Both engines read only these triples of the kb graph and every doc graph (never
 
 The copy never goes through Python objects: one SPARQL ``CONSTRUCT`` on the source store,
 serialised to N-Triples and parsed by the scratch store, all inside Oxigraph. The ontology goes
-into the scratch store's :data:`TBOX_GRAPH`; the instance triples into its default graph.
+into the scratch store's :data:`TBOX_GRAPH`; the instance triples into its default graph. The
+source is a :class:`~kgbuild.store.GraphStore`, whose layout names the graphs read.
 
 >>> import pyoxigraph as ox
 >>> from kgbuild.namespace import KG, KB
@@ -28,11 +29,13 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from ..errors import OntologyError
+from ..layout import Layout
 from ..namespace import DEFAULT_BASE, KG
 from ..resources import ontology_dir
+from ..store import GraphStore
 
-__all__ = ["extract", "from_triples", "tbox_triples", "individual_count", "event_classes", "told_subclasses",
-           "INPUT_PROPERTIES", "TBOX_GRAPH", "PREFIXES"]
+__all__ = ["extract", "from_triples", "source_store", "tbox_triples", "individual_count", "event_classes",
+           "told_subclasses", "INPUT_PROPERTIES", "TBOX_GRAPH", "PREFIXES"]
 
 #: instance-data properties the actor entailments depend on (membership)
 INPUT_PROPERTIES: frozenset[str] = frozenset({
@@ -63,45 +66,51 @@ def tbox_triples() -> list[ox.Triple]:
         raise OntologyError(f"{path}: cannot read the ontology: {exc}") from exc
 
 
-def _module_query(base: str, events: list[str]) -> str:
+def _module_query(layout: Layout, events: list[str]) -> str:
     values = " ".join(f"<{p}>" for p in sorted(INPUT_PROPERTIES))
     skip = ", ".join(f"<{c}>" for c in events)
     return PREFIXES + f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
       {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} FILTER(isIRI(?o)) }}
       UNION
       {{ GRAPH ?g {{ ?s rdf:type ?o }} FILTER(isIRI(?o) && STRSTARTS(STR(?o), "{_KG}") && ?o NOT IN ({skip})) BIND(rdf:type AS ?p) }}
-      FILTER(isIRI(?s) && (?g = <{base}graph/kb> || STRSTARTS(STR(?g), "{base}graph/doc/")))
+      FILTER(isIRI(?s) && {layout.sparql_reasoning_filter("g")})
     }}"""
 
 
-def extract(store: ox.Store, *, base: str = DEFAULT_BASE) -> ox.Store:
+def extract(store: GraphStore) -> ox.Store:
     """A scratch in-memory store holding the module of ``store`` (see the module docstring).
 
-    The ontology is ``{base}graph/ontology`` when the store has one, else the bundled file.
+    The ontology is the store's ontology graph when it has one, else the bundled file.
 
     :raises OntologyError: no ontology in the store and the bundled one is unreadable.
     """
     work = ox.Store()
-    ontology = ox.NamedNode(f"{base}graph/ontology")
-    if next(iter(store.quads_for_pattern(None, None, None, ontology)), None) is not None:
-        work.load(store.dump(format=_NT, from_graph=ontology), format=_NT, to_graph=TBOX_GRAPH)
+    ontology = store.layout.ontology_graph
+    if next(store.quads(ontology), None) is not None:
+        work.load(store.dump(ontology), format=_NT, to_graph=TBOX_GRAPH)
     else:
         work.extend(ox.Quad(t.subject, t.predicate, t.object, TBOX_GRAPH) for t in tbox_triples())
     events = told_subclasses(work, str(KG.Event))
-    work.load(store.query(_module_query(base, events)).serialize(format=_NT), format=_NT)
+    work.load(store.query(_module_query(store.layout, events), union=False).serialize(format=_NT), format=_NT)
     return work
+
+
+def source_store(tbox: Iterable[ox.Triple] | None, data: Iterable[ox.Triple], *,
+                 base: str = DEFAULT_BASE) -> GraphStore:
+    """An in-memory store holding ``tbox`` (``None``: none, so the bundled ontology is read) in
+    its ontology graph and ``data`` in its kb graph."""
+    source = GraphStore.in_memory(base=base)
+    layout = source.layout
+    if tbox is not None:
+        source.bulk_load(ox.Quad(t.subject, t.predicate, t.object, layout.ontology_graph) for t in tbox)
+    source.bulk_load(ox.Quad(t.subject, t.predicate, t.object, layout.kb_graph) for t in data)
+    return source
 
 
 def from_triples(tbox: Iterable[ox.Triple] | None, data: Iterable[ox.Triple],
                  *, base: str = DEFAULT_BASE) -> ox.Store:
     """:func:`extract` over ``data`` (as if it were the kb graph) and ``tbox`` (``None``: bundled)."""
-    source = ox.Store()
-    if tbox is not None:
-        source.extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(f"{base}graph/ontology"))
-                      for t in tbox)
-    kb = ox.NamedNode(f"{base}graph/kb")
-    source.extend(ox.Quad(t.subject, t.predicate, t.object, kb) for t in data)
-    return extract(source, base=base)
+    return extract(source_store(tbox, data, base=base))
 
 
 def individual_count(work: ox.Store) -> int:

@@ -161,10 +161,7 @@ def _snapshot(store_path: Path, cleanup: list[Any]) -> Path:
     cleanup.append(lambda: shutil.rmtree(tmp, ignore_errors=True))
     target = tmp / "snapshot"
     with GraphStore.open_read_only(store_path) as store:
-        try:
-            store.store.backup(str(target))
-        except OSError as exc:
-            raise StoreError(f"{store_path}: cannot snapshot the store: {exc}") from None
+        store.snapshot(target)
     return target
 
 

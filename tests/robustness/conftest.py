@@ -13,7 +13,7 @@ import kgbuild.build as build_module
 import kgbuild.kb as kb_module
 from kgbuild.cli import cli
 from kgbuild.extract import Extractor
-from kgbuild.store import GraphStore
+from kgbuild.layout import Layout
 
 GOOD = ("US troops attacked Kata'ib Hezbollah in Baghdad on Sunday. "
         "Kata'ib Hezbollah is part of the Popular Mobilization Forces, a spokesman said.\n\n"
@@ -55,7 +55,7 @@ def patch_build(monkeypatch: pytest.MonkeyPatch, extractor: Extractor, _kb_cache
             build_module._WORKER["extractor"] = Extractor(model=model, kb_folders=[Path(f) for f in kb_folders])
         else:
             build_module._WORKER["extractor"] = extractor
-        build_module._WORKER["store"] = GraphStore.in_memory(base=base)
+        build_module._WORKER["layout"] = Layout(base)
 
     monkeypatch.setattr(kb_module.ActorKB, "load", classmethod(cached_load))
     monkeypatch.setattr(build_module, "_init_worker", init_worker)
