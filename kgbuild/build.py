@@ -30,6 +30,7 @@ import pyoxigraph as ox
 from .config import Config
 from .errors import BuildInterrupted, KgbuildError, OntologyError
 from .ingest import Article, InputFailure, read_inputs
+from .layout import Layout
 from .namespace import KG
 from .resources import ontology_dir
 from .store import ArticleWrite, GraphStore, SerializedArticleWrite
@@ -85,9 +86,9 @@ def load_background(store: GraphStore, *, kb_folders: Sequence[Path] = ()) -> bo
         raise OntologyError(f"{ontology_file}: {' '.join(str(exc).split())}") from exc
     changed = False
     for kind, digest in (("ontology", _digest(ontology_bytes)), ("kb", kb_content_hash(folders=list(kb_folders)))):
-        graph = store.graph_iri(kind)
+        graph = store.layout.graph(kind)
         marker = ox.Quad(graph, ox.NamedNode(str(KG.contentHash)), ox.Literal(digest), graph)
-        if marker in store.store:  # unchanged: nothing parsed
+        if store.contains(marker):  # unchanged: nothing parsed
             continue
         if kind == "ontology":
             try:
@@ -117,7 +118,7 @@ def _init_worker(model: str, kb_folders: tuple[str, ...], base: str, validate: b
 
     _WORKER["extractor"] = Extractor(model=model, kb_folders=[Path(f) for f in kb_folders],
                                      events_model=Path(events_model) if events_model else None)
-    _WORKER["store"] = GraphStore.in_memory(base=base)
+    _WORKER["layout"] = Layout(base)  # emission mints IRIs without a store
     _WORKER["validate"] = validate
     _WORKER["args"] = (model, kb_folders, base, validate, events_model)
     _settle_heap()
@@ -156,7 +157,7 @@ def _extract_batch(articles: list[Article]) -> list[tuple[str, bytes | None, byt
                 out.append((article.id, None, None, f"{article.source}: extraction failed: {exc}"))
     writes = []
     for article, extraction in results:
-        write = emit_article(article, extraction, store=_WORKER["store"], fingerprint=_fingerprint(article))
+        write = emit_article(article, extraction, layout=_WORKER["layout"], fingerprint=_fingerprint(article))
         stats: dict[str, Any] = {"linked": sum(1 for m in extraction.mentions if not m.actor.new),
                                  "new": len({m.actor.key for m in extraction.mentions if m.actor.new}),
                                  "events": len(extraction.events), "relations": len(extraction.relations),
@@ -255,7 +256,7 @@ def _build_into_store(items: Iterator[Article | InputFailure], report: BuildRepo
                 from .reason import reason as run_reasoner
 
                 stale = True
-                result = run_reasoner(store.store, base=config.base, engine=reasoner)
+                result = run_reasoner(store, engine=reasoner)
                 stale = False
                 report.reasoning = result.summary() if hasattr(result, "summary") else str(result)
             elif not reason and changed:
