@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .items import ActorRef, MentionItem
 from .lexicon import KBIndex, Lexicon, normalise_name
 
-__all__ = ["link_mentions", "LinkContext"]
+__all__ = ["link_mentions", "LinkContext", "home_government"]
 
 _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters", "protests": "protesters",
@@ -105,6 +105,11 @@ def _institution(ctx: LinkContext, state: str, key: str, *, phrase: str | None =
     return ActorRef(None, actor_class, f"{prefix} {canonical}".strip(), new=True, state=state)
 
 
+def home_government(ctx: LinkContext) -> ActorRef | None:
+    """The government of the state the article is mostly about (after :func:`link_mentions`)."""
+    return _government(ctx, ctx.dominant_state) if ctx.dominant_state else None
+
+
 def _government(ctx: LinkContext, state: str) -> ActorRef:
     """The government of ``state``: its KB institution, else a new one of that state."""
     return _institution(ctx, state, "government")
@@ -126,8 +131,10 @@ def _names_title_holder(doc: Doc, ent: Span, ctx: LinkContext) -> bool:
         j += 1
     titled = False
     last = None
-    while j < len(doc) and j - ent.end < 5 and (doc[j].lower_ in _TITLE_WORDS or doc[j].pos_ in ("NOUN", "ADJ")
-                                                 and doc[j].is_lower):
+    while j < len(doc) and j - ent.end < 5 and (doc[j].lower_ in _TITLE_WORDS or doc[j].pos_ in ("NOUN", "ADJ", "PROPN")
+                                                 and doc[j].ent_type_ != "PERSON" and doc[j].is_alpha
+                                                 and (doc[j].is_lower or j + 1 < len(doc)
+                                                      and doc[j + 1].lower_ in _TITLE_WORDS)):
         titled = titled or doc[j].lower_ in ctx.lex.person_titles or doc[j].lemma_.lower() in ctx.lex.person_titles
         last = doc[j]
         j += 1

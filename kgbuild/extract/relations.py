@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .mentions import MentionIndex
 from .speech import SpeechFrames
-from .items import ActorRef, ClaimItem, MentionItem, RelationItem
+from .items import ActorRef, ClaimItem, RelationItem
 from .lexicon import Lexicon
 
 __all__ = ["extract_relations", "copula_pronoun_relations"]
@@ -206,6 +206,10 @@ def _membership_verbs(root: Token, actor: ActorRef, index: MentionIndex, add) ->
                 add(root, actor, predicate, parent, evidence=(root.idx, obj.idx + len(obj)))
 
 
+#: Titles that are offices of a state's government when the story names no other organisation.
+_STATE_OFFICES = frozenset({"president", "minister", "prime", "premier", "chancellor", "vice", "secretary"})
+
+
 def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, lex: Lexicon, add) -> None:
     """Titles and roles before the name ("PMU leader Z", "Iberdrola engineer Z", "WindEurope's CEO Z")
     or in an apposition ("Z, a senior Y official", "Z, a senior fellow at Y", "analyst Z of Y"):
@@ -237,8 +241,10 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
         modifiers = {c.lower_ for c in title.subtree if c.i < title.i} | {c.lower_ for c in title.children}
         if modifiers & _FORMER or any(t.lower_ in _FORMER for t in title.doc[max(0, span.start - 3):span.start]):
             continue
+        phrase = " ".join(t.lower_ for t in title.subtree if t.dep_ in ("compound", "amod") or t.i == title.i)
         leader = word in lex.leader_titles or lower in lex.leader_titles or word in ("lead", "head", "chair") \
-            or lower in ("ceo", "chief", "chairman", "chairwoman", "president", "director-general")
+            or lower in ("ceo", "chief", "chairman", "chairwoman", "president", "director-general") \
+            or any(f" {t} " in f" {phrase} " for t in lex.leader_titles if " " in t)
         member = word in lex.member_titles or lower in lex.member_titles
         role_noun = title.pos_ in ("NOUN", "PROPN") and not index.at(title)
         if not (leader or member or role_noun or title.dep_ == "prep"):
@@ -263,6 +269,11 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
                 continue  # "a fellow at X in Y": the organisation, not the city it sits in
             add(root, actor, predicate, org.actor, evidence=(min(org.start, span.start_char), max(org.end, span.end_char)))
             break
+        else:
+            if official and actor.new and title.dep_ == "compound" and title.i < span.start and index.home is not None \
+                    and (word in _STATE_OFFICES or lower in _STATE_OFFICES):
+                # "President William Ruto" in a story about Kenya: the office of the state the story is about
+                add(root, actor, predicate, index.home, evidence=(title.idx, span.end_char))
 
 
 def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
