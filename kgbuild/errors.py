@@ -14,6 +14,7 @@ __all__ = [
     "ExtractionError",
     "StoreError",
     "StoreLockedError",
+    "UnknownGraphError",
     "QueryError",
     "ParameterError",
     "EndpointError",
@@ -62,6 +63,12 @@ class StoreError(KgbuildError):
 
 class StoreLockedError(StoreError):
     """Another process holds the store's write lock."""
+
+
+class UnknownGraphError(StoreError):
+    """A graph named on the command line (``--graph doc:ID``) is not in the store."""
+
+    exit_code = 2
 
 
 class QueryError(KgbuildError):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["KG", "KB", "NIF", "PROV", "ORG", "SCHEMA", "WD", "DCTERMS", "SEM", "DEFAULT_BASE"]
+__all__ = ["KG", "KB", "NIF", "PROV", "ORG", "SCHEMA", "WD", "DCTERMS", "SEM", "DEFAULT_BASE", "prefixes"]
 
 DEFAULT_BASE = "https://w3id.org/kgbuild/id/"
 
@@ -118,3 +118,20 @@ SCHEMA = Namespace("http://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+
+
+def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """The project's prefixes (exports, query results, the rdflib view): ``id:`` is the build base.
+
+    >>> prefixes("https://example.org/kg/")["id"]
+    'https://example.org/kg/'
+    >>> list(prefixes())[:4]
+    ['kg', 'kb', 'id', 'prov']
+    """
+    return {
+        "kg": str(KG._NS), "kb": str(KB), "id": base, "prov": str(PROV), "org": str(ORG), "nif": str(NIF),
+        "skos": "http://www.w3.org/2004/02/skos/core#", "schema": str(SCHEMA), "wd": str(WD),
+        "dcterms": str(DCTERMS), "xsd": "http://www.w3.org/2001/XMLSchema#",
+        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+        "owl": "http://www.w3.org/2002/07/owl#",
+    }

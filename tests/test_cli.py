@@ -4,7 +4,8 @@ Spec:
 - ``kgbuild --version`` prints the installed package version.
 - ``kgbuild --help`` lists every command with a one-line summary; every command has ``--help``.
 - Errors are one line ("Error: ...") with a non-zero exit code, never a traceback.
-- ``kgbuild kb candidates`` lists the actors not in the KB, one row each, with mention counts.
+- ``kgbuild kb candidates`` lists the actors not in the KB, one row each, with mention counts
+  (a table with ``--format table``; CSV when piped, see test_query_output.py).
 - ``kgbuild validate`` checks every article of a store against the SHACL shapes.
 """
 from __future__ import annotations
@@ -97,16 +98,18 @@ CANDIDATES_CRASH = (
     "command dies with a traceback")
 
 
-def test_kb_candidates_lists_new_actors_with_counts(built_store: Path) -> None:
+def test_kb_candidates_lists_new_actors_with_counts(built_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     expected = provisional_labels(built_store)
     assert expected, "the examples mention actors the KB does not know"
-    output = invoke(["kb", "candidates", "--store", built_store]).output
+    monkeypatch.setenv("COLUMNS", "200")
+    output = invoke(["kb", "candidates", "--store", built_store, "--format", "table"]).output
     top = max(expected, key=lambda label: expected[label])
     assert re.search(rf"│\s*{re.escape(top)}\s*│\s*\w+\s*│\s*{expected[top]}\s*│", output), output
 
 
-def test_kb_candidates_lists_each_actor_once(built_store: Path) -> None:
-    output = invoke(["kb", "candidates", "--store", built_store]).output
+def test_kb_candidates_lists_each_actor_once(built_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    output = invoke(["kb", "candidates", "--store", built_store, "--format", "table"]).output
     rows = re.findall(r"^│\s*([^│]+?)\s*│\s*(\w+)\s*│\s*(\d+)\s*│", output, re.MULTILINE)
     labels = [label for label, _, _ in rows]
     assert labels and len(labels) == len(set(labels)), sorted(labels)

@@ -34,7 +34,7 @@ def test_query_csv_by_default_when_piped(store_dir: Path) -> None:
 
 def test_query_json_with_params(store_dir: Path) -> None:
     result = run("query", "membership-chain", "--store", str(store_dir), "--param", "actor=Kataib Hezbollah",
-                 "--format", "json")
+                 "--format", "json-rows")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert {r["source"] for r in data["rows"]} == {"kb", "inferred"}
@@ -67,7 +67,7 @@ def test_unknown_actor_lists_candidates(store_dir: Path) -> None:
 def test_query_file_and_unknown_name(store_dir: Path, tmp_path: Path) -> None:
     query = tmp_path / "mine.rq"
     query.write_text("# title: Count\nSELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }\n")
-    result = run("query", str(query), "--store", str(store_dir), "--format", "json")
+    result = run("query", str(query), "--store", str(store_dir), "--format", "json-rows")
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["rows"][0]["n"] > 50
     result = run("query", "attacks-on-state", "--store", str(store_dir))

@@ -1,14 +1,11 @@
-"""``kgbuild export``."""
+"""``kgbuild export``: a thin wrapper over :mod:`kgbuild.export`."""
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-from pathlib import Path
 
 import click
 
-from ..errors import StoreError
+from ..export import FORMATS
 from .options import apply_config, store_option
 
 __all__ = ["command"]
@@ -16,35 +13,22 @@ __all__ = ["command"]
 
 @click.command("export")
 @store_option
-@click.option("--format", "fmt", type=click.Choice(["trig", "nquads", "turtle", "ntriples", "jsonld"]),
-              default="trig", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="trig", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
 @click.option("--graph", "graph_kind", help="Only one graph: ontology, kb, inferred, doc:ID or claims:ID.")
 @click.pass_context
 def command(ctx: click.Context, store: str | None, fmt: str, output: str | None, graph_kind: str | None) -> None:
-    """Stream the store out (TriG and N-Quads keep graph names)."""
+    """Stream the store out (TriG and N-Quads keep graph names; Turtle and N-Triples merge the
+    graphs, each triple once; Turtle, TriG and JSON-LD use the project's prefixes)."""
+    from ..export import export, export_file, resolve_graph
     from ..store import GraphStore
 
     config = apply_config(ctx, store=store)
     with GraphStore.open_read_only(config.store, base=config.base) as graph_store:
-        graph = None
-        if graph_kind:
-            kind, _, article = graph_kind.partition(":")
-            try:
-                graph = graph_store.layout.graph(kind, article or None)
-            except ValueError as exc:
-                raise click.BadParameter(str(exc), param_hint="--graph") from exc
+        graph = resolve_graph(graph_store, graph_kind) if graph_kind else None
         if output is None:
-            graph_store.export(sys.stdout.buffer, fmt=fmt, graph=graph)
+            export(graph_store, sys.stdout.buffer, fmt=fmt, graph=graph)
             sys.stdout.buffer.flush()
             return
-        target = Path(output)
-        handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                graph_store.export(stream, fmt=fmt, graph=graph)
-            os.replace(tmp, target)  # atomic: readers never see half a file
-        except OSError as exc:
-            Path(tmp).unlink(missing_ok=True)
-            raise StoreError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+        target = export_file(graph_store, output, fmt=fmt, graph=graph)
     click.echo(f"wrote {target}", err=True)

@@ -1,12 +1,17 @@
 """``kgbuild kb``: inspect the actor KB, list new actors, promote them into a user actor file."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from ..errors import KgbuildError
 from .options import apply_config, store_option
 
-__all__ = ["group"]
+if TYPE_CHECKING:
+    from ..query.result import QueryResult
+
+__all__ = ["group", "candidate_actors"]
 
 _CANDIDATES = """
 PREFIX kg: <https://w3id.org/kgbuild/ontology#>
@@ -36,28 +41,53 @@ def group() -> None:
 @group.command("candidates")
 @store_option
 @click.option("--min-mentions", type=click.IntRange(1), default=1, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "json-rows"]),
+              help="Output format (default: table on a terminal, csv when piped).")
 @click.pass_context
-def candidates(ctx: click.Context, store: str | None, min_mentions: int) -> None:
+def candidates(ctx: click.Context, store: str | None, min_mentions: int, fmt: str | None) -> None:
     """Actors found in articles that the KB does not know, with mention counts and an example."""
-    from rich.console import Console
-    from rich.table import Table
+    import io
+    import sys
 
+    from rich.console import Console
+
+    from ..query.cli import terminal_width
+    from ..query.output import write_result
     from ..store import GraphStore
 
     config = apply_config(ctx, store=store)
     with GraphStore.open_read_only(config.store, base=config.base) as graph_store:
-        rows = list(graph_store.query(_CANDIDATES))
-        examples = {row["actor"].value: (row["evidence"] or row["example"]).value for row in rows}
-    table = Table(title="New actors (not in the KB)")
-    for column in ("label", "type", "mentions", "example"):
-        table.add_column(column)
-    for row in rows:
+        result = candidate_actors(graph_store, min_mentions=min_mentions)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
+    if fmt == "table":  # the IRI is for machines (csv, json); a person reads the label
+        result.columns.remove("actor")
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=terminal_width(), force_terminal=sys.stdout.isatty()) \
+        if fmt == "table" else None
+    write_result(result, buffer, fmt=fmt, console=console, priority=("label", "type", "mentions", "example"))
+    click.echo(buffer.getvalue(), nl=False)
+
+
+def candidate_actors(graph_store: object, *, min_mentions: int = 1) -> QueryResult:
+    """The new (provisional) actors of a store, most mentioned first: actor IRI, label, type,
+    mentions and an example sentence (the evidence of a fact about it, else a mention)."""
+    from rdflib import Literal, URIRef
+
+    from ..query.result import QueryResult
+
+    rows, terms = [], []
+    for row in graph_store.query(_CANDIDATES):  # type: ignore[attr-defined]
         count = int(row["mentions"].value)
         if count < min_mentions:
             continue
-        table.add_row(row["label"].value, row["class"].value.rsplit("#", 1)[-1], str(count),
-                      " ".join(examples[row["actor"].value].split())[:100])
-    Console(width=160).print(table)
+        example = " ".join((row["evidence"] or row["example"]).value.split())
+        values = {"actor": row["actor"].value, "label": row["label"].value,
+                  "type": row["class"].value.rsplit("#", 1)[-1], "mentions": count, "example": example}
+        rows.append(values)
+        terms.append({"actor": URIRef(values["actor"]), "label": Literal(values["label"]),
+                      "type": Literal(values["type"]), "mentions": Literal(count), "example": Literal(example)})
+    return QueryResult(columns=["actor", "label", "type", "mentions", "example"], rows=rows, terms=terms,
+                       name="New actors (not in the KB)")
 
 
 @group.command("promote")

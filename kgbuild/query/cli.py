@@ -13,7 +13,7 @@ from ..errors import ParameterError
 from .output import FORMATS
 from .remote import ENDPOINT_KINDS
 
-__all__ = ["command", "list_command"]
+__all__ = ["command", "list_command", "terminal_width"]
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -37,7 +37,8 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--endpoint-kind", type=click.Choice(ENDPOINT_KINDS), default="oxigraph", show_default=True,
               help="How the endpoint is made to read the union of all graphs.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
-              help="Output format (default: table on a terminal, csv when piped).")
+              help="Output format (default: table on a terminal, csv when piped). json: SPARQL 1.1 "
+                   "Query Results JSON; json-rows: {columns, rows} of plain values.")
 @click.option("--user", envvar="KGBUILD_USER", help="Endpoint user (env KGBUILD_USER).")
 @click.option("--password", envvar="KGBUILD_PASSWORD", help="Endpoint password (env KGBUILD_PASSWORD).")
 @click.option("--digest", is_flag=True, help="Use HTTP digest instead of basic authentication.")
@@ -69,13 +70,21 @@ def command(config: Config, name: str, params: tuple[str, ...], store: str | Non
             result = run_saved(gs, name, params=raw, use_inferred=inferred)
     buffer = io.StringIO()
     console = None
+    priority: tuple[str, ...] = ()
     if fmt == "table":
         from rich.console import Console
 
-        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 200
-        console = Console(file=buffer, width=max(width, 100), force_terminal=sys.stdout.isatty())
-    write_result(result, buffer, fmt=fmt, console=console)
+        from .saved import load_query
+
+        console = Console(file=buffer, width=terminal_width(), force_terminal=sys.stdout.isatty())
+        priority = load_query(name).table
+    write_result(result, buffer, fmt=fmt, console=console, priority=priority)
     click.echo(buffer.getvalue(), nl=False)
+
+
+def terminal_width() -> int:
+    """The terminal's width (``COLUMNS`` when set; 80 when there is no terminal)."""
+    return max(shutil.get_terminal_size((80, 24)).columns, 40)
 
 
 @click.command("queries")
@@ -95,15 +104,23 @@ def list_command(fmt: str) -> None:
             "examples": list(q.examples), "inferred_variant": q.inferred_text is not None,
         } for q in saved], indent=2))
         return
+    import textwrap
+
+    width = min(terminal_width(), 100)
+
+    def para(text: str, indent: str, hanging: str | None = None) -> None:
+        click.echo(textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=hanging or indent,
+                                 break_long_words=False, break_on_hyphens=False))
+
     for q in saved:
         click.secho(q.name, bold=True, nl=False)
         click.echo(f"  {q.title}")
-        click.echo(f"    {q.description}")
+        para(q.description, "    ")
         for p in q.params:
             need = "required" if p.required else (f"default {p.default}" if p.default else "optional")
-            click.echo(f"    --param {p.name}=<{p.type}>  ({need}) {p.description}")
+            para(f"--param {p.name}=<{p.type}>  ({need}) {p.description}", "    ", "        ")
         for example in q.examples[:1]:
-            click.echo(f"    e.g. {example}")
+            para(f"e.g. {example}", "    ", "        ")
         click.echo()
 
 

@@ -11,10 +11,13 @@ Header format (comment lines at the top of the file, before any query text)::
     # example: kgbuild query attacks-on-state-affiliated-forces --param as_of=2019-12-29
     # chain: target -> state
     # lists: attacker target state
+    # table: date attacker target state chain
 
 ``chain`` asks the runner to assemble membership chains in Python between two columns
 (holding IRIs, or space-separated IRI lists from GROUP_CONCAT) and applies ``as_of``;
-``lists`` names columns holding space-separated lists, sorted for stable output.
+``lists`` names columns holding space-separated lists, sorted for stable output (and given as
+lists by :meth:`QueryResult.records <kgbuild.query.result.QueryResult.records>`); ``table``
+names the columns a table narrower than the whole result shows first.
 A sibling ``NAME.inferred.rq`` reads the materialised inferences and is used instead when
 the store marks ``graph/inferred`` current; both forms must give the same answers.
 Parameters are bound to the query variable of the same name, which the query projects.
@@ -43,7 +46,7 @@ __all__ = ["SavedQuery", "parse_header", "load_query", "list_saved", "run_saved"
            "as_backend", "INFERRED_SUFFIX"]
 
 INFERRED_SUFFIX = ".inferred.rq"
-_KEYS = ("title", "description", "param", "example", "chain", "lists")
+_KEYS = ("title", "description", "param", "example", "chain", "lists", "table")
 _PARAM = re.compile(r"(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>[a-z\-]+)"
                     r"(?:\s+(?P<req>required|optional))?(?:\s*=\s*(?P<default>\S+))?"
                     r"(?:\s+--\s*(?P<desc>.*))?")
@@ -62,6 +65,7 @@ class SavedQuery:
     examples: tuple[str, ...] = ()
     chain: tuple[str, str] | None = None
     lists: tuple[str, ...] = ()
+    table: tuple[str, ...] = ()
     inferred_text: str | None = field(default=None, repr=False)
 
     def param(self, name: str) -> Param | None:
@@ -128,6 +132,7 @@ def _from_file(path: Path, *, name: str | None = None) -> SavedQuery:
         examples=tuple(header.get("example", [])),
         chain=chain,
         lists=tuple(" ".join(header.get("lists", [])).split()),
+        table=tuple(" ".join(header.get("table", [])).split()),
         inferred_text=inferred,
     )
 
@@ -193,6 +198,7 @@ def run_saved(target: Any, name: str | Path, *, params: Mapping[str, str] | None
         text = saved.inferred_text if inferred else saved.text
     result = run_text(backend, text, bindings=bound)
     result.name, result.used_inferred = saved.name, inferred
+    result.lists = saved.lists
     if saved.lists:
         _sort_lists(result, saved.lists)
     if saved.chain is not None:
