@@ -18,6 +18,7 @@ __all__ = [
     "QueryError",
     "ParameterError",
     "EndpointError",
+    "HttpStatusError",
     "LoadError",
     "ValidationError",
     "ReasonerError",
@@ -83,6 +84,16 @@ class ParameterError(QueryError):
 
 class EndpointError(KgbuildError):
     """A remote SPARQL endpoint is unreachable, refused the request or answered badly."""
+
+
+class HttpStatusError(EndpointError):
+    """A server answered with an error status. ``status`` is the HTTP status and ``headers``
+    the answer's headers (lower-case names), for callers that phrase or branch on them."""
+
+    def __init__(self, message: str, *, status: int, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.headers = headers or {}
 
 
 class LoadError(EndpointError):

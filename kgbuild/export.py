@@ -59,22 +59,19 @@ def export(store: GraphStore, output: IO[bytes], *, fmt: str = "trig", graph: ox
         return
     rdf_format = _FORMATS[fmt]
     options = {"prefixes": names} if fmt in ("trig", "turtle") else {}
-    raw = store.store
     if graph is not None and rdf_format.supports_datasets:  # keep the graph's name
-        ox.serialize(raw.quads_for_pattern(None, None, None, graph), output, rdf_format, **options)
-    elif graph is not None:
-        raw.dump(output, rdf_format, from_graph=graph, **options)
-    elif rdf_format.supports_datasets:
-        raw.dump(output, rdf_format, **options)
+        ox.serialize(store.quads(graph), output, rdf_format, **options)
+    elif graph is not None or rdf_format.supports_datasets:
+        store.dump(graph, fmt=rdf_format, output=output, **options)
     else:  # triple formats: every graph merged into one, each triple once
-        ox.serialize(distinct_triples(raw), output, rdf_format, **options)
+        ox.serialize(distinct_triples(store), output, rdf_format, **options)
 
 
-def distinct_triples(store: ox.Store) -> Iterator[ox.Triple]:
+def distinct_triples(store: GraphStore) -> Iterator[ox.Triple]:
     """Every triple of every graph once: a quad is kept in the first graph (in index order)
     that holds its triple, found by one index lookup, so nothing is remembered."""
-    for quad in store.quads_for_pattern(None, None, None, None):
-        first = next(iter(store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)))
+    for quad in store.quads():
+        first = next(store.quads(subject=quad.subject, predicate=quad.predicate, object=quad.object))
         if first.graph_name == quad.graph_name:
             yield ox.Triple(quad.subject, quad.predicate, quad.object)
 
@@ -136,14 +133,13 @@ def _write_jsonld(store: GraphStore, output: IO[bytes], *, graph: ox.NamedNode |
     """JSON-LD 1.1 with the prefixes as ``@context``: a named graph is ``{"@id": G, "@graph": [...]}``,
     a node ``{"@id": ..., "@type": [...], "kg:partOf": [{"@id": ...}], ...}``, streamed node by node."""
     compact = _Compactor(context)
-    raw = store.store
 
     def write(text: str) -> None:
         output.write(text.encode("utf-8"))
 
     def nodes(graph_name: Any, indent: str) -> None:
         first = True
-        for node in _node_objects(raw.quads_for_pattern(None, None, None, graph_name), compact):
+        for node in _node_objects(store.quads(graph_name), compact):
             write(("" if first else ",") + "\n" + indent + json.dumps(node, ensure_ascii=False))
             first = False
 
@@ -155,10 +151,10 @@ def _write_jsonld(store: GraphStore, output: IO[bytes], *, graph: ox.NamedNode |
         return
     write('"@graph": [')
     first = True
-    if next(iter(raw.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+    if next(store.quads(ox.DefaultGraph()), None) is not None:
         nodes(ox.DefaultGraph(), " ")
         first = False
-    for name in sorted(raw.named_graphs(), key=str):
+    for name in store.graphs():
         label = compact.iri(name.value) if isinstance(name, ox.NamedNode) else f"_:{name.value}"
         write(("" if first else ",") + f'\n {{"@id": {json.dumps(label)}, "@graph": [')
         nodes(name, "  ")

@@ -1,5 +1,7 @@
-"""Small HTTP helpers shared by ``serve`` and ``load``: one request function with streamed
-bodies, gzip, bounded retries with backoff, Basic and Digest auth, and one-line errors.
+"""The one HTTP layer of kgbuild (``query``, ``load`` and the server kinds of
+:mod:`kgbuild.servers` all go through it): one request function with streamed bodies, gzip,
+bounded retries with backoff (a :class:`Retry` policy per caller), Basic and Digest auth,
+keep-alive connections, and one-line errors.
 
 Passwords never appear in an error, a log line or a ``repr``: :class:`Auth` hides its
 password and :func:`redact` strips user info from URLs before they are shown.
@@ -25,13 +27,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from .errors import EndpointError
+from .errors import EndpointError, HttpStatusError
 
-__all__ = ["Auth", "Response", "request", "redact", "gzip_chunks", "auth_from", "RETRY_STATUSES",
-           "HttpStatusError"]
+__all__ = ["Auth", "Response", "Retry", "request", "redact", "gzip_chunks", "auth_from", "RETRY_STATUSES",
+           "DEFAULT_RETRY", "READ_ONLY_RETRY", "HttpStatusError"]
 
 RETRY_STATUSES = frozenset({500, 502, 503, 504})
 Body = bytes | Callable[[], Iterable[bytes]] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Retry:
+    """When a request is sent again: ``attempts`` more times at most, after ``backoff``,
+    2 x ``backoff``, ... seconds, on these statuses, on connection resets and cut-off answers,
+    and (``timeouts``) when no answer came in time."""
+
+    attempts: int = 3
+    backoff: float = 0.5
+    statuses: frozenset[int] = RETRY_STATUSES
+    timeouts: bool = True
+
+
+#: loads: 3 retries (0.5/1/2 s) on 5xx, timeouts and resets
+DEFAULT_RETRY = Retry()
+#: queries: 2 quick retries on 502/503/504, resets and cut-off answers; a query that timed out
+#: is not sent again (the server may still be working on it)
+READ_ONLY_RETRY = Retry(attempts=2, backoff=0.25, statuses=frozenset({502, 503, 504}), timeouts=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +79,6 @@ class Response:
 
     def text(self) -> str:
         return self.body.decode("utf-8", errors="replace")
-
-
-class HttpStatusError(EndpointError):
-    """The server answered with an error status (kept for callers that branch on it)."""
-
-    def __init__(self, message: str, *, status: int) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 def redact(url: str) -> str:
@@ -115,13 +128,18 @@ def gzip_chunks(chunks: Iterable[bytes], *, level: int = 1) -> Iterator[bytes]:
 
 def request(method: str, url: str, *, body: Body = None, headers: Mapping[str, str] | None = None,
             params: Mapping[str, str] | None = None, auth: Auth | None = None, timeout: float = 300.0,
-            retries: int = 3, backoff: float = 0.5, what: str | None = None) -> Response:
-    """One HTTP request with bounded retries on 5xx, timeouts and connection resets.
+            retry: Retry = DEFAULT_RETRY, what: str | None = None, check: bool = True,
+            scheme: str = "basic") -> Response:
+    """One HTTP request with bounded retries (``retry``).
 
     ``body`` is bytes, or a callable returning an iterable of byte chunks (sent with chunked
-    transfer encoding, never held whole in memory; called again on each retry).
+    transfer encoding, never held whole in memory; called again on each retry). ``scheme``:
+    ``basic`` sends Basic credentials up front; ``digest`` asks without them first (the server
+    challenges). A Digest challenge is answered either way.
 
-    :raises EndpointError: unreachable server, auth refused, or an error status; one line,
+    :param check: raise on an error status (False: return the answer, e.g. to read its headers).
+    :raises HttpStatusError: an error status (``check``), auth refused included.
+    :raises EndpointError: unreachable server, no answer in time, a cut-off answer; one line,
         naming ``what`` and the redacted URL, never the credentials.
     """
     if params:
@@ -133,8 +151,9 @@ def request(method: str, url: str, *, body: Body = None, headers: Mapping[str, s
     conn, reused = _checkout(url, timeout=timeout)
     ok = False
     try:
-        response = _request_loop(conn, method, url, body=body, headers=headers, auth=auth, retries=retries,
-                                 backoff=backoff, label=label, shown=shown, reused=reused)
+        response = _request_loop(conn, method, url, body=body, headers=headers, auth=auth, retry=retry,
+                                 label=label, shown=shown, reused=reused, check=check, scheme=scheme,
+                                 timeout=timeout)
         ok = True
         return response
     finally:
@@ -175,10 +194,14 @@ def _checkin(url: str, conn: http.client.HTTPConnection) -> None:
 
 
 def _request_loop(conn: http.client.HTTPConnection, method: str, url: str, *, body: Body,
-                  headers: Mapping[str, str] | None, auth: Auth | None, retries: int, backoff: float,
-                  label: str, shown: str, reused: bool = False) -> Response:
-    digest: str | None = None
-    if callable(body) and auth is not None:  # learn the auth scheme before streaming a body
+                  headers: Mapping[str, str] | None, auth: Auth | None, retry: Retry,
+                  label: str, shown: str, reused: bool = False, check: bool = True, scheme: str = "basic",
+                  timeout: float = 300.0) -> Response:
+    retries, backoff = retry.attempts, retry.backoff
+    digest: str | None = "" if scheme == "digest" and auth is not None else None  # "": no header
+    # learn the auth scheme before sending a body: a server that refuses it before reading it
+    # resets the connection (a large graph PUT to Virtuoso did, on every attempt)
+    if auth is not None and (callable(body) or (body and scheme == "digest")):
         try:
             probe = _send(conn, "HEAD", url, body=None, headers={}, auth=auth, authorization="")
             challenge = probe.headers.get("www-authenticate", "")
@@ -194,19 +217,21 @@ def _request_loop(conn: http.client.HTTPConnection, method: str, url: str, *, bo
                              authorization=digest)
         except (TimeoutError, ConnectionError, http.client.HTTPException, socket.timeout) as exc:
             conn.close()
-            if reused and attempt == 1 and not isinstance(exc, (TimeoutError, socket.timeout)):
+            timed_out = isinstance(exc, (TimeoutError, socket.timeout))
+            if reused and attempt == 1 and not timed_out:
                 reused = False  # the server closed the idle connection: open a new one, at once
                 attempt -= 1
                 continue
-            if attempt <= retries:
+            if attempt <= retries and (retry.timeouts or not timed_out):
                 time.sleep(backoff * 2 ** (attempt - 1))
                 continue
-            raise EndpointError(f"{label}{shown}: {_describe(exc)} (after {attempt} attempts)") from None
+            tries = f" (after {attempt} attempts)" if attempt > 1 else ""
+            raise EndpointError(f"{label}{shown}: {_describe(exc, timeout=timeout)}{tries}") from None
         except OSError as exc:  # DNS failures, refused connections to closed hosts, ...
             if attempt <= retries and isinstance(exc.__cause__ or exc, ConnectionError):
                 time.sleep(backoff * 2 ** (attempt - 1))
                 continue
-            raise EndpointError(f"{label}{shown}: {_describe(exc)}") from None
+            raise EndpointError(f"{label}{shown}: {_describe(exc, timeout=timeout)}") from None
         if response.status == 401 and auth is not None and not digest:
             challenge = response.headers.get("www-authenticate", "")
             if challenge.lower().startswith("digest"):
@@ -217,12 +242,12 @@ def _request_loop(conn: http.client.HTTPConnection, method: str, url: str, *, bo
                 digest = ""  # ask once without credentials to get the challenge
                 attempt -= 1
                 continue
-        if response.status in RETRY_STATUSES and attempt <= retries:
+        if response.status in retry.statuses and attempt <= retries:
             time.sleep(backoff * 2 ** (attempt - 1))
             continue
-        if response.status >= 400:
+        if response.status >= 400 and check:
             raise HttpStatusError(f"{label}{shown}: {_status_line(response, auth=auth)}",
-                                  status=response.status)
+                                  status=response.status, headers=response.headers)
         return response
 
 
@@ -314,10 +339,14 @@ def _status_line(response: Response, *, auth: Auth | None) -> str:
     return f"HTTP {response.status} {response.reason}" + (f": {detail}" if detail else "")
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException, *, timeout: float) -> str:
     if isinstance(exc, ConnectionRefusedError):
-        return "connection refused (is the server running?)"
+        return "unreachable: connection refused (is the server running?)"
     if isinstance(exc, (TimeoutError, socket.timeout)):
-        return "timed out"
+        return f"no answer within {timeout:g}s"
+    if isinstance(exc, ConnectionError):  # reset, or closed before answering
+        return f"unreachable: connection {'reset' if isinstance(exc, ConnectionResetError) else 'lost'} ({type(exc).__name__})"
+    if isinstance(exc, http.client.HTTPException):  # a cut-off or garbled answer
+        return f"incomplete answer ({type(exc).__name__})"
     text = " ".join(str(exc).split())
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return f"unreachable ({type(exc).__name__}: {text})" if text else f"unreachable ({type(exc).__name__})"

@@ -392,9 +392,15 @@ class GraphStore:
         rows = self.store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
         return int(next(iter(rows))["n"].value)
 
-    def dump(self, graph: ox.NamedNode, *, fmt: str = "ntriples") -> bytes:
-        """One named graph serialised by the store itself (in Rust)."""
-        return self.store.dump(format=_rdf_format(fmt), from_graph=graph)
+    def dump(self, graph: ox.NamedNode | ox.DefaultGraph | None = None, *, fmt: str | ox.RdfFormat = "ntriples",
+             output: IO[bytes] | None = None, prefixes: dict[str, str] | None = None) -> bytes | None:
+        """One graph (or, with a dataset format, every graph) serialised by the store itself, in
+        Rust: returned as bytes, or streamed into ``output``."""
+        rdf_format = fmt if isinstance(fmt, ox.RdfFormat) else _rdf_format(fmt)
+        options: dict[str, Any] = {"prefixes": prefixes} if prefixes else {}
+        if graph is not None:
+            options["from_graph"] = graph
+        return self.store.dump(output, rdf_format, **options)
 
     def inferred_is_current(self) -> bool:
         inferred = self.layout.inferred_graph

@@ -133,6 +133,6 @@ def test_no_module_reaches_into_the_raw_store() -> None:
         if path == STORE:
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if RAW_STORE.search(line):
+            if RAW_STORE.search(line) and not line.lstrip().startswith((">>>", "...")):  # doctest set-up may
                 offenders.append(f"{path.relative_to(PACKAGE.parent)}:{number}: {line.strip()}")
     assert not offenders, "use GraphStore's methods, not its raw store:\n" + "\n".join(offenders)

@@ -1,5 +1,7 @@
 """Push the store's named graphs into a remote SPARQL store (Fuseki, Oxigraph, GraphDB,
-Virtuoso, or any SPARQL 1.1 endpoint), verified by per-graph triple counts.
+Virtuoso, or any SPARQL 1.1 endpoint: the server kinds of :mod:`kgbuild.servers`), verified by
+per-graph triple counts. Without a kind, the server is recognised from the headers of its answer
+to a HEAD request (an unrecognised one is loaded as ``generic``).
 
 Strategy:
 
@@ -36,9 +38,10 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from .. import servers
 from ..errors import EndpointError, LoadError
 from ..http import Auth
-from . import fuseki, generic, graphdb, oxigraph, virtuoso
+from ..servers.protocol import probe
 from .protocol import Target, graph_counts, graph_names, insert_data, post_dataset, put_graph, update
 from .stream import dataset_chunks, graph_body, triple_count
 
@@ -49,7 +52,8 @@ if TYPE_CHECKING:  # the store (and rdflib, which it imports) is only needed onc
 __all__ = ["load_store", "LoadReport", "GraphResult", "make_target", "select_graph_names", "KINDS",
            "DEFAULT_CHUNK_SIZE"]
 
-KINDS = ("fuseki", "oxigraph", "graphdb", "virtuoso", "generic")
+#: the server kinds (:func:`kgbuild.servers.kinds`)
+KINDS = servers.kinds()
 DEFAULT_CHUNK_SIZE = 50_000
 
 
@@ -91,17 +95,11 @@ class LoadReport:
 
 def make_target(endpoint: str, *, kind: str = "generic", auth: Auth | None = None,
                 update_endpoint: str | None = None) -> Target:
-    if kind == "oxigraph":
-        return oxigraph.target(endpoint)
-    if kind == "fuseki":
-        return fuseki.target(endpoint)
-    if kind == "graphdb":
-        return graphdb.target(endpoint)
-    if kind == "virtuoso":
-        return virtuoso.target(endpoint, authenticated=auth is not None)
-    if kind == "generic":
-        return generic.target(endpoint, update_endpoint=update_endpoint)
-    raise ValueError(f"unknown server kind {kind!r}; choose from {', '.join(KINDS)}")
+    """Where and how the graphs go: the registered kind's URLs and abilities for ``endpoint``.
+
+    :raises EndpointError: an unknown kind.
+    """
+    return servers.get(kind).target(endpoint, authenticated=auth is not None, update_endpoint=update_endpoint)
 
 
 def select_graph_names(selectors: Sequence[str], *, layout: Layout, local: Iterable[str]) -> list[str]:
@@ -127,12 +125,14 @@ def select_graph_names(selectors: Sequence[str], *, layout: Layout, local: Itera
     return sorted(chosen)
 
 
-def load_store(store: GraphStore, *, endpoint: str, kind: str = "generic",
+def load_store(store: GraphStore, *, endpoint: str, kind: str | None = None,
                graphs: Sequence[str] = ("all",), replace: bool = False, auth: Auth | None = None,
                chunk_size: int = DEFAULT_CHUNK_SIZE, update_endpoint: str | None = None) -> LoadReport:
     """Load the selected graphs of ``store`` into the remote dataset at ``endpoint``.
 
-    ``update_endpoint`` (generic kind only): where SPARQL updates go, when not ``endpoint``.
+    ``kind``: a registered server kind (None: recognised from the server's answer, else
+    ``generic``). ``update_endpoint`` (generic kind only): where SPARQL updates go, when not
+    ``endpoint``.
     Idempotent: loading twice leaves the same triples (each graph is replaced whole).
 
     :returns: the report, when every graph loaded and verified.
@@ -141,6 +141,9 @@ def load_store(store: GraphStore, *, endpoint: str, kind: str = "generic",
         attribute the full :class:`LoadReport`.
     """
     started = time.perf_counter()
+    if kind is None:
+        recognised = probe(endpoint, auth=auth)
+        kind = recognised.name if recognised is not None else "generic"
     target = make_target(endpoint, kind=kind, auth=auth, update_endpoint=update_endpoint)
     names = select_graph_names(graphs, layout=store.layout, local=(g.value for g in store.graphs()))
     report = LoadReport(endpoint=endpoint, kind=kind)

@@ -10,8 +10,8 @@ import click
 
 from ..config import Config
 from ..errors import ParameterError
+from ..cli.options import ServerOptions, server_options
 from .output import FORMATS
-from .remote import ENDPOINT_KINDS
 
 __all__ = ["command", "list_command", "terminal_width"]
 
@@ -33,36 +33,34 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Query parameter (repeatable); see `kgbuild queries`.")
 @click.option("--store", type=click.Path(file_okay=False), help="Store folder (default from config).")
-@click.option("--endpoint", help="SPARQL query endpoint URL instead of the store.")
-@click.option("--endpoint-kind", type=click.Choice(ENDPOINT_KINDS), default="oxigraph", show_default=True,
-              help="How the endpoint is made to read the union of all graphs.")
+@server_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="Output format (default: table on a terminal, csv when piped). json: SPARQL 1.1 "
                    "Query Results JSON; json-rows: {columns, rows} of plain values.")
-@click.option("--user", envvar="KGBUILD_USER", help="Endpoint user (env KGBUILD_USER).")
-@click.option("--password", envvar="KGBUILD_PASSWORD", help="Endpoint password (env KGBUILD_PASSWORD).")
-@click.option("--digest", is_flag=True, help="Use HTTP digest instead of basic authentication.")
 @click.option("--timeout", type=float, default=60.0, show_default=True, help="Endpoint timeout in seconds.")
 @click.option("--inferred/--no-inferred", "inferred", default=None,
               help="Force or forbid the materialised-inference variant (default: when current).")
 @click.pass_obj
 def command(config: Config, name: str, params: tuple[str, ...], store: str | None,
-            endpoint: str | None, endpoint_kind: str, fmt: str | None, user: str | None,
-            password: str | None, digest: bool, timeout: float, inferred: bool | None) -> None:
-    """Run a saved query NAME (see `kgbuild queries`) or a FILE.rq."""
+            server: ServerOptions, fmt: str | None, timeout: float, inferred: bool | None) -> None:
+    """Run a saved query NAME (see `kgbuild queries`) or a FILE.rq, on the store or a server."""
     from .output import write_result
     from .saved import run_saved
 
     config = config if isinstance(config, Config) else Config()
     raw = _params(params)
-    endpoint = endpoint or (None if store else config.endpoint)
+    endpoint = server.endpoint or (None if store else config.endpoint)
     fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
     if endpoint:
         from .remote import Endpoint
 
-        target = Endpoint(endpoint, kind=endpoint_kind, user=user, password=password,
-                          auth="digest" if digest else "basic", timeout=timeout, base=config.base)
+        auth = server.auth(endpoint)
+        target = Endpoint(endpoint, kind=server.kind, user=auth and auth.user, password=auth and auth.password,
+                          timeout=timeout, base=config.base)
         result = run_saved(target, name, params=raw, use_inferred=inferred)
+        if target.server_kind is None and not result.rows and result.form == "SELECT":
+            click.echo(f"warning: no rows, and {target.describe()} is no server kind kgbuild recognises: "
+                       "its default graph may not be the union of all graphs; give --kind", err=True)
     else:
         from ..store import GraphStore
 

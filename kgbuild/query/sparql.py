@@ -1,15 +1,18 @@
 """Lexical surgery on SPARQL text, done with a real tokenizer and parser, never regexes on text.
 
-Three jobs: tell a query's form (SELECT / ASK / CONSTRUCT / DESCRIBE) and projected variables
-from rdflib's SPARQL parser (so comments and strings cannot fool it), and find where the
-query's dataset clause and outermost ``WHERE`` group begin, so that ``FROM`` clauses and an
-inline ``VALUES`` block can be inserted at the right place.
+Four jobs: tell a query's form (SELECT / ASK / CONSTRUCT / DESCRIBE) and projected variables
+from rdflib's SPARQL parser (so comments and strings cannot fool it); find where the query's
+dataset clause and outermost ``WHERE`` group begin and end, so that ``FROM`` clauses, an inline
+``VALUES`` block or a ``GRAPH`` wrapper can be put at the right place; and tell whether a query
+names graphs (``GRAPH``), which decides how a server is made to read the union of all graphs.
 
 >>> q = "PREFIX kg: <urn:x#> # WHERE { not here\\nSELECT ?s WHERE { ?s ?p ?o }"
 >>> query_form(q)
 'SELECT'
 >>> add_from(q, ["urn:x-arq:UnionGraph"]).splitlines()[1]
 'SELECT ?s FROM <urn:x-arq:UnionGraph> WHERE { ?s ?p ?o }'
+>>> names_graphs(q), names_graphs("SELECT ?g { GRAPH ?g { ?s ?p 'GRAPH' } }")
+(False, True)
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from rdflib.term import Node
 
 from ..errors import QueryError
 
-__all__ = ["QueryShape", "parse_shape", "query_form", "add_from", "add_values"]
+__all__ = ["QueryShape", "parse_shape", "query_form", "add_from", "add_values", "names_graphs", "wrap_where"]
 
 _IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
@@ -74,18 +77,24 @@ def query_form(sparql: str) -> str:
 class _Marks:
     dataset_at: int      # where FROM clauses go (before WHERE / the outermost group)
     group_at: int        # index just after the '{' opening the outermost WHERE group
+    group_end: int       # index of the '}' closing it
     has_from: bool
+    names_graphs: bool   # a GRAPH keyword anywhere in the query
+    template_is_where: bool  # CONSTRUCT WHERE { ... }: the group is also the template
 
 
+@functools.lru_cache(maxsize=256)
 def _scan(sparql: str) -> _Marks:
     """Walk the query once, skipping comments, strings and IRIs, tracking nesting."""
     i, n = 0, len(sparql)
     braces = parens = 0
     form_seen = False
     where_at: int | None = None
-    has_from = False
+    has_from = names_graphs = False
     first_group: int | None = None
+    group_end: int | None = None
     construct = False
+    template_seen = False
     while i < n:
         c = sparql[i]
         if c == "#":
@@ -113,7 +122,10 @@ def _scan(sparql: str) -> _Marks:
             assert m is not None
             word = m.group().upper()
             prev = sparql[i - 1] if i else " "
-            if prev != ":" and not sparql.startswith(":", m.end()) and braces == 0 and parens == 0:
+            keyword = prev != ":" and not sparql.startswith(":", m.end())
+            if keyword and word == "GRAPH":
+                names_graphs = True
+            if keyword and braces == 0 and parens == 0 and first_group is None:
                 if word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
                     form_seen = True
                     construct = word == "CONSTRUCT"
@@ -128,17 +140,22 @@ def _scan(sparql: str) -> _Marks:
         elif c == ")":
             parens -= 1
         elif c == "{":
-            if braces == 0 and form_seen and parens == 0 and not (construct and where_at is None):
+            if (braces == 0 and form_seen and parens == 0 and first_group is None
+                    and not (construct and where_at is None)):
                 first_group = i
-                break
+            elif braces == 0 and construct and where_at is None and first_group is None:
+                template_seen = True
             braces += 1
         elif c == "}":
             braces -= 1
+            if braces == 0 and first_group is not None and group_end is None:
+                group_end = i
         i += 1
-    if first_group is None:
+    if first_group is None or group_end is None:
         raise QueryError("cannot find the query's WHERE clause")
     dataset_at = where_at if where_at is not None else first_group
-    return _Marks(dataset_at=dataset_at, group_at=first_group + 1, has_from=has_from)
+    return _Marks(dataset_at=dataset_at, group_at=first_group + 1, group_end=group_end, has_from=has_from,
+                  names_graphs=names_graphs, template_is_where=construct and not template_seen)
 
 
 def add_from(sparql: str, graphs: Sequence[str]) -> str:
@@ -149,6 +166,26 @@ def add_from(sparql: str, graphs: Sequence[str]) -> str:
     clause = " ".join(f"FROM <{g}>" for g in graphs)
     head = sparql[:marks.dataset_at].rstrip()
     return f"{head} {clause} {sparql[marks.dataset_at:]}"
+
+
+def names_graphs(sparql: str) -> bool:
+    """Whether the query uses ``GRAPH`` (outside comments, strings and IRIs)."""
+    return _scan(sparql).names_graphs
+
+
+def wrap_where(sparql: str, graph: str) -> str:
+    """The outermost WHERE group wrapped in ``GRAPH <graph> { ... }`` (its default-graph
+    patterns then read ``graph``, while nested ``GRAPH ?g`` patterns still read the named
+    graphs). Unchanged when the query has its own FROM, or is a ``CONSTRUCT WHERE``.
+
+    >>> wrap_where("ASK { ?s ?p ?o } ", "urn:u")
+    'ASK { GRAPH <urn:u> { ?s ?p ?o } } '
+    """
+    marks = _scan(sparql)
+    if marks.has_from or marks.template_is_where:
+        return sparql
+    inner = sparql[marks.group_at:marks.group_end]
+    return f"{sparql[:marks.group_at]} GRAPH <{graph}> {{{inner}}} {sparql[marks.group_end:]}"
 
 
 def add_values(sparql: str, bindings: Mapping[str, Node]) -> str:
