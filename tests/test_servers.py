@@ -96,8 +96,8 @@ def test_recognised_from_an_answer(name: str) -> None:
 
 def test_an_unknown_server_is_no_kind() -> None:
     assert servers.detect({"server": "BaseHTTP/0.6 Python/3.11"}, "http://h/sparql") is None
-    with pytest.raises(EndpointError, match="unknown server kind 'qlever'"):
-        servers.get("qlever")
+    with pytest.raises(EndpointError, match="unknown server kind 'no-such-kind'"):
+        servers.get("no-such-kind")
 
 
 def test_one_option_set_for_load_and_query() -> None:

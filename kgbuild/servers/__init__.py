@@ -6,8 +6,8 @@ Adding a kind is a new file with a :class:`~kgbuild.servers.base.ServerKind` sub
 :func:`register` line below, and its tests (``tests/test_servers.py``; a section in
 ``docs/stores.md``, which that test checks).
 
->>> kinds()
-('oxigraph', 'fuseki', 'graphdb', 'virtuoso', 'generic')
+>>> "fuseki" in kinds() and kinds()[-1]
+'generic'
 >>> get("fuseki").title
 'Apache Jena Fuseki'
 >>> detect({"fuseki-request-id": "7"}, "http://h:3030/ds/query").name
