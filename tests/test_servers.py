@@ -242,3 +242,23 @@ def test_virtuoso_takes_the_whole_kb_and_answers_without_a_kind(virtuoso, built_
         assert endpoint.server_kind == "virtuoso"
         name = "attacks-on-state-affiliated-forces"
         assert sorted(map(repr, run_saved(endpoint, name).rows)) == sorted(map(repr, run_saved(store, name).rows))
+
+
+@pytest.mark.server
+def test_the_url_load_takes_also_serves_query(built_store: Path) -> None:
+    """`--endpoint http://host:7878` (the server URL `load` takes) works for `query` too: the
+    kind, recognised from the first answer, knows its query URL."""
+    from servers import Unavailable, oxigraph_server
+
+    from kgbuild.load import load_store
+
+    try:
+        with oxigraph_server() as server, GraphStore.open_read_only(built_store) as store:
+            report = load_store(store, endpoint=server.url, graphs=["kb"])
+            assert report.kind == "oxigraph" and report.ok  # recognised by a HEAD request
+            endpoint = Endpoint(server.url)  # POST / is no query endpoint: sent again to /query
+            chain = run_saved(endpoint, "membership-chain", params={"actor": "Kataib Hezbollah"}).rows
+            assert endpoint.server_kind == "oxigraph"
+            assert any(r["chain"].startswith("Kata'ib Hezbollah -> Popular Mobilization Forces") for r in chain), chain
+    except Unavailable as exc:
+        pytest.skip(str(exc))

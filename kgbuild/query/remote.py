@@ -107,7 +107,13 @@ class Endpoint:
         text = add_values(sparql, dict(bindings or {}))
         known = self.server_kind
         target = self._target(known)
-        response = self._send(target, text, form=form, dataset=dataset)
+        try:
+            response = self._send(target, text, form=form, dataset=dataset)
+        except EndpointError:  # e.g. a server URL given: its kind, recognised from the error, knows the query URL
+            again = self._target(self.server_kind) if known is None and self.server_kind else None
+            if again is None or again.query_url == target.query_url:
+                raise
+            target, response = again, self._send(again, text, form=form, dataset=dataset)
         if known is None and "kind" not in self._seen:
             recognised = servers.detect(response.headers, self.url)
             self._seen["kind"] = recognised.name if recognised is not None else ""
