@@ -124,3 +124,18 @@ def built_report(_built: tuple[Path, BuildReport]) -> BuildReport:
 def store_copy(built_store: Path, tmp_path: Path) -> Path:
     """A private, writable copy of ``built_store``."""
     return copy_store(built_store, tmp_path / "kg-copy")
+
+
+@pytest.fixture(scope="session")
+def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The kgbuild wheel built from the checkout (``pip wheel --no-deps``), once per session."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("wheel")
+    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                             "--disable-pip-version-check", "-q", "-w", str(out), str(ROOT)],
+                            capture_output=True, text=True, timeout=120, cwd=out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    [wheel] = out.glob("kgbuild-*.whl")
+    return wheel

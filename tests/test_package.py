@@ -44,14 +44,8 @@ def expected_files() -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
-    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                             "--disable-pip-version-check", "-q", "-w", str(out), str(ROOT)],
-                            capture_output=True, text=True, timeout=80, cwd=out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    [built] = out.glob("kgbuild-*.whl")
-    return built
+def wheel(built_wheel: Path) -> Path:
+    return built_wheel  # built once per session (conftest), shared with test_install.py
 
 
 @pytest.fixture(scope="module")

@@ -41,7 +41,7 @@ def group() -> None:
 @group.command("candidates")
 @store_option
 @click.option("--min-mentions", type=click.IntRange(1), default=1, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "json-rows"]),
+@click.option("--format", "fmt", type=click.Choice(("table", "csv", "tsv", "json", "json-rows")),
               help="Output format (default: table on a terminal, csv when piped).")
 @click.pass_context
 def candidates(ctx: click.Context, store: str | None, min_mentions: int, fmt: str | None) -> None:

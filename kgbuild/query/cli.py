@@ -120,5 +120,3 @@ def list_command(fmt: str) -> None:
         for example in q.examples[:1]:
             para(f"e.g. {example}", "    ", "        ")
         click.echo()
-
-
