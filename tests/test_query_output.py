@@ -8,7 +8,8 @@ Spec:
 - A table fits the terminal: at 80 columns no line is wider than 80; columns that do not fit
   are left out, and the line under the table names them; list cells show one item per line.
   CSV and JSON keep every column and full values.
-- ``kgbuild queries`` wraps to the terminal's width.
+- ``kgbuild queries`` wraps to the terminal's width; the build summary is one row on a wide
+  terminal and one line per figure on an 80-column one.
 - ``kgbuild kb candidates`` is CSV when piped (actor IRI, label, type, mentions, example), a
   table with ``--format table``, SPARQL JSON with ``--format json``.
 """
@@ -117,3 +118,17 @@ def test_kb_candidates_as_sparql_json(built_store: Path) -> None:
     output = invoke(["kb", "candidates", "--store", built_store, "--format", "json"]).output
     rows = [row.asdict() for row in Result.parse(io.StringIO(output), format="json")]
     assert rows and all(isinstance(r["actor"], URIRef) for r in rows)
+
+
+@pytest.mark.parametrize(("width", "rows"), [(80, 9), (120, 1)])
+def test_build_summary_fits_the_terminal(capsys: pytest.CaptureFixture[str], width: int, rows: int) -> None:
+    from kgbuild.build import BuildReport
+    from kgbuild.cli.report import print_build_report
+
+    report = BuildReport(built=["a"] * 7, actors_linked=310, actors_new=33, events=53, relations=53, claims=2,
+                         triples=6092, seconds=11.0)
+    print_build_report(report, store="kg", width=width)
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= width
+    assert sum(1 for line in lines if line.startswith("│")) == rows
+    assert any("310/33" in line for line in lines)

@@ -43,9 +43,13 @@ class BuildProgress:
             self.progress.update(self.task, advance=1, description=description)
 
 
-def print_build_report(report: Any, *, store: str) -> None:
+def print_build_report(report: Any, *, store: str, width: int | None = None) -> None:
     """Failures one line each on stderr, then the summary table on stdout (and, after Ctrl-C,
-    what was kept)."""
+    what was kept).
+
+    The table is one row wide (107 characters); on a terminal narrower than that (``width``,
+    default the terminal's; 120 when stdout is no terminal) it is printed as one row per figure.
+    """
     for failure in report.failures:
         click.echo(f"error: {failure}", err=True)
     for warning in report.warnings:
@@ -55,20 +59,29 @@ def print_build_report(report: Any, *, store: str) -> None:
     if not report.store_opened:
         click.echo(f"nothing built: no input could be read; the store {store} was not touched", err=True)
         return
-    table = Table(title=f"kgbuild build -> {store}", show_header=True)
-    table.add_column("articles built", justify="right")
-    table.add_column("skipped", justify="right")
-    table.add_column("failed", justify="right")
-    table.add_column("actors linked/new", justify="right")
-    table.add_column("events", justify="right")
-    table.add_column("relations", justify="right")
-    table.add_column("claims", justify="right")
-    table.add_column("triples", justify="right")
-    table.add_column("seconds", justify="right")
-    table.add_row(str(len(report.built)), str(len(report.skipped)), str(len(report.failures)),
-                  f"{report.actors_linked}/{report.actors_new}", str(report.events), str(report.relations),
-                  str(report.claims), str(report.triples), f"{report.seconds:.1f}")
-    Console(width=120).print(table)
+    figures = [("articles built", str(len(report.built))), ("skipped", str(len(report.skipped))),
+               ("failed", str(len(report.failures))),
+               ("actors linked/new", f"{report.actors_linked}/{report.actors_new}"),
+               ("events", str(report.events)), ("relations", str(report.relations)), ("claims", str(report.claims)),
+               ("triples", str(report.triples)), ("seconds", f"{report.seconds:.1f}")]
+    if width is None:
+        import shutil
+        import sys
+
+        width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
+    title = f"kgbuild build -> {store}"
+    table = Table(title=title, show_header=True)
+    for name, _ in figures:
+        table.add_column(name, justify="right")
+    table.add_row(*(value for _, value in figures))
+    console = Console(width=width)
+    if Console(width=1000).measure(table).maximum > width:  # a narrow terminal: one line per figure
+        table = Table(title=title, show_header=False)
+        table.add_column("figure")
+        table.add_column("value", justify="right")
+        for name, value in figures:
+            table.add_row(name, value)
+    console.print(table)
     if report.reasoning:
         click.echo(f"reasoning: {report.reasoning}")
     if report.interrupted:
