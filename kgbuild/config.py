@@ -36,6 +36,7 @@ class Config:
     endpoint: str | None = None
     user_actor_file: Path = Path("actors/local.ttl")
     events_model: Path | None = None  # a model file written by `kgbuild train` (default: the shipped one)
+    cluster: str | None = None  # a Dask scheduler (tcp://HOST:8786): `build` extracts there
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
@@ -73,6 +74,7 @@ _ENV = {
     "endpoint": "KGBUILD_ENDPOINT",
     "user_actor_file": "KGBUILD_ACTOR_FILE",
     "events_model": "KGBUILD_EVENTS_MODEL",
+    "cluster": "KGBUILD_CLUSTER",
 }
 
 

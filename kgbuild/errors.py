@@ -26,6 +26,7 @@ __all__ = [
     "ServeError",
     "TrainError",
     "MissingExtraError",
+    "ClusterError",
     "BuildInterrupted",
 ]
 
@@ -118,6 +119,11 @@ class ServeError(KgbuildError):
 
 class TrainError(KgbuildError):
     """``kgbuild train`` cannot learn: no readable gold article, or nothing to learn from."""
+
+
+class ClusterError(KgbuildError):
+    """The Dask cluster of ``build --cluster`` cannot be reached, has no workers, or lost a
+    partition of the inputs for good."""
 
 
 class MissingExtraError(KgbuildError, ImportError):

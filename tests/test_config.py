@@ -44,7 +44,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     rows = shown(invoke(["config"]).output)
-    assert set(rows) == {"base", "model", "kb_folders", "store", "endpoint", "user_actor_file", "events_model"}
+    assert set(rows) == {"base", "model", "kb_folders", "store", "endpoint", "user_actor_file", "events_model",
+                         "cluster"}
     assert rows["model"] == (DEFAULT_MODEL, "default")
     assert rows["base"] == (DEFAULT_BASE, "default")
     assert rows["store"] == ("kg", "default")
