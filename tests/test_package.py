@@ -73,7 +73,8 @@ def test_wheel_holds_the_package_and_its_resources(wheel: Path) -> None:
     assert {"kgbuild/__init__.py", "kgbuild/cli/__init__.py", "kgbuild/py.typed",
             "kgbuild/resources/triggers.json", "kgbuild/resources/cameo_verbs.json",
             "kgbuild/resources/models/events.json", "kgbuild/learn/__init__.py", "kgbuild/learn/cli.py",
-            "kgbuild/vocabulary.py"} <= names
+            "kgbuild/vocabulary.py", "kgbuild/serve/static/index.html", "kgbuild/serve/static/app.js",
+            "kgbuild/serve/static/app.css"} <= names
     packaged = {n.rsplit("/", 1)[0] for n in names if n.startswith("kgbuild/") and n.endswith("/__init__.py")}
     in_checkout = {str(p.parent.relative_to(ROOT)) for p in (ROOT / "kgbuild").rglob("__init__.py")}
     assert in_checkout <= packaged, f"packages missing from pyproject's list: {sorted(in_checkout - packaged)}"

@@ -1,20 +1,31 @@
-"""``kgbuild serve`` against a real Oxigraph server over a store built here."""
+"""``kgbuild serve`` against a real Oxigraph server over a store built here: the SPARQL URLs
+(through the front), the page's JSON API over the examples store, and stopping by signal."""
 from __future__ import annotations
 
 import csv
+import http.client
 import io
 import json
+import signal
 import socket
+import subprocess
+import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
+from kgbuild import servers
 from kgbuild.cli import cli
-from kgbuild.errors import ServeError
+from kgbuild.errors import ParameterError, ServeError
+from kgbuild.namespace import prefixes
+from kgbuild.query import list_saved, run_saved
+from kgbuild.query.output import sparql_json
 from kgbuild.serve import start_server
 from kgbuild.store import GraphStore
 
@@ -119,6 +130,7 @@ def test_cli_warns_for_writable_and_public_host(monkeypatch: pytest.MonkeyPatch,
 
     class Fake:
         url, query_url, update_url, store_url = "http://h/", "http://h/query", "http://h/update", "http://h/store"
+        yasgui_url = "http://h/yasgui/"
 
         def __enter__(self):
             return self
@@ -142,5 +154,137 @@ def test_writable_server_accepts_updates(tmp_path: Path) -> None:
     with start_server(path, port=free_port(), writable=True) as handle:
         status, _, body = _post(handle.update_url, {"update": "INSERT DATA { GRAPH <urn:g> { <urn:x> <urn:y> 1 } }"}, "*/*")
         assert status in (200, 204), body
+        # a chunked upload (what `kgbuild load` streams) passes the front whole
+        conn = http.client.HTTPConnection("127.0.0.1", handle.port, timeout=10)
+        conn.request("POST", "/store?graph=urn:h", body=iter([b"<urn:a> <urn:b> \"1\" .\n", b"<urn:a> <urn:b> \"2\" .\n"]),
+                     headers={"Content-Type": "application/n-triples"}, encode_chunked=True)
+        answer = conn.getresponse()
+        assert answer.status in (200, 201, 204), answer.read()
+        conn.close()
     with GraphStore.open_read_only(path) as store:
         assert any(g.value == "urn:g" for g in store.graphs())
+        assert len(list(store.store.quads_for_pattern(None, None, None, ox.NamedNode("urn:h")))) == 2
+
+
+# -- the page's API over the examples store ---------------------------------------------------
+@pytest.fixture(scope="module")
+def examples_server(built_store: Path):
+    with start_server(built_store, host="127.0.0.1", port=free_port()) as handle:
+        yield handle
+
+
+def _get(url: str) -> tuple[int, dict[str, str], bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as resp:  # noqa: S310 - localhost
+            return resp.status, {k.lower(): v for k, v in resp.headers.items()}, resp.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, {k.lower(): v for k, v in exc.headers.items()}, exc.read()
+
+
+def _run(server, **params: str) -> tuple[int, dict]:
+    status, _, body = _post(server.url + "api/run", params, "application/json")
+    return status, json.loads(body)
+
+
+def test_the_page_and_the_saved_queries(examples_server) -> None:
+    status, headers, body = _get(examples_server.url)
+    assert status == 200 and headers["content-type"].startswith("text/html")
+    assert b"/kgbuild/app.js" in body
+    for name in ("app.js", "app.css"):
+        assert _get(examples_server.url + "kgbuild/" + name)[0] == 200
+    status, _, body = _get(examples_server.url + "api/queries")
+    info = json.loads(body)
+    assert info["prefixes"] == prefixes()
+    assert [q["name"] for q in info["queries"]] == [q.name for q in list_saved()]
+    chain = next(q for q in info["queries"] if q["name"] == "membership-chain")
+    assert {"name": "actor", "type": "actor", "required": True}.items() <= chain["params"][0].items()
+
+
+def test_a_saved_query_answers_as_on_the_store(examples_server, built_store: Path) -> None:
+    status, answer = _run(examples_server, name="membership-chain", actor="Kataib Hezbollah", as_of="")
+    assert status == 200, answer
+    with GraphStore.open_read_only(built_store) as store:
+        expected = sparql_json(run_saved(store, "membership-chain", params={"actor": "Kataib Hezbollah"}))
+    assert answer["head"] == expected["head"] and answer["results"] == expected["results"]
+    assert len(answer["results"]["bindings"]) >= 3
+
+
+@pytest.mark.parametrize(("params", "message"), [
+    ({"name": "membership-chain", "actor": "Nobody At All"}, "parameter actor: unknown actor 'Nobody At All'"),
+    ({"name": "attacks-on-state-affiliated-forces", "as_of": "2019-13-01"}, "parameter as_of: '2019-13-01' is not a date"),
+    ({"name": "membership-chain"}, "missing parameter actor"),
+    ({"name": "membership-chian"}, "no saved query 'membership-chian'; did you mean membership-chain"),
+])
+def test_parameter_errors_are_400_with_one_line(examples_server, params: dict, message: str) -> None:
+    status, answer = _run(examples_server, **params)
+    assert status == 400, answer
+    assert answer["error"].startswith(message) and "\n" not in answer["error"], answer
+
+
+def test_describe_an_actor_and_an_event(examples_server, built_store: Path) -> None:
+    kh = KB + "kataib-hezbollah"
+    status, _, body = _get(examples_server.url + "api/describe?" + urllib.parse.urlencode({"iri": kh}))
+    actor = json.loads(body)
+    assert status == 200 and actor["kind"] == "actor" and actor["label"] == "Kata'ib Hezbollah"
+    with GraphStore.open_read_only(built_store) as store:
+        chain = sparql_json(run_saved(store, "membership-chain", params={"actor": kh}))
+        attack = run_saved(store, "attacks-on-state-affiliated-forces").rows[0]
+    assert actor["chain"]["results"] == chain["results"]
+    status, _, body = _get(examples_server.url + "api/describe?" + urllib.parse.urlencode({"iri": attack["event"]}))
+    event = json.loads(body)
+    assert status == 200 and event["kind"] == "event"
+    sentences = {e["sentence"]: e for e in event["evidence"]}
+    assert attack["evidence"] in sentences
+    assert sentences[attack["evidence"]]["article"] == attack["article"]
+    status, _, body = _get(examples_server.url + "api/describe?iri=not%20an%20iri")
+    assert status == 400 and json.loads(body)["error"] == str(ParameterError("parameter iri: 'not an iri' is not an absolute IRI"))
+
+
+def test_sparql_urls_and_yasgui_pass_to_oxigraph(examples_server) -> None:
+    status, headers, body = _get(examples_server.url + "yasgui/")
+    assert status == 200 and b"yasgui.min.js" in body
+    # the answers name the server: clients recognise Oxigraph at this URL as before
+    assert servers.detect(headers, examples_server.url).name == "oxigraph"
+    assert servers.detect(_get(examples_server.url)[1], examples_server.url).name == "oxigraph"
+    status, _, body = _post(examples_server.url + "sparql", {"query": "ASK { ?s a ?c }"}, "application/sparql-results+json")
+    assert status == 200 and json.loads(body)["boolean"] is True
+    result = CliRunner().invoke(cli, ["query", "membership-chain", "--param", "actor=Kataib Hezbollah",
+                                      "--endpoint", examples_server.url, "--format", "csv"])
+    assert result.exit_code == 0 and "Popular Mobilization Forces" in result.stdout, result.output
+
+
+# -- stopping by signal ---------------------------------------------------------------------------
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_stops_the_child_and_removes_the_snapshot(tmp_path: Path, sig: signal.Signals) -> None:
+    path = tmp_path / "kg"
+    write_sample_store(path)
+    port = free_port()
+    serve = subprocess.Popen([sys.executable, "-m", "kgbuild", "serve", "--store", str(path), "--port", str(port)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while _get_or_none(f"http://127.0.0.1:{port}/api/queries") != 200:
+            assert serve.poll() is None and time.monotonic() < deadline, serve.communicate()
+            time.sleep(0.2)
+        [child] = map(int, Path(f"/proc/{serve.pid}/task/{serve.pid}/children").read_text().split())
+        assert b"oxigraph" in Path(f"/proc/{child}/cmdline").read_bytes()
+        assert list(tmp_path.glob(".kgbuild-serve-*/snapshot"))
+        serve.send_signal(sig)
+        out, err = serve.communicate(timeout=30)
+    finally:
+        if serve.poll() is None:
+            serve.kill()
+            serve.wait()
+    assert serve.returncode == 0, err
+    assert f"Stopped ({sig.name})." in err and "Traceback" not in err, err
+    assert not Path(f"/proc/{child}").exists()
+    assert not list(tmp_path.glob(".kgbuild-serve-*"))
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+def _get_or_none(url: str) -> int | None:
+    try:
+        return _get(url)[0]
+    except OSError:
+        return None

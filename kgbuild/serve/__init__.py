@@ -1,6 +1,12 @@
-"""Serve a kgbuild store as a real SPARQL 1.1 endpoint with the Oxigraph server.
+"""Serve a kgbuild store: a page that knows kgbuild and a real SPARQL 1.1 endpoint.
 
-Read-only by default, the server runs over a *snapshot* of the store (a RocksDB checkpoint
+The SPARQL endpoint is the Oxigraph server, run as a child process on a free local port;
+in front of it a small Python HTTP server (:mod:`kgbuild.serve.front`) serves the page (the
+saved queries with their parameters, the project's prefixes, results whose IRIs open a
+description) and its JSON API, and passes every other request (``/query``, ``/update``,
+``/store``, ``/sparql``, Oxigraph's YASGUI under ``/yasgui/``) to the child unchanged.
+
+Read-only by default, the child runs over a *snapshot* of the store (a RocksDB checkpoint
 made with :meth:`pyoxigraph.Store.backup`, hard links where possible, removed when the server
 stops), so ``kgbuild build``, ``query`` and ``export`` keep working on the store meanwhile.
 With ``writable=True`` the store folder itself is served while this process holds kgbuild's
@@ -25,12 +31,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import ServeError, StoreError
+from ..namespace import DEFAULT_BASE
 from ..store import LOCK_NAME, GraphStore
 
 __all__ = ["ServerHandle", "start_server", "oxigraph_binary", "check_port_free", "LOCAL_HOSTS"]
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 READY_TIMEOUT = 30.0
+PROXY_QUERY_TIMEOUT = 120.0  # the page's queries on the child
 
 
 def oxigraph_binary() -> str:
@@ -61,18 +69,22 @@ def check_port_free(host: str, port: int) -> None:
 
 @dataclass
 class ServerHandle:
-    """A running Oxigraph server. A context manager: leaving it stops the server."""
+    """A running ``kgbuild serve``: the front (page, API, proxy) on ``host:port`` and the
+    Oxigraph child behind it (``process``, on ``child_port``). A context manager: leaving it
+    stops both and removes the snapshot."""
 
     process: subprocess.Popen[bytes]
     host: str
     port: int
     writable: bool
     location: Path
+    child_port: int = 0
+    _front: Any = field(default=None, repr=False)
     _cleanup: list[Any] = field(default_factory=list, repr=False)
 
     @property
     def url(self) -> str:
-        """The query UI (YASGUI)."""
+        """The page that knows kgbuild (saved queries, prefixes, IRI descriptions)."""
         host = f"[{self.host}]" if ":" in self.host and not self.host.startswith("[") else self.host
         return f"http://{host}:{self.port}/"
 
@@ -89,12 +101,26 @@ class ServerHandle:
         """The SPARQL 1.1 Graph Store Protocol endpoint."""
         return self.url + "store"
 
+    @property
+    def yasgui_url(self) -> str:
+        """Oxigraph's own query page (YASGUI)."""
+        return self.url + "yasgui/"
+
+    @property
+    def child_url(self) -> str:
+        """The Oxigraph child itself (local only)."""
+        return f"http://127.0.0.1:{self.child_port}/"
+
     def wait(self) -> int:
-        """Block until the server exits; its exit code."""
+        """Block until the Oxigraph child exits; its exit code."""
         return self.process.wait()
 
     def stop(self) -> None:
-        """Terminate the server (then kill it after 10 s) and remove the snapshot. Idempotent."""
+        """Close the front, terminate the child (then kill it after 10 s) and remove the
+        snapshot. Idempotent."""
+        if self._front is not None:
+            front, self._front = self._front, None
+            front.stop()
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -115,16 +141,21 @@ class ServerHandle:
 
 
 def start_server(store_path: Path | str, *, host: str = "127.0.0.1", port: int = 7878,
-                 writable: bool = False, timeout: float = READY_TIMEOUT) -> ServerHandle:
-    """Start the Oxigraph server over the store at ``store_path`` and wait until it answers.
+                 writable: bool = False, timeout: float = READY_TIMEOUT, base: str = DEFAULT_BASE) -> ServerHandle:
+    """Start the Oxigraph server over the store at ``store_path`` behind the front on
+    ``host:port``, and wait until both answer. ``base`` is the store's build base.
 
     :raises ServeError: the port is taken, the binary is missing, or the server did not start.
     :raises StoreError: no store at ``store_path``, or (``writable``) another process writes it.
     """
+    from ..query.remote import Endpoint
+    from .front import Front
+
     store_path = Path(store_path)
     check_port_free(host, port)
     binary = oxigraph_binary()
-    cleanup: list[Any] = []
+    front = Front(host=host.strip("[]"), port=port, base=base, store_name=str(store_path))
+    cleanup: list[Any] = [front.stop]
     try:
         if writable:
             location = store_path
@@ -134,11 +165,12 @@ def start_server(store_path: Path | str, *, host: str = "127.0.0.1", port: int =
         else:
             location = _snapshot(store_path, cleanup)
             mode = "serve-read-only"
-        bind = f"[{host.strip('[]')}]:{port}" if ":" in host.strip("[]") else f"{host}:{port}"
+        child_port = _free_local_port()
         log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by cleanup
         cleanup.append(log.close)
         process = subprocess.Popen(  # noqa: S603 - fixed binary, no shell
-            [binary, mode, "--location", str(location), "--bind", bind, "--union-default-graph"],
+            [binary, mode, "--location", str(location), "--bind", f"127.0.0.1:{child_port}",
+             "--union-default-graph"],
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
             start_new_session=True)  # Ctrl-C reaches us, and we stop the child cleanly
     except BaseException:
@@ -147,13 +179,37 @@ def start_server(store_path: Path | str, *, host: str = "127.0.0.1", port: int =
                 action()
         raise
     handle = ServerHandle(process=process, host=host.strip("[]"), port=port, writable=writable,
-                          location=location, _cleanup=cleanup)
+                          location=location, child_port=child_port, _cleanup=cleanup)
     try:
         _wait_ready(handle, log, timeout=timeout)
+        endpoint = Endpoint(handle.child_url + "query", kind="oxigraph", base=base, timeout=PROXY_QUERY_TIMEOUT)
+        front.start(target=endpoint, child=("127.0.0.1", child_port), server_header=_server_header(child_port))
+        handle._front = front
+        cleanup.remove(front.stop)
     except BaseException:
         handle.stop()
         raise
     return handle
+
+
+def _free_local_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _server_header(child_port: int) -> str:
+    """The child's ``Server`` header (``Oxigraph/0.5.13``), which the front repeats."""
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", child_port, timeout=5)
+    try:
+        conn.request("HEAD", "/")
+        return conn.getresponse().getheader("Server") or ""
+    except OSError:
+        return ""
+    finally:
+        conn.close()
 
 
 def _snapshot(store_path: Path, cleanup: list[Any]) -> Path:
@@ -198,9 +254,9 @@ def _wait_ready(handle: ServerHandle, log: IO[bytes], *, timeout: float) -> None
             lines = [ln for ln in log.read().decode(errors="replace").splitlines() if ln.strip()]
             last = lines[-1].strip() if lines else f"exit code {handle.process.returncode}"
             raise ServeError(f"oxigraph server did not start: {last}")
-        with socket.socket(socket.AF_INET6 if ":" in handle.host else socket.AF_INET) as sock:
+        with socket.socket() as sock:
             sock.settimeout(0.5)
-            if sock.connect_ex((handle.host, handle.port)) == 0:
+            if sock.connect_ex(("127.0.0.1", handle.child_port)) == 0:
                 return
         time.sleep(0.05)
-    raise ServeError(f"oxigraph server did not answer on {handle.host}:{handle.port} within {timeout:.0f} s")
+    raise ServeError(f"oxigraph server did not answer on 127.0.0.1:{handle.child_port} within {timeout:.0f} s")

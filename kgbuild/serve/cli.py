@@ -1,13 +1,53 @@
-"""``kgbuild serve``: a thin click command over :func:`kgbuild.serve.start_server`."""
+"""``kgbuild serve``: a thin click command over :func:`kgbuild.serve.start_server`.
+
+Ctrl-C, SIGTERM and SIGHUP stop it alike: the front closes its port, the Oxigraph child is
+stopped and the snapshot folder removed before the command exits (code 0). A second signal
+while stopping is ignored, so the clean-up is not cut short.
+"""
 from __future__ import annotations
 
+import contextlib
+import signal
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
+from ..namespace import DEFAULT_BASE
 from . import LOCAL_HOSTS, start_server
 
-__all__ = ["command"]
+__all__ = ["command", "stop_signals"]
+
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+class _Stop(KeyboardInterrupt):
+    """A stop signal, raised where the main thread is (waiting, or still starting)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.name = signal.Signals(signum).name
+
+
+@contextlib.contextmanager
+def stop_signals() -> Iterator[None]:
+    """While inside, the first of SIGINT, SIGTERM or SIGHUP raises (a KeyboardInterrupt) in
+    the main thread, so ``with`` blocks unwind and clean up; later ones are ignored; the
+    previous handlers come back on leaving."""
+    raised: list[int] = []
+
+    def raise_stop(signum: int, _frame: Any) -> None:
+        if not raised:
+            raised.append(signum)
+            raise _Stop(signum)
+
+    previous = {sig: signal.signal(sig, raise_stop) for sig in _STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 @click.command("serve")
@@ -19,27 +59,32 @@ __all__ = ["command"]
               help="Serve the store itself read-write (holds the writer lock) instead of a read-only snapshot.")
 @click.pass_obj
 def command(config: object, store: Path | None, host: str, port: int, writable: bool) -> None:
-    """Serve the store as a SPARQL 1.1 endpoint (query UI at /), until Ctrl-C."""
+    """Serve the store: a query page that knows kgbuild at /, a SPARQL 1.1 endpoint at
+    /query, until Ctrl-C (or SIGTERM)."""
     store_path = store or getattr(config, "store", Path("kg"))
+    base = getattr(config, "base", DEFAULT_BASE)
     if writable:
         click.echo("warning: --writable: anyone who can reach the server can change or delete "
                    "the store's data", err=True)
     if host not in LOCAL_HOSTS:
         click.echo(f"warning: binding to {host}: the endpoint is reachable from other machines, "
                    "without authentication", err=True)
-    with start_server(store_path, host=host, port=port, writable=writable) as server:
-        mode = "read-write" if writable else "read-only snapshot"
-        click.echo(f"Serving {store_path} ({mode}, default graph = union of all graphs)")
-        click.echo(f"  query UI:     {server.url}")
-        click.echo(f"  SPARQL query: {server.query_url}")
-        if writable:
-            click.echo(f"  SPARQL update: {server.update_url}")
-        click.echo(f"  Graph Store:  {server.store_url}")
-        click.echo("Press Ctrl-C to stop.")
+    with stop_signals():
         try:
-            code = server.wait()
-        except KeyboardInterrupt:
-            click.echo("\nStopping.", err=True)
+            with start_server(store_path, host=host, port=port, writable=writable, base=base) as server:
+                mode = "read-write" if writable else "read-only snapshot"
+                click.echo(f"Serving {store_path} ({mode}, default graph = union of all graphs)")
+                click.echo(f"  query page:    {server.url}")
+                click.echo(f"  SPARQL query:  {server.query_url}")
+                if writable:
+                    click.echo(f"  SPARQL update: {server.update_url}")
+                click.echo(f"  Graph Store:   {server.store_url}")
+                click.echo(f"  YASGUI:        {server.yasgui_url}")
+                click.echo("Press Ctrl-C to stop.")
+                code = server.wait()
+        except KeyboardInterrupt as exc:
+            why = f" ({exc.name})" if isinstance(exc, _Stop) else ""
+            click.echo(f"\nStopped{why}.", err=True)
             return
     if code != 0:
         from ..errors import ServeError
