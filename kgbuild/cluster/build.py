@@ -38,15 +38,19 @@ from ..config import Config
 from ..errors import BuildInterrupted, ClusterError, KgbuildError
 from ..ingest import Article, InputFailure, read_inputs
 from ..store import SerializedArticleWrite
-from .client import CONNECT_TIMEOUT, connect
+from .client import connect
 from .partitions import Partition, is_url, plan_partitions, ship_articles
 from .sinks import Sink, open_sink
 from .tasks import PartitionResult, run_partition, worker_paths_missing
 
-__all__ = ["cluster_build", "Watcher", "IN_FLIGHT_PER_THREAD"]
+__all__ = ["cluster_build", "Watcher", "IN_FLIGHT_PER_THREAD", "RESUBMITS"]
 
 #: partitions submitted ahead per worker thread (enough to keep workers busy while results travel)
 IN_FLIGHT_PER_THREAD = 2
+#: times a partition is submitted again after being cancelled by the loss of a worker (Dask
+#: itself reruns a task whose worker died, up to its ``allowed-failures``; this is for the
+#: tasks it gives up on because an input of theirs died with the worker)
+RESUBMITS = 2
 
 
 class Watcher(Protocol):
@@ -72,7 +76,7 @@ def cluster_build(inputs: Sequence[str], *, config: Config, cluster: str, endpoi
                   kind: str | None = None, auth: Any = None, published: date | None = None,
                   reason: bool = True, reasoner: str = "auto", validate: bool = True, force: bool = False,
                   stdin: bytes | None = None, watcher: Watcher | None = None, lock_wait: float = 0.0,
-                  timeout: float = CONNECT_TIMEOUT) -> BuildReport:
+                  timeout: float | None = None) -> BuildReport:
     """Build ``inputs`` on the Dask cluster at ``cluster`` into the store at ``config.store``,
     or, with ``endpoint``, into that SPARQL server's dataset (``kind``: its server kind).
 
@@ -81,6 +85,9 @@ def cluster_build(inputs: Sequence[str], *, config: Config, cluster: str, endpoi
         or a worker cannot see the KB folders.
     :raises StoreError: the store cannot be opened. :raises EndpointError: the server cannot.
     :raises BuildInterrupted: Ctrl-C; its ``report`` lists the articles kept (committed).
+
+    ``timeout``: seconds to wait for the scheduler and a worker (default
+    :data:`~kgbuild.cluster.client.CONNECT_TIMEOUT`).
     """
     started = time.perf_counter()
     report = BuildReport()
@@ -174,19 +181,35 @@ def _extract_and_commit(client: Any, partitions: Iterator[Partition], report: Bu
     any article was written."""
     from distributed import as_completed
 
-    [stored_future] = client.scatter([stored], broadcast=True)
+    from concurrent.futures import CancelledError
+
+    # a unique key (hash=False): never a key a finished build of the same data is releasing
+    shared = client.scatter([stored], broadcast=True, hash=False)
     token = uuid.uuid4().hex[:8]
     running: dict[Any, Partition] = {}
+    attempts: dict[int, int] = {}
     done = as_completed(loop=client.loop)
 
-    def submit() -> None:
-        partition = next(partitions, None)
+    def submit(partition: Partition | None = None) -> None:
         if partition is None:
-            return
-        future = client.submit(run_partition, partition, worker_args=worker_args, stored=stored_future,
-                               force=force, published=published, key=f"kgbuild-{token}-{partition.index}")
+            partition = next(partitions, None)
+            if partition is None:
+                return
+        attempt = attempts.get(partition.index, 0)
+        future = client.submit(run_partition, partition, worker_args=worker_args, stored=shared[0], force=force,
+                               published=published, key=f"kgbuild-{token}-{partition.index}-{attempt}")
         running[future] = partition
         done.add(future)
+
+    def resubmit(partition: Partition) -> bool:
+        """A task cancelled because its input died with a worker: run it again (twice at most)."""
+        if attempts.get(partition.index, 0) >= RESUBMITS:
+            return False
+        attempts[partition.index] = attempts.get(partition.index, 0) + 1
+        if shared[0].status != "finished":  # the fingerprints died too: send them again
+            shared[:] = client.scatter([stored], broadcast=True, hash=False)
+        submit(partition)
+        return True
 
     pending: list[SerializedArticleWrite] = []
     budget = CommitBudget()
@@ -209,6 +232,14 @@ def _extract_and_commit(client: Any, partitions: Iterator[Partition], report: Bu
             partition = running.pop(future)
             try:
                 result: PartitionResult = future.result()
+            except CancelledError:
+                if resubmit(partition):
+                    continue
+                report.failures.append(InputFailure(partition.describe(), "failed on the cluster: cancelled"))
+                watch.update(partition.describe(), "failed")
+                watch.advance(partition.weight)
+                submit()
+                continue
             except Exception as exc:  # noqa: BLE001 - the partition, not the build, failed
                 report.failures.append(InputFailure(partition.describe(), f"failed on the cluster: {_short(exc)}"))
                 watch.update(partition.describe(), "failed")

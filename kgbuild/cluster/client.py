@@ -54,14 +54,16 @@ def parse_address(address: str) -> str:
 
 
 @contextlib.contextmanager
-def connect(address: str, *, timeout: float = CONNECT_TIMEOUT) -> Iterator[Any]:
+def connect(address: str, *, timeout: float | None = None) -> Iterator[Any]:
     """A ``distributed.Client`` on ``address`` with at least one worker; closed afterwards.
+    ``timeout``: default :data:`CONNECT_TIMEOUT`.
 
     :raises ClusterError: the scheduler does not answer, or has no worker, within ``timeout``.
     :raises MissingExtraError: dask.distributed is not installed.
     """
     distributed = require_distributed()
     address = parse_address(address)
+    timeout = CONNECT_TIMEOUT if timeout is None else timeout
     import logging
 
     # the client logs its own connection failures at length; the error below says it in one line

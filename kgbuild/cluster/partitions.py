@@ -92,9 +92,12 @@ def is_url(item: str) -> bool:
     return "://" in item and not os.path.exists(item)
 
 
-def plan_partitions(inputs: Sequence[str], *, files_per_partition: int = FILES_PER_PARTITION,
-                    block_bytes: int = BLOCK_BYTES) -> Plan:
-    """Partitions for ``inputs`` (local paths made absolute, so workers in other folders find them)."""
+def plan_partitions(inputs: Sequence[str], *, files_per_partition: int | None = None,
+                    block_bytes: int | None = None) -> Plan:
+    """Partitions for ``inputs`` (local paths made absolute, so workers in other folders find them).
+    Sizes: default :data:`FILES_PER_PARTITION` files and :data:`BLOCK_BYTES` bytes."""
+    files_per_partition = files_per_partition or FILES_PER_PARTITION
+    block_bytes = block_bytes or BLOCK_BYTES
     plan = Plan()
     files: list[tuple[str, int]] = []
     for item in inputs:
