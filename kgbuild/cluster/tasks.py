@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import socket
 import threading
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,7 +23,7 @@ from typing import Any
 from ..ingest import Article, InputFailure
 from .partitions import Partition, read_partition
 
-__all__ = ["PartitionResult", "run_partition", "worker_paths_missing"]
+__all__ = ["PartitionResult", "run_partition", "worker_paths_missing", "unpack"]
 
 _LOCK = threading.Lock()  # one pipeline per process: tasks on threads of one worker take turns
 
@@ -30,7 +31,8 @@ _LOCK = threading.Lock()  # one pipeline per process: tasks on threads of one wo
 @dataclass
 class PartitionResult:
     """What one partition gave: per article ``(id, doc N-Quads, claims N-Quads, stats or error)``
-    (the tuples of the local workers), the ids skipped as unchanged, the unreadable inputs."""
+    (the tuples of the local workers, the N-Quads zlib-compressed: :func:`unpack`), the ids
+    skipped as unchanged, the unreadable inputs."""
 
     index: int
     results: list[tuple[str, bytes | None, bytes | None, Any]] = field(default_factory=list)
@@ -75,9 +77,20 @@ def run_partition(partition: Partition, *, worker_args: tuple, stored: Mapping[s
             todo.append(item)
             out.sources[item.id] = item.source
         for batch in _batches(todo, BATCH):
-            out.results.extend(_extract_batch(batch))
+            out.results.extend((article_id, _pack(doc), _pack(claims), stats)
+                               for article_id, doc, claims, stats in _extract_batch(batch))
     out.seconds = time.perf_counter() - started
     return out
+
+
+def _pack(nquads: bytes | None) -> bytes | None:
+    """N-Quads compressed for the trip to the client (about 8x smaller, ~1 ms an article)."""
+    return None if nquads is None else zlib.compress(nquads, 1)
+
+
+def unpack(data: bytes) -> bytes:
+    """What :func:`_pack` compressed."""
+    return zlib.decompress(data)
 
 
 def worker_paths_missing(paths: list[str]) -> list[str]:
