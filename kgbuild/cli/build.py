@@ -62,6 +62,8 @@ def command(ctx: click.Context, inputs: tuple[str, ...], store: str | None, jobs
     if (endpoint or kind) and not config.cluster:
         raise click.UsageError("--endpoint and --kind need --cluster (a local build writes the store; "
                                "`kgbuild load` then puts it on a server)")
+    if kind and not endpoint:
+        raise click.UsageError("--kind names the kind of the --endpoint server; give --endpoint too")
     if config.cluster and jobs > 1:
         raise click.UsageError("--jobs is for local builds; on a cluster, its workers are the parallelism")
     destination = f"{endpoint} ({kind or 'recognised kind'})" if endpoint else str(config.store)
