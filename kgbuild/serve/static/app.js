@@ -202,7 +202,8 @@ async function describe(iri) {
     parts.push(el("h3", { text: "Membership chain" }));
     if (d.chain && d.chain.results.bindings.length) {
       const holder = el("div", { id: "describe-chain" });
-      renderTable(d.chain, holder);
+      const shown = d.chain.head.vars.filter((v) => ["ancestor", "relation", "chain", "source"].includes(v));
+      renderTable({ head: { vars: shown }, results: d.chain.results }, holder);
       parts.push(holder);
     } else {
       parts.push(el("p", { text: "part of nothing known" }));
