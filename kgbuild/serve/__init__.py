@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import shutil
 import socket
 import subprocess
@@ -182,6 +183,9 @@ def start_server(store_path: Path | str, *, host: str = "127.0.0.1", port: int =
                           location=location, child_port=child_port, _cleanup=cleanup)
     try:
         _wait_ready(handle, log, timeout=timeout)
+        # pyoxigraph objects of this thread (the snapshot's) must not be collected in the front's
+        # threads: pyoxigraph refuses to drop them there ("unsendable")
+        gc.collect()
         endpoint = Endpoint(handle.child_url + "query", kind="oxigraph", base=base, timeout=PROXY_QUERY_TIMEOUT)
         front.start(target=endpoint, child=("127.0.0.1", child_port), server_header=_server_header(child_port))
         handle._front = front

@@ -33,10 +33,10 @@ MAX_FACTS = 300      # triples about an IRI shown at most
 MAX_EVENTS = 100     # events an actor takes part in shown at most
 MAX_EVIDENCE = 40    # evidence sentences shown at most
 
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_SKOS_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 _SPARQL_PREFIXES = {k: v for k, v in prefixes().items() if k in
                     ("kg", "rdf", "skos", "nif", "prov", "dcterms", "schema")}
+_RDF = _SPARQL_PREFIXES["rdf"]
+_SKOS_LABEL = _SPARQL_PREFIXES["skos"] + "prefLabel"
 
 
 def prefix_block(names: Mapping[str, str]) -> str:
