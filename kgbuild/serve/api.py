@@ -24,7 +24,7 @@ from ..errors import ParameterError
 from ..layout import Layout
 from ..namespace import DEFAULT_BASE, KG, prefixes
 from ..query.output import sparql_json
-from ..query.params import convert
+from ..query.params import EVENT_TYPES, convert
 from ..query.saved import as_backend, list_saved, run_saved
 
 __all__ = ["saved_queries", "run_query", "describe", "prefix_block", "MAX_FACTS", "MAX_EVENTS"]
@@ -44,11 +44,16 @@ def prefix_block(names: Mapping[str, str]) -> str:
     return "".join(f"PREFIX {k}: <{v}>\n" for k, v in names.items())
 
 
+#: the values a parameter of a type can take, where they are few (the page offers them in a list)
+_CHOICES = {"event-type": list(EVENT_TYPES)}
+
+
 def saved_queries() -> list[dict[str, Any]]:
-    """Every saved query: name, title, description, parameters, examples, SPARQL text."""
+    """Every saved query: name, title, description, parameters (with their ``choices`` where a
+    type has few values), examples, SPARQL text."""
     return [{"name": q.name, "title": q.title or q.name, "description": q.description,
              "params": [{"name": p.name, "type": p.type, "required": p.required, "default": p.default,
-                         "description": p.description} for p in q.params],
+                         "description": p.description, "choices": _CHOICES.get(p.type, [])} for p in q.params],
              "examples": list(q.examples), "lists": list(q.lists), "text": q.text}
             for q in list_saved()]
 

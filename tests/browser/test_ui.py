@@ -5,6 +5,7 @@ evidence sentence; the SPARQL editor comes with the project's prefixes; Oxigraph
 still runs a query under /yasgui/."""
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import subprocess
@@ -21,7 +22,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cdp import CDP  # noqa: E402
-from servers import KB, KG, Unavailable, chromium_binary, free_port  # noqa: E402
+from servers import BASE, KB, KG, Unavailable, chromium_binary, free_port  # noqa: E402
 
 from kgbuild.namespace import prefixes  # noqa: E402
 from kgbuild.query import run_saved  # noqa: E402
@@ -116,14 +117,21 @@ def _open(page: Page, served: Any, query: str) -> None:
               f"document.querySelector('#queries button.selected').dataset.name === '{query}'")
 
 
+def _on_store(store_path: Path, name: str, **params: str) -> Any:
+    """The saved query's answer on the store itself, what the page must show."""
+    with GraphStore.open_read_only(store_path) as store:
+        result = run_saved(store, name, params=params)
+    gc.collect()  # here: pyoxigraph refuses to free its objects in the server's threads
+    return result
+
+
 def _rows(page: Page) -> list[list[str]]:
     return page.js("[...document.querySelectorAll('#results tbody tr')]"
                    ".map(tr => [...tr.children].map(td => td.innerText))")
 
 
 def test_run_a_saved_query_with_a_parameter(page: Page, served: Any, built_store: Path) -> None:
-    with GraphStore.open_read_only(built_store) as store:
-        expected = run_saved(store, "membership-chain", params={"actor": "Kataib Hezbollah"})
+    expected = _on_store(built_store, "membership-chain", actor="Kataib Hezbollah")
     _open(page, served, "membership-chain")
     assert page.js("[...document.querySelectorAll('#params input')].map(i => i.name)") == ["actor", "as_of"]
     page.fill("#param-actor", "Kataib Hezbollah")
@@ -139,6 +147,21 @@ def test_run_a_saved_query_with_a_parameter(page: Page, served: Any, built_store
     assert page.text("#status").startswith(f"{len(expected.rows)} rows in ")
 
 
+def test_an_event_type_is_picked_from_a_list(page: Page, served: Any, built_store: Path) -> None:
+    expected = _on_store(built_store, "events-by-actor", actor="USA", event_type="Attack")
+    _open(page, served, "events-by-actor")
+    options = page.js("[...document.querySelectorAll('#param-event_type option')].map(o => o.value)")
+    assert options[0] == "" and "Attack" in options and "Protest" in options
+    page.fill("#param-actor", "USA")
+    page.fill("#param-event_type", "Attack")
+    page.click("#run")
+    page.wait(f"document.querySelector('#status').innerText.startsWith('{len(expected.rows)} row')")
+    header = page.js("[...document.querySelectorAll('#results th')].map(th => th.innerText)")
+    events = [r[header.index("event")] for r in _rows(page)]
+    assert sorted(events) == sorted("id:" + r["event"].removeprefix(BASE) for r in expected.rows)
+    assert expected.rows and {r["type_name"] for r in expected.rows} == {"Attack"}
+
+
 def test_a_bad_parameter_shows_its_error(page: Page, served: Any) -> None:
     _open(page, served, "membership-chain")
     page.fill("#param-actor", "Nobody At All")
@@ -149,8 +172,7 @@ def test_a_bad_parameter_shows_its_error(page: Page, served: Any) -> None:
 
 
 def test_click_an_event_to_read_its_evidence(page: Page, served: Any, built_store: Path) -> None:
-    with GraphStore.open_read_only(built_store) as store:
-        attack = run_saved(store, "attacks-on-state-affiliated-forces", params={"as_of": "2019-12-29"}).rows[0]
+    attack = _on_store(built_store, "attacks-on-state-affiliated-forces", as_of="2019-12-29").rows[0]
     _open(page, served, "attacks-on-state-affiliated-forces")
     page.fill("#param-as_of", "2019-12-29")
     page.click("#run")

@@ -111,7 +111,11 @@ function selectQuery(name) {
   for (const p of q.params) {
     const hint = [p.type, p.required ? "required" : (p.default !== null ? `default ${p.default}` : "optional"),
                   p.description].filter(Boolean).join(" · ");
-    const input = el("input", { name: p.name, id: "param-" + p.name, placeholder: p.default || p.type });
+    const input = p.choices.length
+      ? el("select", { name: p.name, id: "param-" + p.name }, el("option", { value: "", text: p.default || "" }),
+           ...p.choices.map((c) => el("option", { value: c, text: c })))
+      : el("input", { name: p.name, id: "param-" + p.name,
+                      placeholder: p.default || (p.type === "date" ? "YYYY-MM-DD" : p.type) });
     if (p.required) input.required = true;
     form.append(el("label", { for: "param-" + p.name }, el("span", { class: "name", text: p.name }), input,
                    el("span", { class: "hint", text: hint })));
@@ -127,7 +131,7 @@ async function runSaved() {
   const q = state.current;
   if (!q) return;
   const form = new URLSearchParams({ name: q.name });
-  for (const input of $("params").querySelectorAll("input")) form.append(input.name, input.value);
+  for (const input of $("params").querySelectorAll("input, select")) form.append(input.name, input.value);
   showError("");
   $("status").textContent = "running…";
   $("results").replaceChildren();
