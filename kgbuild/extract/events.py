@@ -113,6 +113,22 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
     return noun_roles(token, index, lex)
 
 
+class _RuleRoles:
+    """:func:`_rule_roles` of one document, each (trigger, class) worked out once; every call
+    gets its own lists."""
+
+    def __init__(self, index: MentionIndex, lex: Lexicon) -> None:
+        self.index, self.lex = index, lex
+        self.done: dict[tuple[int, str, int], tuple[list[ActorRef], list[ActorRef]]] = {}
+
+    def __call__(self, token: Token, event_class: str, end: int) -> tuple[list[ActorRef], list[ActorRef]]:
+        key = (token.i, event_class, end)
+        if key not in self.done:
+            self.done[key] = _rule_roles(token, event_class, self.index, self.lex, end)
+        agents, targets = self.done[key]
+        return list(agents), list(targets)
+
+
 def _argument_classes(token: Token, index: MentionIndex) -> tuple[str | None, str | None]:
     subject = obj = None
     for child in token.children:
@@ -168,8 +184,7 @@ def _date_ents(doc: Doc) -> list[Span]:
 def _date(trigger: Token, sent: Span, published: date | None, date_ents: list[Span]) -> date | None:
     """The date of the event ``trigger`` names; ``date_ents`` are the doc's DATE/TIME entities
     (``Span.ents`` rebuilds every entity of the doc on each call)."""
-    top = _clause_top(trigger)
-    scope = {t.i for t in top.subtree} | {t.i for t in trigger.subtree}
+    scope: set[int] | None = None  # the clause's tokens, worked out at the first date of the sentence
     fallback: list[date] = []
     for ent in date_ents:
         if ent.start < sent.start or ent.end > sent.end:
@@ -183,6 +198,8 @@ def _date(trigger: Token, sent: Span, published: date | None, date_ents: list[Sp
         resolved = resolve_date(phrase, published=published)
         if resolved is None:
             continue
+        if scope is None:
+            scope = {t.i for t in _clause_top(trigger).subtree} | {t.i for t in trigger.subtree}
         if any(t.i in scope for t in ent):
             return resolved
         governor = ent.root.head.head if ent.root.head.dep_ == "prep" else ent.root.head
@@ -203,7 +220,7 @@ def _physical_trigger(candidate: Candidate, lex: Lexicon) -> bool:
 
 
 def _grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, frame: SpeechFrame | None,
-                       trigger_ids: set[int]) -> str | None:
+                       trigger_ids: set[int], rule_roles: _RuleRoles | None = None) -> str | None:
     """A physical event the grammar states: a trigger of a physical class, asserted (not negated;
     not hedged, planned or the object of a threat or demand unless someone is reported to allege
     it; not a description such as "forces backed by X"), with an agent in the parse; a vague
@@ -221,7 +238,7 @@ def _grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, 
     if token.pos_ == "VERB" and token.dep_ in ("acl", "relcl", "advcl", "xcomp") and not alleged \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return None  # "a plan to attack", "in order to strike": a purpose, not a deed
-    agents, targets = _rule_roles(token, event_class, index, lex, candidate.end)
+    agents, targets = (rule_roles or _RuleRoles(index, lex))(token, event_class, candidate.end)
     if token.lemma_.lower() in behaviour.weak:
         return event_class if agents and targets else None
     return event_class if agents else None
@@ -303,32 +320,42 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
     date_ents = _date_ents(doc) if candidates else []
     found: list[EventItem] = []
     history: list[tuple[frozenset[str], list[ActorRef]]] = []
+    rule_roles = _RuleRoles(index, lex)
     for candidate in candidates:
         token = candidate.token
         frame = frames.of(token)
         if candidate.classes:
-            history.append((frozenset(candidate.classes),
-                            _rule_roles(token, candidate.classes[0], index, lex, candidate.end)[0]))
-        subject_class, object_class = _argument_classes(token, index)
-        features = trigger_features(candidate, lex, frame=frame, quoted=frames.quoted(token),
-                                    trigger_ids=trigger_ids, subject_class=subject_class, object_class=object_class)
-        pool = role_candidates(token, index, frame, referents=_referents(token, lex, history[:-1] if candidate.classes
-                                                                             else history))
+            history.append((frozenset(candidate.classes), rule_roles(token, candidate.classes[0], candidate.end)[0]))
+        physical = _physical_trigger(candidate, lex)
+        features: list[str] = []
+        if collect is not None or not physical:  # physical events need no trigger features
+            subject_class, object_class = _argument_classes(token, index)
+            features = trigger_features(candidate, lex, frame=frame, quoted=frames.quoted(token),
+                                        trigger_ids=trigger_ids, subject_class=subject_class,
+                                        object_class=object_class)
         speakers = {s.key for s in frame.speakers} if frame else set()
 
+        # the role candidates, only for the triggers that need them (the history as it is now)
+        def pool_of(token: Token = token, frame: SpeechFrame | None = frame,
+                    earlier: int = len(history) - (1 if candidate.classes else 0),
+                    memo: list[list[RoleCandidate]] = []) -> list[RoleCandidate]:  # noqa: B006 - one per trigger
+            if not memo:
+                memo.append(role_candidates(token, index, frame, referents=_referents(token, lex, history[:earlier])))
+            return memo[0]
+
         def roles(event_class: str, token: Token = token, candidate: Candidate = candidate,
-                  pool: list[RoleCandidate] = pool, speakers: set[str] = speakers,
+                  pool_of: Callable[[], list[RoleCandidate]] = pool_of, speakers: set[str] = speakers,
                   frame: SpeechFrame | None = frame) -> list[tuple[RoleCandidate, list[str]]]:
-            agents, targets = _rule_roles(token, event_class, index, lex, candidate.end)
+            agents, targets = rule_roles(token, event_class, candidate.end)
             rule_agents, rule_targets = {a.key for a in agents}, {t.key for t in targets}
             return [(c, role_features(event_class, token, c, rule_agents=rule_agents, rule_targets=rule_targets,
                                       speakers=speakers, frame_kind=frame.kind if frame else None,
-                                      mentions=salience[c.actor.key])) for c in pool]
+                                      mentions=salience[c.actor.key])) for c in pool_of()]
 
         if collect is not None:
             collect.append(TriggerCase(candidate, features, roles))
-        if _physical_trigger(candidate, lex):  # physical events: the grammar decides, the rules give the roles
-            label = _grammatical_event(candidate, lex, index, frame, trigger_ids)
+        if physical:  # physical events: the grammar decides, the rules give the roles
+            label = _grammatical_event(candidate, lex, index, frame, trigger_ids, rule_roles)
         else:
             label = models.event_class(features)
             if label is not None and lex.classes[label].kind == "physical":
@@ -338,7 +365,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         event_class = EventClass(label)
         behaviour = lex.classes[event_class]
         scored: dict[str, tuple[ActorRef, float, float]] = {}
-        near = {c.actor.key for c in pool if c.how in ("mention", "nested", "pronoun")}  # named in its sentence
+        near = {c.actor.key for c in pool_of() if c.how in ("mention", "nested", "pronoun")}  # named in its sentence
         for cand, role_feats in roles(event_class):
             probs = models.role.scores(role_feats)
             old = scored.get(cand.actor.key)
@@ -349,7 +376,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         agents, targets = choose_roles(scored, symmetric=behaviour.symmetric,
                                        agent=models.thresholds.get("agent", 0.5),
                                        target=models.thresholds.get("target", 0.5))
-        rule_agents, rule_targets = _rule_roles(token, event_class, index, lex, candidate.end)
+        rule_agents, rule_targets = rule_roles(token, event_class, candidate.end)
         if rule_agents and (behaviour.kind == "physical" or frame is not None and frame.kind == "according"):
             # who acts, where the parse says it plainly (its subject, "by" phrase, possessor); the
             # source of "according to X" is not who acted

@@ -28,6 +28,11 @@ def normalise_name(text: str) -> str:
     >>> normalise_name("U.S.")
     'us'
     """
+    return _normalise(text)
+
+
+@lru_cache(maxsize=65536)  # the same names come again and again
+def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().replace("\u2019", "'").replace("\u2018", "'")

@@ -19,6 +19,7 @@ import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -41,14 +42,27 @@ class LinearModel:
 
     def scores(self, features: Iterable[str]) -> dict[str, float]:
         """Probability of each label (softmax of the linear scores)."""
-        raw = dict(self.bias)
+        labels, bias, rows = self._rows
+        raw = list(bias)
         for feature in features:
-            for label, weight in self.weights.get(feature, {}).items():
-                raw[label] += weight
-        top = max(raw.values())
-        exp = {label: math.exp(value - top) for label, value in raw.items()}
-        total = sum(exp.values())
-        return {label: value / total for label, value in exp.items()}
+            row = rows.get(feature)
+            if row is not None:
+                for label, weight in row:
+                    raw[label] += weight
+        top = max(raw)
+        exp = [math.exp(value - top) for value in raw]
+        total = sum(exp)
+        return {label: value / total for label, value in zip(labels, exp)}
+
+    @cached_property
+    def _rows(self) -> tuple[tuple[str, ...], tuple[float, ...], dict[str, tuple[tuple[int, float], ...]]]:
+        """The weights by label position (the order of ``bias``), for :meth:`scores`: the same
+        sums in the same order as reading the mappings, without a dict per feature and label."""
+        labels = tuple(self.bias)
+        position = {label: n for n, label in enumerate(labels)}
+        rows = {feature: tuple((position[label], weight) for label, weight in weights.items())
+                for feature, weights in self.weights.items()}
+        return labels, tuple(self.bias.values()), rows
 
     def predict(self, features: Iterable[str]) -> tuple[str, float]:
         """The most probable label and its probability."""

@@ -7,6 +7,7 @@ likely refer back to: the latest subject of the right kind (people for "he"/"she
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -35,11 +36,14 @@ class MentionIndex:
                 self.by_token.setdefault(token.i, mention)
             self.heads.append((mention, span.root))
         self.heads.sort(key=lambda pair: pair[0].start)
+        self._head_starts = [m.start for m, _head in self.heads]
         self.mentions = mentions
 
     def in_span(self, start: int, end: int) -> list[tuple[MentionItem, Token]]:
         """The mentions between character offsets ``start`` and ``end``, with their head tokens."""
-        return [(m, head) for m, head in self.heads if start <= m.start and m.end <= end]
+        # the heads are in order of their start: only those starting in [start, end] can be inside
+        first, last = bisect_left(self._head_starts, start), bisect_right(self._head_starts, end)
+        return [(m, head) for m, head in self.heads[first:last] if m.end <= end]
 
     def at(self, token: Token) -> MentionItem | None:
         return self.by_token.get(token.i)

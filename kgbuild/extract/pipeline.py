@@ -37,6 +37,7 @@ from .linear import load_bundle
 from .linker import LinkContext, home_government, link_mentions
 from .mentions import MentionIndex
 from .relations import extract_relations
+from .speech import tokens_containing
 
 __all__ = ["PIPELINE_CONFIG", "build_pipeline", "pipeline_fingerprint", "kb_index"]
 
@@ -100,11 +101,13 @@ class ActorRuler:
         for ruler in self.rulers:
             doc = ruler(doc)
         if self.relabel:  # NER found "Myanmar" first: it is still the KB's Myanmar
-            ents = []
-            for ent in doc.ents:
-                hit = self.relabel.get(ent.text) if not ent.ent_id_ else None
-                ents.append(Span(doc, ent.start, ent.end, label=hit[0], span_id=hit[1]) if hit else ent)
-            doc.ents = ents
+            ents = list(doc.ents)
+            hits = [(n, hit) for n, ent in enumerate(ents)
+                    if not ent.ent_id_ and (hit := self.relabel.get(ent.text)) is not None]
+            for n, (label, iri) in hits:
+                ents[n] = Span(doc, ents[n].start, ents[n].end, label=label, span_id=iri)
+            if hits:  # setting the same entities again would change nothing
+                doc.ents = ents
         return doc
 
 
@@ -113,10 +116,11 @@ def make_paragraphs(nlp: Language, name: str) -> Any:
     """A line break always ends a sentence (titles, subtitles, paragraphs)."""
 
     def paragraphs(doc: Doc) -> Doc:
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if "\n" in previous.text_with_ws and previous.is_space is False or previous.is_space and "\n" in previous.text:
-                token.is_sent_start = True
+        # the token after any token holding a line break (a token's trailing whitespace is at most
+        # one space, so the break is in its text): found by token text, not token by token
+        for i in tokens_containing(doc, "\n"):
+            if i + 1 < len(doc):
+                doc[i + 1].is_sent_start = True
         return doc
 
     return paragraphs

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.attrs import ORTH
+from spacy.tokens import Doc, Span, Token
 
 from .items import ActorRef
 from .mentions import PRONOUNS, MentionIndex, unique_actors
 
-__all__ = ["REPORTING_VERBS", "SpeechFrame", "SpeechFrames", "speaker_actors"]
+__all__ = ["REPORTING_VERBS", "SpeechFrame", "SpeechFrames", "speaker_actors", "tokens_containing"]
 
 #: Verbs that report what someone said or holds (the lemma).
 REPORTING_VERBS = frozenset({
@@ -34,6 +35,8 @@ REPORTING_VERBS = frozenset({
     "fear", "expect", "conclude", "find", "show", "recount", "describe",
 })
 _QUOTES = {'"', "\u201c", "\u201d", "``", "''"}
+#: the characters of the tokens that open, close or end a quotation (what the mask looks at)
+_QUOTE_OR_BREAK = "\"\u201c\u201d`'\n"
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson", "official", "representative", "source", "sources",
            "officials", "envoy", "ambassador", "minister", "adviser", "advisor", "aide", "member", "statement"}
 
@@ -45,6 +48,20 @@ class SpeechFrame:
     verb: Token | None
     kind: str  # "say" | "according" | "quote"
     speakers: list[ActorRef] = field(default_factory=list)
+
+
+def tokens_containing(doc: Doc, chars: str) -> list[int]:
+    """The indices of the tokens whose text holds any of ``chars``, in order; each distinct word
+    is looked at once (no Token objects).
+
+    >>> from spacy.lang.en import English
+    >>> tokens_containing(English()('He said "no" .'), '"')
+    [2, 4]
+    """
+    orths = doc.to_array(ORTH).tolist()
+    strings = doc.vocab.strings
+    wanted = {orth for orth in set(orths) if any(c in strings[orth] for c in chars)}
+    return [i for i, orth in enumerate(orths) if orth in wanted] if wanted else []
 
 
 def speaker_actors(subject: Token, index: MentionIndex) -> list[ActorRef]:
@@ -70,12 +87,21 @@ class SpeechFrames:
         self.index = index
         self._quoted = self._quote_mask(doc)
         self._cache: dict[int, SpeechFrame | None] = {}
+        self._according_speakers: dict[int, list[ActorRef] | None] = {}
 
     @staticmethod
     def _quote_mask(doc: Doc) -> list[bool]:
-        inside = False
+        """Whether each token is inside quotation marks. Only tokens with a quote character or a
+        line break change the state, so only those are looked at (found in the text)."""
         mask = [False] * len(doc)
-        for token in doc:
+        special = tokens_containing(doc, _QUOTE_OR_BREAK)
+        inside = False
+        since = 0  # the first token whose mask follows from ``inside``
+        for i in special:
+            if inside:
+                mask[since:i] = [True] * (i - since)
+            token = doc[i]
+            since = i + 1
             if token.text in _QUOTES or token.text.strip("\u201c\u201d\"") == "" and token.text:
                 if token.text in ("\u201c", "``"):
                     inside = True
@@ -86,7 +112,9 @@ class SpeechFrames:
                 continue
             if token.is_space and "\n" in token.text:
                 inside = False  # a paragraph ends any open quotation
-            mask[token.i] = inside
+            mask[i] = inside
+        if inside:
+            mask[since:] = [True] * (len(doc) - since)
         return mask
 
     def quoted(self, token: Token) -> bool:
@@ -122,12 +150,18 @@ class SpeechFrames:
 
     def _according(self, token: Token) -> SpeechFrame | None:
         sent = token.sent
+        if sent.start not in self._according_speakers:  # one answer per sentence
+            self._according_speakers[sent.start] = self._according_in(sent)
+        speakers = self._according_speakers[sent.start]
+        return None if speakers is None else SpeechFrame(None, "according", list(speakers))
+
+    def _according_in(self, sent: Span) -> list[ActorRef] | None:
         for word in sent:
             if word.lower_ == "according" and word.i + 1 < len(self.doc) and self.doc[word.i + 1].lower_ == "to":
                 to = self.doc[word.i + 1]
                 objects = [g for g in (*to.children, *word.children) if g.dep_ == "pobj"]
                 speakers = [a for pobj in objects for a in speaker_actors(pobj, self.index)]
-                return SpeechFrame(None, "according", unique_actors(speakers))
+                return unique_actors(speakers)
         return None
 
     def _quotation(self, token: Token) -> SpeechFrame | None:

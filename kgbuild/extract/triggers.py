@@ -60,12 +60,26 @@ def _match_tail(token: Token, rest: tuple[str, ...]) -> int | None:
     return position
 
 
+_MULTIWORD: dict[int, tuple[Lexicon, dict[str, list[tuple[int, tuple[str, ...], list[tuple[str, str]]]]]]] = {}
+
+
+def _multiword_from(lex: Lexicon, *words: str) -> list[tuple[tuple[str, ...], list[tuple[str, str]]]]:
+    """The lexicon's multiword triggers whose first word is one of ``words``, in the lexicon's
+    order (indexed by first word once per lexicon)."""
+    cached = _MULTIWORD.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        by_first: dict[str, list[tuple[int, tuple[str, ...], list[tuple[str, str]]]]] = {}
+        for n, (parts, entries) in enumerate(lex.multiword.items()):
+            by_first.setdefault(parts[0], []).append((n, parts, entries))
+        cached = _MULTIWORD[id(lex)] = (lex, by_first)
+    found = [item for word in dict.fromkeys(words) for item in cached[1].get(word, ())]
+    return [(parts, entries) for _n, parts, entries in sorted(found, key=lambda item: item[0])]
+
+
 def trigger_classes(token: Token, lex: Lexicon) -> tuple[list[str], int, bool]:
     """Lexicon classes of ``token``, the index of the trigger's last token, and whether it is multiword."""
     lemma = token.lemma_.lower()
-    for parts, entries in lex.multiword.items():
-        if parts[0] != lemma and parts[0] != token.lower_:
-            continue
+    for parts, entries in _multiword_from(lex, lemma, token.lower_):
         end = _match_tail(token, parts[1:])
         if end is not None:
             wanted = "noun" if token.pos_ in ("NOUN", "PROPN") else "verb"
