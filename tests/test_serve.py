@@ -236,6 +236,10 @@ def test_describe_an_actor_and_an_event(examples_server, built_store: Path) -> N
     sentences = {e["sentence"]: e for e in event["evidence"]}
     assert attack["evidence"] in sentences
     assert sentences[attack["evidence"]]["article"] == attack["article"]
+    status, _, body = _get(examples_server.url + "api/describe?" + urllib.parse.urlencode({"iri": attack["article"]}))
+    article = json.loads(body)
+    assert status == 200 and article["kind"] == "article" and article["events"]
+    assert article["label"] == sentences[attack["evidence"]]["title"]
     status, _, body = _get(examples_server.url + "api/describe?iri=not%20an%20iri")
     assert status == 400 and json.loads(body)["error"] == str(ParameterError("parameter iri: 'not an iri' is not an absolute IRI"))
 

@@ -37,6 +37,7 @@ _SPARQL_PREFIXES = {k: v for k, v in prefixes().items() if k in
                     ("kg", "rdf", "skos", "nif", "prov", "dcterms", "schema")}
 _RDF = _SPARQL_PREFIXES["rdf"]
 _SKOS_LABEL = _SPARQL_PREFIXES["skos"] + "prefLabel"
+_TITLE = _SPARQL_PREFIXES["dcterms"] + "title"
 
 
 def prefix_block(names: Mapping[str, str]) -> str:
@@ -78,9 +79,10 @@ def run_query(target: Any, name: str, *, params: Mapping[str, str]) -> dict[str,
 
 
 def describe(target: Any, iri: str, *, base: str = DEFAULT_BASE) -> dict[str, Any]:
-    """What the store says about ``iri``: its types and label, its triples (with the graph
+    """What the store says about ``iri``: its types and label (an article's: its title), its triples (with the graph
     each is in), its evidence and claim sentences with their articles, and by kind: an
-    actor's membership chain and events, an event's reports (fused events).
+    actor's membership chain and events, an event's reports (fused events), an article's
+    events.
 
     :raises ParameterError: ``iri`` is not an absolute IRI.
     """
@@ -90,7 +92,8 @@ def describe(target: Any, iri: str, *, base: str = DEFAULT_BASE) -> dict[str, An
     inferred = str(Layout(base).inferred_graph.value)
     types = sorted({str(r["o"]) for r in facts if str(r["p"]) == _RDF + "type"})
     asserted = sorted({str(r["o"]) for r in facts if str(r["p"]) == _RDF + "type" and str(r["g"]) != inferred})
-    labels = sorted({str(r["o"]) for r in facts if str(r["p"]) == _SKOS_LABEL})
+    labels = sorted({str(r["o"]) for r in facts if str(r["p"]) == _SKOS_LABEL}) or \
+        sorted({str(r["o"]) for r in facts if str(r["p"]) == _TITLE})
     out: dict[str, Any] = {
         "iri": str(node), "label": labels[0] if labels else None, "types": types,
         "asserted_types": asserted, "kind": _kind(types),
@@ -100,6 +103,8 @@ def describe(target: Any, iri: str, *, base: str = DEFAULT_BASE) -> dict[str, An
     if out["kind"] == "actor":
         out["chain"] = _chain(backend, node)
         out["events"] = _events(backend, node, inferred=inferred)
+    if out["kind"] == "article":
+        out["events"] = _article_events(backend, node)
     if out["kind"] == "event":
         reports = _rows(backend, "SELECT DISTINCT ?report WHERE { ?report kg:fusedInto ?x }", node, limit=50)
         out["reports"] = [str(r["report"]) for r in reports]
@@ -186,6 +191,23 @@ def _events(backend: Any, node: Node, *, inferred: str) -> list[dict[str, Any]]:
     return [{"event": str(r["event"]), "role": str(r["role"]).removeprefix(str(KG._NS)),
              "type": str(r["type"]).removeprefix(str(KG._NS)), "date": str(r["date"]) if "date" in r else None}
             for r in rows]
+
+
+_ARTICLE_EVENTS = """SELECT DISTINCT ?event ?type ?date WHERE {
+  ?event kg:sourceArticle ?x .
+  ?event a ?type .
+  VALUES ?type { %s }
+  OPTIONAL { ?event kg:date ?date }
+}"""
+
+
+def _article_events(backend: Any, node: Node) -> list[dict[str, Any]]:
+    """The events an article reports (role: empty)."""
+    classes = " ".join(f"kg:{name}" for name in EVENT_TYPES)
+    text = prefix_block(_SPARQL_PREFIXES) + _ARTICLE_EVENTS % classes + f" ORDER BY ?date ?event LIMIT {MAX_EVENTS}"
+    return [{"event": str(r["event"]), "role": "", "type": str(r["type"]).removeprefix(str(KG._NS)),
+             "date": str(r["date"]) if "date" in r else None}
+            for r in backend.run(text, bindings={"x": node}).rows]
 
 
 def _labels(backend: Any, iris: set[str]) -> dict[str, str]:

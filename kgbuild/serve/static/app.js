@@ -178,6 +178,10 @@ function evidenceBlock(e) {
                el("span", { text: e.predicates.length ? " · " + e.predicates.map(compact).join(", ") : "" })));
 }
 
+function cut(text) {  // an article's whole text is one literal
+  return text.length > 400 ? text.slice(0, 400) + " …" : text;
+}
+
 async function describe(iri) {
   const panel = $("describe");
   const body = $("describe-body");
@@ -202,6 +206,11 @@ async function describe(iri) {
     if (d.reports.length) parts.push(el("h3", { text: `Reports (${d.reports.length})` }),
                                      el("div", {}, ...d.reports.map((r) => el("span", { class: "item" }, iriLink(r)))));
   }
+  if (d.kind === "article") {
+    parts.push(el("h3", { text: `Events (${d.events.length})` }));
+    parts.push(el("table", {}, ...d.events.map((e) => el("tr", {}, el("td", { text: e.date || "" }),
+      el("td", { text: e.type }), el("td", {}, iriLink(e.event))))));
+  }
   if (d.kind === "actor") {
     parts.push(el("h3", { text: "Membership chain" }));
     if (d.chain && d.chain.results.bindings.length) {
@@ -219,7 +228,7 @@ async function describe(iri) {
   parts.push(el("h3", { text: `Evidence (${d.evidence.length})` }), ...d.evidence.map(evidenceBlock));
   parts.push(el("details", {}, el("summary", { text: `All triples (${d.facts.length})` }),
     el("table", {}, ...d.facts.map((f) => el("tr", {}, el("td", { text: compact(f.p) }),
-      f.o.type === "uri" ? el("td", {}, iriLink(f.o.value, label(f.o.value) || undefined)) : el("td", { text: f.o.value }),
+      f.o.type === "uri" ? el("td", {}, iriLink(f.o.value, label(f.o.value) || undefined)) : el("td", { text: cut(f.o.value) }),
       el("td", { class: "iri-text", text: compact(f.graph) }))))));
   body.replaceChildren(...parts);
 }
