@@ -134,6 +134,23 @@ def test_cluster_build_from_the_config_stores_what_a_local_build_stores(
     assert again.output.count("skipped: ") == 7
 
 
+def test_stdin_is_read_by_the_client_and_shipped(cluster: Cluster, built_store: Path, tmp_path: Path) -> None:
+    """Inputs the workers cannot read (stdin) are read, skipped or shipped by the client."""
+    lines = (ROOT / "examples" / "articles.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)[:2]
+    args = ["build", "-", "--store", tmp_path / "kg", "--cluster", cluster.address, "--no-reason", "-v"]
+    first = invoke(args, input="".join(lines))
+    assert first.output.count("built: ") == 2
+    ids = [json.loads(line)["id"] for line in lines]
+    with GraphStore.open_read_only(tmp_path / "kg") as store:
+        assert store.article_ids() == sorted(ids)
+    got, expected = _store_graphs(tmp_path / "kg"), _store_graphs(built_store)
+    mine = [g for g in expected if any(g.endswith("/" + i) for i in ids)]
+    assert len(mine) >= 2
+    assert_same_graphs({g: got[g] for g in mine}, {g: expected[g] for g in mine})
+    again = invoke(args, input="".join(lines))
+    assert again.output.count("skipped: ") == 2 and "built: " not in again.output
+
+
 @pytest.mark.server
 def test_cluster_build_into_an_oxigraph_server(cluster: Cluster, built_store: Path) -> None:
     from servers import Unavailable, oxigraph_server
