@@ -208,6 +208,10 @@ class GraphStore:
         return sorted((g for g in self.store.named_graphs() if isinstance(g, ox.NamedNode)),
                       key=lambda g: g.value)
 
+    def graphs_all_named(self) -> bool:
+        """Whether every graph of the store is named by an IRI (none by a blank node)."""
+        return all(isinstance(g, ox.NamedNode) for g in self.store.named_graphs())
+
     def has_graph(self, graph: ox.NamedNode) -> bool:
         return self.store.contains_named_graph(graph)
 
