@@ -95,6 +95,12 @@ def corpus_local(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
     return path
 
 
+@pytest.fixture(scope="module")
+def examples_graphs(built_store: Path) -> dict[str, list[ox.Triple]]:
+    """The session's local build of examples/, graph by graph (read once for the module)."""
+    return _store_graphs(built_store)
+
+
 def _graphs(quads: Iterator[ox.Quad]) -> dict[str, list[ox.Triple]]:
     graphs: dict[str, list[ox.Triple]] = collections.defaultdict(list)
     for quad in quads:
@@ -121,20 +127,20 @@ def assert_same_graphs(got: dict[str, list[ox.Triple]], expected: dict[str, list
 
 
 def test_cluster_build_from_the_config_stores_what_a_local_build_stores(
-        cluster: Cluster, built_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        cluster: Cluster, examples_graphs: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "kgbuild.toml").write_text(f'cluster = "{cluster.address}"\nstore = "kg"\n')
     monkeypatch.chdir(tmp_path)
     result = invoke(["build", ROOT / "examples"])
     assert "cluster: 2 worker(s), 2 thread(s); dashboard: http://127.0.0.1:" in result.output
     assert "│              7 │       0 │      0 │" in result.output
-    assert_same_graphs(_store_graphs(tmp_path / "kg"), _store_graphs(built_store))
+    assert_same_graphs(_store_graphs(tmp_path / "kg"), examples_graphs)
 
     again = invoke(["build", ROOT / "examples", "-v"])
     assert "│              0 │       7 │      0 │" in again.output
     assert again.output.count("skipped: ") == 7
 
 
-def test_stdin_is_read_by_the_client_and_shipped(cluster: Cluster, built_store: Path, tmp_path: Path) -> None:
+def test_stdin_is_read_by_the_client_and_shipped(cluster: Cluster, examples_graphs: dict, tmp_path: Path) -> None:
     """Inputs the workers cannot read (stdin) are read, skipped or shipped by the client."""
     lines = (ROOT / "examples" / "articles.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)[:2]
     args = ["build", "-", "--store", tmp_path / "kg", "--cluster", cluster.address, "--no-reason", "-v"]
@@ -143,7 +149,7 @@ def test_stdin_is_read_by_the_client_and_shipped(cluster: Cluster, built_store: 
     ids = [json.loads(line)["id"] for line in lines]
     with GraphStore.open_read_only(tmp_path / "kg") as store:
         assert store.article_ids() == sorted(ids)
-    got, expected = _store_graphs(tmp_path / "kg"), _store_graphs(built_store)
+    got, expected = _store_graphs(tmp_path / "kg"), examples_graphs
     mine = [g for g in expected if any(g.endswith("/" + i) for i in ids)]
     assert len(mine) >= 2
     assert_same_graphs({g: got[g] for g in mine}, {g: expected[g] for g in mine})
@@ -152,7 +158,7 @@ def test_stdin_is_read_by_the_client_and_shipped(cluster: Cluster, built_store: 
 
 
 @pytest.mark.server
-def test_cluster_build_into_an_oxigraph_server(cluster: Cluster, built_store: Path) -> None:
+def test_cluster_build_into_an_oxigraph_server(cluster: Cluster, examples_graphs: dict) -> None:
     from servers import Unavailable, oxigraph_server
 
     with contextlib.ExitStack() as stack:
@@ -167,7 +173,7 @@ def test_cluster_build_into_an_oxigraph_server(cluster: Cluster, built_store: Pa
         request = urllib.request.Request(server.url + "/store", headers={"Accept": "application/n-quads"})
         with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - localhost
             on_server = _graphs(ox.parse(response.read(), format=ox.RdfFormat.N_QUADS))
-        assert_same_graphs(on_server, _store_graphs(built_store))  # the inferred graph too
+        assert_same_graphs(on_server, examples_graphs)  # the inferred graph too
 
         again = invoke(["build", ROOT / "examples", "--cluster", cluster.address, "--endpoint", server.url])
         assert "│              0 │       7 │      0 │" in again.output  # fingerprints read from the server
