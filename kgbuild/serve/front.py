@@ -229,9 +229,15 @@ class _Handler(BaseHTTPRequestHandler):
                 if chunked:
                     conn.putheader("Transfer-Encoding", "chunked")
                 conn.endheaders()
-                if chunked:
+                if chunked:  # passed on in chunks of at least 64 KiB (a client may send many small ones)
+                    pending = bytearray()
                     for chunk in self._request_chunks():
-                        conn.send(f"{len(chunk):X}\r\n".encode() + chunk + b"\r\n")
+                        pending += chunk
+                        if len(pending) >= _CHUNK:
+                            conn.send(b"%X\r\n%s\r\n" % (len(pending), pending))
+                            pending.clear()
+                    if pending:
+                        conn.send(b"%X\r\n%s\r\n" % (len(pending), pending))
                     conn.send(b"0\r\n\r\n")
                 else:
                     left = int(self.headers.get("Content-Length") or 0)
