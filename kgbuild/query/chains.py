@@ -143,9 +143,27 @@ class ChainGraph:
 
 
 def load_chain_graph(backend: Backend, starts: Iterable[str], *, max_depth: int = 20) -> ChainGraph:
-    """Read every asserted membership edge reachable upwards from ``starts``."""
+    """Read every asserted membership edge reachable upwards from ``starts`` (on the embedded
+    store, the same graph again while its files are unchanged: callers only read it)."""
+    from .embedded import EmbeddedBackend
+
+    starts = sorted({s for s in starts if s})
+    token = backend.data_token() if isinstance(backend, EmbeddedBackend) else None
+    if token is None:
+        return _load_chain_graph(backend, starts, max_depth=max_depth)
+    if _ROWS.get("token") != token:
+        _ROWS.clear()
+        _ROWS.update(token=token, edges={}, memberships={})
+    graphs: dict[tuple[tuple[str, ...], int], ChainGraph] = _ROWS.setdefault("graphs", {})  # type: ignore[assignment]
+    key = (tuple(starts), max_depth)
+    if key not in graphs:
+        graphs[key] = _load_chain_graph(backend, starts, max_depth=max_depth)
+    return graphs[key]
+
+
+def _load_chain_graph(backend: Backend, starts: list[str], *, max_depth: int) -> ChainGraph:
     graph = ChainGraph()
-    frontier = {s for s in starts if s}
+    frontier = set(starts)
     done: set[str] = set()
     layout = Layout(backend.base)
     read_edges, read_memberships = _readers(backend, layout)
@@ -178,13 +196,33 @@ def load_chain_graph(backend: Backend, starts: Iterable[str], *, max_depth: int 
     nodes = set(graph.edges) | {e.object for es in graph.edges.values() for e in es} | set(starts)
     if nodes:
         values = " ".join(_term(URIRef(n)) for n in sorted(n for n in nodes if n))
-        for row in backend.run(_LABELS % values, dataset=False).rows:
-            label = row["label"]
-            current = graph.labels.get(str(row["n"]))
-            lang = getattr(label, "language", None)
+        for node, label, lang in _label_rows(backend, _LABELS % values):
+            current = graph.labels.get(node)
             if current is None or lang in ("en", None):
-                graph.labels[str(row["n"])] = str(label)
+                graph.labels[node] = label
     return graph
+
+
+def _label_rows(backend: Backend, sparql: str) -> list[tuple[str, str, str | None]]:
+    """(node, label, language) rows of the labels query; on the embedded store remembered per
+    query text while the store's files are unchanged (the rows of the same query on the same
+    data), like the edge rows."""
+    from .embedded import EmbeddedBackend
+
+    def read() -> list[tuple[str, str, str | None]]:
+        return [(str(row["n"]), str(row["label"]), getattr(row["label"], "language", None))
+                for row in backend.run(sparql, dataset=False).rows]
+
+    token = backend.data_token() if isinstance(backend, EmbeddedBackend) else None
+    if token is None:
+        return read()
+    if _ROWS.get("token") != token:
+        _ROWS.clear()
+        _ROWS.update(token=token, edges={}, memberships={})
+    labels: dict[str, list[tuple[str, str, str | None]]] = _ROWS.setdefault("labels", {})  # type: ignore[assignment]
+    if sparql not in labels:
+        labels[sparql] = read()
+    return labels[sparql]
 
 
 EdgeRow = tuple[str, str, str, str, "str | None"]          # s, p, o, graph, evidence sentence

@@ -82,9 +82,10 @@ class EmbeddedBackend:
                        for t in answer]
             return RawResult(form="CONSTRUCT", triples=triples)
         columns = [v.value for v in answer.variables]
-        # answers repeat terms (the same IRIs, dates, states on many rows): convert each once,
-        # rdflib's Literal constructor costs ~15 us, a dict hit on a pyoxigraph term ~0.1 us
-        seen: dict[object, Node] = {}
+        # answers repeat terms (the same IRIs, dates, states on many rows, and again in the next
+        # query): convert each once, rdflib's Literal constructor costs ~15 us, a dict hit on a
+        # pyoxigraph term ~0.1 us; remembered while the store's files are unchanged
+        seen = self._terms()
         rows = []
         for solution in answer:
             row = {}
@@ -96,6 +97,23 @@ class EmbeddedBackend:
                     row[name] = term
             rows.append(row)
         return RawResult(form="SELECT", columns=columns, rows=rows)
+
+
+    def _terms(self) -> dict[object, Node]:
+        """pyoxigraph term -> rdflib term, kept across queries of an unchanged on-disk store (at
+        most :data:`TERM_CACHE` terms; rdflib terms are immutable)."""
+        token = self.data_token()
+        if token is None:
+            return {}
+        if _TERMS.get("token") != token or len(_TERMS.get("terms", ())) > TERM_CACHE:  # type: ignore[arg-type]
+            _TERMS.clear()
+            _TERMS.update(token=token, terms={})
+        return _TERMS["terms"]  # type: ignore[return-value]
+
+
+#: the most converted terms remembered for an unchanged store
+TERM_CACHE = 500_000
+_TERMS: dict[str, object] = {}
 
 
 def to_oxigraph(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
