@@ -223,6 +223,15 @@ def test_generic_groups_are_one_actor_per_article(extractor: Extractor) -> None:
     assert len(protesters) == 1
 
 
+
+def test_a_nationality_adjective_names_an_actor_only_on_people_forces_or_deeds(extractor: Extractor) -> None:
+    result = extract(extractor, "The minister worried about Kenyan coffee exports and a Norwegian charter. "
+                                "Tanzanian vessels were seen near the island, and Ugandan officials met "
+                                "to discuss Rwandan strikes.")
+    named = labels(m.actor for m in result.mentions)
+    assert not {"Kenya", "Norway"} & named, named  # exports and a charter are no actors
+    assert {"Armed Forces of Tanzania", "Government of Uganda", "Rwanda"} <= named, named
+
 def test_experts_and_officials_are_members_of_what_their_titles_name(extractor: Extractor) -> None:
     result = extract(extractor, "Joshua Pollack, a North Korean expert at the Middlebury Institute of "
                                 "International Studies, said the talks failed. Frantz Exantus, Haiti's secretary "

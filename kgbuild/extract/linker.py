@@ -15,12 +15,11 @@ from spacy.tokens import Doc, Span, Token
 
 from .items import ActorRef, MentionItem
 from .lexicon import KBIndex, Lexicon, normalise_name
+from .nouns import FORCE_SITES, generic_of, names_an_actor_or_deed, noun_key
 
 __all__ = ["link_mentions", "LinkContext", "home_government"]
 
 _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-_SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters", "protests": "protesters",
-             "militia": "militias"}
 _ARMED_GENERIC = {"militants", "gunmen", "attackers", "insurgents", "fighters", "jihadists", "extremists", "rebels",
                   "assailants", "raiders", "kidnappers", "abductors", "separatists",
                   "terrorists"}
@@ -68,24 +67,6 @@ def _state_of_ent(ctx: LinkContext, ent: Span) -> str | None:
     if ent.label_ == "NORP":
         key = normalise_name(ent.text)
         return ctx.kbi.demonyms.get(key) or (ctx.kbi.demonyms.get(key[:-1]) if key.endswith("s") else None)
-    return None
-
-
-def _noun_key(token: Token) -> str:
-    text = token.text.lower()
-    return _SYNONYMS.get(text, text)
-
-
-def _generic_of(ctx: LinkContext, head: Token) -> tuple[str, int] | None:
-    """The institution noun phrase headed by ``head``: (key, first token index)."""
-    key = _noun_key(head)
-    compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1]
-    if compounds:
-        two = f"{compounds[0].text.lower()} {key}"
-        if two in ctx.lex.institution_nouns:
-            return two, compounds[0].i
-    if key in ctx.lex.institution_nouns or head.lemma_.lower() in ctx.lex.institution_nouns:
-        return (key if key in ctx.lex.institution_nouns else head.lemma_.lower()), head.i
     return None
 
 
@@ -148,12 +129,6 @@ def _names_title_holder(doc: Doc, ent: Span, ctx: LinkContext) -> bool:
     nxt = doc[j]
     return nxt.ent_type_ == "PERSON" or (nxt.ent_id_ and ctx.kbi.classes.get(nxt.ent_id_) == "Person") \
         or (nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_)
-
-
-#: Places held by a state's forces: "a joint French-Malian outpost" is the forces at the outpost.
-_FORCE_SITES = frozenset({"outpost", "base", "camp", "checkpoint", "position", "convoy", "patrol", "barracks",
-                          "garrison", "post", "positions", "warship", "vessel", "aircraft", "jet", "helicopter",
-                          "drone", "unit", "troop", "detachment", "contingent"})
 
 
 def _qualifies_title(ent: Span, ctx: LinkContext) -> bool:
@@ -260,20 +235,20 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             if joined and root.head.dep_ in ("amod", "compound") and root.head.head.i >= ent.end:
                 head = root.head.head  # "Egyptian and Qatari officials", "French-Malian outpost": both states
                 inside = any(i in taken for i in range(ent.start, ent.end))  # within the first state's phrase
-                if head.lemma_.lower() in _FORCE_SITES:
+                if head.lemma_.lower() in FORCE_SITES:
                     add(ent.start, ent.end, _institution(ctx, state, "armed forces"), nested=inside)
                     continue
-                generic = _generic_of(ctx, head)
+                generic = generic_of(ctx.lex, head)
                 if generic:
                     add(ent.start, ent.end, _institution(ctx, state, generic[0]), nested=inside)
                     continue
             described = head.dep_ == "pobj" and head.head.lower_ == "as"  # "presented X as 'Iranian forces'"
-            if root.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in _FORCE_SITES:
+            if root.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in FORCE_SITES:
                 add(ent.start, ent.end, _institution(ctx, state, "armed forces"))  # "a Malian army outpost"
                 continue
             if root.dep_ in ("amod", "compound", "poss", "nmod") and head.i >= ent.end and head.pos_ in ("NOUN", "PROPN") \
                     and not described:
-                generic = _generic_of(ctx, head)
+                generic = generic_of(ctx.lex, head)
                 if generic and root.dep_ == "poss":  # "South Korea's national defense ministry": two mentions
                     add(ent.start, ent.end, _kb_ref(ctx, state))
                     start = ent.end + 1 if ent.end < len(doc) and doc[ent.end].dep_ == "case" else ent.end
@@ -285,7 +260,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                     continue
             if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
                 noun = root.head.head
-                generic = _generic_of(ctx, noun)
+                generic = generic_of(ctx.lex, noun)
                 if generic and noun.i < ent.start:
                     start = generic[1]
                     if start > 0 and doc[start - 1].lower_ == "the":
@@ -296,6 +271,9 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             if ent.label_ in ("KB_PLACE", "GPE") and root.dep_ in ("nsubj", "poss") and state != ent.ent_id_:
                 add(ent.start, ent.end, _kb_ref(ctx, state))
                 continue
+            if normalise_name(ent.text) in ctx.kbi.demonyms and root.dep_ in ("amod", "compound") and head.i >= ent.end \
+                    and head.pos_ == "NOUN" and not names_an_actor_or_deed(ctx.lex, head):
+                continue  # "Chinese investment", "the Danish charter": a description, no actor (GUIDELINES)
             add(ent.start, ent.end, _kb_ref(ctx, state))
             continue
         if ent.ent_id_:
@@ -304,10 +282,10 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 actor = _government(ctx, ctx.kbi.capital_of[ent.ent_id_])  # "Washington said", "Moscow's envoy"
             end = ent.end
             head = root.head
-            if root.dep_ in ("compound", "amod") and head.i == ent.end and _noun_key(head) in ctx.lex.group_nouns:
+            if root.dep_ in ("compound", "amod") and head.i == ent.end and noun_key(head) in ctx.lex.group_nouns:
                 end = head.i + 1  # "al-Shabab militants"
             elif root.dep_ in ("compound", "amod") and head.i == ent.end and actor.actor_class in _PARENT_CLASSES \
-                    and _noun_key(head) in ("troops", "forces", "soldiers", "peacekeepers", "police"):
+                    and noun_key(head) in ("troops", "forces", "soldiers", "peacekeepers", "police"):
                 unit = ActorRef(None, "SecurityForce", f"{actor.label} {head.text.lower()}", new=True,
                                 parent=actor.iri)  # "African Union troops": a unit of the organisation
                 add(ent.start, head.i + 1, unit)
@@ -333,13 +311,13 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 continue
         if token.dep_ == "pobj" and token.head.lower_ == "as":
             continue  # "presented X as 'Iranian forces'": a description, not an actor
-        key = _noun_key(token)
+        key = noun_key(token)
         antecedent = _nominal_antecedent(token, items)
         if antecedent is not None:  # "the agency", "the group": the organisation named before
             start = token.i - 1 if doc[token.i - 1].dep_ == "det" and doc[token.i - 1].i + 1 == token.i else token.i
             add(start, token.i + 1, antecedent)
             continue
-        generic = _generic_of(ctx, token)
+        generic = generic_of(ctx.lex, token)
         if generic and token.tag_ in ("NNS", "NN", "NNP", "NNPS"):
             state = _modifier_state(ctx, token, taken)
             if state is None and (generic[0] in _BARE_OK or _has_gov_modifier(token)):

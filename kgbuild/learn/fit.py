@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ..errors import TrainError
 from ..extract.linear import LinearModel
-from .examples import ArticleExamples
+from .examples import ArticleExamples, RoleExample
 
 __all__ = ["fit_linear", "fit_bundle_parts"]
 
@@ -65,10 +65,21 @@ def _folds(examples: Sequence[ArticleExamples], k: int) -> list[int]:
     return [folds[e.article_id] for e in examples]
 
 
-def _best_threshold(scores: Sequence[float], positives: Sequence[bool]) -> float:
-    """The threshold on ``scores`` that maximises F1 of ``positives`` (0.5 when none is positive)."""
+def _best_threshold(scores: Sequence[float], positives: Sequence[bool], *, total: int | None = None) -> float:
+    """The threshold on ``scores`` that maximises F1 of ``positives`` (0.5 when none is positive).
+
+    ``total`` is the number of items that should be found when it is more than the positives:
+    a detected event whose class or roles the models get wrong is a positive of the detector
+    but no event the user can count on, so the event threshold counts it as a miss and a false
+    alarm.
+
+    >>> _best_threshold([0.9, 0.6, 0.3], [True, True, False])
+    0.6
+    >>> _best_threshold([0.9, 0.6, 0.3], [True, False, False], total=2)
+    0.9
+    """
     pairs = sorted(zip(scores, positives), reverse=True)
-    total = sum(positives)
+    total = sum(positives) if total is None else total
     if not total:
         return 0.5
     best, threshold, tp = 0.0, 0.5, 0
@@ -80,10 +91,29 @@ def _best_threshold(scores: Sequence[float], positives: Sequence[bool]) -> float
     return round(max(0.05, min(0.95, threshold)), 4)
 
 
+def _roles_right(roles: Sequence[RoleExample], probs: Sequence[dict[str, float]]) -> dict[int, bool]:
+    """Trigger index -> whether the role model's likeliest agent is a gold agent and, where the
+    gold names a reachable target, its likeliest other candidate a gold target."""
+    groups: dict[int, list[tuple[RoleExample, dict[str, float]]]] = {}
+    for r, p in zip(roles, probs):
+        groups.setdefault(r.group, []).append((r, p))
+    right: dict[int, bool] = {}
+    for group, pairs in groups.items():
+        agent = max(pairs, key=lambda rp: rp[1].get("agent", 0.0))
+        ok = agent[0].label == "agent"
+        rest = [rp for rp in pairs if rp is not agent]
+        if ok and rest and any(r.label == "target" for r, _ in pairs):
+            ok = max(rest, key=lambda rp: rp[1].get("target", 0.0))[0].label == "target"
+        right[group] = ok
+    return right
+
+
 def fit_bundle_parts(examples: Sequence[ArticleExamples], *, c_trigger: float, c_role: float, folds: int = 10
                      ) -> tuple[LinearModel, LinearModel, LinearModel, dict[str, float]]:
     """The detector, classifier and role models, and thresholds chosen by ``folds``-fold
-    cross-validation over articles (out-of-fold scores, F1-maximising)."""
+    cross-validation over articles (out-of-fold scores, F1-maximising; the event threshold counts
+    a detection whose class or roles the out-of-fold models get wrong as a false alarm: such an
+    event is no event the user can count on)."""
     triggers = [(t.features, t.label) for e in examples for t in e.triggers]
     events = [(f, label) for f, label in triggers if label != "none"]
     roles = [(r.features, r.label) for e in examples for r in e.roles]
@@ -100,6 +130,7 @@ def fit_bundle_parts(examples: Sequence[ArticleExamples], *, c_trigger: float, c
     fold = _folds(examples, folds)
     event_scores: list[float] = []
     event_truth: list[bool] = []
+    event_right: list[bool] = []  # an event whose class the out-of-fold classifier also gets right
     agent_scores: list[float] = []
     agent_truth: list[bool] = []
     target_scores: list[float] = []
@@ -114,17 +145,23 @@ def fit_bundle_parts(examples: Sequence[ArticleExamples], *, c_trigger: float, c
         det = fit_linear("detector", [f for f, _ in t_train], ["event" if l != "none" else "none" for _, l in t_train],
                          c=c_trigger)
         rol = fit_linear("role", [f for f, _ in r_train], [l for _, l in r_train], c=c_role)
+        e_train = [(f, l) for f, l in t_train if l != "none"]
+        cls = (fit_linear("classifier", [f for f, _ in e_train], [l for _, l in e_train], c=c_trigger)
+               if len({l for _, l in e_train}) > 1 else None)
         for e in held:
-            for t in e.triggers:
+            role_probs = [rol.scores(r.features) for r in e.roles]
+            roles_right = _roles_right(e.roles, role_probs)
+            for n, t in enumerate(e.triggers):
                 event_scores.append(det.scores(t.features).get("event", 0.0))
                 event_truth.append(t.label != "none")
-            for r in e.roles:
-                probs = rol.scores(r.features)
+                event_right.append(t.label != "none" and (cls is None or cls.predict(t.features)[0] == t.label)
+                                   and roles_right.get(n, False))
+            for r, probs in zip(e.roles, role_probs):
                 agent_scores.append(probs.get("agent", 0.0))
                 agent_truth.append(r.label == "agent")
                 target_scores.append(probs.get("target", 0.0))
                 target_truth.append(r.label == "target")
-    thresholds = {"event": _best_threshold(event_scores, event_truth),
+    thresholds = {"event": _best_threshold(event_scores, event_right, total=sum(event_truth)),
                   "agent": _best_threshold(agent_scores, agent_truth),
                   "target": _best_threshold(target_scores, target_truth)}
     return detector, classifier, role, thresholds

@@ -1,0 +1,62 @@
+"""What nouns name: institutions ("the foreign ministry"), sites and equipment of a state's
+forces ("a Malian army outpost", "Chinese vessels"), people and deeds, for the linker.
+
+>>> sorted(EQUIPMENT & FORCE_SITES)[:3]
+['aircraft', 'drone', 'helicopter']
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+
+__all__ = ["SYNONYMS", "FORCE_SITES", "EQUIPMENT", "PLACE_NOUNS", "noun_key", "generic_of", "names_an_actor_or_deed"]
+
+SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters", "protests": "protesters",
+            "militia": "militias"}
+
+
+#: Places held by a state's forces: "a joint French-Malian outpost" is the forces at the outpost.
+FORCE_SITES = frozenset({"outpost", "base", "camp", "checkpoint", "position", "convoy", "patrol", "barracks",
+                         "garrison", "post", "positions", "warship", "vessel", "aircraft", "jet", "helicopter",
+                         "drone", "unit", "troop", "detachment", "contingent"})
+
+
+#: What a nationality adjective may modify and still name its state as an actor: its forces'
+#: equipment ("Chinese vessels", "Russian jets") stands for the forces that use it.
+EQUIPMENT = frozenset({"vessel", "ship", "warship", "boat", "jet", "aircraft", "plane", "warplane", "drone",
+                       "missile", "rocket", "tank", "helicopter", "submarine", "satellite", "hacker", "bot"})
+
+
+#: Places of a state: "the Somali city of Beledweyne" says where the city is.
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "state", "district", "capital", "port",
+                         "island", "islands", "territory", "waters", "border", "coast", "soil", "airspace", "county",
+                         "municipality", "enclave", "countryside", "mainland"})
+
+
+def names_an_actor_or_deed(lex: Lexicon, noun: Token) -> bool:
+    """Does ``noun`` name people, a body, their equipment, something done or a place of the
+    state ("Russian troops", "Iraqi officials", "Chinese vessels", "Russian aggression", "the
+    Somali city of"), so that the nationality adjective on it names the state?"""
+    key, lemma = noun_key(noun), noun.lemma_.lower()
+    return (key in lex.group_nouns or lemma in lex.group_nouns or generic_of(lex, noun) is not None
+            or lemma in lex.noun_index or lemma in lex.person_titles or lemma in FORCE_SITES
+            or lemma in EQUIPMENT or lemma in PLACE_NOUNS or noun.ent_type_ in ("PERSON", "ORG", "NORP"))
+
+
+def noun_key(token: Token) -> str:
+    text = token.text.lower()
+    return SYNONYMS.get(text, text)
+
+
+def generic_of(lex: Lexicon, head: Token) -> tuple[str, int] | None:
+    """The institution noun phrase headed by ``head``: (key, first token index)."""
+    key = noun_key(head)
+    compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1]
+    if compounds:
+        two = f"{compounds[0].text.lower()} {key}"
+        if two in lex.institution_nouns:
+            return two, compounds[0].i
+    if key in lex.institution_nouns or head.lemma_.lower() in lex.institution_nouns:
+        return (key if key in lex.institution_nouns else head.lemma_.lower()), head.i
+    return None
