@@ -28,8 +28,8 @@ class ClusterProgress:
         self.enabled = enabled and self.console.is_terminal
         self.counts = {"built": 0, "skipped": 0, "failed": 0}
         self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                                 TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("left"),
-                                 TimeRemainingColumn(), console=self.console, transient=True)
+                                 TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("elapsed,"),
+                                 TimeRemainingColumn(), TextColumn("left"), console=self.console, transient=True)
         self.task: Any = None
         self.began = time.monotonic()
 
