@@ -99,7 +99,6 @@ def command(ctx: click.Context, inputs: tuple[str, ...], store: str | None, jobs
         ctx.exit(1)
 
 
-
 @click.command("remove")
 @click.argument("article_ids", nargs=-1, required=True)
 @store_option
