@@ -224,6 +224,17 @@ def test_generic_groups_are_one_actor_per_article(extractor: Extractor) -> None:
 
 
 
+def test_a_new_state_institution_is_typed_from_its_name_and_belongs_to_its_state(extractor: Extractor) -> None:
+    result = extract(extractor, "The Kenya Wildlife Service said rangers arrested three poachers. The Zambia "
+                                "Analysts Network disagreed.")
+    service = next(m.actor for m in result.mentions if m.actor.label == "Kenya Wildlife Service")
+    assert (service.actor_class, service.new) == ("GovernmentBody", True)
+    assert ("Kenya Wildlife Service", "ofState", "https://w3id.org/kgbuild/kb/KEN") in {
+        (r.subject.label, r.predicate, r.object.iri) for r in result.relations}
+    network = next(m.actor for m in result.mentions if "Analysts Network" in m.actor.label)
+    assert network.actor_class == "Organization"  # no institution word: not a state body
+
+
 def test_a_nationality_adjective_names_an_actor_only_on_people_forces_or_deeds(extractor: Extractor) -> None:
     result = extract(extractor, "The minister worried about Kenyan coffee exports and a Norwegian charter. "
                                 "Tanzanian vessels were seen near the island, and Ugandan officials met "

@@ -543,7 +543,10 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
     if ent.label_ == "ORG":
         first = normalise_name(ent[0].text)
         state = ctx.kbi.demonyms.get(first) if ent[0].text[:1].isupper() else None
-        return ActorRef(None, _type_org(ctx, text), text, new=True, state=state)  # "Somali Military Command"
+        actor_class = _type_org(ctx, text)
+        if state is None and len(ent) > 1 and actor_class in ("GovernmentBody", "SecurityForce"):
+            state = _state_of_token(ctx, ent[0])  # "U.S. Supreme Court": a state's institution
+        return ActorRef(None, actor_class, text, new=True, state=state)  # "Somali Military Command"
     if ent.label_ in ("GPE", "LOC", "FAC"):
         return ActorRef(None, "Place", text, new=True)
     if ent.label_ == "NORP":
