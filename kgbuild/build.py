@@ -74,6 +74,16 @@ class BuildReport:
     def ok(self) -> bool:
         return not self.failures and not self.violations and not self.interrupted
 
+    def count(self, write: SerializedArticleWrite, stats: dict[str, Any]) -> None:
+        """Add one extracted article's figures (a worker's ``stats``) to the totals."""
+        self.actors_linked += stats["linked"]
+        self.actors_new += stats["new"]
+        self.events += stats["events"]
+        self.relations += stats["relations"]
+        self.claims += stats["claims"]
+        self.triples += write.quad_count
+        self.violations.extend(stats["violations"])
+
 
 def load_background(store: GraphStore, *, kb_folders: Sequence[Path] = ()) -> bool:
     """Put the ontology and the actor KB into their graphs when they changed. Returns True if so."""
@@ -311,13 +321,7 @@ def _extract_and_commit(items: Iterator[Article | InputFailure], store: GraphSto
             write = SerializedArticleWrite(article_id, doc_nq, claims_nq)  # loaded as bytes
             pending.append(write)
             changed = True
-            report.actors_linked += stats["linked"]
-            report.actors_new += stats["new"]
-            report.events += stats["events"]
-            report.relations += stats["relations"]
-            report.claims += stats["claims"]
-            report.triples += write.quad_count
-            report.violations.extend(stats["violations"])
+            report.count(write, stats)
         if budget.due(pending):
             commit()
     if pending:

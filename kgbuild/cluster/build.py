@@ -269,13 +269,7 @@ def _extract_and_commit(client: Any, partitions: Iterator[Partition], report: Bu
                 write = SerializedArticleWrite(article_id, unpack(doc_nq), unpack(claims_nq))
                 pending.append(write)
                 changed = True
-                report.actors_linked += stats["linked"]
-                report.actors_new += stats["new"]
-                report.events += stats["events"]
-                report.relations += stats["relations"]
-                report.claims += stats["claims"]
-                report.triples += write.quad_count
-                report.violations.extend(stats["violations"])
+                report.count(write, stats)
             watch.advance(partition.weight)
             if budget.due(pending):
                 commit()

@@ -35,11 +35,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..ingest import SUFFIXES, Article, InputFailure, expand_inputs
-from ..ingest.html import read_html_article
+from ..ingest import SUFFIXES, Article, InputFailure, articles_from_bytes, expand_inputs
 from ..ingest.jsonl import read_jsonl_articles
 from ..ingest.language import language_warning
-from ..ingest.text import read_text_article
 
 __all__ = ["Partition", "Plan", "plan_partitions", "read_partition", "is_url", "FILES_PER_PARTITION",
            "BLOCK_BYTES", "FIRST_FILES", "FIRST_BLOCK_BYTES"]
@@ -239,14 +237,7 @@ def _read_file(path: str, *, published: date | None) -> Iterator[Article | Input
             data = handle.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES and suffix != ".jsonl":
             raise InputError(f"{source}: larger than {MAX_BYTES // 1_000_000} MB")
-        if not data.strip():
-            raise InputError(f"{source}: empty file")
-        if suffix == ".jsonl":
-            yield from read_jsonl_articles(data, source=source, published=published)
-        elif suffix in (".html", ".htm"):
-            yield read_html_article(data, source=source, article_id=stem, published=published)
-        else:
-            yield read_text_article(data, source=source, article_id=stem, published=published)
+        yield from articles_from_bytes(data, suffix=suffix, source=source, stem=stem, published=published)
     except InputError as exc:
         yield InputFailure(source, str(exc).removeprefix(f"{source}: "))
     except PermissionError:

@@ -20,7 +20,7 @@ from .jsonl import read_jsonl_articles
 from .language import language_warning
 from .text import read_text_article
 
-__all__ = ["Article", "InputFailure", "read_inputs", "expand_inputs", "SUFFIXES"]
+__all__ = ["Article", "InputFailure", "read_inputs", "expand_inputs", "articles_from_bytes", "SUFFIXES"]
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 MAX_BYTES = 50_000_000
@@ -82,6 +82,23 @@ def read_inputs(inputs: Iterable[str], *, published: date | None = None,
             yield result
 
 
+def articles_from_bytes(data: bytes, *, suffix: str, source: str, stem: str, published: date | None
+                        ) -> Iterator[Article]:
+    """The articles of one input's bytes, read by its suffix (``.jsonl``, ``.html``/``.htm``,
+    else plain text; ``stem`` is the article id of a one-article file).
+
+    :raises InputError: the input is empty or cannot be read as its kind.
+    """
+    if not data.strip():
+        raise InputError(f"{source}: empty file")
+    if suffix == ".jsonl":
+        yield from read_jsonl_articles(data, source=source, published=published)
+    elif suffix in (".html", ".htm"):
+        yield read_html_article(data, source=source, article_id=stem, published=published)
+    else:
+        yield read_text_article(data, source=source, article_id=stem, published=published)
+
+
 def _read_one(item: Path | str, *, published: date | None, stdin: bytes | None
               ) -> Iterator[Article | InputFailure]:
     source = "<stdin>" if item == "-" else str(item)
@@ -97,14 +114,7 @@ def _read_one(item: Path | str, *, published: date | None, stdin: bytes | None
             data = path.read_bytes()
             suffix = path.suffix.lower()
             stem = path.stem
-        if not data.strip():
-            raise InputError(f"{source}: empty file")
-        if suffix == ".jsonl":
-            yield from read_jsonl_articles(data, source=source, published=published)
-        elif suffix in (".html", ".htm"):
-            yield read_html_article(data, source=source, article_id=stem, published=published)
-        else:
-            yield read_text_article(data, source=source, article_id=stem, published=published)
+        yield from articles_from_bytes(data, suffix=suffix, source=source, stem=stem, published=published)
     except InputError as exc:
         yield InputFailure(source, str(exc).removeprefix(f"{source}: "))
     except PermissionError:
