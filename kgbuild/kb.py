@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,11 +22,12 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SKOS
 
 from kgbuild.errors import KnowledgeBaseError
+from kgbuild.names import normalise_name
 from kgbuild.namespace import KB, KG, SCHEMA, WD
 from kgbuild.resources import actors_dir
 from kgbuild.terms import to_rdflib
 
-__all__ = ["KBActor", "ActorKB", "ACTOR_CLASSES", "normalize_name", "validate_kb", "promote", "kb_files",
+__all__ = ["KBActor", "ActorKB", "ACTOR_CLASSES", "normalize_name", "normalise_name", "validate_kb", "promote", "kb_files",
            "kb_content_hash"]
 
 #: The leaf actor classes; every KB actor has exactly one of them.
@@ -41,19 +41,8 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _INSTITUTIONS = {"GovernmentBody", "Legislature", "SecurityForce"}
 
 
-def normalize_name(text: str) -> str:
-    """Normalise a name for lookup: case, diacritics, quotes, hyphens, a leading "the".
-
-    >>> normalize_name("The Kata’ib Hezbollah") == normalize_name("kata'ib-hezbollah")
-    True
-    >>> normalize_name("U.S.")
-    'us'
-    """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"['’‘`ʼʿ´.]", "", text)
-    text = re.sub(r"[\W_]+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
+#: The KB's name key is the project's one name key (kept under this name for the KB tools).
+normalize_name = normalise_name
 
 
 def _local(iri: URIRef | str) -> str:

@@ -64,19 +64,22 @@ def iri_quote(segment: str) -> str:
     return quote(segment, safe="-._~")
 
 
-def slug(text: str) -> str:
-    """A readable, IRI-safe slug of a name (the last segment of a new actor's IRI).
+def slug(text: str, *, max_length: int | None = 80) -> str:
+    """A readable, IRI-safe slug of a name (the last segment of a new actor's IRI, and a KB
+    id, which is never cut: ``max_length=None``).
 
     >>> slug("Kata'ib  Hezbollah (KH)")
     'kataib-hezbollah-kh'
+    >>> slug("Kh\u0101n Y\u016bnis"), slug("Ansar al-Shari\u02bfa")
+    ('khan-yunis', 'ansar-al-sharia')
     """
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"['\u2019`]", "", text)
+    text = re.sub("['`\u2018\u2019\u02bc\u02bf\u00b4]", "", text)
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     if not text:
         text = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-    return text[:80]
+    return text[:max_length] if max_length else text
 
 
 def _hash(*parts: object) -> str:

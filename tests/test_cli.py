@@ -117,5 +117,20 @@ def test_kb_candidates_lists_each_actor_once(built_store: Path, monkeypatch: pyt
                                        "InternationalOrganization", "Organization", "Person", "Group", "Place"}
 
 
+def test_kb_candidates_are_the_unknown_actors_query(built_store: Path) -> None:
+    """One definition of a new actor: `kb candidates` lists exactly what `query unknown-actors` does."""
+    import csv
+    import io
+
+    def actors(args: list[str]) -> list[str]:
+        return [row["actor"] for row in csv.DictReader(io.StringIO(invoke(args).output))]
+
+    listed = actors(["kb", "candidates", "--store", built_store, "--format", "csv"])
+    assert listed and listed == actors(["query", "unknown-actors", "--store", built_store, "--format", "csv"])
+    assert len(actors(["kb", "candidates", "--store", built_store, "--format", "csv", "--min-mentions", "2"])) \
+        == len(actors(["query", "unknown-actors", "--store", built_store, "--format", "csv",
+                       "--param", "min_mentions=2"])) < len(listed)
+
+
 def test_kb_candidates_min_mentions_is_validated(built_store: Path) -> None:
     invoke(["kb", "candidates", "--store", built_store, "--min-mentions", "0"], expect=2)

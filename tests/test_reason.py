@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from kgbuild.errors import ReasonerError
 from kgbuild.namespace import DEFAULT_BASE, KB, KG
 from kgbuild.reason import fusion, owl, reason, rules
-from kgbuild.reason.api import read_inputs
+from kgbuild.reason.api import infer_set, read_inputs
 from kgbuild.reason.cli import command
 
 BASE = DEFAULT_BASE
@@ -110,14 +110,14 @@ def check_entailments(t: set[ox.Triple]) -> None:
 
 def test_rule_engine_entailments(store: ox.Store) -> None:
     tbox, data = read_inputs(store, base=BASE)
-    check_entailments(rules.infer(tbox, data))
+    check_entailments(infer_set(tbox, data, engine="rules"))
 
 
 @pytest.mark.skipif(not HAS_JAVA, reason="java is not installed: HermiT cannot run")
 def test_engines_agree(store: ox.Store) -> None:
     tbox, data = read_inputs(store, base=BASE)
-    by_rules = rules.infer(tbox, data)
-    by_hermit = owl.infer(tbox, data)
+    by_rules = infer_set(tbox, data, engine="rules")
+    by_hermit = infer_set(tbox, data, engine="hermit")
     assert by_rules == by_hermit, (sorted(map(str, by_rules - by_hermit)), sorted(map(str, by_hermit - by_rules)))
     check_entailments(by_hermit)
 
@@ -246,11 +246,11 @@ def test_fusion_on_the_store_matches_fusion_over_all_triples(store: ox.Store) ->
 def test_hermit_split_matches_one_ontology(store: ox.Store, monkeypatch: pytest.MonkeyPatch) -> None:
     """Leaf summarisation and per-support ontologies give what one whole ontology gives."""
     tbox, data = read_inputs(store, base=BASE)
-    split = owl.infer(tbox, data)
+    split = infer_set(tbox, data, engine="hermit")
     monkeypatch.setattr(owl, "CHUNK", 1)  # as many ontologies as possible
-    assert owl.infer(tbox, data) == split
+    assert infer_set(tbox, data, engine="hermit") == split
     monkeypatch.setattr(owl, "_is_local", lambda work: False)  # one ontology, no summarising
-    assert owl.infer(tbox, data) == split
+    assert infer_set(tbox, data, engine="hermit") == split
 
 
 @pytest.mark.skipif(not HAS_JAVA, reason="java is not installed: HermiT cannot run")
@@ -269,7 +269,7 @@ def test_event_stage_matches_hermit_over_events(store: ox.Store, tmp_path: objec
     path.write_bytes(ox.serialize([*tbox, *abox], format=ox.RdfFormat.N_TRIPLES))
     out = owl._read_output(owl._run_hermit([path], shutil.which("java"), 2000), {})
     whole = {q.triple for q in ox.parse(out, format=ox.RdfFormat.N_TRIPLES)}
-    by_rules = rules.infer(tbox, data)
+    by_rules = infer_set(tbox, data, engine="rules")
     assert whole == by_rules, (sorted(map(str, by_rules - whole)), sorted(map(str, whole - by_rules)))
 
 

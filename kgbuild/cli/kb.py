@@ -13,23 +13,20 @@ if TYPE_CHECKING:
 
 __all__ = ["group", "candidate_actors"]
 
-_CANDIDATES = """
+#: An example sentence per actor (the evidence of a fact about it, else a mention); which actors
+#: are new is the saved query `unknown-actors`'s one definition.
+_EXAMPLES = """
 PREFIX kg: <https://w3id.org/kgbuild/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-SELECT ?actor ?label ?class (COUNT(DISTINCT ?m) AS ?mentions) (SAMPLE(?text) AS ?example)
-       (SAMPLE(?sentence) AS ?evidence)
+SELECT ?actor (SAMPLE(?text) AS ?example) (SAMPLE(?sentence) AS ?evidence)
 WHERE {
-  ?actor kg:provisional true ; skos:prefLabel ?label ; a ?class .
-  VALUES ?class { kg:State kg:GovernmentBody kg:Legislature kg:SecurityForce kg:ArmedGroup
-                  kg:InternationalOrganization kg:Organization kg:Person kg:Group kg:Place }
+  VALUES ?actor { %s }
   ?m kg:denotes ?actor ; nif:anchorOf ?text .
   OPTIONAL { ?e a kg:Evidence ; nif:anchorOf ?sentence .
              { ?e rdf:subject ?actor } UNION { ?e rdf:object ?actor } }
 }
-GROUP BY ?actor ?label ?class
-ORDER BY DESC(?mentions) ?label
+GROUP BY ?actor
 """
 
 
@@ -69,23 +66,29 @@ def candidates(ctx: click.Context, store: str | None, min_mentions: int, fmt: st
 
 
 def candidate_actors(graph_store: object, *, min_mentions: int = 1) -> QueryResult:
-    """The new (provisional) actors of a store, most mentioned first: actor IRI, label, type,
-    mentions and an example sentence (the evidence of a fact about it, else a mention)."""
+    """The actors of a store the KB does not know (the saved query ``unknown-actors``), most
+    mentioned first: actor IRI, label, type, mentions and an example sentence (the evidence of a
+    fact about it, else a mention)."""
     from rdflib import Literal, URIRef
 
     from ..query.result import QueryResult
+    from ..query.saved import run_saved
 
+    unknown = run_saved(graph_store, "unknown-actors", params={"min_mentions": str(min_mentions)})
+    found = [row for row in unknown.rows if row.get("actor")]
+    examples: dict[str, str] = {}
+    if found:
+        values = " ".join(f"<{row['actor']}>" for row in found)
+        for row in graph_store.query(_EXAMPLES % values):  # type: ignore[attr-defined]
+            examples[row["actor"].value] = " ".join((row["evidence"] or row["example"]).value.split())
     rows, terms = [], []
-    for row in graph_store.query(_CANDIDATES):  # type: ignore[attr-defined]
-        count = int(row["mentions"].value)
-        if count < min_mentions:
-            continue
-        example = " ".join((row["evidence"] or row["example"]).value.split())
-        values = {"actor": row["actor"].value, "label": row["label"].value,
-                  "type": row["class"].value.rsplit("#", 1)[-1], "mentions": count, "example": example}
+    for row in found:
+        values = {"actor": row["actor"], "label": row["label"] or "", "type": row["type"],
+                  "mentions": int(row["mentions"]), "example": examples.get(row["actor"], "")}
         rows.append(values)
         terms.append({"actor": URIRef(values["actor"]), "label": Literal(values["label"]),
-                      "type": Literal(values["type"]), "mentions": Literal(count), "example": Literal(example)})
+                      "type": Literal(values["type"]), "mentions": Literal(values["mentions"]),
+                      "example": Literal(values["example"])})
     return QueryResult(columns=["actor", "label", "type", "mentions", "example"], rows=rows, terms=terms,
                        name="New actors (not in the KB)")
 

@@ -7,38 +7,17 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import ExtractionError
+from ..names import normalise_name
 from ..resources import resource_dir
 from ..vocabulary import EventClass
 
 __all__ = ["Lexicon", "KBIndex", "load_lexicon", "normalise_name"]
-
-
-def normalise_name(text: str) -> str:
-    """Case-, quote- and punctuation-insensitive key for names.
-
-    >>> normalise_name("The Kata\u2019ib  Hezbollah")
-    'kataib hezbollah'
-    >>> normalise_name("U.S.")
-    'us'
-    """
-    return _normalise(text)
-
-
-@lru_cache(maxsize=65536)  # the same names come again and again
-def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.casefold().replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"['`\u02bc.]", "", text)
-    text = re.sub(r"[^\w]+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
 
 
 @dataclass(frozen=True)

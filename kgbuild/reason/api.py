@@ -67,7 +67,7 @@ def read_inputs(store: GraphStore | ox.Store, *, base: str | None = None,
                 ) -> tuple[list[ox.Triple], list[ox.Triple]]:
     """``(tbox, data)``: the ontology graph, and the kb plus every doc graph, as triples.
 
-    For tests and inspection (``rules.infer(tbox, data)``, ``owl.infer(tbox, data)``);
+    For tests and inspection (``infer_set(tbox, data, engine="rules")``);
     :func:`reason` itself never copies the store into Python.
     """
     store = as_graph_store(store, base=base)

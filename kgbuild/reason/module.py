@@ -35,7 +35,7 @@ from ..resources import ontology_dir
 from ..store import GraphStore
 
 __all__ = ["extract", "from_triples", "source_store", "tbox_triples", "individual_count", "event_classes",
-           "told_subclasses", "INPUT_PROPERTIES", "TBOX_GRAPH", "PREFIXES"]
+           "told_subclasses", "superclass_pairs", "INPUT_PROPERTIES", "TBOX_GRAPH", "PREFIXES"]
 
 #: instance-data properties the actor entailments depend on (membership)
 INPUT_PROPERTIES: frozenset[str] = frozenset({
@@ -119,6 +119,13 @@ def individual_count(work: ox.Store) -> int:
     rows = work.query(PREFIXES + f"""SELECT (COUNT(DISTINCT ?i) AS ?n) WHERE {{
         {{ ?i rdf:type ?c }} UNION {{ VALUES ?p {{ {values} }} {{ ?i ?p ?o }} UNION {{ ?s ?p ?i }} }} }}""")
     return int(next(iter(rows))["n"].value)
+
+
+def superclass_pairs(work: ox.Store) -> list[tuple[str, str]]:
+    """Every (class, kg: superclass) pair of the module's TBox (``rdfs:subClassOf`` closure)."""
+    rows = work.query(PREFIXES + f"""SELECT DISTINCT ?c ?d WHERE {{ GRAPH {TBOX_GRAPH} {{
+        ?c rdfs:subClassOf+ ?d FILTER(isIRI(?c) && isIRI(?d) && STRSTARTS(STR(?d), "{_KG}")) }} }}""")
+    return sorted((row["c"].value, row["d"].value) for row in rows)
 
 
 def told_subclasses(work: ox.Store, cls: str) -> list[str]:

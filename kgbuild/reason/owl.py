@@ -24,7 +24,7 @@ the TBox at run time and skipped when the ontology has any of those constructs.
 
 HermiT prints direct types and property values under the most specific property only; both are
 lifted along HermiT's own class and property hierarchy, and the answer is restricted to the
-DESIGN set (see :func:`kgbuild.reason.rules.infer`).
+DESIGN set (see :func:`kgbuild.reason.api.infer_set`).
 
 >>> java_path() is None or java_path().endswith("java")
 True
@@ -48,7 +48,7 @@ from ..namespace import KG
 from .module import INPUT_PROPERTIES, PREFIXES, TBOX_GRAPH
 from .rules import CLOSED_PROPERTIES
 
-__all__ = ["infer", "materialise", "java_path", "hermit_classpath", "INPUT_PROPERTIES", "CHUNK"]
+__all__ = ["materialise", "java_path", "hermit_classpath", "INPUT_PROPERTIES", "CHUNK"]
 
 log = logging.getLogger(__name__)
 
@@ -297,11 +297,3 @@ def materialise(work: ox.Store, *, java: str | None = None, memory_mb: int = 200
             files.append(path)
         out = _run_hermit(files, java, memory_mb)
     return _read_output(out, reps)
-
-
-def infer(tbox: Iterable[ox.Triple] | None, data: Iterable[ox.Triple], *, java: str | None = None,
-          memory_mb: int = 2000) -> set[ox.Triple]:
-    """The DESIGN set for ``tbox`` (``None``: the bundled ontology) + ``data``, with HermiT."""
-    from .api import infer_set
-
-    return infer_set(list(tbox) if tbox is not None else None, list(data), engine="hermit", java=java)

@@ -15,7 +15,8 @@ SPARQL property path (Oxigraph evaluates ``p+`` natively):
    ``rdfs:subClassOf`` closure (one pass at the end).
 
 Events are not in the module: :mod:`kgbuild.reason.events` classifies them in the source store
-from this engine's answer. Together they give the DESIGN set (see :func:`infer`), the same
+from this engine's answer. Together they give the DESIGN set
+(:func:`kgbuild.reason.api.infer_set`), the same
 triples HermiT entails (``tests/test_reason.py`` checks both engines agree).
 
 >>> import pyoxigraph as ox
@@ -23,7 +24,8 @@ triples HermiT entails (``tests/test_reason.py`` checks both engines agree).
 >>> n = lambda t: ox.NamedNode(str(t))
 >>> data = [ox.Triple(n(KB.a), n(KG.subOrganizationOf), n(KB.b)),
 ...         ox.Triple(n(KB.b), n(KG.partOf), n(KB.c))]
->>> ox.Triple(n(KB.a), n(KG.partOf), n(KB.c)) in infer(None, data)
+>>> from kgbuild.reason.api import infer_set
+>>> ox.Triple(n(KB.a), n(KG.partOf), n(KB.c)) in infer_set(None, data, engine="rules")
 True
 """
 from __future__ import annotations
@@ -35,9 +37,9 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from ..namespace import KG
-from .module import PREFIXES, TBOX_GRAPH, tbox_triples
+from .module import PREFIXES, TBOX_GRAPH, superclass_pairs, tbox_triples, told_subclasses
 
-__all__ = ["infer", "materialise", "tbox_triples", "CLOSED_PROPERTIES", "HELPER_PROPERTIES", "TBOX_GRAPH"]
+__all__ = ["materialise", "tbox_triples", "CLOSED_PROPERTIES", "HELPER_PROPERTIES", "TBOX_GRAPH"]
 
 log = logging.getLogger(__name__)
 
@@ -75,16 +77,8 @@ def _insert(store: ox.Store, template: str, where: str) -> None:
 
 def _superclass_pairs(store: ox.Store) -> str:
     """A SPARQL ``VALUES (?c ?d)`` block: every kg: superclass ``?d`` of every class ``?c``."""
-    rows = store.query(PREFIXES + f"""SELECT DISTINCT ?c ?d WHERE {{ GRAPH {TBOX_GRAPH} {{
-        ?c rdfs:subClassOf+ ?d FILTER(isIRI(?c) && isIRI(?d) && STRSTARTS(STR(?d), "{_KG}")) }} }}""")
-    pairs = " ".join(f"({row['c']} {row['d']})" for row in rows)
+    pairs = " ".join(f"(<{c}> <{d}>)" for c, d in superclass_pairs(store))
     return f"VALUES (?c ?d) {{ {pairs} }}"
-
-
-def _sub_classes(store: ox.Store, cls: str) -> list[str]:
-    """``cls`` and every class declared (transitively) ``rdfs:subClassOf`` it."""
-    rows = store.query(PREFIXES + f"SELECT DISTINCT ?c WHERE {{ GRAPH {TBOX_GRAPH} {{ ?c rdfs:subClassOf* <{cls}> }} }}")
-    return sorted({cls} | {row["c"].value for row in rows if isinstance(row["c"], ox.NamedNode)})
 
 
 def _values(var: str, iris: Iterable[str]) -> str:
@@ -98,7 +92,7 @@ def _close_types(store: ox.Store, pairs: str) -> None:
 
 def materialise(work: ox.Store) -> bytes:
     """Run the rules on a module store (:func:`kgbuild.reason.module.extract`), in place, and
-    return the DESIGN set as N-Triples (see :func:`infer`)."""
+    return the DESIGN set as N-Triples (see :func:`kgbuild.reason.api.infer_set`)."""
     part_of = _alt(_sub_properties(work, str(KG.partOf)))
     member_of = _alt(_sub_properties(work, str(KG.memberOf)))
     of_state = _alt(_sub_properties(work, str(KG.ofState)))
@@ -117,7 +111,7 @@ def materialise(work: ox.Store) -> bytes:
             f"FILTER(?p = kg:ofState && isIRI(?s) && isIRI(?c) && STRSTARTS(STR(?c), \"{_KG}\"))")
     # 5: state affiliation: every sub-property of affiliatedState (ofState, closed above),
     # memberOf or partOf a State, and a State itself. "a State" is any (told) subclass of it.
-    states = _values("?sc", _sub_classes(work, str(KG.State)))
+    states = _values("?sc", told_subclasses(work, str(KG.State)))
     _insert(work, "?x kg:affiliatedState ?s",
             f"{{ ?x {affiliated} ?s }} "
             f"UNION {{ ?x kg:memberOf|kg:partOf ?s . ?s a ?sc {states} }} "
@@ -143,16 +137,3 @@ def materialise(work: ox.Store) -> bytes:
     out = result.serialize(format=_NT)
     log.debug("rules result: %.2fs", time.perf_counter() - started)
     return out
-
-
-def infer(tbox: Iterable[ox.Triple] | None, data: Iterable[ox.Triple]) -> set[ox.Triple]:
-    """The DESIGN set entailed by ``tbox`` (``None``: the bundled ontology) + ``data``.
-
-    That is: ``rdf:type`` triples with a kg: class for every node that is (inferred to be) a
-    ``kg:Actor`` or ``kg:Event``, and the closure triples of :data:`CLOSED_PROPERTIES`
-    between IRIs. Asserted triples of that kind are included (the result is the closure, not
-    only what is new).
-    """
-    from .api import infer_set
-
-    return infer_set(tbox, data, engine="rules")

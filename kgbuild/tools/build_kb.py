@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kgbuild.layout import slug
+
 if TYPE_CHECKING:
     from kgbuild.kb import ActorKB
 
@@ -69,9 +71,8 @@ def ascii_fold(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """Lowercase kebab-case slug of a name (``Khān Yūnis`` -> ``khan-yunis``)."""
-    folded = ascii_fold(text).lower().replace("'", "")
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    """A KB id: the slug of new actors' IRIs, never cut (``Khān Yūnis`` -> ``khan-yunis``)."""
+    return slug(text, max_length=None)
 
 
 @dataclass
