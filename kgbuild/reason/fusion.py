@@ -77,12 +77,22 @@ def fuse_store(store: GraphStore | ox.Store, *, event_classes: set[str],
     for _c, r, v in shared:
         found.update(q.subject for q in store.quads(predicate=r, object=v) if isinstance(q.subject, ox.NamedNode))
     candidates = sorted(found, key=str)
-    wanted = [ox.NamedNode(p) for p in (_RDF_TYPE, str(KG.date), str(KG.agent), str(KG.target), str(KG.sourceArticle))]
+    source = str(KG.sourceArticle)
+    wanted = [ox.NamedNode(p) for p in (_RDF_TYPE, str(KG.date), str(KG.agent), str(KG.target), source)]
+    inputs: dict[ox.NamedNode, bool] = {}  # graph name -> read by reasoning (a few thousand names)
+
+    def is_input(graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> bool:
+        if not isinstance(graph, ox.NamedNode):
+            return False
+        known = inputs.get(graph)
+        if known is None:
+            known = inputs[graph] = layout.is_reasoning_input(graph)
+        return known
+
     rows = [(q.subject, p.value, q.object) for e in candidates for p in wanted
-            for q in store.quads(subject=e, predicate=p)
-            if isinstance(q.graph_name, ox.NamedNode) and layout.is_reasoning_input(q.graph_name)]
+            for q in store.quads(subject=e, predicate=p) if is_input(q.graph_name)]
     published = ox.NamedNode(_DCTERMS_DATE)
-    articles = {o for _, p, o in rows if p == str(KG.sourceArticle)}
+    articles = {o for _, p, o in rows if p == source}
     rows += [(a, _DCTERMS_DATE, q.object) for a in sorted(articles, key=str)
              for q in store.quads(subject=a, predicate=published)]
     return _fuse(rows, event_classes, layout)
