@@ -113,6 +113,32 @@ def test_rule_engine_entailments(store: ox.Store) -> None:
     check_entailments(infer_set(tbox, data, engine="rules"))
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_fusion_candidates_picked_in_the_store_miss_no_group(seed: int) -> None:
+    """Random reports, dated and undated (their articles published on nearby days), sharing few
+    actors: the candidates the store picks by day give the groups of fusion over all triples."""
+    import random
+
+    rng = random.Random(seed)
+    store = ox.Store()
+    _load(store, KB_TTL, "graph/kb")
+    actors = ["kb:USA", "kb:isis", "kb:sdf", "kb:pmu"]
+    for a in range(12):
+        day = 1 + rng.randrange(8)
+        body = [f'<article/r{a}> <http://purl.org/dc/terms/date> "2020-01-{day:02d}T08:00:00Z"^^xsd:dateTime .']
+        for k in range(rng.randrange(1, 5)):
+            cls = rng.choice(["kg:Attack", "kg:Threat"])
+            roles = " ; ".join(f"kg:{role} {rng.choice(actors)}" for role in ("agent", "target") if rng.random() < 0.8)
+            date = f' ; kg:date "2020-01-{day - rng.randrange(4):02d}"^^xsd:date' if rng.random() < 0.6 else ""
+            body.append(f"<event/r{a}-{k}> a {cls} ; {roles or 'kg:agent kb:USA'}{date} ; kg:sourceArticle <article/r{a}> .")
+        _load(store, PREFIXES + "\n".join(body), f"graph/doc/r{a}")
+    tbox, data = read_inputs(store, base=BASE)
+    classes = {str(KG.Attack), str(KG.Threat)}
+    expected = fusion.fuse(data, event_classes=classes, base=BASE)
+    got = fusion.fuse_store(store, event_classes=classes, base=BASE)
+    assert sorted(map(str, got)) == sorted(map(str, expected))
+
+
 @pytest.mark.skipif(not HAS_JAVA, reason="java is not installed: HermiT cannot run")
 def test_engines_agree(store: ox.Store) -> None:
     tbox, data = read_inputs(store, base=BASE)

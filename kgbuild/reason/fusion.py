@@ -42,6 +42,8 @@ WINDOW_DAYS = 3
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _DCTERMS_DATE = "http://purl.org/dc/terms/date"
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
+_TYPE = ox.NamedNode(_RDF_TYPE)
 
 
 @dataclass(slots=True)
@@ -58,25 +60,16 @@ def fuse_store(store: GraphStore | ox.Store, *, event_classes: set[str],
                base: str | None = None) -> list[ox.Triple]:
     """:func:`fuse` over the kb and doc graphs of ``store`` (their union, like :func:`fuse`).
 
-    Only candidates reach Python: events sharing their asserted event class, date and at least
-    one (role, actor) with an event of another article, which every member of a fused group does.
+    Only candidates reach Python, picked by day as :func:`_fuse` links them: dated events
+    sharing their class, date and a (role, actor) with another article's event, and undated
+    events with such an event dated within their article's window (every member of a fused
+    group is one or the other).
     """
     if not event_classes:
         return []
     store = as_graph_store(store, base=base)
     layout = store.layout
-    ok = layout.sparql_reasoning_filter
-    classes = ", ".join(f"<{c}>" for c in sorted(event_classes))
-    shared = store.query(f"""SELECT ?c ?r ?v WHERE {{
-        GRAPH ?g1 {{ ?e ?r ?v }} GRAPH ?g3 {{ ?e <{KG.sourceArticle}> ?a }} GRAPH ?g4 {{ ?e a ?c }}
-        FILTER(?r IN (<{KG.agent}>, <{KG.target}>) && ?c IN ({classes}) && isIRI(?e)
-               && {ok("g1")} && {ok("g3")} && {ok("g4")}) }}
-        GROUP BY ?c ?r ?v HAVING (COUNT(DISTINCT ?a) > 1)""", union=False)
-    # events with a shared (class, role, actor) across articles: one index lookup each
-    found: set[ox.NamedNode] = set()
-    for _c, r, v in shared:
-        found.update(q.subject for q in store.quads(predicate=r, object=v) if isinstance(q.subject, ox.NamedNode))
-    candidates = sorted(found, key=str)
+    candidates = sorted(_dated_pairs(store, event_classes) | _undated_pairs(store, event_classes), key=str)
     source = str(KG.sourceArticle)
     wanted = [ox.NamedNode(p) for p in (_RDF_TYPE, str(KG.date), str(KG.agent), str(KG.target), source)]
     inputs: dict[ox.NamedNode, bool] = {}  # graph name -> read by reasoning (a few thousand names)
@@ -96,6 +89,97 @@ def fuse_store(store: GraphStore | ox.Store, *, event_classes: set[str],
     rows += [(a, _DCTERMS_DATE, q.object) for a in sorted(articles, key=str)
              for q in store.quads(subject=a, predicate=published)]
     return _fuse(rows, event_classes, layout)
+
+
+def _dated_pairs(store: GraphStore, event_classes: set[str]) -> set[ox.NamedNode]:
+    """Dated events sharing their class, date and a (role, actor) with another article's event.
+
+    The keys are grouped in SPARQL; their events are found by the date first (a few events a
+    day), then one index lookup per event (Oxigraph joins a long VALUES block slower than this).
+    """
+    ok = store.layout.sparql_reasoning_filter
+    shared = store.query(f"""SELECT ?c ?d ?r ?v WHERE {{
+        {_values("c", event_classes)} {_values("r", (str(KG.agent), str(KG.target)))}
+        GRAPH ?g4 {{ ?e a ?c }} GRAPH ?g1 {{ ?e ?r ?v }} GRAPH ?g2 {{ ?e <{KG.date}> ?d }}
+        GRAPH ?g3 {{ ?e <{KG.sourceArticle}> ?a }}
+        FILTER(isIRI(?e) && {ok("g1")} && {ok("g2")} && {ok("g3")} && {ok("g4")}) }}
+        GROUP BY ?c ?d ?r ?v HAVING (COUNT(DISTINCT ?a) > 1)""", union=False)
+    found: set[ox.NamedNode] = set()
+    on_day = _EventsOnDay(store)
+    for c, d, r, v in shared:
+        found.update(e for e in on_day(d) if _has(store, e, r, v) and _has(store, e, _TYPE, c))
+    return found
+
+
+def _undated_pairs(store: GraphStore, event_classes: set[str]) -> set[ox.NamedNode]:
+    """Undated events and the dated events of other articles they join: same class, a shared
+    (role, actor), dated on the undated event's publication day or up to :data:`WINDOW_DAYS`
+    before it. Undated events are few; each looks at the events of at most four days."""
+    ok = store.layout.sparql_reasoning_filter
+    undated = store.query(f"""SELECT DISTINCT ?e ?c ?r ?v ?a ?p WHERE {{
+        {_values("c", event_classes)} {_values("r", (str(KG.agent), str(KG.target)))}
+        GRAPH ?g4 {{ ?e a ?c }} GRAPH ?g3 {{ ?e <{KG.sourceArticle}> ?a }}
+        OPTIONAL {{ GRAPH ?g2 {{ ?e <{KG.date}> ?d }} FILTER({ok("g2")}) }} FILTER(!BOUND(?d))
+        GRAPH ?g1 {{ ?e ?r ?v }} GRAPH ?g5 {{ ?a <{_DCTERMS_DATE}> ?p }}
+        FILTER(isIRI(?e) && {ok("g1")} && {ok("g3")} && {ok("g4")}) }}""", union=False)
+    found: set[ox.NamedNode] = set()
+    keys = _DayKeys(store, event_classes)
+    for e, c, r, v, a, p in undated:
+        for k in range(WINDOW_DAYS + 1):
+            others = [o for o, articles in keys(_shift(p.value, -k)).get((c, r, v), ()) if a not in articles]
+            if others:
+                found.add(e)
+                found.update(others)
+    return found
+
+
+class _EventsOnDay:
+    """The nodes with a ``kg:date`` of a day, read once per day."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self._store, self._days = store, {}
+        self._date = ox.NamedNode(str(KG.date))
+
+    def __call__(self, day: ox.Literal) -> list[ox.NamedNode]:
+        events = self._days.get(day)
+        if events is None:
+            events = self._days[day] = [q.subject for q in self._store.quads(predicate=self._date, object=day)
+                                        if isinstance(q.subject, ox.NamedNode)]
+        return events
+
+
+class _DayKeys:
+    """For a day (``YYYY-MM-DD``): its dated events by (class, role, actor), each with its
+    articles; read from the store once per day."""
+
+    def __init__(self, store: GraphStore, event_classes: set[str]) -> None:
+        self._store, self._classes = store, event_classes
+        self._on_day = _EventsOnDay(store)
+        self._days: dict[str, dict[tuple[ox.Term, ...], list[tuple[ox.NamedNode, set[ox.Term]]]]] = {}
+        self._roles = [ox.NamedNode(str(KG.agent)), ox.NamedNode(str(KG.target))]
+        self._source = ox.NamedNode(str(KG.sourceArticle))
+
+    def __call__(self, day: str) -> dict[tuple[ox.Term, ...], list[tuple[ox.NamedNode, set[ox.Term]]]]:
+        keys = self._days.get(day)
+        if keys is None:
+            keys = self._days[day] = defaultdict(list)
+            quads = self._store.quads
+            for e in self._on_day(ox.Literal(day, datatype=ox.NamedNode(_XSD_DATE))):
+                classes = {q.object for q in quads(subject=e, predicate=_TYPE) if q.object.value in self._classes}
+                articles = {q.object for q in quads(subject=e, predicate=self._source)}
+                for r in self._roles:
+                    for v in {q.object for q in quads(subject=e, predicate=r)}:
+                        for c in classes:
+                            keys[(c, r, v)].append((e, articles))
+        return keys
+
+
+def _has(store: GraphStore, s: ox.NamedNode, p: ox.NamedNode, o: ox.Term) -> bool:
+    return next(store.quads(subject=s, predicate=p, object=o), None) is not None
+
+
+def _values(var: str, iris: Iterable[str]) -> str:
+    return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in sorted(iris))} }}"
 
 
 def fuse(data: Iterable[ox.Triple], *, event_classes: set[str], layout: Layout | None = None,
