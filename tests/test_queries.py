@@ -526,3 +526,19 @@ def test_oxigraph_kind_needs_no_server_flag() -> None:
     finally:
         process.terminate()
         process.wait(timeout=15)
+
+
+def test_a_query_file_edited_between_runs_is_read_again(tmp_path: Path) -> None:
+    from kgbuild.query.saved import load_query
+
+    path = tmp_path / "mine.rq"
+    path.write_text("# title: First\nSELECT ?s WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    assert load_query(path).title == "First"
+    assert load_query(path) is load_query(path)  # parsed once while unchanged
+    path.write_text("# title: Second, longer\nSELECT ?o WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    assert load_query(path).title == "Second, longer"
+    (tmp_path / "mine.inferred.rq").write_text("SELECT ?x WHERE { ?x ?p ?o }\n", encoding="utf-8")
+    assert load_query(path).inferred_text == "SELECT ?x WHERE { ?x ?p ?o }\n"
+    path.unlink()
+    with pytest.raises(QueryError, match="no such query file"):
+        load_query(path)

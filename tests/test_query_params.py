@@ -68,3 +68,30 @@ def test_resolution_is_remembered_only_while_the_store_is_unchanged(tmp_path) ->
             resolve_actor(backend, "alpha front")
         store.store.update(f'DELETE DATA {{ GRAPH <{DOC.value}> {{ <{KB}a2> <{SKOS}prefLabel> "ALPHA-FRONT" }} }}')
         assert str(resolve_actor(EmbeddedBackend(store), "alpha front")) == KB + "a"
+
+
+def test_the_data_token_changes_with_every_kind_of_write(tmp_path) -> None:
+    """The caches keyed by the token (actor resolution, chain links, converted terms) must see
+    every way the store's files change: a transaction, a SPARQL update, a bulk load, a flush to
+    table files, a compaction, a graph removed."""
+    def quad(n: int) -> ox.Quad:
+        return ox.Quad(ox.NamedNode(f"{KB}x{n}"), ox.NamedNode(SKOS + "prefLabel"), ox.Literal(f"X {n}"), DOC)
+
+    with GraphStore.open(tmp_path / "kg") as store:
+        backend = EmbeddedBackend(store)
+        writes = [
+            lambda: store.store.add(quad(1)),
+            lambda: store.store.update(f'INSERT DATA {{ GRAPH <{DOC.value}> {{ <{KB}y> <{SKOS}prefLabel> "Y" }} }}'),
+            lambda: store.store.bulk_extend([quad(n) for n in range(2, 50)]),
+            lambda: store.store.flush(),
+            lambda: store.store.add(quad(99)),
+            lambda: store.store.optimize(),
+            lambda: store.store.remove_graph(DOC),
+        ]
+        tokens = [backend.data_token()]
+        for write in writes:
+            write()
+            tokens.append(backend.data_token())
+        assert None not in tokens
+        assert all(a != b for a, b in zip(tokens, tokens[1:])), tokens
+        assert backend.data_token() == tokens[-1]  # unchanged store, same token

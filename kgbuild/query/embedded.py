@@ -43,23 +43,28 @@ class EmbeddedBackend:
     def data_token(self) -> tuple[object, ...] | None:
         """A value that changes whenever the store's data may have changed (None: unknown).
 
-        An on-disk store is a RocksDB folder: every write appends to its log file or adds
-        table files, so the folder's (name, size, mtime) list changes with every commit
-        (compactions and info logs change it too, which only costs a cache miss). Reading the
-        list is ~0.3 ms. In-memory stores have none.
+        An on-disk store is a RocksDB folder whose files are immutable except two kinds that
+        grow: every write appends to a write-ahead log (``*.log``) and every new version of the
+        file set to a ``MANIFEST-*``; flushes, compactions and bulk loads add and remove table
+        files. So the folder's file names plus the size and mtime of its logs and manifests
+        change with every commit (compactions and info logs change them too, which only costs a
+        cache miss). Reading them is a directory listing and two or three ``stat`` calls.
+        In-memory stores have none.
         """
         path = self.store.path
         if path is None:
             return None
         try:
-            files = []
-            for entry in os.scandir(path):
-                if entry.is_file():
-                    info = entry.stat()
-                    files.append((entry.name, info.st_size, info.st_mtime_ns))
+            names, growing = [], []
+            with os.scandir(path) as entries:
+                for entry in entries:
+                    names.append(entry.name)
+                    if entry.name.endswith(".log") or entry.name.startswith("MANIFEST-"):
+                        info = entry.stat()
+                        growing.append((entry.name, info.st_size, info.st_mtime_ns))
         except OSError:
             return None
-        return (os.path.realpath(path), tuple(sorted(files)))
+        return (str(path), tuple(sorted(names)), tuple(sorted(growing)))
 
     def run(self, sparql: str, *, bindings: Mapping[str, Node] | None = None,
             dataset: bool = True) -> RawResult:

@@ -110,6 +110,36 @@ def _parse_param(spec: str, *, where: str) -> Param:
 
 
 def _from_file(path: Path, *, name: str | None = None) -> SavedQuery:
+    """The query in ``path``, parsed once while the file and its ``.inferred.rq`` sibling keep
+    their size and mtime (a saved query runs many times in a process: serve, benchmarks)."""
+    sibling = path.with_name(path.name[:-3] + INFERRED_SUFFIX) if path.name.endswith(".rq") else None
+    try:
+        key = (str(path), name, _stamp(path), _stamp(sibling) if sibling else None)
+    except OSError:
+        key = None
+    if key is not None and key in _PARSED:
+        return _PARSED[key]
+    query = _parse_file(path, name=name)
+    if key is not None:
+        if len(_PARSED) >= 256:
+            _PARSED.clear()
+        _PARSED[key] = query
+    return query
+
+
+_PARSED: dict[tuple[object, ...], SavedQuery] = {}
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """(size, mtime) of a file, None when it does not exist (OSError when it cannot be read)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return (info.st_size, info.st_mtime_ns)
+
+
+def _parse_file(path: Path, *, name: str | None = None) -> SavedQuery:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
