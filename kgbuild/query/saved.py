@@ -112,7 +112,7 @@ def _parse_param(spec: str, *, where: str) -> Param:
 def _from_file(path: Path, *, name: str | None = None) -> SavedQuery:
     """The query in ``path``, parsed once while the file and its ``.inferred.rq`` sibling keep
     their size and mtime (a saved query runs many times in a process: serve, benchmarks)."""
-    sibling = path.with_name(path.name[:-3] + INFERRED_SUFFIX) if path.name.endswith(".rq") else None
+    sibling = _inferred_sibling(path)
     try:
         key = (str(path), name, _stamp(path), _stamp(sibling) if sibling else None)
     except OSError:
@@ -128,6 +128,11 @@ def _from_file(path: Path, *, name: str | None = None) -> SavedQuery:
 
 
 _PARSED: dict[tuple[object, ...], SavedQuery] = {}
+
+
+def _inferred_sibling(path: Path) -> Path | None:
+    """``NAME.inferred.rq`` beside ``NAME.rq`` (None for a file not named ``*.rq``)."""
+    return path.with_name(path.name[:-3] + INFERRED_SUFFIX) if path.name.endswith(".rq") else None
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -152,7 +157,7 @@ def _parse_file(path: Path, *, name: str | None = None) -> SavedQuery:
         if not sep:
             raise QueryError(f"{where}: chain must read 'FROM_COLUMN -> TO_COLUMN'")
         chain = (left.strip(), right.strip())
-    sibling = path.with_name(path.name[:-3] + INFERRED_SUFFIX) if path.name.endswith(".rq") else None
+    sibling = _inferred_sibling(path)
     inferred = sibling.read_text(encoding="utf-8") if sibling and sibling.is_file() else None
     return SavedQuery(
         name=name or path.stem, path=path, text=text,

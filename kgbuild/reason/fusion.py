@@ -94,8 +94,8 @@ def fuse_store(store: GraphStore | ox.Store, *, event_classes: set[str],
 def _dated_pairs(store: GraphStore, event_classes: set[str]) -> set[ox.NamedNode]:
     """Dated events sharing their class, date and a (role, actor) with another article's event.
 
-    The keys are grouped in SPARQL; their events are found by the date first (a few events a
-    day), then one index lookup per event (Oxigraph joins a long VALUES block slower than this).
+    The keys are grouped in SPARQL; their events are found through the day's events, read once
+    per day (a few events a day; Oxigraph joins a long VALUES block slower than this).
     """
     ok = store.layout.sparql_reasoning_filter
     shared = store.query(f"""SELECT ?c ?d ?r ?v WHERE {{
@@ -105,9 +105,9 @@ def _dated_pairs(store: GraphStore, event_classes: set[str]) -> set[ox.NamedNode
         FILTER(isIRI(?e) && {ok("g1")} && {ok("g2")} && {ok("g3")} && {ok("g4")}) }}
         GROUP BY ?c ?d ?r ?v HAVING (COUNT(DISTINCT ?a) > 1)""", union=False)
     found: set[ox.NamedNode] = set()
-    on_day = _EventsOnDay(store)
+    keys = _DayKeys(store, event_classes)
     for c, d, r, v in shared:
-        found.update(e for e in on_day(d) if _has(store, e, r, v) and _has(store, e, _TYPE, c))
+        found.update(e for e, _articles in keys(d).get((c, r, v), ()))
     return found
 
 
@@ -124,47 +124,35 @@ def _undated_pairs(store: GraphStore, event_classes: set[str]) -> set[ox.NamedNo
         FILTER(isIRI(?e) && {ok("g1")} && {ok("g3")} && {ok("g4")}) }}""", union=False)
     found: set[ox.NamedNode] = set()
     keys = _DayKeys(store, event_classes)
+    date = ox.NamedNode(_XSD_DATE)
     for e, c, r, v, a, p in undated:
         for k in range(WINDOW_DAYS + 1):
-            others = [o for o, articles in keys(_shift(p.value, -k)).get((c, r, v), ()) if a not in articles]
+            day = ox.Literal(_shift(p.value, -k), datatype=date)
+            others = [o for o, articles in keys(day).get((c, r, v), ()) if a not in articles]
             if others:
                 found.add(e)
                 found.update(others)
     return found
 
 
-class _EventsOnDay:
-    """The nodes with a ``kg:date`` of a day, read once per day."""
-
-    def __init__(self, store: GraphStore) -> None:
-        self._store, self._days = store, {}
-        self._date = ox.NamedNode(str(KG.date))
-
-    def __call__(self, day: ox.Literal) -> list[ox.NamedNode]:
-        events = self._days.get(day)
-        if events is None:
-            events = self._days[day] = [q.subject for q in self._store.quads(predicate=self._date, object=day)
-                                        if isinstance(q.subject, ox.NamedNode)]
-        return events
-
-
 class _DayKeys:
-    """For a day (``YYYY-MM-DD``): its dated events by (class, role, actor), each with its
-    articles; read from the store once per day."""
+    """For a day (a ``kg:date`` literal): the events dated that day by (class, role, actor),
+    each with its articles; read from the store once per day."""
 
     def __init__(self, store: GraphStore, event_classes: set[str]) -> None:
         self._store, self._classes = store, event_classes
-        self._on_day = _EventsOnDay(store)
-        self._days: dict[str, dict[tuple[ox.Term, ...], list[tuple[ox.NamedNode, set[ox.Term]]]]] = {}
+        self._days: dict[ox.Literal, dict[tuple[ox.Term, ...], list[tuple[ox.NamedNode, set[ox.Term]]]]] = {}
+        self._date = ox.NamedNode(str(KG.date))
         self._roles = [ox.NamedNode(str(KG.agent)), ox.NamedNode(str(KG.target))]
         self._source = ox.NamedNode(str(KG.sourceArticle))
 
-    def __call__(self, day: str) -> dict[tuple[ox.Term, ...], list[tuple[ox.NamedNode, set[ox.Term]]]]:
+    def __call__(self, day: ox.Literal) -> dict[tuple[ox.Term, ...], list[tuple[ox.NamedNode, set[ox.Term]]]]:
         keys = self._days.get(day)
         if keys is None:
             keys = self._days[day] = defaultdict(list)
             quads = self._store.quads
-            for e in self._on_day(ox.Literal(day, datatype=ox.NamedNode(_XSD_DATE))):
+            dated = {q.subject for q in quads(predicate=self._date, object=day) if isinstance(q.subject, ox.NamedNode)}
+            for e in sorted(dated, key=str):
                 classes = {q.object for q in quads(subject=e, predicate=_TYPE) if q.object.value in self._classes}
                 articles = {q.object for q in quads(subject=e, predicate=self._source)}
                 for r in self._roles:
@@ -172,10 +160,6 @@ class _DayKeys:
                         for c in classes:
                             keys[(c, r, v)].append((e, articles))
         return keys
-
-
-def _has(store: GraphStore, s: ox.NamedNode, p: ox.NamedNode, o: ox.Term) -> bool:
-    return next(store.quads(subject=s, predicate=p, object=o), None) is not None
 
 
 def _values(var: str, iris: Iterable[str]) -> str:
