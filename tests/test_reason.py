@@ -1,7 +1,13 @@
 """Reasoning: both engines agree on a small KB; affiliation, attack classes, fusion, claims."""
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -342,3 +348,50 @@ def test_reason_through_the_top_level_cli_reads_the_configured_store(tmp_path, m
     assert "inferred" in result.output
     missing = CliRunner().invoke(cli, ["reason", "--store", "elsewhere"])
     assert missing.exit_code != 0 and "elsewhere: no kgbuild store here" in missing.output
+
+
+# -- stopping HermiT ---------------------------------------------------------------------------
+_FAKE_JAVA = """#!/bin/sh
+# stands in for the JVM: records its pid and waits to be stopped
+echo $$ > "$FAKE_JAVA_PID"
+exec sleep 120
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_stopped_hermit_run_leaves_no_jvm_no_files_and_the_store_as_it_was(
+        store_copy: Path, tmp_path: Path, signum: signal.Signals) -> None:
+    """``kgbuild reason --reasoner hermit`` stopped while HermiT runs: the JVM is stopped, its
+    temporary files are removed, the command fails, and the inferred graph is untouched."""
+    from conftest import snapshot
+
+    fake_bin, temp, pid_file = tmp_path / "bin", tmp_path / "tmp", tmp_path / "java.pid"
+    fake_bin.mkdir()
+    temp.mkdir()
+    java = fake_bin / "java"
+    java.write_text(_FAKE_JAVA)
+    java.chmod(0o755)
+    before = snapshot(store_copy)
+    env = {**os.environ, "PATH": f"{fake_bin}{os.pathsep}{os.environ['PATH']}", "TMPDIR": str(temp),
+           "FAKE_JAVA_PID": str(pid_file)}
+    process = subprocess.Popen([sys.executable, "-m", "kgbuild", "reason", "--store", str(store_copy),
+                                "--reasoner", "hermit"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while not pid_file.exists() or not pid_file.read_text().strip():
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "HermiT never started"
+            time.sleep(0.05)
+        jvm = int(pid_file.read_text())
+        assert [p.name for p in temp.iterdir()][0].startswith("kgbuild-hermit-")  # its files, while it runs
+        process.send_signal(signum)
+        process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode != 0
+    assert list(temp.iterdir()) == []
+    with pytest.raises(ProcessLookupError):
+        os.kill(jvm, 0)
+    assert snapshot(store_copy) == before

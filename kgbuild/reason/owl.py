@@ -35,6 +35,7 @@ import importlib.util
 import logging
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections import defaultdict
@@ -45,6 +46,7 @@ import pyoxigraph as ox
 
 from ..errors import ReasonerError
 from ..namespace import KG
+from ..signals import stop_signals
 from .module import INPUT_PROPERTIES, PREFIXES, TBOX_GRAPH
 from .rules import CLOSED_PROPERTIES
 
@@ -194,15 +196,23 @@ def _chunk_ntriples(chunk: list[str], types: dict[str, set[str]], edges: dict[st
 
 
 def _run_hermit(files: list[Path], java: str, memory_mb: int) -> str:
+    """HermiT's printed answer for ``files``. The JVM never outlives the call: an exception here
+    (a stop signal included) kills it before going on."""
     command = [java, f"-Xmx{memory_mb}M", "-cp", hermit_classpath(), "org.semanticweb.HermiT.cli.CommandLine",
                "-c", "-O", "-D", "-I", "-Y", "--ignoreUnsupportedDatatypes", *(f.as_uri() for f in files)]
     try:
-        done = subprocess.run(command, capture_output=True, check=False)
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except OSError as exc:
         raise ReasonerError(f"HermiT failed: cannot run {java}: {exc}") from exc
-    out = done.stdout.decode("utf-8", "replace")
-    if done.returncode:
-        err = (done.stderr or done.stdout).decode("utf-8", "replace")
+    try:
+        stdout, stderr = process.communicate()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    out = stdout.decode("utf-8", "replace")
+    if process.returncode:
+        err = (stderr or stdout).decode("utf-8", "replace")
         if "Inconsistent ontology" in err or "InconsistentOntology" in err:
             raise ReasonerError("HermiT: the ontology plus the data is inconsistent")
         raise ReasonerError(f"HermiT failed: {' '.join(err.strip().splitlines()[:3])[:500]}")
@@ -278,6 +288,8 @@ def materialise(work: ox.Store, *, java: str | None = None, memory_mb: int = 200
     :param java: the Java executable (default: :func:`java_path`).
     :param memory_mb: the JVM heap (``-Xmx``).
     :raises ReasonerError: no Java or owlready2, the ontology is inconsistent, or HermiT failed.
+    :raises kgbuild.signals.Stopped: SIGTERM or SIGHUP arrived meanwhile (the JVM is stopped and
+        HermiT's temporary files are removed first).
     """
     java = java or java_path()
     if not java:
@@ -289,7 +301,8 @@ def materialise(work: ox.Store, *, java: str | None = None, memory_mb: int = 200
     chunks = _chunks(individuals, edges, _range_properties(work), local)
     log.info("HermiT: %d individuals as %d representatives in %d ontologies", len(types), len(individuals), len(chunks))
     tbox = work.dump(format=_NT, from_graph=TBOX_GRAPH)
-    with tempfile.TemporaryDirectory(prefix="kgbuild-hermit-") as tmp:
+    # SIGTERM and SIGHUP unwind like Ctrl-C here: the JVM is killed and the files removed
+    with stop_signals((signal.SIGTERM, signal.SIGHUP)), tempfile.TemporaryDirectory(prefix="kgbuild-hermit-") as tmp:
         files = []
         for n, chunk in enumerate(chunks or [[]]):
             path = Path(tmp) / f"module-{n}.nt"

@@ -6,48 +6,15 @@ while stopping is ignored, so the clean-up is not cut short.
 """
 from __future__ import annotations
 
-import contextlib
-import signal
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import click
 
 from ..namespace import DEFAULT_BASE
+from ..signals import Stopped, stop_signals
 from . import LOCAL_HOSTS, start_server
 
-__all__ = ["command", "stop_signals"]
-
-_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-
-
-class _Stop(KeyboardInterrupt):
-    """A stop signal, raised where the main thread is (waiting, or still starting)."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signal.Signals(signum).name)
-        self.name = signal.Signals(signum).name
-
-
-@contextlib.contextmanager
-def stop_signals() -> Iterator[None]:
-    """While inside, the first of SIGINT, SIGTERM or SIGHUP raises (a KeyboardInterrupt) in
-    the main thread, so ``with`` blocks unwind and clean up; later ones are ignored; the
-    previous handlers come back on leaving."""
-    raised: list[int] = []
-
-    def raise_stop(signum: int, _frame: Any) -> None:
-        if not raised:
-            raised.append(signum)
-            raise _Stop(signum)
-
-    previous = {sig: signal.signal(sig, raise_stop) for sig in _STOP_SIGNALS}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+__all__ = ["command"]
 
 
 @click.command("serve")
@@ -83,7 +50,7 @@ def command(config: object, store: Path | None, host: str, port: int, writable: 
                 click.echo("Press Ctrl-C to stop.")
                 code = server.wait()
         except KeyboardInterrupt as exc:
-            why = f" ({exc.name})" if isinstance(exc, _Stop) else ""
+            why = f" ({exc.name})" if isinstance(exc, Stopped) else ""
             click.echo(f"\nStopped{why}.", err=True)
             return
     if code != 0:
