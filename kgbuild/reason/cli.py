@@ -23,6 +23,11 @@ def command(ctx: click.Context, store: str | None, engine: str, base: str | None
     config = apply_config(ctx, store=store, base=base)
     if not config.store.is_dir():
         raise StoreError(f"{config.store}: no kgbuild store here (run `kgbuild build` first)")
-    with GraphStore.open(config.store, base=config.base) as graph_store:
-        report = reason(graph_store, engine=engine)
+    try:
+        with GraphStore.open(config.store, base=config.base) as graph_store:
+            report = reason(graph_store, engine=engine)
+    except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM/SIGHUP while HermiT runs
+        why = f" ({stop})" if str(stop) else ""
+        click.echo(f"interrupted{why}: {config.store}: the inferred graph is unchanged", err=True)
+        ctx.exit(130)
     click.echo(report.summary())
