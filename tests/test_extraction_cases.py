@@ -109,6 +109,32 @@ def test_a_victim_village_does_not_make_its_state_the_target(extractor: Extracto
         assert "Nigeria" not in labels(attack.targets)
 
 
+@pytest.mark.parametrize("text", [
+    "The Iranian government rejected the U.S. accusations against Iran.",
+    "Pakistan's government accused Pakistan-based militants of planning attacks in Afghanistan.",
+    "The Chinese government warned China's neighbours against joining the U.S. exercises.",
+])
+def test_a_state_is_never_on_both_sides_of_a_directed_event(extractor: Extractor, text: str) -> None:
+    """A state and its national government stand for one side: never agent and target at once."""
+    result = extract(extractor, text)
+    states = {"Iran", "Pakistan", "China"}
+    for event in result.events:
+        if event.event_class in ("Agreement", "Cooperation", "Consultation") or event.mode == "armed-clash":
+            continue
+        for side in states:
+            acting = {a for a in labels(event.agents) if a in (side, f"Government of {side}")}
+            acted_on = {t for t in labels(event.targets) if t in (side, f"Government of {side}")}
+            assert not (acting and acted_on), (event.event_class, labels(event.agents), labels(event.targets))
+
+
+def test_the_accused_state_stays_the_target_when_its_government_is_misread_as_a_second_agent(
+        extractor: Extractor) -> None:
+    result = extract(extractor, "The Iranian government rejected the U.S. accusations against Iran.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"United States"}
+    assert labels(accusation.targets) == {"Iran"}
+
+
 # -- 2. verbal events by speakers --------------------------------------------------------------
 def test_spokeswoman_for_a_ministry_dismissed_a_report(extractor: Extractor) -> None:
     result = extract(extractor, "A spokeswoman for the Russian foreign ministry dismissed the report as propaganda.")

@@ -166,6 +166,40 @@ def choose_roles(scored: dict[str, tuple[ActorRef, float, float]], *, symmetric:
     return agents, targets
 
 
+def one_side_each(agents: list[ActorRef], targets: list[ActorRef], sides: dict[str, str],
+                  strength: Callable[[ActorRef, str], float]) -> tuple[list[ActorRef], list[ActorRef]]:
+    """A state is never on both sides of a directed event. Where a state or its national
+    government is among the agents and also among the targets, it leaves the side that has
+    other actors ("the U.S. accusations against Iran" read with the Iranian government, the
+    sentence's subject, as a second agent: the government goes); when both or neither have,
+    the side where it is less likely (``strength(actor, role)``).
+
+    >>> iran, gov, us = (ActorRef("kb:IRN", "State", "Iran"), ActorRef("kb:irn-gov", "GovernmentBody", "Iranian government"),
+    ...                  ActorRef("kb:USA", "State", "United States"))
+    >>> sides = {iran.key: "kb:IRN", gov.key: "kb:IRN", us.key: "kb:USA"}
+    >>> p = {("kb:irn-gov", "agent"): 0.9, ("kb:IRN", "target"): 0.4, ("kb:USA", "agent"): 0.6}
+    >>> a, t = one_side_each([gov, us], [iran], sides, lambda x, role: p.get((x.key, role), 0.0))
+    >>> [x.label for x in a], [x.label for x in t]
+    (['United States'], ['Iran'])
+    >>> a, t = one_side_each([gov], [iran], sides, lambda x, role: p.get((x.key, role), 0.0))
+    >>> [x.label for x in a], [x.label for x in t]
+    (['Iranian government'], [])
+    """
+    for state in {sides[a.key] for a in agents if a.key in sides} & {sides[t.key] for t in targets if t.key in sides}:
+        acting = [a for a in agents if sides.get(a.key) == state]
+        acted_on = [t for t in targets if sides.get(t.key) == state]
+        other_agents, other_targets = len(agents) > len(acting), len(targets) > len(acted_on)
+        if other_agents != other_targets:
+            keep_agents = not other_agents
+        else:
+            keep_agents = max(strength(a, "agent") for a in acting) >= max(strength(t, "target") for t in acted_on)
+        if keep_agents:
+            targets = [t for t in targets if sides.get(t.key) != state]
+        else:
+            agents = [a for a in agents if sides.get(a.key) != state]
+    return agents, targets
+
+
 def _clause_top(trigger: Token) -> Token:
     """The verb heading the trigger's clause chain ("followed ... by criticizing" -> followed)."""
     node = trigger if trigger.pos_ in ("VERB", "AUX") else (governing_verb(trigger) or trigger)
@@ -395,6 +429,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if reported is not None:  # "the minister said the rebels had massacred villagers": his accusation
             event_class, agents, targets = EventClass.ACCUSATION, reported, agents
             behaviour, weak = lex.classes[event_class], False
+        if reported is None and not behaviour.symmetric and not (event_class == EventClass.ATTACK and is_clash(token)):
+            agents, targets = one_side_each(agents, targets, index.sides, lambda actor, role, scored=scored: (
+                scored[actor.key][1 if role == "agent" else 2] if actor.key in scored else 1.0))
         sent = token.sent
         anaphoric = token.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ in ("det", "amod", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "such", "its")

@@ -17,7 +17,7 @@ from .items import ActorRef, MentionItem
 from .lexicon import KBIndex, Lexicon, normalise_name
 from .nouns import FORCE_SITES, generic_of, names_an_actor_or_deed, noun_key
 
-__all__ = ["link_mentions", "LinkContext", "home_government"]
+__all__ = ["link_mentions", "LinkContext", "home_government", "state_sides"]
 
 _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _ARMED_GENERIC = {"militants", "gunmen", "attackers", "insurgents", "fighters", "jihadists", "extremists", "rebels",
@@ -89,6 +89,21 @@ def _institution(ctx: LinkContext, state: str, key: str, *, phrase: str | None =
 def home_government(ctx: LinkContext) -> ActorRef | None:
     """The government of the state the article is mostly about (after :func:`link_mentions`)."""
     return _government(ctx, ctx.dominant_state) if ctx.dominant_state else None
+
+
+def state_sides(ctx: LinkContext, mentions: list[MentionItem]) -> dict[str, str]:
+    """Actor key -> the state it *is*, for the mentioned states and national governments
+    ("Iran" and "the Iranian government" both stand for Iran; its ministries, forces and
+    people do not)."""
+    sides: dict[str, str] = {}
+    for actor in {m.actor.key: m.actor for m in mentions}.values():
+        if actor.actor_class == "State" and actor.iri:
+            sides[actor.key] = actor.iri
+            continue
+        state = ctx.kbi.states_of.get(actor.iri) if actor.iri else actor.state
+        if state and actor.actor_class == "GovernmentBody" and _government(ctx, state).key == actor.key:
+            sides[actor.key] = state
+    return sides
 
 
 def _government(ctx: LinkContext, state: str) -> ActorRef:

@@ -34,7 +34,7 @@ from .fingerprint import PIPELINE_CONFIG, pipeline_fingerprint
 from .items import Extraction
 from .lexicon import KBIndex, load_lexicon
 from .linear import load_bundle
-from .linker import LinkContext, home_government, link_mentions
+from .linker import LinkContext, home_government, link_mentions, state_sides
 from .mentions import MentionIndex
 from .relations import extract_relations
 from .speech import tokens_containing
@@ -145,7 +145,8 @@ def make_linker(nlp: Language, name: str, kb_folders: list[str]) -> Any:
         body = list(meta.get("body") or ())
         mentions = link_mentions(doc, ctx, body=body)
         doc._.kgbuild_extraction = Extraction(mentions=mentions)
-        doc._.kgbuild_mentions = MentionIndex(doc, mentions, home=home_government(ctx))
+        doc._.kgbuild_mentions = MentionIndex(doc, mentions, home=home_government(ctx),
+                                              sides=state_sides(ctx, mentions))
         return doc
 
     return linker
