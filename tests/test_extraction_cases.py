@@ -135,6 +135,16 @@ def test_the_accused_state_stays_the_target_when_its_government_is_misread_as_a_
     assert labels(accusation.targets) == {"Iran"}
 
 
+def test_documents_and_weapon_systems_are_not_actors(extractor: Extractor) -> None:
+    result = extract(extractor, "Turkey bought the S-400 system, and Washington removed it from the F-35 program under "
+                                "the Countering America's Adversaries Through Sanctions Act. The Global Terrorism Index "
+                                "ranked Burkina Faso first. The Bureau of International Narcotics and Law Enforcement "
+                                "Affairs and the North Atlantic Treaty Organization met the G-20 envoys.")
+    named = labels(m.actor for m in result.mentions)
+    assert not {n for n in named if any(w in n for w in ("S-400", "F-35", "Countering", "Index"))}, named
+    assert {"Turkey", "Burkina Faso", "Bureau of International Narcotics and Law Enforcement Affairs"} <= named
+
+
 # -- 2. verbal events by speakers --------------------------------------------------------------
 def test_spokeswoman_for_a_ministry_dismissed_a_report(extractor: Extractor) -> None:
     result = extract(extractor, "A spokeswoman for the Russian foreign ministry dismissed the report as propaganda.")

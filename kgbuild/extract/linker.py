@@ -8,6 +8,7 @@ dominant state; group nouns ("protesters", "militants") become one actor per art
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -553,6 +554,8 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
     iris = ctx.kbi.lookup(text)
     if iris:
         return _kb_ref(ctx, iris[0])
+    if _names_a_thing(ent):
+        return None
     if ent.label_ == "PERSON":
         return _person(ctx, text)
     if ent.label_ == "ORG":
@@ -567,6 +570,32 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
     if ent.label_ == "NORP":
         return ActorRef(None, "Group", text, new=True)
     return None
+
+
+#: last words of names of documents, not actors ("the Immigration and Nationality Act",
+#: "the Global Terrorism Index", "the Paris Agreement" stays: it is in the event lexicon, not here)
+_DOCUMENT_HEADS = frozenset({"act", "acts", "index", "law", "laws", "treaty", "convention", "charter", "bill",
+                             "report", "tariff", "tariffs", "doctrine", "resolution", "declaration", "protocol"})
+_TITLE_GLUE = frozenset({"'s", "\u2019s", "of", "and", "the", "for", "on", "through", "against", "to", "in"})
+#: military hardware designations ("F-35s", "S-400", "Su-35", "MQ-9 Reaper"); "G7" and "G-20"
+#: are forums of states
+_DESIGNATION = re.compile(r"(?!G-?\d)[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Za-z]{0,2}")
+
+
+def _names_a_thing(ent: Span) -> bool:
+    """A name the NER took for an actor's that names a document or a weapon system."""
+    if ent.label_ not in ("ORG", "NORP", "PERSON", "FAC") or len(ent) < 1:
+        return False
+    if any(_DESIGNATION.fullmatch(t.text) for t in ent):
+        return True
+    title = list(ent[1:])  # the name, and the title it may begin ("Countering America's Adversaries ... Act")
+    for token in ent.doc[ent.end:ent.end + 10]:
+        if not (token.is_title or token.lower_ in _TITLE_GLUE):
+            break
+        title.append(token)
+    while title and not title[-1].is_title:
+        title.pop()
+    return bool(title) and title[-1].lower_ in _DOCUMENT_HEADS
 
 
 def _person(ctx: LinkContext, text: str) -> ActorRef:
