@@ -139,7 +139,8 @@ def test_documents_and_weapon_systems_are_not_actors(extractor: Extractor) -> No
     result = extract(extractor, "Turkey bought the S-400 system, and Washington removed it from the F-35 program under "
                                 "the Countering America's Adversaries Through Sanctions Act. The Global Terrorism Index "
                                 "ranked Burkina Faso first. The Bureau of International Narcotics and Law Enforcement "
-                                "Affairs and the North Atlantic Treaty Organization met the G-20 envoys.")
+                                "Affairs and the North Atlantic Treaty Organization met the G-20 envoys. Ankara could "
+                                "turn to Russia if F-35s are not delivered.")
     named = labels(m.actor for m in result.mentions)
     assert not {n for n in named if any(w in n for w in ("S-400", "F-35", "Countering", "Index"))}, named
     assert {"Turkey", "Burkina Faso", "Bureau of International Narcotics and Law Enforcement Affairs"} <= named

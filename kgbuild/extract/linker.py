@@ -206,7 +206,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         if weight >= 0.4 * sum(state_counts.values()):
             ctx.dominant_state = top
     for ent in doc.ents:  # full names first, so "Guterres" before "Antonio Guterres" still merges
-        if ent.label_ == "PERSON" and not ent.ent_id_:
+        if ent.label_ == "PERSON" and not ent.ent_id_ and not _names_a_thing(ent):
             _person(ctx, ent.text.strip())
         elif ent.ent_id_ and ctx.kbi.classes.get(ent.ent_id_) == "Person" and len(ent) > 1:
             ctx.persons[normalise_name(ent[-1].text)] = _kb_ref(ctx, ent.ent_id_)  # "Wood" after "Robert Wood"
@@ -535,7 +535,7 @@ def _trimmed(ent: Span) -> Span:
 
 def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
     ent = _trimmed(ent)
-    if not len(ent) or _is_noise(ent):
+    if not len(ent) or _is_noise(ent) or _names_a_thing(ent):
         return None
     text = ent.text.strip()
     if len(ent) == 1 and ent.root.pos_ not in ("PROPN",) and ent.label_ != "NORP":
@@ -554,8 +554,6 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
     iris = ctx.kbi.lookup(text)
     if iris:
         return _kb_ref(ctx, iris[0])
-    if _names_a_thing(ent):
-        return None
     if ent.label_ == "PERSON":
         return _person(ctx, text)
     if ent.label_ == "ORG":
