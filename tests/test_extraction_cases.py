@@ -253,6 +253,26 @@ def test_a_named_rebel_group_is_named_in_full(extractor: Extractor) -> None:
     assert labels(attack.targets) == {"Armed Forces of the Democratic Republic of the Congo"}
 
 
+def test_a_named_group_of_people_counts_only_when_it_takes_part(extractor: Extractor) -> None:
+    bystanders = extract(extractor, "Republicans and Democrats disagree on many things, the poll found.")
+    assert not {m.actor.label for m in bystanders.mentions if m.actor.actor_class == "Group"}
+    actors = extract(extractor, "Republicans accused the administration of hiding the report.")
+    assert "Republicans" in labels(only(actors, "Accusation").agents)
+
+
+def test_names_the_tagger_ran_together_are_cut_apart(extractor: Extractor) -> None:
+    result = extract(extractor, "Officials at INL (Bureau of International Narcotics and Law Enforcement Affairs agreed. "
+                                "The spokesman for the Ministry of Information and Culture, Zia-ul Haq Haqmal, said "
+                                "the books were banned. Malawi’s Department of Disaster Management Affairs said "
+                                "12 people died.")
+    named = labels(m.actor for m in result.mentions)
+    assert {"Bureau of International Narcotics and Law Enforcement Affairs", "Ministry of Information and Culture",
+            "Department of Disaster Management Affairs", "Malawi"} <= named, named
+    assert not [n for n in named if "(" in n or "," in n or "’s " in n], named
+    department = next(m.actor for m in result.mentions if m.actor.label.startswith("Department of Disaster"))
+    assert department.state is not None and department.state.endswith("/MWI")
+
+
 def test_generic_groups_are_one_actor_per_article(extractor: Extractor) -> None:
     result = extract(extractor, "Protesters marched in Khartoum on Monday. Security forces fired tear gas at "
                                 "the protesters, and the protesters threw stones.")

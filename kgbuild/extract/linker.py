@@ -314,7 +314,12 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue
         actor = _new_from_ner(ctx, ent)
         if actor is not None:
-            add(ent.start, ent.end, actor, weak=actor.actor_class == "Place" and ent.label_ not in ("GPE", "LOC"))
+            named = _trimmed(ent)  # the rest of a run-together span may name another actor
+            add(named.start, named.end, actor, weak=actor.actor_class == "Place" and ent.label_ not in ("GPE", "LOC")
+                or actor.actor_class == "Group")  # "Republicans": a group counts when it takes part
+            owner = _possessor_state(ctx, named) if named.start > ent.start else None
+            if owner:
+                add(named.start - 2, named.start - 1, _kb_ref(ctx, owner))
             _remember_acronym(doc, ent, actor, ctx)
 
     for token in doc:
@@ -522,15 +527,44 @@ def _is_noise(ent: Span) -> bool:
 
 def _trimmed(ent: Span) -> Span:
     """``ent`` without dangling edge words ("University of", "Program for ... (", a person's
-    "Moise Shortly")."""
+    "Moise Shortly"), and cut where the NER ran two names together: at a comma ("the Ministry
+    of Information and Culture, Zia-ul Haq Haqmal"), or at an unclosed parenthesis ("INL
+    (Bureau of International Narcotics ...": the name after an acronym, else what comes
+    before).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("INL ( Bureau of Narcotics Affairs said")
+    >>> _trimmed(Span(doc, 0, 6, label="ORG")).text
+    'Bureau of Narcotics Affairs'
+    """
     start, end = ent.start, ent.end
-    while end > start and (ent.doc[end - 1].pos_ in ("ADP", "DET", "PUNCT", "CCONJ", "PART")
+    doc = ent.doc
+    comma = next((t.i for t in doc[start + 1:end] if t.text == ","), None)
+    if comma is not None and ent.label_ in ("ORG", "PERSON", "NORP"):
+        end = comma
+    opened = next((t.i for t in doc[start:end] if t.text == "("), None)
+    if opened is not None and not any(t.text == ")" for t in doc[opened:end]):
+        acronym = opened == start + 1 and doc[start].text.isupper()
+        start, end = (opened + 1, end) if acronym and opened + 1 < end else (start, opened)
+    while end > start and (doc[end - 1].pos_ in ("ADP", "DET", "PUNCT", "CCONJ", "PART")
                            or ent.label_ == "PERSON" and end - start > 1
-                           and ent.doc[end - 1].pos_ in ("ADV", "VERB", "ADJ", "NOUN")):
+                           and doc[end - 1].pos_ in ("ADV", "VERB", "ADJ", "NOUN")):
         end -= 1
-    while start < end and ent.doc[start].pos_ in ("DET", "PUNCT"):
+    while start < end and doc[start].pos_ in ("DET", "PUNCT"):
         start += 1
-    return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
+    if ent.label_ == "ORG" and end - start > 2 and doc[start + 1].text in _POSSESSIVE and doc[start].pos_ == "PROPN":
+        start += 2  # "Malawi's Department of Disaster Management Affairs": the department (of Malawi)
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
+_POSSESSIVE = frozenset({"'s", "\u2019s"})
+
+
+def _possessor_state(ctx: LinkContext, span: Span) -> str | None:
+    """The state named just before ``span`` as its possessor ("Malawi's Department ...")."""
+    if span.start >= 2 and span.doc[span.start - 1].text in _POSSESSIVE:
+        return _state_of_token(ctx, span.doc[span.start - 2])
+    return None
 
 
 def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
@@ -562,6 +596,8 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
         actor_class = _type_org(ctx, text)
         if state is None and len(ent) > 1 and actor_class in ("GovernmentBody", "SecurityForce"):
             state = _state_of_token(ctx, ent[0])  # "U.S. Supreme Court": a state's institution
+        if state is None and actor_class in ("GovernmentBody", "SecurityForce"):
+            state = _possessor_state(ctx, ent)
         return ActorRef(None, actor_class, text, new=True, state=state)  # "Somali Military Command"
     if ent.label_ in ("GPE", "LOC", "FAC"):
         return ActorRef(None, "Place", text, new=True)
