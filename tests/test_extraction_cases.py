@@ -273,6 +273,17 @@ def test_names_the_tagger_ran_together_are_cut_apart(extractor: Extractor) -> No
     assert department.state is not None and department.state.endswith("/MWI")
 
 
+def test_a_long_name_the_tagger_split_is_one_actor_and_two_names_stay_two(extractor: Extractor) -> None:
+    result = extract(extractor, "Officials at the Bureau of European and Eurasian Affairs said the Cambodian League for "
+                                "the Promotion and Defense of Human Rights met Martin Kelly of EOS Risk Group. Hamas "
+                                "and Hezbollah fired rockets at Israel.")
+    named = labels(m.actor for m in result.mentions)
+    assert {"Bureau of European and Eurasian Affairs",
+            "Cambodian League for the Promotion and Defense of Human Rights", "Hamas", "Hezbollah"} <= named, named
+    assert not {"Bureau of European", "Eurasian Affairs", "Cambodian League"} & named
+    assert not [n for n in named if "Kelly" in n and "EOS" in n], named
+
+
 def test_generic_groups_are_one_actor_per_article(extractor: Extractor) -> None:
     result = extract(extractor, "Protesters marched in Khartoum on Monday. Security forces fired tear gas at "
                                 "the protesters, and the protesters threw stones.")

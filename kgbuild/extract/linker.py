@@ -187,8 +187,37 @@ def _in_body(start: int, body: list[tuple[int, int]]) -> bool:
     return not body or any(s <= start < e for s, e in body)
 
 
+_NAME_GLUE = frozenset({"for", "of", "on", "without"})
+
+
+def _rejoin_split_names(doc: Doc) -> None:
+    """Join the pieces of one long name the NER split in two ("the Cambodian League" + "for" +
+    "the Promotion and Defense of Human Rights"; "the Bureau of European" + "and" + "Eurasian
+    Affairs", the first ending in a word that modifies the second; "Daniel K. Inouye" + "Asia-Pacific Center ...",
+    side by side). Names the KB ruler found are left as they are; "Hamas and Hezbollah", "Martin
+    Kelly of EOS Risk Group" and "the Hudson Institute's Center for ..." stay two."""
+    ents = list(doc.ents)
+    joined: list[Span] = []
+    for ent in ents:
+        last = joined[-1] if joined else None
+        if last is not None and ent.label_ == "ORG" and last.label_ in ("ORG", "PERSON") \
+                and not last.ent_id_ and not ent.ent_id_ and last.sent.start == ent.sent.start:
+            gap = [t.lower_ for t in doc[last.end:ent.start]]
+            end_word = doc[last.end - 1]
+            glued = (gap == [] and end_word.tag_ != "POS" and end_word.text not in _POSSESSIVE
+                     or last.label_ == "ORG" and len(gap) == 1 and gap[0] in _NAME_GLUE
+                     or last.label_ == "ORG" and gap == ["and"] and ent.start <= end_word.head.i < ent.end)
+            if glued:
+                joined[-1] = Span(doc, last.start, ent.end, label="ORG")
+                continue
+        joined.append(ent)
+    if len(joined) < len(ents):
+        doc.ents = joined
+
+
 def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) -> list[MentionItem]:
     """Every actor mention of the article, non-overlapping, in text order."""
+    _rejoin_split_names(doc)
     taken: dict[int, MentionItem] = {}
     items: list[MentionItem] = []
     author_key = normalise_name(ctx.author) if ctx.author else None
