@@ -284,6 +284,15 @@ def test_a_long_name_the_tagger_split_is_one_actor_and_two_names_stay_two(extrac
     assert not [n for n in named if "Kelly" in n and "EOS" in n], named
 
 
+def test_hyphenated_names_and_name_particles(extractor: Extractor) -> None:
+    result = extract(extractor, "Guinea-Bissau and Timor-Leste signed. European Commission President Ursula von der "
+                                "Leyen said the U.S.-China trade war matters. Von der Leyen left.")
+    named = labels(m.actor for m in result.mentions)
+    assert {"Guinea-Bissau", "Timor-Leste", "Ursula von der Leyen"} <= named, named
+    assert not {"Guinea", "Leyen", "U.S.-China"} & named, named
+    assert len({m.actor.key for m in result.mentions if "Leyen" in m.text}) == 1
+
+
 def test_generic_groups_are_one_actor_per_article(extractor: Extractor) -> None:
     result = extract(extractor, "Protesters marched in Khartoum on Monday. Security forces fired tear gas at "
                                 "the protesters, and the protesters threw stones.")

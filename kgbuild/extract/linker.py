@@ -188,6 +188,9 @@ def _in_body(start: int, body: list[tuple[int, int]]) -> bool:
 
 
 _NAME_GLUE = frozenset({"for", "of", "on", "without"})
+#: the small words inside people's names ("von der Leyen", "bin Salman", "da Silva")
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "del", "di", "dos", "bin", "ibn", "al", "el",
+                             "le", "la", "ben"})
 
 
 def _rejoin_split_names(doc: Doc) -> None:
@@ -210,6 +213,10 @@ def _rejoin_split_names(doc: Doc) -> None:
             if glued:
                 joined[-1] = Span(doc, last.start, ent.end, label="ORG")
                 continue
+        if last is not None and last.label_ == "PERSON" and not last.ent_id_ and not ent.ent_id_ \
+                and ent.start == last.end and doc[last.end - 1].lower_ in _NAME_PARTICLES:
+            joined[-1] = Span(doc, last.start, ent.end, label="PERSON")  # "Ursula von der" + "Leyen"
+            continue
         joined.append(ent)
     if len(joined) < len(ents):
         doc.ents = joined
@@ -235,7 +242,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         if weight >= 0.4 * sum(state_counts.values()):
             ctx.dominant_state = top
     for ent in doc.ents:  # full names first, so "Guterres" before "Antonio Guterres" still merges
-        if ent.label_ == "PERSON" and not ent.ent_id_ and not _names_a_thing(ent):
+        if ent.label_ == "PERSON" and not ent.ent_id_ and not _names_a_thing(ent) \
+                and not _pair_of_states(ctx, ent.text):
             _person(ctx, ent.text.strip())
         elif ent.ent_id_ and ctx.kbi.classes.get(ent.ent_id_) == "Person" and len(ent) > 1:
             ctx.persons[normalise_name(ent[-1].text)] = _kb_ref(ctx, ent.ent_id_)  # "Wood" after "Robert Wood"
@@ -598,7 +606,7 @@ def _possessor_state(ctx: LinkContext, span: Span) -> str | None:
 
 def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
     ent = _trimmed(ent)
-    if not len(ent) or _is_noise(ent) or _names_a_thing(ent):
+    if not len(ent) or _is_noise(ent) or _names_a_thing(ent) or _pair_of_states(ctx, ent.text):
         return None
     text = ent.text.strip()
     if len(ent) == 1 and ent.root.pos_ not in ("PROPN",) and ent.label_ != "NORP":
@@ -614,6 +622,7 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
         return None
     if text in ctx.acronyms:
         return ctx.acronyms[text]
+
     iris = ctx.kbi.lookup(text)
     if iris:
         return _kb_ref(ctx, iris[0])
@@ -661,8 +670,22 @@ def _names_a_thing(ent: Span) -> bool:
     return bool(title) and title[-1].lower_ in _DOCUMENT_HEADS
 
 
+def _pair_of_states(ctx: LinkContext, text: str) -> bool:
+    """"U.S.-China" (trade, ties): states joined by a hyphen describe something, they are no actor."""
+    parts = [p for p in text.strip().split("-") if p]
+    if len(parts) < 2 or ctx.kbi.lookup(text) or not all(p[:1].isupper() for p in parts):
+        return False  # "Guinea-Bissau" is a state's own name
+    return any(any(ctx.kbi.classes.get(i) == "State" for i in ctx.kbi.lookup(p))
+               or normalise_name(p) in ctx.kbi.demonyms for p in parts)
+
+
 def _person(ctx: LinkContext, text: str) -> ActorRef:
-    words = [w for w in text.replace("\u2019s", "").replace("'s", "").split() if w[:1].isupper()]
+    words = [w for w in text.replace("\u2019s", "").replace("'s", "").split()
+             if w[:1].isupper() or w.lower() in _NAME_PARTICLES]
+    while words and not words[0][:1].isupper():
+        words.pop(0)
+    while words and not words[-1][:1].isupper():
+        words.pop()
     if not words:
         words = text.split()
     surname = normalise_name(words[-1])

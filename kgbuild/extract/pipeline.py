@@ -19,6 +19,7 @@ date, author, publisher, body spans; set before the pipeline runs), ``doc._.kgbu
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -62,6 +63,10 @@ def _meta(doc: Doc) -> dict[str, Any]:
     return doc._.kgbuild_meta
 
 
+#: a name the tokenizer keeps as one token: no space and no hyphen or slash between words
+_ONE_TOKEN = re.compile(r"[^\s\-\u2010-\u2015/]+|[^\s]*[\-\u2010-\u2015/][^A-Za-z]*")
+
+
 class ActorRuler:
     """Entity rulers over the KB's names: exact case (acronyms, single words, places) and lower case.
 
@@ -82,7 +87,7 @@ class ActorRuler:
         exact, lower = [], []
         self.relabel: dict[str, tuple[str, str]] = {}  # one-word name -> (label, KB iri), for NER's entities
         for pattern in index.patterns:
-            single = " " not in pattern["pattern"].strip()
+            single = _ONE_TOKEN.fullmatch(pattern["pattern"].strip()) is not None  # "Guinea-Bissau" is three
             if words == "multi" and single or words == "single" and not single:
                 continue
             if words == "single" and pattern["exact"]:
