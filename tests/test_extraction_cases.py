@@ -293,6 +293,18 @@ def test_hyphenated_names_and_name_particles(extractor: Extractor) -> None:
     assert len({m.actor.key for m in result.mentions if "Leyen" in m.text}) == 1
 
 
+def test_a_state_qualifying_a_title_names_the_state_and_its_government(extractor: Extractor) -> None:
+    result = extract(extractor, "U.S. Secretary of State Antony Blinken praised the reporter.")
+    named = {m.actor.label for m in result.mentions if m.text == "U.S."}
+    assert named == {"United States", "Federal government of the United States"}, named
+
+
+def test_an_organisations_possessive_before_a_title_names_its_leader(extractor: Extractor) -> None:
+    result = extract(extractor, "WindEurope's CEO Giles Dickson said prices rose.")
+    assert ("Giles Dickson", "leaderOf", "WindEurope") in {
+        (r.subject.label, r.predicate, r.object.label) for r in result.relations}
+
+
 def test_generic_groups_are_one_actor_per_article(extractor: Extractor) -> None:
     result = extract(extractor, "Protesters marched in Khartoum on Monday. Security forces fired tear gas at "
                                 "the protesters, and the protesters threw stones.")

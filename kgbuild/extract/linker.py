@@ -281,6 +281,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         if state:
             if _names_title_holder(doc, ent, ctx) or _qualifies_title(ent, ctx):  # "Turkish President Erdogan"
                 add(ent.start, ent.end, _government(ctx, state))
+                add(ent.start, ent.end, _kb_ref(ctx, state), nested=True)  # and Turkey is named too
                 continue
             head = root.head
             joined = root.dep_ == "conj" or (root.dep_ in ("amod", "compound") and root.i + 1 < len(doc)

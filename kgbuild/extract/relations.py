@@ -216,6 +216,9 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
     the person is a member of the organisation named with the role (its leader for a leading
     title). A former role ("former ambassador") is no membership now."""
     title_nouns: list[Token] = []
+    for child in (c for token in span for c in token.children if token.i != root.i):
+        if child.dep_ in ("compound", "nmod", "amod") and child.i < span.start:
+            title_nouns.append(child)  # "WindEurope's CEO Giles Dickson": the title hangs on the first name
     for child in root.children:
         if child.dep_ in ("compound", "nmod", "amod") and child.i < span.start:
             title_nouns.append(child)
@@ -252,7 +255,7 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
         senior = any(c.lower_ in _SENIOR or c.lower_.startswith("high") for c in title.subtree if c.i < title.i)
         predicate = "leaderOf" if leader and not senior else "memberOf"
         official = leader or member
-        nodes = list(title.subtree) + list(title.lefts)
+        nodes = list(title.subtree) + list(title.lefts) + [c for c in root.children if c.dep_ == "poss"]
         nodes.sort(key=lambda n: n.dep_ != "pobj")  # "an expert at X": the organisation of the preposition first
         for node in nodes:
             if node.i >= span.start and node.i < span.end:
