@@ -305,6 +305,20 @@ def test_an_organisations_possessive_before_a_title_names_its_leader(extractor: 
         (r.subject.label, r.predicate, r.object.label) for r in result.relations}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Minister of Justice Naser Eldin Abdel Bari proposed the law in Sudan.",
+     ("Naser Eldin Abdel Bari", "memberOf", "Government of Sudan")),
+    ("Ken Gause, director of the adversary analytics program at CNA, said so.", ("Ken Gause", "memberOf", "CNA")),
+    ("Gen. Charles Brown, commander of Pacific Air Forces, said so.",
+     ("Charles Brown", "leaderOf", "Pacific Air Forces")),
+])
+def test_titles_give_memberships(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    """A state office before the name is the home government's; heading a unit "at X" is
+    membership of X, not its leadership."""
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extract(extractor, text).relations}
+    assert expected in found, found
+
+
 def test_generic_groups_are_one_actor_per_article(extractor: Extractor) -> None:
     result = extract(extractor, "Protesters marched in Khartoum on Monday. Security forces fired tear gas at "
                                 "the protesters, and the protesters threw stones.")

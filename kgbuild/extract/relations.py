@@ -268,12 +268,16 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
             if node.dep_ == "pobj" and node.head.lower_ not in ("of", "at", "with", "for", "from"):
                 continue
             if node.dep_ == "pobj" and node.head.head.i != title.i and node.head.i != title.i \
-                    and node.head.head.lemma_.lower() not in lex.person_titles:
-                continue  # "a fellow at X in Y": the organisation, not the city it sits in
-            add(root, actor, predicate, org.actor, evidence=(min(org.start, span.start_char), max(org.end, span.end_char)))
+                    and node.head.head.lemma_.lower() not in lex.person_titles \
+                    and org.actor.actor_class == "State":
+                continue  # "a fellow at X in Y": the organisation, not the country it sits in
+            deeper = node.dep_ == "pobj" and title.i not in (node.head.i, node.head.head.i)
+            add(root, actor, "memberOf" if deeper else predicate, org.actor,  # "director of a program at X"
+                evidence=(min(org.start, span.start_char), max(org.end, span.end_char)))
             break
         else:
-            if official and actor.new and title.dep_ == "compound" and title.i < span.start and index.home is not None \
+            if official and actor.new and title.dep_ in ("compound", "nmod") and title.i < span.start \
+                    and index.home is not None \
                     and (word in _STATE_OFFICES or lower in _STATE_OFFICES):
                 # "President William Ruto" in a story about Kenya: the office of the state the story is about
                 add(root, actor, predicate, index.home, evidence=(title.idx, span.end_char))
