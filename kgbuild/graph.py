@@ -159,8 +159,12 @@ def emit_article(article: Article, extraction: Extraction, *, fingerprint: str, 
         layout = store.layout if store is not None else Layout()
     e = _Emitter(article, layout=layout, fingerprint=fingerprint)
     e.article_metadata()
+    spans: set[tuple[int, int]] = set()
     for mention in extraction.mentions:
-        node = e.node("mention", mention.start, mention.end)
+        span = (mention.start, mention.end)
+        # "U.S." in "U.S. Secretary of State X" names the state and its government: two mentions
+        node = e.node("mention", *span) if span not in spans else e.node("mention", *span, mention.actor.key)
+        spans.add(span)
         e.add(node, TYPE, KG.Mention)
         e.add(node, KG.denotes, e.actor(mention.actor))
         e.offsets(node, mention.start, mention.end)
