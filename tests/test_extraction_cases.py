@@ -319,6 +319,12 @@ def test_titles_give_memberships(extractor: Extractor, text: str, expected: tupl
     assert expected in found, found
 
 
+def test_a_place_followed_by_its_state_lies_in_it(extractor: Extractor) -> None:
+    found = {(r.subject.label, r.predicate, r.object.label)
+             for r in extract(extractor, "The fire spread to Cotonou, Benin, and to Lome, Togo.").relations}
+    assert {("Cotonou", "locatedIn", "Benin"), ("Lome", "locatedIn", "Togo")} <= found, found
+
+
 def test_generic_groups_are_one_actor_per_article(extractor: Extractor) -> None:
     result = extract(extractor, "Protesters marched in Khartoum on Monday. Security forces fired tear gas at "
                                 "the protesters, and the protesters threw stones.")

@@ -296,8 +296,8 @@ def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> 
                 owner = index.at(child)
             elif child.dep_ == "prep" and child.lower_ in ("in", "of"):
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
-                    owner = index.at(pobj) or next((index.at(t) for t in pobj.children
-                                                    if t.dep_ in ("compound", "amod") and index.at(t)), None)
+                    owner = index.at(pobj) or next((index.at(t) for t in pobj.children  # "in Haiti's north"
+                                                    if t.dep_ in ("compound", "amod", "poss") and index.at(t)), None)
                     if owner is not None:
                         break
             if owner is None or owner.actor.key == actor.key:
@@ -305,6 +305,14 @@ def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> 
             if owner.actor.actor_class in ("Place", "State"):
                 add(root, actor, "locatedIn", owner.actor, evidence=(min(owner.start, root.idx),
                                                                      max(owner.end, root.idx + len(root))))
+                return
+    doc = root.doc
+    for child in root.children:  # "Cotonou, Benin": a place and the state it is in, after a comma
+        if child.dep_ in ("conj", "npadvmod", "appos") and child.i == root.i + 2 and doc[root.i + 1].text == ",":
+            owner = index.at(child)
+            if owner is not None and owner.actor.actor_class == "State" and owner.actor.key != actor.key \
+                    and not any(c.dep_ == "cc" for c in child.children):
+                add(root, actor, "locatedIn", owner.actor, evidence=(root.idx, owner.end))
                 return
 
 
