@@ -311,6 +311,10 @@ def test_an_organisations_possessive_before_a_title_names_its_leader(extractor: 
     ("Ken Gause, director of the adversary analytics program at CNA, said so.", ("Ken Gause", "memberOf", "CNA")),
     ("Gen. Charles Brown, commander of Pacific Air Forces, said so.",
      ("Charles Brown", "leaderOf", "Pacific Air Forces")),
+    ("U.S. national security adviser Mike Waltz said talks would start.",
+     ("Mike Waltz", "memberOf", "Federal government of the United States")),
+    ("Farai Marapira, the Zanu PF information director, said so.",
+     ("Farai Marapira", "memberOf", "Zimbabwe African Nationalist Union")),
 ])
 def test_titles_give_memberships(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
     """A state office before the name is the home government's; heading a unit "at X" is
@@ -323,6 +327,11 @@ def test_a_place_followed_by_its_state_lies_in_it(extractor: Extractor) -> None:
     found = {(r.subject.label, r.predicate, r.object.label)
              for r in extract(extractor, "The fire spread to Cotonou, Benin, and to Lome, Togo.").relations}
     assert {("Cotonou", "locatedIn", "Benin"), ("Lome", "locatedIn", "Togo")} <= found, found
+
+
+def test_an_organisation_named_after_a_country_is_not_its_organ(extractor: Extractor) -> None:
+    result = extract(extractor, "Mahad Wasuge is the executive director of the Somali Public Agenda think tank.")
+    assert not [r for r in result.relations if r.predicate == "ofState"], result.relations
 
 
 def test_generic_groups_are_one_actor_per_article(extractor: Extractor) -> None:

@@ -132,7 +132,8 @@ def _names_title_holder(doc: Doc, ent: Span, ctx: LinkContext) -> bool:
                                                  and doc[j].ent_type_ != "PERSON" and doc[j].is_alpha
                                                  and (doc[j].is_lower or j + 1 < len(doc)
                                                       and doc[j + 1].lower_ in _TITLE_WORDS)):
-        titled = titled or doc[j].lower_ in ctx.lex.person_titles or doc[j].lemma_.lower() in ctx.lex.person_titles
+        titled = titled or any(w in ctx.lex.person_titles or w in ctx.lex.member_titles
+                               for w in (doc[j].lower_, doc[j].lemma_.lower()))  # "U.S. security adviser X"
         last = doc[j]
         j += 1
     if not titled or last is None:
@@ -637,6 +638,8 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
             state = _state_of_token(ctx, ent[0])  # "U.S. Supreme Court": a state's institution
         if state is None and actor_class in ("GovernmentBody", "SecurityForce"):
             state = _possessor_state(ctx, ent)
+        if actor_class not in ("GovernmentBody", "SecurityForce", "Legislature"):
+            state = None  # "Somali Public Agenda", "Cambodian League for ...": named after a country, not its organ
         return ActorRef(None, actor_class, text, new=True, state=state)  # "Somali Military Command"
     if ent.label_ in ("GPE", "LOC", "FAC"):
         return ActorRef(None, "Place", text, new=True)

@@ -253,7 +253,9 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
         if not (leader or member or role_noun or title.dep_ == "prep"):
             continue
         senior = any(c.lower_ in _SENIOR or c.lower_.startswith("high") for c in title.subtree if c.i < title.i)
-        predicate = "leaderOf" if leader and not senior else "memberOf"
+        # "the Zanu PF information director", "project director": heads a department, is a member
+        departmental = any(c.dep_ == "compound" and c.pos_ == "NOUN" and index.at(c) is None for c in title.children)
+        predicate = "leaderOf" if leader and not senior and not departmental else "memberOf"
         official = leader or member
         nodes = list(title.subtree) + list(title.lefts) + [c for c in root.children if c.dep_ == "poss"]
         nodes.sort(key=lambda n: n.dep_ != "pobj")  # "an expert at X": the organisation of the preposition first
