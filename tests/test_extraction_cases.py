@@ -334,6 +334,11 @@ def test_an_organisation_named_after_a_country_is_not_its_organ(extractor: Extra
     assert not [r for r in result.relations if r.predicate == "ofState"], result.relations
 
 
+def test_a_former_title_gives_no_membership(extractor: Extractor) -> None:
+    result = extract(extractor, "The group, led by former NATO Secretary General Anders Fogh Rasmussen, met.")
+    assert not [r for r in result.relations if r.object.label == "NATO"], result.relations
+
+
 def test_generic_groups_are_one_actor_per_article(extractor: Extractor) -> None:
     result = extract(extractor, "Protesters marched in Khartoum on Monday. Security forces fired tear gas at "
                                 "the protesters, and the protesters threw stones.")

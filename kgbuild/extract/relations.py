@@ -242,7 +242,8 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
         if word in _NOT_MEMBERSHIP or lower in _NOT_MEMBERSHIP:
             continue
         modifiers = {c.lower_ for c in title.subtree if c.i < title.i} | {c.lower_ for c in title.children}
-        if modifiers & _FORMER or any(t.lower_ in _FORMER for t in title.doc[max(0, span.start - 3):span.start]):
+        if modifiers & _FORMER or any(t.lower_ in _FORMER for t in title.doc[max(0, span.start - 3):span.start]) \
+                or any(c.dep_ == "amod" and c.lower_ in _FORMER for c in root.children):  # "former NATO Secretary General X"
             continue
         phrase = " ".join(t.lower_ for t in title.subtree if t.dep_ in ("compound", "amod") or t.i == title.i)
         leader = word in lex.leader_titles or lower in lex.leader_titles or word in ("lead", "head", "chair") \
