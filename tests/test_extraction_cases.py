@@ -323,10 +323,22 @@ def test_titles_give_memberships(extractor: Extractor, text: str, expected: tupl
     assert expected in found, found
 
 
-def test_a_place_followed_by_its_state_lies_in_it(extractor: Extractor) -> None:
-    found = {(r.subject.label, r.predicate, r.object.label)
-             for r in extract(extractor, "The fire spread to Cotonou, Benin, and to Lome, Togo.").relations}
-    assert {("Cotonou", "locatedIn", "Benin"), ("Lome", "locatedIn", "Togo")} <= found, found
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The fire spread to Cotonou, Benin, and to Lome, Togo.",
+     {("Cotonou", "locatedIn", "Benin"), ("Lome", "locatedIn", "Togo")}),
+    ("The train was attacked near Sibi, Balochistan, on Tuesday.", {("Sibi", "locatedIn", "Balochistan")}),
+    ("Police raided camps in China's western Xinjiang province and in Balochistan's Kalat district.",
+     {("Xinjiang province", "locatedIn", "China"), ("Kalat", "locatedIn", "Balochistan")}),
+])
+def test_a_place_named_with_its_state_or_region_lies_in_it(extractor: Extractor, text: str,
+                                                          expected: set[tuple[str, str, str]]) -> None:
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extract(extractor, text).relations}
+    assert expected <= found, found
+
+
+def test_a_list_of_places_puts_none_inside_another(extractor: Extractor) -> None:
+    result = extract(extractor, "Troops moved to Sokoto, Kano and Lagos.")
+    assert not [r for r in result.relations if r.predicate == "locatedIn"], result.relations
 
 
 def test_an_organisation_named_after_a_country_is_not_its_organ(extractor: Extractor) -> None:

@@ -24,7 +24,8 @@ _PART_NOUNS = {"part", "unit", "member", "branch", "wing", "faction", "arm", "di
                "offshoot", "component", "section", "subsidiary"}
 _PLACE_NOUNS = {"town", "city", "village", "region", "province", "state", "district", "hub", "capital",
                 "port", "area", "governorate", "county", "suburb", "neighborhood", "neighbourhood", "camp",
-                "township", "hotel", "base", "airport"}
+                "township", "hotel", "base", "airport", "island", "islands", "archipelago", "prison", "site",
+                "valley", "peninsula"}
 _CLAIM_AS_VERBS = {"present", "describe", "portray", "label", "brand", "characterize", "characterise",
                    "depict", "paint", "dub", "term", "regard", "consider", "call", "view", "see", "cast"}
 _CLAIM_THAT_VERBS = {"claim", "allege", "insist", "assert", "contend", "maintain"}
@@ -291,12 +292,14 @@ def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> 
     heads: list[Token] = [c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in _PLACE_NOUNS]
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PLACE_NOUNS:
         heads.append(root.head.head)
+    if root.dep_ == "compound" and root.head.lemma_.lower() in _PLACE_NOUNS:
+        heads.append(root.head)  # "the Mariscal Zavala prison in Guatemala City"
     heads.append(root)
     for head in heads:
         for child in head.children:
             owner = None
-            if child.dep_ in ("poss", "amod", "compound") and head.i != root.i:
-                owner = index.at(child)
+            if child.dep_ in ("poss", "amod", "compound") and head.i != root.i or child.dep_ == "poss":
+                owner = index.at(child)  # "China's western Xinjiang province", "Balochistan's Kalat district"
             elif child.dep_ == "prep" and child.lower_ in ("in", "of"):
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     owner = index.at(pobj) or next((index.at(t) for t in pobj.children  # "in Haiti's north"
@@ -313,8 +316,9 @@ def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> 
     for child in root.children:  # "Cotonou, Benin": a place and the state it is in, after a comma
         if child.dep_ in ("conj", "npadvmod", "appos") and child.i == root.i + 2 and doc[root.i + 1].text == ",":
             owner = index.at(child)
-            if owner is not None and owner.actor.actor_class == "State" and owner.actor.key != actor.key \
-                    and not any(c.dep_ == "cc" for c in child.children):
+            listed = len(root.conjuncts) > 1  # "Lagos, Abuja and Kano": a list of places, none inside another
+            if owner is not None and owner.actor.key != actor.key and not any(c.dep_ == "cc" for c in child.children) \
+                    and (owner.actor.actor_class == "State" or owner.actor.actor_class == "Place" and not listed):
                 add(root, actor, "locatedIn", owner.actor, evidence=(root.idx, owner.end))
                 return
 
