@@ -351,6 +351,17 @@ def test_a_former_title_gives_no_membership(extractor: Extractor) -> None:
     assert not [r for r in result.relations if r.object.label == "NATO"], result.relations
 
 
+@pytest.mark.parametrize(("text", "body", "parent"), [
+    ("The U.N. Office for the Coordination of Humanitarian Affairs said aid arrived.",
+     "U.N. Office for the Coordination of Humanitarian Affairs", "/united-nations"),
+    ("Hamas Political Bureau said so.", "Hamas Political Bureau", "/hamas"),
+])
+def test_a_new_body_named_after_its_organisation_is_part_of_it(extractor: Extractor, text: str, body: str,
+                                                               parent: str) -> None:
+    found = [r for r in extract(extractor, text).relations if r.subject.label == body and r.predicate == "partOf"]
+    assert [r.object.iri or r.object.label for r in found] and found[0].object.key.endswith(parent), found
+
+
 def test_generic_groups_are_one_actor_per_article(extractor: Extractor) -> None:
     result = extract(extractor, "Protesters marched in Khartoum on Monday. Security forces fired tear gas at "
                                 "the protesters, and the protesters threw stones.")

@@ -640,7 +640,8 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
             state = _possessor_state(ctx, ent)
         if actor_class not in ("GovernmentBody", "SecurityForce", "Legislature"):
             state = None  # "Somali Public Agenda", "Cambodian League for ...": named after a country, not its organ
-        return ActorRef(None, actor_class, text, new=True, state=state)  # "Somali Military Command"
+        parent = _parent_named_first(ctx, ent) if state is None else None
+        return ActorRef(None, actor_class, text, new=True, state=state, parent=parent)  # "Somali Military Command"
     if ent.label_ in ("GPE", "LOC", "FAC"):
         return ActorRef(None, "Place", text, new=True)
     if ent.label_ == "NORP":
@@ -672,6 +673,20 @@ def _names_a_thing(ent: Span) -> bool:
     while title and not title[-1].is_title:
         title.pop()
     return bool(title) and title[-1].lower_ in _DOCUMENT_HEADS
+
+
+_PARENT_CLASSES_FIRST = frozenset({"InternationalOrganization", "Organization", "ArmedGroup", "GovernmentBody"})
+
+
+def _parent_named_first(ctx: LinkContext, ent: Span) -> str | None:
+    """The KB organisation a new body's name starts with: "U.N. Office for the Coordination of
+    Humanitarian Affairs" is part of the UN, "Taliban Foreign Ministry" of the Taliban."""
+    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    if ent.end - start < 2:
+        return None
+    first = ent.doc[start]
+    iri = next((i for i in ctx.kbi.lookup(first.text) if ctx.kbi.classes.get(i) in _PARENT_CLASSES_FIRST), None)
+    return iri if first.text[:1].isupper() else None
 
 
 def _pair_of_states(ctx: LinkContext, text: str) -> bool:
