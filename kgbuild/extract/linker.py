@@ -8,7 +8,6 @@ dominant state; group nouns ("protesters", "militants") become one actor per art
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -16,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .items import ActorRef, MentionItem
 from .lexicon import KBIndex, Lexicon, normalise_name
+from .names import NAME_PARTICLES, POSSESSIVE, is_noise, names_a_thing, rejoin_split_names, trimmed
 from .nouns import FORCE_SITES, generic_of, names_an_actor_or_deed, noun_key
 
 __all__ = ["link_mentions", "LinkContext", "home_government", "state_sides"]
@@ -188,44 +188,9 @@ def _in_body(start: int, body: list[tuple[int, int]]) -> bool:
     return not body or any(s <= start < e for s, e in body)
 
 
-_NAME_GLUE = frozenset({"for", "of", "on", "without"})
-#: the small words inside people's names ("von der Leyen", "bin Salman", "da Silva")
-_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "del", "di", "dos", "bin", "ibn", "al", "el",
-                             "le", "la", "ben"})
-
-
-def _rejoin_split_names(doc: Doc) -> None:
-    """Join the pieces of one long name the NER split in two ("the Cambodian League" + "for" +
-    "the Promotion and Defense of Human Rights"; "the Bureau of European" + "and" + "Eurasian
-    Affairs", the first ending in a word that modifies the second; "Daniel K. Inouye" + "Asia-Pacific Center ...",
-    side by side). Names the KB ruler found are left as they are; "Hamas and Hezbollah", "Martin
-    Kelly of EOS Risk Group" and "the Hudson Institute's Center for ..." stay two."""
-    ents = list(doc.ents)
-    joined: list[Span] = []
-    for ent in ents:
-        last = joined[-1] if joined else None
-        if last is not None and ent.label_ == "ORG" and last.label_ in ("ORG", "PERSON") \
-                and not last.ent_id_ and not ent.ent_id_ and last.sent.start == ent.sent.start:
-            gap = [t.lower_ for t in doc[last.end:ent.start]]
-            end_word = doc[last.end - 1]
-            glued = (gap == [] and end_word.tag_ != "POS" and end_word.text not in _POSSESSIVE
-                     or last.label_ == "ORG" and len(gap) == 1 and gap[0] in _NAME_GLUE
-                     or last.label_ == "ORG" and gap == ["and"] and ent.start <= end_word.head.i < ent.end)
-            if glued:
-                joined[-1] = Span(doc, last.start, ent.end, label="ORG")
-                continue
-        if last is not None and last.label_ == "PERSON" and not last.ent_id_ and not ent.ent_id_ \
-                and ent.start == last.end and doc[last.end - 1].lower_ in _NAME_PARTICLES:
-            joined[-1] = Span(doc, last.start, ent.end, label="PERSON")  # "Ursula von der" + "Leyen"
-            continue
-        joined.append(ent)
-    if len(joined) < len(ents):
-        doc.ents = joined
-
-
 def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) -> list[MentionItem]:
     """Every actor mention of the article, non-overlapping, in text order."""
-    _rejoin_split_names(doc)
+    rejoin_split_names(doc)
     taken: dict[int, MentionItem] = {}
     items: list[MentionItem] = []
     author_key = normalise_name(ctx.author) if ctx.author else None
@@ -243,7 +208,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         if weight >= 0.4 * sum(state_counts.values()):
             ctx.dominant_state = top
     for ent in doc.ents:  # full names first, so "Guterres" before "Antonio Guterres" still merges
-        if ent.label_ == "PERSON" and not ent.ent_id_ and not _names_a_thing(ent) \
+        if ent.label_ == "PERSON" and not ent.ent_id_ and not names_a_thing(ent) \
                 and not _pair_of_states(ctx, ent.text):
             _person(ctx, ent.text.strip())
         elif ent.ent_id_ and ctx.kbi.classes.get(ent.ent_id_) == "Person" and len(ent) > 1:
@@ -353,7 +318,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue
         actor = _new_from_ner(ctx, ent)
         if actor is not None:
-            named = _trimmed(ent)  # the rest of a run-together span may name another actor
+            named = trimmed(ent)  # the rest of a run-together span may name another actor
             add(named.start, named.end, actor, weak=actor.actor_class == "Place" and ent.label_ not in ("GPE", "LOC")
                 or actor.actor_class == "Group")  # "Republicans": a group counts when it takes part
             owner = _possessor_state(ctx, named) if named.start > ent.start else None
@@ -535,80 +500,16 @@ def _remember_acronym(doc: Doc, ent: Span, actor: ActorRef, ctx: LinkContext) ->
         ctx.acronyms[doc[ent.end + 1].text] = actor
 
 
-_TITLE_HEADS = frozenset({"secretary", "minister", "ministry", "department", "secretariat", "undersecretary",
-                          "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "chief", "committee"})
-#: Wire agencies cited as sources ("told Reuters", "according to AFP") are outlets, not actors.
-_WIRES = frozenset({"reuters", "ap", "afp", "associated press", "agence france-presse", "agence france presse",
-                    "bloomberg", "efe", "dpa", "ansa", "tass", "interfax", "anadolu"})
-
-
-def _is_noise(ent: Span) -> bool:
-    """A capitalised word or fragment the NER mistook for a name: an adjective ("Islamic",
-    "Arab"), an ideology ("Pan-Arabism"), a prefix ("Anti-"), the field of a title ("Secretary
-    of State", "Defense Secretary"), a wire agency cited as a source."""
-    if normalise_name(ent.text) in _WIRES:
-        return True
-    if len(ent) != 1:
-        return False
-    token = ent[0]
-    text = token.text
-    doc = ent.doc
-    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    before = doc[token.i - 2].lower_ if token.i >= 2 and doc[token.i - 1].lower_ == "of" else ""
-    if ent.label_ == "ORG" and (after in _TITLE_HEADS or before in _TITLE_HEADS):
-        return True
-    if text.endswith("-") or text.lower().endswith(("ism", "isms")):
-        return True
-    if ent.label_ == "NORP":
-        return token.tag_ not in ("NNPS", "NNS") and token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj")
-    return token.tag_ == "JJ" or token.pos_ == "ADJ"
-
-
-def _trimmed(ent: Span) -> Span:
-    """``ent`` without dangling edge words ("University of", "Program for ... (", a person's
-    "Moise Shortly"), and cut where the NER ran two names together: at a comma ("the Ministry
-    of Information and Culture, Zia-ul Haq Haqmal"), or at an unclosed parenthesis ("INL
-    (Bureau of International Narcotics ...": the name after an acronym, else what comes
-    before).
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("INL ( Bureau of Narcotics Affairs said")
-    >>> _trimmed(Span(doc, 0, 6, label="ORG")).text
-    'Bureau of Narcotics Affairs'
-    """
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    comma = next((t.i for t in doc[start + 1:end] if t.text == ","), None)
-    if comma is not None and ent.label_ in ("ORG", "PERSON", "NORP"):
-        end = comma
-    opened = next((t.i for t in doc[start:end] if t.text == "("), None)
-    if opened is not None and not any(t.text == ")" for t in doc[opened:end]):
-        acronym = opened == start + 1 and doc[start].text.isupper()
-        start, end = (opened + 1, end) if acronym and opened + 1 < end else (start, opened)
-    while end > start and (doc[end - 1].pos_ in ("ADP", "DET", "PUNCT", "CCONJ", "PART")
-                           or ent.label_ == "PERSON" and end - start > 1
-                           and doc[end - 1].pos_ in ("ADV", "VERB", "ADJ", "NOUN")):
-        end -= 1
-    while start < end and doc[start].pos_ in ("DET", "PUNCT"):
-        start += 1
-    if ent.label_ == "ORG" and end - start > 2 and doc[start + 1].text in _POSSESSIVE and doc[start].pos_ == "PROPN":
-        start += 2  # "Malawi's Department of Disaster Management Affairs": the department (of Malawi)
-    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
-
-
-_POSSESSIVE = frozenset({"'s", "\u2019s"})
-
-
 def _possessor_state(ctx: LinkContext, span: Span) -> str | None:
     """The state named just before ``span`` as its possessor ("Malawi's Department ...")."""
-    if span.start >= 2 and span.doc[span.start - 1].text in _POSSESSIVE:
+    if span.start >= 2 and span.doc[span.start - 1].text in POSSESSIVE:
         return _state_of_token(ctx, span.doc[span.start - 2])
     return None
 
 
 def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
-    ent = _trimmed(ent)
-    if not len(ent) or _is_noise(ent) or _names_a_thing(ent) or _pair_of_states(ctx, ent.text):
+    ent = trimmed(ent)
+    if not len(ent) or is_noise(ent) or names_a_thing(ent) or _pair_of_states(ctx, ent.text):
         return None
     text = ent.text.strip()
     if len(ent) == 1 and ent.root.pos_ not in ("PROPN",) and ent.label_ != "NORP":
@@ -649,32 +550,6 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
     return None
 
 
-#: last words of names of documents, not actors ("the Immigration and Nationality Act",
-#: "the Global Terrorism Index", "the Paris Agreement" stays: it is in the event lexicon, not here)
-_DOCUMENT_HEADS = frozenset({"act", "acts", "index", "law", "laws", "treaty", "convention", "charter", "bill",
-                             "report", "tariff", "tariffs", "doctrine", "resolution", "declaration", "protocol"})
-_TITLE_GLUE = frozenset({"'s", "\u2019s", "of", "and", "the", "for", "on", "through", "against", "to", "in"})
-#: military hardware designations ("F-35s", "S-400", "Su-35", "MQ-9 Reaper"); "G7" and "G-20"
-#: are forums of states
-_DESIGNATION = re.compile(r"(?!G-?\d)[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Za-z]{0,2}")
-
-
-def _names_a_thing(ent: Span) -> bool:
-    """A name the NER took for an actor's that names a document or a weapon system."""
-    if ent.label_ not in ("ORG", "NORP", "PERSON", "FAC") or len(ent) < 1:
-        return False
-    if any(_DESIGNATION.fullmatch(t.text) for t in ent):
-        return True
-    title = list(ent[1:])  # the name, and the title it may begin ("Countering America's Adversaries ... Act")
-    for token in ent.doc[ent.end:ent.end + 10]:
-        if not (token.is_title or token.lower_ in _TITLE_GLUE):
-            break
-        title.append(token)
-    while title and not title[-1].is_title:
-        title.pop()
-    return bool(title) and title[-1].lower_ in _DOCUMENT_HEADS
-
-
 _PARENT_CLASSES_FIRST = frozenset({"InternationalOrganization", "Organization", "ArmedGroup", "GovernmentBody"})
 
 
@@ -700,7 +575,7 @@ def _pair_of_states(ctx: LinkContext, text: str) -> bool:
 
 def _person(ctx: LinkContext, text: str) -> ActorRef:
     words = [w for w in text.replace("\u2019s", "").replace("'s", "").split()
-             if w[:1].isupper() or w.lower() in _NAME_PARTICLES]
+             if w[:1].isupper() or w.lower() in NAME_PARTICLES]
     while words and not words[0][:1].isupper():
         words.pop(0)
     while words and not words[-1][:1].isupper():

@@ -39,7 +39,6 @@ import signal
 import subprocess
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
