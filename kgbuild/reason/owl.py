@@ -195,23 +195,17 @@ def _chunk_ntriples(chunk: list[str], types: dict[str, set[str]], edges: dict[st
 
 
 def _run_hermit(files: list[Path], java: str, memory_mb: int) -> str:
-    """HermiT's printed answer for ``files``. The JVM never outlives the call: an exception here
-    (a stop signal included) kills it before going on."""
+    """HermiT's printed answer for ``files``. ``subprocess.run`` kills the JVM when anything,
+    a stop signal included, interrupts the wait."""
     command = [java, f"-Xmx{memory_mb}M", "-cp", hermit_classpath(), "org.semanticweb.HermiT.cli.CommandLine",
                "-c", "-O", "-D", "-I", "-Y", "--ignoreUnsupportedDatatypes", *(f.as_uri() for f in files)]
     try:
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        done = subprocess.run(command, capture_output=True, check=False)
     except OSError as exc:
         raise ReasonerError(f"HermiT failed: cannot run {java}: {exc}") from exc
-    try:
-        stdout, stderr = process.communicate()
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-    out = stdout.decode("utf-8", "replace")
-    if process.returncode:
-        err = (stderr or stdout).decode("utf-8", "replace")
+    out = done.stdout.decode("utf-8", "replace")
+    if done.returncode:
+        err = (done.stderr or done.stdout).decode("utf-8", "replace")
         if "Inconsistent ontology" in err or "InconsistentOntology" in err:
             raise ReasonerError("HermiT: the ontology plus the data is inconsistent")
         raise ReasonerError(f"HermiT failed: {' '.join(err.strip().splitlines()[:3])[:500]}")
