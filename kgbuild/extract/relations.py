@@ -217,12 +217,10 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
     the person is a member of the organisation named with the role (its leader for a leading
     title). A former role ("former ambassador") is no membership now."""
     title_nouns: list[Token] = []
-    for child in (c for token in span for c in token.children if token.i != root.i):
-        if child.dep_ in ("compound", "nmod", "amod") and child.i < span.start:
-            title_nouns.append(child)  # "WindEurope's CEO Giles Dickson": the title hangs on the first name
+    # titles before the name, on its last word or on another ("WindEurope's CEO Giles Dickson")
+    title_nouns.extend(c for token in span for c in token.children
+                       if c.dep_ in ("compound", "nmod", "amod") and c.i < span.start)
     for child in root.children:
-        if child.dep_ in ("compound", "nmod", "amod") and child.i < span.start:
-            title_nouns.append(child)
         if child.dep_ == "appos":
             title_nouns.append(child)
         if child.dep_ == "relcl":
