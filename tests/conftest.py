@@ -10,9 +10,11 @@ Helpers importable by any test module (``from conftest import ...``): :func:`inv
 """
 from __future__ import annotations
 
+import contextlib
 import shutil
+import subprocess
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -34,11 +36,23 @@ EXAMPLE_IDS = ("myanmar-protest-killings-2021", "nigeria-boko-haram-access-2020"
                "somalia-airstrikes-2025", "somalia-hotel-siege-2025", "syria-coastal-violence-2025",
                "us-iraq-airstrikes-2019")
 
-__all__ = ["ROOT", "EXAMPLES", "EXAMPLES_JSONL", "GOLD_DIR", "BASE", "ONTOLOGY_GRAPH", "INFERRED_GRAPH",
+__all__ = ["reaped", "ROOT", "EXAMPLES", "EXAMPLES_JSONL", "GOLD_DIR", "BASE", "ONTOLOGY_GRAPH", "INFERRED_GRAPH",
            "EXAMPLE_IDS", "invoke", "snapshot", "copy_store", "build_into"]
 
 
 # -- helpers -----------------------------------------------------------------------------
+@contextlib.contextmanager
+def reaped(process: subprocess.Popen) -> Iterator[subprocess.Popen]:  # type: ignore[type-arg]
+    """``process``, killed and waited for on leaving while it still runs, so a failing test leaves
+    no child behind."""
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
 def invoke(args: Sequence[str], *, input: bytes | str | None = None, expect: int | None = 0) -> Result:
     """Run ``kgbuild ARGS`` in-process; assert the exit code (``expect=None``: any), output in the message."""
     from kgbuild.cli import cli

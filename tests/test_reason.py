@@ -364,7 +364,7 @@ def test_a_stopped_hermit_run_leaves_no_jvm_no_files_and_the_store_as_it_was(
     """``kgbuild reason --reasoner hermit`` stopped while HermiT runs: the JVM is stopped, its
     temporary files are removed, the command exits 130 with one line, and the inferred graph is
     untouched."""
-    from conftest import snapshot
+    from conftest import reaped, snapshot
 
     fake_bin, temp, pid_file = tmp_path / "bin", tmp_path / "tmp", tmp_path / "java.pid"
     fake_bin.mkdir()
@@ -375,9 +375,9 @@ def test_a_stopped_hermit_run_leaves_no_jvm_no_files_and_the_store_as_it_was(
     before = snapshot(store_copy)
     env = {**os.environ, "PATH": f"{fake_bin}{os.pathsep}{os.environ['PATH']}", "TMPDIR": str(temp),
            "FAKE_JAVA_PID": str(pid_file)}
-    process = subprocess.Popen([sys.executable, "-m", "kgbuild", "reason", "--store", str(store_copy),
-                                "--reasoner", "hermit"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
+    with reaped(subprocess.Popen([sys.executable, "-m", "kgbuild", "reason", "--store", str(store_copy),
+                                  "--reasoner", "hermit"], env=env, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE)) as process:
         deadline = time.monotonic() + 120
         while not pid_file.exists() or not pid_file.read_text().strip():
             assert process.poll() is None, process.communicate()
@@ -387,10 +387,6 @@ def test_a_stopped_hermit_run_leaves_no_jvm_no_files_and_the_store_as_it_was(
         assert [p.name for p in temp.iterdir()][0].startswith("kgbuild-hermit-")  # its files, while it runs
         process.send_signal(signum)
         _, err = process.communicate(timeout=30)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
     assert process.returncode == 130
     assert err.decode().strip().splitlines()[-1] == \
         f"interrupted ({signum.name}): {store_copy}: the inferred graph is unchanged"

@@ -29,6 +29,7 @@ from kgbuild.query.output import sparql_json
 from kgbuild.serve import start_server
 from kgbuild.store import GraphStore
 
+from conftest import reaped
 from servers import BASE, KB, KG, free_port, write_sample_store
 
 pytestmark = pytest.mark.server
@@ -263,9 +264,8 @@ def test_a_signal_stops_the_child_and_removes_the_snapshot(tmp_path: Path, sig: 
     path = tmp_path / "kg"
     write_sample_store(path)
     port = free_port()
-    serve = subprocess.Popen([sys.executable, "-m", "kgbuild", "serve", "--store", str(path), "--port", str(port)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
+    with reaped(subprocess.Popen([sys.executable, "-m", "kgbuild", "serve", "--store", str(path), "--port", str(port)],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)) as serve:
         deadline = time.monotonic() + 60
         while _get_or_none(f"http://127.0.0.1:{port}/api/queries") != 200:
             assert serve.poll() is None and time.monotonic() < deadline, serve.communicate()
@@ -275,10 +275,6 @@ def test_a_signal_stops_the_child_and_removes_the_snapshot(tmp_path: Path, sig: 
         assert list(tmp_path.glob(".kgbuild-serve-*/snapshot"))
         serve.send_signal(sig)
         out, err = serve.communicate(timeout=30)
-    finally:
-        if serve.poll() is None:
-            serve.kill()
-            serve.wait()
     assert serve.returncode == 0, err
     assert f"Stopped ({sig.name})." in err and "Traceback" not in err, err
     assert not Path(f"/proc/{child}").exists()
