@@ -146,6 +146,45 @@ def test_documents_and_weapon_systems_are_not_actors(extractor: Extractor) -> No
     assert {"Turkey", "Burkina Faso", "Bureau of International Narcotics and Law Enforcement Affairs"} <= named
 
 
+def test_a_lone_attacker_and_the_soldiers_he_killed(extractor: Extractor) -> None:
+    result = extract(extractor, "A suicide bomber killed five soldiers near a checkpoint in Somalia on Monday.")
+    attack = only(result, "Attack")
+    assert labels(attack.agents) == {"suicide bomber"}
+    assert {a.actor_class for a in attack.agents} == {"Person"}
+    assert {t.actor_class for t in attack.targets} == {"SecurityForce"}
+    assert attack.mode == "bombing"  # a suicide bomber is no bomber aircraft
+
+
+def test_officers_killed_in_an_attack_by_a_group_are_its_target(extractor: Extractor) -> None:
+    result = extract(extractor, "Two police officers were killed in an attack by al-Shabab fighters in Somalia.")
+    attack = only(result, "Attack")
+    assert labels(attack.agents) == {"al-Shabab"}
+    assert labels(attack.targets) == {"Somali Police Force"}
+
+
+def test_killed_in_a_gun_battle_with_police_is_a_clash_of_both(extractor: Extractor) -> None:
+    result = extract(extractor, "Gang leader Jean Pierre was killed in a gun battle with police on Friday in Haiti.")
+    attack = only(result, "Attack")
+    assert attack.mode == "armed-clash"
+    assert labels(attack.agents) == labels(attack.targets) == {"Jean Pierre", "Police of Haiti"}
+
+
+def test_those_a_convoy_carries_are_the_target(extractor: Extractor) -> None:
+    result = extract(extractor, "Insurgents ambushed a convoy carrying Nigerian troops near Maiduguri.")
+    attack = only(result, "Attack")
+    assert labels(attack.targets) == {"Nigerian Armed Forces"}
+
+
+def test_a_gunman_opened_fire_on_worshippers(extractor: Extractor) -> None:
+    attack = only(extract(extractor, "A gunman opened fire on worshippers at a mosque in Kano, Nigeria."), "Attack")
+    assert labels(attack.agents) == {"gunman"} and labels(attack.targets) == {"worshippers"}
+
+
+def test_fighter_jets_are_no_fighter(extractor: Extractor) -> None:
+    result = extract(extractor, "Pakistani fighter jets struck militant hideouts near the border on Sunday.")
+    assert not any(a.actor_class == "Person" for e in result.events for a in (*e.agents, *e.targets))
+
+
 # -- 2. verbal events by speakers --------------------------------------------------------------
 def test_spokeswoman_for_a_ministry_dismissed_a_report(extractor: Extractor) -> None:
     result = extract(extractor, "A spokeswoman for the Russian foreign ministry dismissed the report as propaganda.")

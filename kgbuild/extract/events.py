@@ -329,14 +329,17 @@ def _frame_date(frame: SpeechFrame | None, published: date | None, date_ents: li
 
 
 def _mode(trigger: Token, lex: Lexicon) -> str | None:
-    words = {trigger.lemma_.lower(), trigger.lower_}
-    words.update(t.lemma_.lower() for t in trigger.subtree)
-    words.update(t.lower_ for t in trigger.children)
-    head = trigger.head
-    words.update({head.lemma_.lower()})
-    for mode in ("assassination", "drone", "airstrike", "shelling", "bombing", "small-arms", "armed-clash"):
-        if words & lex.attack_modes[mode]:
-            return mode
+    """The attack's mode: the trigger's own word first ("a gun battle" is a clash), then its phrase."""
+    own = {trigger.lemma_.lower(), trigger.lower_}
+    words = own | {t.lemma_.lower() for t in trigger.subtree} | {t.lower_ for t in trigger.children}
+    words.add(trigger.head.lemma_.lower())
+    order = ("assassination", "drone", "airstrike", "shelling", "bombing", "small-arms", "armed-clash")
+    if "suicide" in words:
+        return "bombing"  # "a suicide bomber": not a bomber aircraft
+    for candidates in (own, words):
+        for mode in order:
+            if candidates & lex.attack_modes[mode]:
+                return mode
     return None
 
 

@@ -26,7 +26,15 @@ _ARMED_GENERIC = {"militants", "gunmen", "attackers", "insurgents", "fighters", 
                   "terrorists"}
 _PARENT_CLASSES = {"InternationalOrganization", "Organization", "GovernmentBody", "ArmedGroup"}
 _BARE_OK = {"government", "military", "army", "police", "security forces", "junta", "regime", "authorities",
-            "troops", "soldiers", "parliament", "lawmakers", "mps", "officials", "administration", "armed forces"}
+            "troops", "soldiers", "parliament", "lawmakers", "mps", "officials", "administration", "armed forces",
+            "soldier", "servicemen", "service members", "military personnel", "military officers",
+            "police officers", "police officer", "policemen", "policeman", "security personnel", "security officers",
+            "paramilitary", "paramilitary force", "paramilitary forces"}
+#: Members named for their force ("police officers", "a soldier"): the force itself.
+_FORCE_MEMBERS = {"soldier": "soldiers", "servicemen": "soldiers", "service members": "soldiers",
+                  "military personnel": "soldiers", "military officers": "soldiers",
+                  "police officers": "police", "police officer": "police", "policemen": "police",
+                  "policeman": "police", "security personnel": "security forces", "security officers": "security forces"}
 _INSTITUTION_FALLBACK = {"officials": ("officials", "administration", "government"),
                          "authorities": ("authorities", "government"),
                          "administration": ("administration", "government"),
@@ -72,6 +80,7 @@ def _state_of_ent(ctx: LinkContext, ent: Span) -> str | None:
 
 
 def _institution(ctx: LinkContext, state: str, key: str, *, phrase: str | None = None) -> ActorRef:
+    key = _FORCE_MEMBERS.get(key, key)
     for word in _INSTITUTION_FALLBACK.get(key, (key,)):
         iri = ctx.kbi.institutions.get((state, word))
         if iri:
@@ -355,7 +364,9 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 start += 1
             add(start, token.i + 1, _institution(ctx, state, generic[0]))
             continue
-        if key in ctx.lex.group_nouns and token.tag_ in ("NNS", "NNPS", "NN"):
+        if key in ctx.lex.group_nouns and token.tag_ in ("NNS", "NNPS", "NN") \
+                and not (ctx.lex.group_nouns[key] == "Person" and token.dep_ in ("compound", "amod")):
+            # a singular attacker ("a suicide bomber") is one person; "fighter jets" is no fighter
             start = _phrase_start(token, token.i - 3)
             while start < token.i and (start in taken or doc[start].pos_ in ("DET", "NUM", "ADV", "ADP")
                                        or doc[start].pos_ == "PRON" and doc[start].dep_ != "poss"):

@@ -32,11 +32,19 @@ def _acted_on(head: Token, index: MentionIndex) -> list[ActorRef]:
     actors = index.in_phrase(head)
     if index.at(head) is not None:
         return actors
+    if not actors:  # "a bus transporting a paramilitary force", "a convoy carrying troops": those carried
+        actors = [a for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _CARRY_VERBS
+                  for g in c.children if g.dep_ == "dobj" for a in index.in_phrase(g)]
     adjectival = {index.at(c).actor.key for c in head.children
                   if c.dep_ in ("amod", "compound", "nmod", "poss") and index.at(c) is not None
                   and index.at(c).actor.actor_class == ActorClass.STATE}
     return [a for a in actors if a.key not in adjectival]
 
+
+_CARRY_VERBS = frozenset({"carry", "transport", "escort", "ferry", "bring"})
+#: Verbs of harm whose passive subject is the target of the attack they happened in ("two
+#: officers were killed in an attack by X", "he died in a gun battle with police").
+_HARM_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "abduct", "kidnap", "capture", "take"})
 
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials", "representative",
                            "envoy", "ambassador", "minister", "adviser", "advisor", "aide", "delegation", "source",
@@ -165,6 +173,14 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
             targets = [a for c in governing.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                        for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)
                        if a.actor_class != ActorClass.PLACE]
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") and noun.head.head.lemma_.lower() in _HARM_VERBS:
+        harmed = noun.head.head
+        victims = [a for c in harmed.children if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and harmed.lemma_ == "die"
+                   for a in _acted_on(c, index)]
+        if is_clash(noun):  # "killed in a gun battle with police": one side of the battle
+            agents.extend(victims)
+        elif not targets:
+            targets = victims
     if noun.dep_ in ("nsubj", "nsubjpass") and not targets:
         targets = verb_targets(governing, index, event_class=EventClass.ATTACK, lex=lex) if governing.lemma_.lower() in (
             "target", "hit", "kill", "strike") else []
@@ -212,4 +228,4 @@ def embedded_agents(token: Token, index: MentionIndex, lex: Lexicon, triggers: s
 
 
 def is_clash(token: Token) -> bool:
-    return token.lemma_.lower() in ("clash", "fight", "fighting", "battle")
+    return token.lemma_.lower() in ("clash", "fight", "fighting", "battle", "gunfight", "shootout", "firefight")
