@@ -185,6 +185,19 @@ def test_fighter_jets_are_no_fighter(extractor: Extractor) -> None:
     assert not any(a.actor_class == "Person" for e in result.events for a in (*e.agents, *e.targets))
 
 
+def test_the_one_arrested_is_the_target_and_the_state_arrests(extractor: Extractor) -> None:
+    text = ("Cambodia's government faces criticism at home in Cambodia. "
+            "Journalist Sok Vanna's arrest drew international condemnation.")
+    coercion = only(extract(extractor, text), "Coercion")
+    assert labels(coercion.targets) == {"Sok Vanna"}  # the possessor of an arrest is who was arrested
+    assert labels(coercion.agents) == {"Government of Cambodia"}
+
+
+def test_an_abduction_without_a_named_agent_is_no_state_act(extractor: Extractor) -> None:
+    text = "Nigeria's government is under pressure in Nigeria. The students' abduction shocked the country."
+    assert not any(a.label == "Government of Nigeria" for e in extract(extractor, text).events for a in e.agents)
+
+
 # -- 2. verbal events by speakers --------------------------------------------------------------
 def test_spokeswoman_for_a_ministry_dismissed_a_report(extractor: Extractor) -> None:
     result = extract(extractor, "A spokeswoman for the Russian foreign ministry dismissed the report as propaganda.")

@@ -101,6 +101,11 @@ def role_candidates(trigger: Token, index: MentionIndex, frame: SpeechFrame | No
     return found
 
 
+#: Coercion only a state's authorities carry out: without a named agent, the state the story is about.
+_BY_THE_STATE = frozenset({"arrest", "detain", "detention", "jail", "jailing", "imprison", "imprisonment", "deport",
+                           "deportation", "extradite", "extradition", "sentence", "intern", "internment"})
+
+
 def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexicon, end: int
                 ) -> tuple[list[ActorRef], list[ActorRef]]:
     if token.pos_ in ("VERB", "AUX"):
@@ -109,8 +114,12 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
         doc = token.doc
         if end > token.i and doc[end].pos_ == "ADP":  # "spoken ill of the PMU"
             targets += [a for g in doc[end].children if g.dep_ == "pobj" for a in index.in_phrase(g)]
-        return agents, targets
-    return noun_roles(token, index, lex)
+    else:
+        agents, targets = noun_roles(token, index, lex)
+    if not agents and targets and index.home is not None and token.lemma_.lower() in _BY_THE_STATE \
+            and event_class == EventClass.COERCION and all(t.actor_class in ("Person", "Group") for t in targets):
+        agents = [index.home]  # "Zamora was arrested": by the authorities of the state the story is about
+    return agents, targets
 
 
 class _RuleRoles:

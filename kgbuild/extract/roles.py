@@ -41,6 +41,10 @@ def _acted_on(head: Token, index: MentionIndex) -> list[ActorRef]:
     return [a for a in actors if a.key not in adjectival]
 
 
+#: Deeds whose possessor is the one they are done to ("Zamora's detention", "his assassination").
+PATIENT_NOUNS = frozenset({"arrest", "detention", "abduction", "kidnapping", "expulsion", "deportation",
+                           "imprisonment", "killing", "assassination", "execution", "murder", "capture",
+                           "extradition", "jailing", "internment"})
 _CARRY_VERBS = frozenset({"carry", "transport", "escort", "ferry", "bring"})
 #: Verbs of harm whose passive subject is the target of the attack they happened in ("two
 #: officers were killed in an attack by X", "he died in a gun battle with police").
@@ -141,13 +145,14 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
     for host in hosts:
         for child in host.children:
             mention = index.at(child)
+            patient = child.dep_ == "poss" and host.lemma_.lower() in PATIENT_NOUNS
             if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and mention is not None:
                 if mention.actor.actor_class != ActorClass.PLACE:
-                    agents.append(mention.actor)
+                    (targets if patient else agents).append(mention.actor)
             elif child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her"):
                 prior = index.previous_subject(child, person=child.lower_ in ("his", "her"))
                 if prior:
-                    agents.append(prior)
+                    (targets if patient else agents).append(prior)
             elif child.dep_ == "prep" and child.lower_ == "by":
                 agents.extend(a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
             elif child.dep_ == "prep" and child.lower_ in ("between", "among"):  # "agreements between X and Y"
