@@ -450,6 +450,15 @@ def test_experts_and_officials_are_members_of_what_their_titles_name(extractor: 
     assert ("Frantz Exantus", "memberOf", "Government of Haiti") in facts(result)
 
 
+def test_a_title_refers_back_to_the_person_who_holds_it(extractor: Extractor) -> None:
+    result = extract(extractor, "President Samuel Okoro spoke in Abuja, Nigeria. "
+                                "Opposition leaders accused the president of lying about the attack.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.targets) == {"Samuel Okoro"}
+    other = extract(extractor, "President Samuel Okoro spoke in Abuja, Nigeria. The president of Ghana rejected the plan.")
+    assert not any(a.label == "Samuel Okoro" for e in other.events for a in (*e.agents, *e.targets))
+
+
 # -- 6. event coreference ------------------------------------------------------------------------
 def test_stormed_and_killed_is_one_attack(extractor: Extractor) -> None:
     result = extract(extractor, "Islamist militants are active in Niger. Fighters stormed an army base in "

@@ -346,8 +346,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         if token.dep_ == "pobj" and token.head.lower_ == "as":
             continue  # "presented X as 'Iranian forces'": a description, not an actor
         key = noun_key(token)
-        antecedent = _nominal_antecedent(token, items)
-        if antecedent is not None:  # "the agency", "the group": the organisation named before
+        antecedent = _nominal_antecedent(token, items) or _titled_person(ctx, token, items)
+        if antecedent is not None:  # "the agency", "the group", "the envoy": the actor named before
             start = token.i - 1 if doc[token.i - 1].dep_ == "det" and doc[token.i - 1].i + 1 == token.i else token.i
             add(start, token.i + 1, antecedent)
             continue
@@ -463,6 +463,33 @@ def _nominal_antecedent(token: Token, items: list[MentionItem]) -> ActorRef | No
         if token.idx - mention.end > 600:
             break
         if mention.actor.actor_class in classes:
+            return mention.actor
+    return None
+
+
+def _titled_person(ctx: LinkContext, token: Token, items: list[MentionItem]) -> ActorRef | None:
+    """The person "the president" or "the U.N. envoy" refers back to: the latest one named before
+    with that title ("President William Ruto", "Richard Bennett, the U.N. envoy")."""
+    title = token.lemma_.lower()
+    if title not in ctx.lex.person_titles or token.tag_ != "NN" or token.dep_ in ("compound", "appos") \
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) \
+            or any(c.dep_ in ("appos", "relcl", "acl") or c.dep_ == "prep" and c.lower_ != "of" for c in token.children) \
+            or any(g.pos_ == "PROPN" for c in token.children if c.dep_ == "prep" for g in c.children) \
+            or any(c.dep_ == "amod" and c.lower_ in ("former", "new", "next", "late") for c in token.children):
+        return None  # "the president of X", "the former president": a description of its own
+    doc = token.doc
+    for mention in sorted((m for m in items if m.end <= token.idx and not m.nested), key=lambda m: -m.start):
+        if mention.actor.actor_class != "Person":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        titles = {c.lemma_.lower() for t in span for c in t.children
+                  if c.dep_ in ("compound", "nmod") and c.i < span.start}
+        titles |= {c.lemma_.lower() for c in span.root.children if c.dep_ == "appos"}
+        if span.root.dep_ == "appos":
+            titles.add(span.root.head.lemma_.lower())
+        if title in titles:
             return mention.actor
     return None
 
