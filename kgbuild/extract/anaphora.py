@@ -1,0 +1,81 @@
+"""Nominal anaphora for the linker: "the agency", "this group", "the president", "the U.N. envoy"
+refer back to the organisation or person named before them."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .items import ActorRef, MentionItem
+from .lexicon import Lexicon
+
+__all__ = ["nominal_antecedent", "titled_person"]
+
+
+#: Nouns that refer back to an organisation already named ("the agency", "the group"), with
+#: the classes that organisation may have.
+_ANAPHOR_NOUNS: dict[str, frozenset[str]] = {
+    noun: frozenset(classes.split()) for noun, classes in {
+        "group": "ArmedGroup Organization", "movement": "ArmedGroup Organization",
+        "organization": "Organization InternationalOrganization ArmedGroup",
+        "organisation": "Organization InternationalOrganization ArmedGroup", "outfit": "ArmedGroup",
+        "militia": "ArmedGroup", "agency": "GovernmentBody InternationalOrganization SecurityForce",
+        "court": "GovernmentBody", "tribunal": "GovernmentBody InternationalOrganization",
+        "ministry": "GovernmentBody", "company": "Organization", "firm": "Organization",
+        "party": "Organization", "commission": "GovernmentBody InternationalOrganization",
+        "committee": "GovernmentBody Legislature Organization", "bloc": "InternationalOrganization",
+        "alliance": "InternationalOrganization ArmedGroup", "coalition": "InternationalOrganization ArmedGroup",
+        "union": "InternationalOrganization Organization", "watchdog": "Organization",
+        "mission": "InternationalOrganization", "body": "InternationalOrganization GovernmentBody",
+        "foundation": "Organization", "institute": "Organization", "network": "Organization",
+    }.items()
+}
+
+
+def nominal_antecedent(token: Token, items: list[MentionItem]) -> ActorRef | None:
+    """The organisation "the agency" or "this group" refers back to: the latest one named before
+    whose name holds that noun, else the latest one of a fitting class in the last sentences."""
+    noun = token.lemma_.lower()
+    classes = _ANAPHOR_NOUNS.get(noun)
+    if classes is None or token.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+        return None
+    if any(c.dep_ in ("prep", "compound", "amod", "appos") and (c.dep_ != "prep" or c.lower_ == "of")
+           for c in token.children):
+        return None  # "the Ministry of Defense", "the armed group": a name or a description of its own
+    before = sorted((m for m in items if m.end <= token.idx and not m.nested), key=lambda m: m.start)
+    for mention in reversed(before):
+        if noun in mention.actor.label.lower().split() and mention.actor.actor_class in classes:
+            return mention.actor
+    for mention in reversed(before):
+        if token.idx - mention.end > 600:
+            break
+        if mention.actor.actor_class in classes:
+            return mention.actor
+    return None
+
+
+def titled_person(lex: Lexicon, token: Token, items: list[MentionItem]) -> ActorRef | None:
+    """The person "the president" or "the U.N. envoy" refers back to: the latest one named before
+    with that title ("President William Ruto", "Richard Bennett, the U.N. envoy")."""
+    title = token.lemma_.lower()
+    if title not in lex.person_titles or token.tag_ != "NN" or token.dep_ in ("compound", "appos") \
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) \
+            or any(c.dep_ in ("appos", "relcl", "acl") or c.dep_ == "prep" and c.lower_ != "of" for c in token.children) \
+            or any(g.pos_ == "PROPN" for c in token.children if c.dep_ == "prep" for g in c.children) \
+            or any(c.dep_ == "amod" and c.lower_ in ("former", "new", "next", "late") for c in token.children):
+        return None  # "the president of X", "the former president": a description of its own
+    doc = token.doc
+    for mention in sorted((m for m in items if m.end <= token.idx and not m.nested), key=lambda m: -m.start):
+        if mention.actor.actor_class != "Person":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        titles = {c.lemma_.lower() for t in span for c in t.children
+                  if c.dep_ in ("compound", "nmod") and c.i < span.start}
+        titles |= {c.lemma_.lower() for c in span.root.children if c.dep_ == "appos"}
+        if span.root.dep_ == "appos":
+            titles.add(span.root.head.lemma_.lower())
+        if title in titles:
+            return mention.actor
+    return None
