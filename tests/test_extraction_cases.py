@@ -450,6 +450,13 @@ def test_experts_and_officials_are_members_of_what_their_titles_name(extractor: 
     assert ("Frantz Exantus", "memberOf", "Government of Haiti") in facts(result)
 
 
+def test_an_envoy_for_a_state_works_for_the_body_that_sends_him(extractor: Extractor) -> None:
+    result = extract(extractor, "Tom Hale, the deputy special representative for Sudan at the State Department, "
+                                "said the talks failed.")
+    assert ("Tom Hale", "memberOf", "United States Department of State") in facts(result)
+    assert ("Tom Hale", "memberOf", "Sudan") not in facts(result)
+
+
 def test_a_title_refers_back_to_the_person_who_holds_it(extractor: Extractor) -> None:
     result = extract(extractor, "President Samuel Okoro spoke in Abuja, Nigeria. "
                                 "Opposition leaders accused the president of lying about the attack.")

@@ -258,7 +258,9 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
         predicate = "leaderOf" if leader and not senior and not departmental else "memberOf"
         official = leader or member
         nodes = list(title.subtree) + list(title.lefts) + [c for c in root.children if c.dep_ == "poss"]
-        nodes.sort(key=lambda n: n.dep_ != "pobj")  # "an expert at X": the organisation of the preposition first
+        # "an expert at X": the organisation of the preposition first, "at" before "of" ("supervisor
+        # of a program at X": X is where the person works)
+        nodes.sort(key=lambda n: (n.dep_ != "pobj", n.dep_ == "pobj" and n.head.lower_ != "at"))
         for node in nodes:
             if node.i >= span.start and node.i < span.end:
                 continue
@@ -269,6 +271,8 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
                 continue  # "a North Korean expert": a topic or a nationality, not a membership
             if node.dep_ == "pobj" and node.head.lower_ not in ("of", "at", "with", "for", "from"):
                 continue
+            if node.dep_ == "pobj" and node.head.lower_ == "for" and org.actor.actor_class == "State":
+                continue  # "the special representative for North Korea": the state is the brief, not the employer
             if node.dep_ == "pobj" and node.head.head.i != title.i and node.head.i != title.i \
                     and node.head.head.lemma_.lower() not in lex.person_titles \
                     and org.actor.actor_class == "State":
