@@ -30,7 +30,7 @@ _BARE_OK = {"government", "military", "army", "police", "security forces", "junt
             "troops", "soldiers", "parliament", "lawmakers", "mps", "officials", "administration", "armed forces",
             "soldier", "servicemen", "service members", "military personnel", "military officers",
             "police officers", "police officer", "policemen", "policeman", "security personnel", "security officers",
-            "paramilitary", "paramilitary force", "paramilitary forces"}
+            "paramilitary", "paramilitary force"}
 #: Members named for their force ("police officers", "a soldier"): the force itself.
 _FORCE_MEMBERS = {"soldier": "soldiers", "servicemen": "soldiers", "service members": "soldiers",
                   "military personnel": "soldiers", "military officers": "soldiers",
