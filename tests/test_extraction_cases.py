@@ -241,6 +241,18 @@ def test_title_holder_speaks_for_the_government_and_the_statement_day_is_the_eve
         (r.subject.label, r.predicate, r.object.label) for r in result.relations}
 
 
+def test_an_accusation_or_a_meeting_needs_someone_on_the_other_side(extractor: Extractor) -> None:
+    """Who was accused, whom the talks were with: without them the event tells nothing a query
+    can use (the annotated corpus names a target for 70 of 71 accusations and every meeting)."""
+    alone = extract(extractor, "Opposition lawmakers in Somalia have denounced the extension. "
+                               "Blinken held talks on Monday.")
+    assert not events_of(alone, "Accusation") and not events_of(alone, "Consultation")
+    both = extract(extractor, "Opposition lawmakers in Somalia have denounced the government. "
+                              "Blinken held talks with Chinese Foreign Minister Wang Yi on Monday.")
+    assert labels(only(both, "Accusation").targets) == {"Federal Government of Somalia"}
+    assert {"Wang Yi"} <= labels(only(both, "Consultation").targets)
+
+
 # -- 3. quote scope ----------------------------------------------------------------------------
 def test_what_a_minister_says_happened_is_his_accusation_not_a_fact(extractor: Extractor) -> None:
     result = extract(extractor, "Boko Haram fighters raided Nigerian villages last week. "
@@ -308,7 +320,7 @@ def test_a_named_rebel_group_is_named_in_full(extractor: Extractor) -> None:
 def test_a_named_group_of_people_counts_only_when_it_takes_part(extractor: Extractor) -> None:
     bystanders = extract(extractor, "Republicans and Democrats disagree on many things, the poll found.")
     assert not {m.actor.label for m in bystanders.mentions if m.actor.actor_class == "Group"}
-    actors = extract(extractor, "Republicans accused the administration of hiding the report.")
+    actors = extract(extractor, "Republicans accused the Biden administration of hiding the report.")
     assert "Republicans" in labels(only(actors, "Accusation").agents)
 
 
