@@ -253,6 +253,15 @@ def test_an_accusation_or_a_meeting_needs_someone_on_the_other_side(extractor: E
     assert {"Wang Yi"} <= labels(only(both, "Consultation").targets)
 
 
+def test_a_call_for_a_release_is_made_of_the_holder_not_the_held(extractor: Extractor) -> None:
+    demand = only(extract(extractor, "The UN called for the release of the detained activists in Guatemala."), "Demand")
+    assert labels(demand.agents) == {"United Nations"}
+    assert labels(demand.targets) == {"Government of Guatemala"}  # the state the story is about holds them
+    demand = only(extract(extractor, "Guatemala's courts jailed reporter Ana Ruiz in Guatemala. "
+                                     "Rights groups called for Ruiz's release."), "Demand")
+    assert "Ana Ruiz" not in labels(demand.targets)
+
+
 # -- 3. quote scope ----------------------------------------------------------------------------
 def test_what_a_minister_says_happened_is_his_accusation_not_a_fact(extractor: Extractor) -> None:
     result = extract(extractor, "Boko Haram fighters raided Nigerian villages last week. "

@@ -27,7 +27,7 @@ from .lexicon import Lexicon
 from .linear import ModelBundle
 from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
-from .roles import ARMED, embedded_agents, event_place, is_clash, noun_roles, verb_agents, verb_targets
+from .roles import ARMED, embedded_agents, event_place, held_by_whom, is_clash, noun_roles, verb_agents, verb_targets
 from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames
 from .triggers import Candidate, embedding_trigger, find_candidates, governing_verb, is_hedged
 
@@ -441,6 +441,13 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if reported is not None:  # "the minister said the rebels had massacred villagers": his accusation
             event_class, agents, targets = EventClass.ACCUSATION, reported, agents
             behaviour, weak = lex.classes[event_class], False
+        if event_class == EventClass.DEMAND:
+            held, release = held_by_whom(token, index)
+            if release:  # "called for Zamora's release": asked of whoever holds him, not of him
+                keys = {a.key for a in held}
+                targets = [t for t in targets if t.key not in keys]
+                if not targets and index.home is not None and index.home.key not in {a.key for a in agents}:
+                    targets = [index.home]
         if reported is None and not behaviour.symmetric and not (event_class == EventClass.ATTACK and is_clash(token)):
             agents, targets = one_side_each(agents, targets, index.sides, lambda actor, role, scored=scored: (
                 scored[actor.key][1 if role == "agent" else 2] if actor.key in scored else 1.0))

@@ -14,7 +14,7 @@ from .mentions import PRONOUNS, MentionIndex
 from .triggers import governing_verb
 
 __all__ = ["verb_agents", "verb_targets", "noun_roles", "event_place", "embedded_agents",
-           "evaluative", "is_clash", "ARMED", "LIGHT_VERBS"]
+           "evaluative", "is_clash", "held_by_whom", "ARMED", "LIGHT_VERBS"]
 
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "issue", "make", "impose", "lead",
                 "unleash", "announce", "order", "perform", "begin", "continue", "step", "use", "sign"}
@@ -234,3 +234,35 @@ def embedded_agents(token: Token, index: MentionIndex, lex: Lexicon, triggers: s
 
 def is_clash(token: Token) -> bool:
     return token.lemma_.lower() in ("clash", "fight", "fighting", "battle", "gunfight", "shootout", "firefight")
+
+
+#: What is asked to be given back: the one asked is who holds it, not the one held.
+_GIVEN_BACK = frozenset({"release", "freedom", "return", "handover", "repatriation", "extradition"})
+
+
+def held_by_whom(trigger: Token, index: MentionIndex) -> tuple[list[ActorRef], bool]:
+    """For a demand of a release ("called for Zamora's release", "demanded the release of
+    political prisoners"): the actors held, and whether the demand is one of release at all."""
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                if g.dep_ == "pobj"]
+    if trigger.i + 1 < len(trigger.doc) and trigger.doc[trigger.i + 1].lower_ == "for":  # "calls for" tagged apart
+        objects += [g for g in trigger.doc[trigger.i + 1].children if g.dep_ == "pobj"]
+    held: list[ActorRef] = []
+    found = False
+    for noun in objects:
+        if noun.lemma_.lower() not in _GIVEN_BACK:
+            continue
+        found = True
+        for child in noun.children:
+            if child.dep_ == "poss":
+                mention = index.at(child)
+                if mention is not None:
+                    held.append(mention.actor)
+                elif child.lower_ in ("his", "her", "their", "its"):
+                    prior = index.previous_subject(child, person=child.lower_ in ("his", "her"))
+                    if prior is not None:
+                        held.append(prior)
+            if child.dep_ == "prep" and child.lower_ == "of":
+                held.extend(a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
+    return held, found
