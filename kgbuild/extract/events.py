@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
-from .features import RoleCandidate, role_features, trigger_features
+from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .linear import ModelBundle
@@ -251,8 +251,6 @@ def _date(trigger: Token, sent: Span, published: date | None, date_ents: list[Sp
     return fallback[0] if len(set(fallback)) == 1 else None
 
 
-#: The learned role model adds to the roles the parse gives a physical event only at this probability.
-_SURE = 0.8
 #: Reporting verbs that confirm rather than allege: what they report stays a fact.
 _CONFIRMING = frozenset({"confirm", "announce", "report", "acknowledge", "admit", "add", "note", "tell", "say"})
 
@@ -362,6 +360,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
     frames = SpeechFrames(doc, index)
     candidates = find_candidates(doc, index, lex, body=body)
     salience = Counter(m.actor.key for m in index.mentions)
+    context = TokenContext(doc)
+    weak_only = {m.actor.key for m in index.mentions if m.weak} - {m.actor.key for m in index.mentions if not m.weak}
     trigger_ids = {c.token.i for c in candidates}
     date_ents = _date_ents(doc) if candidates else []
     found: list[EventItem] = []
@@ -396,7 +396,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             rule_agents, rule_targets = {a.key for a in agents}, {t.key for t in targets}
             return [(c, role_features(event_class, token, c, rule_agents=rule_agents, rule_targets=rule_targets,
                                       speakers=speakers, frame_kind=frame.kind if frame else None,
-                                      mentions=salience[c.actor.key])) for c in pool_of()]
+                                      mentions=salience[c.actor.key], context=context)) for c in pool_of()]
 
         if collect is not None:
             collect.append(TriggerCase(candidate, features, roles))
@@ -411,7 +411,6 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         event_class = EventClass(label)
         behaviour = lex.classes[event_class]
         scored: dict[str, tuple[ActorRef, float, float]] = {}
-        near = {c.actor.key for c in pool_of() if c.how in ("mention", "nested", "pronoun")}  # named in its sentence
         for cand, role_feats in roles(event_class):
             probs = models.role.scores(role_feats)
             old = scored.get(cand.actor.key)
@@ -419,14 +418,31 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             if old is not None:
                 pa, pt = max(pa, old[1]), max(pt, old[2])
             scored[cand.actor.key] = (cand.actor, pa, pt)
+        rule_agents, rule_targets = rule_roles(token, event_class, candidate.end)
+        if not behaviour.symmetric:
+            # what the parse decides, the model may not turn round (the object is no agent, the
+            # subject no target) and only adds to: the model reads each mention's context, and
+            # where the training news seldom shows a construction it would outvote the parse
+            ra, rt = {a.key for a in rule_agents}, {t.key for t in rule_targets}
+            scored = {k: (a, 0.0 if k in rt and k not in ra else pa, 0.0 if k in ra and k not in rt else pt)
+                      for k, (a, pa, pt) in scored.items()}
         agents, targets = choose_roles(scored, symmetric=behaviour.symmetric,
                                        agent=models.thresholds.get("agent", 0.5),
                                        target=models.thresholds.get("target", 0.5))
-        rule_agents, rule_targets = rule_roles(token, event_class, candidate.end)
+        if weak_only:  # a generic group ("experts", "countries") takes part only where the parse puts it
+            ruled = {a.key for a in (*rule_agents, *rule_targets)}
+            agents = [a for a in agents if a.key in ruled or a.key not in weak_only]
+            targets = [t for t in targets if t.key in ruled or t.key not in weak_only]
+        if not behaviour.symmetric:
+            agents = unique_actors([*rule_agents, *agents])
+            chosen = {a.key for a in agents}
+            targets = [t for t in unique_actors([*(t for t in rule_targets if t.actor_class != ActorClass.PLACE),
+                                                 *targets]) if t.key not in chosen]
         if rule_agents and (behaviour.kind == "physical" or frame is not None and frame.kind == "according"):
-            # who acts, where the parse says it plainly (its subject, "by" phrase, possessor); the
+            # who acts, where the parse says it plainly (its subject, "by" phrase, possessor), and
+            # no one else (the model, reading the mentions' context, adds the side acted on); the
             # source of "according to X" is not who acted
-            agents = unique_actors([*rule_agents, *(v[0] for v in scored.values() if v[1] >= _SURE and v[0].key in near)])
+            agents = unique_actors(rule_agents)
             targets = [t for t in targets if t.key not in {a.key for a in agents}] if not behaviour.symmetric \
                 else unique_actors([*agents, *targets])
         if behaviour.kind == "physical" and rule_targets:  # on whom, likewise

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+import numpy
+from spacy.tokens import Doc, Token
 
 from .items import ActorRef
 from .lexicon import Lexicon
 from .speech import SpeechFrame
 from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
 
-__all__ = ["trigger_features", "role_features", "dep_path", "RoleCandidate", "MODALS"]
+__all__ = ["trigger_features", "role_features", "dep_path", "RoleCandidate", "TokenContext", "MODALS"]
 
 MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "will", "shall", "'ll", "wo"})
 _CONDITIONAL = frozenset({"if", "unless", "whether", "once", "until"})
@@ -148,9 +149,42 @@ def _salience(count: int) -> str:
     return "1" if count <= 1 else "3" if count <= 3 else "7" if count <= 7 else "many"
 
 
+class TokenContext:
+    """The tokens' contextual vectors of one doc as binary features, each token's computed once.
+
+    ``doc.tensor`` is the pipeline's own tok2vec output: a vector per token that encodes the
+    words around it (what the parser and tagger read). A linear model over string features
+    uses it as one feature per dimension and value range: ``"actx17_3"`` is dimension 17 above
+    the third cut. No features when the pipeline sets no tensor.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("no tensor here")
+    >>> TokenContext(doc).features(doc[0])
+    []
+    """
+
+    #: cut points of a dimension's value (its middle half lies within about -0.5 and 0.5 in news text)
+    CUTS = (-1.0, -0.5, 0.0, 0.5, 1.0)
+
+    def __init__(self, doc: Doc, *, prefix: str = "actx") -> None:
+        tensor = doc.tensor
+        self._tensor = tensor if tensor is not None and len(tensor.shape) == 2 and tensor.shape[0] == len(doc) else None
+        self._prefix = prefix
+        self._cache: dict[int, list[str]] = {}
+
+    def features(self, token: Token) -> list[str]:
+        if self._tensor is None:
+            return []
+        found = self._cache.get(token.i)
+        if found is None:
+            buckets = numpy.searchsorted(self.CUTS, self._tensor[token.i], side="left").tolist()
+            found = self._cache[token.i] = [f"{self._prefix}{d}_{b}" for d, b in enumerate(buckets)]
+        return found
+
+
 def role_features(event_class: str, trigger: Token, cand: RoleCandidate, *, rule_agents: set[str],
                   rule_targets: set[str], speakers: set[str], frame_kind: str | None,
-                  mentions: int = 1) -> list[str]:
+                  mentions: int = 1, context: TokenContext | None = None) -> list[str]:
     """Features of one (trigger, candidate actor) pair; many are conjoined with the event class.
     ``mentions`` is how often the article names the actor (its salience)."""
     key = cand.actor.key
@@ -179,4 +213,6 @@ def role_features(event_class: str, trigger: Token, cand: RoleCandidate, *, rule
     f.append(f"path_prep={path}|{prep}")
     f.append(f"{event_class}|path_prep={path}|{prep}")
     f.append(f"side_dep={side}|{head.dep_}")
+    if context is not None and cand.how != "context":
+        f.extend(context.features(head))
     return f
