@@ -485,6 +485,14 @@ def test_an_envoy_for_a_state_works_for_the_body_that_sends_him(extractor: Extra
     assert ("Tom Hale", "memberOf", "Sudan") not in facts(result)
 
 
+def test_a_described_group_refers_back_to_the_group_named_before(extractor: Extractor) -> None:
+    result = extract(extractor, "The Baloch Liberation Army attacked a train. The armed group accused "
+                                "the Pakistani government of robbing the province.")
+    assert labels(only(result, "Accusation").agents) == {"Baloch Liberation Army"}
+    referring = [m for m in result.mentions if m.text.lower().endswith("group")]
+    assert [m.actor.label for m in referring] == ["Baloch Liberation Army"]
+
+
 def test_a_title_refers_back_to_the_person_who_holds_it(extractor: Extractor) -> None:
     result = extract(extractor, "President Samuel Okoro spoke in Abuja, Nigeria. "
                                 "Opposition leaders accused the president of lying about the attack.")

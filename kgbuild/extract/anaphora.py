@@ -39,9 +39,9 @@ def nominal_antecedent(token: Token, items: list[MentionItem]) -> ActorRef | Non
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
         return None
-    if any(c.dep_ in ("prep", "compound", "amod", "appos") and (c.dep_ != "prep" or c.lower_ == "of")
+    if any(c.dep_ in ("prep", "compound", "appos") and (c.dep_ != "prep" or c.lower_ == "of")
            for c in token.children):
-        return None  # "the Ministry of Defense", "the armed group": a name or a description of its own
+        return None  # "the Ministry of Defense", "the Wagner group": a name of its own ("the armed group" refers back)
     before = sorted((m for m in items if m.end <= token.idx and not m.nested), key=lambda m: m.start)
     for mention in reversed(before):
         if noun in mention.actor.label.lower().split() and mention.actor.actor_class in classes:
