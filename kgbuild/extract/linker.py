@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .anaphora import nominal_antecedent, titled_person
 from .items import ActorRef, MentionItem
 from .lexicon import KBIndex, Lexicon, normalise_name
 from .names import NAME_PARTICLES, POSSESSIVE, is_noise, names_a_thing, rejoin_split_names, trimmed
-from .anaphora import nominal_antecedent, titled_person
 from .nouns import FORCE_SITES, generic_of, names_an_actor_or_deed, noun_key
 
 __all__ = ["link_mentions", "LinkContext", "home_government", "state_sides"]
@@ -493,7 +493,6 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
         return None
     if text in ctx.acronyms:
         return ctx.acronyms[text]
-
     iris = ctx.kbi.lookup(text)
     if iris:
         return _kb_ref(ctx, iris[0])
@@ -518,9 +517,6 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
     return None
 
 
-_PARENT_CLASSES_FIRST = frozenset({"InternationalOrganization", "Organization", "ArmedGroup", "GovernmentBody"})
-
-
 def _parent_named_first(ctx: LinkContext, ent: Span) -> str | None:
     """The KB organisation a new body's name starts with: "U.N. Office for the Coordination of
     Humanitarian Affairs" is part of the UN, "Taliban Foreign Ministry" of the Taliban."""
@@ -528,7 +524,7 @@ def _parent_named_first(ctx: LinkContext, ent: Span) -> str | None:
     if ent.end - start < 2:
         return None
     first = ent.doc[start]
-    iri = next((i for i in ctx.kbi.lookup(first.text) if ctx.kbi.classes.get(i) in _PARENT_CLASSES_FIRST), None)
+    iri = next((i for i in ctx.kbi.lookup(first.text) if ctx.kbi.classes.get(i) in _PARENT_CLASSES), None)
     return iri if first.text[:1].isupper() else None
 
 

@@ -135,6 +135,16 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
     return targets
 
 
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+
+
+def _pronoun_possessor(token: Token, index: MentionIndex) -> ActorRef | None:
+    """Who a possessive pronoun ("its", "their", "his", "her") refers back to, if any."""
+    if token.lower_ not in _POSSESSIVE_PRONOUNS:
+        return None
+    return index.previous_subject(token, person=token.lower_ in ("his", "her"))
+
+
 def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[ActorRef], list[ActorRef]]:
     """Agents and targets of a noun trigger: possessors and compounds ("US airstrikes"), by-, of-, on-phrases."""
     agents: list[ActorRef] = []
@@ -149,8 +159,8 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
             if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and mention is not None:
                 if mention.actor.actor_class != ActorClass.PLACE:
                     (targets if patient else agents).append(mention.actor)
-            elif child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her"):
-                prior = index.previous_subject(child, person=child.lower_ in ("his", "her"))
+            elif child.dep_ == "poss" and child.lower_ in _POSSESSIVE_PRONOUNS:
+                prior = _pronoun_possessor(child, index)
                 if prior:
                     (targets if patient else agents).append(prior)
             elif child.dep_ == "prep" and child.lower_ == "by":
@@ -257,12 +267,9 @@ def held_by_whom(trigger: Token, index: MentionIndex) -> tuple[list[ActorRef], b
         for child in noun.children:
             if child.dep_ == "poss":
                 mention = index.at(child)
-                if mention is not None:
-                    held.append(mention.actor)
-                elif child.lower_ in ("his", "her", "their", "its"):
-                    prior = index.previous_subject(child, person=child.lower_ in ("his", "her"))
-                    if prior is not None:
-                        held.append(prior)
+                holder = mention.actor if mention is not None else _pronoun_possessor(child, index)
+                if holder is not None:
+                    held.append(holder)
             if child.dep_ == "prep" and child.lower_ == "of":
                 held.extend(a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
     return held, found
