@@ -281,6 +281,14 @@ def test_a_plot_the_police_describe_is_their_accusation(extractor: Extractor) ->
     assert labels(accusation.targets) == {"suspects"}
 
 
+def test_a_deed_the_speaker_takes_as_known_stays_a_fact(extractor: Extractor) -> None:
+    """"the attackers who laid siege to a hotel": the relative clause is not what is claimed."""
+    result = extract(extractor, "Security forces in Somalia say they killed all six attackers who laid siege "
+                                "to a hotel in the central town of Beledweyne.")
+    assert not events_of(result, "Accusation")
+    assert any("attackers" in labels(e.agents) for e in events_of(result, "Attack"))
+
+
 # -- 4. claims of membership -------------------------------------------------------------------
 def claims(result: Extraction) -> set[tuple[str, str, str, str]]:
     return {(c.source.label, c.subject.label, c.predicate, c.object.label) for c in result.claims}

@@ -295,7 +295,8 @@ def _carried_by_subject(token: Token, trigger_ids: set[int], lex: Lexicon) -> bo
 _NON_STATE = frozenset({ActorClass.ARMED_GROUP, ActorClass.GROUP})
 
 
-def _reported_deed(kind: str, frame: SpeechFrame | None, agents: list[ActorRef]) -> list[ActorRef] | None:
+def _reported_deed(kind: str, frame: SpeechFrame | None, agents: list[ActorRef], trigger: Token
+                   ) -> list[ActorRef] | None:
     """The speakers who allege a physical deed of others ("the minister said the rebels had
     massacred villagers", "the police said the suspects had planned to bomb the embassy"), or
     ``None`` when the article tells it as a fact: a deed of state forces, or reported by an
@@ -303,6 +304,9 @@ def _reported_deed(kind: str, frame: SpeechFrame | None, agents: list[ActorRef])
     2,400 people", "officials said their troops killed six attackers")."""
     if kind != "physical" or frame is None or frame.kind != "say" or not frame.speakers or not agents:
         return None
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger) or trigger
+    if clause.dep_ == "relcl":
+        return None  # "they killed the attackers who laid siege to a hotel": what the speaker takes as known
     if not all(a.actor_class in _NON_STATE for a in agents):
         return None
     if any(s.actor_class == ActorClass.INTERNATIONAL_ORGANIZATION for s in frame.speakers):
@@ -453,7 +457,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             if len(sides) > 1:
                 agents = targets = sides  # a clash: each side attacks the other
         weak = token.lemma_.lower() in behaviour.weak
-        reported = _reported_deed(behaviour.kind, frame, agents)
+        reported = _reported_deed(behaviour.kind, frame, agents, token)
         if reported is not None:  # "the minister said the rebels had massacred villagers": his accusation
             event_class, agents, targets = EventClass.ACCUSATION, reported, agents
             behaviour, weak = lex.classes[event_class], False
