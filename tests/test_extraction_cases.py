@@ -461,6 +461,25 @@ def test_a_new_state_institution_is_typed_from_its_name_and_belongs_to_its_state
     assert network.actor_class == "Organization"  # no institution word: not a state body
 
 
+@pytest.mark.parametrize(("text", "capital", "expected"), [
+    ("The talks were held in Kenya's capital, Nairobi, on Monday.", "Nairobi", "Nairobi"),
+    ("Residents of Nairobi's suburbs fled the floods.", "Nairobi", "Nairobi"),
+    ("Nairobi said it would expel the envoy.", "Nairobi", "Government of Kenya"),
+    ("Talks between Nairobi and Kampala stalled.", "Nairobi", "Government of Kenya"),
+    ("Nairobi officials denied the report.", "Nairobi", "Government of Kenya"),
+])
+def test_a_capital_stands_for_its_government_only_where_it_acts(extractor: Extractor, text: str, capital: str,
+                                                                 expected: str) -> None:
+    named = [m.actor.label for m in extract(extractor, text).mentions if m.text == capital]
+    assert named == [expected]
+
+
+def test_a_name_takes_the_kind_its_words_and_mentions_give(extractor: Extractor) -> None:
+    result = extract(extractor, "Floods swept through Chikwawa and Nsanje districts, leaving thousands homeless.")
+    kinds = {m.actor.label: m.actor.actor_class for m in result.mentions}
+    assert kinds.get("Chikwawa") == "Place", kinds  # the model says a person
+
+
 def test_a_nationality_adjective_names_an_actor_only_on_people_forces_or_deeds(extractor: Extractor) -> None:
     result = extract(extractor, "The minister worried about Kenyan coffee exports and a Norwegian charter. "
                                 "Tanzanian vessels were seen near the island, and Ugandan officials met "

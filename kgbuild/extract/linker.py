@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .anaphora import nominal_antecedent, titled_person
 from .items import ActorRef, MentionItem
 from .lexicon import KBIndex, Lexicon, normalise_name
+from .name_labels import settle_name_labels
 from .names import NAME_PARTICLES, POSSESSIVE, is_noise, names_a_thing, rejoin_split_names, trimmed
 from .nouns import FORCE_SITES, generic_of, names_an_actor_or_deed, noun_key
 
@@ -201,6 +202,8 @@ def _in_body(start: int, body: list[tuple[int, int]]) -> bool:
 def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) -> list[MentionItem]:
     """Every actor mention of the article, non-overlapping, in text order."""
     rejoin_split_names(doc)
+    settle_name_labels(doc, titles=ctx.lex.person_titles | ctx.lex.leader_titles | ctx.lex.member_titles,
+                       org_words=[w for words in ctx.lex.org_words.values() for w in words])
     taken: dict[int, MentionItem] = {}
     items: list[MentionItem] = []
     author_key = normalise_name(ctx.author) if ctx.author else None
@@ -308,7 +311,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue
         if ent.ent_id_:
             actor = _kb_ref(ctx, ent.ent_id_)
-            if actor.actor_class == "Place" and ent.ent_id_ in ctx.kbi.capital_of and not _locative(root):
+            if actor.actor_class == "Place" and ent.ent_id_ in ctx.kbi.capital_of and _speaks_for_state(root):
                 actor = _government(ctx, ctx.kbi.capital_of[ent.ent_id_])  # "Washington said", "Moscow's envoy"
             end = ent.end
             head = root.head
@@ -399,11 +402,27 @@ def _is_publisher(ctx: LinkContext, text: str) -> bool:
     return normalise_name(text) == name or first in initials or normalise_name(text).startswith(name)
 
 
-def _locative(token: Token) -> bool:
-    """"in Moscow", "to Beijing": the place itself, not its government."""
-    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "to", "from", "near", "into", "inside",
-                                                          "outside", "of", "across", "around", "toward", "towards",
-                                                          "except", "beyond", "north", "south", "east", "west")
+def _speaks_for_state(token: Token) -> bool:
+    """"Washington said", "Moscow's envoy", "talks between Kyiv and Moscow": a capital that acts
+    stands for its government; "in Moscow", "Zimbabwe's capital, Harare", "Harare's streets"
+    name the place. Read through appositions and lists to the phrase's own role."""
+    while token.dep_ in ("appos", "conj") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "poss":
+        return token.head.lower_ not in _PLACE_PARTS
+    if token.dep_ == "pobj":
+        return token.head.lower_ in ("by", "with", "between", "against", "on", "toward", "towards")
+    if token.dep_ == "compound":  # "Beijing officials", "the Kyiv delegation"
+        return token.head.lower_ in _OFFICIAL_NOUNS
+    return token.dep_ in ("nsubj", "dobj", "dative", "agent")
+
+
+_OFFICIAL_NOUNS = frozenset({"officials", "official", "authorities", "envoy", "envoys", "delegation", "delegates",
+                             "negotiators", "diplomats", "leadership", "regime", "administration"})
+#: what a place has ("Moscow's streets", "Kyiv's suburbs"), not what its government does
+_PLACE_PARTS = frozenset({"streets", "street", "suburbs", "suburb", "outskirts", "center", "centre", "residents",
+                          "airport", "mayor", "districts", "district", "neighborhood", "neighbourhoods",
+                          "neighborhoods", "population", "skyline", "port", "capital", "heart"})
 
 
 def _has_gov_modifier(token: Token) -> bool:
