@@ -480,6 +480,20 @@ def test_a_name_takes_the_kind_its_words_and_mentions_give(extractor: Extractor)
     assert kinds.get("Chikwawa") == "Place", kinds  # the model says a person
 
 
+def test_an_unnamed_states_government_body_belongs_to_the_state_the_story_is_about(extractor: Extractor) -> None:
+    result = extract(extractor, "Protests spread across Kenya on Monday, and police in Kenya arrested dozens. "
+                                "The Department of Immigration Services said it would deport the foreigners.")
+    assert ("Department of Immigration Services", "ofState", "https://w3id.org/kgbuild/kb/KEN") in {
+        (r.subject.label, r.predicate, r.object.iri) for r in result.relations}
+
+
+def test_a_title_at_a_unit_of_an_organisation_is_membership_of_both(extractor: Extractor) -> None:
+    result = extract(extractor, "Ryo Tanaka, a nonresident senior fellow at the Atlantic Council's Indo-Pacific "
+                                "Security Initiative, said the deal was weak.")
+    members = {(r.subject.label, r.object.label) for r in result.relations if r.predicate == "memberOf"}
+    assert {("Ryo Tanaka", "Indo-Pacific Security Initiative"), ("Ryo Tanaka", "Atlantic Council")} <= members
+
+
 def test_a_nationality_adjective_names_an_actor_only_on_people_forces_or_deeds(extractor: Extractor) -> None:
     result = extract(extractor, "The minister worried about Kenyan coffee exports and a Norwegian charter. "
                                 "Tanzanian vessels were seen near the island, and Ugandan officials met "

@@ -528,6 +528,8 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
         if actor_class not in ("GovernmentBody", "SecurityForce", "Legislature"):
             state = None  # "Somali Public Agenda", "Cambodian League for ...": named after a country, not its organ
         parent = _parent_named_first(ctx, ent) if state is None else None
+        if state is None and parent is None and actor_class in ("GovernmentBody", "SecurityForce", "Legislature"):
+            state = ctx.dominant_state  # "the Department of Justice", "Parliament": the story's state's
         return ActorRef(None, actor_class, text, new=True, state=state, parent=parent)  # "Somali Military Command"
     if ent.label_ in ("GPE", "LOC", "FAC"):
         return ActorRef(None, "Place", text, new=True)

@@ -280,6 +280,11 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
             deeper = node.dep_ == "pobj" and title.i not in (node.head.i, node.head.head.i)
             add(root, actor, "memberOf" if deeper else predicate, org.actor,  # "director of a program at X"
                 evidence=(min(org.start, span.start_char), max(org.end, span.end_char)))
+            owner = next((index.at(c) for c in node.children if c.dep_ == "poss" and index.at(c) is not None), None)
+            if owner is not None and owner.actor.actor_class in _OWNING_CLASSES and owner.actor.key != org.actor.key:
+                # "a fellow at the Atlantic Council's Indo-Pacific Security Initiative": of the council too
+                add(root, actor, "memberOf", owner.actor,
+                    evidence=(min(owner.start, span.start_char), max(org.end, owner.end, span.end_char)))
             break
         else:
             if official and actor.new and title.dep_ in ("compound", "nmod") and title.i < span.start \
@@ -287,6 +292,11 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
                     and (word in _STATE_OFFICES or lower in _STATE_OFFICES):
                 # "President William Ruto" in a story about Kenya: the office of the state the story is about
                 add(root, actor, predicate, index.home, evidence=(title.idx, span.end_char))
+
+
+#: organisations whose units a person's title may name ("the Hudson Institute's Center for ...")
+_OWNING_CLASSES = frozenset({"Organization", "InternationalOrganization", "GovernmentBody", "ArmedGroup",
+                             "SecurityForce", "Legislature"})
 
 
 def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
