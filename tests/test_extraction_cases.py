@@ -494,6 +494,24 @@ def test_a_title_at_a_unit_of_an_organisation_is_membership_of_both(extractor: E
     assert {("Ryo Tanaka", "Indo-Pacific Security Initiative"), ("Ryo Tanaka", "Atlantic Council")} <= members
 
 
+@pytest.mark.parametrize(("text", "agent", "target"), [
+    ("The European Union imposed sanctions on Belarus on Monday.", "European Union", "Belarus"),
+    ("Washington blacklisted the Wagner Group last year.", "Federal government of the United States", "Wagner Group"),
+])
+def test_a_sanction_stated_plainly_is_a_sanction(extractor: Extractor, text: str, agent: str, target: str) -> None:
+    sanction = only(extract(extractor, text), "Sanction")
+    assert (labels(sanction.agents), labels(sanction.targets)) == ({agent}, {target})
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers discussed whether sanctions on Belarus could work.",
+    "The European Union may impose sanctions on Belarus.",
+    "The European Union did not impose sanctions on Belarus.",
+])
+def test_a_sanction_discussed_hedged_or_denied_is_none(extractor: Extractor, text: str) -> None:
+    assert not events_of(extract(extractor, text), "Sanction")
+
+
 def test_a_nationality_adjective_names_an_actor_only_on_people_forces_or_deeds(extractor: Extractor) -> None:
     result = extract(extractor, "The minister worried about Kenyan coffee exports and a Norwegian charter. "
                                 "Tanzanian vessels were seen near the island, and Ugandan officials met "

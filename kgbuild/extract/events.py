@@ -256,8 +256,12 @@ _CONFIRMING = frozenset({"confirm", "announce", "report", "acknowledge", "admit"
 
 
 def _physical_trigger(candidate: Candidate, lex: Lexicon) -> bool:
-    """The trigger lexicon's first class for the word is a physical one (attack, protest, ...)."""
-    return bool(candidate.classes) and lex.classes[candidate.classes[0]].kind == "physical"
+    """The trigger lexicon's first class for the word is a physical one (attack, protest, ...)
+    or one whose words say what happened as plainly (``by_grammar``: "imposed sanctions on")."""
+    if not candidate.classes:
+        return False
+    behaviour = lex.classes[candidate.classes[0]]
+    return behaviour.kind == "physical" or candidate.token.lemma_.lower() in behaviour.by_grammar
 
 
 def _grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, frame: SpeechFrame | None,

@@ -36,6 +36,7 @@ class EventClassEntry:
     target_preps: frozenset[str] = frozenset()
     clause_target: bool = False
     object_is_topic: bool = False
+    by_grammar: frozenset[str] = frozenset()  # triggers decided as physical events are (by the parse)
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
             frozenset(entry.get("weak", ())), kind=entry.get("kind", "other"),
             symmetric=bool(entry.get("symmetric", False)), needs_target=bool(entry.get("needs_target", False)),
             target_preps=frozenset(entry.get("target_preps", ())), clause_target=bool(entry.get("clause_target", False)),
-            object_is_topic=bool(entry.get("object_is_topic", False)))
+            object_is_topic=bool(entry.get("object_is_topic", False)), by_grammar=frozenset(entry.get("by_grammar", ())))
         for kind, words in (("verb", verbs), ("noun", noun_set), ("phrase", entry.get("phrases", ()))):
             for word in words:
                 parts = tuple(word.split())
