@@ -512,6 +512,18 @@ def test_a_sanction_discussed_hedged_or_denied_is_none(extractor: Extractor, tex
     assert not events_of(extract(extractor, text), "Sanction")
 
 
+@pytest.mark.parametrize(("text", "agent", "target"), [
+    ("Tehran threatened to attack American forces in the region.", "Government of Iran", "United States Armed Forces"),
+    ("Moscow warned it would strike Ukrainian cities if the shelling continued.", "Government of Russia", "Ukraine"),
+    ("The Taliban threatened to kill the journalists.", "Taliban", "journalists"),
+])
+def test_a_threat_is_against_whom_its_deed_would_be_done_to(extractor: Extractor, text: str, agent: str,
+                                                             target: str) -> None:
+    threat = only(extract(extractor, text), "Threat")
+    assert target in labels(threat.targets), (labels(threat.agents), labels(threat.targets))
+    assert labels(threat.agents) == {agent}
+
+
 def test_a_nationality_adjective_names_an_actor_only_on_people_forces_or_deeds(extractor: Extractor) -> None:
     result = extract(extractor, "The minister worried about Kenyan coffee exports and a Norwegian charter. "
                                 "Tanzanian vessels were seen near the island, and Ugandan officials met "

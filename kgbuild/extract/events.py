@@ -114,12 +114,29 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
         doc = token.doc
         if end > token.i and doc[end].pos_ == "ADP":  # "spoken ill of the PMU"
             targets += [a for g in doc[end].children if g.dep_ == "pobj" for a in index.in_phrase(g)]
+        if event_class == EventClass.THREAT:
+            threatening = {a.key for a in agents}
+            targets += [a for a in _threatened(token, index) if a.key not in threatening]
     else:
         agents, targets = noun_roles(token, index, lex)
     if not agents and targets and index.home is not None and token.lemma_.lower() in _BY_THE_STATE \
             and event_class == EventClass.COERCION and all(t.actor_class in ("Person", "Group") for t in targets):
         agents = [index.home]  # "Zamora was arrested": by the authorities of the state the story is about
     return agents, targets
+
+
+def _threatened(trigger: Token, index: MentionIndex) -> list[ActorRef]:
+    """Whom a threat is against when it names the deed threatened: every actor named in that
+    deed's object ("threatened to attack American forces": the forces and the United States;
+    "warned it would strike Ukrainian cities": Ukraine). The object of the deed, not the threat."""
+    found: list[ActorRef] = []
+    for deed in (c for c in trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"):
+        for obj in deed.children:
+            if obj.dep_ == "dobj" or obj.dep_ == "prep" and obj.lower_ in ("against", "on", "at"):
+                start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+                found.extend(m.actor for m, _head in index.in_span(start, end)
+                             if m.actor.actor_class != ActorClass.PLACE)
+    return unique_actors(found)
 
 
 class _RuleRoles:
