@@ -521,14 +521,15 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
         first = normalise_name(ent[0].text)
         state = ctx.kbi.demonyms.get(first) if ent[0].text[:1].isupper() else None
         actor_class = _type_org(ctx, text)
-        if state is None and len(ent) > 1 and actor_class in ("GovernmentBody", "SecurityForce"):
+        organ = actor_class in _STATE_ORGANS
+        if state is None and len(ent) > 1 and organ and actor_class != "Legislature":
             state = _state_of_token(ctx, ent[0])  # "U.S. Supreme Court": a state's institution
-        if state is None and actor_class in ("GovernmentBody", "SecurityForce"):
+        if state is None and organ and actor_class != "Legislature":
             state = _possessor_state(ctx, ent)
-        if actor_class not in ("GovernmentBody", "SecurityForce", "Legislature"):
+        if not organ:
             state = None  # "Somali Public Agenda", "Cambodian League for ...": named after a country, not its organ
         parent = _parent_named_first(ctx, ent) if state is None else None
-        if state is None and parent is None and actor_class in ("GovernmentBody", "SecurityForce", "Legislature"):
+        if state is None and parent is None and organ:
             state = ctx.dominant_state  # "the Department of Justice", "Parliament": the story's state's
         return ActorRef(None, actor_class, text, new=True, state=state, parent=parent)  # "Somali Military Command"
     if ent.label_ in ("GPE", "LOC", "FAC"):
@@ -536,6 +537,10 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
     if ent.label_ == "NORP":
         return ActorRef(None, "Group", text, new=True)
     return None
+
+
+#: classes of a state's own organs: a new one belongs to a state
+_STATE_ORGANS = frozenset({"GovernmentBody", "SecurityForce", "Legislature"})
 
 
 def _parent_named_first(ctx: LinkContext, ent: Span) -> str | None:

@@ -71,6 +71,7 @@ def name_kind(ent: Span, *, titles: frozenset[str], org_words: Iterable[str]) ->
     """What the words of one mention say it names, as weighted votes ("person", "org", "place");
     not its NER label."""
     votes: Counter[str] = Counter()
+    people = titles | _PERSON_NOUNS
     words = [t.lower_ for t in ent if t.is_alpha]
     last = words[-1] if words else ""
     low = f" {' '.join(words)} "
@@ -87,21 +88,20 @@ def name_kind(ent: Span, *, titles: frozenset[str], org_words: Iterable[str]) ->
         if head.lower_ in PLACE_WORDS and head.lower_ not in ("state", "states") or \
                 head.lower_ in ("state", "states") and head.i == ent.end:
             votes["place"] += 2  # "Zamfara state", "Nsanje and Phalombe districts"
-        elif head.lower_ in titles or head.lower_ in _PERSON_NOUNS:
+        elif head.lower_ in people:
             votes["org"] += 2  # "Iberdrola spokesman"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _OF_PLACE:
         votes["place"] += 2  # "the village of Jangebe"
     if root.dep_ == "pobj" and head.lower_ in ("for", "of", "at", "with") and \
-            (head.head.lower_ in titles or head.head.lower_ in _PERSON_NOUNS):
+            head.head.lower_ in people:
         votes["org"] += 2  # "network director for Birdlife Spain"
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    if before in _HONORIFICS or before in titles or before in _PERSON_NOUNS:
+    if before in _HONORIFICS or before in people:
         votes["person"] += 2  # "analyst Atilla Yesilada", "Mr. Kehr"
     for child in root.children:
-        noun = child.lower_
-        if child.dep_ == "appos" and (noun in titles or noun in _PERSON_NOUNS):
+        if child.dep_ == "appos" and child.lower_ in people:
             votes["person"] += 2  # "Artur Romeu, director of ..."
-    if root.dep_ == "appos" and (head.lower_ in titles or head.lower_ in _PERSON_NOUNS):
+    if root.dep_ == "appos" and head.lower_ in people:
         votes["person"] += 2  # "the executive director, Nop Vy"
     return votes
 

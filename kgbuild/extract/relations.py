@@ -20,6 +20,8 @@ __all__ = ["extract_relations", "copula_pronoun_relations"]
 
 _ORG_CLASSES = {"GovernmentBody", "Legislature", "SecurityForce", "ArmedGroup", "Organization",
                 "InternationalOrganization", "Group"}
+#: organisations proper: what a body can be part of, and whose units a person's title may name
+_ORGANISATIONS = _ORG_CLASSES - {"Group"}
 _PART_NOUNS = {"part", "unit", "member", "branch", "wing", "faction", "arm", "division", "affiliate",
                "offshoot", "component", "section", "subsidiary"}
 _PLACE_NOUNS = {"town", "city", "village", "region", "province", "state", "district", "hub", "capital",
@@ -115,7 +117,7 @@ def _relation_for(subject: ActorRef, parent: ActorRef) -> str | None:
         return "locatedIn"
     if subject.actor_class == "Person" and parent.actor_class in _ORG_CLASSES:
         return "memberOf"
-    if subject.actor_class in _ORG_CLASSES and parent.actor_class in _ORG_CLASSES - {"Group"}:
+    if subject.actor_class in _ORG_CLASSES and parent.actor_class in _ORGANISATIONS:
         return "partOf"
     return None
 
@@ -280,8 +282,8 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
             deeper = node.dep_ == "pobj" and title.i not in (node.head.i, node.head.head.i)
             add(root, actor, "memberOf" if deeper else predicate, org.actor,  # "director of a program at X"
                 evidence=(min(org.start, span.start_char), max(org.end, span.end_char)))
-            owner = next((index.at(c) for c in node.children if c.dep_ == "poss" and index.at(c) is not None), None)
-            if owner is not None and owner.actor.actor_class in _OWNING_CLASSES and owner.actor.key != org.actor.key:
+            owner = next((m for c in node.children if c.dep_ == "poss" and (m := index.at(c)) is not None), None)
+            if owner is not None and owner.actor.actor_class in _ORGANISATIONS and owner.actor.key != org.actor.key:
                 # "a fellow at the Atlantic Council's Indo-Pacific Security Initiative": of the council too
                 add(root, actor, "memberOf", owner.actor,
                     evidence=(min(owner.start, span.start_char), max(org.end, owner.end, span.end_char)))
@@ -292,11 +294,6 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
                     and (word in _STATE_OFFICES or lower in _STATE_OFFICES):
                 # "President William Ruto" in a story about Kenya: the office of the state the story is about
                 add(root, actor, predicate, index.home, evidence=(title.idx, span.end_char))
-
-
-#: organisations whose units a person's title may name ("the Hudson Institute's Center for ...")
-_OWNING_CLASSES = frozenset({"Organization", "InternationalOrganization", "GovernmentBody", "ArmedGroup",
-                             "SecurityForce", "Legislature"})
 
 
 def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
