@@ -512,6 +512,51 @@ def test_a_sanction_discussed_hedged_or_denied_is_none(extractor: Extractor, tex
     assert not events_of(extract(extractor, text), "Sanction")
 
 
+def test_a_court_with_no_state_named_is_the_courts_of_the_story_s_state(extractor: Extractor) -> None:
+    result = extract(extractor, "Police in Kenya arrested the journalist Otieno Wafula in March. "
+                                "A court later sentenced Wafula to six years in prison, and another court "
+                                "refused to hear his appeal.")
+    jailing = only(result, "Coercion") if len(events_of(result, "Coercion")) == 1 else next(
+        e for e in events_of(result, "Coercion") if "Kenyan courts" in labels(e.agents))
+    assert labels(jailing.agents) == {"Kenyan courts"} and labels(jailing.targets) == {"Otieno Wafula"}
+    courts = {m.actor.key for m in result.mentions if m.actor.label == "Kenyan courts"}
+    assert len(courts) == 1  # "a court", "another court": one body
+
+
+@pytest.mark.parametrize(("text", "agent", "target"), [
+    ("The rebels released the hostages on Tuesday.", "rebels", "hostages"),
+    ("The schoolgirls were freed by their captors on Tuesday.", "captors", "schoolgirls"),
+])
+def test_a_release_is_a_concession_to_those_released(extractor: Extractor, text: str, agent: str, target: str
+                                                      ) -> None:
+    release = only(extract(extractor, text), "Concession")
+    assert (labels(release.agents), labels(release.targets)) == ({agent}, {target})
+
+
+def test_releasing_a_statement_concedes_nothing(extractor: Extractor) -> None:
+    assert not events_of(extract(extractor, "The rebels released a statement criticizing Iran."), "Concession")
+
+
+def test_the_one_a_passive_relative_clause_is_about_is_its_target(extractor: Extractor) -> None:
+    result = extract(extractor, "The case is led by Attorney General Maria Porras, who was sanctioned by the "
+                                "European Union in 2024.")
+    sanction = only(result, "Sanction")
+    assert (labels(sanction.agents), labels(sanction.targets)) == ({"European Union"}, {"Maria Porras"})
+
+
+def test_a_place_in_apposition_is_in_the_place_it_names(extractor: Extractor) -> None:
+    result = extract(extractor, "The girls were taken to Government House in Gusau, the capital of Zamfara State.")
+    assert ("Gusau", "locatedIn", "Zamfara State") in {
+        (r.subject.label, r.predicate, r.object.label) for r in result.relations}
+
+
+def test_state_run_media_belong_to_the_story_s_state(extractor: Extractor) -> None:
+    result = extract(extractor, "China said on Monday it would hold talks with Japan. The plan was reported by "
+                                "state-owned CCTV on Monday.")
+    assert ("CCTV", "ofState", "https://w3id.org/kgbuild/kb/CHN") in {
+        (r.subject.label, r.predicate, r.object.iri) for r in result.relations}
+
+
 @pytest.mark.parametrize(("text", "agent", "target"), [
     ("Tehran threatened to attack American forces in the region.", "Government of Iran", "United States Armed Forces"),
     ("Moscow warned it would strike Ukrainian cities if the shelling continued.", "Government of Russia", "Ukraine"),

@@ -301,8 +301,8 @@ def _grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, 
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return None  # "a plan to attack", "in order to strike": a purpose, not a deed
     agents, targets = (rule_roles or _RuleRoles(index, lex))(token, event_class, candidate.end)
-    if token.lemma_.lower() in behaviour.weak:
-        return event_class if agents and targets else None
+    if token.lemma_.lower() in behaviour.weak or behaviour.needs_target:
+        return event_class if agents and targets else None  # "released a statement": no one released
     return event_class if agents else None
 
 

@@ -24,19 +24,20 @@ __all__ = ["link_mentions", "LinkContext", "home_government", "state_sides"]
 
 _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _ARMED_GENERIC = {"militants", "gunmen", "attackers", "insurgents", "fighters", "jihadists", "extremists", "rebels",
-                  "assailants", "raiders", "kidnappers", "abductors", "separatists",
+                  "assailants", "raiders", "kidnappers", "abductors", "captors", "separatists",
                   "terrorists"}
 _PARENT_CLASSES = {"InternationalOrganization", "Organization", "GovernmentBody", "ArmedGroup"}
 _BARE_OK = {"government", "military", "army", "police", "security forces", "junta", "regime", "authorities",
             "troops", "soldiers", "parliament", "lawmakers", "mps", "officials", "administration", "armed forces",
             "soldier", "servicemen", "service members", "military personnel", "military officers",
             "police officers", "police officer", "policemen", "policeman", "security personnel", "security officers",
-            "paramilitary", "paramilitary force"}
+            "paramilitary", "paramilitary force", "court", "courts", "judiciary", "prosecutors"}
 #: Members named for their force ("police officers", "a soldier"): the force itself.
 _FORCE_MEMBERS = {"soldier": "soldiers", "servicemen": "soldiers", "service members": "soldiers",
                   "military personnel": "soldiers", "military officers": "soldiers",
                   "police officers": "police", "police officer": "police", "policemen": "police",
-                  "policeman": "police", "security personnel": "security forces", "security officers": "security forces"}
+                  "policeman": "police", "security personnel": "security forces", "security officers": "security forces",
+                  "court": "courts"}  # and the courts of a state are one body ("a court", "another court")
 _INSTITUTION_FALLBACK = {"officials": ("officials", "administration", "government"),
                          "authorities": ("authorities", "government"),
                          "administration": ("administration", "government"),

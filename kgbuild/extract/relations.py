@@ -126,6 +126,10 @@ def _modifier_relations(root: Token, span, actor: ActorRef, index: MentionIndex,
     """"Y's X" and "the Iraqi government's formal security forces"."""
     if actor.actor_class in ("State", "Place", "Person"):
         return
+    home = (index.home.state or index.sides.get(index.home.key)) if index.home is not None else None
+    if actor.actor_class == "Organization" and home and _state_run(root) \
+            and not any(c.dep_ == "poss" for c in root.children):  # "state-owned CCTV": the story's state's
+        add(root, actor, "ofState", ActorRef(home, "State", home), evidence=(root.left_edge.idx, span.end_char))
     for child in root.children:
         if child.dep_ != "poss" or child.i >= span.start and child.i < span.end and index.at(child) is None:
             continue
@@ -140,6 +144,19 @@ def _modifier_relations(root: Token, span, actor: ActorRef, index: MentionIndex,
         predicate = _relation_for(actor, owner.actor)
         if predicate:
             add(root, actor, predicate, owner.actor, evidence=(min(owner.start, span.start_char), span.end_char))
+
+
+_STATE_RUN = frozenset({"run", "owned", "controlled", "backed", "funded", "affiliated", "media", "broadcaster"})
+
+
+def _state_run(root: Token) -> bool:
+    """"state-run Xinhua", "state-owned CCTV", "state media outlet X": a state's organisation."""
+    doc = root.doc
+    for token in doc[max(root.left_edge.i, root.i - 6):root.i]:
+        if token.lower_ == "state" and token.i + 2 < len(doc) and doc[token.i + 1].text == "-" \
+                and doc[token.i + 2].lower_ in _STATE_RUN:
+            return True
+    return False
 
 
 def _other_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
@@ -299,6 +316,11 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
 def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
     """"X, a town in Y", "Yangon, Myanmar's commercial hub", "the Somali city of X", "X in Y"."""
     heads: list[Token] = [c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in _PLACE_NOUNS]
+    doc = root.doc
+    if root.i + 2 < len(doc) and doc[root.i + 1].text == ",":  # "in Gusau, the capital of Zamfara State", the
+        follower = doc[root.i + 2]  # apposition hung on the noun before "in" by the parser
+        heads += [follower.head] if follower.head.dep_ == "appos" and follower.head.left_edge.i == root.i + 2 \
+            and follower.head.head.i != root.i and follower.head.lemma_.lower() in _PLACE_NOUNS else []
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PLACE_NOUNS:
         heads.append(root.head.head)
     if root.dep_ == "compound" and root.head.lemma_.lower() in _PLACE_NOUNS:
@@ -321,7 +343,6 @@ def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> 
                 add(root, actor, "locatedIn", owner.actor, evidence=(min(owner.start, root.idx),
                                                                      max(owner.end, root.idx + len(root))))
                 return
-    doc = root.doc
     for child in root.children:  # "Cotonou, Benin": a place and the state it is in, after a comma
         if child.dep_ in ("conj", "npadvmod", "appos") and child.i == root.i + 2 and doc[root.i + 1].text == ",":
             owner = index.at(child)

@@ -44,7 +44,7 @@ def _acted_on(head: Token, index: MentionIndex) -> list[ActorRef]:
 #: Deeds whose possessor is the one they are done to ("Zamora's detention", "his assassination").
 PATIENT_NOUNS = frozenset({"arrest", "detention", "abduction", "kidnapping", "expulsion", "deportation",
                            "imprisonment", "killing", "assassination", "execution", "murder", "capture",
-                           "extradition", "jailing", "internment"})
+                           "extradition", "jailing", "internment", "release"})
 _CARRY_VERBS = frozenset({"carry", "transport", "escort", "ferry", "bring"})
 #: Verbs of harm whose passive subject is the target of the attack they happened in ("two
 #: officers were killed in an attack by X", "he died in a gun battle with police").
@@ -125,6 +125,9 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
                            and any(g.lower_ in ("where", "in which") for g in c.children)):
                 for subject in (g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")):
                     targets.extend(index.in_phrase(subject))  # "attacked a hotel where elders were meeting"
+        if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in ("who", "whom", "which", "that") \
+                and verb.dep_ == "relcl":  # "Porras, who was sanctioned by the EU": the one the clause is about
+            targets.extend(_acted_on(verb.head, index))
         if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in ("them", "it", "him", "her"):
             prior = index.previous_subject(child)
             if prior is not None:
