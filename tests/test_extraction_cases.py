@@ -550,6 +550,20 @@ def test_a_place_in_apposition_is_in_the_place_it_names(extractor: Extractor) ->
         (r.subject.label, r.predicate, r.object.label) for r in result.relations}
 
 
+@pytest.mark.parametrize(("text", "leader", "government", "state"), [
+    ("Pakistan said militants attacked a train in Balochistan on Monday. Balochistan Chief Minister Sarfraz "
+     "Bugti condemned the attack.", "Sarfraz Bugti", "Balochistan government", "PAK"),
+    ("Nigeria said the girls were freed in Zamfara. Zamfara State Governor Bello Matawalle said they were safe.",
+     "Bello Matawalle", "Zamfara State government", "NGA"),
+])
+def test_a_province_named_before_an_office_is_its_government(extractor: Extractor, text: str, leader: str,
+                                                              government: str, state: str) -> None:
+    relations = {(r.subject.label, r.predicate, r.object.label if r.object.label.startswith(("Bal", "Zam")) else
+                  r.object.iri) for r in extract(extractor, text).relations}
+    assert {(leader, "leaderOf", government),
+            (government, "ofState", f"https://w3id.org/kgbuild/kb/{state}")} <= relations, relations
+
+
 def test_state_run_media_belong_to_the_story_s_state(extractor: Extractor) -> None:
     result = extract(extractor, "China said on Monday it would hold talks with Japan. The plan was reported by "
                                 "state-owned CCTV on Monday.")

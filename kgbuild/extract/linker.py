@@ -128,7 +128,7 @@ _TITLE_WORDS = frozenset({"president", "prime", "minister", "foreign", "defense"
                           "deputy", "vice", "leader", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
                           "secretary", "of", "state", "chief", "king", "queen", "emir", "chancellor", "premier",
                           "supreme", "trade", "economy", "justice", "health", "home", "acting", "former", "new",
-                          "top", "senior", "official", "counterpart", "diplomat", "negotiator", "head"})
+                          "top", "senior", "official", "counterpart", "diplomat", "negotiator", "head", "governor"})
 
 
 def _names_title_holder(doc: Doc, ent: Span, ctx: LinkContext) -> bool:
@@ -158,6 +158,22 @@ def _names_title_holder(doc: Doc, ent: Span, ctx: LinkContext) -> bool:
     nxt = doc[j]
     return nxt.ent_type_ == "PERSON" or (nxt.ent_id_ and ctx.kbi.classes.get(nxt.ent_id_) == "Person") \
         or (nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_)
+
+
+_REGIONAL_OFFICES = frozenset({"governor", "minister", "premier", "spokesperson", "spokesman", "spokeswoman"})
+
+
+def _regional_government(ctx: LinkContext, doc: Doc, ent: Span, place: ActorRef) -> ActorRef | None:
+    """"Balochistan Chief Minister X", "Central Java Governor Y": a province, state or city named
+    before a government office names its own government (of the state it is in, else of the
+    state the story is about)."""
+    if place.actor_class != "Place" or not any(t.lower_ in _REGIONAL_OFFICES for t in doc[ent.end:ent.end + 3]) \
+            or not _names_title_holder(doc, ent, ctx):
+        return None
+    state = (ctx.kbi.states_of.get(place.iri) if place.iri else None) or ctx.dominant_state
+    if state is None:
+        return None
+    return ActorRef(None, "GovernmentBody", f"{place.label} government", new=True, state=state)
 
 
 def _qualifies_title(ent: Span, ctx: LinkContext) -> bool:
@@ -314,6 +330,11 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             actor = _kb_ref(ctx, ent.ent_id_)
             if actor.actor_class == "Place" and ent.ent_id_ in ctx.kbi.capital_of and _speaks_for_state(root):
                 actor = _government(ctx, ctx.kbi.capital_of[ent.ent_id_])  # "Washington said", "Moscow's envoy"
+            regional = _regional_government(ctx, doc, ent, actor)
+            if regional is not None:  # "Balochistan Chief Minister X": the province's government, and the place
+                add(ent.start, ent.end, regional)
+                add(ent.start, ent.end, actor, nested=True)
+                continue
             end = ent.end
             head = root.head
             if root.dep_ in ("compound", "amod") and head.i == ent.end and noun_key(head) in ctx.lex.group_nouns:
@@ -331,6 +352,11 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             _remember_acronym(doc, ent, actor, ctx)
             continue
         actor = _new_from_ner(ctx, ent)
+        regional = _regional_government(ctx, doc, ent, actor) if actor is not None else None
+        if regional is not None:
+            add(ent.start, ent.end, regional)
+            add(ent.start, ent.end, actor, nested=True)
+            continue
         if actor is not None:
             named = trimmed(ent)  # the rest of a run-together span may name another actor
             add(named.start, named.end, actor, weak=actor.actor_class == "Place" and ent.label_ not in ("GPE", "LOC")
