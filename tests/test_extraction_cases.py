@@ -564,6 +564,15 @@ def test_a_province_named_before_an_office_is_its_government(extractor: Extracto
             (government, "ofState", f"https://w3id.org/kgbuild/kb/{state}")} <= relations, relations
 
 
+def test_a_minister_named_for_a_ministry_heads_it(extractor: Extractor) -> None:
+    result = extract(extractor, "The United States moved the migrants on Monday. U.S. Homeland Security Secretary "
+                                "Kristi Noem said they were dangerous. White House press secretary Karoline "
+                                "Leavitt agreed.")
+    relations = {(r.subject.label, r.predicate, r.object.label) for r in result.relations}
+    assert ("Kristi Noem", "leaderOf", "United States Department of Homeland Security") in relations
+    assert ("Karoline Leavitt", "memberOf", "White House") in relations  # a press secretary does not
+
+
 def test_state_run_media_belong_to_the_story_s_state(extractor: Extractor) -> None:
     result = extract(extractor, "China said on Monday it would hold talks with Japan. The plan was reported by "
                                 "state-owned CCTV on Monday.")

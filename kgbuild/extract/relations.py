@@ -226,6 +226,8 @@ def _membership_verbs(root: Token, actor: ActorRef, index: MentionIndex, add) ->
                 add(root, actor, predicate, parent, evidence=(root.idx, obj.idx + len(obj)))
 
 
+#: Titles of the one who heads the ministry or department the title names.
+_MINISTERS = frozenset({"minister", "secretary"})
 #: Titles that are offices of a state's government when the story names no other organisation.
 _STATE_OFFICES = frozenset({"president", "minister", "prime", "premier", "chancellor", "vice", "secretary"})
 
@@ -297,6 +299,11 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
                     and org.actor.actor_class == "State":
                 continue  # "a fellow at X in Y": the organisation, not the country it sits in
             deeper = node.dep_ == "pobj" and title.i not in (node.head.i, node.head.head.i)
+            if word in _MINISTERS and not senior and not departmental and not deeper \
+                    and org.actor.actor_class == "GovernmentBody" and org.actor.key not in index.sides \
+                    and any(index.at(t) is org for c in title.children if c.dep_ in ("compound", "nmod", "prep")
+                            for t in (c, *c.children)):
+                predicate = "leaderOf"  # "Homeland Security Secretary X", "minister of environment": heads it
             add(root, actor, "memberOf" if deeper else predicate, org.actor,  # "director of a program at X"
                 evidence=(min(org.start, span.start_char), max(org.end, span.end_char)))
             owner = next((m for c in node.children if c.dep_ == "poss" and (m := index.at(c)) is not None), None)
@@ -306,7 +313,9 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
                     evidence=(min(owner.start, span.start_char), max(org.end, owner.end, span.end_char)))
             break
         else:
-            if official and actor.new and title.dep_ in ("compound", "nmod") and title.i < span.start \
+            hyphened = title.i + 1 < len(title.doc) and title.doc[title.i + 1].text == "-"  # "secretary-general"
+            if (official or word in _MINISTERS and not hyphened) and actor.new and title.dep_ in ("compound", "nmod") \
+                    and title.i < span.start \
                     and index.home is not None \
                     and (word in _STATE_OFFICES or lower in _STATE_OFFICES):
                 # "President William Ruto" in a story about Kenya: the office of the state the story is about
