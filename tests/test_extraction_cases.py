@@ -259,6 +259,10 @@ def test_a_call_for_a_release_is_made_of_the_holder_not_the_held(extractor: Extr
     demand = only(extract(extractor, "Guatemala's courts jailed reporter Ana Ruiz in Guatemala. "
                                      "Rights groups called for Ruiz's release."), "Demand")
     assert "Ana Ruiz" not in labels(demand.targets)
+    demand = only(extract(extractor, "Nigeria said the raid was over. The gunmen demanded the release of jailed "
+                                     "commanders, their wives and what they called political prisoners held in "
+                                     "Kaduna."), "Demand")
+    assert labels(demand.targets) == {"Government of Nigeria"}  # everyone released is held, not asked
 
 
 # -- 3. quote scope ----------------------------------------------------------------------------
