@@ -577,6 +577,19 @@ def test_a_minister_named_for_a_ministry_heads_it(extractor: Extractor) -> None:
     assert ("Karoline Leavitt", "memberOf", "White House") in relations  # a press secretary does not
 
 
+def test_districts_named_without_an_owner_are_in_the_story_s_state(extractor: Extractor) -> None:
+    result = extract(extractor, "Cyclone Freddy hit Malawi hard. Three people went missing on Tuesday in "
+                                "Nsanje and Phalombe districts.")
+    located = {(r.subject.label, r.object.iri) for r in result.relations if r.predicate == "locatedIn"}
+    assert {("Nsanje", "https://w3id.org/kgbuild/kb/MWI"), ("Phalombe", "https://w3id.org/kgbuild/kb/MWI")} <= located
+
+
+def test_an_outgoing_leader_still_leads(extractor: Extractor) -> None:
+    result = extract(extractor, "Outgoing Canadian Prime Minister Justin Trudeau announced new tariffs.")
+    assert ("Justin Trudeau", "leaderOf", "Government of Canada") in {
+        (r.subject.label, r.predicate, r.object.label) for r in result.relations}
+
+
 def test_state_run_media_belong_to_the_story_s_state(extractor: Extractor) -> None:
     result = extract(extractor, "China said on Monday it would hold talks with Japan. The plan was reported by "
                                 "state-owned CCTV on Monday.")

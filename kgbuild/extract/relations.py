@@ -202,7 +202,7 @@ _NOT_MEMBERSHIP = frozenset({"critic", "opponent", "rival", "enemy", "victim", "
                              "mother", "brother", "sister", "relative", "widow", "prisoner", "detainee", "hostage",
                              "student", "graduate", "alumnus", "guest", "visitor", "customer", "client", "author",
                              "biographer", "observer", "admirer", "founder"})
-_FORMER = frozenset({"former", "ex", "then", "late", "previous", "erstwhile", "retired", "outgoing"})
+_FORMER = frozenset({"former", "ex", "then", "late", "previous", "erstwhile", "retired"})
 
 
 _MEMBERSHIP_VERBS = frozenset({"belong", "answer", "report", "fall", "affiliate", "attach", "subordinate", "join"})
@@ -360,6 +360,19 @@ def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> 
                     and (owner.actor.actor_class == "State" or owner.actor.actor_class == "Place" and not listed):
                 add(root, actor, "locatedIn", owner.actor, evidence=(root.idx, owner.end))
                 return
+    node = root
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # "Bayelsa, Cross River, Ogun and Lagos states": each of the list
+    home = (index.home.state or index.sides.get(index.home.key)) if index.home is not None else None
+    if home and actor.new and node.dep_ in ("compound", "nmod") and node.head.lemma_.lower() in _DIVISIONS \
+            and not any(c.dep_ in ("poss", "amod") and index.at(c) for c in node.head.children):
+        # "in Nsanje and Phalombe districts": a division of the state the story is about
+        add(root, actor, "locatedIn", ActorRef(home, "State", home), evidence=(root.idx, node.head.idx + len(node.head)))
+
+
+#: The divisions of a state ("Phalombe district", "Lagos and Ogun states").
+_DIVISIONS = frozenset({"state", "province", "district", "region", "county", "governorate", "prefecture",
+                        "municipality"})
 
 
 def _predicative(anchor: Token) -> bool:
