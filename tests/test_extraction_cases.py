@@ -590,6 +590,17 @@ def test_an_outgoing_leader_still_leads(extractor: Extractor) -> None:
         (r.subject.label, r.predicate, r.object.label) for r in result.relations}
 
 
+def test_a_body_named_after_its_organisation_is_part_of_it(extractor: Extractor) -> None:
+    result = extract(extractor, "The United Nations Working Group on Arbitrary Detention called for his release. "
+                                "NATO Secretary General Mark Rutte agreed, and the U.S. Treasury Department said "
+                                "nothing.")
+    relations = {(r.subject.label, r.predicate, r.object.iri) for r in result.relations}
+    assert ("United Nations Working Group on Arbitrary Detention", "partOf",
+            "https://w3id.org/kgbuild/kb/united-nations") in relations
+    named = {m.actor.label for m in result.mentions}
+    assert "NATO Secretary General Mark Rutte" not in named and "U.S. Treasury Department" not in named
+
+
 def test_state_run_media_belong_to_the_story_s_state(extractor: Extractor) -> None:
     result = extract(extractor, "China said on Monday it would hold talks with Japan. The plan was reported by "
                                 "state-owned CCTV on Monday.")

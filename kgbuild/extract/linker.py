@@ -335,6 +335,12 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 add(ent.start, ent.end, regional)
                 add(ent.start, ent.end, actor, nested=True)
                 continue
+            unit_end = _unit_named_after(ctx, doc, ent, actor)
+            if unit_end is not None:  # "the United Nations Working Group on Arbitrary Detention": a body of the UN
+                text = doc[ent.start:unit_end].text
+                add(ent.start, unit_end, ActorRef(None, _type_org(ctx, text), text, new=True, parent=actor.iri))
+                add(ent.start, ent.end, actor, nested=True)
+                continue
             end = ent.end
             head = root.head
             if root.dep_ in ("compound", "amod") and head.i == ent.end and noun_key(head) in ctx.lex.group_nouns:
@@ -568,6 +574,34 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
 
 #: classes of a state's own organs: a new one belongs to a state
 _STATE_ORGANS = frozenset({"GovernmentBody", "SecurityForce", "Legislature"})
+
+
+_NAME_LINKS = frozenset({"on", "for", "of", "and"})
+
+
+def _unit_named_after(ctx: LinkContext, doc: Doc, ent: Span, actor: ActorRef) -> int | None:
+    """The end of a body's name that begins with a KB organisation's name the ruler matched alone
+    ("United Nations" + "Working Group on Arbitrary Detention"): the organisation's name is a
+    compound of a capitalised name that follows, with "on", "for", "of" or "and" and more
+    capitalised words after it; never a person or a title ("NATO Secretary General X")."""
+    root = ent.root
+    if actor.actor_class not in _PARENT_CLASSES or root.dep_ != "compound" or root.head.i < ent.end \
+            or root.head.i - ent.end > 3:
+        return None
+    def named(token: Token) -> bool:
+        return token.pos_ == "PROPN" and token.is_title and token.ent_type_ != "PERSON" \
+            and token.lower_ not in ctx.lex.person_titles and token.lower_ not in _TITLE_WORDS \
+            and token.lower_ not in ctx.lex.group_nouns
+    if not all(named(t) for t in doc[ent.end:root.head.i + 1]):
+        return None
+    end = root.head.i + 1
+    if end - ent.end < 2 and not (end + 1 < len(doc) and doc[end].lower_ in _NAME_LINKS and named(doc[end + 1])):
+        return None  # "U.S. Treasury" + "Department": the same body by a longer name
+    while end + 1 < len(doc) and doc[end].lower_ in _NAME_LINKS and named(doc[end + 1]):
+        end += 2
+        while end < len(doc) and named(doc[end]):
+            end += 1
+    return end
 
 
 def _parent_named_first(ctx: LinkContext, ent: Span) -> str | None:
