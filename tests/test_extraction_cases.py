@@ -590,6 +590,19 @@ def test_an_outgoing_leader_still_leads(extractor: Extractor) -> None:
         (r.subject.label, r.predicate, r.object.label) for r in result.relations}
 
 
+def test_him_after_a_named_person_is_that_person(extractor: Extractor) -> None:
+    result = extract(extractor, "Protests swept Sudan for months. In April, the military removed Omar al-Bashir "
+                                "and jailed him.")
+    jailing = only(result, "Coercion")
+    assert labels(jailing.targets) == {"Omar al-Bashir"}, labels(jailing.targets)
+
+
+def test_an_attack_on_a_passenger_train_targets_its_passengers(extractor: Extractor) -> None:
+    attack = only(extract(extractor, "Gunmen hijacked a passenger bus near Kabul on Monday."), "Attack")
+    assert labels(attack.targets) == {"passengers"}
+    assert not extract(extractor, "The airline said passenger numbers rose.").mentions
+
+
 def test_a_body_named_after_its_organisation_is_part_of_it(extractor: Extractor) -> None:
     result = extract(extractor, "The United Nations Working Group on Arbitrary Detention called for his release. "
                                 "NATO Secretary General Mark Rutte agreed, and the U.S. Treasury Department said "

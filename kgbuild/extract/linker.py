@@ -401,6 +401,10 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 start += 1
             add(start, token.i + 1, _institution(ctx, state, generic[0]))
             continue
+        if token.lower_ == "passenger" and token.dep_ in ("compound", "amod", "nmod") \
+                and token.head.lemma_.lower() in _CARRIERS:  # "attacked a passenger train": its passengers
+            add(token.i, token.i + 1, _group_actor(ctx, token, "passengers", phrase="passengers"), weak=True)
+            continue
         if key in ctx.lex.group_nouns and token.tag_ in ("NNS", "NNPS", "NN") \
                 and not (ctx.lex.group_nouns[key] == "Person" and token.dep_ in ("compound", "amod")):
             # a singular attacker ("a suicide bomber") is one person; "fighter jets" is no fighter
@@ -577,6 +581,9 @@ _STATE_ORGANS = frozenset({"GovernmentBody", "SecurityForce", "Legislature"})
 
 
 _NAME_LINKS = frozenset({"on", "for", "of", "and"})
+#: What carries passengers: "a passenger train" names the people on board.
+_CARRIERS = frozenset({"train", "bus", "plane", "flight", "ferry", "jet", "airliner", "aircraft", "boat", "ship",
+                       "vessel", "coach", "van", "vehicle"})
 
 
 def _unit_named_after(ctx: LinkContext, doc: Doc, ent: Span, actor: ActorRef) -> int | None:
