@@ -603,6 +603,13 @@ def test_an_attack_on_a_passenger_train_targets_its_passengers(extractor: Extrac
     assert not extract(extractor, "The airline said passenger numbers rose.").mentions
 
 
+def test_a_name_beginning_like_a_kb_alias_is_its_own_actor(extractor: Extractor) -> None:
+    result = extract(extractor, "The Alliance of Democracies, headquartered in Copenhagen, was sanctioned by "
+                                "Beijing earlier this year.")
+    assert "NATO" not in {m.actor.label for m in result.mentions}
+    assert "Alliance of Democracies" in labels(only(result, "Sanction").targets)
+
+
 def test_a_body_named_after_its_organisation_is_part_of_it(extractor: Extractor) -> None:
     result = extract(extractor, "The United Nations Working Group on Arbitrary Detention called for his release. "
                                 "NATO Secretary General Mark Rutte agreed, and the U.S. Treasury Department said "
