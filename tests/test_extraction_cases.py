@@ -610,6 +610,25 @@ def test_a_name_beginning_like_a_kb_alias_is_its_own_actor(extractor: Extractor)
     assert "Alliance of Democracies" in labels(only(result, "Sanction").targets)
 
 
+@pytest.mark.parametrize(("text", "agent", "target"), [
+    ("Canada raised tariffs on Monday. \"If the United States escalates, I will not hesitate to shut the "
+     "electricity off completely,\" Premier Doug Ford said.", "Doug Ford", "United States"),
+    ("Tehran said sanctions would follow if Baghdad reopened the border.", "Government of Iran",
+     "Government of Iraq"),
+])
+def test_what_a_speaker_will_do_if_another_acts_is_a_threat(extractor: Extractor, text: str, agent: str,
+                                                            target: str) -> None:
+    threat = only(extract(extractor, text), "Threat")
+    assert agent in labels(threat.agents) and target in labels(threat.targets), (labels(threat.agents),
+                                                                                 labels(threat.targets))
+
+
+def test_a_hope_about_a_condition_is_no_threat(extractor: Extractor) -> None:
+    result = extract(extractor, "Rubio said he hopes a ceasefire between Russia and Ukraine could take place "
+                                "within days if the Kremlin agrees. \"If it rains, we will stay home,\" he said.")
+    assert not events_of(result, "Threat")
+
+
 def test_a_body_named_after_its_organisation_is_part_of_it(extractor: Extractor) -> None:
     result = extract(extractor, "The United Nations Working Group on Arbitrary Detention called for his release. "
                                 "NATO Secretary General Mark Rutte agreed, and the U.S. Treasury Department said "

@@ -505,6 +505,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 _frame_date(frame, published, date_ents) if behaviour.kind != "physical" else None),
             mode=_mode(token, lex) if event_class == EventClass.ATTACK else None))
     found.extend(_deployments(doc, index, body))
+    found.extend(_conditional_threats(doc, index, lex, frames, body, published, date_ents))
     events = merge_events(found, lex)
     date_statements_by_news_day(events, doc, lex)
     return events
@@ -534,3 +535,47 @@ def _deployments(doc: Doc, index: MentionIndex, body: list[tuple[int, int]]) -> 
     return events
 
 
+
+
+_FUTURE = frozenset({"will", "would", "could", "'ll", "wo", "shall", "might", "may"})
+_FIRST_PERSON = frozenset({"i", "we"})
+_HARM = frozenset({EventClass.SANCTION, EventClass.ATTACK, EventClass.COERCION})  # "sanctions could follow if ..."
+
+
+def _conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFrames,
+                         body: list[tuple[int, int]], published: date | None, date_ents: list[Span]
+                         ) -> list[EventItem]:
+    """"If the United States escalates, I will shut the electricity off," Ford said: what a
+    speaker says they (or harm such as sanctions) will do if another party acts is a Threat by the
+    speaker against that party (the subject or the "by" agent of the "if" clause)."""
+    events: list[EventItem] = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or (body and not any(s <= verb.idx < e for s, e in body)):
+            continue
+        conditions = [c for c in verb.children if c.dep_ == "advcl"
+                      and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+        if not conditions or not any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children) \
+                and not (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)):
+            continue
+        frame = frames.of(verb)
+        if frame is None or not frame.speakers:
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        speakers = {a.key for a in frame.speakers}
+        own = any(s.lower_ in _FIRST_PERSON for s in subjects) or any(
+            a.key in speakers or index.sides.get(a.key) and index.sides.get(a.key) in {index.sides.get(k) for k in speakers}
+            for s in subjects for a in index.in_phrase(s)) or any(
+            set(lex.noun_index.get(s.lemma_.lower(), ())) & _HARM or s.lemma_.lower() == "consequence" for s in subjects)
+        if not own:
+            continue
+        targets = [a for c in conditions for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "agent")
+                   for a in (index.in_phrase(g) if g.dep_ != "agent" else
+                             [x for p in g.children if p.dep_ == "pobj" for x in index.in_phrase(p)])
+                   if a.key not in speakers and a.actor_class != ActorClass.PLACE]
+        if not targets:
+            continue
+        sent = verb.sent
+        events.append(EventItem(EventClass.THREAT, [(verb.idx, verb.idx + len(verb))], (sent.start_char, sent.end_char),
+                                agents=unique_actors(frame.speakers), targets=unique_actors(targets),
+                                date=_frame_date(frame, published, date_ents)))
+    return events
