@@ -9,16 +9,17 @@ dominant state; group nouns ("protesters", "militants") become one actor per art
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from .anaphora import nominal_antecedent, titled_person
 from .items import ActorRef, MentionItem
-from .lexicon import KBIndex, Lexicon, normalise_name
+from .lexicon import normalise_name
+from .link_context import LinkContext, government, home_government, institution, kb_ref, state_of_ent, state_sides
 from .name_labels import settle_name_labels
 from .names import NAME_PARTICLES, POSSESSIVE, is_noise, names_a_thing, rejoin_split_names, trimmed
 from .nouns import FORCE_SITES, generic_of, names_an_actor_or_deed, noun_key
+from .titles import TITLE_WORDS, names_title_holder, qualifies_title, regional_government
 
 __all__ = ["link_mentions", "LinkContext", "home_government", "state_sides"]
 
@@ -32,164 +33,6 @@ _BARE_OK = {"government", "military", "army", "police", "security forces", "junt
             "soldier", "servicemen", "service members", "military personnel", "military officers",
             "police officers", "police officer", "policemen", "policeman", "security personnel", "security officers",
             "paramilitary", "paramilitary force", "court", "courts", "judiciary", "prosecutors"}
-#: Members named for their force ("police officers", "a soldier"): the force itself.
-_FORCE_MEMBERS = {"soldier": "soldiers", "servicemen": "soldiers", "service members": "soldiers",
-                  "military personnel": "soldiers", "military officers": "soldiers",
-                  "police officers": "police", "police officer": "police", "policemen": "police",
-                  "policeman": "police", "security personnel": "security forces", "security officers": "security forces",
-                  "court": "courts"}  # and the courts of a state are one body ("a court", "another court")
-_INSTITUTION_FALLBACK = {"officials": ("officials", "administration", "government"),
-                         "authorities": ("authorities", "government"),
-                         "administration": ("administration", "government"),
-                         "soldiers": ("soldiers", "troops", "armed forces", "military", "army"),
-                         "troops": ("troops", "soldiers", "armed forces", "military", "army"),
-                         "forces": ("forces", "armed forces", "military", "security forces"),
-                         "military": ("military", "armed forces", "army"),
-                         "army": ("army", "armed forces", "military"),
-                         "regime": ("regime", "government"), "junta": ("junta", "military", "government"),
-                         "mps": ("mps", "parliament", "lawmakers"), "lawmakers": ("lawmakers", "parliament", "mps"),
-                         "legislators": ("legislators", "lawmakers", "parliament")}
-
-
-@dataclass
-class LinkContext:
-    """Per-article state: actors seen so far, for merging and coreference."""
-
-    kbi: KBIndex
-    lex: Lexicon
-    author: str | None = None
-    publisher: str | None = None
-    dominant_state: str | None = None
-    persons: dict[str, ActorRef] = field(default_factory=dict)     # surname key -> actor
-    acronyms: dict[str, ActorRef] = field(default_factory=dict)
-    groups: dict[str, ActorRef] = field(default_factory=dict)
-    armed_counts: Counter[str] = field(default_factory=Counter)
-    armed_positions: list[tuple[int, str]] = field(default_factory=list)
-
-
-def _kb_ref(ctx: LinkContext, iri: str) -> ActorRef:
-    return ActorRef(iri, ctx.kbi.classes.get(iri, "Organization"), ctx.kbi.labels.get(iri, iri),
-                    state=ctx.kbi.states_of.get(iri))
-
-
-def _state_of_ent(ctx: LinkContext, ent: Span) -> str | None:
-    iri = ent.ent_id_
-    if iri and ctx.kbi.classes.get(iri) == "State":
-        return iri
-    if ent.label_ == "NORP":
-        key = normalise_name(ent.text)
-        return ctx.kbi.demonyms.get(key) or (ctx.kbi.demonyms.get(key[:-1]) if key.endswith("s") else None)
-    return None
-
-
-def _institution(ctx: LinkContext, state: str, key: str, *, phrase: str | None = None) -> ActorRef:
-    key = _FORCE_MEMBERS.get(key, key)
-    for word in _INSTITUTION_FALLBACK.get(key, (key,)):
-        iri = ctx.kbi.institutions.get((state, word))
-        if iri:
-            return _kb_ref(ctx, iri)
-    actor_class = ctx.lex.institution_nouns.get(key, "GovernmentBody")
-    prefix = ctx.kbi.demonym_of.get(state) or ctx.kbi.labels.get(state, "")
-    canonical = {"officials": "government", "authorities": "government", "soldiers": "armed forces",
-                 "troops": "armed forces", "army": "armed forces", "military": "armed forces",
-                 "mps": "parliament", "lawmakers": "parliament", "legislators": "parliament"}.get(key, key)
-    if phrase and key not in ("officials", "authorities", "soldiers", "troops", "mps", "lawmakers", "legislators"):
-        words = [w for w in phrase.split() if w.lower() not in ("the", "a", "an", "'s", "\u2019s")]
-        canonical = " ".join(words).lower() or canonical  # "national defense ministry"
-    return ActorRef(None, actor_class, f"{prefix} {canonical}".strip(), new=True, state=state)
-
-
-def home_government(ctx: LinkContext) -> ActorRef | None:
-    """The government of the state the article is mostly about (after :func:`link_mentions`)."""
-    return _government(ctx, ctx.dominant_state) if ctx.dominant_state else None
-
-
-def state_sides(ctx: LinkContext, mentions: list[MentionItem]) -> dict[str, str]:
-    """Actor key -> the state it *is*, for the mentioned states and national governments
-    ("Iran" and "the Iranian government" both stand for Iran; its ministries, forces and
-    people do not)."""
-    sides: dict[str, str] = {}
-    for actor in {m.actor.key: m.actor for m in mentions}.values():
-        if actor.actor_class == "State" and actor.iri:
-            sides[actor.key] = actor.iri
-            continue
-        state = ctx.kbi.states_of.get(actor.iri) if actor.iri else actor.state
-        if state and actor.actor_class == "GovernmentBody" and _government(ctx, state).key == actor.key:
-            sides[actor.key] = state
-    return sides
-
-
-def _government(ctx: LinkContext, state: str) -> ActorRef:
-    """The government of ``state``: its KB institution, else a new one of that state."""
-    return _institution(ctx, state, "government")
-
-
-_TITLE_WORDS = frozenset({"president", "prime", "minister", "foreign", "defense", "defence", "interior", "finance",
-                          "deputy", "vice", "leader", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
-                          "secretary", "of", "state", "chief", "king", "queen", "emir", "chancellor", "premier",
-                          "supreme", "trade", "economy", "justice", "health", "home", "acting", "former", "new",
-                          "top", "senior", "official", "counterpart", "diplomat", "negotiator", "head", "governor"})
-
-
-def _names_title_holder(doc: Doc, ent: Span, ctx: LinkContext) -> bool:
-    """"Turkish President Recep Tayyip Erdogan", "Pakistan's Foreign Minister X", "U.S. Secretary
-    of State Y", "Nigeria's information minister said": the state's name or demonym qualifies an
-    official's title (the official named after it, or the title heading the phrase)."""
-    j = ent.end
-    if j < len(doc) and doc[j].lower_ in ("'s", "\u2019s", "'"):
-        j += 1
-    titled = False
-    last = None
-    while j < len(doc) and j - ent.end < 5 and (doc[j].lower_ in _TITLE_WORDS or doc[j].pos_ in ("NOUN", "ADJ", "PROPN")
-                                                 and doc[j].ent_type_ != "PERSON" and doc[j].is_alpha
-                                                 and (doc[j].is_lower or j + 1 < len(doc)
-                                                      and doc[j + 1].lower_ in _TITLE_WORDS)):
-        titled = titled or any(w in ctx.lex.person_titles or w in ctx.lex.member_titles
-                               for w in (doc[j].lower_, doc[j].lemma_.lower()))  # "U.S. security adviser X"
-        last = doc[j]
-        j += 1
-    if not titled or last is None:
-        return False
-    if last.lemma_.lower() in ctx.lex.person_titles and last.dep_ not in ("compound", "amod", "nmod") \
-            and last.dep_ in ("nsubj", "nsubjpass", "appos", "dobj", "pobj") and last.tag_ == "NN":
-        return True  # "Nigeria's information minister said": the official speaks for the government
-    if j >= len(doc):
-        return False
-    nxt = doc[j]
-    return nxt.ent_type_ == "PERSON" or (nxt.ent_id_ and ctx.kbi.classes.get(nxt.ent_id_) == "Person") \
-        or (nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_)
-
-
-_REGIONAL_OFFICES = frozenset({"governor", "minister", "premier", "spokesperson", "spokesman", "spokeswoman"})
-
-
-def _regional_government(ctx: LinkContext, doc: Doc, ent: Span, place: ActorRef) -> ActorRef | None:
-    """"Balochistan Chief Minister X", "Central Java Governor Y": a province, state or city named
-    before a government office names its own government (of the state it is in, else of the
-    state the story is about)."""
-    if place.actor_class != "Place" or not any(t.lower_ in _REGIONAL_OFFICES for t in doc[ent.end:ent.end + 3]) \
-            or not _names_title_holder(doc, ent, ctx):
-        return None
-    state = (ctx.kbi.states_of.get(place.iri) if place.iri else None) or ctx.dominant_state
-    if state is None:
-        return None
-    return ActorRef(None, "GovernmentBody", f"{place.label} government", new=True, state=state)
-
-
-def _qualifies_title(ent: Span, ctx: LinkContext) -> bool:
-    """"X, Haiti's secretary of state", "X, a Turkish presidential adviser": the state qualifies an
-    official title that a named person holds (in apposition to the person)."""
-    root = ent.root
-    if root.dep_ not in ("amod", "compound", "poss", "nmod"):
-        return False
-    title = root.head
-    if title.lemma_.lower() not in ctx.lex.person_titles and title.lower_ not in ctx.lex.person_titles \
-            and title.lemma_.lower() not in ("adviser", "advisor", "aide", "representative", "negotiator"):
-        return False
-    holder = title.head if title.dep_ == "appos" else None
-    return holder is not None and (holder.ent_type_ == "PERSON" or holder.pos_ == "PROPN")
-
-
 def _phrase_start(head: Token, floor: int) -> int:
     """Leftmost adjacent modifier of ``head`` (amod/compound/nmod chain), not below ``floor``."""
     start = head.i
@@ -226,7 +69,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     author_key = normalise_name(ctx.author) if ctx.author else None
     state_counts: Counter[str] = Counter()
     for ent in doc.ents:
-        state = _state_of_ent(ctx, ent) or (ctx.kbi.states_of.get(ent.ent_id_) if ent.label_ == "KB_PLACE" else None)
+        state = state_of_ent(ctx, ent) or (ctx.kbi.states_of.get(ent.ent_id_) if ent.label_ == "KB_PLACE" else None)
         if state and _in_body(ent.start_char, body):
             located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "inside", "across", "throughout")
             state_counts[state] += 3 if located or ent.label_ == "KB_PLACE" else 1
@@ -242,7 +85,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 and not _pair_of_states(ctx, ent.text):
             _person(ctx, ent.text.strip())
         elif ent.ent_id_ and ctx.kbi.classes.get(ent.ent_id_) == "Person" and len(ent) > 1:
-            ctx.persons[normalise_name(ent[-1].text)] = _kb_ref(ctx, ent.ent_id_)  # "Wood" after "Robert Wood"
+            ctx.persons[normalise_name(ent[-1].text)] = kb_ref(ctx, ent.ent_id_)  # "Wood" after "Robert Wood"
 
     def add(start: int, end: int, actor: ActorRef, *, weak: bool = False, nested: bool = False) -> None:
         span = doc[start:end]
@@ -272,12 +115,12 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue  # "wrote on Twitter", "a post on Facebook": the medium, not an actor
         if ent.label_ not in _NER_LABELS and not ent.ent_id_:
             continue
-        state = _state_of_ent(ctx, ent)
+        state = state_of_ent(ctx, ent)
         root = ent.root
         if state:
-            if _names_title_holder(doc, ent, ctx) or _qualifies_title(ent, ctx):  # "Turkish President Erdogan"
-                add(ent.start, ent.end, _government(ctx, state))
-                add(ent.start, ent.end, _kb_ref(ctx, state), nested=True)  # and Turkey is named too
+            if names_title_holder(doc, ent, ctx) or qualifies_title(ent, ctx):  # "Turkish President Erdogan"
+                add(ent.start, ent.end, government(ctx, state))
+                add(ent.start, ent.end, kb_ref(ctx, state), nested=True)  # and Turkey is named too
                 continue
             head = root.head
             joined = root.dep_ == "conj" or (root.dep_ in ("amod", "compound") and root.i + 1 < len(doc)
@@ -286,27 +129,27 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 head = root.head.head  # "Egyptian and Qatari officials", "French-Malian outpost": both states
                 inside = any(i in taken for i in range(ent.start, ent.end))  # within the first state's phrase
                 if head.lemma_.lower() in FORCE_SITES:
-                    add(ent.start, ent.end, _institution(ctx, state, "armed forces"), nested=inside)
+                    add(ent.start, ent.end, institution(ctx, state, "armed forces"), nested=inside)
                     continue
                 generic = generic_of(ctx.lex, head)
                 if generic:
-                    add(ent.start, ent.end, _institution(ctx, state, generic[0]), nested=inside)
+                    add(ent.start, ent.end, institution(ctx, state, generic[0]), nested=inside)
                     continue
             described = head.dep_ == "pobj" and head.head.lower_ == "as"  # "presented X as 'Iranian forces'"
             if root.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in FORCE_SITES:
-                add(ent.start, ent.end, _institution(ctx, state, "armed forces"))  # "a Malian army outpost"
+                add(ent.start, ent.end, institution(ctx, state, "armed forces"))  # "a Malian army outpost"
                 continue
             if root.dep_ in ("amod", "compound", "poss", "nmod") and head.i >= ent.end and head.pos_ in ("NOUN", "PROPN") \
                     and not described:
                 generic = generic_of(ctx.lex, head)
                 if generic and root.dep_ == "poss":  # "South Korea's national defense ministry": two mentions
-                    add(ent.start, ent.end, _kb_ref(ctx, state))
+                    add(ent.start, ent.end, kb_ref(ctx, state))
                     start = ent.end + 1 if ent.end < len(doc) and doc[ent.end].dep_ == "case" else ent.end
-                    add(start, head.i + 1, _institution(ctx, state, generic[0], phrase=doc[start:head.i + 1].text))
+                    add(start, head.i + 1, institution(ctx, state, generic[0], phrase=doc[start:head.i + 1].text))
                     continue
                 if generic:
-                    add(ent.start, head.i + 1, _institution(ctx, state, generic[0], phrase=doc[ent.end:head.i + 1].text))
-                    add(ent.start, ent.end, _kb_ref(ctx, state), nested=True)
+                    add(ent.start, head.i + 1, institution(ctx, state, generic[0], phrase=doc[ent.end:head.i + 1].text))
+                    add(ent.start, ent.end, kb_ref(ctx, state), nested=True)
                     continue
             if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
                 noun = root.head.head
@@ -315,22 +158,22 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                     start = generic[1]
                     if start > 0 and doc[start - 1].lower_ == "the":
                         start -= 1
-                    add(start, ent.end, _institution(ctx, state, generic[0]))
-                    add(ent.start, ent.end, _kb_ref(ctx, state), nested=True)
+                    add(start, ent.end, institution(ctx, state, generic[0]))
+                    add(ent.start, ent.end, kb_ref(ctx, state), nested=True)
                     continue
             if ent.label_ in ("KB_PLACE", "GPE") and root.dep_ in ("nsubj", "poss") and state != ent.ent_id_:
-                add(ent.start, ent.end, _kb_ref(ctx, state))
+                add(ent.start, ent.end, kb_ref(ctx, state))
                 continue
             if normalise_name(ent.text) in ctx.kbi.demonyms and root.dep_ in ("amod", "compound") and head.i >= ent.end \
                     and head.pos_ == "NOUN" and not names_an_actor_or_deed(ctx.lex, head):
                 continue  # "Chinese investment", "the Danish charter": a description, no actor (GUIDELINES)
-            add(ent.start, ent.end, _kb_ref(ctx, state))
+            add(ent.start, ent.end, kb_ref(ctx, state))
             continue
         if ent.ent_id_:
-            actor = _kb_ref(ctx, ent.ent_id_)
+            actor = kb_ref(ctx, ent.ent_id_)
             if actor.actor_class == "Place" and ent.ent_id_ in ctx.kbi.capital_of and _speaks_for_state(root):
-                actor = _government(ctx, ctx.kbi.capital_of[ent.ent_id_])  # "Washington said", "Moscow's envoy"
-            regional = _regional_government(ctx, doc, ent, actor)
+                actor = government(ctx, ctx.kbi.capital_of[ent.ent_id_])  # "Washington said", "Moscow's envoy"
+            regional = regional_government(ctx, doc, ent, actor)
             if regional is not None:  # "Balochistan Chief Minister X": the province's government, and the place
                 add(ent.start, ent.end, regional)
                 add(ent.start, ent.end, actor, nested=True)
@@ -354,11 +197,11 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             add(ent.start, end, actor)
             leading = _state_of_token(ctx, ent[0]) if len(ent) > 1 and actor.actor_class != "Place" else None
             if leading:  # "U.S. military": the United States is named too
-                add(ent.start, ent.start + 1, _kb_ref(ctx, leading), nested=True)
+                add(ent.start, ent.start + 1, kb_ref(ctx, leading), nested=True)
             _remember_acronym(doc, ent, actor, ctx)
             continue
         actor = _new_from_ner(ctx, ent)
-        regional = _regional_government(ctx, doc, ent, actor) if actor is not None else None
+        regional = regional_government(ctx, doc, ent, actor) if actor is not None else None
         if regional is not None:
             add(ent.start, ent.end, regional)
             add(ent.start, ent.end, actor, nested=True)
@@ -369,7 +212,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 or actor.actor_class == "Group")  # "Republicans": a group counts when it takes part
             owner = _possessor_state(ctx, named) if named.start > ent.start else None
             if owner:
-                add(named.start - 2, named.start - 1, _kb_ref(ctx, owner))
+                add(named.start - 2, named.start - 1, kb_ref(ctx, owner))
             _remember_acronym(doc, ent, actor, ctx)
 
     for token in doc:
@@ -399,7 +242,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             start = _phrase_start(doc[start], start - 3) if start == token.i else start
             while start < token.i and (start in taken or doc[start].pos_ in ("DET", "NUM", "PRON", "ADV")):
                 start += 1
-            add(start, token.i + 1, _institution(ctx, state, generic[0]))
+            add(start, token.i + 1, institution(ctx, state, generic[0]))
             continue
         if token.lower_ == "passenger" and token.dep_ in ("compound", "amod", "nmod") \
                 and token.head.lemma_.lower() in _CARRIERS:  # "attacked a passenger train": its passengers
@@ -484,9 +327,9 @@ def _group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> Ac
     if key in _ARMED_GENERIC and not any(c.dep_ in ("amod", "acl") and c.i > token.i for c in token.children):
         before = [iri for position, iri in ctx.armed_positions if position < token.idx]
         if before:  # "al-Shabab ... the militants": the armed group named last
-            return _kb_ref(ctx, before[-1])
+            return kb_ref(ctx, before[-1])
         if len(ctx.armed_counts) == 1:  # "Gunmen stormed a hotel ... al-Shabab claimed": the only one named
-            return _kb_ref(ctx, next(iter(ctx.armed_counts)))
+            return kb_ref(ctx, next(iter(ctx.armed_counts)))
     start = token.i
     while start > 0 and token.doc[start - 1].dep_ in ("compound", "nmod", "nummod") \
             and token.doc[start - 1].head.i == token.i and not token.doc[start - 1].is_punct:
@@ -551,7 +394,7 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
         return ctx.acronyms[text]
     iris = ctx.kbi.lookup(text)
     if iris:
-        return _kb_ref(ctx, iris[0])
+        return kb_ref(ctx, iris[0])
     if ent.label_ == "PERSON":
         return _person(ctx, text)
     if ent.label_ == "ORG":
@@ -597,7 +440,7 @@ def _unit_named_after(ctx: LinkContext, doc: Doc, ent: Span, actor: ActorRef) ->
         return None
     def named(token: Token) -> bool:
         return token.pos_ == "PROPN" and token.is_title and token.ent_type_ != "PERSON" \
-            and token.lower_ not in ctx.lex.person_titles and token.lower_ not in _TITLE_WORDS \
+            and token.lower_ not in ctx.lex.person_titles and token.lower_ not in TITLE_WORDS \
             and token.lower_ not in ctx.lex.group_nouns
     if not all(named(t) for t in doc[ent.end:root.head.i + 1]):
         return None

@@ -1,0 +1,108 @@
+"""What the linker knows while it reads one article, and the institutions of a state.
+
+:class:`LinkContext` holds the per-article state (the KB index, the actors seen so far, the
+state the story is about); :func:`institution` finds or makes a state's institution ("the
+Iraqi government", "Somalia's army") the way every linking step names it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from .items import ActorRef, MentionItem
+from .lexicon import KBIndex, Lexicon, normalise_name
+
+__all__ = ["LinkContext", "kb_ref", "state_of_ent", "institution", "government", "home_government", "state_sides"]
+
+#: Members named for their force ("police officers", "a soldier"): the force itself.
+_FORCE_MEMBERS = {"soldier": "soldiers", "servicemen": "soldiers", "service members": "soldiers",
+                  "military personnel": "soldiers", "military officers": "soldiers",
+                  "police officers": "police", "police officer": "police", "policemen": "police",
+                  "policeman": "police", "security personnel": "security forces", "security officers": "security forces",
+                  "court": "courts"}  # and the courts of a state are one body ("a court", "another court")
+_INSTITUTION_FALLBACK = {"officials": ("officials", "administration", "government"),
+                         "authorities": ("authorities", "government"),
+                         "administration": ("administration", "government"),
+                         "soldiers": ("soldiers", "troops", "armed forces", "military", "army"),
+                         "troops": ("troops", "soldiers", "armed forces", "military", "army"),
+                         "forces": ("forces", "armed forces", "military", "security forces"),
+                         "military": ("military", "armed forces", "army"),
+                         "army": ("army", "armed forces", "military"),
+                         "regime": ("regime", "government"), "junta": ("junta", "military", "government"),
+                         "mps": ("mps", "parliament", "lawmakers"), "lawmakers": ("lawmakers", "parliament", "mps"),
+                         "legislators": ("legislators", "lawmakers", "parliament")}
+
+
+@dataclass
+class LinkContext:
+    """Per-article state: actors seen so far, for merging and coreference."""
+
+    kbi: KBIndex
+    lex: Lexicon
+    author: str | None = None
+    publisher: str | None = None
+    dominant_state: str | None = None
+    persons: dict[str, ActorRef] = field(default_factory=dict)     # surname key -> actor
+    acronyms: dict[str, ActorRef] = field(default_factory=dict)
+    groups: dict[str, ActorRef] = field(default_factory=dict)
+    armed_counts: Counter[str] = field(default_factory=Counter)
+    armed_positions: list[tuple[int, str]] = field(default_factory=list)
+
+
+def kb_ref(ctx: LinkContext, iri: str) -> ActorRef:
+    return ActorRef(iri, ctx.kbi.classes.get(iri, "Organization"), ctx.kbi.labels.get(iri, iri),
+                    state=ctx.kbi.states_of.get(iri))
+
+
+def state_of_ent(ctx: LinkContext, ent: Span) -> str | None:
+    iri = ent.ent_id_
+    if iri and ctx.kbi.classes.get(iri) == "State":
+        return iri
+    if ent.label_ == "NORP":
+        key = normalise_name(ent.text)
+        return ctx.kbi.demonyms.get(key) or (ctx.kbi.demonyms.get(key[:-1]) if key.endswith("s") else None)
+    return None
+
+
+def institution(ctx: LinkContext, state: str, key: str, *, phrase: str | None = None) -> ActorRef:
+    key = _FORCE_MEMBERS.get(key, key)
+    for word in _INSTITUTION_FALLBACK.get(key, (key,)):
+        iri = ctx.kbi.institutions.get((state, word))
+        if iri:
+            return kb_ref(ctx, iri)
+    actor_class = ctx.lex.institution_nouns.get(key, "GovernmentBody")
+    prefix = ctx.kbi.demonym_of.get(state) or ctx.kbi.labels.get(state, "")
+    canonical = {"officials": "government", "authorities": "government", "soldiers": "armed forces",
+                 "troops": "armed forces", "army": "armed forces", "military": "armed forces",
+                 "mps": "parliament", "lawmakers": "parliament", "legislators": "parliament"}.get(key, key)
+    if phrase and key not in ("officials", "authorities", "soldiers", "troops", "mps", "lawmakers", "legislators"):
+        words = [w for w in phrase.split() if w.lower() not in ("the", "a", "an", "'s", "\u2019s")]
+        canonical = " ".join(words).lower() or canonical  # "national defense ministry"
+    return ActorRef(None, actor_class, f"{prefix} {canonical}".strip(), new=True, state=state)
+
+
+def home_government(ctx: LinkContext) -> ActorRef | None:
+    """The government of the state the article is mostly about (after :func:`link_mentions`)."""
+    return government(ctx, ctx.dominant_state) if ctx.dominant_state else None
+
+
+def state_sides(ctx: LinkContext, mentions: list[MentionItem]) -> dict[str, str]:
+    """Actor key -> the state it *is*, for the mentioned states and national governments
+    ("Iran" and "the Iranian government" both stand for Iran; its ministries, forces and
+    people do not)."""
+    sides: dict[str, str] = {}
+    for actor in {m.actor.key: m.actor for m in mentions}.values():
+        if actor.actor_class == "State" and actor.iri:
+            sides[actor.key] = actor.iri
+            continue
+        state = ctx.kbi.states_of.get(actor.iri) if actor.iri else actor.state
+        if state and actor.actor_class == "GovernmentBody" and government(ctx, state).key == actor.key:
+            sides[actor.key] = state
+    return sides
+
+
+def government(ctx: LinkContext, state: str) -> ActorRef:
+    """The government of ``state``: its KB institution, else a new one of that state."""
+    return institution(ctx, state, "government")

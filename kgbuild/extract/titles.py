@@ -1,0 +1,76 @@
+"""Official titles in and around names: "Turkish President X", "Balochistan Chief Minister Y",
+"Z, Haiti's secretary of state": which state, government or province a title names.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .items import ActorRef
+from .link_context import LinkContext
+
+__all__ = ["TITLE_WORDS", "names_title_holder", "regional_government", "qualifies_title"]
+
+TITLE_WORDS = frozenset({"president", "prime", "minister", "foreign", "defense", "defence", "interior", "finance",
+                          "deputy", "vice", "leader", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
+                          "secretary", "of", "state", "chief", "king", "queen", "emir", "chancellor", "premier",
+                          "supreme", "trade", "economy", "justice", "health", "home", "acting", "former", "new",
+                          "top", "senior", "official", "counterpart", "diplomat", "negotiator", "head", "governor"})
+
+
+def names_title_holder(doc: Doc, ent: Span, ctx: LinkContext) -> bool:
+    """"Turkish President Recep Tayyip Erdogan", "Pakistan's Foreign Minister X", "U.S. Secretary
+    of State Y", "Nigeria's information minister said": the state's name or demonym qualifies an
+    official's title (the official named after it, or the title heading the phrase)."""
+    j = ent.end
+    if j < len(doc) and doc[j].lower_ in ("'s", "\u2019s", "'"):
+        j += 1
+    titled = False
+    last = None
+    while j < len(doc) and j - ent.end < 5 and (doc[j].lower_ in TITLE_WORDS or doc[j].pos_ in ("NOUN", "ADJ", "PROPN")
+                                                 and doc[j].ent_type_ != "PERSON" and doc[j].is_alpha
+                                                 and (doc[j].is_lower or j + 1 < len(doc)
+                                                      and doc[j + 1].lower_ in TITLE_WORDS)):
+        titled = titled or any(w in ctx.lex.person_titles or w in ctx.lex.member_titles
+                               for w in (doc[j].lower_, doc[j].lemma_.lower()))  # "U.S. security adviser X"
+        last = doc[j]
+        j += 1
+    if not titled or last is None:
+        return False
+    if last.lemma_.lower() in ctx.lex.person_titles and last.dep_ not in ("compound", "amod", "nmod") \
+            and last.dep_ in ("nsubj", "nsubjpass", "appos", "dobj", "pobj") and last.tag_ == "NN":
+        return True  # "Nigeria's information minister said": the official speaks for the government
+    if j >= len(doc):
+        return False
+    nxt = doc[j]
+    return nxt.ent_type_ == "PERSON" or (nxt.ent_id_ and ctx.kbi.classes.get(nxt.ent_id_) == "Person") \
+        or (nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_)
+
+
+_REGIONAL_OFFICES = frozenset({"governor", "minister", "premier", "spokesperson", "spokesman", "spokeswoman"})
+
+
+def regional_government(ctx: LinkContext, doc: Doc, ent: Span, place: ActorRef) -> ActorRef | None:
+    """"Balochistan Chief Minister X", "Central Java Governor Y": a province, state or city named
+    before a government office names its own government (of the state it is in, else of the
+    state the story is about)."""
+    if place.actor_class != "Place" or not any(t.lower_ in _REGIONAL_OFFICES for t in doc[ent.end:ent.end + 3]) \
+            or not names_title_holder(doc, ent, ctx):
+        return None
+    state = (ctx.kbi.states_of.get(place.iri) if place.iri else None) or ctx.dominant_state
+    if state is None:
+        return None
+    return ActorRef(None, "GovernmentBody", f"{place.label} government", new=True, state=state)
+
+
+def qualifies_title(ent: Span, ctx: LinkContext) -> bool:
+    """"X, Haiti's secretary of state", "X, a Turkish presidential adviser": the state qualifies an
+    official title that a named person holds (in apposition to the person)."""
+    root = ent.root
+    if root.dep_ not in ("amod", "compound", "poss", "nmod"):
+        return False
+    title = root.head
+    if title.lemma_.lower() not in ctx.lex.person_titles and title.lower_ not in ctx.lex.person_titles \
+            and title.lemma_.lower() not in ("adviser", "advisor", "aide", "representative", "negotiator"):
+        return False
+    holder = title.head if title.dep_ == "appos" else None
+    return holder is not None and (holder.ent_type_ == "PERSON" or holder.pos_ == "PROPN")
