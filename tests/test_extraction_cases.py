@@ -568,6 +568,14 @@ def test_a_province_named_before_an_office_is_its_government(extractor: Extracto
             (government, "ofState", f"https://w3id.org/kgbuild/kb/{state}")} <= relations, relations
 
 
+def test_a_second_title_joined_to_a_former_one_still_holds(extractor: Extractor) -> None:
+    result = extract(extractor, "Bruce Klingner, former CIA deputy division chief of Korea and current senior "
+                                "research fellow at the Heritage Foundation, said the test was likely.")
+    members = {(r.subject.label, r.object.label) for r in result.relations if r.predicate == "memberOf"}
+    assert ("Bruce Klingner", "Heritage Foundation") in members
+    assert not any(o == "Central Intelligence Agency" for _s, o in members)  # the former title
+
+
 def test_a_minister_named_for_a_ministry_heads_it(extractor: Extractor) -> None:
     result = extract(extractor, "The United States moved the migrants on Monday. U.S. Homeland Security Secretary "
                                 "Kristi Noem said they were dangerous. White House press secretary Karoline "

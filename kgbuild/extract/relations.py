@@ -252,6 +252,8 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
             title_nouns.append(child)  # "analyst Atilla Yesilada of Global Source Partners"
     if root.dep_ == "appos":
         title_nouns.append(root.head)
+    title_nouns += [c for t in title_nouns if t.dep_ == "appos" for c in t.conjuncts
+                    if c.i > t.i and c.pos_ in ("NOUN", "PROPN")]  # "X, former ... chief and current fellow at Y"
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in ("be", "become", "remain", "serve"):
         title_nouns.extend(c for c in root.head.children if c.dep_ in ("attr", "acomp", "oprd"))  # "X was the group's commander"
         title_nouns.extend(g for c in root.head.children if c.dep_ == "prep" and c.lower_ == "as"
