@@ -576,6 +576,14 @@ def test_a_second_title_joined_to_a_former_one_still_holds(extractor: Extractor)
     assert not any(o == "Central Intelligence Agency" for _s, o in members)  # the former title
 
 
+def test_a_judge_sits_on_the_court_the_story_names(extractor: Extractor) -> None:
+    result = extract(extractor, "A Kenyan court has lifted orders blocking the swearing-in, said Judge Antony Mrima.")
+    assert ("Antony Mrima", "memberOf", "Kenyan court") in {
+        (r.subject.label, r.predicate, r.object.label) for r in result.relations}
+    alone = extract(extractor, "Judge Antony Mrima said the orders were lifted.")
+    assert not [r for r in alone.relations if r.subject.label == "Antony Mrima"]  # no court named: none
+
+
 def test_a_minister_named_for_a_ministry_heads_it(extractor: Extractor) -> None:
     result = extract(extractor, "The United States moved the migrants on Monday. U.S. Homeland Security Secretary "
                                 "Kristi Noem said they were dangerous. White House press secretary Karoline "

@@ -322,6 +322,22 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
                     and (word in _STATE_OFFICES or lower in _STATE_OFFICES):
                 # "President William Ruto" in a story about Kenya: the office of the state the story is about
                 add(root, actor, predicate, index.home, evidence=(title.idx, span.end_char))
+            if word in _JUDGES and title.i < span.start and title.dep_ in ("compound", "nmod", "amod"):
+                court = _court_named_before(index, span.start_char)
+                if court is not None:  # "Judge Antony Mrima" in a story about a Kenyan court: of that court
+                    add(root, actor, "memberOf", court, evidence=(title.idx, span.end_char))
+
+
+_JUDGES = frozenset({"judge", "justice", "magistrate"})
+
+
+def _court_named_before(index: MentionIndex, before: int) -> ActorRef | None:
+    """The court the story last named before ``before`` (else first after it), if it names one."""
+    courts = [m for m in index.mentions if m.actor.actor_class == "GovernmentBody" and not m.nested
+              and "court" in m.actor.label.lower()]
+    earlier = [m for m in courts if m.start < before]
+    chosen = earlier[-1] if earlier else courts[0] if courts else None
+    return chosen.actor if chosen is not None else None
 
 
 def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
