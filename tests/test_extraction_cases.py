@@ -576,6 +576,12 @@ def test_a_second_title_joined_to_a_former_one_still_holds(extractor: Extractor)
     assert not any(o == "Central Intelligence Agency" for _s, o in members)  # the former title
 
 
+def test_a_hyphenated_adjective_does_not_hide_a_title(extractor: Extractor) -> None:
+    result = extract(extractor, "Indonesia's high-profile education minister, Nadiem Makarim, said the tests would end.")
+    assert ("Nadiem Makarim", "memberOf", "Government of Indonesia") in {
+        (r.subject.label, r.predicate, r.object.label) for r in result.relations}
+
+
 def test_a_judge_sits_on_the_court_the_story_names(extractor: Extractor) -> None:
     result = extract(extractor, "A Kenyan court has lifted orders blocking the swearing-in, said Judge Antony Mrima.")
     assert ("Antony Mrima", "memberOf", "Kenyan court") in {

@@ -26,10 +26,11 @@ def names_title_holder(doc: Doc, ent: Span, ctx: LinkContext) -> bool:
         j += 1
     titled = False
     last = None
-    while j < len(doc) and j - ent.end < 5 and (doc[j].lower_ in TITLE_WORDS or doc[j].pos_ in ("NOUN", "ADJ", "PROPN")
+    while j < len(doc) and j - ent.end < 7 and (doc[j].lower_ in TITLE_WORDS or doc[j].pos_ in ("NOUN", "ADJ", "PROPN")
                                                  and doc[j].ent_type_ != "PERSON" and doc[j].is_alpha
                                                  and (doc[j].is_lower or j + 1 < len(doc)
-                                                      and doc[j + 1].lower_ in TITLE_WORDS)):
+                                                      and doc[j + 1].lower_ in TITLE_WORDS)
+                                                 or doc[j].text == "-" and j > ent.end and doc[j - 1].is_alpha):
         titled = titled or any(w in ctx.lex.person_titles or w in ctx.lex.member_titles
                                for w in (doc[j].lower_, doc[j].lemma_.lower()))  # "U.S. security adviser X"
         last = doc[j]
