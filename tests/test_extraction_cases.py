@@ -582,6 +582,13 @@ def test_a_hyphenated_adjective_does_not_hide_a_title(extractor: Extractor) -> N
         (r.subject.label, r.predicate, r.object.label) for r in result.relations}
 
 
+def test_its_officials_are_not_another_state_s_body(extractor: Extractor) -> None:
+    result = extract(extractor, "Moscow hopes for talks. As the White House talks about restoring trade with "
+                                "Russia, some of its officials are hinting at lifting the sanctions.")
+    assert not [r for r in result.relations if r.object.label == "White House" and r.predicate == "partOf"
+                and "Russia" in r.subject.label]
+
+
 def test_a_judge_sits_on_the_court_the_story_names(extractor: Extractor) -> None:
     result = extract(extractor, "A Kenyan court has lifted orders blocking the swearing-in, said Judge Antony Mrima.")
     assert ("Antony Mrima", "memberOf", "Kenyan court") in {

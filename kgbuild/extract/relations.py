@@ -136,7 +136,8 @@ def _modifier_relations(root: Token, span, actor: ActorRef, index: MentionIndex,
         owner = index.at(child)
         if owner is None and child.lower_ in ("their", "its"):  # "the authorities said their forces"
             prior = index.previous_subject(child)
-            if prior is not None and prior.key != actor.key and _relation_for(actor, prior):
+            if prior is not None and prior.key != actor.key and _relation_for(actor, prior) \
+                    and _may_own(actor, prior, index):
                 add(root, actor, _relation_for(actor, prior), prior, evidence=(child.idx, span.end_char))
             continue
         if owner is None or owner.actor.key == actor.key:
@@ -144,6 +145,17 @@ def _modifier_relations(root: Token, span, actor: ActorRef, index: MentionIndex,
         predicate = _relation_for(actor, owner.actor)
         if predicate:
             add(root, actor, predicate, owner.actor, evidence=(min(owner.start, span.start_char), span.end_char))
+
+
+def _may_own(actor: ActorRef, owner: ActorRef, index: MentionIndex) -> bool:
+    """Can ``owner`` (a pronoun's antecedent: "their forces") have ``actor`` as its part? Not a
+    state's organ of another state ("the White House ... its officials" when the officials were
+    linked to Moscow), nor a state's organ under a company or an NGO."""
+    states = [a.state or index.sides.get(a.key) for a in (actor, owner)]
+    if all(states) and states[0] != states[1]:
+        return False
+    return not (actor.actor_class in ("GovernmentBody", "SecurityForce", "Legislature")
+                and owner.actor_class == "Organization")
 
 
 _STATE_RUN = frozenset({"run", "owned", "controlled", "backed", "funded", "affiliated", "media", "broadcaster"})
