@@ -1,0 +1,107 @@
+"""Events the grammar states without a trigger word the detector reads: a state's forces stationed
+abroad ("5,000 US troops already in Iraq") and conditional threats ("If the United States
+escalates, I will shut the electricity off"), and the day a statement was made.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from ..vocabulary import ActorClass, EventClass
+from .dates import resolve_date
+from .items import EventItem
+from .lexicon import Lexicon
+from .mentions import MentionIndex, unique_actors
+from .speech import SpeechFrame, SpeechFrames
+
+__all__ = ["deployments", "conditional_threats", "frame_date"]
+
+def frame_date(frame: SpeechFrame | None, published: date | None, date_ents: list[Span]) -> date | None:
+    """The day a statement was made: "Putin said Thursday that Russia supports ..." -> Thursday."""
+    if frame is None or frame.verb is None:
+        return None
+    verb = frame.verb
+    clause = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp") for t in c.subtree}
+    for ent in date_ents:
+        if ent.start < verb.sent.start or ent.end > verb.sent.end or any(t.i in clause for t in ent):
+            continue
+        governor = ent.root.head.head if ent.root.head.dep_ == "prep" else ent.root.head
+        if governor.i != verb.i:
+            continue
+        previous = verb.doc[ent.start - 1].lower_ if ent.start else ""
+        phrase = f"{previous} {ent.text}" if previous in ("on", "last", "this") else ent.text
+        resolved = resolve_date(phrase, published=published)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+def deployments(doc: Doc, index: MentionIndex, body: list[tuple[int, int]]) -> list[EventItem]:
+    """"5,000 US troops already in Iraq": a state's force located abroad is a Deployment."""
+    events: list[EventItem] = []
+    for mention in index.mentions:
+        if mention.actor.actor_class != ActorClass.SECURITY_FORCE or (body and not any(s <= mention.start < e for s, e in body)):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        if not any(c.dep_ == "nummod" for c in head.children) and head.tag_ != "NNS":
+            continue
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "to", "inside"):
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    place = index.at(pobj)
+                    own_state = mention.actor.state
+                    if place and place.actor.actor_class in (ActorClass.STATE, ActorClass.PLACE) and place.actor.iri != own_state:
+                        events.append(EventItem(EventClass.DEPLOYMENT, [(mention.start, mention.end)],
+                                                (head.sent.start_char, head.sent.end_char),
+                                                agents=[mention.actor], place=place.actor))
+    return events
+
+
+
+
+_FUTURE = frozenset({"will", "would", "could", "'ll", "wo", "shall", "might", "may"})
+_FIRST_PERSON = frozenset({"i", "we"})
+_HARM = frozenset({EventClass.SANCTION, EventClass.ATTACK, EventClass.COERCION})  # "sanctions could follow if ..."
+
+
+def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFrames,
+                         body: list[tuple[int, int]], published: date | None, date_ents: list[Span]
+                         ) -> list[EventItem]:
+    """"If the United States escalates, I will shut the electricity off," Ford said: what a
+    speaker says they (or harm such as sanctions) will do if another party acts is a Threat by the
+    speaker against that party (the subject or the "by" agent of the "if" clause)."""
+    events: list[EventItem] = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or (body and not any(s <= verb.idx < e for s, e in body)):
+            continue
+        conditions = [c for c in verb.children if c.dep_ == "advcl"
+                      and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+        if not conditions or not any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children) \
+                and not (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)):
+            continue
+        frame = frames.of(verb)
+        if frame is None or not frame.speakers:
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        speakers = {a.key for a in frame.speakers}
+        own = any(s.lower_ in _FIRST_PERSON for s in subjects) or any(
+            a.key in speakers or index.sides.get(a.key) and index.sides.get(a.key) in {index.sides.get(k) for k in speakers}
+            for s in subjects for a in index.in_phrase(s)) or any(
+            set(lex.noun_index.get(s.lemma_.lower(), ())) & _HARM or s.lemma_.lower() == "consequence" for s in subjects)
+        if not own:
+            continue
+        targets = [a for c in conditions for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "agent")
+                   for a in (index.in_phrase(g) if g.dep_ != "agent" else
+                             [x for p in g.children if p.dep_ == "pobj" for x in index.in_phrase(p)])
+                   if a.key not in speakers and a.actor_class != ActorClass.PLACE]
+        if not targets:
+            continue
+        sent = verb.sent
+        events.append(EventItem(EventClass.THREAT, [(verb.idx, verb.idx + len(verb))], (sent.start_char, sent.end_char),
+                                agents=unique_actors(frame.speakers), targets=unique_actors(targets),
+                                date=frame_date(frame, published, date_ents)))
+    return events
