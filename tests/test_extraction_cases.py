@@ -644,6 +644,11 @@ def test_a_name_beginning_like_a_kb_alias_is_its_own_actor(extractor: Extractor)
      "electricity off completely,\" Premier Doug Ford said.", "Doug Ford", "United States"),
     ("Tehran said sanctions would follow if Baghdad reopened the border.", "Government of Iran",
      "Government of Iraq"),
+    ("Turkey bought the S-400. Ankara, too, is warning Washington of severe consequences if it has to turn "
+     "to Moscow.", "Government of Turkey", "Federal government of the United States"),
+    ("Iran and Iraq argued. \"If Baghdad reopens the border, we will close our airspace,\" Tehran said.",
+     "Government of Iran",
+     "Government of Iraq"),
 ])
 def test_what_a_speaker_will_do_if_another_acts_is_a_threat(extractor: Extractor, text: str, agent: str,
                                                             target: str) -> None:

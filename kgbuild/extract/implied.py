@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
-from .items import EventItem
+from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .mentions import MentionIndex, unique_actors
 from .speech import SpeechFrame, SpeechFrames
@@ -65,43 +65,72 @@ def deployments(doc: Doc, index: MentionIndex, body: list[tuple[int, int]]) -> l
 
 _FUTURE = frozenset({"will", "would", "could", "'ll", "wo", "shall", "might", "may"})
 _FIRST_PERSON = frozenset({"i", "we"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "i", "we"})
 _HARM = frozenset({EventClass.SANCTION, EventClass.ATTACK, EventClass.COERCION})  # "sanctions could follow if ..."
 
 
 def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFrames,
-                         body: list[tuple[int, int]], published: date | None, date_ents: list[Span]
-                         ) -> list[EventItem]:
+                        body: list[tuple[int, int]], published: date | None, date_ents: list[Span]
+                        ) -> list[EventItem]:
     """"If the United States escalates, I will shut the electricity off," Ford said: what a
     speaker says they (or harm such as sanctions) will do if another party acts is a Threat by the
-    speaker against that party (the subject or the "by" agent of the "if" clause)."""
+    speaker against that party (the subject or the "by" agent of the "if" clause). A warning with
+    an "if" clause ("Ankara is warning Washington of severe consequences if ...") is one too, by
+    its subject against whom it warns."""
     events: list[EventItem] = []
+    warnings = lex.classes[EventClass.THREAT].verbs
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or (body and not any(s <= verb.idx < e for s, e in body)):
             continue
         conditions = [c for c in verb.children if c.dep_ == "advcl"
                       and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
-        if not conditions or not any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children) \
-                and not (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)):
-            continue
-        frame = frames.of(verb)
-        if frame is None or not frame.speakers:
+        if not conditions:
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        speakers = {a.key for a in frame.speakers}
-        own = any(s.lower_ in _FIRST_PERSON for s in subjects) or any(
-            a.key in speakers or index.sides.get(a.key) and index.sides.get(a.key) in {index.sides.get(k) for k in speakers}
-            for s in subjects for a in index.in_phrase(s)) or any(
-            set(lex.noun_index.get(s.lemma_.lower(), ())) & _HARM or s.lemma_.lower() == "consequence" for s in subjects)
-        if not own:
-            continue
-        targets = [a for c in conditions for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "agent")
-                   for a in (index.in_phrase(g) if g.dep_ != "agent" else
-                             [x for p in g.children if p.dep_ == "pobj" for x in index.in_phrase(p)])
-                   if a.key not in speakers and a.actor_class != ActorClass.PLACE]
-        if not targets:
+        if verb.lemma_.lower() in warnings:  # "is warning Washington of severe consequences if ..."
+            agents = [a for s in subjects for a in _named_or_meant(s, index)]
+            warned = [a for c in verb.children if c.dep_ in ("dobj", "dative") for a in index.in_phrase(c)]
+            frame_of = frames.of(verb)
+        else:
+            if not any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children) \
+                    and not (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)):
+                continue
+            frame_of = frames.of(verb)
+            if frame_of is None or not frame_of.speakers or not _speaker_side(subjects, frame_of, index, lex):
+                continue
+            agents, warned = list(frame_of.speakers), []
+        keys = {a.key for a in agents}
+        targets = warned + [a for c in conditions for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "agent")
+                            for a in (index.in_phrase(g) if g.dep_ != "agent" else
+                                      [x for p in g.children if p.dep_ == "pobj" for x in index.in_phrase(p)])]
+        targets = [a for a in targets if a.key not in keys and a.actor_class != ActorClass.PLACE]
+        if not agents or not targets:
             continue
         sent = verb.sent
         events.append(EventItem(EventClass.THREAT, [(verb.idx, verb.idx + len(verb))], (sent.start_char, sent.end_char),
-                                agents=unique_actors(frame.speakers), targets=unique_actors(targets),
-                                date=frame_date(frame, published, date_ents)))
+                                agents=unique_actors(agents), targets=unique_actors(targets),
+                                date=frame_date(frame_of, published, date_ents)))
     return events
+
+
+def _named_or_meant(subject: Token, index: MentionIndex) -> list[ActorRef]:
+    """The actors a subject names, or the one its pronoun refers back to."""
+    named = index.in_phrase(subject)
+    if named or subject.lower_ not in _PRONOUNS:
+        return named
+    prior = index.previous_subject(subject, person=subject.lower_ in ("he", "she", "i"))
+    return [prior] if prior is not None else []
+
+
+def _speaker_side(subjects: list[Token], frame: SpeechFrame, index: MentionIndex, lex: Lexicon) -> bool:
+    """The main clause is about what the speaker's side will do: "I", "we", "it" meaning the
+    speaker, the speaker or its state named, or harm ("sanctions could follow")."""
+    speakers = {a.key for a in frame.speakers}
+    states = {index.sides.get(k) for k in speakers} - {None}
+    for s in subjects:
+        if s.lower_ in _FIRST_PERSON or set(lex.noun_index.get(s.lemma_.lower(), ())) & _HARM \
+                or s.lemma_.lower() == "consequence":
+            return True
+        if any(a.key in speakers or index.sides.get(a.key) in states for a in _named_or_meant(s, index)):
+            return True
+    return False
