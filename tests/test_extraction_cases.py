@@ -657,6 +657,24 @@ def test_what_a_speaker_will_do_if_another_acts_is_a_threat(extractor: Extractor
                                                                                  labels(threat.targets))
 
 
+@pytest.mark.parametrize(("text", "agent", "target"), [
+    ("Turkey bought the S-400. Ankara, too, is warning Washington of severe consequences if it has to turn "
+     "to Moscow.", "Government of Turkey", "Federal government of the United States"),
+    ("Iran and Iraq argued. \"If Baghdad reopens the border, we will close our airspace,\" Tehran said.",
+     "Government of Iran", "Government of Iraq"),
+])
+def test_the_conditional_threat_rule_itself(extractor: Extractor, text: str, agent: str, target: str) -> None:
+    """The rule alone, apart from the learned detector (which also finds some of these)."""
+    from kgbuild.extract.implied import conditional_threats
+    from kgbuild.extract.lexicon import load_lexicon
+    from kgbuild.extract.speech import SpeechFrames
+
+    doc = extractor.nlp(text)
+    index = doc._.kgbuild_mentions
+    threats = conditional_threats(doc, index, load_lexicon(), SpeechFrames(doc, index), [], PUBLISHED, [])
+    assert [(labels(t.agents) >= {agent}, target in labels(t.targets)) for t in threats] == [(True, True)]
+
+
 def test_a_hope_about_a_condition_is_no_threat(extractor: Extractor) -> None:
     result = extract(extractor, "Rubio said he hopes a ceasefire between Russia and Ukraine could take place "
                                 "within days if the Kremlin agrees. \"If it rains, we will stay home,\" he said.")
