@@ -632,6 +632,23 @@ def test_an_attack_on_a_passenger_train_targets_its_passengers(extractor: Extrac
     assert not extract(extractor, "The airline said passenger numbers rose.").mentions
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Independent Cambodian media association CamboJA said Mech Dara was released.", "CamboJA"),
+    ("Media watchdog Reporters Without Borders welcomed the release.", "Reporters Without Borders"),
+    ("Several groups accused the Spanish company Endesa of greenwashing.", "Endesa"),
+])
+def test_a_name_a_noun_calls_an_organisation_is_one(extractor: Extractor, text: str, name: str) -> None:
+    found = {(m.actor.label, m.actor.actor_class) for m in extract(extractor, text).mentions}
+    assert (name, "Organization") in found, found
+
+
+def test_a_descriptor_alone_names_no_organisation(extractor: Extractor) -> None:
+    assert not extract(extractor, "The company said on Monday that it would appeal the ruling.").mentions
+    inside = extract(extractor, "Kenyan soldiers of the African Union Support and Stabilization Mission in "
+                                "Somalia, AUSSOM, attacked the camp.")
+    assert "Support and Stabilization Mission" not in {m.actor.label for m in inside.mentions}  # "Union" is a name
+
+
 def test_a_name_beginning_like_a_kb_alias_is_its_own_actor(extractor: Extractor) -> None:
     result = extract(extractor, "The Alliance of Democracies, headquartered in Copenhagen, was sanctioned by "
                                 "Beijing earlier this year.")

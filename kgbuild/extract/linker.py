@@ -215,6 +215,11 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 add(named.start - 2, named.start - 1, kb_ref(ctx, owner))
             _remember_acronym(doc, ent, actor, ctx)
 
+    for start, end, actor_class in _described_names(doc, taken):
+        if _in_body(doc[start].idx, body):  # "media association CamboJA", missed by the NER
+            text = doc[start:end].text
+            add(start, end, kb_ref(ctx, ctx.kbi.lookup(text)[0]) if ctx.kbi.lookup(text)
+                else ActorRef(None, actor_class, text, new=True))
     for token in doc:
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or not _in_body(token.idx, body):
             continue
@@ -259,6 +264,39 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             add(start, token.i + 1, actor, weak=True)
     items.sort(key=lambda m: m.start)
     return items
+
+
+#: Nouns that say what kind of organisation the name beside them is ("the Spanish company X").
+_DESCRIPTORS = {"company": "Organization", "firm": "Organization", "association": "Organization",
+                "watchdog": "Organization", "organization": "Organization", "organisation": "Organization",
+                "coalition": "Organization", "newspaper": "Organization", "broadcaster": "Organization",
+                "outlet": "Organization", "consultancy": "Organization", "institute": "Organization",
+                "foundation": "Organization", "charity": "Organization", "party": "Organization",
+                "union": "Organization", "network": "Organization", "agency": "Organization",
+                "militia": "ArmedGroup", "movement": "Organization"}
+
+
+def _described_names(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int, int, str]]:
+    """Capitalised names the NER left out that a noun says are an organisation: "media
+    association CamboJA", "media watchdog Reporters Without Borders", "the Spanish company
+    Endesa" (the descriptor a compound of the name or the name in apposition to it)."""
+    found: list[tuple[int, int, str]] = []
+    for noun in doc:
+        actor_class = _DESCRIPTORS.get(noun.lower_)
+        if actor_class is None or not noun.is_lower or noun.i + 1 >= len(doc) or noun.i + 1 in taken:
+            continue
+        end = noun.i + 1
+        while end < len(doc) and end not in taken and not doc[end].ent_type_ in ("PERSON", "GPE", "DATE") and (
+                doc[end].pos_ in ("PROPN", "NOUN") and doc[end].is_alpha and not doc[end].is_lower
+                or doc[end].lower_ in ("of", "for", "without", "and") and end + 1 < len(doc)
+                and doc[end + 1].pos_ == "PROPN" and not doc[end + 1].is_lower):
+            end += 1
+        if end == noun.i + 1 or doc[end - 1].lower_ in ("of", "for", "without", "and"):
+            continue
+        name = doc[noun.i + 1:end]
+        if noun.head.i in range(name.start, name.end) or name.root.head.i == noun.i:
+            found.append((name.start, name.end, actor_class))
+    return found
 
 
 def _state_of_token(ctx: LinkContext, token: Token) -> str | None:
