@@ -516,6 +516,21 @@ def test_a_sanction_discussed_hedged_or_denied_is_none(extractor: Extractor, tex
     assert not events_of(extract(extractor, text), "Sanction")
 
 
+@pytest.mark.parametrize(("text", "deployed"), [
+    ("Russia deployed 5,000 troops to the border on Monday.", True),
+    ("Kenya deployed police officers to Haiti last year.", True),
+    ("Pakistan said the siege was over. Authorities dispatched coffins from Quetta on Wednesday.", False),
+    ("Kenya is deploying wind turbines across the north.", False),
+])
+def test_a_deployment_sends_forces(extractor: Extractor, text: str, deployed: bool) -> None:
+    assert bool(events_of(extract(extractor, text), "Deployment")) is deployed
+
+
+def test_a_sanction_a_speaker_says_may_come_is_none(extractor: Extractor) -> None:
+    result = extract(extractor, "The European Union said it may impose sanctions on Somalia.")
+    assert not [e for e in events_of(result, "Sanction") if "European Union" in labels(e.agents)]
+
+
 def test_a_court_with_no_state_named_is_the_courts_of_the_story_s_state(extractor: Extractor) -> None:
     result = extract(extractor, "Police in Kenya arrested the journalist Otieno Wafula in March. "
                                 "A court later sentenced Wafula to six years in prison, and another court "

@@ -28,6 +28,7 @@ from .lexicon import Lexicon
 from .linear import ModelBundle
 from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
+from .nouns import EQUIPMENT, FORCE_SITES
 from .roles import ARMED, embedded_agents, event_place, held_by_whom, is_clash, noun_roles, verb_agents, verb_targets
 from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames
 from .triggers import Candidate, embedding_trigger, find_candidates, governing_verb, is_hedged
@@ -291,7 +292,9 @@ def _grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, 
     event_class = candidate.classes[0]
     behaviour = lex.classes[event_class]
     token = candidate.token
-    alleged = frame is not None and frame.kind == "say" and bool(frame.speakers)
+    # a deed a speaker alleges is kept (it becomes the speaker's accusation); a sanction or a
+    # release a speaker says may come is no sanction or release
+    alleged = frame is not None and frame.kind == "say" and bool(frame.speakers) and behaviour.kind == "physical"
     if is_hedged(token, lex) and not alleged or embedding_trigger(token, lex, trigger_ids) and not alleged:
         return None
     if any(c.dep_ == "neg" for c in token.children) or token.dep_ in ("amod", "compound"):
@@ -302,9 +305,30 @@ def _grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, 
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return None  # "a plan to attack", "in order to strike": a purpose, not a deed
     agents, targets = (rule_roles or _RuleRoles(index, lex))(token, event_class, candidate.end)
+    if event_class == EventClass.DEPLOYMENT and token.pos_ == "VERB" and not _deploys_forces(token, index):
+        return None  # "dispatched coffins", "deploying them (wind turbines)": no force sent
     if token.lemma_.lower() in behaviour.weak or behaviour.needs_target:
         return event_class if agents and targets else None  # "released a statement": no one released
     return event_class if agents else None
+
+
+#: What a deployment sends: forces, their people and their equipment.
+_FORCE_WORDS = FORCE_SITES | EQUIPMENT | {"troops", "forces", "soldiers", "personnel", "officers", "police", "army",
+                                          "warships", "ships", "jets", "units", "reinforcements", "peacekeepers"}
+
+
+def _deploys_forces(verb: Token, index: MentionIndex) -> bool:
+    """A deployment verb sends forces: its object (or passive subject, or "send troops") is a
+    force, an armed group or people, or names forces or their equipment."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") or child.dep_ == "prt":
+            if child.lemma_.lower() in _FORCE_WORDS or child.lower_ in _FORCE_WORDS:
+                return True
+            if any(a.actor_class in (ActorClass.SECURITY_FORCE, ActorClass.ARMED_GROUP) for a in index.in_phrase(child)):
+                return True
+            if any(g.dep_ == "conj" and (g.lemma_.lower() in _FORCE_WORDS or index.in_phrase(g)) for g in child.children):
+                return True
+    return False
 
 
 def _carried_by_subject(token: Token, trigger_ids: set[int], lex: Lexicon) -> bool:
