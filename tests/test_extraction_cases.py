@@ -30,6 +30,10 @@ def labels(actors) -> set[str]:  # noqa: ANN001
     return {a.label for a in actors}
 
 
+def relation_labels(result: Extraction) -> set[tuple[str, str, str]]:
+    return {(r.subject.label, r.predicate, r.object.label) for r in result.relations}
+
+
 def events_of(result: Extraction, event_class: str) -> list[EventItem]:
     return [e for e in result.events if e.event_class == event_class]
 
@@ -237,8 +241,7 @@ def test_title_holder_speaks_for_the_government_and_the_statement_day_is_the_eve
     support = only(result, "Support")
     assert {"Vladimir Putin", "Government of Russia"} <= labels(support.agents)
     assert support.date == date(2025, 3, 13)
-    assert ("Vladimir Putin", "leaderOf", "Government of Russia") in {
-        (r.subject.label, r.predicate, r.object.label) for r in result.relations}
+    assert ("Vladimir Putin", "leaderOf", "Government of Russia") in relation_labels(result)
 
 
 def test_an_accusation_or_a_meeting_needs_someone_on_the_other_side(extractor: Extractor) -> None:
@@ -299,7 +302,7 @@ def claims(result: Extraction) -> set[tuple[str, str, str, str]]:
 
 
 def facts(result: Extraction) -> set[tuple[str, str, str]]:
-    return {(r.subject.label, r.predicate, r.object.label) for r in result.relations}
+    return relation_labels(result)
 
 
 def test_officials_said_x_was_the_groups_deputy_commander(extractor: Extractor) -> None:
@@ -385,8 +388,7 @@ def test_a_state_qualifying_a_title_names_the_state_and_its_government(extractor
 
 def test_an_organisations_possessive_before_a_title_names_its_leader(extractor: Extractor) -> None:
     result = extract(extractor, "WindEurope's CEO Giles Dickson said prices rose.")
-    assert ("Giles Dickson", "leaderOf", "WindEurope") in {
-        (r.subject.label, r.predicate, r.object.label) for r in result.relations}
+    assert ("Giles Dickson", "leaderOf", "WindEurope") in relation_labels(result)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -565,8 +567,7 @@ def test_the_one_a_passive_relative_clause_is_about_is_its_target(extractor: Ext
 
 def test_a_place_in_apposition_is_in_the_place_it_names(extractor: Extractor) -> None:
     result = extract(extractor, "The girls were taken to Government House in Gusau, the capital of Zamfara State.")
-    assert ("Gusau", "locatedIn", "Zamfara State") in {
-        (r.subject.label, r.predicate, r.object.label) for r in result.relations}
+    assert ("Gusau", "locatedIn", "Zamfara State") in relation_labels(result)
 
 
 @pytest.mark.parametrize(("text", "leader", "government", "state"), [
@@ -593,8 +594,7 @@ def test_a_second_title_joined_to_a_former_one_still_holds(extractor: Extractor)
 
 def test_a_hyphenated_adjective_does_not_hide_a_title(extractor: Extractor) -> None:
     result = extract(extractor, "Indonesia's high-profile education minister, Nadiem Makarim, said the tests would end.")
-    assert ("Nadiem Makarim", "memberOf", "Government of Indonesia") in {
-        (r.subject.label, r.predicate, r.object.label) for r in result.relations}
+    assert ("Nadiem Makarim", "memberOf", "Government of Indonesia") in relation_labels(result)
 
 
 def test_its_officials_are_not_another_state_s_body(extractor: Extractor) -> None:
@@ -606,8 +606,7 @@ def test_its_officials_are_not_another_state_s_body(extractor: Extractor) -> Non
 
 def test_a_judge_sits_on_the_court_the_story_names(extractor: Extractor) -> None:
     result = extract(extractor, "A Kenyan court has lifted orders blocking the swearing-in, said Judge Antony Mrima.")
-    assert ("Antony Mrima", "memberOf", "Kenyan court") in {
-        (r.subject.label, r.predicate, r.object.label) for r in result.relations}
+    assert ("Antony Mrima", "memberOf", "Kenyan court") in relation_labels(result)
     alone = extract(extractor, "Judge Antony Mrima said the orders were lifted.")
     assert not [r for r in alone.relations if r.subject.label == "Antony Mrima"]  # no court named: none
 
@@ -616,7 +615,7 @@ def test_a_minister_named_for_a_ministry_heads_it(extractor: Extractor) -> None:
     result = extract(extractor, "The United States moved the migrants on Monday. U.S. Homeland Security Secretary "
                                 "Kristi Noem said they were dangerous. White House press secretary Karoline "
                                 "Leavitt agreed.")
-    relations = {(r.subject.label, r.predicate, r.object.label) for r in result.relations}
+    relations = relation_labels(result)
     assert ("Kristi Noem", "leaderOf", "United States Department of Homeland Security") in relations
     assert ("Karoline Leavitt", "memberOf", "White House") in relations  # a press secretary does not
 
@@ -630,8 +629,7 @@ def test_districts_named_without_an_owner_are_in_the_story_s_state(extractor: Ex
 
 def test_an_outgoing_leader_still_leads(extractor: Extractor) -> None:
     result = extract(extractor, "Outgoing Canadian Prime Minister Justin Trudeau announced new tariffs.")
-    assert ("Justin Trudeau", "leaderOf", "Government of Canada") in {
-        (r.subject.label, r.predicate, r.object.label) for r in result.relations}
+    assert ("Justin Trudeau", "leaderOf", "Government of Canada") in relation_labels(result)
 
 
 def test_him_after_a_named_person_is_that_person(extractor: Extractor) -> None:
