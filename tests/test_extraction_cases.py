@@ -528,6 +528,15 @@ def test_a_deployment_sends_forces(extractor: Extractor, text: str, deployed: bo
     assert bool(events_of(extract(extractor, text), "Deployment")) is deployed
 
 
+@pytest.mark.parametrize("text", [
+    "Somalia fought on. The group conducts bombings in Somalia, aiming to topple the government and impose "
+    "its strict interpretation of Islamic law.",
+    "Somalia fought on. Media outlets closed across the country on Monday.",
+])
+def test_a_purpose_or_an_intransitive_use_is_no_coercion(extractor: Extractor, text: str) -> None:
+    assert not events_of(extract(extractor, text), "Coercion")
+
+
 def test_a_sanction_a_speaker_says_may_come_is_none(extractor: Extractor) -> None:
     result = extract(extractor, "The European Union said it may impose sanctions on Somalia.")
     assert not [e for e in events_of(result, "Sanction") if "European Union" in labels(e.agents)]

@@ -301,9 +301,14 @@ def _grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, 
         return None
     if token.pos_ == "VERB" and token.tag_ == "VBN" and token.dep_ == "acl":
         return None  # "forces backed by X": a description, not an event
-    if token.pos_ == "VERB" and token.dep_ in ("acl", "relcl", "advcl", "xcomp") and not alleged \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    clause = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token  # "to topple and impose"
+    if token.pos_ == "VERB" and clause.dep_ in ("acl", "relcl", "advcl", "xcomp") and not alleged \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return None  # "a plan to attack", "in order to strike": a purpose, not a deed
+    if event_class == EventClass.COERCION and token.pos_ == "VERB" and not candidate.multiword \
+            and not any(c.dep_ in ("dobj", "nsubjpass", "dative") or c.dep_ == "prep" and c.lower_ in ("on", "against")
+                        and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in token.children):
+        return None  # "media outlets closed": nothing done to anyone
     agents, targets = (rule_roles or _RuleRoles(index, lex))(token, event_class, candidate.end)
     if event_class == EventClass.DEPLOYMENT and token.pos_ == "VERB" and not _deploys_forces(token, index):
         return None  # "dispatched coffins", "deploying them (wind turbines)": no force sent
