@@ -537,6 +537,15 @@ def test_a_purpose_or_an_intransitive_use_is_no_coercion(extractor: Extractor, t
     assert not events_of(extract(extractor, text), "Coercion")
 
 
+@pytest.mark.parametrize(("text", "agreed"), [
+    ("Russia and Ukraine agreed to a ceasefire on Monday.", True),
+    ("Somali President Mohamed Abdullahi Mohamed signed the legislation late Tuesday.", False),
+    ("\"The danger is not passed yet,\" agreed Polat Sayim, a Uyghur activist in Australia.", False),
+])
+def test_an_agreement_is_made_with_someone(extractor: Extractor, text: str, agreed: bool) -> None:
+    assert bool(events_of(extract(extractor, text), "Agreement")) is agreed
+
+
 def test_a_sanction_a_speaker_says_may_come_is_none(extractor: Extractor) -> None:
     result = extract(extractor, "The European Union said it may impose sanctions on Somalia.")
     assert not [e for e in events_of(result, "Sanction") if "European Union" in labels(e.agents)]

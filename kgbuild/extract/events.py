@@ -336,6 +336,26 @@ def _deploys_forces(verb: Token, index: MentionIndex) -> bool:
     return False
 
 
+#: What a state signs on its own: no agreement with anyone.
+_DOMESTIC_ACTS = frozenset({"law", "legislation", "bill", "decree", "measure", "order", "act", "amendment", "budget"})
+
+
+def _between_parties(token: Token) -> bool:
+    """An agreement is made with someone: not a law signed ("signed the legislation"), nor
+    "agree" saying what someone thinks ("'the danger is not passed yet,' agreed X", "they agree
+    that ...", "agree with the removal")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return True
+    lemma = token.lemma_.lower()
+    if lemma == "sign" and any(c.dep_ == "dobj" and c.lemma_.lower() in _DOMESTIC_ACTS for c in token.children):
+        return False
+    if lemma == "agree":
+        if any(c.dep_ in ("ccomp", "parataxis") for c in token.children) or token.dep_ in ("parataxis", "ccomp") \
+                and any(t.is_quote for t in token.sent):
+            return False
+    return True
+
+
 def _carried_by_subject(token: Token, trigger_ids: set[int], lex: Lexicon) -> bool:
     """"The offensive continued", "the talks resumed": the subject noun is the event; the verb
     only says how it goes on."""
@@ -443,6 +463,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             label = models.event_class(features)
             if label is not None and lex.classes[label].kind == "physical":
                 label = None  # a verbal trigger is no physical event ("sent", "held")
+            if label == EventClass.AGREEMENT and not _between_parties(token):
+                label = None
         if label is None or _carried_by_subject(token, trigger_ids, lex):
             continue
         event_class = EventClass(label)
