@@ -537,6 +537,13 @@ def test_a_purpose_or_an_intransitive_use_is_no_coercion(extractor: Extractor, t
     assert not events_of(extract(extractor, text), "Coercion")
 
 
+def test_dismissing_allegations_is_aimed_at_those_who_made_them(extractor: Extractor) -> None:
+    result = extract(extractor, "The ACLU alleged in a lawsuit that the government had blocked lawyers. "
+                                "DHS has dismissed the allegations in the lawsuits.")
+    rejection = only(result, "Rejection")
+    assert labels(rejection.targets) == {"ACLU"}, labels(rejection.targets)
+
+
 @pytest.mark.parametrize(("text", "agreed"), [
     ("Russia and Ukraine agreed to a ceasefire on Monday.", True),
     ("Somali President Mohamed Abdullahi Mohamed signed the legislation late Tuesday.", False),
