@@ -390,8 +390,6 @@ def _reported_deed(kind: str, frame: SpeechFrame | None, agents: list[ActorRef],
     return list(frame.speakers)
 
 
-
-
 def _mode(trigger: Token, lex: Lexicon) -> str | None:
     """The attack's mode: the trigger's own word first ("a gun battle" is a clash), then its phrase."""
     own = {trigger.lemma_.lower(), trigger.lower_}

@@ -17,6 +17,7 @@ from .speech import SpeechFrame, SpeechFrames
 
 __all__ = ["deployments", "conditional_threats", "frame_date"]
 
+
 def frame_date(frame: SpeechFrame | None, published: date | None, date_ents: list[Span]) -> date | None:
     """The day a statement was made: "Putin said Thursday that Russia supports ..." -> Thursday."""
     if frame is None or frame.verb is None:
@@ -59,8 +60,6 @@ def deployments(doc: Doc, index: MentionIndex, body: list[tuple[int, int]]) -> l
                                                 (head.sent.start_char, head.sent.end_char),
                                                 agents=[mention.actor], place=place.actor))
     return events
-
-
 
 
 _FUTURE = frozenset({"will", "would", "could", "'ll", "wo", "shall", "might", "may"})

@@ -16,12 +16,13 @@ from .lexicon import KBIndex, Lexicon, normalise_name
 
 __all__ = ["LinkContext", "kb_ref", "state_of_ent", "institution", "government", "home_government", "state_sides"]
 
-#: Members named for their force ("police officers", "a soldier"): the force itself.
-_FORCE_MEMBERS = {"soldier": "soldiers", "servicemen": "soldiers", "service members": "soldiers",
+#: Nouns that name the institution another key names: members named for their force ("police
+#: officers", "a soldier"), and one court for a state's courts ("a court", "another court").
+_SAME_INSTITUTION = {"soldier": "soldiers", "servicemen": "soldiers", "service members": "soldiers",
                   "military personnel": "soldiers", "military officers": "soldiers",
                   "police officers": "police", "police officer": "police", "policemen": "police",
                   "policeman": "police", "security personnel": "security forces", "security officers": "security forces",
-                  "court": "courts"}  # and the courts of a state are one body ("a court", "another court")
+                  "court": "courts"}
 _INSTITUTION_FALLBACK = {"officials": ("officials", "administration", "government"),
                          "authorities": ("authorities", "government"),
                          "administration": ("administration", "government"),
@@ -67,7 +68,7 @@ def state_of_ent(ctx: LinkContext, ent: Span) -> str | None:
 
 
 def institution(ctx: LinkContext, state: str, key: str, *, phrase: str | None = None) -> ActorRef:
-    key = _FORCE_MEMBERS.get(key, key)
+    key = _SAME_INSTITUTION.get(key, key)
     for word in _INSTITUTION_FALLBACK.get(key, (key,)):
         iri = ctx.kbi.institutions.get((state, word))
         if iri:

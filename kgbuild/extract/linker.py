@@ -33,6 +33,8 @@ _BARE_OK = {"government", "military", "army", "police", "security forces", "junt
             "soldier", "servicemen", "service members", "military personnel", "military officers",
             "police officers", "police officer", "policemen", "policeman", "security personnel", "security officers",
             "paramilitary", "paramilitary force", "court", "courts", "judiciary", "prosecutors"}
+
+
 def _phrase_start(head: Token, floor: int) -> int:
     """Leftmost adjacent modifier of ``head`` (amod/compound/nmod chain), not below ``floor``."""
     start = head.i
@@ -102,6 +104,15 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         for i in range(start, end):
             taken[i] = item
         items.append(item)
+
+    def add_regional(ent: Span, place: ActorRef) -> bool:
+        """A place named before a government office: its government, and the place too."""
+        regional = regional_government(ctx, doc, ent, place)
+        if regional is None:
+            return False
+        add(ent.start, ent.end, regional)
+        add(ent.start, ent.end, place, nested=True)
+        return True
 
     for ent in doc.ents:
         if not _in_body(ent.start_char, body):
@@ -173,10 +184,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             actor = kb_ref(ctx, ent.ent_id_)
             if actor.actor_class == "Place" and ent.ent_id_ in ctx.kbi.capital_of and _speaks_for_state(root):
                 actor = government(ctx, ctx.kbi.capital_of[ent.ent_id_])  # "Washington said", "Moscow's envoy"
-            regional = regional_government(ctx, doc, ent, actor)
-            if regional is not None:  # "Balochistan Chief Minister X": the province's government, and the place
-                add(ent.start, ent.end, regional)
-                add(ent.start, ent.end, actor, nested=True)
+            if add_regional(ent, actor):  # "Balochistan Chief Minister X": the province's government
                 continue
             unit_end = _unit_named_after(ctx, doc, ent, actor)
             if unit_end is not None:  # "the United Nations Working Group on Arbitrary Detention": a body of the UN
@@ -201,10 +209,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             _remember_acronym(doc, ent, actor, ctx)
             continue
         actor = _new_from_ner(ctx, ent)
-        regional = regional_government(ctx, doc, ent, actor) if actor is not None else None
-        if regional is not None:
-            add(ent.start, ent.end, regional)
-            add(ent.start, ent.end, actor, nested=True)
+        if actor is not None and add_regional(ent, actor):
             continue
         if actor is not None:
             named = trimmed(ent)  # the rest of a run-together span may name another actor
@@ -218,8 +223,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     for start, end, actor_class in _described_names(doc, taken):
         if _in_body(doc[start].idx, body):  # "media association CamboJA", missed by the NER
             text = doc[start:end].text
-            add(start, end, kb_ref(ctx, ctx.kbi.lookup(text)[0]) if ctx.kbi.lookup(text)
-                else ActorRef(None, actor_class, text, new=True))
+            known = ctx.kbi.lookup(text)
+            add(start, end, kb_ref(ctx, known[0]) if known else ActorRef(None, actor_class, text, new=True))
     for token in doc:
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or not _in_body(token.idx, body):
             continue
@@ -476,6 +481,7 @@ def _unit_named_after(ctx: LinkContext, doc: Doc, ent: Span, actor: ActorRef) ->
     if actor.actor_class not in _PARENT_CLASSES or root.dep_ != "compound" or root.head.i < ent.end \
             or root.head.i - ent.end > 3:
         return None
+
     def named(token: Token) -> bool:
         return token.pos_ == "PROPN" and token.is_title and token.ent_type_ != "PERSON" \
             and token.lower_ not in ctx.lex.person_titles and token.lower_ not in TITLE_WORDS \

@@ -24,9 +24,10 @@ class MentionIndex:
     """Token-level lookups of actor mentions in one parsed document."""
 
     def __init__(self, doc: Doc, mentions: list[MentionItem], *, home: ActorRef | None = None,
-                 sides: dict[str, str] | None = None) -> None:
+                 home_state: str | None = None, sides: dict[str, str] | None = None) -> None:
         self.doc = doc
         self.home = home  # the government of the state the article is mostly about, if any
+        self.home_state = home_state  # and that state's iri
         self.sides = sides or {}  # actor key -> the state it is (a state, its national government)
         self.by_token: dict[int, MentionItem] = {}
         self.heads: list[tuple[MentionItem, Token]] = []  # in text order

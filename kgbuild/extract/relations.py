@@ -126,7 +126,7 @@ def _modifier_relations(root: Token, span, actor: ActorRef, index: MentionIndex,
     """"Y's X" and "the Iraqi government's formal security forces"."""
     if actor.actor_class in ("State", "Place", "Person"):
         return
-    home = (index.home.state or index.sides.get(index.home.key)) if index.home is not None else None
+    home = index.home_state
     if actor.actor_class == "Organization" and home and _state_run(root) \
             and not any(c.dep_ == "poss" for c in root.children):  # "state-owned CCTV": the story's state's
         add(root, actor, "ofState", ActorRef(home, "State", home), evidence=(root.left_edge.idx, span.end_char))
@@ -393,7 +393,7 @@ def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> 
     node = root
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head  # "Bayelsa, Cross River, Ogun and Lagos states": each of the list
-    home = (index.home.state or index.sides.get(index.home.key)) if index.home is not None else None
+    home = index.home_state
     if home and actor.new and node.dep_ in ("compound", "nmod") and node.head.lemma_.lower() in _DIVISIONS \
             and not any(c.dep_ in ("poss", "amod") and index.at(c) for c in node.head.children):
         # "in Nsanje and Phalombe districts": a division of the state the story is about
