@@ -196,6 +196,19 @@ def test_generated_institutions_do_not_duplicate_curated_ones(kb: ActorKB) -> No
     assert kb.by_id("usa-foreign-ministry") is None and kb.by_id("usa-head-of-state") is None
 
 
+@pytest.mark.parametrize(("name", "kb_id"), [
+    ("China's Ministry of Foreign Affairs", "china-ministry-of-foreign-affairs"),  # curated, named by the label
+    ("Chinese authorities", "china-government"),  # curated, claimed by its generic label
+    ("Afghanistan's army", "afghan-armed-forces"),
+])
+def test_curated_institutions_also_take_the_standard_names(kb: ActorKB, name: str, kb_id: str) -> None:
+    """A hand-written institution keeps its own names and gains the generated ones it lacks,
+    never a name another actor has."""
+    assert [a.id for a in kb.lookup(name)] == [kb_id]
+    assert not _curated_kb().lookup(name)  # the name comes from the generator
+    assert kb.by_id(kb_id).label == _curated_kb().by_id(kb_id).label
+
+
 # -- Phoenix import (ontology/actors/phoenix.ttl) ----------------------------------------------
 
 @pytest.mark.parametrize(("name", "actor_class"), [

@@ -30,7 +30,7 @@ from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
 from .nouns import EQUIPMENT, FORCE_SITES
 from .roles import ARMED, embedded_agents, event_place, held_by_whom, is_clash, noun_roles, verb_agents, verb_targets
-from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames
+from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames, described_names
 from .triggers import Candidate, embedding_trigger, find_candidates, governing_verb, is_hedged
 
 __all__ = ["extract_events", "TriggerCase", "role_candidates", "choose_roles"]
@@ -71,14 +71,16 @@ def _referents(trigger: Token, lex: Lexicon, earlier: list[tuple[frozenset[str],
 
 
 def role_candidates(trigger: Token, index: MentionIndex, frame: SpeechFrame | None, *,
-                    referents: list[tuple[ActorRef, Token]] = ()) -> list[RoleCandidate]:
+                    referents: list[tuple[ActorRef, Token]] = (), described: frozenset[int] = frozenset()
+                    ) -> list[RoleCandidate]:
     """Actors that may be the agent or target of the event ``trigger`` reports: the actors named
     in its sentence, pronouns resolved to their antecedents, the speaker who reports it, and the
-    doers of an earlier event its object refers to (``referents``)."""
+    doers of an earlier event its object refers to (``referents``); never a name inside what
+    someone calls another (``described``: "presented X as 'Iranian forces'")."""
     sent = trigger.sent
     found: list[RoleCandidate] = []
     for mention, head in index.in_span(sent.start_char, sent.end_char):
-        if mention.actor.actor_class == ActorClass.PLACE:
+        if mention.actor.actor_class == ActorClass.PLACE or head.i in described:
             continue
         found.append(RoleCandidate(mention.actor, head, "nested" if mention.nested else "mention"))
     for token in sent:
@@ -97,7 +99,8 @@ def role_candidates(trigger: Token, index: MentionIndex, frame: SpeechFrame | No
     previous = [s for s in doc[max(0, sent.start - 80):sent.start].sents][-2:] if sent.start else []
     for span in reversed(previous):  # the two sentences before: an actor the event may address implicitly
         for mention, head in reversed(index.in_span(span.start_char, span.end_char)):
-            if mention.actor.key not in known and mention.actor.actor_class != ActorClass.PLACE:
+            if mention.actor.key not in known and mention.actor.actor_class != ActorClass.PLACE \
+                    and head.i not in described:
                 known.add(mention.actor.key)
                 found.append(RoleCandidate(mention.actor, head, "context"))
     return found
@@ -418,6 +421,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
     context = TokenContext(doc)
     weak_only = {m.actor.key for m in index.mentions if m.weak} - {m.actor.key for m in index.mentions if not m.weak}
     trigger_ids = {c.token.i for c in candidates}
+    described = frozenset(described_names(doc)) if candidates else frozenset()
     date_ents = _date_ents(doc) if candidates else []
     found: list[EventItem] = []
     history: list[tuple[frozenset[str], list[ActorRef]]] = []
@@ -441,7 +445,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                     earlier: int = len(history) - (1 if candidate.classes else 0),
                     memo: list[list[RoleCandidate]] = []) -> list[RoleCandidate]:  # noqa: B006 - one per trigger
             if not memo:
-                memo.append(role_candidates(token, index, frame, referents=_referents(token, lex, history[:earlier])))
+                memo.append(role_candidates(token, index, frame, referents=_referents(token, lex, history[:earlier]),
+                                            described=described))
             return memo[0]
 
         def roles(event_class: str, token: Token = token, candidate: Candidate = candidate,

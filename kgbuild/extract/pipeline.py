@@ -32,13 +32,13 @@ from spacy.tokens import Doc, Span
 from ..errors import ExtractionError
 from .events import extract_events
 from .fingerprint import PIPELINE_CONFIG, pipeline_fingerprint
-from .items import Extraction
+from .items import Extraction, MentionItem
 from .lexicon import KBIndex, load_lexicon
 from .linear import load_bundle
 from .linker import LinkContext, home_government, link_mentions, state_sides
 from .mentions import MentionIndex
 from .relations import extract_relations
-from .speech import tokens_containing
+from .speech import described_names, tokens_containing
 
 __all__ = ["PIPELINE_CONFIG", "build_pipeline", "pipeline_fingerprint", "kb_index"]
 
@@ -188,10 +188,19 @@ def make_relations(nlp: Language, name: str) -> Any:
         used = {a.key for e in extraction.events for a in (*e.agents, *e.targets, *([e.place] if e.place else []))}
         used |= {a.key for r in extraction.relations for a in (r.subject, r.object)}
         used |= {a.key for c in extraction.claims for a in (c.source, c.subject, c.object)}
-        extraction.mentions = [m for m in extraction.mentions if not m.weak or m.actor.key in used]
+        # a generic group counts where it takes part; so does a name inside what someone calls
+        # another ("presented X as 'Iranian forces'": the claim, not an actor of the story)
+        described = described_names(doc)
+        extraction.mentions = [m for m in extraction.mentions if m.actor.key in used or not (
+            m.weak or m.actor.actor_class != "State" and _root_index(doc, m) in described)]
         return doc
 
     return relations
+
+
+def _root_index(doc: Doc, mention: MentionItem) -> int | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root.i if span is not None else None
 
 
 def build_pipeline(*, model: str, kb_folders: Sequence[Path] = (), config: str | None = None,

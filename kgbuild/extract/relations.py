@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .mentions import MentionIndex
-from .speech import SpeechFrames
+from .speech import CLAIM_AS_VERBS, SpeechFrames, claim_descriptions
 from .items import ActorRef, ClaimItem, RelationItem
 from .lexicon import Lexicon
 
@@ -22,14 +22,15 @@ _ORG_CLASSES = {"GovernmentBody", "Legislature", "SecurityForce", "ArmedGroup", 
                 "InternationalOrganization", "Group"}
 #: organisations proper: what a body can be part of, and whose units a person's title may name
 _ORGANISATIONS = _ORG_CLASSES - {"Group"}
+#: What an organisation works under ("under the supervision of Y").
+_CONTROL_NOUNS = frozenset({"supervision", "control", "command", "authority", "auspices", "umbrella", "oversight",
+                            "direction", "leadership"})
 _PART_NOUNS = {"part", "unit", "member", "branch", "wing", "faction", "arm", "division", "affiliate",
                "offshoot", "component", "section", "subsidiary"}
 _PLACE_NOUNS = {"town", "city", "village", "region", "province", "state", "district", "hub", "capital",
                 "port", "area", "governorate", "county", "suburb", "neighborhood", "neighbourhood", "camp",
                 "township", "hotel", "base", "airport", "island", "islands", "archipelago", "prison", "site",
                 "valley", "peninsula"}
-_CLAIM_AS_VERBS = {"present", "describe", "portray", "label", "brand", "characterize", "characterise",
-                   "depict", "paint", "dub", "term", "regard", "consider", "call", "view", "see", "cast"}
 _CLAIM_THAT_VERBS = {"claim", "allege", "insist", "assert", "contend", "maintain"}
 _SENIOR = {"senior", "top", "high", "deputy", "ranking", "high-ranking", "former", "assistant", "vice"}
 
@@ -74,12 +75,13 @@ def extract_relations(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list
         _membership_verbs(root, actor, index, add)
         if actor.actor_class == "Person":
             _person_relations(root, span, actor, index, lex, add)
+            _leading_verbs(root, actor, index, add)
         if actor.actor_class == "Place":
             _place_relations(root, actor, index, add)
     relations.extend(copula_pronoun_relations(doc, index, body=body))
     claims = _as_claims(doc, index, body, lex)
     kept: list[RelationItem] = []
-    described = _claim_descriptions(doc)
+    described = claim_descriptions(doc)
     frames = SpeechFrames(doc, index)
     for n, (anchor, relation) in enumerate(relations):
         if anchor.i in described:
@@ -198,9 +200,27 @@ def _part_of_phrase(root: Token, actor: ActorRef, index: MentionIndex, add) -> N
                               and a.lemma_.lower() in _PART_NOUNS)
     if root.dep_ == "nsubj" and root.head.lemma_ in ("be", "remain", "become"):
         candidates.extend(a for a in root.head.children if a.dep_ == "attr" and a.lemma_.lower() in _PART_NOUNS)
+    # "X, which is under the supervision of Y", "X, under the command of Y", "under Y's control"
+    phrase = root.head if root.dep_ in ("compound", "amod") and root.head.pos_ in ("NOUN", "PROPN") else root
+    holders = [phrase, *(c for c in phrase.children if c.dep_ == "relcl")]
+    if phrase.dep_ == "nsubj":
+        holders.append(phrase.head)
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "under"):
+            if holder.i != phrase.i and holder.dep_ != "relcl" and prep.i > holder.i \
+                    and holder.lemma_ not in ("be", "remain", "operate", "fall", "come", "work"):
+                continue  # "X attacked under the command of Y" says how X attacked; "X, under ..., attacked" who X is
+            for noun in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _CONTROL_NOUNS):
+                candidates.append(noun)
+                candidates.extend(c for c in noun.children if c.dep_ == "poss")  # "under Y's control"
     for noun in candidates:
-        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+        if noun.dep_ == "poss":
+            preps, owners = [noun], [noun]
+        else:
+            preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+            owners = []
+        for prep in preps:
+            for pobj in owners or (g for g in prep.children if g.dep_ == "pobj"):
                 for parent in index.in_phrase(pobj)[:1]:
                     if parent.key == actor.key:
                         continue
@@ -213,10 +233,12 @@ _NOT_MEMBERSHIP = frozenset({"critic", "opponent", "rival", "enemy", "victim", "
                              "friend", "ally", "supporter", "fan", "son", "daughter", "wife", "husband", "father",
                              "mother", "brother", "sister", "relative", "widow", "prisoner", "detainee", "hostage",
                              "student", "graduate", "alumnus", "guest", "visitor", "customer", "client", "author",
-                             "biographer", "observer", "admirer", "founder"})
+                             "biographer", "observer", "admirer"})
 _FORMER = frozenset({"former", "ex", "then", "late", "previous", "erstwhile", "retired"})
 
 
+#: Verbs of working for an organisation ("X teaches at Y", "X works for Y").
+_WORK_VERBS = frozenset({"work", "teach", "lecture", "serve", "research"})
 _MEMBERSHIP_VERBS = frozenset({"belong", "answer", "report", "fall", "affiliate", "attach", "subordinate", "join"})
 
 
@@ -225,6 +247,15 @@ def _membership_verbs(root: Token, actor: ActorRef, index: MentionIndex, add) ->
     while root.dep_ in ("compound", "amod") and root.head.i != root.i:
         root = root.head  # "the Wagner unit belongs to ...": the phrase the name heads or qualifies
     verb = root.head
+    if actor.actor_class == "Person":
+        # "X lectures at the University of Y", "X, who works for Y"
+        for work in [verb] * (root.dep_ == "nsubj") + [c for c in root.children if c.dep_ == "relcl"]:
+            if work.lemma_.lower() not in _WORK_VERBS:
+                continue
+            for prep in (c for c in work.children if c.dep_ == "prep" and c.lower_ in ("at", "for")):
+                for parent in (index.at(g) for g in prep.children if g.dep_ == "pobj"):
+                    if parent is not None and parent.actor.actor_class in _ORGANISATIONS:
+                        add(root, actor, "memberOf", parent.actor, evidence=(root.idx, parent.end))
     if root.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in _MEMBERSHIP_VERBS:
         return
     objects = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "under")
@@ -236,6 +267,46 @@ def _membership_verbs(root: Token, actor: ActorRef, index: MentionIndex, add) ->
             predicate = _relation_for(actor, parent)
             if predicate and parent.key != actor.key:
                 add(root, actor, predicate, parent, evidence=(root.idx, obj.idx + len(obj)))
+
+
+#: Verbs whose subject heads or founded what they govern ("X, who heads Y", "Y, led by X").
+_LEADING_VERBS = frozenset({"head", "lead", "command", "chair", "run", "found", "founder"})
+
+
+def _leading_verbs(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
+    """"The organization, led by X", "it is led by X", "Y, founded in 2016 by X and Z", "X
+    founded Y": the person leads the organisation the verb is about."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "senators led by Jim Risch and Pete Ricketts"
+    passive = root.dep_ == "pobj" and root.head.lower_ == "by"
+    verb = root.head.head if passive else root.head  # "by X": the passive verb it completes
+    if verb.lemma_.lower() not in _LEADING_VERBS or verb.pos_ != "VERB":
+        return
+    if passive:
+        if verb.tag_ != "VBN":
+            return
+        heads = [verb.head] if verb.dep_ == "acl" else [c for c in verb.children if c.dep_ == "nsubjpass"]
+        heads = [_antecedent(h, index) if h.pos_ == "PRON" else h for h in heads]
+        organisations = [a for h in heads if h is not None for a in index.in_phrase(h)[:1]]
+    elif root.dep_ == "nsubj" and verb.lemma_.lower() != "lead":  # "X founded Y", "X heads Y"
+        organisations = [m.actor for c in verb.children if c.dep_ == "dobj" and (m := index.at(c)) is not None]
+    else:
+        return
+    for parent in organisations:
+        if parent.key == actor.key or parent.actor_class in ("Person", "Place", "State"):
+            continue
+        add(root, actor, "leaderOf", parent, evidence=(min(root.idx, verb.idx), max(root.idx + len(root), verb.idx)))
+
+
+def _antecedent(pronoun: Token, index: MentionIndex) -> Token | None:
+    """"It is led by X": the latest subject or object before that names an organisation."""
+    if pronoun.lower_ not in ("it", "they"):
+        return None
+    for prior in reversed(index.doc[max(0, pronoun.i - 60):pronoun.i]):
+        if prior.dep_ in ("nsubj", "nsubjpass", "dobj") and (m := index.at(prior)) is not None \
+                and m.actor.actor_class in _ORGANISATIONS:
+            return prior
+    return None
 
 
 #: Titles of the one who heads the ministry or department the title names.
@@ -258,7 +329,7 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
             title_nouns.append(child)
         if child.dep_ == "relcl":
             title_nouns.extend(g for g in child.children if g.dep_ == "dobj")
-            if child.lemma_.lower() in ("head", "lead", "command", "chair", "run"):
+            if child.lemma_.lower() in _LEADING_VERBS:
                 title_nouns.append(child)
         if child.dep_ == "prep" and child.lower_ in ("of", "at", "with", "from") and child.i >= span.end:
             title_nouns.append(child)  # "analyst Atilla Yesilada of Global Source Partners"
@@ -280,7 +351,7 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
                 or any(c.dep_ == "amod" and c.lower_ in _FORMER for c in root.children):  # "former NATO Secretary General X"
             continue
         phrase = " ".join(t.lower_ for t in title.subtree if t.dep_ in ("compound", "amod") or t.i == title.i)
-        leader = word in lex.leader_titles or lower in lex.leader_titles or word in ("lead", "head", "chair") \
+        leader = word in lex.leader_titles or lower in lex.leader_titles or word in _LEADING_VERBS \
             or lower in ("ceo", "chief", "chairman", "chairwoman", "president", "director-general") \
             or any(f" {t} " in f" {phrase} " for t in lex.leader_titles if " " in t)
         member = word in lex.member_titles or lower in lex.member_titles
@@ -394,10 +465,13 @@ def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> 
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head  # "Bayelsa, Cross River, Ogun and Lagos states": each of the list
     home = index.home_state
-    if home and actor.new and node.dep_ in ("compound", "nmod") and node.head.lemma_.lower() in _DIVISIONS \
-            and not any(c.dep_ in ("poss", "amod") and index.at(c) for c in node.head.children):
-        # "in Nsanje and Phalombe districts": a division of the state the story is about
-        add(root, actor, "locatedIn", ActorRef(home, "State", home), evidence=(root.idx, node.head.idx + len(node.head)))
+    division = node.head if node.dep_ in ("compound", "nmod") and node.head.lemma_.lower() in _DIVISIONS else next(
+        (c for c in (node, *node.conjuncts) if c.tag_ == "NNS" and c.lemma_.lower() in _DIVISIONS), None)
+    if home and actor.new and division is not None \
+            and not any(c.dep_ in ("poss", "amod") and index.at(c) for c in division.children):
+        # "in Nsanje and Phalombe districts", "Bayelsa, Cross River, Ogun and Lagos states" (the
+        # parser may join the plural to the list): divisions of the state the story is about
+        add(root, actor, "locatedIn", ActorRef(home, "State", home), evidence=(root.idx, division.idx + len(division)))
 
 
 #: The divisions of a state ("Phalombe district", "Lagos and Ogun states").
@@ -439,21 +513,11 @@ def _attribution(anchor: Token, index: MentionIndex, frames: SpeechFrames | None
     return None
 
 
-def _claim_descriptions(doc: Doc) -> set[int]:
-    """Tokens inside the "as ..." description of a claim verb."""
-    inside: set[int] = set()
-    for verb in doc:
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in _CLAIM_AS_VERBS:
-            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
-                inside.update(t.i for t in prep.subtree)
-    return inside
-
-
 def _as_claims(doc: Doc, index: MentionIndex, body: list[tuple[int, int]], lex: Lexicon) -> list[ClaimItem]:
     """"US officials presented X and other Y militias as 'Iranian forces'": X ofState Iran, claimed."""
     claims: list[ClaimItem] = []
     for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CLAIM_AS_VERBS:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in CLAIM_AS_VERBS:
             continue
         if body and not any(s <= verb.idx < e for s, e in body):
             continue

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from .items import ActorRef
 from .mentions import PRONOUNS, MentionIndex, unique_actors
 
-__all__ = ["REPORTING_VERBS", "SpeechFrame", "SpeechFrames", "speaker_actors", "tokens_containing"]
+__all__ = ["CLAIM_AS_VERBS", "REPORTING_VERBS", "claim_descriptions", "described_names", "SpeechFrame", "SpeechFrames", "speaker_actors", "tokens_containing"]
 
 #: Verbs that report what someone said or holds (the lemma).
 REPORTING_VERBS = frozenset({
@@ -180,3 +180,33 @@ class SpeechFrames:
                                 for a in speaker_actors(s, self.index)]
                     return SpeechFrame(verb, "quote", unique_actors(speakers))
         return SpeechFrame(None, "quote", [])
+
+
+#: Verbs that attribute a description to someone ("presented X as 'Iranian forces'").
+CLAIM_AS_VERBS = frozenset({"present", "describe", "portray", "label", "brand", "characterize", "characterise",
+                            "depict", "paint", "dub", "term", "regard", "consider", "call", "view", "see", "cast"})
+
+
+def claim_descriptions(doc: Doc) -> set[int]:
+    """Tokens inside the "as ..." description of a claim verb."""
+    inside: set[int] = set()
+    for verb in doc:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in CLAIM_AS_VERBS:
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+                inside.update(t.i for t in prep.subtree)
+    return inside
+
+
+def described_names(doc: Doc) -> set[int]:
+    """Tokens of the noun phrase a claim verb calls someone ("presented X as 'Iranian forces'"):
+    the description's head noun and its modifiers, not names further inside it ("sees the move
+    as reflecting priorities under President Joe Biden")."""
+    inside: set[int] = set()
+    for verb in doc:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in CLAIM_AS_VERBS:
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+                for noun in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")):
+                    inside.add(noun.i)
+                    inside.update(t.i for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "det")
+                                  for t in c.subtree)
+    return inside

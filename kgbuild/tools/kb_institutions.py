@@ -61,6 +61,7 @@ def generate_institutions(states_text: str, others: Sequence[bytes]) -> tuple[st
                 claimed[(actor.state, normalize_name(word))] = actor.id
     report: dict[str, Any] = {"curated": [], "skipped": [], "dropped_aliases": 0}
     entries: list[Entry] = []
+    supplements: list[str] = []
     states = sorted((a for a in kb if a.actor_class == "State"), key=lambda a: a.id)
     for state in states:
         made: dict[str, str] = {}  # kind -> KB id of this state's actor (curated or generated)
@@ -71,6 +72,8 @@ def generate_institutions(states_text: str, others: Sequence[bytes]) -> tuple[st
             if curated:
                 made[kind] = curated
                 report["curated"].append(f"{state.id}/{kind}={curated}")
+                royal = "royal_" if kind == "head-of-state" and state.id in config["royal"] else ""
+                supplements.append(_supplement(kb.by_id(curated), spec, royal, state, state.id in config["the"], taken))
                 continue
             if kind in skip:
                 report["skipped"].append(f"{state.id}/{kind}")
@@ -85,7 +88,13 @@ def generate_institutions(states_text: str, others: Sequence[bytes]) -> tuple[st
                 for word in generic:
                     names += _fill(spec.get("word_aliases", {}).get(word, []), state, the)
             if normalize_name(label) in taken:
-                report["skipped"].append(f"{state.id}/{kind}: label {label!r} names another actor")
+                named = [a for a in kb.lookup(label) if a.state == state.iri and a.actor_class == spec["class"]]
+                if len(named) == 1:  # a curated actor of the state by the standard name, without the claim
+                    made[kind] = named[0].id
+                    report["curated"].append(f"{state.id}/{kind}={named[0].id}")
+                    supplements.append(_supplement(named[0], spec, prefix, state, the, taken))
+                else:
+                    report["skipped"].append(f"{state.id}/{kind}: label {label!r} names another actor")
                 continue
             seen = {normalize_name(label)}
             aliases: list[str] = []
@@ -111,4 +120,29 @@ def generate_institutions(states_text: str, others: Sequence[bytes]) -> tuple[st
             made[kind] = kb_id
     title = ("Standard state institutions (government, armed forces, police, intelligence service, "
              "foreign and defence ministries, head-of-state office)")
-    return _document(title, entries), report
+    extra = "".join(sorted(block for block in supplements if block))
+    if extra:
+        extra = "\n# The standard names of the curated institutions above (their own files keep the rest).\n" + extra
+    return _document(title, entries) + extra, report
+
+
+def _supplement(actor: KBActor | None, spec: dict[str, Any], prefix: str, state: KBActor, the: bool,
+                taken: set[str]) -> str:
+    """The standard names ("China's Ministry of Foreign Affairs", "Chinese foreign ministry") a
+    curated institution lacks, as a Turtle block adding them to it; names another actor has are
+    left out, and the names written are marked taken."""
+    if actor is None or actor.actor_class != spec["class"]:
+        return ""
+    own = {normalize_name(n) for n in actor.names}
+    names = _fill([spec[f"{prefix}label"], *spec.get(f"{prefix}aliases", [])], state, the)
+    for word in actor.generic_labels if not prefix else ():
+        names += _fill(spec.get("word_aliases", {}).get(word, []), state, the)
+    new: dict[str, str] = {}
+    for name in names:
+        key = normalize_name(name)
+        if key not in own and key not in taken and key not in new:
+            new[key] = name
+    taken |= set(new)
+    if not new:
+        return ""
+    return f"kb:{actor.id} skos:altLabel " + ", ".join(_en(n) for n in sorted(new.values())) + " .\n"
