@@ -902,3 +902,33 @@ def test_what_someone_calls_a_group_is_their_claim_not_an_actor(extractor: Extra
     assert "Armed Forces of the Islamic Republic of Iran" not in {m.actor.label for m in result.mentions}
     assert ("Kata'ib Hezbollah", "ofState", "https://w3id.org/kgbuild/kb/IRN") in {
         (c.subject.label, c.predicate, c.object.label) for c in result.claims}
+
+
+@pytest.mark.parametrize(("text", "agent", "target"), [
+    ("North Korea tested a missile. A State Department spokesperson told VOA on Monday the U.N. must maintain "
+     "sanctions on North Korea.", "United States Department of State", "United Nations"),
+    ("\"The international community and the U.N. should respond to this provocation by the Taliban,\" said "
+     "Heather Barr of Human Rights Watch.", "Heather Barr", "United Nations"),
+    ("Rubio said both Russia and Ukraine need to do difficult things.", "Marco Rubio", "Ukraine"),
+])
+def test_what_a_speaker_says_another_should_do_is_a_demand_of_it(extractor: Extractor, text: str, agent: str,
+                                                                target: str) -> None:
+    demands = events_of(extract(extractor, text), "Demand")
+    assert [(agent in labels(d.agents), target in labels(d.targets)) for d in demands] == [(True, True)], [
+        (labels(d.agents), labels(d.targets)) for d in demands]
+
+
+@pytest.mark.parametrize("text", [
+    "\"We must act now,\" Biden said of the floods.",
+    "Akar said Turkey will have to look for alternatives.",
+    "\"He obviously shouldn't have spent a single day in prison,\" said lawyer Caoilfhionn Gallagher of Zamora.",
+    "Kenya's parliament should vote on Monday, officials expect.",
+    "Analysts said countries should keep their offers open.",
+])
+def test_a_speakers_own_side_a_reproach_or_a_generic_group_is_no_demand(extractor: Extractor, text: str) -> None:
+    from kgbuild.extract.implied import modal_demands
+    from kgbuild.extract.speech import SpeechFrames
+
+    doc = extractor.nlp(text)
+    index = doc._.kgbuild_mentions
+    assert modal_demands(doc, index, SpeechFrames(doc, index), [], PUBLISHED, []) == []

@@ -1,6 +1,7 @@
 """Events the grammar states without a trigger word the detector reads: a state's forces stationed
-abroad ("5,000 US troops already in Iraq") and conditional threats ("If the United States
-escalates, I will shut the electricity off"), and the day a statement was made.
+abroad ("5,000 US troops already in Iraq"), conditional threats ("If the United States
+escalates, I will shut the electricity off"), demands a speaker makes with "should" or "must"
+("the U.N. must maintain sanctions," the spokesperson said), and the day a statement was made.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from .lexicon import Lexicon
 from .mentions import MentionIndex, unique_actors
 from .speech import SpeechFrame, SpeechFrames
 
-__all__ = ["deployments", "conditional_threats", "frame_date"]
+__all__ = ["deployments", "conditional_threats", "modal_demands", "frame_date"]
 
 
 def frame_date(frame: SpeechFrame | None, published: date | None, date_ents: list[Span]) -> date | None:
@@ -133,3 +134,65 @@ def _speaker_side(subjects: list[Token], frame: SpeechFrame, index: MentionIndex
         if any(a.key in speakers or index.sides.get(a.key) in states for a in _named_or_meant(s, index)):
             return True
     return False
+
+
+_OBLIGATION = frozenset({"should", "must", "ought"})
+_BELIEFS = frozenset({"expect", "believe", "think", "hope", "predict", "estimate", "fear", "suspect", "assume",
+                      "anticipate", "guess", "reckon"})
+_NEED = frozenset({"need"})  # "both Russia and Ukraine need to do difficult things"
+
+
+def _obliged_subjects(verb: Token) -> list[Token] | None:
+    """The subjects a clause says should or must act ("X should respond", "X must not", "X needs to
+    do"), or ``None`` when the clause says no such thing (a question or an "if" clause
+    neither)."""
+    children = list(verb.children)
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in children):
+        if any(c.dep_ == "aux" and c.lower_ == "have" for c in children):
+            return None  # "he shouldn't have spent a day in prison": a reproach about the past
+    elif verb.lemma_.lower() in _NEED and any(x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                          for a in x.children) for x in children):
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in children):
+            return None  # "may have to", "will have to": a prospect, not a demand
+    else:
+        return None
+    if verb.sent[-1].text == "?":
+        return None
+    return [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def modal_demands(doc: Doc, index: MentionIndex, frames: SpeechFrames, body: list[tuple[int, int]],
+                  published: date | None, date_ents: list[Span]) -> list[EventItem]:
+    """"The U.N. must maintain sanctions," a State Department spokesperson said; Odumakin said
+    authorities should declare a state of emergency: what a speaker says another party should,
+    must or needs to do is the speaker's Demand of that party (not of the speaker's own side:
+    "we must", "Turkey will have to" said by a Turk). Its first trigger is the obliged verb."""
+    events: list[EventItem] = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or (body and not any(s <= verb.idx < e for s, e in body)):
+            continue
+        subjects = _obliged_subjects(verb)
+        if not subjects:
+            continue
+        frame = frames.of(verb)
+        if frame is None or not frame.speakers or frame.verb is not None and (
+                frame.verb.i == verb.i or frame.verb.lemma_.lower() in _BELIEFS):
+            continue  # "parliament should vote Monday, officials expect": what they expect, not demand
+        if any(s.lower_ in _FIRST_PERSON for s in subjects):
+            continue
+        speakers = {a.key for a in frame.speakers}
+        sides = {index.sides.get(k) for k in speakers} - {None}
+        named = [s for s in subjects if not (index.at(s) is not None and index.at(s).weak)]
+        targets = [a for s in named for a in _named_or_meant(s, index)  # not a generic group ("countries")
+                   if a.key not in speakers and a.actor_class not in (ActorClass.PLACE, ActorClass.GROUP)
+                   and (index.sides.get(a.key) is None or index.sides.get(a.key) not in sides)]
+        if not targets:
+            continue
+        modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION), verb)
+        sent = verb.sent
+        events.append(EventItem(EventClass.DEMAND, [(verb.idx, verb.idx + len(verb)), (modal.idx, modal.idx + len(modal))],
+                                (sent.start_char, sent.end_char), agents=unique_actors(frame.speakers),
+                                targets=unique_actors(targets), date=frame_date(frame, published, date_ents)))
+    return events
