@@ -932,3 +932,16 @@ def test_a_speakers_own_side_a_reproach_or_a_generic_group_is_no_demand(extracto
     doc = extractor.nlp(text)
     index = doc._.kgbuild_mentions
     assert modal_demands(doc, index, SpeechFrames(doc, index), [], PUBLISHED, []) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("China already uses its coast guard to patrol the waters.", ("China Coast Guard", "https://w3id.org/kgbuild/kb/CHN")),
+    ("Russia attacked Ukraine and its army retreated.", ("Armed Forces of Ukraine", "https://w3id.org/kgbuild/kb/UKR")),
+    ("The U.S. consulate in Istanbul said the trial was unfair.", ("American consulate", "https://w3id.org/kgbuild/kb/USA")),
+])
+def test_an_institution_of_its_state_is_that_states(extractor: Extractor, text: str,
+                                                    expected: tuple[str, str]) -> None:
+    """"Its coast guard": of the state named last before it; "the U.S. consulate": of the U.S."""
+    result = extract(extractor, text)
+    assert expected in {(r.subject.label, r.object.iri) for r in result.relations if r.predicate == "ofState"}, [
+        (r.subject.label, r.predicate, r.object.label) for r in result.relations]

@@ -363,6 +363,11 @@ def _modifier_state(ctx: LinkContext, token: Token, taken: dict[int, MentionItem
                 return actor.state
             if actor.iri and actor.iri in ctx.kbi.states_of:
                 return ctx.kbi.states_of[actor.iri]
+        if child.dep_ == "poss" and child.lower_ in ("its", "their"):  # "China uses its coast guard": China's
+            before = [m for i, m in taken.items() if i < child.i and i >= child.sent.start and not m.nested]
+            for mention in sorted(before, key=lambda m: -m.start):
+                if mention.actor.actor_class == "State" and mention.actor.iri:
+                    return mention.actor.iri
     return None
 
 
