@@ -945,3 +945,20 @@ def test_an_institution_of_its_state_is_that_states(extractor: Extractor, text: 
     result = extract(extractor, text)
     assert expected in {(r.subject.label, r.object.iri) for r in result.relations if r.predicate == "ofState"}, [
         (r.subject.label, r.predicate, r.object.label) for r in result.relations]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The United States particularly opposes China's maritime expansion.", "China"),
+    ("Canada condemned Russia's offensive in the east on Monday.", "Russia"),
+])
+def test_a_statement_about_a_states_deed_is_aimed_at_the_state(extractor: Extractor, text: str, target: str) -> None:
+    """Unlike a village hit ("Nigerian villages": not Nigeria), what a statement is about is the
+    possessor's own doing."""
+    from kgbuild.extract.lexicon import load_lexicon
+    from kgbuild.extract.roles import verb_targets
+
+    doc = extractor.nlp(text)
+    verb = next(t for t in doc if t.lemma_ in ("oppose", "condemn"))
+    event_class = "Rejection" if verb.lemma_ == "oppose" else "Accusation"
+    targets = verb_targets(verb, doc._.kgbuild_mentions, event_class=event_class, lex=load_lexicon())
+    assert target in labels(targets), labels(targets)

@@ -26,11 +26,13 @@ _PLACE_PREPS = {"in", "on", "at", "near", "across", "inside", "throughout", "aro
 ARMED = frozenset({"ArmedGroup", "SecurityForce", "State"})
 
 
-def _acted_on(head: Token, index: MentionIndex) -> list[ActorRef]:
+def _acted_on(head: Token, index: MentionIndex, *, statement: bool = False) -> list[ActorRef]:
     """The actors a target phrase names, without a state that only describes what was hit
-    ("Nigerian villages", "Syrian towns": the villages, not Nigeria)."""
+    ("Nigerian villages", "Syrian towns": the villages, not Nigeria). What a statement is about
+    is the state's own ("opposes Chinese investment", "criticized Russia's offensive": China,
+    Russia)."""
     actors = index.in_phrase(head)
-    if index.at(head) is not None:
+    if index.at(head) is not None or statement:
         return actors
     if not actors:  # "a bus transporting a paramilitary force", "a convoy carrying troops": those carried
         actors = [a for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _CARRY_VERBS
@@ -119,7 +121,7 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
             targets.extend(a for pobj in child.children if pobj.dep_ == "pobj" for a in index.in_phrase(pobj)
                            if a.actor_class != ActorClass.PLACE)
         if child.dep_ in ("dobj", "nsubjpass", "dative", "attr") and child.lower_ not in PRONOUNS:
-            targets.extend(_acted_on(child, index))
+            targets.extend(_acted_on(child, index, statement=behaviour.kind == "statement"))
         if event_class == EventClass.ATTACK and child.dep_ in ("dobj", "nsubjpass") and index.at(child) is None:
             for clause in (c for c in child.children if c.dep_ == "relcl"
                            and any(g.lower_ in ("where", "in which") for g in c.children)):
