@@ -962,3 +962,12 @@ def test_a_statement_about_a_states_deed_is_aimed_at_the_state(extractor: Extrac
     event_class = "Rejection" if verb.lemma_ == "oppose" else "Accusation"
     targets = verb_targets(verb, doc._.kgbuild_mentions, event_class=event_class, lex=load_lexicon())
     assert target in labels(targets), labels(targets)
+
+
+def test_a_statement_takes_the_day_of_the_briefing_it_was_made_at(extractor: Extractor) -> None:
+    from datetime import date as day
+
+    result = extract(extractor, "Turkey bought the S-400. The U.N. must maintain sanctions on Turkey, a senior "
+                                "State Department official told reporters at a briefing Wednesday.")
+    demand = only(result, "Demand")
+    assert demand.date == day(2025, 3, 12), demand.date  # the Wednesday before Friday 14 March 2025

@@ -19,6 +19,11 @@ from .speech import SpeechFrame, SpeechFrames
 __all__ = ["deployments", "conditional_threats", "modal_demands", "frame_date"]
 
 
+#: Occasions a statement is made at ("at a briefing Wednesday", "in a Jan. 23 press briefing").
+_SPEECH_OCCASIONS = frozenset({"briefing", "conference", "statement", "interview", "speech", "address", "meeting",
+                               "session", "hearing", "post", "tweet", "message", "letter", "summit", "call"})
+
+
 def frame_date(frame: SpeechFrame | None, published: date | None, date_ents: list[Span]) -> date | None:
     """The day a statement was made: "Putin said Thursday that Russia supports ..." -> Thursday."""
     if frame is None or frame.verb is None:
@@ -29,8 +34,9 @@ def frame_date(frame: SpeechFrame | None, published: date | None, date_ents: lis
         if ent.start < verb.sent.start or ent.end > verb.sent.end or any(t.i in clause for t in ent):
             continue
         governor = ent.root.head.head if ent.root.head.dep_ == "prep" else ent.root.head
-        if governor.i != verb.i:
-            continue
+        if governor.i != verb.i and not (governor.lemma_.lower() in _SPEECH_OCCASIONS and governor.dep_ == "pobj"
+                                         and governor.head.head.i == verb.i):
+            continue  # "told reporters at a briefing Wednesday", "in a Jan. 23 press briefing": its day too
         previous = verb.doc[ent.start - 1].lower_ if ent.start else ""
         phrase = f"{previous} {ent.text}" if previous in ("on", "last", "this") else ent.text
         resolved = resolve_date(phrase, published=published)
