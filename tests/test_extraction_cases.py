@@ -971,3 +971,23 @@ def test_a_statement_takes_the_day_of_the_briefing_it_was_made_at(extractor: Ext
                                 "State Department official told reporters at a briefing Wednesday.")
     demand = only(result, "Demand")
     assert demand.date == day(2025, 3, 12), demand.date  # the Wednesday before Friday 14 March 2025
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Somalia's parliament voted. Opposition lawmakers, including those in the upper house, denounced it.",
+     ("upper house of the Federal Parliament of Somalia", "partOf", "https://w3id.org/kgbuild/kb/somalia-federal-parliament")),
+    ("Somalia's parliament voted. The parliament's lower house approved the bill.",
+     ("parliament's lower house", "partOf", "https://w3id.org/kgbuild/kb/somalia-federal-parliament")),
+    ("A U.S. Senate committee passed legislation targeting Turkey.",
+     ("U.S. Senate committee", "partOf", "https://w3id.org/kgbuild/kb/us-senate")),
+])
+def test_a_chamber_or_committee_is_part_of_its_legislature(extractor: Extractor, text: str,
+                                                          expected: tuple[str, str, str]) -> None:
+    result = extract(extractor, text)
+    assert expected in {(r.subject.label, r.predicate, r.object.iri) for r in result.relations}, [
+        (r.subject.label, r.predicate, r.object.label) for r in result.relations]
+
+
+def test_a_house_without_upper_or_lower_is_no_chamber(extractor: Extractor) -> None:
+    result = extract(extractor, "Somalia's parliament voted. Gunmen attacked a house in Mogadishu.")
+    assert not [m for m in result.mentions if m.actor.actor_class == "Legislature" and "house" in m.text]

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .items import ActorRef, MentionItem
 from .lexicon import KBIndex, Lexicon, normalise_name
 
-__all__ = ["LinkContext", "kb_ref", "state_of_ent", "institution", "government", "home_government", "state_sides"]
+__all__ = ["LinkContext", "kb_ref", "state_of_ent", "institution", "government", "home_government", "state_sides",
+           "chamber"]
 
 #: Nouns that name the institution another key names: members named for their force ("police
 #: officers", "a soldier"), and one court for a state's courts ("a court", "another court").
@@ -107,3 +108,40 @@ def state_sides(ctx: LinkContext, mentions: list[MentionItem]) -> dict[str, str]
 def government(ctx: LinkContext, state: str) -> ActorRef:
     """The government of ``state``: its KB institution, else a new one of that state."""
     return institution(ctx, state, "government")
+
+
+#: Chambers of a legislature: "the upper house", "the parliament's lower house", "a U.S. Senate committee".
+_HOUSES = frozenset({"house", "chamber"})
+_COMMITTEES = frozenset({"committee", "subcommittee"})
+
+
+def chamber(ctx: LinkContext, token: Token, taken: dict[int, MentionItem]) -> tuple[int, int, ActorRef] | None:
+    """A chamber or committee of a legislature named by a noun ("the upper house", "the
+    parliament's lower house", "a U.S. Senate committee", "the House of Representatives Committee
+    on Legal Affairs"): the span of its phrase (first token, end) and a new legislature body,
+    part of the legislature named with it (else of the parliament of the state the story is about)."""
+    word = token.lemma_.lower()
+    side = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in ("upper", "lower")), None)
+    named = [taken[c.i] for c in token.children if c.dep_ in ("compound", "poss", "nmod") and c.i in taken]
+    legislature = next((m.actor for m in named if m.actor.actor_class == "Legislature"), None)
+    if not (word in _HOUSES and side is not None or word in _COMMITTEES and legislature is not None):
+        return None
+    if legislature is None and ctx.dominant_state:
+        legislature = institution(ctx, ctx.dominant_state, "parliament")
+    if legislature is None or legislature.iri is None:
+        return None
+    owners = [c for c in token.children if c.dep_ in ("compound", "poss", "nmod") and c.i in taken]
+    start = side.i if side is not None else min(c.i for c in owners)
+    end = token.i + 1
+    if token.pos_ == "PROPN":  # a committee's own name goes on: "Committee on Legal Affairs, Justice and ..."
+        end = max([end, *(t.i + 1 for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "for")
+                          for t in c.subtree)])
+    if owners:  # named as the text names it: "U.S. Senate committee", "parliament's lower house"
+        first = min(t.i for c in owners for t in c.subtree)
+        while token.doc[first].pos_ == "DET":
+            first += 1
+        label = token.doc[first:end].text
+    else:
+        label = f"{side.lower_} house of the {legislature.label}"
+    return start, end, ActorRef(None, "Legislature", label, new=True, parent=legislature.iri)
+

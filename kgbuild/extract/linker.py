@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from .anaphora import nominal_antecedent, titled_person
 from .items import ActorRef, MentionItem
 from .lexicon import normalise_name
-from .link_context import LinkContext, government, home_government, institution, kb_ref, state_of_ent, state_sides
+from .link_context import (LinkContext, chamber, government, home_government, institution, kb_ref, state_of_ent,
+                           state_sides)
 from .name_labels import settle_name_labels
 from .names import NAME_PARTICLES, POSSESSIVE, is_noise, names_a_thing, rejoin_split_names, trimmed
 from .nouns import FORCE_SITES, generic_of, names_an_actor_or_deed, noun_key
@@ -235,6 +236,11 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 continue
         if token.dep_ == "pobj" and token.head.lower_ == "as":
             continue  # "presented X as 'Iranian forces'": a description, not an actor
+        found = chamber(ctx, token, taken)
+        if found is not None:  # "the upper house", "a U.S. Senate committee"
+            start, end, actor = found
+            add(start if start not in taken else token.i, end, actor)
+            continue
         key = noun_key(token)
         antecedent = nominal_antecedent(token, items) or titled_person(ctx.lex, token, items)
         if antecedent is not None:  # "the agency", "the group", "the envoy": the actor named before
