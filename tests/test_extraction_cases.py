@@ -991,3 +991,10 @@ def test_a_chamber_or_committee_is_part_of_its_legislature(extractor: Extractor,
 def test_a_house_without_upper_or_lower_is_no_chamber(extractor: Extractor) -> None:
     result = extract(extractor, "Somalia's parliament voted. Gunmen attacked a house in Mogadishu.")
     assert not [m for m in result.mentions if m.actor.actor_class == "Legislature" and "house" in m.text]
+
+
+def test_a_company_named_before_its_spokesman_is_an_actor_and_a_field_is_not(extractor: Extractor) -> None:
+    found = relation_labels(extract(extractor, "\"It is surprising,\" said Iberdrola spokesman Eduardo Gonzalez."))
+    assert ("Eduardo Gonzalez", "memberOf", "Iberdrola") in found, found
+    result = extract(extractor, "Defense spokesman John Kirby said the talks went well.")
+    assert {m.actor.label for m in result.mentions} == {"John Kirby"}

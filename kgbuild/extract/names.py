@@ -57,6 +57,11 @@ def rejoin_split_names(doc: Doc) -> None:
 
 _TITLE_HEADS = frozenset({"secretary", "minister", "ministry", "department", "secretariat", "undersecretary",
                           "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "chief", "committee"})
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+#: Fields a title names ("Defense spokesman", "Foreign Ministry"), not organisations.
+_FIELDS = frozenset({"defense", "defence", "foreign", "interior", "finance", "justice", "health", "education",
+                     "security", "trade", "state", "energy", "environment", "military", "police", "army",
+                     "government", "press", "information", "presidential", "campaign", "party"})
 #: Wire agencies cited as sources ("told Reuters", "according to AFP") are outlets, not actors.
 _WIRES = frozenset({"reuters", "ap", "afp", "associated press", "agence france-presse", "agence france presse",
                     "bloomberg", "efe", "dpa", "ansa", "tass", "interfax", "anadolu"})
@@ -76,7 +81,9 @@ def is_noise(ent: Span) -> bool:
     after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
     before = doc[token.i - 2].lower_ if token.i >= 2 and doc[token.i - 1].lower_ == "of" else ""
     if ent.label_ == "ORG" and (after in _TITLE_HEADS or before in _TITLE_HEADS):
-        return True
+        # "Defense Secretary", "Secretary of State": the field of a title; but "Iberdrola spokesman
+        # X" names the organisation the spokesman speaks for
+        return not (after in _SPOKESPEOPLE and token.lower_ not in _FIELDS and token.pos_ == "PROPN")
     if text.endswith("-") or text.lower().endswith(("ism", "isms")):
         return True
     if ent.label_ == "NORP":
