@@ -998,3 +998,15 @@ def test_a_company_named_before_its_spokesman_is_an_actor_and_a_field_is_not(ext
     assert ("Eduardo Gonzalez", "memberOf", "Iberdrola") in found, found
     result = extract(extractor, "Defense spokesman John Kirby said the talks went well.")
     assert {m.actor.label for m in result.mentions} == {"John Kirby"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Haiti's prisons are crowded. About 60 of the escapees were caught by prison guards in Haiti.",
+     ("Haitian prison guards", "https://w3id.org/kgbuild/kb/HTI")),
+    ("In Pakistan, law enforcement agencies have conducted 11,654 operations this year.",
+     ("Pakistani law enforcement agencies", "https://w3id.org/kgbuild/kb/PAK")),
+])
+def test_prison_guards_and_law_enforcement_agencies_are_the_states_forces(extractor: Extractor, text: str,
+                                                                         expected: tuple[str, str]) -> None:
+    result = extract(extractor, text)
+    assert expected in {(r.subject.label, r.object.iri) for r in result.relations if r.predicate == "ofState"}

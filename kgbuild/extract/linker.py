@@ -33,7 +33,8 @@ _BARE_OK = {"government", "military", "army", "police", "security forces", "junt
             "troops", "soldiers", "parliament", "lawmakers", "mps", "officials", "administration", "armed forces",
             "soldier", "servicemen", "service members", "military personnel", "military officers",
             "police officers", "police officer", "policemen", "policeman", "security personnel", "security officers",
-            "paramilitary", "paramilitary force", "court", "courts", "judiciary", "prosecutors"}
+            "paramilitary", "paramilitary force", "court", "courts", "judiciary", "prosecutors", "prison guards",
+            "law enforcement agencies"}
 
 
 def _phrase_start(head: Token, floor: int) -> int:

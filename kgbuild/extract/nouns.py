@@ -55,6 +55,9 @@ def generic_of(lex: Lexicon, head: Token) -> tuple[str, int] | None:
     compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1]
     if compounds:
         two = f"{compounds[0].text.lower()} {key}"
+        before = [c for c in compounds[0].children if c.dep_ in ("compound", "amod") and c.i == compounds[0].i - 1]
+        if before and f"{before[0].text.lower()} {two}" in lex.institution_nouns:  # "law enforcement agencies"
+            return f"{before[0].text.lower()} {two}", before[0].i
         if two in lex.institution_nouns:
             return two, compounds[0].i
     if key in lex.institution_nouns or head.lemma_.lower() in lex.institution_nouns:
