@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .membership_verbs import (LEADING_WORDS, MEMBERSHIP_VERBS, ORG_CLASSES, ORGANISATIONS, leading_verbs,
+                               membership_verbs, relation_for)
 from .mentions import MentionIndex
 from .speech import CLAIM_AS_VERBS, SpeechFrames, claim_descriptions
 from .items import ActorRef, ClaimItem, RelationItem
@@ -18,10 +20,6 @@ from .lexicon import Lexicon
 
 __all__ = ["extract_relations", "copula_pronoun_relations"]
 
-_ORG_CLASSES = {"GovernmentBody", "Legislature", "SecurityForce", "ArmedGroup", "Organization",
-                "InternationalOrganization", "Group"}
-#: organisations proper: what a body can be part of, and whose units a person's title may name
-_ORGANISATIONS = _ORG_CLASSES - {"Group"}
 #: What an organisation works under ("under the supervision of Y").
 _CONTROL_NOUNS = frozenset({"supervision", "control", "command", "authority", "auspices", "umbrella", "oversight",
                             "direction", "leadership"})
@@ -72,10 +70,10 @@ def extract_relations(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list
         _modifier_relations(root, span, actor, index, lex, add)
         _other_relations(root, actor, index, add)
         _part_of_phrase(root, actor, index, add)
-        _membership_verbs(root, actor, index, add)
+        membership_verbs(root, actor, index, add)
         if actor.actor_class == "Person":
             _person_relations(root, span, actor, index, lex, add)
-            _leading_verbs(root, actor, index, add)
+            leading_verbs(root, actor, index, add)
         if actor.actor_class == "Place":
             _place_relations(root, actor, index, add)
     relations.extend(copula_pronoun_relations(doc, index, body=body))
@@ -112,18 +110,6 @@ def _dedupe(relations: list[RelationItem]) -> list[RelationItem]:
         r.object.key in parents.get(middle, ()) for middle in parents.get(r.subject.key, ()) - {r.object.key}))]
 
 
-def _relation_for(subject: ActorRef, parent: ActorRef) -> str | None:
-    if parent.actor_class == "State":
-        return "ofState" if subject.actor_class != "Place" else "locatedIn"
-    if subject.actor_class == "Place" and parent.actor_class == "Place":
-        return "locatedIn"
-    if subject.actor_class == "Person" and parent.actor_class in _ORG_CLASSES:
-        return "memberOf"
-    if subject.actor_class in _ORG_CLASSES and parent.actor_class in _ORGANISATIONS:
-        return "partOf"
-    return None
-
-
 def _modifier_relations(root: Token, span, actor: ActorRef, index: MentionIndex, lex: Lexicon, add) -> None:
     """"Y's X" and "the Iraqi government's formal security forces"."""
     if actor.actor_class in ("State", "Place", "Person"):
@@ -138,13 +124,13 @@ def _modifier_relations(root: Token, span, actor: ActorRef, index: MentionIndex,
         owner = index.at(child)
         if owner is None and child.lower_ in ("their", "its"):  # "the authorities said their forces"
             prior = index.previous_subject(child)
-            if prior is not None and prior.key != actor.key and _relation_for(actor, prior) \
+            if prior is not None and prior.key != actor.key and relation_for(actor, prior) \
                     and _may_own(actor, prior, index):
-                add(root, actor, _relation_for(actor, prior), prior, evidence=(child.idx, span.end_char))
+                add(root, actor, relation_for(actor, prior), prior, evidence=(child.idx, span.end_char))
             continue
         if owner is None or owner.actor.key == actor.key:
             continue
-        predicate = _relation_for(actor, owner.actor)
+        predicate = relation_for(actor, owner.actor)
         if predicate:
             add(root, actor, predicate, owner.actor, evidence=(min(owner.start, span.start_char), span.end_char))
 
@@ -181,11 +167,11 @@ def _other_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> 
         for child in conj.children:
             parent = index.at(child)
             if parent and child.dep_ in ("compound", "amod", "nmod") and parent.actor.key != actor.key:
-                if _relation_for(actor, parent.actor) in ("partOf", "ofState"):
-                    add(root, actor, _relation_for(actor, parent.actor), parent.actor,
+                if relation_for(actor, parent.actor) in ("partOf", "ofState"):
+                    add(root, actor, relation_for(actor, parent.actor), parent.actor,
                         evidence=(root.idx, conj.idx + len(conj)))
         parent = index.at(conj)
-        if parent and parent.actor.key != actor.key and _relation_for(actor, parent.actor) == "partOf":
+        if parent and parent.actor.key != actor.key and relation_for(actor, parent.actor) == "partOf":
             add(root, actor, "partOf", parent.actor, evidence=(root.idx, conj.idx + len(conj)))
 
 
@@ -213,20 +199,16 @@ def _part_of_phrase(root: Token, actor: ActorRef, index: MentionIndex, add) -> N
             for noun in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _CONTROL_NOUNS):
                 candidates.append(noun)
                 candidates.extend(c for c in noun.children if c.dep_ == "poss")  # "under Y's control"
-    for noun in candidates:
-        if noun.dep_ == "poss":
-            preps, owners = [noun], [noun]
-        else:
-            preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
-            owners = []
-        for prep in preps:
-            for pobj in owners or (g for g in prep.children if g.dep_ == "pobj"):
-                for parent in index.in_phrase(pobj)[:1]:
-                    if parent.key == actor.key:
-                        continue
-                    predicate = _relation_for(actor, parent)
-                    if predicate:
-                        add(root, actor, predicate, parent, evidence=(root.idx, pobj.idx + len(pobj)))
+    for noun in candidates:  # the owner: "Y's control" names Y itself, "part of Y" after "of"
+        owners = [noun] if noun.dep_ == "poss" else [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                                   for g in c.children if g.dep_ == "pobj"]
+        for pobj in owners:
+            for parent in index.in_phrase(pobj)[:1]:
+                if parent.key == actor.key:
+                    continue
+                predicate = relation_for(actor, parent)
+                if predicate:
+                    add(root, actor, predicate, parent, evidence=(root.idx, pobj.idx + len(pobj)))
 
 
 _NOT_MEMBERSHIP = frozenset({"critic", "opponent", "rival", "enemy", "victim", "target", "resident", "citizen", "native",
@@ -235,78 +217,6 @@ _NOT_MEMBERSHIP = frozenset({"critic", "opponent", "rival", "enemy", "victim", "
                              "student", "graduate", "alumnus", "guest", "visitor", "customer", "client", "author",
                              "biographer", "observer", "admirer"})
 _FORMER = frozenset({"former", "ex", "then", "late", "previous", "erstwhile", "retired"})
-
-
-#: Verbs of working for an organisation ("X teaches at Y", "X works for Y").
-_WORK_VERBS = frozenset({"work", "teach", "lecture", "serve", "research"})
-_MEMBERSHIP_VERBS = frozenset({"belong", "answer", "report", "fall", "affiliate", "attach", "subordinate", "join"})
-
-
-def _membership_verbs(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
-    """"the brigade answers to the Revolutionary Guards", "the unit belongs to the army", "X joined Y"."""
-    while root.dep_ in ("compound", "amod") and root.head.i != root.i:
-        root = root.head  # "the Wagner unit belongs to ...": the phrase the name heads or qualifies
-    verb = root.head
-    if actor.actor_class == "Person":
-        # "X lectures at the University of Y", "X, who works for Y"
-        for work in [verb] * (root.dep_ == "nsubj") + [c for c in root.children if c.dep_ == "relcl"]:
-            if work.lemma_.lower() not in _WORK_VERBS:
-                continue
-            for prep in (c for c in work.children if c.dep_ == "prep" and c.lower_ in ("at", "for")):
-                for parent in (index.at(g) for g in prep.children if g.dep_ == "pobj"):
-                    if parent is not None and parent.actor.actor_class in _ORGANISATIONS:
-                        add(root, actor, "memberOf", parent.actor, evidence=(root.idx, parent.end))
-    if root.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in _MEMBERSHIP_VERBS:
-        return
-    objects = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "under")
-               for g in c.children if g.dep_ == "pobj"]
-    if verb.lemma_.lower() == "join":
-        objects += [c for c in verb.children if c.dep_ == "dobj"]
-    for obj in objects:
-        for parent in index.in_phrase(obj)[:1]:
-            predicate = _relation_for(actor, parent)
-            if predicate and parent.key != actor.key:
-                add(root, actor, predicate, parent, evidence=(root.idx, obj.idx + len(obj)))
-
-
-#: Verbs whose subject heads or founded what they govern ("X, who heads Y", "Y, led by X").
-_LEADING_VERBS = frozenset({"head", "lead", "command", "chair", "run", "found", "founder"})
-
-
-def _leading_verbs(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
-    """"The organization, led by X", "it is led by X", "Y, founded in 2016 by X and Z", "X
-    founded Y": the person leads the organisation the verb is about."""
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head  # "senators led by Jim Risch and Pete Ricketts"
-    passive = root.dep_ == "pobj" and root.head.lower_ == "by"
-    verb = root.head.head if passive else root.head  # "by X": the passive verb it completes
-    if verb.lemma_.lower() not in _LEADING_VERBS or verb.pos_ != "VERB":
-        return
-    if passive:
-        if verb.tag_ != "VBN":
-            return
-        heads = [verb.head] if verb.dep_ == "acl" else [c for c in verb.children if c.dep_ == "nsubjpass"]
-        heads = [_antecedent(h, index) if h.pos_ == "PRON" else h for h in heads]
-        organisations = [a for h in heads if h is not None for a in index.in_phrase(h)[:1]]
-    elif root.dep_ == "nsubj" and verb.lemma_.lower() != "lead":  # "X founded Y", "X heads Y"
-        organisations = [m.actor for c in verb.children if c.dep_ == "dobj" and (m := index.at(c)) is not None]
-    else:
-        return
-    for parent in organisations:
-        if parent.key == actor.key or parent.actor_class in ("Person", "Place", "State"):
-            continue
-        add(root, actor, "leaderOf", parent, evidence=(min(root.idx, verb.idx), max(root.idx + len(root), verb.idx)))
-
-
-def _antecedent(pronoun: Token, index: MentionIndex) -> Token | None:
-    """"It is led by X": the latest subject or object before that names an organisation."""
-    if pronoun.lower_ not in ("it", "they"):
-        return None
-    for prior in reversed(index.doc[max(0, pronoun.i - 60):pronoun.i]):
-        if prior.dep_ in ("nsubj", "nsubjpass", "dobj") and (m := index.at(prior)) is not None \
-                and m.actor.actor_class in _ORGANISATIONS:
-            return prior
-    return None
 
 
 #: Titles of the one who heads the ministry or department the title names.
@@ -329,7 +239,7 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
             title_nouns.append(child)
         if child.dep_ == "relcl":
             title_nouns.extend(g for g in child.children if g.dep_ == "dobj")
-            if child.lemma_.lower() in _LEADING_VERBS:
+            if child.lemma_.lower() in LEADING_WORDS:
                 title_nouns.append(child)
         if child.dep_ == "prep" and child.lower_ in ("of", "at", "with", "from") and child.i >= span.end:
             title_nouns.append(child)  # "analyst Atilla Yesilada of Global Source Partners"
@@ -351,7 +261,7 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
                 or any(c.dep_ == "amod" and c.lower_ in _FORMER for c in root.children):  # "former NATO Secretary General X"
             continue
         phrase = " ".join(t.lower_ for t in title.subtree if t.dep_ in ("compound", "amod") or t.i == title.i)
-        leader = word in lex.leader_titles or lower in lex.leader_titles or word in _LEADING_VERBS \
+        leader = word in lex.leader_titles or lower in lex.leader_titles or word in LEADING_WORDS \
             or lower in ("ceo", "chief", "chairman", "chairwoman", "president", "director-general") \
             or any(f" {t} " in f" {phrase} " for t in lex.leader_titles if " " in t)
         member = word in lex.member_titles or lower in lex.member_titles
@@ -392,7 +302,7 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
             add(root, actor, "memberOf" if deeper else predicate, org.actor,  # "director of a program at X"
                 evidence=(min(org.start, span.start_char), max(org.end, span.end_char)))
             owner = next((m for c in node.children if c.dep_ == "poss" and (m := index.at(c)) is not None), None)
-            if owner is not None and owner.actor.actor_class in _ORGANISATIONS and owner.actor.key != org.actor.key:
+            if owner is not None and owner.actor.actor_class in ORGANISATIONS and owner.actor.key != org.actor.key:
                 # "a fellow at the Atlantic Council's Indo-Pacific Security Initiative": of the council too
                 add(root, actor, "memberOf", owner.actor,
                     evidence=(min(owner.start, span.start_char), max(org.end, owner.end, span.end_char)))
@@ -486,7 +396,7 @@ def _predicative(anchor: Token) -> bool:
     while node.dep_ in ("compound", "amod") and node.head.i != node.i:
         node = node.head
     return node.dep_ in ("nsubj", "nsubjpass") and (
-        node.head.lemma_ in ("be", "become", "remain", "serve") or node.head.lemma_.lower() in _MEMBERSHIP_VERBS)
+        node.head.lemma_ in ("be", "become", "remain", "serve") or node.head.lemma_.lower() in MEMBERSHIP_VERBS)
 
 
 def _attribution(anchor: Token, index: MentionIndex, frames: SpeechFrames | None, relation: RelationItem
@@ -543,8 +453,8 @@ def _as_claims(doc: Doc, index: MentionIndex, body: list[tuple[int, int]], lex: 
                     if claimed_state:
                         claims.append(ClaimItem(source, obj, "ofState", ActorRef(claimed_state, "State", claimed_state),
                                                 (sent.start_char, sent.end_char)))
-                    elif said.actor.actor_class in _ORG_CLASSES and said.actor.key != obj.key:
-                        predicate = _relation_for(obj, said.actor) or "partOf"
+                    elif said.actor.actor_class in ORG_CLASSES and said.actor.key != obj.key:
+                        predicate = relation_for(obj, said.actor) or "partOf"
                         if predicate == "memberOf" and description.lemma_.lower() in lex.leader_titles \
                                 and not any(c.lower_ in _SENIOR for c in description.children):
                             predicate = "leaderOf"
@@ -578,7 +488,7 @@ def copula_pronoun_relations(doc: Doc, index: MentionIndex, *, body: list[tuple[
                     for antecedent in antecedents:
                         if parent is None or parent.actor.key == antecedent.key:
                             continue
-                        predicate = _relation_for(antecedent, parent.actor)
+                        predicate = relation_for(antecedent, parent.actor)
                         if predicate:
                             sent = token.sent
                             out.append((token, RelationItem(antecedent, predicate, parent.actor,

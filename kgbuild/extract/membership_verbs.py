@@ -1,0 +1,104 @@
+"""Memberships that verbs state: "the brigade answers to the Revolutionary Guards", "X joined Y",
+"X lectures at Y", "Y, led by X", "it is led by X", "X founded Y"; and the predicate a membership
+between two actors takes (:func:`relation_for`)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .items import ActorRef
+from .mentions import MentionIndex
+
+__all__ = ["ORG_CLASSES", "ORGANISATIONS", "LEADING_WORDS", "MEMBERSHIP_VERBS", "relation_for", "membership_verbs",
+           "leading_verbs"]
+
+#: classes of actors a person or a body can belong to
+ORG_CLASSES = frozenset({"GovernmentBody", "Legislature", "SecurityForce", "ArmedGroup", "Organization",
+                         "InternationalOrganization", "Group"})
+#: organisations proper: what a body can be part of, and whose units a person's title may name
+ORGANISATIONS = ORG_CLASSES - {"Group"}
+
+
+def relation_for(subject: ActorRef, parent: ActorRef) -> str | None:
+    """The predicate of a membership of ``subject`` in ``parent``, if their classes allow one."""
+    if parent.actor_class == "State":
+        return "ofState" if subject.actor_class != "Place" else "locatedIn"
+    if subject.actor_class == "Place" and parent.actor_class == "Place":
+        return "locatedIn"
+    if subject.actor_class == "Person" and parent.actor_class in ORG_CLASSES:
+        return "memberOf"
+    if subject.actor_class in ORG_CLASSES and parent.actor_class in ORGANISATIONS:
+        return "partOf"
+    return None
+
+
+#: Verbs of working for an organisation ("X teaches at Y", "X works for Y").
+_WORK_VERBS = frozenset({"work", "teach", "lecture", "serve", "research"})
+MEMBERSHIP_VERBS = frozenset({"belong", "answer", "report", "fall", "affiliate", "attach", "subordinate", "join"})
+
+
+def membership_verbs(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
+    """"the brigade answers to the Revolutionary Guards", "the unit belongs to the army", "X joined Y"."""
+    while root.dep_ in ("compound", "amod") and root.head.i != root.i:
+        root = root.head  # "the Wagner unit belongs to ...": the phrase the name heads or qualifies
+    verb = root.head
+    if actor.actor_class == "Person":
+        # "X lectures at the University of Y", "X, who works for Y"
+        for work in [verb] * (root.dep_ == "nsubj") + [c for c in root.children if c.dep_ == "relcl"]:
+            if work.lemma_.lower() not in _WORK_VERBS:
+                continue
+            for prep in (c for c in work.children if c.dep_ == "prep" and c.lower_ in ("at", "for")):
+                for parent in (index.at(g) for g in prep.children if g.dep_ == "pobj"):
+                    if parent is not None and parent.actor.actor_class in ORGANISATIONS:
+                        add(root, actor, "memberOf", parent.actor, evidence=(root.idx, parent.end))
+    if root.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in MEMBERSHIP_VERBS:
+        return
+    objects = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "under")
+               for g in c.children if g.dep_ == "pobj"]
+    if verb.lemma_.lower() == "join":
+        objects += [c for c in verb.children if c.dep_ == "dobj"]
+    for obj in objects:
+        for parent in index.in_phrase(obj)[:1]:
+            predicate = relation_for(actor, parent)
+            if predicate and parent.key != actor.key:
+                add(root, actor, predicate, parent, evidence=(root.idx, obj.idx + len(obj)))
+
+
+#: Verbs whose subject heads or founded what they govern ("X, who heads Y", "Y, led by X"), and
+#: the title of one who founded it ("founder of Y").
+LEADING_WORDS = frozenset({"head", "lead", "command", "chair", "run", "found", "founder"})
+
+
+def leading_verbs(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
+    """"The organization, led by X", "it is led by X", "Y, founded in 2016 by X and Z", "X
+    founded Y": the person leads the organisation the verb is about."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "senators led by Jim Risch and Pete Ricketts"
+    passive = root.dep_ == "pobj" and root.head.lower_ == "by"
+    verb = root.head.head if passive else root.head  # "by X": the passive verb it completes
+    if verb.lemma_.lower() not in LEADING_WORDS or verb.pos_ != "VERB":
+        return
+    if passive:
+        if verb.tag_ != "VBN":
+            return
+        heads = [verb.head] if verb.dep_ == "acl" else [c for c in verb.children if c.dep_ == "nsubjpass"]
+        heads = [_antecedent(h, index) if h.pos_ == "PRON" else h for h in heads]
+        organisations = [a for h in heads if h is not None for a in index.in_phrase(h)[:1]]
+    elif root.dep_ == "nsubj" and verb.lemma_.lower() != "lead":  # "X founded Y", "X heads Y"
+        organisations = [m.actor for c in verb.children if c.dep_ == "dobj" and (m := index.at(c)) is not None]
+    else:
+        return
+    for parent in organisations:
+        if parent.key == actor.key or parent.actor_class in ("Person", "Place", "State"):
+            continue
+        add(root, actor, "leaderOf", parent, evidence=(min(root.idx, verb.idx), max(root.idx + len(root), verb.idx)))
+
+
+def _antecedent(pronoun: Token, index: MentionIndex) -> Token | None:
+    """"It is led by X": the latest subject or object before that names an organisation."""
+    if pronoun.lower_ not in ("it", "they"):
+        return None
+    for prior in reversed(index.doc[max(0, pronoun.i - 60):pronoun.i]):
+        if prior.dep_ in ("nsubj", "nsubjpass", "dobj") and (m := index.at(prior)) is not None \
+                and m.actor.actor_class in ORGANISATIONS:
+            return prior
+    return None
