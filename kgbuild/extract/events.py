@@ -541,7 +541,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             date=_date(token, sent, published, date_ents) or (
                 frame_date(frame, published, date_ents) if behaviour.kind != "physical" else None),
             mode=_mode(token, lex) if event_class == EventClass.ATTACK else None))
-    found.extend(deployments(doc, index, body))
+    found.extend(deployments(index, body))
     found.extend(conditional_threats(doc, index, lex, frames, body, published, date_ents))
     demands = modal_demands(doc, index, frames, body, published, date_ents)
     obliged = {d.triggers[0] for d in demands}  # the grammar says who demands what of whom there

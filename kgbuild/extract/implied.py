@@ -13,7 +13,7 @@ from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
-from .mentions import MentionIndex, unique_actors
+from .mentions import MentionIndex, in_body, unique_actors
 from .speech import SpeechFrame, SpeechFrames
 
 __all__ = ["deployments", "conditional_threats", "modal_demands", "frame_date"]
@@ -45,16 +45,12 @@ def frame_date(frame: SpeechFrame | None, published: date | None, date_ents: lis
     return None
 
 
-def deployments(doc: Doc, index: MentionIndex, body: list[tuple[int, int]]) -> list[EventItem]:
+def deployments(index: MentionIndex, body: list[tuple[int, int]]) -> list[EventItem]:
     """"5,000 US troops already in Iraq": a state's force located abroad is a Deployment."""
     events: list[EventItem] = []
-    for mention in index.mentions:
-        if mention.actor.actor_class != ActorClass.SECURITY_FORCE or (body and not any(s <= mention.start < e for s, e in body)):
+    for mention, head in index.heads:
+        if mention.actor.actor_class != ActorClass.SECURITY_FORCE or not in_body(mention.start, body):
             continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            continue
-        head = span.root
         if not any(c.dep_ == "nummod" for c in head.children) and head.tag_ != "NNS":
             continue
         for child in head.children:
@@ -86,7 +82,7 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
     events: list[EventItem] = []
     warnings = lex.classes[EventClass.THREAT].verbs
     for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") or (body and not any(s <= verb.idx < e for s, e in body)):
+        if verb.pos_ not in ("VERB", "AUX") or not in_body(verb.idx, body):
             continue
         conditions = [c for c in verb.children if c.dep_ == "advcl"
                       and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
@@ -177,7 +173,7 @@ def modal_demands(doc: Doc, index: MentionIndex, frames: SpeechFrames, body: lis
     "we must", "Turkey will have to" said by a Turk). Its first trigger is the obliged verb."""
     events: list[EventItem] = []
     for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") or (body and not any(s <= verb.idx < e for s, e in body)):
+        if verb.pos_ not in ("VERB", "AUX") or not in_body(verb.idx, body):
             continue
         subjects = _obliged_subjects(verb)
         if not subjects:

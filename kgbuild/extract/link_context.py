@@ -122,15 +122,14 @@ def chamber(ctx: LinkContext, token: Token, taken: dict[int, MentionItem]) -> tu
     part of the legislature named with it (else of the parliament of the state the story is about)."""
     word = token.lemma_.lower()
     side = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in ("upper", "lower")), None)
-    named = [taken[c.i] for c in token.children if c.dep_ in ("compound", "poss", "nmod") and c.i in taken]
-    legislature = next((m.actor for m in named if m.actor.actor_class == "Legislature"), None)
+    owners = [c for c in token.children if c.dep_ in ("compound", "poss", "nmod") and c.i in taken]
+    legislature = next((taken[c.i].actor for c in owners if taken[c.i].actor.actor_class == "Legislature"), None)
     if not (word in _HOUSES and side is not None or word in _COMMITTEES and legislature is not None):
         return None
     if legislature is None and ctx.dominant_state:
         legislature = institution(ctx, ctx.dominant_state, "parliament")
     if legislature is None or legislature.iri is None:
         return None
-    owners = [c for c in token.children if c.dep_ in ("compound", "poss", "nmod") and c.i in taken]
     start = side.i if side is not None else min(c.i for c in owners)
     end = token.i + 1
     if token.pos_ == "PROPN":  # a committee's own name goes on: "Committee on Legal Affairs, Justice and ..."

@@ -17,6 +17,7 @@ from .items import ActorRef, MentionItem
 from .lexicon import normalise_name
 from .link_context import (LinkContext, chamber, government, home_government, institution, kb_ref, state_of_ent,
                            state_sides)
+from .mentions import in_body
 from .name_labels import settle_name_labels
 from .names import NAME_PARTICLES, POSSESSIVE, is_noise, names_a_thing, rejoin_split_names, trimmed
 from .nouns import FORCE_SITES, generic_of, names_an_actor_or_deed, noun_key
@@ -59,10 +60,6 @@ def _type_org(ctx: LinkContext, text: str) -> str:
     return "Organization"
 
 
-def _in_body(start: int, body: list[tuple[int, int]]) -> bool:
-    return not body or any(s <= start < e for s, e in body)
-
-
 def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) -> list[MentionItem]:
     """Every actor mention of the article, non-overlapping, in text order."""
     rejoin_split_names(doc)
@@ -74,7 +71,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     state_counts: Counter[str] = Counter()
     for ent in doc.ents:
         state = state_of_ent(ctx, ent) or (ctx.kbi.states_of.get(ent.ent_id_) if ent.label_ == "KB_PLACE" else None)
-        if state and _in_body(ent.start_char, body):
+        if state and in_body(ent.start_char, body):
             located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "inside", "across", "throughout")
             state_counts[state] += 3 if located or ent.label_ == "KB_PLACE" else 1
         if ent.ent_id_ and ctx.kbi.classes.get(ent.ent_id_) == "ArmedGroup":
@@ -117,7 +114,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         return True
 
     for ent in doc.ents:
-        if not _in_body(ent.start_char, body):
+        if not in_body(ent.start_char, body):
             continue
         if author_key and normalise_name(ent.text) == author_key:
             continue
@@ -223,12 +220,12 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             _remember_acronym(doc, ent, actor, ctx)
 
     for start, end, actor_class in _described_names(doc, taken):
-        if _in_body(doc[start].idx, body):  # "media association CamboJA", missed by the NER
+        if in_body(doc[start].idx, body):  # "media association CamboJA", missed by the NER
             text = doc[start:end].text
             known = ctx.kbi.lookup(text)
             add(start, end, kb_ref(ctx, known[0]) if known else ActorRef(None, actor_class, text, new=True))
     for token in doc:
-        if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or not _in_body(token.idx, body):
+        if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or not in_body(token.idx, body):
             continue
         if token.pos_ == "PROPN" and token.is_title and not token.ent_type_:
             known = ctx.persons.get(normalise_name(token.text))

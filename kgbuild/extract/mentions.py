@@ -14,10 +14,19 @@ from spacy.tokens import Doc, Token
 
 from .items import ActorRef, MentionItem
 
-__all__ = ["MentionIndex", "PRONOUNS", "conjuncts", "unique_actors", "within_np"]
+__all__ = ["MentionIndex", "PRONOUNS", "conjuncts", "in_body", "unique_actors", "within_np"]
 
 PRONOUNS = frozenset({"they", "them", "it", "he", "she", "its", "their", "his", "her", "we", "who", "which", "that",
                       "him", "itself", "themselves"})
+
+
+def in_body(start: int, body: list[tuple[int, int]]) -> bool:
+    """Whether character offset ``start`` lies in the article's body (``body`` empty: all of it).
+
+    >>> in_body(5, []), in_body(5, [(0, 4), (10, 20)]), in_body(12, [(0, 4), (10, 20)])
+    (True, False, True)
+    """
+    return not body or any(s <= start < e for s, e in body)
 
 
 class MentionIndex:

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 from ..errors import ExtractionError
 from .events import extract_events
 from .fingerprint import PIPELINE_CONFIG, pipeline_fingerprint
-from .items import Extraction, MentionItem
+from .items import Extraction
 from .lexicon import KBIndex, load_lexicon
 from .linear import load_bundle
 from .linker import LinkContext, home_government, link_mentions, state_sides
@@ -191,16 +191,12 @@ def make_relations(nlp: Language, name: str) -> Any:
         # a generic group counts where it takes part; so does a name inside what someone calls
         # another ("presented X as 'Iranian forces'": the claim, not an actor of the story)
         described = described_names(doc)
+        heads = {m: head.i for m, head in doc._.kgbuild_mentions.heads}
         extraction.mentions = [m for m in extraction.mentions if m.actor.key in used or not (
-            m.weak or m.actor.actor_class != "State" and _root_index(doc, m) in described)]
+            m.weak or m.actor.actor_class != "State" and heads.get(m) in described)]
         return doc
 
     return relations
-
-
-def _root_index(doc: Doc, mention: MentionItem) -> int | None:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span.root.i if span is not None else None
 
 
 def build_pipeline(*, model: str, kb_folders: Sequence[Path] = (), config: str | None = None,

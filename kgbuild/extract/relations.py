@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .membership_verbs import (LEADING_WORDS, MEMBERSHIP_VERBS, ORG_CLASSES, ORGANISATIONS, leading_verbs,
                                membership_verbs, relation_for)
-from .mentions import MentionIndex
+from .mentions import MentionIndex, in_body
 from .speech import CLAIM_AS_VERBS, SpeechFrames, claim_descriptions
 from .items import ActorRef, ClaimItem, RelationItem
 from .lexicon import Lexicon
@@ -52,7 +52,7 @@ def extract_relations(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list
         relations.append((anchor, RelationItem(subject, predicate, obj, (sent.start_char, sent.end_char), evidence)))
 
     for mention in index.mentions:
-        if body and not any(s <= mention.start < e for s, e in body):
+        if not in_body(mention.start, body):
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -429,7 +429,7 @@ def _as_claims(doc: Doc, index: MentionIndex, body: list[tuple[int, int]], lex: 
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in CLAIM_AS_VERBS:
             continue
-        if body and not any(s <= verb.idx < e for s, e in body):
+        if not in_body(verb.idx, body):
             continue
         sources = [a for s in verb.children if s.dep_ == "nsubj" for a in index.in_phrase(s)]
         sources += [a for g in verb.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
@@ -473,7 +473,7 @@ def copula_pronoun_relations(doc: Doc, index: MentionIndex, *, body: list[tuple[
     for token in doc:
         if token.lower_ != "they" or token.dep_ != "nsubj" or token.head.lemma_ not in ("be", "remain", "become"):
             continue
-        if body and not any(s <= token.idx < e for s, e in body):
+        if not in_body(token.idx, body):
             continue
         attrs = [a for a in token.head.children if a.dep_ == "attr" and a.lemma_.lower() in _PART_NOUNS]
         if not attrs:

@@ -16,6 +16,7 @@ spokesperson speaks for ("a spokesman for the ministry"), a pronoun's antecedent
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.attrs import ORTH
@@ -24,7 +25,8 @@ from spacy.tokens import Doc, Span, Token
 from .items import ActorRef
 from .mentions import PRONOUNS, MentionIndex, unique_actors
 
-__all__ = ["CLAIM_AS_VERBS", "REPORTING_VERBS", "claim_descriptions", "described_names", "SpeechFrame", "SpeechFrames", "speaker_actors", "tokens_containing"]
+__all__ = ["CLAIM_AS_VERBS", "REPORTING_VERBS", "claim_descriptions", "described_names", "SpeechFrame", "SpeechFrames",
+           "speaker_actors", "tokens_containing"]
 
 #: Verbs that report what someone said or holds (the lemma).
 REPORTING_VERBS = frozenset({
@@ -187,14 +189,16 @@ CLAIM_AS_VERBS = frozenset({"present", "describe", "portray", "label", "brand", 
                             "depict", "paint", "dub", "term", "regard", "consider", "call", "view", "see", "cast"})
 
 
-def claim_descriptions(doc: Doc) -> set[int]:
-    """Tokens inside the "as ..." description of a claim verb."""
-    inside: set[int] = set()
+def _descriptions(doc: Doc) -> Iterator[Token]:
+    """The "as" of every claim verb's description ("presented X as 'Iranian forces'")."""
     for verb in doc:
         if verb.pos_ == "VERB" and verb.lemma_.lower() in CLAIM_AS_VERBS:
-            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
-                inside.update(t.i for t in prep.subtree)
-    return inside
+            yield from (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as")
+
+
+def claim_descriptions(doc: Doc) -> set[int]:
+    """Tokens inside the "as ..." description of a claim verb."""
+    return {t.i for prep in _descriptions(doc) for t in prep.subtree}
 
 
 def described_names(doc: Doc) -> set[int]:
@@ -202,11 +206,9 @@ def described_names(doc: Doc) -> set[int]:
     the description's head noun and its modifiers, not names further inside it ("sees the move
     as reflecting priorities under President Joe Biden")."""
     inside: set[int] = set()
-    for verb in doc:
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in CLAIM_AS_VERBS:
-            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
-                for noun in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")):
-                    inside.add(noun.i)
-                    inside.update(t.i for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "det")
-                                  for t in c.subtree)
+    for prep in _descriptions(doc):
+        for noun in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")):
+            inside.add(noun.i)
+            inside.update(t.i for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "det")
+                          for t in c.subtree)
     return inside

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
-from .mentions import MentionIndex
+from .mentions import MentionIndex, in_body
 
 __all__ = ["Candidate", "find_candidates", "trigger_classes", "is_hedged", "embedding_trigger", "HEDGE_NOUNS"]
 
@@ -154,7 +154,7 @@ def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[t
     for token in doc:
         if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
             continue
-        if body and not any(s <= token.idx < e for s, e in body):
+        if not in_body(token.idx, body):
             continue
         if index.at(token) is not None:
             continue  # a word inside an actor's name ("Popular Mobilization Units") is no trigger

@@ -66,21 +66,20 @@ def generate_institutions(states_text: str, others: Sequence[bytes]) -> tuple[st
     for state in states:
         made: dict[str, str] = {}  # kind -> KB id of this state's actor (curated or generated)
         skip = set(config["skip"].get(state.id, []))
+        the = state.id in config["the"]
         for kind, spec in config["kinds"].items():
+            royal = kind == "head-of-state" and state.id in config["royal"]
+            prefix = "royal_" if royal else ""
             curated = next((claimed[(state.iri, normalize_name(w))] for w in spec["claims"]
                             if (state.iri, normalize_name(w)) in claimed), None)
             if curated:
                 made[kind] = curated
                 report["curated"].append(f"{state.id}/{kind}={curated}")
-                royal = "royal_" if kind == "head-of-state" and state.id in config["royal"] else ""
-                supplements.append(_supplement(kb.by_id(curated), spec, royal, state, state.id in config["the"], taken))
+                supplements.append(_supplement(kb.by_id(curated), spec, prefix, state, the, taken))
                 continue
             if kind in skip:
                 report["skipped"].append(f"{state.id}/{kind}")
                 continue
-            royal = kind == "head-of-state" and state.id in config["royal"]
-            prefix = "royal_" if royal else ""
-            the = state.id in config["the"]
             label = _fill([spec[f"{prefix}label"]], state, the)[0]
             generic = [w for w in spec[f"{prefix}generic"] if (state.iri, normalize_name(w)) not in claimed]
             names = _fill(spec.get(f"{prefix}aliases", []), state, the)
