@@ -1010,3 +1010,34 @@ def test_prison_guards_and_law_enforcement_agencies_are_the_states_forces(extrac
                                                                          expected: tuple[str, str]) -> None:
     result = extract(extractor, text)
     assert expected in {(r.subject.label, r.object.iri) for r in result.relations if r.predicate == "ofState"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Steve Biegun, who served as the State Department's special representative for North Korea, met officials.",
+     ("Steve Biegun", "memberOf", "United States Department of State")),
+    ("Mark Lambert, who was the special envoy of the State Department, left.",
+     ("Mark Lambert", "memberOf", "United States Department of State")),
+    ("Before the election, Ishiba, as a member of the Japanese Liberal Democratic Party, visited Taiwan.",
+     ("Shigeru Ishiba", "memberOf", "Japanese Liberal Democratic Party")),
+    ("Omar al-Bashir ruled for 30 years. Bashir and his National Congress Party were ousted in 2019.",
+     ("Omar al-Bashir", "memberOf", "National Congress Party")),
+    ("Matthew Palmer, deputy assistant secretary of state in the Bureau of European and Eurasian Affairs, spoke.",
+     ("Matthew Palmer", "memberOf", "Bureau of European and Eurasian Affairs")),
+])
+def test_posts_held_in_a_clause_an_aside_or_a_possessive_give_memberships(
+        extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    """"X, who served as Y's envoy", "X, as a member of Y,", "X and his party Y", "secretary in
+    the Bureau of Y": X is a member of Y."""
+    assert expected in relation_labels(extract(extractor, text))
+
+
+def test_the_state_an_envoy_is_sent_for_is_not_one_he_belongs_to(extractor: Extractor) -> None:
+    """"the special envoy for North Korea": the state is the brief (here named in two words, whose
+    first word must not stand for the whole name)."""
+    found = relation_labels(extract(extractor, "Mark Lambert, who was the special envoy for North Korea, left."))
+    assert not {r for r in found if r[0] == "Mark Lambert" and r[2] == "North Korea"}, found
+
+
+def test_his_government_is_no_party_membership(extractor: Extractor) -> None:
+    found = relation_labels(extract(extractor, "Omar al-Bashir spoke on Monday. He said his government would fall."))
+    assert not {r for r in found if r[0] == "Omar al-Bashir" and r[1] == "memberOf"}, found

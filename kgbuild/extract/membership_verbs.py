@@ -9,7 +9,7 @@ from .items import ActorRef
 from .mentions import MentionIndex
 
 __all__ = ["ORG_CLASSES", "ORGANISATIONS", "LEADING_WORDS", "MEMBERSHIP_VERBS", "relation_for", "membership_verbs",
-           "leading_verbs"]
+           "leading_verbs", "own_party"]
 
 #: classes of actors a person or a body can belong to
 ORG_CLASSES = frozenset({"GovernmentBody", "Legislature", "SecurityForce", "ArmedGroup", "Organization",
@@ -102,3 +102,24 @@ def _antecedent(pronoun: Token, index: MentionIndex) -> Token | None:
                 and m.actor.actor_class in ORGANISATIONS:
             return prior
     return None
+
+
+#: what a person's "his"/"her" makes them a member of: parties, movements, groups (not "his
+#: government" or "his ministry", which a person may lead, serve or only face)
+_PARTY_CLASSES = frozenset({"Organization", "ArmedGroup"})
+
+
+def own_party(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
+    """"Bashir and his National Congress Party", "she left her party": the person the possessive
+    pronoun refers to is a member of the organisation."""
+    if actor.actor_class not in _PARTY_CLASSES:
+        return
+    pronoun = next((c for c in root.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    if pronoun is None:
+        return
+    head = root.head if root.dep_ == "conj" else None  # "Bashir and his party": the conjoined person
+    person = index.at(head).actor if head is not None and index.at(head) is not None else None
+    if person is None or person.actor_class != "Person":
+        person = index.previous_subject(pronoun, person=True)
+    if person is not None:
+        add(root, person, "memberOf", actor, evidence=(pronoun.idx, root.idx + len(root)))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .membership_verbs import (LEADING_WORDS, MEMBERSHIP_VERBS, ORG_CLASSES, ORGANISATIONS, leading_verbs,
-                               membership_verbs, relation_for)
+                               membership_verbs, own_party, relation_for)
 from .mentions import MentionIndex, in_body
 from .speech import CLAIM_AS_VERBS, SpeechFrames, claim_descriptions
 from .items import ActorRef, ClaimItem, RelationItem
@@ -71,6 +71,7 @@ def extract_relations(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list
         _other_relations(root, actor, index, add)
         _part_of_phrase(root, actor, index, add)
         membership_verbs(root, actor, index, add)
+        own_party(root, actor, index, add)
         if actor.actor_class == "Person":
             _person_relations(root, span, actor, index, lex, add)
             leading_verbs(root, actor, index, add)
@@ -241,16 +242,20 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
             title_nouns.extend(g for g in child.children if g.dep_ == "dobj")
             if child.lemma_.lower() in LEADING_WORDS:
                 title_nouns.append(child)
+            if child.lemma_.lower() in _HOLDING_VERBS:  # "X, who served as the State Department's envoy"
+                title_nouns.extend(_held_titles(child))
         if child.dep_ == "prep" and child.lower_ in ("of", "at", "with", "from") and child.i >= span.end:
             title_nouns.append(child)  # "analyst Atilla Yesilada of Global Source Partners"
     if root.dep_ == "appos":
         title_nouns.append(root.head)
     title_nouns += [c for t in title_nouns if t.dep_ == "appos" for c in t.conjuncts
                     if c.i > t.i and c.pos_ in ("NOUN", "PROPN")]  # "X, former ... chief and current fellow at Y"
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in ("be", "become", "remain", "serve"):
-        title_nouns.extend(c for c in root.head.children if c.dep_ in ("attr", "acomp", "oprd"))  # "X was the group's commander"
-        title_nouns.extend(g for c in root.head.children if c.dep_ == "prep" and c.lower_ == "as"
-                           for g in c.children if g.dep_ == "pobj")  # "X serves as the army's chief"
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _HOLDING_VERBS:
+        title_nouns.extend(_held_titles(root.head))  # "X was the group's commander", "X serves as the army's chief"
+    elif root.dep_ in ("nsubj", "nsubjpass") and span.end + 1 < len(span.doc) and span.doc[span.end].text == ",":
+        aside = span.doc[span.end + 1]  # "Ishiba, as a member of the LDP, visited Taiwan"
+        if aside.lower_ == "as" and aside.dep_ == "prep" and aside.head.i == root.head.i:
+            title_nouns.extend(g for g in aside.children if g.dep_ == "pobj")
     for title in title_nouns:
         word = title.lemma_.lower()
         lower = title.lower_
@@ -283,10 +288,13 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
             org = index.at(node)
             if org is None or org.actor.key == actor.key or org.actor.actor_class in ("Person", "Place", "Group"):
                 continue
+            if node.head.i != node.i and index.at(node.head) is org:
+                continue  # "North" of "for North Korea": the name's head word says how it attaches
             if org.actor.actor_class == "State" and not official and node.dep_ != "pobj":
                 continue  # "a North Korean expert": a topic or a nationality, not a membership
-            if node.dep_ == "pobj" and node.head.lower_ not in ("of", "at", "with", "for", "from"):
-                continue
+            if node.dep_ == "pobj" and node.head.lower_ not in ("of", "at", "with", "for", "from") \
+                    and not (node.head.lower_ == "in" and org.actor.actor_class != "State"):
+                continue  # "secretary in the Bureau of X" is of the bureau; "an expert in China" is not of China
             if node.dep_ == "pobj" and node.head.lower_ == "for" and org.actor.actor_class == "State":
                 continue  # "the special representative for North Korea": the state is the brief, not the employer
             if node.dep_ == "pobj" and node.head.head.i != title.i and node.head.i != title.i \
@@ -322,6 +330,14 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
 
 
 _JUDGES = frozenset({"judge", "justice", "magistrate"})
+#: verbs whose complement is a post the subject holds ("was the commander", "served as envoy")
+_HOLDING_VERBS = frozenset({"be", "become", "remain", "serve"})
+
+
+def _held_titles(verb: Token) -> list[Token]:
+    """The posts a holding verb gives its subject: its complement or its "as" object."""
+    return [c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd")] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
 
 
 def _court_named_before(index: MentionIndex, before: int) -> ActorRef | None:
