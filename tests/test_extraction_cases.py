@@ -980,6 +980,9 @@ def test_a_statement_takes_the_day_of_the_briefing_it_was_made_at(extractor: Ext
      ("parliament's lower house", "partOf", "https://w3id.org/kgbuild/kb/somalia-federal-parliament")),
     ("A U.S. Senate committee passed legislation targeting Turkey.",
      ("U.S. Senate committee", "partOf", "https://w3id.org/kgbuild/kb/us-senate")),
+    ("The standing committee of the National People's Congress passed the law.",
+     ("standing committee of the National People's Congress", "partOf",
+      "https://w3id.org/kgbuild/kb/national-peoples-congress")),
 ])
 def test_a_chamber_or_committee_is_part_of_its_legislature(extractor: Extractor, text: str,
                                                           expected: tuple[str, str, str]) -> None:
@@ -1041,3 +1044,13 @@ def test_the_state_an_envoy_is_sent_for_is_not_one_he_belongs_to(extractor: Extr
 def test_his_government_is_no_party_membership(extractor: Extractor) -> None:
     found = relation_labels(extract(extractor, "Omar al-Bashir spoke on Monday. He said his government would fall."))
     assert not {r for r in found if r[0] == "Omar al-Bashir" and r[1] == "memberOf"}, found
+
+
+def test_a_name_without_a_capital_letter_is_no_name(extractor: Extractor) -> None:
+    """The NER's broken span "The standing committee of the" is no organisation named "standing
+    committee": the committee is the legislature's."""
+    result = extract(extractor, "The standing committee of the National People's Congress voted April 29 to amend "
+                                "the Maritime Traffic Safety Law, state-run Xinhua News Agency reported.")
+    classes = {m.actor.label: m.actor.actor_class for m in result.mentions}
+    assert classes.get("standing committee of the National People's Congress") == "Legislature", classes
+    assert "standing committee" not in classes, classes

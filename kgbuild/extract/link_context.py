@@ -124,6 +124,15 @@ def chamber(ctx: LinkContext, token: Token, taken: dict[int, MentionItem]) -> tu
     side = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in ("upper", "lower")), None)
     owners = [c for c in token.children if c.dep_ in ("compound", "poss", "nmod") and c.i in taken]
     legislature = next((taken[c.i].actor for c in owners if taken[c.i].actor.actor_class == "Legislature"), None)
+    of_owner = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj" and g.i in taken and taken[g.i].actor.actor_class == "Legislature"), None)
+    if legislature is None and of_owner is not None and word in _COMMITTEES:
+        # "the standing committee of the National People's Congress": the committee's words only
+        # (the legislature keeps its own mention), labelled with whose it is
+        legislature = taken[of_owner.i].actor
+        start = min([token.i, *(c.i for c in token.lefts if c.dep_ in ("amod", "compound"))])
+        label = f"{token.doc[start:token.i + 1].text} of the {legislature.label}"
+        return start, token.i + 1, ActorRef(None, "Legislature", label, new=True, parent=legislature.iri)
     if not (word in _HOUSES and side is not None or word in _COMMITTEES and legislature is not None):
         return None
     if legislature is None and ctx.dominant_state:

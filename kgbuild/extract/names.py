@@ -73,6 +73,8 @@ def is_noise(ent: Span) -> bool:
     of State", "Defense Secretary"), a wire agency cited as a source."""
     if normalise_name(ent.text) in _WIRES:
         return True
+    if ent.label_ in ("ORG", "NORP", "PERSON") and not any(ch.isupper() for ch in ent.text):
+        return True  # "standing committee", left of a broken span "The standing committee of the"
     if len(ent) != 1:
         return False
     token = ent[0]
