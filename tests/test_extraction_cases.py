@@ -1054,3 +1054,67 @@ def test_a_name_without_a_capital_letter_is_no_name(extractor: Extractor) -> Non
     classes = {m.actor.label: m.actor.actor_class for m in result.mentions}
     assert classes.get("standing committee of the National People's Congress") == "Legislature", classes
     assert "standing committee" not in classes, classes
+
+
+@pytest.mark.parametrize(("text", "name", "actor_class"), [
+    ("The media watchdog Reporters Without Borders said conditions improved.", "Reporters Without Borders",
+     "Organization"),
+    ("The EU's new Commission President Ursula Von der Leyen has vowed to act.", "Ursula Von der Leyen", "Person"),
+])
+def test_a_name_the_ner_split_at_a_small_word_is_one_name(extractor: Extractor, text: str, name: str,
+                                                         actor_class: str) -> None:
+    """The NER gives "Borders" alone, or "Ursula Von" + "Leyen": the whole name is the actor."""
+    classes = {m.text: m.actor.actor_class for m in extract(extractor, text).mentions}
+    assert classes.get(name) == actor_class, classes
+    assert not {t for t in classes if t != name and t in name}, classes
+
+
+def test_a_title_s_own_organisation_before_its_possessor(extractor: Extractor) -> None:
+    """"the EU's Commission President X" heads the Commission, not the EU."""
+    found = relation_labels(extract(extractor, "The EU's new Commission President Ursula Von der Leyen has vowed "
+                                               "to act."))
+    assert ("Ursula Von der Leyen", "leaderOf", "Commission") in found, found
+    assert ("Ursula Von der Leyen", "leaderOf", "European Union") not in found, found
+
+
+def test_the_group_of_seven_is_one_forum(extractor: Extractor) -> None:
+    """The NER's "Group of" + "Seven" is the KB's Group of Seven, not an actor named "Group"."""
+    result = extract(extractor, "Top diplomats from the Group of Seven leading industrial nations gathered Thursday "
+                                "in Charlevoix, Quebec.")
+    assert {m.actor.label for m in result.mentions} >= {"Group of Seven"}
+    assert "Group" not in {m.actor.label for m in result.mentions}
+
+
+def test_the_name_of_an_index_is_no_actor(extractor: Extractor) -> None:
+    result = extract(extractor, "The World Health Quality index, a nonprofit project based in China, has shown "
+                                "unhealthy levels of air quality.")
+    assert {m.actor.label for m in result.mentions} == {"China"}
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Siyoka Simasiku, director at the conservation coalition, says communities will be hit.", "Siyoka Simasiku"),
+    ("The prison inspector general, Hector Paul Joseph, also was killed during the gunfight.", "Hector Paul Joseph"),
+    ("The delegation includes Foreign Minister Andrii Sybiha and Defense Minister Rustem Umerov.", "Rustem Umerov"),
+    ("The Taliban deputy minister for the Ministry of Information and Culture, Zia-ul Haq Haqmal, told media.",
+     "Zia-ul Haq Haqmal"),
+])
+def test_a_person_s_whole_name_is_the_person(extractor: Extractor, text: str, person: str) -> None:
+    """A name the NER began too late or missed after a title is the person's whole name."""
+    people = {m.actor.label for m in extract(extractor, text).mentions if m.actor.actor_class == "Person"}
+    assert person in people, people
+
+
+def test_a_title_before_a_name_stays_out_of_it(extractor: Extractor) -> None:
+    people = {m.actor.label for m in extract(extractor, "Judge Antony Mrima ruled on Monday. Solo Mayor Hadi "
+                                                         "Rudyatmo agreed.").mentions
+              if m.actor.actor_class == "Person"}
+    assert not {p for p in people if p.startswith(("Judge", "Solo", "Mayor"))}, people
+
+
+def test_two_people_who_share_a_surname_stay_two(extractor: Extractor) -> None:
+    """"Liri Berisha" beside "Sali Berisha" is his wife, not him; a bare "Berisha" is still him."""
+    result = extract(extractor, "Sali Berisha was sanctioned. Berisha, his wife, Liri Berisha, and his son are "
+                                "barred from travel. Berisha denied wrongdoing.")
+    people = {m.text: m.actor.label for m in result.mentions if m.actor.actor_class == "Person"}
+    assert people.get("Liri Berisha") == "Liri Berisha", people
+    assert people.get("Berisha") == "Sali Berisha", people

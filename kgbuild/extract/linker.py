@@ -19,7 +19,8 @@ from .link_context import (LinkContext, chamber, government, home_government, in
                            state_sides)
 from .mentions import in_body
 from .name_labels import settle_name_labels
-from .names import NAME_PARTICLES, POSSESSIVE, is_noise, names_a_thing, rejoin_split_names, trimmed
+from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, names_a_thing, rejoin_split_names,
+                    trimmed)
 from .nouns import FORCE_SITES, generic_of, names_an_actor_or_deed, noun_key
 from .titles import TITLE_WORDS, names_title_holder, qualifies_title, regional_government
 
@@ -63,8 +64,9 @@ def _type_org(ctx: LinkContext, text: str) -> str:
 def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) -> list[MentionItem]:
     """Every actor mention of the article, non-overlapping, in text order."""
     rejoin_split_names(doc)
-    settle_name_labels(doc, titles=ctx.lex.person_titles | ctx.lex.leader_titles | ctx.lex.member_titles,
-                       org_words=[w for words in ctx.lex.org_words.values() for w in words])
+    titles = ctx.lex.person_titles | ctx.lex.leader_titles | ctx.lex.member_titles
+    settle_name_labels(doc, titles=titles, org_words=[w for words in ctx.lex.org_words.values() for w in words])
+    complete_person_names(doc, titles=titles)
     taken: dict[int, MentionItem] = {}
     items: list[MentionItem] = []
     author_key = normalise_name(ctx.author) if ctx.author else None
@@ -538,6 +540,8 @@ def _person(ctx: LinkContext, text: str) -> ActorRef:
         words = text.split()
     surname = normalise_name(words[-1])
     known = ctx.persons.get(surname)
+    if known is not None and len(words) > 1 and not _same_given_names(words[:-1], known.label.split()[:-1]):
+        return ActorRef(None, "Person", " ".join(words), new=True)  # "Liri Berisha" beside "Sali Berisha"
     if known is not None:
         if len(words) > len(known.label.split()):
             upgraded = ActorRef(None, "Person", " ".join(words), new=True)
@@ -547,3 +551,16 @@ def _person(ctx: LinkContext, text: str) -> ActorRef:
     actor = ActorRef(None, "Person", " ".join(words), new=True)
     ctx.persons[surname] = actor
     return actor
+
+
+def _same_given_names(given: list[str], other: list[str]) -> bool:
+    """Whether two people's given names may be one person's: either has none, they share one
+    ("Jose Ruben" and "Ruben"), or one is the other's initial ("K." and "Kim")."""
+    if not given or not other:
+        return True
+    mine = {normalise_name(w) for w in given}
+    theirs = {normalise_name(w) for w in other}
+    if mine & theirs:
+        return True
+    initials = {w.rstrip(".") for w in mine | theirs if len(w.rstrip(".")) == 1}
+    return bool(initials & {w[:1] for w in mine | theirs})

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import normalise_name
 
-__all__ = ["rejoin_split_names", "trimmed", "names_a_thing", "is_noise", "POSSESSIVE", "NAME_PARTICLES"]
+__all__ = ["rejoin_split_names", "complete_person_names", "trimmed", "names_a_thing", "is_noise", "POSSESSIVE", "NAME_PARTICLES"]
 
 _NAME_GLUE = frozenset({"for", "of", "on", "without"})
 #: the small words inside people's names ("von der Leyen", "bin Salman", "da Silva")
@@ -47,12 +47,94 @@ def rejoin_split_names(doc: Doc) -> None:
                 joined[-1] = Span(doc, last.start, ent.end, label="ORG")
                 continue
         if last is not None and last.label_ == "PERSON" and not last.ent_id_ and not ent.ent_id_ \
-                and ent.start == last.end and doc[last.end - 1].lower_ in NAME_PARTICLES:
-            joined[-1] = Span(doc, last.start, ent.end, label="PERSON")  # "Ursula von der" + "Leyen"
+                and last.sent.start == ent.sent.start \
+                and all(t.lower_ in NAME_PARTICLES for t in doc[last.end - (ent.start == last.end):ent.start]) \
+                and (ent.start > last.end or doc[last.end - 1].lower_ in NAME_PARTICLES) and ent[0].is_title:
+            joined[-1] = Span(doc, last.start, ent.end, label="PERSON")  # "Ursula von der" + "Leyen", "Ursula Von" der "Leyen"
             continue
+        if ent.label_ == "ORG" and not ent.ent_id_:
+            ent = _with_capitalised_start(ent, after=last.end if last is not None else 0)
         joined.append(ent)
-    if len(joined) < len(ents):
+    if len(joined) < len(ents) or any(a.start != b.start for a, b in zip(joined, ents)):
         doc.ents = joined
+
+
+#: words that come before a name without being part of it ("Judge", "Mayor", "Sheikh"), besides
+#: the lexicon's titles
+_ADDRESS = frozenset({"judge", "justice", "magistrate", "mayor", "prosecutor", "sheikh", "imam", "cleric", "rev",
+                      "pope", "queen", "prince", "princess", "crown", "lord", "sir", "dame", "professor", "prof",
+                      "dr", "doctor", "colonel", "captain", "major", "lieutenant", "sergeant", "admiral", "marshal",
+                      "brigadier", "mr", "mrs", "ms", "miss", "madam", "former", "late", "acting", "interim",
+                      "premier", "chancellor", "speaker", "vice", "congressman", "congresswoman", "rep", "sen", "gov",
+                      "gen", "chairwoman", "chairperson", "inspector", "superintendent", "sultan", "ayatollah",
+                      "mullah", "bishop", "archbishop", "father", "saint", "st", "hon", "honorable", "elder"})
+
+
+def complete_person_names(doc: Doc, *, titles: frozenset[str]) -> None:
+    """People's names the NER cut short or missed: a person begun too late ("Simasiku" of
+    "Siyoka Simasiku", "Paul Joseph" of "Hector Paul Joseph"), run into an organisation's name
+    after a comma ("the Ministry of Information and Culture, Zia-ul Haq Haqmal"), or a name of
+    two to four capitalised words right after a title that the NER did not take for a person
+    ("Defense Minister Rustem Umerov", "spokesperson Randhir Jaiswal" with "Jaiswal" a product)."""
+    ents = list(doc.ents)
+    owner = {i: n for n, e in enumerate(ents) for i in range(e.start, e.end)}
+
+    def name_word(token: Token) -> bool:
+        return token.is_title and token.pos_ == "PROPN" and token.text.replace("-", "").isalpha() \
+            and token.lower_ not in titles and token.lemma_.lower() not in titles and token.lower_ not in _ADDRESS
+
+    changed = False
+    for n, ent in enumerate(list(ents)):  # "the Ministry of Information and Culture, Zia-ul Haq Haqmal"
+        comma = next((t.i for t in ent[1:] if t.text == ","), None) if ent.label_ == "ORG" and not ent.ent_id_ else None
+        rest = doc[comma + 1:ent.end] if comma is not None else doc[0:0]
+        # the words of a name, "Zia-ul" being three tokens
+        if 2 <= sum(name_word(t) for t in rest) <= 4 and name_word(rest[0]) and name_word(rest[-1]) and all(
+                name_word(t) or t.text == "-" or not doc[t.i - 1].whitespace_ for t in rest):
+            ents[n] = Span(doc, ent.start, comma, label="ORG")
+            ents.append(Span(doc, comma + 1, ent.end, label="PERSON"))
+            changed = True
+    ents.sort(key=lambda e: e.start)
+    owner = {i: n for n, e in enumerate(ents) for i in range(e.start, e.end)}
+    for n, ent in enumerate(ents):
+        if ent.label_ != "PERSON" or ent.ent_id_:
+            continue
+        start = ent.start
+        while start - 1 >= ent.sent.start and start - 1 not in owner and name_word(doc[start - 1]):
+            start -= 1
+        if start != ent.start:
+            ents[n] = Span(doc, start, ent.end, label="PERSON")
+            changed = True
+    drop: set[int] = set()
+    added: list[Span] = []
+    for token in doc:
+        if not (token.lower_ in titles or token.lemma_.lower() in titles) or token.i + 2 > len(doc):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 4 and name_word(doc[end]) and (
+                end not in owner or not ents[owner[end]].ent_id_ and ents[owner[end]].label_ not in ("PERSON",)
+                and len(ents[owner[end]]) == 1):
+            end += 1
+        if end - token.i - 1 < 2 or end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+            continue
+        covered = {owner[i] for i in range(token.i + 1, end) if i in owner}
+        drop |= covered
+        added.append(Span(doc, token.i + 1, end, label="PERSON"))
+    if added or changed:
+        doc.ents = sorted([e for n, e in enumerate(ents) if n not in drop] + added, key=lambda e: e.start)
+
+
+def _with_capitalised_start(ent: Span, *, after: int) -> Span:
+    """An organisation's name the NER began too late, after a capitalised small word inside it
+    ("Reporters Without" + "Borders"): begun where the run of capitalised words begins."""
+    doc = ent.doc
+    start = ent.start
+    if start - 2 < max(after, ent.sent.start) or doc[start - 1].lower_ not in _NAME_GLUE or not doc[start - 1].is_title:
+        return ent
+    start -= 1
+    while start - 1 >= max(after, ent.sent.start) and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
+            and doc[start - 1].pos_ in ("PROPN", "NOUN"):
+        start -= 1
+    return ent if start == ent.start - 1 else Span(doc, start, ent.end, label="ORG")
 
 
 _TITLE_HEADS = frozenset({"secretary", "minister", "ministry", "department", "secretariat", "undersecretary",
@@ -144,6 +226,9 @@ def names_a_thing(ent: Span) -> bool:
         return False
     if any(_DESIGNATION.fullmatch(t.text) for t in ent):
         return True
+    head = ent.root.head
+    if ent.root.dep_ == "compound" and head.i == ent.end and head.is_lower and head.lower_ in _DOCUMENT_HEADS:
+        return True  # "The World Health Quality index": the name of an index, not of an actor
     title = list(ent[1:])  # the name, and the title it may begin ("Countering America's Adversaries ... Act")
     for token in ent.doc[ent.end:ent.end + 10]:
         if not (token.is_title or token.lower_ in _TITLE_GLUE):

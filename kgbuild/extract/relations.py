@@ -281,7 +281,10 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
         nodes = list(title.subtree) + list(title.lefts) + [c for c in root.children if c.dep_ == "poss"]
         # "an expert at X": the organisation of the preposition first, "at" before "of" ("supervisor
         # of a program at X": X is where the person works)
-        nodes.sort(key=lambda n: (n.dep_ != "pobj", n.dep_ == "pobj" and n.head.lower_ != "at"))
+        # and the organisation on the title before the title's possessor ("the EU's Commission
+        # President X" heads the Commission)
+        nodes.sort(key=lambda n: (n.dep_ != "pobj", n.dep_ == "pobj" and n.head.lower_ != "at",
+                                  n.dep_ == "poss" and n.head.i == title.i))
         for node in nodes:
             if node.i >= span.start and node.i < span.end:
                 continue
