@@ -29,6 +29,9 @@ __all__ = ["run", "PARAMS", "BUDGET_S"]
 
 #: stop repeating a query (after two runs) once this many seconds went into it
 BUDGET_S = 20.0
+#: issue 14: ">= 10x where rdflib takes >= 1 s; for queries rdflib answers in under 1 s, <= 50 ms"
+FAST_RDFLIB_S = 1.0
+FAST_BUDGET_S = 0.050
 
 #: parameters for the queries that need one (the examples of their headers)
 PARAMS: dict[str, dict[str, str]] = {
@@ -180,7 +183,15 @@ def run(scale: str, out_dir: Path, only: set[str] | None = None) -> dict[str, An
                 q.update(rdflib_p50=r50, rdflib_p95=r95, rdflib_rows=line["rows"])
                 ratio = r50 / q["kgbuild_p50"]
                 baseline = "rdflib Dataset(default_union=True), same SPARQL (p50)"
-            entries[f"query_vs_rdflib:{name}"] = entry(ratio, 10.0, baseline,
+            target = 10.0
+            if "rdflib_p50" in q and q["rdflib_p50"] < FAST_RDFLIB_S:
+                # where rdflib answers in under a second, a 10x ratio measures milliseconds of noise:
+                # the target is an absolute budget instead (ratio = budget / kgbuild p50, met at >= 1)
+                ratio, target = FAST_BUDGET_S / q["kgbuild_p50"], 1.0
+                baseline = (f"a {FAST_BUDGET_S * 1e3:.0f} ms budget on the {detail['triples']}-triple graph "
+                            f"(rdflib answers in {q['rdflib_p50'] * 1e3:.0f} ms, under {FAST_RDFLIB_S:.0f} s, so "
+                            "the 10x target does not apply)")
+            entries[f"query_vs_rdflib:{name}"] = entry(ratio, target, baseline,
                                                        kgbuild_p50_ms=round(q["kgbuild_p50"] * 1e3, 2),
                                                        rdflib_p50_ms=None if "rdflib_p50" not in q else round(q["rdflib_p50"] * 1e3, 1))
     finally:

@@ -333,7 +333,8 @@ def test_same_answers_with_and_without_inferences(mode: str) -> None:
     cases = [("attacks-on-state-affiliated-forces", {}), ("attacks-on-state-affiliated-forces", {"as_of": "2015-01-01"}),
              ("attacks-by-state-affiliated-forces", {}), ("membership-chain", {"actor": "KH"}),
              ("membership-chain", {"actor": "abu-mahdi-al-muhandis"}), ("claims-contradicting-facts", {}),
-             ("who-leads", {"org": "IRQ"}), ("event-timeline", {"actor": "IRQ"})]
+             ("who-leads", {"org": "IRQ"}), ("event-timeline", {"actor": "IRQ"}),
+             ("event-timeline", {"actor": "KH"}), ("event-timeline", {"actor": "pmf", "from": "2015-01-01"})]
     for name, params in cases:
         a = run_saved(plain, name, params=params)
         b = run_saved(reasoned, name, params=params)
