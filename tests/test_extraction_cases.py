@@ -1118,3 +1118,13 @@ def test_two_people_who_share_a_surname_stay_two(extractor: Extractor) -> None:
     people = {m.text: m.actor.label for m in result.mentions if m.actor.actor_class == "Person"}
     assert people.get("Liri Berisha") == "Liri Berisha", people
     assert people.get("Berisha") == "Sali Berisha", people
+
+
+def test_a_name_taken_for_a_nationality_before_a_place_word_is_a_place(extractor: Extractor) -> None:
+    """The NER calls "Punjab" a nationality; "the eastern Punjab province" is a place, in the
+    story's state. "Southeast Asian states" stays a description."""
+    result = extract(extractor, "Pakistan's army fought on. The BLA attacked workers from the eastern Punjab "
+                                "province. Analysts say the Southeast Asian states look to Washington.")
+    classes = {m.actor.label: m.actor.actor_class for m in result.mentions}
+    assert classes.get("Punjab") == "Place", classes
+    assert "Southeast Asian" not in classes, classes

@@ -65,7 +65,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     """Every actor mention of the article, non-overlapping, in text order."""
     rejoin_split_names(doc)
     titles = ctx.lex.person_titles | ctx.lex.leader_titles | ctx.lex.member_titles
-    settle_name_labels(doc, titles=titles, org_words=[w for words in ctx.lex.org_words.values() for w in words])
+    settle_name_labels(doc, titles=titles, org_words=[w for words in ctx.lex.org_words.values() for w in words],
+                       demonyms=ctx.kbi.demonyms)
     complete_person_names(doc, titles=titles)
     taken: dict[int, MentionItem] = {}
     items: list[MentionItem] = []

@@ -106,11 +106,21 @@ def name_kind(ent: Span, *, titles: frozenset[str], org_words: Iterable[str]) ->
     return votes
 
 
-def settle_name_labels(doc: Doc, *, titles: frozenset[str], org_words: Iterable[str]) -> None:
+def settle_name_labels(doc: Doc, *, titles: frozenset[str], org_words: Iterable[str],
+                       demonyms: frozenset[str] | dict[str, str] = frozenset()) -> None:
     """Relabel the mentions of each name the KB ruler left unlinked to the kind most of their
-    evidence gives (see the module's doc). Names whose kinds tie keep their own labels."""
+    evidence gives (see the module's doc). Names whose kinds tie keep their own labels. A
+    nationality the NER saw in a name that is no known demonym (``demonyms``, normalised) and
+    qualifies a place word is a place ("the eastern Punjab province")."""
     org_words = tuple(org_words)
     ents = list(doc.ents)
+    if demonyms:
+        relabelled = [Span(doc, e.start, e.end, label="GPE") if e.label_ == "NORP" and not e.ent_id_
+                      and normalise_name(e.text) not in demonyms and e.root.dep_ in ("compound", "amod", "nmod")
+                      and e.root.head.i >= e.end and e.root.head.lower_ in PLACE_WORDS
+                      and e.root.head.tag_ == "NN" else e for e in ents]  # "Southeast Asian states" are states
+        if any(a is not b for a, b in zip(relabelled, ents)):
+            doc.ents = ents = relabelled
     unknown = [e for e in ents if not e.ent_id_ and e.label_ in _KIND_OF]
     if not unknown:
         return
