@@ -21,7 +21,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["Stopped", "stop_signals", "STOP_SIGNALS"]
+__all__ = ["Stopped", "stop_signals", "STOP_SIGNALS", "InterruptFlag", "remembered_interrupts"]
 
 #: Ctrl-C, ``kill`` and a closed terminal
 STOP_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -56,3 +56,51 @@ def stop_signals(signals: tuple[signal.Signals, ...] = STOP_SIGNALS) -> Iterator
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+class InterruptFlag:
+    """The Ctrl-C presses seen inside :func:`remembered_interrupts`; :meth:`check` raises
+    :class:`KeyboardInterrupt` if there was one."""
+
+    def __init__(self) -> None:
+        self.seen = 0
+
+    def __bool__(self) -> bool:
+        return self.seen > 0
+
+    def check(self) -> None:
+        if self.seen:
+            raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def remembered_interrupts() -> Iterator[InterruptFlag]:
+    """Ctrl-C (SIGINT) raises :class:`KeyboardInterrupt` as usual and is also remembered, so that
+    a loop can raise it again where Python swallowed it: an exception raised while a finalizer
+    runs (dask's ``Future.__del__`` during a wait, say) is only printed. Outside the main thread,
+    or where SIGINT is ignored, nothing changes.
+
+    >>> import os, signal
+    >>> with remembered_interrupts() as flag:
+    ...     try:
+    ...         os.kill(os.getpid(), signal.SIGINT)
+    ...     except KeyboardInterrupt:
+    ...         pass  # swallowed, as a finalizer would
+    ...     bool(flag)
+    True
+    """
+    flag = InterruptFlag()
+    previous = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or previous is signal.SIG_IGN:
+        yield flag
+        return
+
+    def remember(_signum: int, _frame: Any) -> None:
+        flag.seen += 1
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, remember)
+    try:
+        yield flag
+    finally:
+        signal.signal(signal.SIGINT, previous)

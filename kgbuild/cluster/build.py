@@ -38,6 +38,7 @@ from ..build import CommitBudget, BuildReport, _interrupts_deferred, _pipeline_f
 from ..config import Config
 from ..errors import BuildInterrupted, ClusterError, KgbuildError
 from ..ingest import Article, InputFailure, read_inputs
+from ..signals import remembered_interrupts
 from ..store import SerializedArticleWrite
 from .client import connect
 from .partitions import Partition, is_url, plan_partitions, ship_articles
@@ -227,54 +228,59 @@ def _extract_and_commit(client: Any, partitions: Iterator[Partition], report: Bu
             budget.committed()
 
     try:
-        for _ in range(in_flight):
-            submit()
-        for future in done:
-            partition = running.pop(future)
-            try:
-                result: PartitionResult = future.result()
-            except CancelledError:
-                if resubmit(partition):
-                    continue
-                report.failures.append(InputFailure(partition.describe(), "failed on the cluster: cancelled"))
-                watch.update(partition.describe(), "failed")
-                watch.advance(partition.weight)
+        # a Ctrl-C that comes while a dask finalizer runs is only printed: remembered, it is
+        # raised again at the next result
+        with remembered_interrupts() as interrupted:
+            for _ in range(in_flight):
                 submit()
-                continue
-            except Exception as exc:  # noqa: BLE001 - the partition, not the build, failed
-                report.failures.append(InputFailure(partition.describe(), f"failed on the cluster: {_short(exc)}"))
-                watch.update(partition.describe(), "failed")
+            for future in done:
+                interrupted.check()  # a Ctrl-C Python swallowed in a finalizer during the wait
+                partition = running.pop(future)
+                try:
+                    result: PartitionResult = future.result()
+                except CancelledError:
+                    if resubmit(partition):
+                        continue
+                    report.failures.append(InputFailure(partition.describe(), "failed on the cluster: cancelled"))
+                    watch.update(partition.describe(), "failed")
+                    watch.advance(partition.weight)
+                    submit()
+                    continue
+                except Exception as exc:  # noqa: BLE001 - the partition, not the build, failed
+                    report.failures.append(InputFailure(partition.describe(), f"failed on the cluster: {_short(exc)}"))
+                    watch.update(partition.describe(), "failed")
+                    watch.advance(partition.weight)
+                    submit()
+                    continue
+                submit()  # keep the workers busy while this result is written
+                for failure in result.failures:
+                    report.failures.append(failure)
+                    watch.update(failure.source, "failed")
+                report.warnings.extend(result.warnings)
+                if (result.results or result.skipped) and not sink.opened:
+                    sink.begin()
+                for article_id, source in result.skipped:
+                    if _duplicate(article_id, source, seen, report, watch):
+                        continue
+                    report.skipped.append(article_id)
+                    watch.update(article_id, "skipped")
+                for article_id, doc_nq, claims_nq, stats in result.results:
+                    if isinstance(stats, str):
+                        report.failures.append(InputFailure(article_id, stats))
+                        watch.update(article_id, "failed")
+                        continue
+                    if _duplicate(article_id, result.sources.get(article_id, article_id), seen, report, watch):
+                        continue
+                    write = SerializedArticleWrite(article_id, unpack(doc_nq), unpack(claims_nq))
+                    pending.append(write)
+                    changed = True
+                    report.count(write, stats)
                 watch.advance(partition.weight)
-                submit()
-                continue
-            submit()  # keep the workers busy while this result is written
-            for failure in result.failures:
-                report.failures.append(failure)
-                watch.update(failure.source, "failed")
-            report.warnings.extend(result.warnings)
-            if (result.results or result.skipped) and not sink.opened:
-                sink.begin()
-            for article_id, source in result.skipped:
-                if _duplicate(article_id, source, seen, report, watch):
-                    continue
-                report.skipped.append(article_id)
-                watch.update(article_id, "skipped")
-            for article_id, doc_nq, claims_nq, stats in result.results:
-                if isinstance(stats, str):
-                    report.failures.append(InputFailure(article_id, stats))
-                    watch.update(article_id, "failed")
-                    continue
-                if _duplicate(article_id, result.sources.get(article_id, article_id), seen, report, watch):
-                    continue
-                write = SerializedArticleWrite(article_id, unpack(doc_nq), unpack(claims_nq))
-                pending.append(write)
-                changed = True
-                report.count(write, stats)
-            watch.advance(partition.weight)
-            if budget.due(pending):
+                if budget.due(pending):
+                    commit()
+            interrupted.check()
+            if pending:
                 commit()
-        if pending:
-            commit()
     except BaseException:
         with contextlib.suppress(Exception):
             client.cancel(list(running))

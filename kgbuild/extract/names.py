@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import normalise_name
 
-__all__ = ["rejoin_split_names", "complete_person_names", "trimmed", "names_a_thing", "is_noise", "POSSESSIVE", "NAME_PARTICLES"]
+__all__ = ["rejoin_split_names", "complete_person_names", "trimmed", "names_a_thing", "is_noise", "POSSESSIVE",
+           "NAME_PARTICLES"]
 
 _NAME_GLUE = frozenset({"for", "of", "on", "without"})
 #: the small words inside people's names ("von der Leyen", "bin Salman", "da Silva")
@@ -50,7 +51,8 @@ def rejoin_split_names(doc: Doc) -> None:
                 and last.sent.start == ent.sent.start \
                 and all(t.lower_ in NAME_PARTICLES for t in doc[last.end - (ent.start == last.end):ent.start]) \
                 and (ent.start > last.end or doc[last.end - 1].lower_ in NAME_PARTICLES) and ent[0].is_title:
-            joined[-1] = Span(doc, last.start, ent.end, label="PERSON")  # "Ursula von der" + "Leyen", "Ursula Von" der "Leyen"
+            # "Ursula von der" + "Leyen", "Ursula Von" der "Leyen"
+            joined[-1] = Span(doc, last.start, ent.end, label="PERSON")
             continue
         if ent.label_ == "ORG" and not ent.ent_id_:
             ent = _with_capitalised_start(ent, after=last.end if last is not None else 0)
