@@ -1128,3 +1128,21 @@ def test_a_name_taken_for_a_nationality_before_a_place_word_is_a_place(extractor
     classes = {m.actor.label: m.actor.actor_class for m in result.mentions}
     assert classes.get("Punjab") == "Place", classes
     assert "Southeast Asian" not in classes, classes
+
+
+def test_completing_a_person_after_a_title_never_overlaps_a_name_just_extended() -> None:
+    """A person the NER began too late ("de Mistura") is extended first ("Staffan Anders de
+    Mistura"); the words after the title are then that person's, not a second name."""
+    import spacy
+    from spacy.tokens import Span
+
+    from kgbuild.extract.names import complete_person_names
+
+    doc = spacy.blank("en")("the spokesman Staffan Anders de Mistura said")
+    for token in doc:
+        token.is_sent_start = token.i == 0
+    for token in doc[2:6]:
+        token.pos_ = "PROPN"
+    doc.ents = [Span(doc, 4, 6, label="PERSON")]
+    complete_person_names(doc, titles=frozenset({"spokesman"}))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Staffan Anders de Mistura", "PERSON")]

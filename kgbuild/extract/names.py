@@ -47,10 +47,11 @@ def rejoin_split_names(doc: Doc) -> None:
             if glued:
                 joined[-1] = Span(doc, last.start, ent.end, label="ORG")
                 continue
+        between = doc[last.end:ent.start] if last is not None else doc[0:0]
+        particles = all(t.lower_ in NAME_PARTICLES for t in between) if len(between) \
+            else last is not None and doc[last.end - 1].lower_ in NAME_PARTICLES
         if last is not None and last.label_ == "PERSON" and not last.ent_id_ and not ent.ent_id_ \
-                and last.sent.start == ent.sent.start \
-                and all(t.lower_ in NAME_PARTICLES for t in doc[last.end - (ent.start == last.end):ent.start]) \
-                and (ent.start > last.end or doc[last.end - 1].lower_ in NAME_PARTICLES) and ent[0].is_title:
+                and last.sent.start == ent.sent.start and ent[0].is_title and particles:
             # "Ursula von der" + "Leyen", "Ursula Von" der "Leyen"
             joined[-1] = Span(doc, last.start, ent.end, label="PERSON")
             continue
@@ -79,7 +80,6 @@ def complete_person_names(doc: Doc, *, titles: frozenset[str]) -> None:
     two to four capitalised words right after a title that the NER did not take for a person
     ("Defense Minister Rustem Umerov", "spokesperson Randhir Jaiswal" with "Jaiswal" a product)."""
     ents = list(doc.ents)
-    owner = {i: n for n, e in enumerate(ents) for i in range(e.start, e.end)}
 
     def name_word(token: Token) -> bool:
         return token.is_title and token.pos_ == "PROPN" and token.text.replace("-", "").isalpha() \
@@ -106,6 +106,7 @@ def complete_person_names(doc: Doc, *, titles: frozenset[str]) -> None:
         if start != ent.start:
             ents[n] = Span(doc, start, ent.end, label="PERSON")
             changed = True
+    owner = {i: n for n, e in enumerate(ents) for i in range(e.start, e.end)}  # the persons as extended
     drop: set[int] = set()
     added: list[Span] = []
     for token in doc:
