@@ -1146,3 +1146,16 @@ def test_completing_a_person_after_a_title_never_overlaps_a_name_just_extended()
     doc.ents = [Span(doc, 4, 6, label="PERSON")]
     complete_person_names(doc, titles=frozenset({"spokesman"}))
     assert [(e.text, e.label_) for e in doc.ents] == [("Staffan Anders de Mistura", "PERSON")]
+
+
+def test_a_leader_in_a_body_is_its_member_not_its_leader(extractor: Extractor) -> None:
+    found = relation_labels(extract(extractor, "Somalia's parliament met. Abdi Hassan, the opposition leader in "
+                                               "Parliament, said the vote was illegal."))
+    assert not {r for r in found if r[0] == "Abdi Hassan" and r[1] == "leaderOf"}, found
+
+
+def test_an_initial_is_the_same_person_only_for_its_own_letter() -> None:
+    from kgbuild.extract.linker import _same_given_names
+
+    assert _same_given_names(["K."], ["Kim"]) and _same_given_names(["Jose", "Ruben"], ["Ruben"])
+    assert not _same_given_names(["K."], ["Ali"]) and not _same_given_names(["Liri"], ["Sali"])

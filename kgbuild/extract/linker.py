@@ -563,5 +563,5 @@ def _same_given_names(given: list[str], other: list[str]) -> bool:
     theirs = {normalise_name(w) for w in other}
     if mine & theirs:
         return True
-    initials = {w.rstrip(".") for w in mine | theirs if len(w.rstrip(".")) == 1}
-    return bool(initials & {w[:1] for w in mine | theirs})
+    return any(len(w.rstrip(".")) == 1 and w[:1] in {t[:1] for t in b} for a, b in ((mine, theirs), (theirs, mine))
+               for w in a)

@@ -304,7 +304,8 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
                     and node.head.head.lemma_.lower() not in lex.person_titles \
                     and org.actor.actor_class == "State":
                 continue  # "a fellow at X in Y": the organisation, not the country it sits in
-            deeper = node.dep_ == "pobj" and title.i not in (node.head.i, node.head.head.i)
+            # "director of a program at X", "opposition leader in Parliament": a member of it
+            deeper = node.dep_ == "pobj" and (title.i not in (node.head.i, node.head.head.i) or node.head.lower_ == "in")
             if word in _MINISTERS and not senior and not departmental and not deeper \
                     and org.actor.actor_class == "GovernmentBody" and org.actor.key not in index.sides \
                     and any(index.at(t) is org for c in title.children if c.dep_ in ("compound", "nmod", "prep")
