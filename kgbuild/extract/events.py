@@ -421,7 +421,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
     context = TokenContext(doc)
     weak_only = {m.actor.key for m in index.mentions if m.weak} - {m.actor.key for m in index.mentions if not m.weak}
     trigger_ids = {c.token.i for c in candidates}
-    described = frozenset(described_names(doc)) if candidates else frozenset()
+    described = described_names(doc) if candidates else frozenset()
     date_ents = _date_ents(doc) if candidates else []
     found: list[EventItem] = []
     history: list[tuple[frozenset[str], list[ActorRef]]] = []

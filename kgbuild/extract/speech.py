@@ -201,10 +201,21 @@ def claim_descriptions(doc: Doc) -> set[int]:
     return {t.i for prep in _descriptions(doc) for t in prep.subtree}
 
 
-def described_names(doc: Doc) -> set[int]:
+_DESCRIBED_KEY = ("kgbuild", "described_names")
+
+
+def described_names(doc: Doc) -> frozenset[int]:
     """Tokens of the noun phrase a claim verb calls someone ("presented X as 'Iranian forces'"):
     the description's head noun and its modifiers, not names further inside it ("sees the move
-    as reflecting priorities under President Joe Biden")."""
+    as reflecting priorities under President Joe Biden"). Worked out once per doc (the events
+    and the mention filter both ask)."""
+    cached = doc.user_data.get(_DESCRIBED_KEY)
+    if cached is None:
+        cached = doc.user_data[_DESCRIBED_KEY] = frozenset(_described(doc))
+    return cached
+
+
+def _described(doc: Doc) -> set[int]:
     inside: set[int] = set()
     for prep in _descriptions(doc):
         for noun in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")):
