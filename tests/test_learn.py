@@ -137,3 +137,20 @@ def test_the_cameo_verb_resource_is_generated_from_the_petrarch_dictionary() -> 
     verbs = json.loads((ROOT / "kgbuild" / "resources" / "cameo_verbs.json").read_text(encoding="utf-8"))["verbs"]
     assert max(verbs["urge"], key=verbs["urge"].get) == "Demand"
     assert max(verbs["arrest"], key=verbs["arrest"].get) == "Coercion"
+
+
+def test_a_mentions_context_block_scores_as_its_features_do() -> None:
+    """The role model scores each mention's contextual-vector features once per token and adds
+    them to every (trigger, mention) pair: the same probabilities as scoring the whole list."""
+    from kgbuild.extract import Extractor
+    from kgbuild.extract.features import TokenContext
+
+    doc = Extractor().nlp("Gunmen attacked a police station in Kano on Monday, police said.")
+    context, role = TokenContext(doc), load_bundle().role
+    for token in doc:
+        features = context.features(token)
+        assert len(features) == doc.tensor.shape[1]
+        whole = role.scores(["dep=nsubj", "bias", *features])
+        summed = role.scores(["dep=nsubj", "bias"], partial=context.partial_sums(token, role))
+        assert summed == pytest.approx(whole, abs=1e-12)
+    assert role.scores(["bias"], partial=context.partial_sums(doc[0], role)) != role.scores(["bias"])

@@ -451,12 +451,16 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
 
         def roles(event_class: str, token: Token = token, candidate: Candidate = candidate,
                   pool_of: Callable[[], list[RoleCandidate]] = pool_of, speakers: set[str] = speakers,
-                  frame: SpeechFrame | None = frame) -> list[tuple[RoleCandidate, list[str]]]:
+                  frame: SpeechFrame | None = frame, *,
+                  with_context: bool = True) -> list[tuple[RoleCandidate, list[str]]]:
+            """Each role candidate's features; without the context vector's (the same for a
+            mention whatever the trigger: :meth:`TokenContext.partial_sums`) if not ``with_context``."""
             agents, targets = rule_roles(token, event_class, candidate.end)
             rule_agents, rule_targets = {a.key for a in agents}, {t.key for t in targets}
             return [(c, role_features(event_class, token, c, rule_agents=rule_agents, rule_targets=rule_targets,
                                       speakers=speakers, frame_kind=frame.kind if frame else None,
-                                      mentions=salience[c.actor.key], context=context)) for c in pool_of()]
+                                      mentions=salience[c.actor.key], context=context if with_context else None))
+                    for c in pool_of()]
 
         if collect is not None:
             collect.append(TriggerCase(candidate, features, roles))
@@ -473,8 +477,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         event_class = EventClass(label)
         behaviour = lex.classes[event_class]
         scored: dict[str, tuple[ActorRef, float, float]] = {}
-        for cand, role_feats in roles(event_class):
-            probs = models.role.scores(role_feats)
+        for cand, role_feats in roles(event_class, with_context=False):
+            probs = models.role.scores(role_feats, partial=None if cand.how == "context"
+                                       else context.partial_sums(cand.token, models.role))
             old = scored.get(cand.actor.key)
             pa, pt = probs.get("agent", 0.0), probs.get("target", 0.0)
             if old is not None:

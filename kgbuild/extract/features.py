@@ -11,6 +11,7 @@ Consultation is a topic").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy
 from spacy.tokens import Doc, Token
@@ -19,6 +20,9 @@ from .items import ActorRef
 from .lexicon import Lexicon
 from .speech import SpeechFrame
 from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
+
+if TYPE_CHECKING:
+    from .linear import LinearModel
 
 __all__ = ["trigger_features", "role_features", "dep_path", "RoleCandidate", "TokenContext", "MODALS"]
 
@@ -165,12 +169,41 @@ class TokenContext:
 
     #: cut points of a dimension's value (its middle half lies within about -0.5 and 0.5 in news text)
     CUTS = (-1.0, -0.5, 0.0, 0.5, 1.0)
+    #: each model's weight table (:meth:`_table`), with the model itself so that its id stays its own
+    _tables: dict[tuple[int, str, int], tuple[LinearModel, numpy.ndarray]] = {}
 
     def __init__(self, doc: Doc, *, prefix: str = "actx") -> None:
         tensor = doc.tensor
         self._tensor = tensor if tensor is not None and len(tensor.shape) == 2 and tensor.shape[0] == len(doc) else None
         self._prefix = prefix
         self._cache: dict[int, list[str]] = {}
+        self._partials: dict[tuple[int, int], tuple[float, ...]] = {}
+        self._dims = numpy.arange(self._tensor.shape[1]) if self._tensor is not None else None
+
+    def partial_sums(self, token: Token, model: LinearModel) -> tuple[float, ...] | None:
+        """``model``'s summed weights of :meth:`features` (what they add to every score of a
+        candidate at ``token``), worked out once per token and model; ``None`` without a tensor."""
+        if self._tensor is None:
+            return None
+        key = (token.i, id(model))
+        found = self._partials.get(key)
+        if found is None:
+            table = self._table(model)
+            found = self._partials[key] = tuple(table[self._dims, self._buckets(token)].sum(axis=0).tolist())
+        return found
+
+    def _buckets(self, token: Token) -> numpy.ndarray:
+        return numpy.searchsorted(self.CUTS, self._tensor[token.i], side="left")
+
+    def _table(self, model: LinearModel) -> numpy.ndarray:
+        """``model``'s weight of each (dimension, value range) feature per label, built once per model."""
+        width = self._tensor.shape[1]
+        cached = TokenContext._tables.get((id(model), self._prefix, width))
+        if cached is None or cached[0] is not model:
+            table = numpy.array([[model.partial_sums([f"{self._prefix}{d}_{b}"]) for b in range(len(self.CUTS) + 1)]
+                                 for d in range(width)], dtype=numpy.float64)
+            cached = TokenContext._tables[(id(model), self._prefix, width)] = (model, table)
+        return cached[1]
 
     def features(self, token: Token) -> list[str]:
         if self._tensor is None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -40,8 +40,16 @@ class LinearModel:
     weights: Mapping[str, Mapping[str, float]]
     meta: Mapping[str, Any] = field(default_factory=dict)
 
-    def scores(self, features: Iterable[str]) -> dict[str, float]:
-        """Probability of each label (softmax of the linear scores)."""
+    def scores(self, features: Iterable[str], *, partial: Sequence[float] | None = None) -> dict[str, float]:
+        """Probability of each label (softmax of the linear scores). ``partial``: the
+        :meth:`partial_sums` of further features, added to those of ``features`` (a block of
+        features shared by many calls is summed once).
+
+        >>> model = LinearModel(name="demo", labels=("none", "agent"), bias={"none": 0.0, "agent": 0.0},
+        ...                     weights={"a": {"agent": 1.0}, "b": {"agent": 2.0}})
+        >>> model.scores(["a", "b"]) == model.scores(["a"], partial=model.partial_sums(["b"]))
+        True
+        """
         labels, bias, rows = self._rows
         raw = list(bias)
         for feature in features:
@@ -49,10 +57,23 @@ class LinearModel:
             if row is not None:
                 for label, weight in row:
                     raw[label] += weight
+        if partial is not None:
+            raw = [value + extra for value, extra in zip(raw, partial)]
         top = max(raw)
         exp = [math.exp(value - top) for value in raw]
         total = sum(exp)
         return {label: value / total for label, value in zip(labels, exp)}
+
+    def partial_sums(self, features: Iterable[str]) -> tuple[float, ...]:
+        """The summed weights of ``features`` per label (in the order of ``bias``), without the bias."""
+        _labels, bias, rows = self._rows
+        raw = [0.0] * len(bias)
+        for feature in features:
+            row = rows.get(feature)
+            if row is not None:
+                for label, weight in row:
+                    raw[label] += weight
+        return tuple(raw)
 
     @cached_property
     def _rows(self) -> tuple[tuple[str, ...], tuple[float, ...], dict[str, tuple[tuple[int, float], ...]]]:
