@@ -17,7 +17,11 @@ from ..ingest import Article
 from .items import ActorRef, ClaimItem, EventItem, Extraction, MentionItem, RelationItem
 from .fingerprint import pipeline_fingerprint
 
-__all__ = ["Extractor", "chunk_bounds", "CHUNK_CHARS", "Extraction", "ActorRef", "MentionItem", "RelationItem", "EventItem", "ClaimItem"]
+__all__ = ["Extractor", "chunk_bounds", "CHUNK_CHARS", "EXTRACT_BATCH", "Extraction", "ActorRef", "MentionItem", "RelationItem", "EventItem", "ClaimItem"]
+
+#: Docs per ``nlp.pipe`` batch. Small batches are faster: 300 news-length articles took 29 s in
+#: batches of 16 and 54 s at spaCy's default for this model (256) on 2 cores.
+EXTRACT_BATCH = 16
 
 
 class Extractor:
@@ -48,7 +52,8 @@ class Extractor:
     def extract(self, article: Article) -> Extraction:
         return next(self.pipe([article]))[1]
 
-    def pipe(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[tuple[Article, Extraction]]:
+    def pipe(self, articles: Iterable[Article], *,
+             batch_size: int = EXTRACT_BATCH) -> Iterator[tuple[Article, Extraction]]:
         """Yield ``(article, extraction)`` in input order.
 
         Texts longer than :data:`CHUNK_CHARS` go through the pipeline in chunks cut at
