@@ -340,6 +340,20 @@ def test_a_named_rebel_group_is_named_in_full(extractor: Extractor) -> None:
     assert labels(attack.targets) == {"Armed Forces of the Democratic Republic of the Congo"}
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Jean Pierre, the leader of the Village de Dieu gang, was killed by police on Friday.", "Village de Dieu"),
+    ("Jean Pierre, the leader of the 400 Mawozo gang, was killed by police on Friday.", "400 Mawozo"),
+])
+def test_a_name_before_a_group_noun_names_that_group(extractor: Extractor, text: str, name: str) -> None:
+    """The NER takes the name for an organisation or a person; the noun after it says what it is."""
+    result = extract(extractor, text)
+    [group] = {m.actor for m in result.mentions if m.actor.label == name}
+    assert (group.actor_class, group.new) == ("ArmedGroup", True)
+    assert ("Jean Pierre", "leaderOf", name) in relation_labels(result)
+    assert not {m.actor.label for m in result.mentions} - {"Jean Pierre", name, "police", "Haiti National Police"} \
+        - {m.actor.label for m in result.mentions if m.actor.actor_class in ("SecurityForce", "State")}
+
+
 def test_a_named_group_of_people_counts_only_when_it_takes_part(extractor: Extractor) -> None:
     bystanders = extract(extractor, "Republicans and Democrats disagree on many things, the poll found.")
     assert not {m.actor.label for m in bystanders.mentions if m.actor.actor_class == "Group"}

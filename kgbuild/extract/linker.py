@@ -210,11 +210,18 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 add(ent.start, ent.start + 1, kb_ref(ctx, leading), nested=True)
             _remember_acronym(doc, ent, actor, ctx)
             continue
+        named = trimmed(ent)
+        head = named.root.head if len(named) else root
+        if head.i == named.end and named.root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" \
+                and ent.label_ != "NORP":  # not "Jihadist groups", "Shiite militias": a kind, no name
+            group = _named_group(ctx, head, noun_key(head))
+            if group is not None and group[0] <= named.start:  # "the Village de Dieu gang", "the 400 Mawozo gang"
+                add(group[0], head.i + 1, group[1])
+                continue
         actor = _new_from_ner(ctx, ent)
         if actor is not None and add_regional(ent, actor):
             continue
-        if actor is not None:
-            named = trimmed(ent)  # the rest of a run-together span may name another actor
+        if actor is not None:  # the rest of a run-together span may name another actor
             add(named.start, named.end, actor, weak=actor.actor_class == "Place" and ent.label_ not in ("GPE", "LOC")
                 or actor.actor_class == "Group")  # "Republicans": a group counts when it takes part
             owner = _possessor_state(ctx, named) if named.start > ent.start else None
@@ -385,20 +392,9 @@ def _group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> Ac
             return kb_ref(ctx, before[-1])
         if len(ctx.armed_counts) == 1:  # "Gunmen stormed a hotel ... al-Shabab claimed": the only one named
             return kb_ref(ctx, next(iter(ctx.armed_counts)))
-    start = token.i
-    while start > 0 and token.doc[start - 1].dep_ in ("compound", "nmod", "nummod") \
-            and token.doc[start - 1].head.i == token.i and not token.doc[start - 1].is_punct:
-        start -= 1
-    name = token.doc[start:token.i].text
-    proper = name and any(ch.isalpha() for ch in name) and (
-        any(t.pos_ == "PROPN" for t in token.doc[start:token.i]) or name.replace(" ", "").isupper()
-        or any(ch.isdigit() for ch in name))
-    if proper and ctx.lex.group_nouns[key] in ("ArmedGroup", "Organization"):  # "4K rebels": a group named 4K
-        existing = ctx.groups.get(normalise_name(name))
-        if existing is None:
-            existing = ActorRef(None, ctx.lex.group_nouns[key], name, new=True)
-            ctx.groups[normalise_name(name)] = existing
-        return existing
+    named = _named_group(ctx, token, key)
+    if named is not None:
+        return named[1]
     words = [w for w in phrase.lower().split() if w.isalpha() and w not in _QUANTITY_WORDS]
     phrase_key = " ".join(words[-3:]) or key
     existing = ctx.groups.get(phrase_key)
@@ -410,6 +406,34 @@ def _group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> Ac
     ctx.groups[phrase_key] = actor
     return actor
 
+
+def _named_group(ctx: LinkContext, token: Token, key: str) -> tuple[int, ActorRef] | None:
+    """"4K rebels", "the Village de Dieu gang", "the 400 Mawozo gang": a group noun ``token``
+    after a name is a group of that name, typed by the noun (armed groups and organisations only).
+    Returns where the name starts and the group."""
+    kind = ctx.lex.group_nouns.get(key) or _NAMING_NOUNS.get(key)
+    if kind not in ("ArmedGroup", "Organization"):
+        return None
+    start = token.i
+    doc = token.doc
+    while start > 0 and doc[start - 1].dep_ in ("compound", "nmod", "nummod") \
+            and doc[start - 1].head.i == token.i and not doc[start - 1].is_punct:
+        start -= 1
+    name = doc[start:token.i].text
+    proper = name and any(ch.isalpha() for ch in name) and (
+        any(t.pos_ == "PROPN" for t in doc[start:token.i]) or name.replace(" ", "").isupper()
+        or any(ch.isdigit() for ch in name))
+    if not proper:
+        return None
+    existing = ctx.groups.get(normalise_name(name))
+    if existing is None:
+        existing = ctx.groups[normalise_name(name)] = ActorRef(None, kind, name, new=True)
+    return start, existing
+
+
+#: Singular nouns that say what a name before them names ("the Village de Dieu gang"), though
+#: alone they name no actor ("gang violence", "the movement's goals").
+_NAMING_NOUNS = {"gang": "ArmedGroup", "militia": "ArmedGroup", "movement": "Organization"}
 
 _QUANTITY_WORDS = frozenset({"the", "a", "an", "some", "many", "other", "these", "those", "several", "more", "most",
                              "all", "few", "dozens", "hundreds", "thousands", "of", "about", "nearly", "over", "at",
