@@ -354,6 +354,27 @@ def test_a_name_before_a_group_noun_names_that_group(extractor: Extractor, text:
         - {m.actor.label for m in result.mentions if m.actor.actor_class in ("SecurityForce", "State")}
 
 
+@pytest.mark.parametrize(("text", "name", "relation"), [
+    ("Maria Lopez, who heads the U.N. Integrated Office for Sudan, said talks had stalled.",
+     "U.N. Integrated Office for Sudan", "leaderOf"),
+    ("Paul Sawadogo, a research associate at the Malaria Research Unit of Kisumu, said cases rose.",
+     "Malaria Research Unit of Kisumu", "memberOf"),
+])
+def test_a_bodys_name_goes_on_after_a_preposition(extractor: Extractor, text: str, name: str,
+                                                  relation: str) -> None:
+    """The NER ends the name at "for" or "of"; the body's name goes on with capitalised words."""
+    result = extract(extractor, text)
+    assert name in {m.actor.label for m in result.mentions}
+    person = text.split(",")[0]
+    assert (person, relation, name) in relation_labels(result)
+
+
+def test_a_states_own_body_is_not_renamed(extractor: Extractor) -> None:
+    result = extract(extractor, "The Supreme Court of Kenya ruled on Monday that the election was valid.")
+    assert "Supreme Court of Kenya" not in {m.actor.label for m in result.mentions}
+    assert "Kenya" in {m.actor.label for m in result.mentions}
+
+
 def test_a_named_group_of_people_counts_only_when_it_takes_part(extractor: Extractor) -> None:
     bystanders = extract(extractor, "Republicans and Democrats disagree on many things, the poll found.")
     assert not {m.actor.label for m in bystanders.mentions if m.actor.actor_class == "Group"}

@@ -218,6 +218,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             if group is not None and group[0] <= named.start:  # "the Village de Dieu gang", "the 400 Mawozo gang"
                 add(group[0], head.i + 1, group[1])
                 continue
+        ent = _with_name_continued(ctx, ent)
+        named = trimmed(ent)
         actor = _new_from_ner(ctx, ent)
         if actor is not None and add_regional(ent, actor):
             continue
@@ -532,6 +534,36 @@ def _unit_named_after(ctx: LinkContext, doc: Doc, ent: Span, actor: ActorRef) ->
         while end < len(doc) and named(doc[end]):
             end += 1
     return end
+
+
+#: Last words of a body's name that its name may go on after ("the Integrated Bureau" + "for Haiti")
+_BODY_HEADS = frozenset({"bureau", "office", "unit", "commission", "committee", "council", "centre", "center",
+                         "institute", "school", "fund", "foundation", "agency", "mission", "program", "programme",
+                         "department", "directorate", "secretariat", "group", "panel", "court", "tribunal", "service"})
+
+
+def _with_name_continued(ctx: LinkContext, ent: Span) -> Span:
+    """A new organisation's name the NER ended at a preposition: "the U.N. Integrated Bureau" +
+    "for Haiti", "the Clinical Research Unit" + "of Nanoro" (a body's last word, then "for",
+    "on" or "of" and capitalised words). Not "of" a state: "the Supreme Court of Kenya" is the
+    state's own body."""
+    doc = ent.doc
+    name = trimmed(ent)  # "the Clinical Research Unit of": the NER may keep the preposition
+    end = name.end
+    if ent.label_ != "ORG" or ent.ent_id_ or not len(name) or doc[end - 1].lower_ not in _BODY_HEADS or end + 1 >= len(doc) \
+            or doc[end].lower_ not in ("for", "on", "of"):
+        return ent
+    after = end + 1
+    while after < len(doc) and doc[after].pos_ == "PROPN" and doc[after].is_title \
+            and doc[after].ent_type_ not in ("PERSON", "DATE"):
+        after += 1
+    if after == end + 1:
+        return ent
+    named = doc[end + 1:after]
+    if doc[end].lower_ == "of" and (ctx.kbi.classes.get(named[0].ent_id_) == "State" or ctx.kbi.lookup(named.text)
+                                    and ctx.kbi.classes.get(ctx.kbi.lookup(named.text)[0]) == "State"):
+        return ent
+    return Span(doc, name.start, after, label=ent.label_)
 
 
 def _parent_named_first(ctx: LinkContext, ent: Span) -> str | None:
