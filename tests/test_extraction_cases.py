@@ -369,6 +369,20 @@ def test_a_bodys_name_goes_on_after_a_preposition(extractor: Extractor, text: st
     assert (person, relation, name) in relation_labels(result)
 
 
+@pytest.mark.parametrize(("text", "name", "owner"), [
+    ("Kenya's People's Rights Foundation said the arrests were unlawful.", "People's Rights Foundation", None),
+    ("Malawi's Department of Disaster Management Affairs said 20 people died.",
+     "Department of Disaster Management Affairs", "MWI"),
+])
+def test_a_possessive_begins_a_name_or_names_its_owner(extractor: Extractor, text: str, name: str,
+                                                       owner: str | None) -> None:
+    result = extract(extractor, text)
+    assert name in {m.actor.label for m in result.mentions}
+    if owner:  # the KB's Malawi
+        assert any(r.subject.label == name and r.predicate == "ofState" and r.object.iri.endswith(f"/kb/{owner}")
+                   for r in result.relations)
+
+
 def test_a_states_own_body_is_not_renamed(extractor: Extractor) -> None:
     result = extract(extractor, "The Supreme Court of Kenya ruled on Monday that the election was valid.")
     assert "Supreme Court of Kenya" not in {m.actor.label for m in result.mentions}

@@ -205,12 +205,17 @@ def trimmed(ent: Span) -> Span:
         end -= 1
     while start < end and doc[start].pos_ in ("DET", "PUNCT"):
         start += 1
-    if ent.label_ == "ORG" and end - start > 2 and doc[start + 1].text in POSSESSIVE and doc[start].pos_ == "PROPN":
+    if ent.label_ == "ORG" and end - start > 2 and doc[start + 1].text in POSSESSIVE and doc[start].pos_ == "PROPN" \
+            and doc[start].lower_ not in _COLLECTIVE_POSSESSORS:
         start += 2  # "Malawi's Department of Disaster Management Affairs": the department (of Malawi)
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 
 POSSESSIVE = frozenset({"'s", "\u2019s"})
+#: words whose possessive begins a name rather than naming an owner ("People's Empowerment
+#: Foundation", "Women's League", "Children's Fund")
+_COLLECTIVE_POSSESSORS = frozenset({"people", "peoples", "women", "children", "youth", "nation", "martyrs",
+                                    "mothers", "citizens", "veterans", "workers", "farmers", "patriots"})
 
 
 #: last words of names of documents, not actors ("the Immigration and Nationality Act",
