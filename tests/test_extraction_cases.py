@@ -1208,3 +1208,14 @@ def test_an_initial_is_the_same_person_only_for_its_own_letter() -> None:
 
     assert _same_given_names(["K."], ["Kim"]) and _same_given_names(["Jose", "Ruben"], ["Ruben"])
     assert not _same_given_names(["K."], ["Ali"]) and not _same_given_names(["Liri"], ["Sali"])
+
+
+def test_a_known_person_whose_post_the_kb_does_not_record_holds_the_office_the_text_gives(
+        extractor: Extractor) -> None:
+    """The KB knows Muhammadu Buhari but records no post of his (he left office): "President
+    Buhari" in a story about Nigeria leads its government, as a new person would. A KB person
+    whose posts the KB records keeps only those (the KB's relations speak for them)."""
+    text = "Gunmen kidnapped 300 girls in Nigeria. President Muhammadu Buhari said his government would not pay."
+    assert ("Muhammadu Buhari", "leaderOf", "Government of Nigeria") in relation_labels(extract(extractor, text))
+    recorded = extract(extractor, text.replace("Muhammadu Buhari", "Bola Tinubu"))
+    assert not [r for r in recorded.relations if r.subject.label == "Bola Tinubu"]

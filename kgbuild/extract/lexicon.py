@@ -123,6 +123,8 @@ class KBIndex:
     content_hash: str
     demonym_of: dict[str, str] = field(default_factory=dict)   # state iri -> demonym
     capital_of: dict[str, str] = field(default_factory=dict)   # capital place iri -> state iri
+    #: people whose posts the KB does not record (no membership, no state): the text says them
+    unaffiliated: frozenset[str] = frozenset()
 
     @classmethod
     def from_kb(cls, kb: Any) -> KBIndex:
@@ -135,7 +137,10 @@ class KBIndex:
         patterns: list[dict[str, Any]] = []
         seen: set[tuple[str, str]] = set()
         demonym_of: dict[str, str] = {}
+        unaffiliated: set[str] = set()
         for iri, actor in sorted(kb.actors.items()):
+            if actor.actor_class == "Person" and not actor.parents and not actor.state:
+                unaffiliated.add(iri)
             classes[iri] = actor.actor_class
             labels[iri] = actor.label
             if actor.state:
@@ -158,7 +163,7 @@ class KBIndex:
                 seen.add((name, iri))
                 patterns.append(_pattern(name, iri, actor.actor_class))
         return cls(names, demonyms, classes, labels, states_of, institutions, patterns,
-                   getattr(kb, "content_hash", ""), demonym_of, _capitals(kb, names, classes))
+                   getattr(kb, "content_hash", ""), demonym_of, _capitals(kb, names, classes), frozenset(unaffiliated))
 
     def lookup(self, text: str) -> list[str]:
         return self.names.get(normalise_name(text), [])

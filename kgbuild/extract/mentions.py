@@ -33,8 +33,10 @@ class MentionIndex:
     """Token-level lookups of actor mentions in one parsed document."""
 
     def __init__(self, doc: Doc, mentions: list[MentionItem], *, home: ActorRef | None = None,
-                 home_state: str | None = None, sides: dict[str, str] | None = None) -> None:
+                 home_state: str | None = None, sides: dict[str, str] | None = None,
+                 unaffiliated: frozenset[str] = frozenset()) -> None:
         self.doc = doc
+        self.unaffiliated = unaffiliated  # KB people whose posts the KB does not record
         self.home = home  # the government of the state the article is mostly about, if any
         self.home_state = home_state  # and that state's iri
         self.sides = sides or {}  # actor key -> the state it is (a state, its national government)

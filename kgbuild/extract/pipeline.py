@@ -151,7 +151,8 @@ def make_linker(nlp: Language, name: str, kb_folders: list[str]) -> Any:
         mentions = link_mentions(doc, ctx, body=body)
         doc._.kgbuild_extraction = Extraction(mentions=mentions)
         doc._.kgbuild_mentions = MentionIndex(doc, mentions, home=home_government(ctx),
-                                              home_state=ctx.dominant_state, sides=state_sides(ctx, mentions))
+                                              home_state=ctx.dominant_state, sides=state_sides(ctx, mentions),
+                                              unaffiliated=ctx.kbi.unaffiliated)
         return doc
 
     return linker
