@@ -107,6 +107,18 @@ def test_nominal_anaphora_names_the_group(extractor: Extractor) -> None:
     assert {m.text for m in result.mentions if m.actor.label == "al-Shabab"} >= {"The movement"}
 
 
+@pytest.mark.parametrize("first", [
+    "U.N. special rapporteur Maria Keller visited Kabul in May.",
+    "United Nations-appointed special rapporteur Maria Keller visited Kabul in May.",
+])
+def test_a_title_of_the_same_body_refers_back_to_the_person(extractor: Extractor, first: str) -> None:
+    """"the U.N. envoy" after "U.N. special rapporteur Maria Keller": another title of the same
+    body names the person, not the body."""
+    result = extract(extractor, first + " On Monday, Taliban spokesman Zabihullah Mujahid accused "
+                                        "the U.N. envoy of misrepresenting the situation.")
+    assert labels(only(result, "Accusation").targets) == {"Maria Keller"}
+
+
 def test_a_victim_village_does_not_make_its_state_the_target(extractor: Extractor) -> None:
     result = extract(extractor, "Boko Haram fighters raided Nigerian villages last week.")
     for attack in events_of(result, "Attack"):

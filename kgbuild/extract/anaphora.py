@@ -56,7 +56,8 @@ def nominal_antecedent(token: Token, items: list[MentionItem]) -> ActorRef | Non
 
 def titled_person(lex: Lexicon, token: Token, items: list[MentionItem]) -> ActorRef | None:
     """The person "the president" or "the U.N. envoy" refers back to: the latest one named before
-    with that title ("President William Ruto", "Richard Bennett, the U.N. envoy")."""
+    with that title ("President William Ruto", "Richard Bennett, the U.N. envoy"), else the latest
+    one named with a title of the same body ("U.N. special rapporteur Richard Bennett")."""
     title = token.lemma_.lower()
     if title not in lex.person_titles or token.tag_ != "NN" or token.dep_ in ("compound", "appos") \
             or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) \
@@ -65,17 +66,26 @@ def titled_person(lex: Lexicon, token: Token, items: list[MentionItem]) -> Actor
             or any(c.dep_ == "amod" and c.lower_ in ("former", "new", "next", "late") for c in token.children):
         return None  # "the president of X", "the former president": a description of its own
     doc = token.doc
-    for mention in sorted((m for m in items if m.end <= token.idx and not m.nested), key=lambda m: -m.start):
+    earlier = sorted((m for m in items if m.end <= token.idx and not m.nested), key=lambda m: -m.start)
+    # "the U.N. envoy" after "U.N. special rapporteur Richard Bennett": another title, the same body
+    bodies = {m.actor.key for c in token.children if c.dep_ in ("compound", "nmod", "poss")
+              for m in items if m.start <= c.idx < m.end and m.actor.actor_class not in ("Person", "Place", "State")}
+    by_body = None
+    for mention in earlier:
         if mention.actor.actor_class != "Person":
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        titles = {c.lemma_.lower() for t in span for c in t.children
-                  if c.dep_ in ("compound", "nmod") and c.i < span.start}
-        titles |= {c.lemma_.lower() for c in span.root.children if c.dep_ == "appos"}
+        title_tokens = [c for t in span for c in t.children if c.dep_ in ("compound", "nmod") and c.i < span.start]
+        title_tokens += [c for c in span.root.children if c.dep_ == "appos"]
         if span.root.dep_ == "appos":
-            titles.add(span.root.head.lemma_.lower())
-        if title in titles:
+            title_tokens.append(span.root.head)
+        if title in {t.lemma_.lower() for t in title_tokens}:
             return mention.actor
-    return None
+        # the body in the words before the name ("United Nations-appointed special rapporteur X")
+        described = title_tokens + [c for t in span for c in t.children if c.dep_ in ("amod", "poss") and c.i < span.start]
+        if bodies and by_body is None and any(
+                m.actor.key in bodies for t in described for c in t.subtree for m in items if m.start <= c.idx < m.end):
+            by_body = mention.actor
+    return by_body
