@@ -401,6 +401,14 @@ def test_a_states_own_body_is_not_renamed(extractor: Extractor) -> None:
     assert "Kenya" in {m.actor.label for m in result.mentions}
 
 
+def test_initials_the_ner_takes_for_a_person_are_an_organisation(extractor: Extractor) -> None:
+    """"he" after '"The #PNH is instructed ...," he tweeted' is the president, not "PNH"."""
+    result = extract(extractor, 'President Jovenel Moise tweeted on Friday. "The #PNH is instructed to take all '
+                                'measures," he wrote. Earlier this week, he was criticized by French diplomats.')
+    assert {m.actor.actor_class for m in result.mentions if m.text == "PNH"} == {"Organization"}
+    assert "Jovenel Moise" in labels(only(result, "Accusation").targets)
+
+
 def test_a_named_group_of_people_counts_only_when_it_takes_part(extractor: Extractor) -> None:
     bystanders = extract(extractor, "Republicans and Democrats disagree on many things, the poll found.")
     assert not {m.actor.label for m in bystanders.mentions if m.actor.actor_class == "Group"}

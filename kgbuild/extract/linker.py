@@ -86,7 +86,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             ctx.dominant_state = top
     for ent in doc.ents:  # full names first, so "Guterres" before "Antonio Guterres" still merges
         if ent.label_ == "PERSON" and not ent.ent_id_ and not names_a_thing(ent) \
-                and not _pair_of_states(ctx, ent.text):
+                and not _pair_of_states(ctx, ent.text) and not _initials(ent.text.strip()):
             _person(ctx, ent.text.strip())
         elif ent.ent_id_ and ctx.kbi.classes.get(ent.ent_id_) == "Person" and len(ent) > 1:
             ctx.persons[normalise_name(ent[-1].text)] = kb_ref(ctx, ent.ent_id_)  # "Wood" after "Robert Wood"
@@ -476,9 +476,9 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
     iris = ctx.kbi.lookup(text)
     if iris:
         return kb_ref(ctx, iris[0])
-    if ent.label_ == "PERSON":
+    if ent.label_ == "PERSON" and not _initials(text):  # "PNH", "BLA": an organisation's initials, not a person
         return _person(ctx, text)
-    if ent.label_ == "ORG":
+    if ent.label_ == "ORG" or ent.label_ == "PERSON":
         first = normalise_name(ent[0].text)
         state = ctx.kbi.demonyms.get(first) if ent[0].text[:1].isupper() else None
         actor_class = _type_org(ctx, text)
@@ -584,6 +584,12 @@ def _pair_of_states(ctx: LinkContext, text: str) -> bool:
         return False  # "Guinea-Bissau" is a state's own name
     return any(any(ctx.kbi.classes.get(i) == "State" for i in ctx.kbi.lookup(p))
                or normalise_name(p) in ctx.kbi.demonyms for p in parts)
+
+
+def _initials(text: str) -> bool:
+    """One word of two to six capitals ("PNH"): what the NER calls a person so is an organisation's
+    initials (a person goes by initials only where the KB says so: "AMLO" is linked before this)."""
+    return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
 
 
 def _person(ctx: LinkContext, text: str) -> ActorRef:

@@ -130,8 +130,9 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
         if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in ("who", "whom", "which", "that") \
                 and verb.dep_ == "relcl":  # "Porras, who was sanctioned by the EU": the one the clause is about
             targets.extend(_acted_on(verb.head, index))
-        if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in ("them", "it", "him", "her"):
-            prior = index.previous_subject(child, person=child.lower_ in ("him", "her"))  # "removed X and jailed him"
+        if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in ("them", "it", "him", "her") \
+                or child.dep_ == "nsubjpass" and child.lower_ in ("he", "she", "they"):  # "he was criticized by X"
+            prior = index.previous_subject(child, person=child.lower_ in ("him", "her", "he", "she"))  # "jailed him"
             if prior is not None:
                 targets.append(prior)
         elif child.dep_ == "prep" and child.lower_ in behaviour.target_preps - {"from", "to"}:
