@@ -1239,3 +1239,12 @@ def test_a_known_person_whose_post_the_kb_does_not_record_holds_the_office_the_t
     assert ("Muhammadu Buhari", "leaderOf", "Government of Nigeria") in relation_labels(extract(extractor, text))
     recorded = extract(extractor, text.replace("Muhammadu Buhari", "Bola Tinubu"))
     assert not [r for r in recorded.relations if r.subject.label == "Bola Tinubu"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Zimbabwean police have detained journalist Blessed Mhlanga since Feb. 24.", date(2025, 2, 24)),
+    ("Russian drones have struck Odesa since Feb. 24.", None),  # an attack goes on; it did not start a state
+])
+def test_a_detention_since_a_day_began_that_day(extractor: Extractor, text: str, expected: date | None) -> None:
+    [event] = [e for e in extract(extractor, text).events if e.event_class in ("Coercion", "Attack")]
+    assert event.date == expected

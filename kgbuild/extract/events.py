@@ -246,9 +246,11 @@ def _date_ents(doc: Doc) -> list[Span]:
     return [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
 
 
-def _date(trigger: Token, sent: Span, published: date | None, date_ents: list[Span]) -> date | None:
+def _date(trigger: Token, sent: Span, published: date | None, date_ents: list[Span], *,
+          lasting: bool = False) -> date | None:
     """The date of the event ``trigger`` names; ``date_ents`` are the doc's DATE/TIME entities
-    (``Span.ents`` rebuilds every entity of the doc on each call)."""
+    (``Span.ents`` rebuilds every entity of the doc on each call). ``lasting``: the trigger may
+    name a state that began then ("in custody since Feb. 24": the arrest was on Feb. 24)."""
     scope: set[int] | None = None  # the clause's tokens, worked out at the first date of the sentence
     fallback: list[date] = []
     for ent in date_ents:
@@ -256,7 +258,8 @@ def _date(trigger: Token, sent: Span, published: date | None, date_ents: list[Sp
             continue
         phrase = ent.text
         previous = ent.start - 1
-        if previous >= 0 and trigger.doc[previous].lower_ in ("since", "until", "till", "before", "after", "by"):
+        if previous >= 0 and trigger.doc[previous].lower_ in ("since", "until", "till", "before", "after", "by") \
+                and not (lasting and trigger.doc[previous].lower_ == "since"):
             continue
         if previous >= 0 and trigger.doc[previous].lower_ in ("on", "last", "next", "this"):
             phrase = f"{trigger.doc[previous].text} {phrase}"
@@ -543,7 +546,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             embedded_agents=embedded_agents(token, index, lex, trigger_ids), triggers=[candidate.span],
             sentence=(sent.start_char, sent.end_char), agents=unique_actors(agents), targets=unique_actors(targets),
             place=event_place(token, index),
-            date=_date(token, sent, published, date_ents) or (
+            date=_date(token, sent, published, date_ents, lasting=event_class == EventClass.COERCION) or (
                 frame_date(frame, published, date_ents) if behaviour.kind != "physical" else None),
             mode=_mode(token, lex) if event_class == EventClass.ATTACK else None))
     found.extend(deployments(index, body))
