@@ -409,6 +409,16 @@ def test_initials_the_ner_takes_for_a_person_are_an_organisation(extractor: Extr
     assert "Jovenel Moise" in labels(only(result, "Accusation").targets)
 
 
+def test_a_group_of_people_is_named_with_its_nationality(extractor: Extractor) -> None:
+    """"Somali leaders" is a group of that name (the state is mentioned too); "the leaders" later
+    is the same group."""
+    result = extract(extractor, "The United Nations urged Somali leaders to agree on a vote. "
+                                "The leaders rejected the plan on Monday.")
+    assert "somali leaders" in labels(only(result, "Demand").targets)
+    assert labels(only(result, "Rejection").agents) == {"somali leaders"}
+    assert "Somalia" in {m.actor.label for m in result.mentions}
+
+
 def test_a_named_group_of_people_counts_only_when_it_takes_part(extractor: Extractor) -> None:
     bystanders = extract(extractor, "Republicans and Democrats disagree on many things, the poll found.")
     assert not {m.actor.label for m in bystanders.mentions if m.actor.actor_class == "Group"}

@@ -281,7 +281,12 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             while start < token.i and (start in taken or doc[start].pos_ in ("DET", "NUM", "ADV", "ADP")
                                        or doc[start].pos_ == "PRON" and doc[start].dep_ != "poss"):
                 start += 1
-            actor = _group_actor(ctx, token, key, phrase=doc[start:token.i + 1].text)
+            phrase = doc[start:token.i + 1].text
+            before = doc[start - 1] if start > 0 else None
+            if before is not None and before.head.i == token.i and before.dep_ in ("amod", "compound") \
+                    and normalise_name(before.text) in ctx.kbi.demonyms:
+                phrase = f"{before.text} {phrase}"  # "Somali leaders": named with their nationality too
+            actor = _group_actor(ctx, token, key, phrase=phrase)
             add(start, token.i + 1, actor, weak=True)
     items.sort(key=lambda m: m.start)
     return items
