@@ -13,6 +13,8 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from .anaphora import nominal_antecedent, titled_person
+from .body_names import PARENT_CLASSES, unit_named_after, with_name_continued
+from .groups import group_actor, named_group
 from .items import ActorRef, MentionItem
 from .lexicon import normalise_name
 from .link_context import (LinkContext, chamber, government, home_government, institution, kb_ref, state_of_ent,
@@ -22,15 +24,11 @@ from .name_labels import settle_name_labels
 from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, names_a_thing, rejoin_split_names,
                     trimmed)
 from .nouns import FORCE_SITES, generic_of, names_an_actor_or_deed, noun_key
-from .titles import TITLE_WORDS, names_title_holder, qualifies_title, regional_government
+from .titles import names_title_holder, qualifies_title, regional_government
 
 __all__ = ["link_mentions", "LinkContext", "home_government", "state_sides"]
 
 _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-_ARMED_GENERIC = {"militants", "gunmen", "attackers", "insurgents", "fighters", "jihadists", "extremists", "rebels",
-                  "assailants", "raiders", "kidnappers", "abductors", "captors", "separatists",
-                  "terrorists"}
-_PARENT_CLASSES = {"InternationalOrganization", "Organization", "GovernmentBody", "ArmedGroup"}
 _BARE_OK = {"government", "military", "army", "police", "security forces", "junta", "regime", "authorities",
             "troops", "soldiers", "parliament", "lawmakers", "mps", "officials", "administration", "armed forces",
             "soldier", "servicemen", "service members", "military personnel", "military officers",
@@ -188,7 +186,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 actor = government(ctx, ctx.kbi.capital_of[ent.ent_id_])  # "Washington said", "Moscow's envoy"
             if add_regional(ent, actor):  # "Balochistan Chief Minister X": the province's government
                 continue
-            unit_end = _unit_named_after(ctx, doc, ent, actor)
+            unit_end = unit_named_after(ctx, doc, ent, actor)
             if unit_end is not None:  # "the United Nations Working Group on Arbitrary Detention": a body of the UN
                 text = doc[ent.start:unit_end].text
                 add(ent.start, unit_end, ActorRef(None, _type_org(ctx, text), text, new=True, parent=actor.iri))
@@ -198,7 +196,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             head = root.head
             if root.dep_ in ("compound", "amod") and head.i == ent.end and noun_key(head) in ctx.lex.group_nouns:
                 end = head.i + 1  # "al-Shabab militants"
-            elif root.dep_ in ("compound", "amod") and head.i == ent.end and actor.actor_class in _PARENT_CLASSES \
+            elif root.dep_ in ("compound", "amod") and head.i == ent.end and actor.actor_class in PARENT_CLASSES \
                     and noun_key(head) in ("troops", "forces", "soldiers", "peacekeepers", "police"):
                 unit = ActorRef(None, "SecurityForce", f"{actor.label} {head.text.lower()}", new=True,
                                 parent=actor.iri)  # "African Union troops": a unit of the organisation
@@ -214,11 +212,11 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         head = named.root.head if len(named) else root
         if head.i == named.end and named.root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" \
                 and ent.label_ != "NORP":  # not "Jihadist groups", "Shiite militias": a kind, no name
-            group = _named_group(ctx, head, noun_key(head))
+            group = named_group(ctx, head, noun_key(head))
             if group is not None and group[0] <= named.start:  # "the Village de Dieu gang", "the 400 Mawozo gang"
                 add(group[0], head.i + 1, group[1])
                 continue
-        ent = _with_name_continued(ctx, ent)
+        ent = with_name_continued(ctx, ent)
         named = trimmed(ent)
         actor = _new_from_ner(ctx, ent)
         if actor is not None and add_regional(ent, actor):
@@ -272,7 +270,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue
         if token.lower_ == "passenger" and token.dep_ in ("compound", "amod", "nmod") \
                 and token.head.lemma_.lower() in _CARRIERS:  # "attacked a passenger train": its passengers
-            add(token.i, token.i + 1, _group_actor(ctx, token, "passengers", phrase="passengers"), weak=True)
+            add(token.i, token.i + 1, group_actor(ctx, token, "passengers", phrase="passengers"), weak=True)
             continue
         if key in ctx.lex.group_nouns and token.tag_ in ("NNS", "NNPS", "NN") \
                 and not (ctx.lex.group_nouns[key] == "Person" and token.dep_ in ("compound", "amod")):
@@ -286,7 +284,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             if before is not None and before.head.i == token.i and before.dep_ in ("amod", "compound") \
                     and normalise_name(before.text) in ctx.kbi.demonyms:
                 phrase = f"{before.text} {phrase}"  # "Somali leaders": named with their nationality too
-            actor = _group_actor(ctx, token, key, phrase=phrase)
+            actor = group_actor(ctx, token, key, phrase=phrase)
             add(start, token.i + 1, actor, weak=True)
     items.sort(key=lambda m: m.start)
     return items
@@ -392,61 +390,6 @@ def _modifier_state(ctx: LinkContext, token: Token, taken: dict[int, MentionItem
     return None
 
 
-def _group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> ActorRef:
-    if key in _ARMED_GENERIC and not any(c.dep_ in ("amod", "acl") and c.i > token.i for c in token.children):
-        before = [iri for position, iri in ctx.armed_positions if position < token.idx]
-        if before:  # "al-Shabab ... the militants": the armed group named last
-            return kb_ref(ctx, before[-1])
-        if len(ctx.armed_counts) == 1:  # "Gunmen stormed a hotel ... al-Shabab claimed": the only one named
-            return kb_ref(ctx, next(iter(ctx.armed_counts)))
-    named = _named_group(ctx, token, key)
-    if named is not None:
-        return named[1]
-    words = [w for w in phrase.lower().split() if w.isalpha() and w not in _QUANTITY_WORDS]
-    phrase_key = " ".join(words[-3:]) or key
-    existing = ctx.groups.get(phrase_key)
-    if existing is None and phrase_key == key:  # "rights groups ... the groups": the latest such group
-        existing = next((a for k, a in reversed(ctx.groups.items()) if k.endswith(f" {key}")), None)
-    if existing:
-        return existing
-    actor = ActorRef(None, ctx.lex.group_nouns[key], phrase_key, new=True)
-    ctx.groups[phrase_key] = actor
-    return actor
-
-
-def _named_group(ctx: LinkContext, token: Token, key: str) -> tuple[int, ActorRef] | None:
-    """"4K rebels", "the Village de Dieu gang", "the 400 Mawozo gang": a group noun ``token``
-    after a name is a group of that name, typed by the noun (armed groups and organisations only).
-    Returns where the name starts and the group."""
-    kind = ctx.lex.group_nouns.get(key) or _NAMING_NOUNS.get(key)
-    if kind not in ("ArmedGroup", "Organization"):
-        return None
-    start = token.i
-    doc = token.doc
-    while start > 0 and doc[start - 1].dep_ in ("compound", "nmod", "nummod") \
-            and doc[start - 1].head.i == token.i and not doc[start - 1].is_punct:
-        start -= 1
-    name = doc[start:token.i].text
-    proper = name and any(ch.isalpha() for ch in name) and (
-        any(t.pos_ == "PROPN" for t in doc[start:token.i]) or name.replace(" ", "").isupper()
-        or any(ch.isdigit() for ch in name))
-    if not proper:
-        return None
-    existing = ctx.groups.get(normalise_name(name))
-    if existing is None:
-        existing = ctx.groups[normalise_name(name)] = ActorRef(None, kind, name, new=True)
-    return start, existing
-
-
-#: Singular nouns that say what a name before them names ("the Village de Dieu gang"), though
-#: alone they name no actor ("gang violence", "the movement's goals").
-_NAMING_NOUNS = {"gang": "ArmedGroup", "militia": "ArmedGroup", "movement": "Organization"}
-
-_QUANTITY_WORDS = frozenset({"the", "a", "an", "some", "many", "other", "these", "those", "several", "more", "most",
-                             "all", "few", "dozens", "hundreds", "thousands", "of", "about", "nearly", "over", "at",
-                             "least", "its", "their", "his", "her"})
-
-
 def _remember_acronym(doc: Doc, ent: Span, actor: ActorRef, ctx: LinkContext) -> None:
     """"National Intelligence and Security Agency (NISA)": NISA denotes the same actor."""
     if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
@@ -509,66 +452,9 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
 _STATE_ORGANS = frozenset({"GovernmentBody", "SecurityForce", "Legislature"})
 
 
-_NAME_LINKS = frozenset({"on", "for", "of", "and"})
 #: What carries passengers: "a passenger train" names the people on board.
 _CARRIERS = frozenset({"train", "bus", "plane", "flight", "ferry", "jet", "airliner", "aircraft", "boat", "ship",
                        "vessel", "coach", "van", "vehicle"})
-
-
-def _unit_named_after(ctx: LinkContext, doc: Doc, ent: Span, actor: ActorRef) -> int | None:
-    """The end of a body's name that begins with a KB organisation's name the ruler matched alone
-    ("United Nations" + "Working Group on Arbitrary Detention"): the organisation's name is a
-    compound of a capitalised name that follows, with "on", "for", "of" or "and" and more
-    capitalised words after it; never a person or a title ("NATO Secretary General X")."""
-    root = ent.root
-    if actor.actor_class not in _PARENT_CLASSES or root.dep_ != "compound" or root.head.i < ent.end \
-            or root.head.i - ent.end > 3:
-        return None
-
-    def named(token: Token) -> bool:
-        return token.pos_ == "PROPN" and token.is_title and token.ent_type_ != "PERSON" \
-            and token.lower_ not in ctx.lex.person_titles and token.lower_ not in TITLE_WORDS \
-            and token.lower_ not in ctx.lex.group_nouns
-    if not all(named(t) for t in doc[ent.end:root.head.i + 1]):
-        return None
-    end = root.head.i + 1
-    if end - ent.end < 2 and not (end + 1 < len(doc) and doc[end].lower_ in _NAME_LINKS and named(doc[end + 1])):
-        return None  # "U.S. Treasury" + "Department": the same body by a longer name
-    while end + 1 < len(doc) and doc[end].lower_ in _NAME_LINKS and named(doc[end + 1]):
-        end += 2
-        while end < len(doc) and named(doc[end]):
-            end += 1
-    return end
-
-
-#: Last words of a body's name that its name may go on after ("the Integrated Bureau" + "for Haiti")
-_BODY_HEADS = frozenset({"bureau", "office", "unit", "commission", "committee", "council", "centre", "center",
-                         "institute", "school", "fund", "foundation", "agency", "mission", "program", "programme",
-                         "department", "directorate", "secretariat", "group", "panel", "court", "tribunal", "service"})
-
-
-def _with_name_continued(ctx: LinkContext, ent: Span) -> Span:
-    """A new organisation's name the NER ended at a preposition: "the U.N. Integrated Bureau" +
-    "for Haiti", "the Clinical Research Unit" + "of Nanoro" (a body's last word, then "for",
-    "on" or "of" and capitalised words). Not "of" a state: "the Supreme Court of Kenya" is the
-    state's own body."""
-    doc = ent.doc
-    name = trimmed(ent)  # "the Clinical Research Unit of": the NER may keep the preposition
-    end = name.end
-    if ent.label_ != "ORG" or ent.ent_id_ or not len(name) or doc[end - 1].lower_ not in _BODY_HEADS or end + 1 >= len(doc) \
-            or doc[end].lower_ not in ("for", "on", "of"):
-        return ent
-    after = end + 1
-    while after < len(doc) and doc[after].pos_ == "PROPN" and doc[after].is_title \
-            and doc[after].ent_type_ not in ("PERSON", "DATE"):
-        after += 1
-    if after == end + 1:
-        return ent
-    named = doc[end + 1:after]
-    if doc[end].lower_ == "of" and (ctx.kbi.classes.get(named[0].ent_id_) == "State" or ctx.kbi.lookup(named.text)
-                                    and ctx.kbi.classes.get(ctx.kbi.lookup(named.text)[0]) == "State"):
-        return ent
-    return Span(doc, name.start, after, label=ent.label_)
 
 
 def _parent_named_first(ctx: LinkContext, ent: Span) -> str | None:
@@ -578,7 +464,7 @@ def _parent_named_first(ctx: LinkContext, ent: Span) -> str | None:
     if ent.end - start < 2:
         return None
     first = ent.doc[start]
-    iri = next((i for i in ctx.kbi.lookup(first.text) if ctx.kbi.classes.get(i) in _PARENT_CLASSES), None)
+    iri = next((i for i in ctx.kbi.lookup(first.text) if ctx.kbi.classes.get(i) in PARENT_CLASSES), None)
     return iri if first.text[:1].isupper() else None
 
 

@@ -1,0 +1,73 @@
+"""Names of bodies the entity ruler or the NER cut short: "United Nations" + "Working Group on
+Arbitrary Detention" (a body of the UN), "the U.N. Integrated Bureau" + "for Haiti".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .items import ActorRef
+from .link_context import LinkContext
+from .names import trimmed
+from .titles import TITLE_WORDS
+
+__all__ = ["unit_named_after", "with_name_continued", "PARENT_CLASSES"]
+
+#: Organisation classes that have units ("the United Nations" + "Working Group ...")
+PARENT_CLASSES = frozenset({"InternationalOrganization", "Organization", "GovernmentBody", "ArmedGroup"})
+#: Words that join the parts of a body's name ("Working Group on Arbitrary Detention")
+_NAME_LINKS = frozenset({"on", "for", "of", "and"})
+
+#: Last words of a body's name that its name may go on after ("the Integrated Bureau" + "for Haiti")
+_BODY_HEADS = frozenset({"bureau", "office", "unit", "commission", "committee", "council", "centre", "center",
+                         "institute", "school", "fund", "foundation", "agency", "mission", "program", "programme",
+                         "department", "directorate", "secretariat", "group", "panel", "court", "tribunal", "service"})
+
+
+def with_name_continued(ctx: LinkContext, ent: Span) -> Span:
+    """A new organisation's name the NER ended at a preposition: "the U.N. Integrated Bureau" +
+    "for Haiti", "the Clinical Research Unit" + "of Nanoro" (a body's last word, then "for",
+    "on" or "of" and capitalised words). Not "of" a state: "the Supreme Court of Kenya" is the
+    state's own body."""
+    doc = ent.doc
+    name = trimmed(ent)  # "the Clinical Research Unit of": the NER may keep the preposition
+    end = name.end
+    if ent.label_ != "ORG" or ent.ent_id_ or not len(name) or doc[end - 1].lower_ not in _BODY_HEADS or end + 1 >= len(doc) \
+            or doc[end].lower_ not in ("for", "on", "of"):
+        return ent
+    after = end + 1
+    while after < len(doc) and doc[after].pos_ == "PROPN" and doc[after].is_title \
+            and doc[after].ent_type_ not in ("PERSON", "DATE"):
+        after += 1
+    if after == end + 1:
+        return ent
+    named = doc[end + 1:after]
+    if doc[end].lower_ == "of" and (ctx.kbi.classes.get(named[0].ent_id_) == "State" or ctx.kbi.lookup(named.text)
+                                    and ctx.kbi.classes.get(ctx.kbi.lookup(named.text)[0]) == "State"):
+        return ent
+    return Span(doc, name.start, after, label=ent.label_)
+
+
+def unit_named_after(ctx: LinkContext, doc: Doc, ent: Span, actor: ActorRef) -> int | None:
+    """The end of a body's name that begins with a KB organisation's name the ruler matched alone
+    ("United Nations" + "Working Group on Arbitrary Detention"): the organisation's name is a
+    compound of a capitalised name that follows, with "on", "for", "of" or "and" and more
+    capitalised words after it; never a person or a title ("NATO Secretary General X")."""
+    root = ent.root
+    if actor.actor_class not in PARENT_CLASSES or root.dep_ != "compound" or root.head.i < ent.end \
+            or root.head.i - ent.end > 3:
+        return None
+
+    def named(token: Token) -> bool:
+        return token.pos_ == "PROPN" and token.is_title and token.ent_type_ != "PERSON" \
+            and token.lower_ not in ctx.lex.person_titles and token.lower_ not in TITLE_WORDS \
+            and token.lower_ not in ctx.lex.group_nouns
+    if not all(named(t) for t in doc[ent.end:root.head.i + 1]):
+        return None
+    end = root.head.i + 1
+    if end - ent.end < 2 and not (end + 1 < len(doc) and doc[end].lower_ in _NAME_LINKS and named(doc[end + 1])):
+        return None  # "U.S. Treasury" + "Department": the same body by a longer name
+    while end + 1 < len(doc) and doc[end].lower_ in _NAME_LINKS and named(doc[end + 1]):
+        end += 2
+        while end < len(doc) and named(doc[end]):
+            end += 1
+    return end

@@ -1,0 +1,76 @@
+"""Groups of people as actors: one actor per article for each group noun ("protesters",
+"militants"), named groups ("4K rebels", "the Village de Dieu gang"), and "the militants"
+referring back to the armed group named last.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .items import ActorRef
+from .lexicon import normalise_name
+from .link_context import LinkContext, kb_ref
+
+__all__ = ["group_actor", "named_group", "ARMED_GENERIC"]
+
+#: Group nouns that, unqualified, refer back to an armed group ("the militants")
+ARMED_GENERIC = frozenset({"militants", "gunmen", "attackers", "insurgents", "fighters", "jihadists", "extremists",
+                           "rebels", "assailants", "raiders", "kidnappers", "abductors", "captors", "separatists",
+                           "terrorists"})
+
+
+def group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> ActorRef:
+    """The actor of group noun ``token`` (lexicon key ``key``) in ``phrase``: the armed group
+    named last ("the militants"), a named group ("4K rebels"), else one group per article and
+    phrase ("rights groups", "Somali leaders")."""
+    if key in ARMED_GENERIC and not any(c.dep_ in ("amod", "acl") and c.i > token.i for c in token.children):
+        before = [iri for position, iri in ctx.armed_positions if position < token.idx]
+        if before:  # "al-Shabab ... the militants": the armed group named last
+            return kb_ref(ctx, before[-1])
+        if len(ctx.armed_counts) == 1:  # "Gunmen stormed a hotel ... al-Shabab claimed": the only one named
+            return kb_ref(ctx, next(iter(ctx.armed_counts)))
+    named = named_group(ctx, token, key)
+    if named is not None:
+        return named[1]
+    words = [w for w in phrase.lower().split() if w.isalpha() and w not in _QUANTITY_WORDS]
+    phrase_key = " ".join(words[-3:]) or key
+    existing = ctx.groups.get(phrase_key)
+    if existing is None and phrase_key == key:  # "rights groups ... the groups": the latest such group
+        existing = next((a for k, a in reversed(ctx.groups.items()) if k.endswith(f" {key}")), None)
+    if existing:
+        return existing
+    actor = ActorRef(None, ctx.lex.group_nouns[key], phrase_key, new=True)
+    ctx.groups[phrase_key] = actor
+    return actor
+
+
+def named_group(ctx: LinkContext, token: Token, key: str) -> tuple[int, ActorRef] | None:
+    """"4K rebels", "the Village de Dieu gang", "the 400 Mawozo gang": a group noun ``token``
+    after a name is a group of that name, typed by the noun (armed groups and organisations only).
+    Returns where the name starts and the group."""
+    kind = ctx.lex.group_nouns.get(key) or _NAMING_NOUNS.get(key)
+    if kind not in ("ArmedGroup", "Organization"):
+        return None
+    start = token.i
+    doc = token.doc
+    while start > 0 and doc[start - 1].dep_ in ("compound", "nmod", "nummod") \
+            and doc[start - 1].head.i == token.i and not doc[start - 1].is_punct:
+        start -= 1
+    name = doc[start:token.i].text
+    proper = name and any(ch.isalpha() for ch in name) and (
+        any(t.pos_ == "PROPN" for t in doc[start:token.i]) or name.replace(" ", "").isupper()
+        or any(ch.isdigit() for ch in name))
+    if not proper:
+        return None
+    existing = ctx.groups.get(normalise_name(name))
+    if existing is None:
+        existing = ctx.groups[normalise_name(name)] = ActorRef(None, kind, name, new=True)
+    return start, existing
+
+
+#: Singular nouns that say what a name before them names ("the Village de Dieu gang"), though
+#: alone they name no actor ("gang violence", "the movement's goals").
+_NAMING_NOUNS = {"gang": "ArmedGroup", "movement": "Organization"}
+
+_QUANTITY_WORDS = frozenset({"the", "a", "an", "some", "many", "other", "these", "those", "several", "more", "most",
+                             "all", "few", "dozens", "hundreds", "thousands", "of", "about", "nearly", "over", "at",
+                             "least", "its", "their", "his", "her"})
