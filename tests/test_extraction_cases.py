@@ -280,6 +280,18 @@ def test_a_call_for_a_release_is_made_of_the_holder_not_the_held(extractor: Extr
     assert labels(demand.targets) == {"Government of Nigeria"}  # everyone released is held, not asked
 
 
+def test_we_in_a_quotation_is_its_speaker(extractor: Extractor) -> None:
+    """'"We condemn ... and urge ...," he tweeted': the speaker (named before, "he" here) condemns
+    and urges; a deed he says he will do is no deed of his ("I will shut it off")."""
+    result = extract(extractor, 'Gang violence rose in Haiti. President Jovenel Moise spoke on Friday. "We condemn '
+                                'the jailbreak and urge the rebels to remain calm," he tweeted.')
+    demand = only(result, "Demand")
+    assert (labels(demand.agents), labels(demand.targets)) == ({"Jovenel Moise"}, {"rebels"})
+    threat = extract(extractor, 'Ontario Premier Doug Ford spoke on Monday. "If the United States escalates, I will '
+                                'shut the electricity off completely," he said.')
+    assert not events_of(threat, "Coercion")
+
+
 # -- 3. quote scope ----------------------------------------------------------------------------
 def test_what_a_minister_says_happened_is_his_accusation_not_a_fact(extractor: Extractor) -> None:
     result = extract(extractor, "Boko Haram fighters raided Nigerian villages last week. "

@@ -144,18 +144,42 @@ def _threatened(trigger: Token, index: MentionIndex) -> list[ActorRef]:
     return unique_actors(found)
 
 
+def _first_person_subject(verb: Token) -> bool:
+    """The clause of ``verb`` has "I" or "we" for subject ("We condemn ... and urge ...": the
+    subject of the first verb serves the second)."""
+    node = verb
+    for _ in range(3):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0].lower_ in ("i", "we")
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 class _RuleRoles:
     """:func:`_rule_roles` of one document, each (trigger, class) worked out once; every call
-    gets its own lists."""
+    gets its own lists. With ``frames``, "I" and "we" in a quotation are its speakers in what
+    they say there ('"We condemn the attack," the minister said': the minister condemns); a deed
+    a speaker says he will do ("I will shut the electricity off") is left to the threat rules."""
 
-    def __init__(self, index: MentionIndex, lex: Lexicon) -> None:
-        self.index, self.lex = index, lex
+    def __init__(self, index: MentionIndex, lex: Lexicon, frames: SpeechFrames | None = None) -> None:
+        self.index, self.lex, self.frames = index, lex, frames
         self.done: dict[tuple[int, str, int], tuple[list[ActorRef], list[ActorRef]]] = {}
 
     def __call__(self, token: Token, event_class: str, end: int) -> tuple[list[ActorRef], list[ActorRef]]:
         key = (token.i, event_class, end)
         if key not in self.done:
-            self.done[key] = _rule_roles(token, event_class, self.index, self.lex, end)
+            agents, targets = _rule_roles(token, event_class, self.index, self.lex, end)
+            if self.frames is not None and token.pos_ in ("VERB", "AUX") and self.frames.quoted(token) \
+                    and self.lex.classes[event_class].kind != "physical" and _first_person_subject(token):
+                frame = self.frames.of(token)
+                if frame is not None and frame.speakers:
+                    speakers = {a.key for a in frame.speakers}
+                    agents = list(frame.speakers)
+                    targets = [t for t in targets if t.key not in speakers]
+            self.done[key] = (agents, targets)
         agents, targets = self.done[key]
         return list(agents), list(targets)
 
@@ -428,7 +452,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
     date_ents = _date_ents(doc) if candidates else []
     found: list[EventItem] = []
     history: list[tuple[frozenset[str], list[ActorRef]]] = []
-    rule_roles = _RuleRoles(index, lex)
+    rule_roles = _RuleRoles(index, lex, frames)
     for candidate in candidates:
         token = candidate.token
         frame = frames.of(token)
