@@ -31,8 +31,8 @@ def with_name_continued(ctx: LinkContext, ent: Span) -> Span:
     doc = ent.doc
     name = trimmed(ent)  # "the Clinical Research Unit of": the NER may keep the preposition
     end = name.end
-    if ent.label_ != "ORG" or ent.ent_id_ or not len(name) or doc[end - 1].lower_ not in _BODY_HEADS or end + 1 >= len(doc) \
-            or doc[end].lower_ not in ("for", "on", "of"):
+    if ent.label_ != "ORG" or ent.ent_id_ or not len(name) or doc[end - 1].lower_ not in _BODY_HEADS \
+            or end + 1 >= len(doc) or doc[end].lower_ not in ("for", "on", "of"):
         return ent
     after = end + 1
     while after < len(doc) and doc[after].pos_ == "PROPN" and doc[after].is_title \
@@ -41,8 +41,8 @@ def with_name_continued(ctx: LinkContext, ent: Span) -> Span:
     if after == end + 1:
         return ent
     named = doc[end + 1:after]
-    if doc[end].lower_ == "of" and (ctx.kbi.classes.get(named[0].ent_id_) == "State" or ctx.kbi.lookup(named.text)
-                                    and ctx.kbi.classes.get(ctx.kbi.lookup(named.text)[0]) == "State"):
+    known = [named[0].ent_id_] if named[0].ent_id_ else ctx.kbi.lookup(named.text)[:1]
+    if doc[end].lower_ == "of" and any(ctx.kbi.classes.get(iri) == "State" for iri in known):
         return ent
     return Span(doc, name.start, after, label=ent.label_)
 

@@ -11,6 +11,7 @@ Consultation is a topic").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy
@@ -153,6 +154,12 @@ def _salience(count: int) -> str:
     return "1" if count <= 1 else "3" if count <= 3 else "7" if count <= 7 else "many"
 
 
+@lru_cache(maxsize=8)
+def _context_names(prefix: str, width: int, ranges: int) -> tuple[str, ...]:
+    """Every contextual-vector feature name, dimension by dimension and range by range."""
+    return tuple(f"{prefix}{d}_{b}" for d in range(width) for b in range(ranges))
+
+
 class TokenContext:
     """The tokens' contextual vectors of one doc as binary features, each token's computed once.
 
@@ -169,8 +176,6 @@ class TokenContext:
 
     #: cut points of a dimension's value (its middle half lies within about -0.5 and 0.5 in news text)
     CUTS = (-1.0, -0.5, 0.0, 0.5, 1.0)
-    #: each model's weight table (:meth:`_table`), with the model itself so that its id stays its own
-    _tables: dict[tuple[int, str, int], tuple[LinearModel, numpy.ndarray]] = {}
 
     def __init__(self, doc: Doc, *, prefix: str = "actx") -> None:
         tensor = doc.tensor
@@ -196,14 +201,11 @@ class TokenContext:
         return numpy.searchsorted(self.CUTS, self._tensor[token.i], side="left")
 
     def _table(self, model: LinearModel) -> numpy.ndarray:
-        """``model``'s weight of each (dimension, value range) feature per label, built once per model."""
-        width = self._tensor.shape[1]
-        cached = TokenContext._tables.get((id(model), self._prefix, width))
-        if cached is None or cached[0] is not model:
-            table = numpy.array([[model.partial_sums([f"{self._prefix}{d}_{b}"]) for b in range(len(self.CUTS) + 1)]
-                                 for d in range(width)], dtype=numpy.float64)
-            cached = TokenContext._tables[(id(model), self._prefix, width)] = (model, table)
-        return cached[1]
+        """``model``'s weight of each (dimension, value range) feature per label, as an array
+        indexed [dimension, value range, label] (the model keeps it: built once per model)."""
+        width, ranges = self._tensor.shape[1], len(self.CUTS) + 1
+        names = _context_names(self._prefix, width, ranges)
+        return model.weight_matrix(names).reshape(width, ranges, -1)
 
     def features(self, token: Token) -> list[str]:
         if self._tensor is None:

@@ -75,6 +75,23 @@ class LinearModel:
                     raw[label] += weight
         return tuple(raw)
 
+    def weight_matrix(self, features: tuple[str, ...]) -> Any:
+        """Each feature's weight per label (rows in the order of ``features``, columns in the
+        order of ``bias``), a numpy array built once per model and feature tuple.
+
+        >>> model = LinearModel(name="demo", labels=("none", "agent"), bias={"none": 0.0, "agent": 0.0},
+        ...                     weights={"a": {"agent": 1.5}})
+        >>> model.weight_matrix(("a", "b")).tolist()
+        [[0.0, 1.5], [0.0, 0.0]]
+        """
+        import numpy
+
+        cache = self.__dict__.setdefault("_matrices", {})  # on the model: gone with it
+        found = cache.get(features)
+        if found is None:
+            found = cache[features] = numpy.array([self.partial_sums([f]) for f in features], dtype=numpy.float64)
+        return found
+
     @cached_property
     def _rows(self) -> tuple[tuple[str, ...], tuple[float, ...], dict[str, tuple[tuple[int, float], ...]]]:
         """The weights by label position (the order of ``bias``), for :meth:`scores`: the same
