@@ -68,8 +68,8 @@ def titled_person(lex: Lexicon, token: Token, items: list[MentionItem]) -> Actor
     doc = token.doc
     earlier = sorted((m for m in items if m.end <= token.idx and not m.nested), key=lambda m: -m.start)
     # "the U.N. envoy" after "U.N. special rapporteur Richard Bennett": another title, the same body
-    bodies = {m.actor.key for c in token.children if c.dep_ in ("compound", "nmod", "poss")
-              for m in items if m.start <= c.idx < m.end and m.actor.actor_class not in ("Person", "Place", "State")}
+    bodies = {actor.key for actor in _actors_at([c for c in token.children if c.dep_ in ("compound", "nmod", "poss")],
+                                                items) if actor.actor_class not in ("Person", "Place", "State")}
     by_body = None
     for mention in earlier:
         if mention.actor.actor_class != "Person":
@@ -86,6 +86,11 @@ def titled_person(lex: Lexicon, token: Token, items: list[MentionItem]) -> Actor
         # the body in the words before the name ("United Nations-appointed special rapporteur X")
         described = title_tokens + [c for t in span for c in t.children if c.dep_ in ("amod", "poss") and c.i < span.start]
         if bodies and by_body is None and any(
-                m.actor.key in bodies for t in described for c in t.subtree for m in items if m.start <= c.idx < m.end):
+                actor.key in bodies for actor in _actors_at([c for t in described for c in t.subtree], items)):
             by_body = mention.actor
     return by_body
+
+
+def _actors_at(tokens: list[Token], items: list[MentionItem]) -> list[ActorRef]:
+    """The actors of the mentions that cover any of ``tokens``."""
+    return [m.actor for t in tokens for m in items if m.start <= t.idx < m.end]

@@ -50,13 +50,8 @@ class LinearModel:
         >>> model.scores(["a", "b"]) == model.scores(["a"], partial=model.partial_sums(["b"]))
         True
         """
-        labels, bias, rows = self._rows
-        raw = list(bias)
-        for feature in features:
-            row = rows.get(feature)
-            if row is not None:
-                for label, weight in row:
-                    raw[label] += weight
+        labels, bias, _rows = self._rows
+        raw = self._summed(features, start=bias)
         if partial is not None:
             raw = [value + extra for value, extra in zip(raw, partial)]
         top = max(raw)
@@ -66,14 +61,18 @@ class LinearModel:
 
     def partial_sums(self, features: Iterable[str]) -> tuple[float, ...]:
         """The summed weights of ``features`` per label (in the order of ``bias``), without the bias."""
-        _labels, bias, rows = self._rows
-        raw = [0.0] * len(bias)
+        return tuple(self._summed(features, start=(0.0,) * len(self.bias)))
+
+    def _summed(self, features: Iterable[str], *, start: Sequence[float]) -> list[float]:
+        """``start`` plus the weights of ``features``, per label position, added in feature order."""
+        raw = list(start)
+        rows = self._rows[2]
         for feature in features:
             row = rows.get(feature)
             if row is not None:
                 for label, weight in row:
                     raw[label] += weight
-        return tuple(raw)
+        return raw
 
     def weight_matrix(self, features: tuple[str, ...]) -> Any:
         """Each feature's weight per label (rows in the order of ``features``, columns in the
