@@ -349,6 +349,28 @@ def test_described_by_a_source_as_a_commander(extractor: Extractor) -> None:
     assert ("Iraqi ministry", "Abu Omar", "leaderOf", "Islamic State") in claims(result)
 
 
+@pytest.mark.parametrize("text", [
+    "Police said Hassan Dirie was a member of al-Shabab.",
+    "Hassan Dirie was a member of al-Shabab, sources said.",
+    "According to a leaked report, Hassan Dirie is a member of al-Shabab.",
+])
+def test_a_membership_an_unnamed_speaker_states_is_no_fact(extractor: Extractor, text: str) -> None:
+    result = extract(extractor, text)
+    assert ("Hassan Dirie", "memberOf", "al-Shabab") not in facts(result)
+
+
+def test_a_group_naming_its_own_commander_makes_a_claim(extractor: Extractor) -> None:
+    result = extract(extractor, "Al-Shabab said Hassan Dirie was a commander of al-Shabab.")
+    assert ("al-Shabab", "Hassan Dirie", "leaderOf", "al-Shabab") in claims(result)
+    assert ("Hassan Dirie", "leaderOf", "al-Shabab") not in facts(result)
+
+
+def test_described_as_a_commander_through_a_pronoun(extractor: Extractor) -> None:
+    result = extract(extractor, "Hassan Dirie was arrested in Mali on Monday. "
+                                "The Crisis Group described him as a commander of the Wagner Group.")
+    assert ("Crisis Group", "Hassan Dirie", "leaderOf", "Wagner Group") in claims(result)
+
+
 def test_a_brigade_answers_to_the_guards_as_a_fact_when_the_article_says_so(extractor: Extractor) -> None:
     result = extract(extractor, "The Quds Force answers to the Revolutionary Guards.")
     assert ("Quds Force", "partOf", "Islamic Revolutionary Guard Corps") in facts(result) or \

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
-from .items import ActorRef, EventItem
+from .items import EventItem
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body, unique_actors
 from .speech import SpeechFrame, SpeechFrames
@@ -67,7 +67,6 @@ def deployments(index: MentionIndex, body: list[tuple[int, int]]) -> list[EventI
 
 _FUTURE = frozenset({"will", "would", "could", "'ll", "wo", "shall", "might", "may"})
 _FIRST_PERSON = frozenset({"i", "we"})
-_PRONOUNS = frozenset({"it", "they", "he", "she", "i", "we"})
 _HARM = frozenset({EventClass.SANCTION, EventClass.ATTACK, EventClass.COERCION})  # "sanctions could follow if ..."
 
 
@@ -90,7 +89,7 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if verb.lemma_.lower() in warnings:  # "is warning Washington of severe consequences if ..."
-            agents = [a for s in subjects for a in _named_or_meant(s, index)]
+            agents = [a for s in subjects for a in index.named_or_meant(s)]
             warned = [a for c in verb.children if c.dep_ in ("dobj", "dative") for a in index.in_phrase(c)]
             frame_of = frames.of(verb)
         else:
@@ -115,15 +114,6 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
     return events
 
 
-def _named_or_meant(subject: Token, index: MentionIndex) -> list[ActorRef]:
-    """The actors a subject names, or the one its pronoun refers back to."""
-    named = index.in_phrase(subject)
-    if named or subject.lower_ not in _PRONOUNS:
-        return named
-    prior = index.previous_subject(subject, person=subject.lower_ in ("he", "she", "i"))
-    return [prior] if prior is not None else []
-
-
 def _speaker_side(subjects: list[Token], frame: SpeechFrame, index: MentionIndex, lex: Lexicon) -> bool:
     """The main clause is about what the speaker's side will do: "I", "we", "it" meaning the
     speaker, the speaker or its state named, or harm ("sanctions could follow")."""
@@ -133,7 +123,7 @@ def _speaker_side(subjects: list[Token], frame: SpeechFrame, index: MentionIndex
         if s.lower_ in _FIRST_PERSON or set(lex.noun_index.get(s.lemma_.lower(), ())) & _HARM \
                 or s.lemma_.lower() == "consequence":
             return True
-        if any(a.key in speakers or index.sides.get(a.key) in states for a in _named_or_meant(s, index)):
+        if any(a.key in speakers or index.sides.get(a.key) in states for a in index.named_or_meant(s)):
             return True
     return False
 
@@ -187,7 +177,7 @@ def modal_demands(doc: Doc, index: MentionIndex, frames: SpeechFrames, body: lis
         speakers = {a.key for a in frame.speakers}
         sides = {index.sides.get(k) for k in speakers} - {None}
         named = [s for s in subjects if not (index.at(s) is not None and index.at(s).weak)]
-        targets = [a for s in named for a in _named_or_meant(s, index)  # not a generic group ("countries")
+        targets = [a for s in named for a in index.named_or_meant(s)  # not a generic group ("countries")
                    if a.key not in speakers and a.actor_class not in (ActorClass.PLACE, ActorClass.GROUP)
                    and (index.sides.get(a.key) is None or index.sides.get(a.key) not in sides)]
         if not targets:

@@ -104,6 +104,20 @@ class MentionIndex:
                 preferred = mention.actor
         return preferred or best
 
+    def named_or_meant(self, phrase: Token) -> list[ActorRef]:
+        """The actors a phrase names, or the one its personal pronoun refers back to ("he said",
+        "described him as")."""
+        named = self.in_phrase(phrase)
+        if named or phrase.lower_ not in _PERSONAL:
+            return named
+        prior = self.previous_subject(phrase, person=phrase.lower_ in _PERSON_PRONOUNS)
+        return [prior] if prior is not None else []
+
+
+#: pronouns that stand for an actor named before (first person: the speaker, named by the frame)
+_PERSONAL = frozenset({"it", "they", "them", "he", "she", "him", "her", "i", "we"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+
 
 def within_np(child: Token, head: Token) -> bool:
     node = child

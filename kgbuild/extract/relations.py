@@ -85,10 +85,11 @@ def extract_relations(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list
     for n, (anchor, relation) in enumerate(relations):
         if anchor.i in described:
             continue  # "presented X as 'Iranian forces'": the description is the claim, not a fact
-        source = None if n in named else _attribution(anchor, index, frames if n in stated else None, relation)
+        attributed, source = (False, None) if n in named else _attribution(anchor, index, frames if n in stated
+                                                                            else None, relation)
         if source is not None:
             claims.append(ClaimItem(source, relation.subject, relation.predicate, relation.object, relation.sentence))
-        else:
+        elif not attributed:  # what an unnamed speaker says ("police said X was ...") is no fact either
             kept.append(relation)
     return _dedupe(kept), claims
 
@@ -422,15 +423,17 @@ def _predicative(anchor: Token) -> bool:
 
 
 def _attribution(anchor: Token, index: MentionIndex, frames: SpeechFrames | None, relation: RelationItem
-                 ) -> ActorRef | None:
-    """The claimant when ``anchor`` sits in a clause the article only attributes: a claim verb's
-    complement ("X claimed that ..."), reported speech ("officials said X was the group's deputy
-    commander", "according to the UN, the unit belongs to the army")."""
+                 ) -> tuple[bool, ActorRef | None]:
+    """Whether ``anchor`` sits in a clause the article only attributes to someone, and the
+    claimant where the text names one: a claim verb's complement ("X claimed that ..."),
+    reported speech ("officials of the ministry said X was the group's deputy commander",
+    "according to the UN, the unit belongs to the army"). ``(True, None)``: attributed to a
+    speaker that names no actor ("police said X was a member of Y", "according to a report")."""
     frame = frames.of(anchor) if frames is not None else None
-    if frame is not None and frame.kind in ("say", "according") and frame.speakers:
-        speaker = next((s for s in frame.speakers if s.key not in (relation.subject.key, relation.object.key)), None)
-        if speaker is not None:
-            return speaker
+    attributed = frame is not None and frame.kind in ("say", "according")
+    if attributed and frame.speakers:  # a party's own word about itself is its claim too ("X said he was ...")
+        return True, next((s for s in frame.speakers if s.key not in (relation.subject.key, relation.object.key)),
+                          frame.speakers[0])
     node = anchor
     for _ in range(8):
         if node.head.i == node.i:
@@ -440,9 +443,10 @@ def _attribution(anchor: Token, index: MentionIndex, frames: SpeechFrames | None
             for subject in subjects:
                 actors = index.in_phrase(subject)
                 if actors:
-                    return actors[0]
+                    return True, actors[0]
+            return True, None
         node = node.head
-    return None
+    return attributed, None
 
 
 def _as_claims(doc: Doc, index: MentionIndex, body: list[tuple[int, int]], lex: Lexicon) -> list[ClaimItem]:
@@ -456,7 +460,7 @@ def _as_claims(doc: Doc, index: MentionIndex, body: list[tuple[int, int]], lex: 
         sources = [a for s in verb.children if s.dep_ == "nsubj" for a in index.in_phrase(s)]
         sources += [a for g in verb.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
                     for a in index.in_phrase(p)]  # "described by Y as ..."
-        objects = [a for o in verb.children if o.dep_ in ("dobj", "nsubjpass") for a in index.in_phrase(o)]
+        objects = [a for o in verb.children if o.dep_ in ("dobj", "nsubjpass") for a in index.named_or_meant(o)]
         if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
             objects += index.in_phrase(verb.head)  # "X, described by Y as ..."
         descriptions = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
