@@ -233,6 +233,17 @@ def test_warned_of_consequences(extractor: Extractor) -> None:
     assert labels(threat.agents) == {"Iran"} and labels(threat.targets) == {"United States"}
 
 
+@pytest.mark.parametrize(("text", "accuser", "accused"), [
+    ("Kenya's police alleged that al-Shabab had planned the bombing.", "Police of Kenya", "al-Shabab"),
+    ("The Kremlin alleged Kyiv had staged the attack.", "Government of Russia", "Government of Ukraine"),
+])
+def test_alleged_that_someone_did_it_accuses_the_doer(extractor: Extractor, text: str, accuser: str,
+                                                      accused: str) -> None:
+    accusation = only(extract(extractor, text), "Accusation")
+    assert accuser in labels(accusation.agents)
+    assert accused in labels(accusation.targets) and accused not in labels(accusation.agents)
+
+
 def test_said_in_a_statement_that_it_condemned(extractor: Extractor) -> None:
     result = extract(extractor, "Hamas said in a statement that it condemned the Israeli raid on the Jenin camp.")
     accusation = only(result, "Accusation")
