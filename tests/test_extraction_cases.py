@@ -214,6 +214,20 @@ def test_an_abduction_without_a_named_agent_is_no_state_act(extractor: Extractor
     assert not any(a.label == "Government of Nigeria" for e in extract(extractor, text).events for a in e.agents)
 
 
+@pytest.mark.parametrize(("text", "event_class", "agent", "target"), [
+    ("Kenyan troops were deployed to the border on Monday.", "Deployment", "Armed Forces of Kenya", None),
+    ("Security forces and ambulances had been dispatched to the scene, Pakistani officials said.", "Deployment",
+     "Pakistani security forces", None),
+    ("The journalist Tendai Moyo was expelled from the Zanu PF party on Friday.", "Coercion",
+     "Zimbabwe African Nationalist Union", "Tendai Moyo"),
+])
+def test_who_acts_in_a_passive_without_a_by_phrase(extractor: Extractor, text: str, event_class: str, agent: str,
+                                                   target: str | None) -> None:
+    event = only(extract(extractor, text), event_class)
+    assert labels(event.agents) == {agent}
+    assert target is None or target in labels(event.targets)
+
+
 # -- 2. verbal events by speakers --------------------------------------------------------------
 def test_spokeswoman_for_a_ministry_dismissed_a_report(extractor: Extractor) -> None:
     result = extract(extractor, "A spokeswoman for the Russian foreign ministry dismissed the report as propaganda.")
