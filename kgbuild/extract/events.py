@@ -29,7 +29,7 @@ from .linear import ModelBundle
 from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
 from .nouns import EQUIPMENT, FORCE_SITES
-from .roles import ARMED, embedded_agents, event_place, held_by_whom, is_clash, noun_roles, verb_agents, verb_targets
+from .roles import ARMED, embedded_agents, event_place, passive_doers, held_by_whom, is_clash, noun_roles, verb_agents, verb_targets
 from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames, described_names
 from .triggers import Candidate, embedding_trigger, find_candidates, governing_verb, is_hedged
 
@@ -123,30 +123,13 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
             threatening = {a.key for a in agents}
             targets += [a for a in _threatened(token, index) if a.key not in threatening]
         if not agents and any(c.dep_ == "auxpass" for c in token.children):
-            agents = _passive_doers(token, event_class, index)
+            agents = passive_doers(token, event_class, index)
     else:
         agents, targets = noun_roles(token, index, lex)
     if not agents and targets and index.home is not None and token.lemma_.lower() in _BY_THE_STATE \
             and event_class == EventClass.COERCION and all(t.actor_class in ("Person", "Group") for t in targets):
         agents = [index.home]  # "Zamora was arrested": by the authorities of the state the story is about
     return agents, targets
-
-
-#: Who acts in a passive without a "by" phrase: the forces a deployment sends ("troops were
-#: deployed to the border"), the body or state a person is put out of ("he was expelled from the
-#: party", "deported from the United States").
-_SENT = frozenset({ActorClass.SECURITY_FORCE, ActorClass.ARMED_GROUP})
-_PUTTING_OUT = frozenset({ActorClass.STATE, ActorClass.GOVERNMENT_BODY, ActorClass.LEGISLATURE, ActorClass.ORGANIZATION,
-                          ActorClass.ARMED_GROUP, ActorClass.SECURITY_FORCE, ActorClass.INTERNATIONAL_ORGANIZATION})
-
-
-def _passive_doers(verb: Token, event_class: str, index: MentionIndex) -> list[ActorRef]:
-    if event_class == EventClass.DEPLOYMENT:
-        return [a for c in verb.children if c.dep_ == "nsubjpass" for a in index.in_phrase(c) if a.actor_class in _SENT]
-    if event_class == EventClass.COERCION:
-        return [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
-                for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g) if a.actor_class in _PUTTING_OUT]
-    return []
 
 
 def _threatened(trigger: Token, index: MentionIndex) -> list[ActorRef]:

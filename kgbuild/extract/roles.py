@@ -13,7 +13,7 @@ from .lexicon import Lexicon
 from .mentions import PRONOUNS, MentionIndex
 from .triggers import governing_verb
 
-__all__ = ["verb_agents", "verb_targets", "noun_roles", "event_place", "embedded_agents",
+__all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "event_place", "embedded_agents",
            "evaluative", "is_clash", "held_by_whom", "ARMED", "LIGHT_VERBS"]
 
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "issue", "make", "impose", "lead",
@@ -139,6 +139,25 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
             for pobj in (g for g in child.children if g.dep_ == "pobj"):
                 targets.extend(a for a in _acted_on(pobj, index) if a.actor_class != ActorClass.PLACE or child.lower_ == "at")
     return targets
+
+
+#: Who acts in a passive without a "by" phrase: the forces a deployment sends ("troops were
+#: deployed to the border"), the body or state a person is put out of ("he was expelled from the
+#: party", "deported from the United States").
+_SENT = frozenset({ActorClass.SECURITY_FORCE, ActorClass.ARMED_GROUP})
+_PUTTING_OUT = frozenset({ActorClass.STATE, ActorClass.GOVERNMENT_BODY, ActorClass.LEGISLATURE, ActorClass.ORGANIZATION,
+                          ActorClass.ARMED_GROUP, ActorClass.SECURITY_FORCE, ActorClass.INTERNATIONAL_ORGANIZATION})
+
+
+def passive_doers(verb: Token, event_class: str, index: MentionIndex) -> list[ActorRef]:
+    """Who carries out the event a passive verb without a "by" phrase reports, where the class
+    and the parse tell (deployments and putting someone out of a body); else nobody."""
+    if event_class == EventClass.DEPLOYMENT:
+        return [a for c in verb.children if c.dep_ == "nsubjpass" for a in index.in_phrase(c) if a.actor_class in _SENT]
+    if event_class == EventClass.COERCION:
+        return [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g) if a.actor_class in _PUTTING_OUT]
+    return []
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
