@@ -107,6 +107,18 @@ def test_nominal_anaphora_names_the_group(extractor: Extractor) -> None:
     assert {m.text for m in result.mentions if m.actor.label == "al-Shabab"} >= {"The movement"}
 
 
+@pytest.mark.parametrize("anaphor", ["The Southeast Asian nation", "The country"])
+def test_the_country_refers_back_to_the_state(extractor: Extractor, anaphor: str) -> None:
+    result = extract(extractor, "Malaysia extended its claim in the South China Sea. "
+                                f"{anaphor} sent a formal protest to the United Nations on Monday.")
+    assert any(m.text.endswith(anaphor.split()[-1]) for m in result.mentions if m.actor.label == "Malaysia")
+
+
+def test_the_country_with_no_state_named_before_is_no_actor(extractor: Extractor) -> None:
+    result = extract(extractor, "The country sent a formal protest to the United Nations on Monday.")
+    assert not [m for m in result.mentions if m.text.lower().endswith("country")]
+
+
 @pytest.mark.parametrize("first", [
     "U.N. special rapporteur Maria Keller visited Kabul in May.",
     "United Nations-appointed special rapporteur Maria Keller visited Kabul in May.",

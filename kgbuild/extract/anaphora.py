@@ -1,5 +1,5 @@
-"""Nominal anaphora for the linker: "the agency", "this group", "the president", "the U.N. envoy"
-refer back to the organisation or person named before them."""
+"""Nominal anaphora for the linker: "the agency", "this group", "the country", "the president", "the
+U.N. envoy" refer back to the organisation, state or person named before them."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -26,6 +26,7 @@ _ANAPHOR_NOUNS: dict[str, frozenset[str]] = {
         "union": "InternationalOrganization Organization", "watchdog": "Organization",
         "mission": "InternationalOrganization", "body": "InternationalOrganization GovernmentBody",
         "foundation": "Organization", "institute": "Organization", "network": "Organization",
+        "country": "State", "nation": "State",  # "the Southeast Asian nation submitted ..."
     }.items()
 }
 
