@@ -490,6 +490,15 @@ def test_a_group_of_people_is_named_with_its_nationality(extractor: Extractor) -
     assert "Somalia" in {m.actor.label for m in result.mentions}
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Prominent human rights activists urged the government to free the journalists.", "human rights activists"),
+    ("Public health experts urged the ministry to close the schools.", "public health experts"),
+])
+def test_a_group_is_named_with_the_modifiers_of_its_modifiers(extractor: Extractor, text: str, name: str) -> None:
+    demand = only(extract(extractor, text), "Demand")
+    assert name in labels(demand.agents)
+
+
 def test_a_named_group_of_people_counts_only_when_it_takes_part(extractor: Extractor) -> None:
     bystanders = extract(extractor, "Republicans and Democrats disagree on many things, the poll found.")
     assert not {m.actor.label for m in bystanders.mentions if m.actor.actor_class == "Group"}

@@ -38,12 +38,13 @@ _BARE_OK = {"government", "military", "army", "police", "security forces", "junt
 
 
 def _phrase_start(head: Token, floor: int) -> int:
-    """Leftmost adjacent modifier of ``head`` (amod/compound/nmod chain), not below ``floor``."""
+    """Leftmost adjacent modifier of ``head`` (amod/compound/nmod chain, with the modifiers' own
+    modifiers: "human rights activists"), not below ``floor``."""
     start = head.i
     for child in sorted(head.children, key=lambda t: -t.i):
         if child.i == start - 1 and child.dep_ in ("amod", "compound", "nmod", "poss") and child.i >= floor \
                 and child.is_alpha and not (child.i > 0 and child.doc[child.i - 1].text == "-"):
-            start = child.i
+            start = _phrase_start(child, floor) if child.dep_ != "poss" else child.i
     return start
 
 
