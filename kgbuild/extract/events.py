@@ -29,7 +29,8 @@ from .linear import ModelBundle
 from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
 from .nouns import EQUIPMENT, FORCE_SITES
-from .roles import ARMED, embedded_agents, event_place, passive_doers, held_by_whom, is_clash, noun_roles, verb_agents, verb_targets
+from .roles import (ARMED, embedded_agents, event_place, held_by_whom, is_clash, noun_roles, passive_doers, verb_agents,
+                    verb_targets)
 from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames, described_names
 from .triggers import Candidate, embedding_trigger, find_candidates, governing_verb, is_hedged
 

@@ -85,8 +85,8 @@ def extract_relations(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list
     for n, (anchor, relation) in enumerate(relations):
         if anchor.i in described:
             continue  # "presented X as 'Iranian forces'": the description is the claim, not a fact
-        attributed, source = (False, None) if n in named else _attribution(anchor, index, frames if n in stated
-                                                                            else None, relation)
+        attributed, source = (False, None) if n in named else \
+            _attribution(anchor, index, frames if n in stated else None, relation)
         if source is not None:
             claims.append(ClaimItem(source, relation.subject, relation.predicate, relation.object, relation.sentence))
         elif not attributed:  # what an unnamed speaker says ("police said X was ...") is no fact either
