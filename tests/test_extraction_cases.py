@@ -246,6 +246,21 @@ def test_spokeswoman_for_a_ministry_dismissed_a_report(extractor: Extractor) -> 
     assert labels(only(result, "Rejection").agents) == {"Ministry of Foreign Affairs of Russia"}
 
 
+def test_a_spokesman_named_after_the_body_he_speaks_for_is_the_speaker(extractor: Extractor) -> None:
+    """"A spokesman for X, NAME, rejected": the parse hangs the name on X; he is still the speaker,
+    never the one his rejection is aimed at."""
+    result = extract(extractor, "A spokesman for the Afghan Taliban, Zabihullah Mujahid, rejected the U.N. report.")
+    rejection = only(result, "Rejection")
+    assert {"Zabihullah Mujahid", "Taliban"} <= labels(rejection.agents)
+    assert "Zabihullah Mujahid" not in labels(rejection.targets)
+
+
+def test_who_in_a_clause_on_an_apposition_is_the_name_it_describes(extractor: Extractor) -> None:
+    result = extract(extractor, "Protests grew in Zimbabwe. Police arrested Blessed Geza, a war veteran-turned-"
+                                "politician who criticized the country's president.")
+    assert "Blessed Geza" in labels(only(result, "Accusation").agents)
+
+
 def test_called_on_someone_to_withdraw(extractor: Extractor) -> None:
     result = extract(extractor, "The United Nations called on Israel to withdraw its troops from the buffer zone.")
     demand = only(result, "Demand")

@@ -66,6 +66,25 @@ def _spoken_for(subject: Token, index: MentionIndex) -> list[ActorRef]:
             for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)]
 
 
+def _spokesperson_named(subject: Token, index: MentionIndex) -> list[ActorRef]:
+    """"A spokesman for the Taliban, Zabihullah Mujahid, said": the parse hangs the name on the
+    body, not on the spokesman it names."""
+    if subject.lemma_.lower() not in _SPOKESPEOPLE and subject.lower_ not in _SPOKESPEOPLE:
+        return []
+    return [m.actor for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "with")
+            for g in c.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos"
+            if (m := index.at(a)) is not None and m.actor.actor_class == ActorClass.PERSON]
+
+
+def _described_by_clause(clause: Token, index: MentionIndex) -> list[ActorRef]:
+    """Who "who" is in a relative clause: the noun it hangs on, or the name that noun stands in
+    apposition to ("Geza, a war veteran who criticized the president")."""
+    found = index.in_phrase(clause.head)
+    if not found and clause.head.dep_ == "appos":
+        found = index.in_phrase(clause.head.head)
+    return found
+
+
 def verb_agents(verb: Token, index: MentionIndex, *, prefer: frozenset[str] | None = None) -> list[ActorRef]:
     agents: list[ActorRef] = []
     node = verb
@@ -75,13 +94,14 @@ def verb_agents(verb: Token, index: MentionIndex, *, prefer: frozenset[str] | No
         for subject in subjects + passive_by:
             if subject.lower_ in PRONOUNS:
                 if subject.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
-                    agents.extend(index.in_phrase(node.head))
+                    agents.extend(_described_by_clause(node, index))
                     continue
                 prior = index.previous_subject(subject, person=subject.lower_ in ("he", "she"), prefer=prefer)
                 if prior is not None:
                     agents.append(prior)
                 continue
             agents.extend(index.in_phrase(subject) or _spoken_for(subject, index))
+            agents.extend(_spokesperson_named(subject, index))
         if agents:
             return agents
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in node.children):
