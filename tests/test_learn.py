@@ -154,3 +154,28 @@ def test_a_mentions_context_block_scores_as_its_features_do() -> None:
         summed = role.scores(["dep=nsubj", "bias"], partial=context.partial_sums(token, role))
         assert summed == pytest.approx(whole, abs=1e-12)
     assert role.scores(["bias"], partial=context.partial_sums(doc[0], role)) != role.scores(["bias"])
+
+
+def test_the_event_threshold_is_chosen_on_the_triggers_the_detector_decides(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Physical triggers ("attacked") are events by the grammar, whatever the detector says: their
+    scores would pull the event threshold towards what is easy, so they are no sample of it."""
+    from kgbuild.learn import fit
+    from kgbuild.learn.examples import ArticleExamples, RoleExample, TriggerExample
+
+    def article(n: int) -> ArticleExamples:
+        triggers = [TriggerExample(["lemma=urge"], "Demand"), TriggerExample(["lemma=hope"], "none"),
+                    TriggerExample(["lemma=attack"], "Attack", physical=True)]
+        roles = [RoleExample(["subj"], "agent", 0), RoleExample(["obj"], "none", 0)]
+        return ArticleExamples(f"a{n}", triggers, roles)
+
+    samples: list[int] = []
+    real = fit._best_threshold
+
+    def spy(scores, positives, *, total=None):  # noqa: ANN001, ANN202
+        samples.append(len(scores))
+        return real(scores, positives, total=total)
+
+    monkeypatch.setattr(fit, "_best_threshold", spy)
+    fit.fit_bundle_parts([article(n) for n in range(10)], c_trigger=0.5, c_role=0.5)
+    assert samples[0] == 20  # the event threshold: two decided triggers in each of ten articles

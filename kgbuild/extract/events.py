@@ -50,6 +50,7 @@ class TriggerCase:
     candidate: Candidate
     features: list[str]
     roles: Callable[[str], list[tuple[RoleCandidate, list[str]]]]
+    physical: bool = False  # the grammar, not the trigger models, decides whether it is an event
 
 
 def _referents(trigger: Token, lex: Lexicon, earlier: list[tuple[frozenset[str], list[ActorRef]]]
@@ -493,7 +494,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                     for c in pool_of()]
 
         if collect is not None:
-            collect.append(TriggerCase(candidate, features, roles))
+            collect.append(TriggerCase(candidate, features, roles, physical))
         if physical:  # physical events: the grammar decides, the rules give the roles
             label = _grammatical_event(candidate, lex, index, frame, trigger_ids, rule_roles)
         else:

@@ -33,6 +33,7 @@ _QUOTE_CLASS = "[\"'\u2018\u2019\u201c\u201d]"
 class TriggerExample:
     features: list[str]
     label: str  # "none" or an event class
+    physical: bool = False  # the grammar decides it in use: no sample of the event threshold
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,10 +174,10 @@ def label_article(gold: GoldFile, text: str, cases: list[TriggerCase], mentions:
         event = assigned.get(id(case))
         if event is None:
             if id(case) not in ignored:
-                triggers.append(TriggerExample(case.features, "none"))
+                triggers.append(TriggerExample(case.features, "none", case.physical))
             continue
         label = next((t for t in event.types if t in case.candidate.classes + case.candidate.cameo), event.types[0])
-        triggers.append(TriggerExample(case.features, label))
+        triggers.append(TriggerExample(case.features, label, case.physical))
         agents, targets = set(event.agent), set(event.target)
         reached: set[str] = set()
         first = id(event) not in counted

@@ -152,6 +152,8 @@ def fit_bundle_parts(examples: Sequence[ArticleExamples], *, c_trigger: float, c
             role_probs = [rol.scores(r.features) for r in e.roles]
             roles_right = _roles_right(e.roles, role_probs)
             for n, t in enumerate(e.triggers):
+                if t.physical:
+                    continue  # the grammar decides these in use: the threshold is not theirs
                 event_scores.append(det.scores(t.features).get("event", 0.0))
                 event_truth.append(t.label != "none")
                 event_right.append(t.label != "none" and (cls is None or cls.predict(t.features)[0] == t.label)
