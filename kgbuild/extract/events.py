@@ -29,8 +29,8 @@ from .linear import ModelBundle
 from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
 from .nouns import EQUIPMENT, FORCE_SITES
-from .roles import (ARMED, embedded_agents, event_place, held_by_whom, is_clash, noun_roles, passive_doers, verb_agents,
-                    verb_targets)
+from .roles import (ARMED, aimed_at_the_doers, embedded_agents, event_place, held_by_whom, is_clash, noun_roles,
+                    passive_doers, verb_agents, verb_targets)
 from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames, described_names
 from .triggers import Candidate, embedding_trigger, find_candidates, governing_verb, is_hedged
 
@@ -550,6 +550,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             sides = unique_actors([*agents, *targets])
             if len(sides) > 1:
                 agents = targets = sides  # a clash: each side attacks the other
+        if event_class == EventClass.ACCUSATION:  # "condemned Mhlanga's arrest": aimed at who arrested him
+            agents, targets = aimed_at_the_doers(token, index, agents, targets, rule_agents=rule_agents)
         weak = token.lemma_.lower() in behaviour.weak
         reported = _reported_deed(behaviour.kind, frame, agents, token)
         if reported is not None:  # "the minister said the rebels had massacred villagers": his accusation

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..vocabulary import ActorClass, EventClass
 from .items import ActorRef
 from .lexicon import Lexicon
-from .mentions import PRONOUNS, MentionIndex
+from .mentions import PRONOUNS, MentionIndex, unique_actors
 from .triggers import governing_verb
 
 __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "event_place", "embedded_agents",
@@ -178,6 +178,65 @@ def passive_doers(verb: Token, event_class: str, index: MentionIndex) -> list[Ac
         return [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
                 for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g) if a.actor_class in _PUTTING_OUT]
     return []
+
+
+#: Deeds only a state's authorities do (against them, a statement is aimed at the state)
+_STATE_DEEDS = frozenset({"arrest", "detention", "deportation", "expulsion", "imprisonment", "jailing", "internment",
+                          "extradition", "execution"})
+
+
+def deed_objected_to(verb: Token, index: MentionIndex) -> tuple[list[ActorRef], list[ActorRef], bool] | None:
+    """A statement against a deed done to someone ("condemned Mhlanga's arrest", "criticized the
+    deportation of the Uyghurs", "protested over Thailand's deportation of them"): who suffered
+    it, who did it where the phrase says ("Thailand's deportation of ...", "the arrest by
+    police"), and whether only a state's authorities do such deeds; ``None`` when the verb's
+    object is no such deed."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("over", "against", "of")
+        for g in c.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        if lemma not in PATIENT_NOUNS or lemma == "release":
+            continue
+        suffered: list[ActorRef] = []
+        doers: list[ActorRef] = []
+        with_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+        for child in noun.children:
+            if child.dep_ == "poss":
+                mention = index.at(child)
+                actor = mention.actor if mention is not None else _pronoun_possessor(child, index)
+                if actor is not None:  # "Thailand's deportation of the Uyghurs": the possessor did it
+                    person = actor.actor_class in (ActorClass.PERSON, ActorClass.GROUP)
+                    (doers if with_of or not person else suffered).append(actor)
+            elif child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
+                found = [a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g)]
+                (suffered if child.lower_ == "of" else doers).extend(found)
+        return suffered, doers, lemma in _STATE_DEEDS
+    return None
+
+
+def aimed_at_the_doers(verb: Token, index: MentionIndex, agents: list[ActorRef], targets: list[ActorRef], *,
+                       rule_agents: list[ActorRef]) -> tuple[list[ActorRef], list[ActorRef]]:
+    """An accusation against a deed done to someone is aimed at who did it, never at who suffered
+    it: the doers the phrase names, else those who did it earlier (among the agents the model
+    took from the mention of that deed, unless the parse makes them the speakers), else the
+    authorities of the state the story is about for a deed only they do."""
+    deed = deed_objected_to(verb, index) if verb.pos_ == "VERB" else None
+    if deed is None:
+        return agents, targets
+    suffered, doers, by_state = deed
+    speakers = {a.key for a in rule_agents}
+    gone = {a.key for a in suffered}
+    if not doers and speakers:
+        doers = [a for a in agents if a.key not in speakers and a.key not in gone]
+    gone |= {a.key for a in doers}
+    agents = [a for a in agents if a.key not in gone or a.key in speakers]
+    targets = unique_actors([*doers, *(t for t in targets if t.key not in gone)])
+    speaking = {a.key for a in agents}
+    targets = [t for t in targets if t.key not in speaking]
+    if not targets and by_state and index.home is not None and index.home.key not in speaking:
+        targets = [index.home]
+    return agents, targets
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
