@@ -1194,6 +1194,15 @@ def test_a_company_named_before_its_spokesman_is_an_actor_and_a_field_is_not(ext
     assert {m.actor.label for m in result.mentions} == {"John Kirby"}
 
 
+@pytest.mark.parametrize("text", [
+    "Several environment groups accused the Spanish company Iberdrola of trying to influence the talks.",
+    "Iberdrola, the Spanish energy company, rejected the accusation.",
+])
+def test_a_name_the_ner_takes_for_a_place_is_what_its_descriptor_says(extractor: Extractor, text: str) -> None:
+    [iberdrola] = [m.actor for m in extract(extractor, text).mentions if m.actor.label == "Iberdrola"]
+    assert iberdrola.actor_class == "Organization"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Haiti's prisons are crowded. About 60 of the escapees were caught by prison guards in Haiti.",
      ("Haitian prison guards", "https://w3id.org/kgbuild/kb/HTI")),

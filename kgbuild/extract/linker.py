@@ -301,6 +301,17 @@ _DESCRIPTORS = {"company": "Organization", "firm": "Organization", "association"
                 "militia": "ArmedGroup", "movement": "Organization"}
 
 
+def _descriptor_class(ent: Span) -> str | None:
+    """The class a descriptor noun gives a name the NER took for a place: right before it ("the
+    Spanish company Iberdrola") or in apposition ("Iberdrola, the Spanish utility company")."""
+    doc = ent.doc
+    nouns = [doc[ent.start - 1]] if ent.start else []
+    nouns += [c for c in ent.root.children if c.dep_ == "appos"]
+    if ent.root.dep_ == "appos":
+        nouns.append(ent.root.head)
+    return next((_DESCRIPTORS[n.lower_] for n in nouns if n.lower_ in _DESCRIPTORS and n.is_lower), None)
+
+
 def _described_names(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int, int, str]]:
     """Capitalised names the NER left out that a noun says are an organisation: "media
     association CamboJA", "media watchdog Reporters Without Borders", "the Spanish company
@@ -443,7 +454,8 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
             state = ctx.dominant_state  # "the Department of Justice", "Parliament": the story's state's
         return ActorRef(None, actor_class, text, new=True, state=state, parent=parent)  # "Somali Military Command"
     if ent.label_ in ("GPE", "LOC", "FAC"):
-        return ActorRef(None, "Place", text, new=True)
+        described = _descriptor_class(ent)  # "the Spanish company Iberdrola": no place the KB knows
+        return ActorRef(None, described or "Place", text, new=True)
     if ent.label_ == "NORP":
         return ActorRef(None, "Group", text, new=True)
     return None
