@@ -278,6 +278,13 @@ def test_condemning_a_deed_done_to_someone_accuses_who_did_it(extractor: Extract
     assert labels(accusation.targets) == {accused}
 
 
+def test_criticizing_the_decision_told_before_accuses_who_took_it(extractor: Extractor) -> None:
+    result = extract(extractor, "The Taliban barred women from universities. U.N. envoy Richard Bennett criticized "
+                                "the decision.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"Richard Bennett"} and labels(accusation.targets) == {"Taliban"}
+
+
 def test_called_on_someone_to_withdraw(extractor: Extractor) -> None:
     result = extract(extractor, "The United Nations called on Israel to withdraw its troops from the buffer zone.")
     demand = only(result, "Demand")

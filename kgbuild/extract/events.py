@@ -53,20 +53,26 @@ class TriggerCase:
     physical: bool = False  # the grammar, not the trigger models, decides whether it is an event
 
 
+#: Nouns that name, without saying which, a deed told before ("criticized the decision", "this move")
+_DEED_NOUNS = frozenset({"decision", "move", "measure", "step", "action", "ruling", "verdict", "policy", "ban", "order"})
+
+
 def _referents(trigger: Token, lex: Lexicon, earlier: list[tuple[frozenset[str], list[ActorRef]]]
                ) -> list[tuple[ActorRef, Token]]:
-    """"denied the request", "condemned the attack": the object names an event told before (an
-    earlier trigger candidate of that class, with the agents the rules give it); its agents are
-    candidates (usually the target of the reaction)."""
+    """"denied the request", "condemned the attack", "criticized the decision": the object names
+    an event told before (an earlier trigger candidate of that class, or of any class for a word
+    that names no kind of deed); its agents are candidates (usually the target of the reaction)."""
     found: list[tuple[ActorRef, Token]] = []
     for child in trigger.children:
         nouns = [child] if child.dep_ in ("dobj", "nsubjpass") else \
             [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
         for noun in nouns:
             classes = set(lex.noun_index.get(noun.lemma_.lower(), ()))
-            if not classes or noun.pos_ not in ("NOUN", "PROPN"):
+            deed = noun.lemma_.lower() in _DEED_NOUNS and any(
+                c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in noun.children)
+            if not (classes or deed) or noun.pos_ not in ("NOUN", "PROPN"):
                 continue
-            prior = next((agents for kinds, agents in reversed(earlier) if kinds & classes and agents), None)
+            prior = next((agents for kinds, agents in reversed(earlier) if (deed or kinds & classes) and agents), None)
             if prior is not None:
                 found.extend((a, noun) for a in prior)
     return found
@@ -517,6 +523,10 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 pa, pt = max(pa, old[1]), max(pt, old[2])
             scored[cand.actor.key] = (cand.actor, pa, pt)
         rule_agents, rule_targets = rule_roles(token, event_class, candidate.end)
+        if event_class in (EventClass.ACCUSATION, EventClass.REJECTION):  # "condemned the attack": its doers
+            speaking = {a.key for a in rule_agents}
+            rule_targets = unique_actors([*rule_targets, *(c.actor for c in pool_of() if c.how == "referent"
+                                                           and c.actor.key not in speaking)])
         if not behaviour.symmetric:
             # what the parse decides, the model may not turn round (the object is no agent, the
             # subject no target) and only adds to: the model reads each mention's context, and
