@@ -60,8 +60,8 @@ _DEED_NOUNS = frozenset({"decision", "move", "measure", "step", "action", "rulin
 def _referents(trigger: Token, lex: Lexicon, earlier: list[tuple[frozenset[str], list[ActorRef]]]
                ) -> list[tuple[ActorRef, Token]]:
     """"denied the request", "condemned the attack", "criticized the decision": the object names
-    an event told before (an earlier trigger candidate of that class, or of any class for a word
-    that names no kind of deed); its agents are candidates (usually the target of the reaction)."""
+    an event told before (an earlier trigger candidate of that class, or a deed of any class for a
+    word that names no kind of deed); its agents are candidates (usually the target of the reaction)."""
     found: list[tuple[ActorRef, Token]] = []
     for child in trigger.children:
         nouns = [child] if child.dep_ in ("dobj", "nsubjpass") else \
@@ -72,7 +72,8 @@ def _referents(trigger: Token, lex: Lexicon, earlier: list[tuple[frozenset[str],
                 c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in noun.children)
             if not (classes or deed) or noun.pos_ not in ("NOUN", "PROPN"):
                 continue
-            prior = next((agents for kinds, agents in reversed(earlier) if (deed or kinds & classes) and agents), None)
+            prior = next((agents for kinds, agents in reversed(earlier) if agents and (
+                kinds & classes or deed and any(lex.classes[k].kind != "statement" for k in kinds))), None)
             if prior is not None:
                 found.extend((a, noun) for a in prior)
     return found
