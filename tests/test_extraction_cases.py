@@ -538,6 +538,15 @@ def test_a_group_is_named_with_the_modifiers_of_its_modifiers(extractor: Extract
     assert name in labels(demand.agents)
 
 
+def test_a_group_mention_spans_adjectives_joined_by_and(extractor: Extractor) -> None:
+    """The text names the group "international and local media rights organizations": the
+    mention says so (an annotator's name for it matches the mention's text)."""
+    text = "International and local media rights organizations urged the government to free the journalists."
+    result = extract(extractor, text)
+    [agent] = only(result, "Demand").agents
+    assert [m.text for m in result.mentions if m.actor == agent] == [text.split(" urged")[0]]
+
+
 def test_a_named_group_of_people_counts_only_when_it_takes_part(extractor: Extractor) -> None:
     bystanders = extract(extractor, "Republicans and Democrats disagree on many things, the poll found.")
     assert not {m.actor.label for m in bystanders.mentions if m.actor.actor_class == "Group"}

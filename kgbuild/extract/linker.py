@@ -39,10 +39,14 @@ _BARE_OK = {"government", "military", "army", "police", "security forces", "junt
 
 def _phrase_start(head: Token, floor: int) -> int:
     """Leftmost adjacent modifier of ``head`` (amod/compound/nmod chain, with the modifiers' own
-    modifiers: "human rights activists"), not below ``floor``."""
+    modifiers: "human rights activists", and adjectives joined by "and" or "or": "international
+    and local media rights organizations"), not below ``floor``."""
     start = head.i
     for child in sorted(head.children, key=lambda t: -t.i):
-        if child.i == start - 1 and child.dep_ in ("amod", "compound", "nmod", "poss") and child.i >= floor \
+        joined = child.dep_ == "amod" and all(t.i == child.i or t.dep_ in ("cc", "conj") and t.pos_ in ("ADJ", "CCONJ")
+                                              for t in child.subtree)
+        last = child.right_edge.i if joined else child.i
+        if last == start - 1 and child.dep_ in ("amod", "compound", "nmod", "poss") and child.i >= floor \
                 and child.is_alpha and not (child.i > 0 and child.doc[child.i - 1].text == "-"):
             start = _phrase_start(child, floor) if child.dep_ != "poss" else child.i
     return start
@@ -276,7 +280,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         if key in ctx.lex.group_nouns and token.tag_ in ("NNS", "NNPS", "NN") \
                 and not (ctx.lex.group_nouns[key] == "Person" and token.dep_ in ("compound", "amod")):
             # a singular attacker ("a suicide bomber") is one person; "fighter jets" is no fighter
-            start = _phrase_start(token, token.i - 3)
+            start = _phrase_start(token, token.i - 5)
             while start < token.i and (start in taken or doc[start].pos_ in ("DET", "NUM", "ADV", "ADP")
                                        or doc[start].pos_ == "PRON" and doc[start].dep_ != "poss"):
                 start += 1
