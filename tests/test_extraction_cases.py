@@ -547,6 +547,18 @@ def test_a_group_mention_spans_adjectives_joined_by_and(extractor: Extractor) ->
     assert [m.text for m in result.mentions if m.actor == agent] == [text.split(" urged")[0]]
 
 
+@pytest.mark.parametrize(("text", "role", "group"), [
+    ("Eight Republican senators urged the State Department to sanction the company.", "agents",
+     "republican senators"),
+    ("Local historians accused the Chinese government of falsifying the archive.", "agents", "local historians"),
+    ("Nigerian Defense Minister Mohammed Badaru Abubakar urged his counterparts to coordinate efforts against the "
+     "militants.", "targets", "counterparts"),
+])
+def test_people_named_by_what_they_do_are_a_group(extractor: Extractor, text: str, role: str, group: str) -> None:
+    event = next(e for e in extract(extractor, text).events if e.event_class in ("Demand", "Accusation"))
+    assert group in labels(getattr(event, role))
+
+
 def test_a_named_group_of_people_counts_only_when_it_takes_part(extractor: Extractor) -> None:
     bystanders = extract(extractor, "Republicans and Democrats disagree on many things, the poll found.")
     assert not {m.actor.label for m in bystanders.mentions if m.actor.actor_class == "Group"}
