@@ -547,6 +547,14 @@ def test_a_group_mention_spans_adjectives_joined_by_and(extractor: Extractor) ->
     assert [m.text for m in result.mentions if m.actor == agent] == [text.split(" urged")[0]]
 
 
+def test_a_group_of_someone_is_named_with_whose_it_is(extractor: Extractor) -> None:
+    """"Berisha's opponents" are not "opponents" in general: another story's opponents are others."""
+    result = extract(extractor, "Albania's former premier Sali Berisha was sanctioned. Berisha's opponents, however, "
+                                "accused him of undermining democracy.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"berisha's opponents"} and labels(accusation.targets) == {"Sali Berisha"}
+
+
 @pytest.mark.parametrize(("text", "role", "group"), [
     ("Eight Republican senators urged the State Department to sanction the company.", "agents",
      "republican senators"),

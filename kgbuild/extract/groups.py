@@ -31,7 +31,7 @@ def group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> Act
     named = named_group(ctx, token, key)
     if named is not None:
         return named[1]
-    words = [w for w in phrase.lower().split() if w.isalpha() and w not in _QUANTITY_WORDS]
+    words = [w for w in phrase.lower().split() if w.removesuffix("'s").isalpha() and w not in _QUANTITY_WORDS]
     phrase_key = " ".join(words[-3:]) or key
     existing = ctx.groups.get(phrase_key)
     if existing is None and phrase_key == key:  # "rights groups ... the groups": the latest such group

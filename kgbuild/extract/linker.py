@@ -289,6 +289,9 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             if before is not None and before.head.i == token.i and before.dep_ in ("amod", "compound") \
                     and normalise_name(before.text) in ctx.kbi.demonyms:
                 phrase = f"{before.text} {phrase}"  # "Somali leaders": named with their nationality too
+            owner = next((taken[c.i] for c in token.children if c.dep_ == "poss" and c.i < start and c.i in taken), None)
+            if owner is not None and owner.actor.actor_class != "Place":  # "Berisha's opponents": whose they are
+                phrase = f"{owner.text}'s {phrase}"
             actor = group_actor(ctx, token, key, phrase=phrase)
             add(start, token.i + 1, actor, weak=True)
     items.sort(key=lambda m: m.start)
