@@ -547,6 +547,12 @@ def test_a_group_mention_spans_adjectives_joined_by_and(extractor: Extractor) ->
     assert [m.text for m in result.mentions if m.actor == agent] == [text.split(" urged")[0]]
 
 
+def test_opposition_lawmakers_are_a_group_not_the_parliament(extractor: Extractor) -> None:
+    accusation = only(extract(extractor, "Thai opposition lawmakers criticized the government."), "Accusation")
+    assert labels(accusation.agents) == {"thai opposition lawmakers"}
+    assert [a.actor_class for a in accusation.agents] == ["Group"]
+
+
 def test_a_group_of_someone_is_named_with_whose_it_is(extractor: Extractor) -> None:
     """"Berisha's opponents" are not "opponents" in general: another story's opponents are others."""
     result = extract(extractor, "Albania's former premier Sali Berisha was sanctioned. Berisha's opponents, however, "

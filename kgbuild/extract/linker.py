@@ -278,8 +278,10 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             add(token.i, token.i + 1, group_actor(ctx, token, "passengers", phrase="passengers"), weak=True)
             continue
         if key in ctx.lex.group_nouns and token.tag_ in ("NNS", "NNPS", "NN") \
-                and not (ctx.lex.group_nouns[key] == "Person" and token.dep_ in ("compound", "amod")):
-            # a singular attacker ("a suicide bomber") is one person; "fighter jets" is no fighter
+                and not (ctx.lex.group_nouns[key] == "Person" and token.dep_ in ("compound", "amod")) \
+                and not (token.dep_ == "compound" and noun_key(token.head) in ctx.lex.group_nouns):
+            # a singular attacker ("a suicide bomber") is one person; "fighter jets" is no fighter;
+            # "opposition lawmakers" is one group, named by both words
             start = _phrase_start(token, token.i - 5)
             while start < token.i and (start in taken or doc[start].pos_ in ("DET", "NUM", "ADV", "ADP")
                                        or doc[start].pos_ == "PRON" and doc[start].dep_ != "poss"):

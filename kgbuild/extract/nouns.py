@@ -49,9 +49,16 @@ def noun_key(token: Token) -> str:
     return SYNONYMS.get(text, text)
 
 
+#: Members of a legislature: modified by "opposition", a group of one side of it, not the body
+_MEMBERS_OF_A_SIDE = frozenset({"lawmakers", "legislators", "mps"})
+
+
 def generic_of(lex: Lexicon, head: Token) -> tuple[str, int] | None:
-    """The institution noun phrase headed by ``head``: (key, first token index)."""
+    """The institution noun phrase headed by ``head``: (key, first token index). Opposition
+    lawmakers are no parliament: a group of its members (:data:`_MEMBERS_OF_A_SIDE`)."""
     key = noun_key(head)
+    if key in _MEMBERS_OF_A_SIDE and any(c.lower_ == "opposition" for c in head.children):
+        return None
     compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1]
     if compounds:
         two = f"{compounds[0].text.lower()} {key}"
