@@ -285,6 +285,19 @@ def test_criticizing_the_decision_told_before_accuses_who_took_it(extractor: Ext
     assert labels(accusation.agents) == {"Richard Bennett"} and labels(accusation.targets) == {"Taliban"}
 
 
+@pytest.mark.parametrize("text", [
+    "Trump imposed a 25% tariff on Canada.",
+    "Trump hit Canada with a new 25% levy on steel.",
+    "The European Union hit Russia with new sanctions.",
+])
+def test_a_light_verb_with_a_sanction_noun_is_one_sanction(extractor: Extractor, text: str) -> None:
+    """The noun is the event ("imposed a tariff", "hit X with sanctions"); the verb only says who
+    brings it about: no coercion, no attack beside it."""
+    result = extract(extractor, text)
+    assert [e.event_class for e in result.events] == ["Sanction"]
+    assert len(only(result, "Sanction").targets) == 1
+
+
 def test_called_on_someone_to_withdraw(extractor: Extractor) -> None:
     result = extract(extractor, "The United Nations called on Israel to withdraw its troops from the buffer zone.")
     demand = only(result, "Demand")

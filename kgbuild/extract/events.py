@@ -29,17 +29,17 @@ from .linear import ModelBundle
 from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
 from .nouns import EQUIPMENT, FORCE_SITES
-from .roles import (ARMED, aimed_at_the_doers, embedded_agents, event_place, held_by_whom, is_clash, noun_roles,
-                    passive_doers, verb_agents, verb_targets)
+from .role_candidates import referents, role_candidates
+from .roles import (ARMED, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, embedded_agents, event_place, held_by_whom,
+                    is_clash, noun_roles, passive_doers, verb_agents, verb_targets)
 from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames, described_names
 from .triggers import Candidate, embedding_trigger, find_candidates, governing_verb, is_hedged
 
-__all__ = ["extract_events", "TriggerCase", "role_candidates", "choose_roles"]
+__all__ = ["extract_events", "TriggerCase", "choose_roles"]
 
 #: Without any agent above the model's threshold, the best candidate still is one above this
 #: fraction of it.
 AGENT_FALLBACK = 0.5
-_PRONOUN_FORMS = frozenset({"he", "she", "they", "it", "its", "their", "his", "her", "them", "him", "we", "our"})
 
 
 @dataclass
@@ -51,68 +51,6 @@ class TriggerCase:
     features: list[str]
     roles: Callable[[str], list[tuple[RoleCandidate, list[str]]]]
     physical: bool = False  # the grammar, not the trigger models, decides whether it is an event
-
-
-#: Nouns that name, without saying which, a deed told before ("criticized the decision", "this move")
-_DEED_NOUNS = frozenset({"decision", "move", "measure", "step", "action", "ruling", "verdict", "policy", "ban", "order"})
-
-
-def _referents(trigger: Token, lex: Lexicon, earlier: list[tuple[frozenset[str], list[ActorRef]]]
-               ) -> list[tuple[ActorRef, Token]]:
-    """"denied the request", "condemned the attack", "criticized the decision": the object names
-    an event told before (an earlier trigger candidate of that class, or a deed of any class for a
-    word that names no kind of deed); its agents are candidates (usually the target of the reaction)."""
-    found: list[tuple[ActorRef, Token]] = []
-    for child in trigger.children:
-        nouns = [child] if child.dep_ in ("dobj", "nsubjpass") else \
-            [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
-        for noun in nouns:
-            classes = set(lex.noun_index.get(noun.lemma_.lower(), ()))
-            deed = noun.lemma_.lower() in _DEED_NOUNS and any(
-                c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in noun.children)
-            if not (classes or deed) or noun.pos_ not in ("NOUN", "PROPN"):
-                continue
-            prior = next((agents for kinds, agents in reversed(earlier) if agents and (
-                kinds & classes or deed and any(lex.classes[k].kind != "statement" for k in kinds))), None)
-            if prior is not None:
-                found.extend((a, noun) for a in prior)
-    return found
-
-
-def role_candidates(trigger: Token, index: MentionIndex, frame: SpeechFrame | None, *,
-                    referents: list[tuple[ActorRef, Token]] = (), described: frozenset[int] = frozenset()
-                    ) -> list[RoleCandidate]:
-    """Actors that may be the agent or target of the event ``trigger`` reports: the actors named
-    in its sentence, pronouns resolved to their antecedents, the speaker who reports it, and the
-    doers of an earlier event its object refers to (``referents``); never a name inside what
-    someone calls another (``described``: "presented X as 'Iranian forces'")."""
-    sent = trigger.sent
-    found: list[RoleCandidate] = []
-    for mention, head in index.in_span(sent.start_char, sent.end_char):
-        if mention.actor.actor_class == ActorClass.PLACE or head.i in described:
-            continue
-        found.append(RoleCandidate(mention.actor, head, "nested" if mention.nested else "mention"))
-    for token in sent:
-        if token.lower_ in _PRONOUN_FORMS and token.pos_ == "PRON" and index.at(token) is None:
-            prior = index.previous_subject(token, person=token.lower_ in ("he", "she", "his", "her", "him"))
-            if prior is not None:
-                found.append(RoleCandidate(prior, token, "pronoun"))
-    if frame is not None:
-        anchor = frame.verb if frame.verb is not None else trigger
-        known = {c.actor.key for c in found}
-        found.extend(RoleCandidate(s, anchor, "speaker") for s in frame.speakers if s.key not in known)
-    known = {c.actor.key for c in found}
-    found.extend(RoleCandidate(a, noun, "referent") for a, noun in referents if a.key not in known)
-    known = {c.actor.key for c in found}
-    doc = trigger.doc
-    previous = [s for s in doc[max(0, sent.start - 80):sent.start].sents][-2:] if sent.start else []
-    for span in reversed(previous):  # the two sentences before: an actor the event may address implicitly
-        for mention, head in reversed(index.in_span(span.start_char, span.end_char)):
-            if mention.actor.key not in known and mention.actor.actor_class != ActorClass.PLACE \
-                    and head.i not in described:
-                known.add(mention.actor.key)
-                found.append(RoleCandidate(mention.actor, head, "context"))
-    return found
 
 
 #: Coercion only a state's authorities carry out: without a named agent, the state the story is about.
@@ -397,9 +335,17 @@ def _between_parties(token: Token) -> bool:
     return True
 
 
-def _carried_by_subject(token: Token, trigger_ids: set[int], lex: Lexicon) -> bool:
+def _carried_by_noun(token: Token, trigger_ids: set[int], lex: Lexicon) -> bool:
     """"The offensive continued", "the talks resumed": the subject noun is the event; the verb
-    only says how it goes on."""
+    only says how it goes on. Likewise a light verb's object ("imposed a tariff", "held talks",
+    "ordered the arrest"): the noun is the event, the verb only says who brings it about."""
+    if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in LIGHT_VERBS and any(
+            c.dep_ == "dobj" and c.i in trigger_ids and c.pos_ == "NOUN" for c in token.children):
+        return True
+    if token.lemma_.lower() in HIT_WITH and any(  # "hit Mexico with a levy": the levy is the event
+            g.i in trigger_ids and g.pos_ == "NOUN" for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+            for g in c.children if g.dep_ == "pobj"):
+        return True
     return token.pos_ in ("VERB", "AUX") and not set(lex.verb_index.get(token.lemma_.lower(), ())) and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.i in trigger_ids for c in token.children)
 
@@ -483,7 +429,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                     earlier: int = len(history) - (1 if candidate.classes else 0),
                     memo: list[list[RoleCandidate]] = []) -> list[RoleCandidate]:  # noqa: B006 - one per trigger
             if not memo:
-                memo.append(role_candidates(token, index, frame, referents=_referents(token, lex, history[:earlier]),
+                memo.append(role_candidates(token, index, frame, referents=referents(token, lex, history[:earlier]),
                                             described=described))
             return memo[0]
 
@@ -510,7 +456,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 label = None  # a verbal trigger is no physical event ("sent", "held")
             if label == EventClass.AGREEMENT and not _between_parties(token):
                 label = None
-        if label is None or _carried_by_subject(token, trigger_ids, lex):
+        if label is None or _carried_by_noun(token, trigger_ids, lex):
             continue
         event_class = EventClass(label)
         behaviour = lex.classes[event_class]

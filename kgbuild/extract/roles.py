@@ -47,6 +47,8 @@ def _acted_on(head: Token, index: MentionIndex, *, statement: bool = False) -> l
 PATIENT_NOUNS = frozenset({"arrest", "detention", "abduction", "kidnapping", "expulsion", "deportation",
                            "imprisonment", "killing", "assassination", "execution", "murder", "capture",
                            "extradition", "jailing", "internment", "release"})
+#: Verbs whose "with" object says what was done ("hit X with tariffs", "slapped X with sanctions")
+HIT_WITH = frozenset({"hit", "slap", "target", "punish"})
 _CARRY_VERBS = frozenset({"carry", "transport", "escort", "ferry", "bring"})
 #: Verbs of harm whose passive subject is the target of the attack they happened in ("two
 #: officers were killed in an attack by X", "he died in a gun battle with police").
@@ -292,6 +294,11 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
             targets = [a for c in governing.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                        for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)
                        if a.actor_class != ActorClass.PLACE]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in HIT_WITH:
+        verb = noun.head.head  # "hit Mexico with a levy": who hit, whom
+        agents = agents or verb_agents(verb, index)
+        targets = targets or [a for c in verb.children if c.dep_ == "dobj" for a in _acted_on(c, index)
+                              if a.actor_class != ActorClass.PLACE]
     if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") and noun.head.head.lemma_.lower() in _HARM_VERBS:
         harmed = noun.head.head
         victims = [a for c in harmed.children if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and harmed.lemma_ == "die"
