@@ -298,6 +298,15 @@ def test_a_light_verb_with_a_sanction_noun_is_one_sanction(extractor: Extractor,
     assert len(only(result, "Sanction").targets) == 1
 
 
+def test_a_relative_clause_on_a_name_is_a_fact_not_part_of_a_threat(extractor: Extractor) -> None:
+    """"threatened Mexico, which he hit with a levy": the levy happened; only what the threat's
+    own clause says is threatened."""
+    result = extract(extractor, "Trump also threatened Mexico, which he also hit last week with a new 25% levy on "
+                                "exports.")
+    assert labels(only(result, "Sanction").targets) == {"Mexico"}
+    assert labels(only(result, "Threat").targets) == {"Mexico"}
+
+
 def test_called_on_someone_to_withdraw(extractor: Extractor) -> None:
     result = extract(extractor, "The United Nations called on Israel to withdraw its troops from the buffer zone.")
     demand = only(result, "Demand")

@@ -297,8 +297,8 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in HIT_WITH:
         verb = noun.head.head  # "hit Mexico with a levy": who hit, whom
         agents = agents or verb_agents(verb, index)
-        targets = targets or [a for c in verb.children if c.dep_ == "dobj" for a in _acted_on(c, index)
-                              if a.actor_class != ActorClass.PLACE]
+        targets = targets or [a for a in verb_targets(verb, index, event_class=EventClass.SANCTION, lex=lex)
+                              if a.actor_class != ActorClass.PLACE]  # "Mexico, which he hit with a levy" too
     if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") and noun.head.head.lemma_.lower() in _HARM_VERBS:
         harmed = noun.head.head
         victims = [a for c in harmed.children if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and harmed.lemma_ == "die"

@@ -137,8 +137,8 @@ def embedding_trigger(token: Token, lex: Lexicon, triggers: set[int]) -> str | N
     attacks" -> ``"Threat"``), a stopper ("end the deployment" -> ``"stop"``), else ``None``."""
     node = token
     for _ in range(5):
-        if node.head.i == node.i:
-            return None
+        if node.head.i == node.i or node.dep_ == "relcl" and node.head.pos_ == "PROPN":
+            return None  # a relative clause tells a fact about whom it names ("Mexico, which he hit with a levy")
         node = node.head
         lemma = node.lemma_.lower()
         if lemma in lex.embedding_verbs and node.i in triggers:
