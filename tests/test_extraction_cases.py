@@ -307,6 +307,15 @@ def test_a_relative_clause_on_a_name_is_a_fact_not_part_of_a_threat(extractor: E
     assert labels(only(result, "Threat").targets) == {"Mexico"}
 
 
+def test_an_attack_on_a_military_vehicle_targets_the_storys_forces(extractor: Extractor) -> None:
+    """"a military convoy", "military helicopters": the forces of the state the story is about,
+    so the attack reaches the saved query on state-affiliated forces."""
+    result = extract(extractor, "Pakistan is fighting separatists in Balochistan. The Baloch Liberation Army took "
+                                "credit for attacking a military vehicle.")
+    attacks = [e for e in events_of(result, "Attack") if labels(e.targets) == {"Pakistan Armed Forces"}]
+    assert [labels(e.agents) for e in attacks] == [{"Baloch Liberation Army"}]
+
+
 def test_called_on_someone_to_withdraw(extractor: Extractor) -> None:
     result = extract(extractor, "The United Nations called on Israel to withdraw its troops from the buffer zone.")
     demand = only(result, "Demand")

@@ -23,7 +23,7 @@ from .mentions import in_body
 from .name_labels import settle_name_labels
 from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, names_a_thing, rejoin_split_names,
                     trimmed)
-from .nouns import FORCE_SITES, generic_of, names_an_actor_or_deed, noun_key
+from .nouns import EQUIPMENT, FORCE_SITES, generic_of, names_an_actor_or_deed, noun_key
 from .titles import names_title_holder, qualifies_title, regional_government
 
 __all__ = ["link_mentions", "LinkContext", "home_government", "state_sides"]
@@ -240,7 +240,15 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             known = ctx.kbi.lookup(text)
             add(start, end, kb_ref(ctx, known[0]) if known else ActorRef(None, actor_class, text, new=True))
     for token in doc:
-        if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or not in_body(token.idx, body):
+        if token.i in taken or not in_body(token.idx, body):
+            continue
+        if token.lower_ == "military" and token.dep_ in ("amod", "compound") and ctx.dominant_state \
+                and token.head.lemma_.lower() in _MILITARY_THINGS and not any(
+                    c.i in taken for c in token.head.children if c.dep_ in ("amod", "compound", "poss", "nmod")):
+            # "a military convoy", "military helicopters": the forces of the state the story is about
+            add(token.i, token.i + 1, institution(ctx, ctx.dominant_state, "armed forces"))
+            continue
+        if token.pos_ not in ("NOUN", "PROPN"):
             continue
         if token.pos_ == "PROPN" and token.is_title and not token.ent_type_:
             known = ctx.persons.get(normalise_name(token.text))
@@ -308,6 +316,10 @@ _DESCRIPTORS = {"company": "Organization", "firm": "Organization", "association"
                 "foundation": "Organization", "charity": "Organization", "party": "Organization",
                 "union": "Organization", "network": "Organization", "agency": "Organization",
                 "militia": "ArmedGroup", "movement": "Organization"}
+
+
+#: What "military" before it makes the forces' own ("a military convoy", "military vehicles")
+_MILITARY_THINGS = FORCE_SITES | EQUIPMENT | {"vehicle", "truck", "installation", "facility", "compound", "personnel"}
 
 
 def _descriptor_class(ent: Span) -> str | None:
