@@ -1276,6 +1276,14 @@ def test_a_name_the_ner_takes_for_a_place_is_what_its_descriptor_says(extractor:
     assert iberdrola.actor_class == "Organization"
 
 
+def test_a_name_the_ner_missed_of_a_person_is_where_they_work(extractor: Extractor) -> None:
+    found = relation_labels(extract(extractor, "Turkey faces U.S. sanctions, said analyst Atilla Yesilada of "
+                                               "Global Source Partners."))
+    assert ("Atilla Yesilada", "memberOf", "Global Source Partners") in found
+    places = extract(extractor, "Democratic U.S. Congressman Andy Levin of Michigan said so.")
+    assert {m.actor.actor_class for m in places.mentions if m.actor.label == "Michigan"} == {"Place"}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Haiti's prisons are crowded. About 60 of the escapees were caught by prison guards in Haiti.",
      ("Haitian prison guards", "https://w3id.org/kgbuild/kb/HTI")),

@@ -239,6 +239,11 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             text = doc[start:end].text
             known = ctx.kbi.lookup(text)
             add(start, end, kb_ref(ctx, known[0]) if known else ActorRef(None, actor_class, text, new=True))
+    for start, end in _employers_named(doc, taken):
+        if in_body(doc[start].idx, body):  # "analyst Atilla Yesilada of Global Source Partners"
+            text = doc[start:end].text
+            known = ctx.kbi.lookup(text)
+            add(start, end, kb_ref(ctx, known[0]) if known else ActorRef(None, _type_org(ctx, text), text, new=True))
     for token in doc:
         if token.i in taken or not in_body(token.idx, body):
             continue
@@ -320,6 +325,28 @@ _DESCRIPTORS = {"company": "Organization", "firm": "Organization", "association"
 
 #: What "military" before it makes the forces' own ("a military convoy", "military vehicles")
 _MILITARY_THINGS = FORCE_SITES | EQUIPMENT | {"vehicle", "truck", "installation", "facility", "compound", "personnel"}
+
+
+def _employers_named(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int, int]]:
+    """Names of two or more capitalised words the NER left out, "of", "at" or "with" a person
+    ("analyst Atilla Yesilada of Global Source Partners"): where the person works, an
+    organisation (a place would have been tagged as one)."""
+    found: list[tuple[int, int]] = []
+    for token in doc:
+        if token.dep_ != "pobj" or token.head.lower_ not in ("of", "at", "with") or token.i in taken \
+                or token.pos_ != "PROPN" or token.ent_type_:
+            continue
+        person = taken.get(token.head.head.i)
+        if person is None or person.actor.actor_class != "Person":
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
+                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
+                and start - 1 not in taken:
+            start -= 1
+        if token.i > start and token.is_title:
+            found.append((start, token.i + 1))
+    return found
 
 
 def _descriptor_class(ent: Span) -> str | None:
