@@ -114,6 +114,15 @@ def test_the_country_refers_back_to_the_state(extractor: Extractor, anaphor: str
     assert any(m.text.endswith(anaphor.split()[-1]) for m in result.mentions if m.actor.label == "Malaysia")
 
 
+@pytest.mark.parametrize(("name", "noun"), [
+    ("The Cambodian Journalists Alliance Association", "association"),
+    ("The University of Nairobi", "university"),
+])
+def test_the_association_refers_back_to_the_body_named_before(extractor: Extractor, name: str, noun: str) -> None:
+    result = extract(extractor, f"{name} held a meeting. Later, the {noun} condemned the Cambodian government.")
+    assert only(result, "Accusation").agents[0].label.lower() == name.lower().removeprefix("the ")
+
+
 def test_the_country_with_no_state_named_before_is_no_actor(extractor: Extractor) -> None:
     result = extract(extractor, "The country sent a formal protest to the United Nations on Monday.")
     assert not [m for m in result.mentions if m.text.lower().endswith("country")]

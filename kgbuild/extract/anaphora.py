@@ -26,6 +26,9 @@ _ANAPHOR_NOUNS: dict[str, frozenset[str]] = {
         "union": "InternationalOrganization Organization", "watchdog": "Organization",
         "mission": "InternationalOrganization", "body": "InternationalOrganization GovernmentBody",
         "foundation": "Organization", "institute": "Organization", "network": "Organization",
+        "association": "Organization", "federation": "Organization InternationalOrganization",
+        "department": "GovernmentBody", "council": "GovernmentBody Legislature InternationalOrganization Organization",
+        "university": "Organization", "newspaper": "Organization",
         "country": "State", "nation": "State",  # "the Southeast Asian nation submitted ..."
     }.items()
 }
