@@ -234,16 +234,19 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 add(named.start - 2, named.start - 1, kb_ref(ctx, owner))
             _remember_acronym(doc, ent, actor, ctx)
 
+    def add_missed_name(start: int, end: int, actor_class: str | None) -> None:
+        """A name the NER missed: the KB actor of that name, else a new one of ``actor_class``
+        (else typed by the words of the name)."""
+        if in_body(doc[start].idx, body):
+            text = doc[start:end].text
+            known = ctx.kbi.lookup(text)
+            add(start, end, kb_ref(ctx, known[0]) if known else
+                ActorRef(None, actor_class or _type_org(ctx, text), text, new=True))
+
     for start, end, actor_class in _described_names(doc, taken):
-        if in_body(doc[start].idx, body):  # "media association CamboJA", missed by the NER
-            text = doc[start:end].text
-            known = ctx.kbi.lookup(text)
-            add(start, end, kb_ref(ctx, known[0]) if known else ActorRef(None, actor_class, text, new=True))
+        add_missed_name(start, end, actor_class)  # "media association CamboJA"
     for start, end in _employers_named(doc, taken):
-        if in_body(doc[start].idx, body):  # "analyst Atilla Yesilada of Global Source Partners"
-            text = doc[start:end].text
-            known = ctx.kbi.lookup(text)
-            add(start, end, kb_ref(ctx, known[0]) if known else ActorRef(None, _type_org(ctx, text), text, new=True))
+        add_missed_name(start, end, None)  # "analyst Atilla Yesilada of Global Source Partners"
     for token in doc:
         if token.i in taken or not in_body(token.idx, body):
             continue

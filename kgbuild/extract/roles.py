@@ -59,22 +59,25 @@ _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "official
                            "sources", "statement"})
 
 
+def _bodies_spoken_for(subject: Token) -> list[Token]:
+    """The nouns of the body a spokesperson, official or statement speaks for ("a spokeswoman for
+    the ministry", "officials of the army", "a statement from the UN"); none for other subjects."""
+    if subject.lemma_.lower() not in _SPOKESPEOPLE and subject.lower_ not in _SPOKESPEOPLE:
+        return []
+    return [g for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "with")
+            for g in c.children if g.dep_ == "pobj"]
+
+
 def _spoken_for(subject: Token, index: MentionIndex) -> list[ActorRef]:
     """"a spokeswoman for the ministry", "officials of the army", "a statement from the UN":
     the body an unnamed speaker acts for."""
-    if subject.lemma_.lower() not in _SPOKESPEOPLE and subject.lower_ not in _SPOKESPEOPLE:
-        return []
-    return [a for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "with")
-            for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)]
+    return [a for body in _bodies_spoken_for(subject) for a in index.in_phrase(body)]
 
 
 def _spokesperson_named(subject: Token, index: MentionIndex) -> list[ActorRef]:
     """"A spokesman for the Taliban, Zabihullah Mujahid, said": the parse hangs the name on the
     body, not on the spokesman it names."""
-    if subject.lemma_.lower() not in _SPOKESPEOPLE and subject.lower_ not in _SPOKESPEOPLE:
-        return []
-    return [m.actor for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "with")
-            for g in c.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos"
+    return [m.actor for body in _bodies_spoken_for(subject) for a in body.children if a.dep_ == "appos"
             if (m := index.at(a)) is not None and m.actor.actor_class == ActorClass.PERSON]
 
 
