@@ -746,6 +746,14 @@ def test_a_new_state_institution_is_typed_from_its_name_and_belongs_to_its_state
     ("Nairobi said it would expel the envoy.", "Nairobi", "Government of Kenya"),
     ("Talks between Nairobi and Kampala stalled.", "Nairobi", "Government of Kenya"),
     ("Nairobi officials denied the report.", "Nairobi", "Government of Kenya"),
+    ("The vote was seen as a challenge to Nairobi.", "Nairobi", "Government of Kenya"),
+    ("The minister flew to Nairobi on Monday.", "Nairobi", "Nairobi"),
+    ("Uganda faces mounting pressure from Nairobi.", "Nairobi", "Government of Kenya"),
+    ("The envoy spoke to reporters from Nairobi.", "Nairobi", "Nairobi"),
+    ("Rebels fear Nairobi sanctions.", "Nairobi", "Government of Kenya"),
+    ("The militia is among the allies of Nairobi.", "Nairobi", "Government of Kenya"),
+    ("Critics of the government in Nairobi were arrested.", "Nairobi", "Government of Kenya"),
+    ("Nairobi and Kampala have been locked in a dispute.", "Nairobi", "Government of Kenya"),
 ])
 def test_a_capital_stands_for_its_government_only_where_it_acts(extractor: Extractor, text: str, capital: str,
                                                                  expected: str) -> None:
@@ -815,6 +823,16 @@ def test_dismissing_allegations_is_aimed_at_those_who_made_them(extractor: Extra
                                 "DHS has dismissed the allegations in the lawsuits.")
     rejection = only(result, "Rejection")
     assert labels(rejection.targets) == {"ACLU"}, labels(rejection.targets)
+
+
+def test_the_accusers_stay_targets_when_a_pronoun_in_the_accusation_names_them_too(extractor: Extractor) -> None:
+    """"accusations it is getting weapons": "it" may be read as the accusers; they are still who
+    the rejection is aimed at, never its agents."""
+    result = extract(extractor, "The United States accused Russia of getting weapons from North Korea. Russia's "
+                                "envoy Vassily Nebenzia dismissed accusations it is getting weapons from North Korea.")
+    rejection = only(result, "Rejection")
+    assert labels(rejection.targets) == {"United States"}, labels(rejection.targets)
+    assert "United States" not in labels(rejection.agents)
 
 
 @pytest.mark.parametrize(("text", "agreed"), [

@@ -416,10 +416,40 @@ def _speaks_for_state(token: Token) -> bool:
     if token.dep_ == "poss":
         return token.head.lower_ not in _PLACE_PARTS
     if token.dep_ == "pobj":
-        return token.head.lower_ in ("by", "with", "between", "against", "on", "toward", "towards")
-    if token.dep_ == "compound":  # "Beijing officials", "the Kyiv delegation"
-        return token.head.lower_ in _OFFICIAL_NOUNS
-    return token.dep_ in ("nsubj", "dobj", "dative", "agent")
+        prep = token.head
+        while prep.dep_ == "conj" and prep.head.i != prep.i:  # "to Cotonou and to Lome"
+            prep = prep.head
+        word, head = prep.lower_, prep.head
+        if word == "to":  # "a challenge to Washington", not "flew to Moscow"
+            return head.lemma_.lower() not in _GOING
+        if word == "from":  # "pressure from Beijing", not "returned from Kabul", "told VOA from Kyiv"
+            return head.lemma_.lower() not in _GOING | _SPOKEN_FROM
+        if word == "of":  # "allies of Tehran"
+            return head.lower_ in _SIDES_OF
+        if word == "in":  # "the government in Islamabad", "officials in Beijing"
+            return head.lower_ in _OFFICIAL_NOUNS or head.lower_ == "government"
+        return word in ("by", "with", "between", "against", "on", "toward", "towards")
+    if token.dep_ == "compound":  # "Beijing officials", "the Kyiv delegation", "Washington sanctions"
+        return token.head.lower_ in _OFFICIAL_NOUNS or token.head.lower_ in _STATE_MEASURES
+    return token.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent")
+
+
+#: who stands with or against a government: "allies of Tehran", "critics of Beijing"
+_SIDES_OF = frozenset({"allies", "ally", "partner", "partners", "enemy", "enemies", "critic", "critics", "opponent",
+                       "opponents", "friend", "friends", "rival", "rivals", "adversary", "adversaries", "proxy",
+                       "proxies", "supporters", "backers"})
+#: going somewhere or coming from it: "to Moscow", "from Kabul" after these name the place
+_GOING = frozenset({"travel", "fly", "go", "come", "return", "move", "head", "arrive", "relocate", "deport", "send",
+                    "transfer", "trip", "visit", "flight", "journey", "way", "road", "route", "flee", "escape",
+                    "evacuate", "bring", "take", "drive", "sail", "march", "walk", "ship", "extradite", "repatriate",
+                    "transport", "deliver", "exile", "leave", "depart", "train", "bus", "distance", "kilometer",
+                    "kilometre", "mile", "near", "south", "north", "east", "west", "get", "commute",
+                    "expand", "spread", "connect", "link", "highway", "railway", "pipeline"})
+#: speaking somewhere: "told VOA from Kyiv", "in an interview from Copenhagen"
+_SPOKEN_FROM = frozenset({"interview", "speak", "tell", "say", "write", "call", "report", "broadcast", "talk"})
+#: what a government does, named after its capital: "Washington sanctions", "Moscow policy"
+_STATE_MEASURES = frozenset({"sanctions", "tariffs", "policy", "policies", "pressure", "stance", "position",
+                             "demands", "backing", "support", "aid"})
 
 
 _OFFICIAL_NOUNS = frozenset({"officials", "official", "authorities", "envoy", "envoys", "delegation", "delegates",

@@ -68,8 +68,8 @@ def role_candidates(trigger: Token, index: MentionIndex, frame: SpeechFrame | No
         anchor = frame.verb if frame.verb is not None else trigger
         known = {c.actor.key for c in found}
         found.extend(RoleCandidate(s, anchor, "speaker") for s in frame.speakers if s.key not in known)
-    known = {c.actor.key for c in found}
-    found.extend(RoleCandidate(a, noun, "referent") for a, noun in referents if a.key not in known)
+    # a referent is one even if named otherwise too (a pronoun read as them): it is a rule target
+    found.extend(RoleCandidate(a, noun, "referent") for a, noun in referents)
     known = {c.actor.key for c in found}
     doc = trigger.doc
     previous = [s for s in doc[max(0, sent.start - 80):sent.start].sents][-2:] if sent.start else []
