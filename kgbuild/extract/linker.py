@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .anaphora import nominal_antecedent, titled_person
 from .body_names import PARENT_CLASSES, unit_named_after, with_name_continued
+from .capitals import stands_for_its_government
 from .groups import group_actor, named_group
 from .items import ActorRef, MentionItem
 from .lexicon import normalise_name
@@ -187,7 +188,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue
         if ent.ent_id_:
             actor = kb_ref(ctx, ent.ent_id_)
-            if actor.actor_class == "Place" and ent.ent_id_ in ctx.kbi.capital_of and _speaks_for_state(root):
+            if actor.actor_class == "Place" and ent.ent_id_ in ctx.kbi.capital_of and stands_for_its_government(root):
                 actor = government(ctx, ctx.kbi.capital_of[ent.ent_id_])  # "Washington said", "Moscow's envoy"
             if add_regional(ent, actor):  # "Balochistan Chief Minister X": the province's government
                 continue
@@ -405,59 +406,6 @@ def _is_publisher(ctx: LinkContext, text: str) -> bool:
     text = text.replace("\u2019s ", " ").replace("'s ", " ")  # "VOA's Russian Service"
     first = normalise_name(text).split(" ")[0] if text.strip() else ""
     return normalise_name(text) == name or first in initials or normalise_name(text).startswith(name)
-
-
-def _speaks_for_state(token: Token) -> bool:
-    """"Washington said", "Moscow's envoy", "talks between Kyiv and Moscow": a capital that acts
-    stands for its government; "in Moscow", "Zimbabwe's capital, Harare", "Harare's streets"
-    name the place. Read through appositions and lists to the phrase's own role."""
-    while token.dep_ in ("appos", "conj") and token.head.i != token.i:
-        token = token.head
-    if token.dep_ == "poss":
-        return token.head.lower_ not in _PLACE_PARTS
-    if token.dep_ == "pobj":
-        prep = token.head
-        while prep.dep_ == "conj" and prep.head.i != prep.i:  # "to Cotonou and to Lome"
-            prep = prep.head
-        word, head = prep.lower_, prep.head
-        if word == "to":  # "a challenge to Washington", not "flew to Moscow"
-            return head.lemma_.lower() not in _GOING
-        if word == "from":  # "pressure from Beijing", not "returned from Kabul", "told VOA from Kyiv"
-            return head.lemma_.lower() not in _GOING | _SPOKEN_FROM
-        if word == "of":  # "allies of Tehran"
-            return head.lower_ in _SIDES_OF
-        if word == "in":  # "the government in Islamabad", "officials in Beijing"
-            return head.lower_ in _OFFICIAL_NOUNS or head.lower_ == "government"
-        return word in ("by", "with", "between", "against", "on", "toward", "towards")
-    if token.dep_ == "compound":  # "Beijing officials", "the Kyiv delegation", "Washington sanctions"
-        return token.head.lower_ in _OFFICIAL_NOUNS or token.head.lower_ in _STATE_MEASURES
-    return token.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent")
-
-
-#: who stands with or against a government: "allies of Tehran", "critics of Beijing"
-_SIDES_OF = frozenset({"allies", "ally", "partner", "partners", "enemy", "enemies", "critic", "critics", "opponent",
-                       "opponents", "friend", "friends", "rival", "rivals", "adversary", "adversaries", "proxy",
-                       "proxies", "supporters", "backers"})
-#: going somewhere or coming from it: "to Moscow", "from Kabul" after these name the place
-_GOING = frozenset({"travel", "fly", "go", "come", "return", "move", "head", "arrive", "relocate", "deport", "send",
-                    "transfer", "trip", "visit", "flight", "journey", "way", "road", "route", "flee", "escape",
-                    "evacuate", "bring", "take", "drive", "sail", "march", "walk", "ship", "extradite", "repatriate",
-                    "transport", "deliver", "exile", "leave", "depart", "train", "bus", "distance", "kilometer",
-                    "kilometre", "mile", "near", "south", "north", "east", "west", "get", "commute",
-                    "expand", "spread", "connect", "link", "highway", "railway", "pipeline"})
-#: speaking somewhere: "told VOA from Kyiv", "in an interview from Copenhagen"
-_SPOKEN_FROM = frozenset({"interview", "speak", "tell", "say", "write", "call", "report", "broadcast", "talk"})
-#: what a government does, named after its capital: "Washington sanctions", "Moscow policy"
-_STATE_MEASURES = frozenset({"sanctions", "tariffs", "policy", "policies", "pressure", "stance", "position",
-                             "demands", "backing", "support", "aid"})
-
-
-_OFFICIAL_NOUNS = frozenset({"officials", "official", "authorities", "envoy", "envoys", "delegation", "delegates",
-                             "negotiators", "diplomats", "leadership", "regime", "administration"})
-#: what a place has ("Moscow's streets", "Kyiv's suburbs"), not what its government does
-_PLACE_PARTS = frozenset({"streets", "street", "suburbs", "suburb", "outskirts", "center", "centre", "residents",
-                          "airport", "mayor", "districts", "district", "neighborhood", "neighbourhoods",
-                          "neighborhoods", "population", "skyline", "port", "capital", "heart"})
 
 
 def _has_gov_modifier(token: Token) -> bool:
