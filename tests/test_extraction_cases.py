@@ -1487,3 +1487,25 @@ def test_a_known_person_whose_post_the_kb_does_not_record_holds_the_office_the_t
 def test_a_detention_since_a_day_began_that_day(extractor: Extractor, text: str, expected: date | None) -> None:
     [event] = [e for e in extract(extractor, text).events if e.event_class in ("Coercion", "Attack")]
     assert event.date == expected
+
+
+@pytest.mark.parametrize(("text", "agency", "parent"), [
+    ("Last month, ICE deported 177 detainees to Honduras.", "U.S. Immigration and Customs Enforcement",
+     "United States Department of Homeland Security"),
+    ("The Drug Enforcement Administration arrested two men in Texas.", "Drug Enforcement Administration",
+     "United States Department of Justice"),
+])
+def test_the_kb_knows_the_us_agencies_that_act_on_people(extractor: Extractor, text: str, agency: str,
+                                                         parent: str) -> None:
+    """A federal agency that arrests or deports is a security force of the United States, inside
+    its department (the KB records both), and the agent of what it does."""
+    from kgbuild.kb import ActorKB
+
+    result = extract(extractor, text)
+    coercion = only(result, "Coercion")
+    assert labels(coercion.agents) == {agency}, labels(coercion.agents)
+    assert agency in {m.actor.label for m in result.mentions if m.actor.actor_class == "SecurityForce"}
+    kb = ActorKB.load()
+    actor = kb.resolve(agency)
+    parents = {kb.by_id(iri.rsplit("/", 1)[-1]) for _, iri in actor.parents}
+    assert parent in {p.label for p in parents if p is not None}, actor.parents
