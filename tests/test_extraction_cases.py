@@ -307,6 +307,20 @@ def test_a_light_verb_with_a_sanction_noun_is_one_sanction(extractor: Extractor,
     assert len(only(result, "Sanction").targets) == 1
 
 
+@pytest.mark.parametrize(("text", "event_class", "agent"), [
+    ("Reporters Without Borders reiterated its call for the charges to be dropped.", "Demand",
+     "Reporters Without Borders"),
+    ("Iraqi officials issued a warning to Washington on Sunday.", "Threat", "Government of Iraq"),
+])
+def test_a_statement_its_speaker_delivers_was_made(extractor: Extractor, text: str, event_class: str,
+                                                   agent: str) -> None:
+    """"reiterated its call", "issued a warning": the noun is the statement and it was made; the
+    verb that delivers it is no statement of its own."""
+    result = extract(extractor, text)
+    assert [e.event_class for e in result.events] == [event_class]
+    assert agent in labels(result.events[0].agents)
+
+
 def test_a_relative_clause_on_a_name_is_a_fact_not_part_of_a_threat(extractor: Extractor) -> None:
     """"threatened Mexico, which he hit with a levy": the levy happened; only what the threat's
     own clause says is threatened."""

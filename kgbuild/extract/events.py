@@ -335,6 +335,26 @@ def _between_parties(token: Token) -> bool:
     return True
 
 
+#: verbs that deliver what their object names: "issued a warning", "reiterated its call", "lodged a complaint"
+_DELIVERING = frozenset({"issue", "make", "reiterate", "renew", "repeat", "voice", "lodge", "file", "deliver"})
+
+
+def _issued(candidate: Candidate, lex: Lexicon, index: MentionIndex) -> str | None:
+    """A statement noun that the sentence's named subject delivers ("the ministry issued a
+    warning", "X reiterated its call"): the statement was made, whatever the detector scores the
+    noun; its first class in the lexicon."""
+    token = candidate.token
+    verb = token.head
+    if not candidate.classes or token.pos_ != "NOUN" or token.dep_ != "dobj" or verb.pos_ != "VERB" \
+            or verb.lemma_.lower() not in _DELIVERING or any(c.dep_ in ("neg", "aux") and c.lower_ in (
+                "not", "n't", "never", "to", "could", "would", "may", "might", "should") for c in verb.children):
+        return None
+    kind = lex.classes[candidate.classes[0]].kind
+    if kind == "physical" or not any(c.dep_ == "nsubj" and index.in_phrase(c) for c in verb.children):
+        return None
+    return candidate.classes[0]
+
+
 def _carried_by_noun(token: Token, trigger_ids: set[int], lex: Lexicon) -> bool:
     """"The offensive continued", "the talks resumed": the subject noun is the event; the verb
     only says how it goes on. Likewise a light verb's object ("imposed a tariff", "held talks",
@@ -451,7 +471,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if physical:  # physical events: the grammar decides, the rules give the roles
             label = _grammatical_event(candidate, lex, index, frame, trigger_ids, rule_roles)
         else:
-            label = models.event_class(features)
+            label = models.event_class(features) or _issued(candidate, lex, index)
             if label is not None and lex.classes[label].kind == "physical":
                 label = None  # a verbal trigger is no physical event ("sent", "held")
             if label == EventClass.AGREEMENT and not _between_parties(token):

@@ -17,7 +17,8 @@ __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "event_
            "evaluative", "is_clash", "held_by_whom", "ARMED", "LIGHT_VERBS"]
 
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "issue", "make", "impose", "lead",
-                "unleash", "announce", "order", "perform", "begin", "continue", "step", "use", "sign"}
+                "unleash", "announce", "order", "perform", "begin", "continue", "step", "use", "sign",
+                "reiterate", "renew", "repeat", "voice", "lodge", "file", "deliver"}
 _OF_AGENT = {"brutality", "violence", "crackdown", "offensive", "operation", "campaign", "aggression",
              "repression", "fighting", "advance", "incursion", "invasion", "bombardment", "shelling"}
 _QUANTIFIERS = {"flurry", "wave", "series", "spate", "string", "number", "barrage", "round", "volley", "campaign"}
