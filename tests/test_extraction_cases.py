@@ -294,6 +294,18 @@ def test_criticizing_the_decision_told_before_accuses_who_took_it(extractor: Ext
     assert labels(accusation.agents) == {"Richard Bennett"} and labels(accusation.targets) == {"Taliban"}
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    ("Somalia's president extended his term. Opposition lawmakers have denounced the extension.",
+     "Federal Government of Somalia"),
+    ("The Taliban removed the governor on Monday. The United Nations criticized the removal.", "Taliban"),
+])
+def test_criticizing_the_act_a_verb_told_accuses_who_did_it(extractor: Extractor, text: str, target: str) -> None:
+    """"the extension", "the removal": a definite noun naming the act of a verb told just before
+    refers back to it; the statement against it is aimed at that verb's subject."""
+    accusation = only(extract(extractor, text), "Accusation")
+    assert labels(accusation.targets) == {target}, labels(accusation.targets)
+
+
 @pytest.mark.parametrize("text", [
     "Trump imposed a 25% tariff on Canada.",
     "Trump hit Canada with a new 25% levy on steel.",

@@ -449,7 +449,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                     earlier: int = len(history) - (1 if candidate.classes else 0),
                     memo: list[list[RoleCandidate]] = []) -> list[RoleCandidate]:  # noqa: B006 - one per trigger
             if not memo:
-                memo.append(role_candidates(token, index, frame, referents=referents(token, lex, history[:earlier]),
+                memo.append(role_candidates(token, index, frame, referents=referents(token, lex, history[:earlier], index),
                                             described=described))
             return memo[0]
 

@@ -13,6 +13,7 @@ from .features import RoleCandidate
 from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import MentionIndex
+from .roles import verb_agents
 from .speech import SpeechFrame
 
 __all__ = ["role_candidates", "referents"]
@@ -24,26 +25,65 @@ _PRONOUN_FORMS = frozenset({"he", "she", "they", "it", "its", "their", "his", "h
 _DEED_NOUNS = frozenset({"decision", "move", "measure", "step", "action", "ruling", "verdict", "policy", "ban", "order"})
 
 
-def referents(trigger: Token, lex: Lexicon, earlier: list[tuple[frozenset[str], list[ActorRef]]]
-               ) -> list[tuple[ActorRef, Token]]:
+def referents(trigger: Token, lex: Lexicon, earlier: list[tuple[frozenset[str], list[ActorRef]]],
+              index: MentionIndex | None = None) -> list[tuple[ActorRef, Token]]:
     """"denied the request", "condemned the attack", "criticized the decision": the object names
     an event told before (an earlier trigger candidate of that class, or a deed of any class for a
-    word that names no kind of deed); its agents are candidates (usually the target of the reaction)."""
+    word that names no kind of deed); its agents are candidates (usually the target of the reaction).
+    With the ``index``, also the doers of a verb told before that the object's noun names ("extended
+    his term ... denounced the extension")."""
     found: list[tuple[ActorRef, Token]] = []
     for child in trigger.children:
         nouns = [child] if child.dep_ in ("dobj", "nsubjpass") else \
             [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
         for noun in nouns:
-            classes = set(lex.noun_index.get(noun.lemma_.lower(), ()))
-            deed = noun.lemma_.lower() in _DEED_NOUNS and any(
-                c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in noun.children)
-            if not (classes or deed) or noun.pos_ not in ("NOUN", "PROPN"):
+            if noun.pos_ not in ("NOUN", "PROPN"):
                 continue
+            classes = set(lex.noun_index.get(noun.lemma_.lower(), ()))
+            definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+                           for c in noun.children)
+            deed = noun.lemma_.lower() in _DEED_NOUNS and definite
             prior = next((agents for kinds, agents in reversed(earlier) if agents and (
-                kinds & classes or deed and any(lex.classes[k].kind != "statement" for k in kinds))), None)
-            if prior is not None:
+                kinds & classes or deed and any(lex.classes[k].kind != "statement" for k in kinds))), None) \
+                if classes or deed else None
+            if prior is None and definite and index is not None:
+                prior = _doers_of_the_verb_named(noun, index)
+            if prior:
                 found.extend((a, noun) for a in prior)
     return found
+
+
+_NOMINAL_ENDINGS = ("sion", "tion", "ment", "al", "ure", "ance", "ence", "ing")
+
+
+def nominalises(noun: str, verb: str) -> bool:
+    """Whether the noun names the act of the verb ("extension" of "extend", "removal" of "remove").
+
+    >>> nominalises("extension", "extend"), nominalises("removal", "remove"), nominalises("deployment", "deploy")
+    (True, True, True)
+    >>> nominalises("statement", "state"), nominalises("extension", "exist"), nominalises("government", "go")
+    (True, False, False)
+    """
+    if not noun.endswith(_NOMINAL_ENDINGS):
+        return False
+    stem = verb[:-1] if verb.endswith("e") else verb
+    if len(stem) < 4:
+        return False
+    size = max(4, len(stem) - 1)
+    return noun[:size] == stem[:size]
+
+
+def _doers_of_the_verb_named(noun: Token, index: MentionIndex) -> list[ActorRef]:
+    """"Somalia's president extended his term ... lawmakers denounced the extension": the subjects
+    of the latest verb, in this sentence or the two before, whose act the definite noun names."""
+    sent = noun.sent
+    doc = noun.doc
+    start = ([s for s in doc[max(0, sent.start - 80):sent.start].sents][-2:] or [sent])[0].start
+    lemma = noun.lemma_.lower()
+    for token in reversed(doc[start:noun.i]):
+        if token.pos_ == "VERB" and nominalises(lemma, token.lemma_.lower()):
+            return verb_agents(token, index)
+    return []
 
 
 def role_candidates(trigger: Token, index: MentionIndex, frame: SpeechFrame | None, *,
