@@ -1329,6 +1329,19 @@ def test_a_name_the_ner_takes_for_a_place_is_what_its_descriptor_says(extractor:
     assert iberdrola.actor_class == "Organization"
 
 
+@pytest.mark.parametrize(("text", "name", "actor_class"), [
+    ("Officials said the men were members of the Venezuelan street gang Tren de Aragua.", "Tren de Aragua",
+     "ArmedGroup"),
+    ("The leader of the Bring Back Our Girls movement, Florence Ozor, called for calm.", "Florence Ozor", "Person"),
+])
+def test_a_name_the_ner_takes_for_a_person_is_what_the_noun_before_it_says(extractor: Extractor, text: str,
+                                                                          name: str, actor_class: str) -> None:
+    """"the street gang X": a gang, not a person; a person's name in apposition to a post keeps
+    being a person."""
+    classes = {m.text: m.actor.actor_class for m in extract(extractor, text).mentions}
+    assert classes.get(name) == actor_class, classes
+
+
 def test_a_name_the_ner_missed_of_a_person_is_where_they_work(extractor: Extractor) -> None:
     found = relation_labels(extract(extractor, "Turkey faces U.S. sanctions, said analyst Atilla Yesilada of "
                                                "Global Source Partners."))

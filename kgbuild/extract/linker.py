@@ -324,7 +324,7 @@ _DESCRIPTORS = {"company": "Organization", "firm": "Organization", "association"
                 "outlet": "Organization", "consultancy": "Organization", "institute": "Organization",
                 "foundation": "Organization", "charity": "Organization", "party": "Organization",
                 "union": "Organization", "network": "Organization", "agency": "Organization",
-                "militia": "ArmedGroup", "movement": "Organization"}
+                "militia": "ArmedGroup", "movement": "Organization", "gang": "ArmedGroup", "cartel": "ArmedGroup"}
 
 
 #: What "military" before it makes the forces' own ("a military convoy", "military vehicles")
@@ -353,14 +353,17 @@ def _employers_named(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int,
     return found
 
 
-def _descriptor_class(ent: Span) -> str | None:
-    """The class a descriptor noun gives a name the NER took for a place: right before it ("the
-    Spanish company Iberdrola") or in apposition ("Iberdrola, the Spanish utility company")."""
+def _descriptor_class(ent: Span, *, right_before: bool = False) -> str | None:
+    """The class a descriptor noun gives a name the NER took for a place or a person: right before
+    it ("the Spanish company Iberdrola") or, unless ``right_before``, in apposition ("Iberdrola,
+    the Spanish utility company"; for a person's name that is their post: "the leader of the
+    movement, X")."""
     doc = ent.doc
     nouns = [doc[ent.start - 1]] if ent.start else []
-    nouns += [c for c in ent.root.children if c.dep_ == "appos"]
-    if ent.root.dep_ == "appos":
-        nouns.append(ent.root.head)
+    if not right_before:
+        nouns += [c for c in ent.root.children if c.dep_ == "appos"]
+        if ent.root.dep_ == "appos":
+            nouns.append(ent.root.head)
     return next((_DESCRIPTORS[n.lower_] for n in nouns if n.lower_ in _DESCRIPTORS and n.is_lower), None)
 
 
@@ -465,6 +468,9 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
     iris = ctx.kbi.lookup(text)
     if iris:
         return kb_ref(ctx, iris[0])
+    described = _descriptor_class(ent, right_before=True) if ent.label_ == "PERSON" else None
+    if described is not None:  # "the street gang Tren de Aragua", "the company X": no person
+        return ActorRef(None, described, text, new=True)
     if ent.label_ == "PERSON" and not _initials(text):  # "PNH", "BLA": an organisation's initials, not a person
         return _person(ctx, text)
     if ent.label_ == "ORG" or ent.label_ == "PERSON":
