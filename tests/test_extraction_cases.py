@@ -917,6 +917,9 @@ def test_a_place_in_apposition_is_in_the_place_it_names(extractor: Extractor) ->
      "Bugti condemned the attack.", "Sarfraz Bugti", "Balochistan government", "PAK"),
     ("Nigeria said the girls were freed in Zamfara. Zamfara State Governor Bello Matawalle said they were safe.",
      "Bello Matawalle", "Zamfara State government", "NGA"),
+    # the province's own state, not the one the story names most ("planned in Afghanistan")
+    ("Balochistan Chief Minister Sarfraz Bugti said the attack was planned in Afghanistan.", "Sarfraz Bugti",
+     "Balochistan government", "PAK"),
 ])
 def test_a_province_named_before_an_office_is_its_government(extractor: Extractor, text: str, leader: str,
                                                               government: str, state: str) -> None:

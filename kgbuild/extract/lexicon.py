@@ -125,6 +125,8 @@ class KBIndex:
     capital_of: dict[str, str] = field(default_factory=dict)   # capital place iri -> state iri
     #: people whose posts the KB does not record (no membership, no state): the text says them
     unaffiliated: frozenset[str] = frozenset()
+    #: place iri -> the state it lies in (through ``locatedIn``, over regions)
+    place_states: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_kb(cls, kb: Any) -> KBIndex:
@@ -163,7 +165,8 @@ class KBIndex:
                 seen.add((name, iri))
                 patterns.append(_pattern(name, iri, actor.actor_class))
         return cls(names, demonyms, classes, labels, states_of, institutions, patterns,
-                   getattr(kb, "content_hash", ""), demonym_of, _capitals(kb, names, classes), frozenset(unaffiliated))
+                   getattr(kb, "content_hash", ""), demonym_of, _capitals(kb, names, classes), frozenset(unaffiliated),
+                   _place_states(kb, classes))
 
     def lookup(self, text: str) -> list[str]:
         return self.names.get(normalise_name(text), [])
@@ -181,6 +184,24 @@ def _variants(name: str) -> list[str]:
     if _DOTTED.search(name):
         out.append(_DOTTED.sub(lambda m: m.group(1).replace(".", ""), name))
     return out
+
+
+def _place_states(kb: Any, classes: dict[str, str]) -> dict[str, str]:
+    """Place iri -> the state it lies in: its ``locatedIn`` parent that is a state, or that of
+    the place it lies in ("Quetta" in "Balochistan" in Pakistan)."""
+    located = {iri: [p for pred, p in actor.parents if pred == "locatedIn"]
+               for iri, actor in kb.actors.items() if actor.actor_class == "Place"}
+    found: dict[str, str] = {}
+    for iri in located:
+        frontier, seen = [iri], {iri}
+        for _ in range(4):  # city, district, region, state
+            state = next((p for node in frontier for p in located.get(node, ()) if classes.get(p) == "State"), None)
+            if state is not None:
+                found[iri] = state
+                break
+            frontier = [p for node in frontier for p in located.get(node, ()) if p not in seen]
+            seen.update(frontier)
+    return found
 
 
 def _capitals(kb: Any, names: dict[str, list[str]], classes: dict[str, str]) -> dict[str, str]:

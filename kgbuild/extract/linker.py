@@ -77,10 +77,10 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     author_key = normalise_name(ctx.author) if ctx.author else None
     state_counts: Counter[str] = Counter()
     for ent in doc.ents:
-        state = state_of_ent(ctx, ent) or (ctx.kbi.states_of.get(ent.ent_id_) if ent.label_ == "KB_PLACE" else None)
+        state = state_of_ent(ctx, ent)
         if state and in_body(ent.start_char, body):
             located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "inside", "across", "throughout")
-            state_counts[state] += 3 if located or ent.label_ == "KB_PLACE" else 1
+            state_counts[state] += 3 if located else 1
         if ent.ent_id_ and ctx.kbi.classes.get(ent.ent_id_) == "ArmedGroup":
             ctx.armed_counts[ent.ent_id_] += 1
             ctx.armed_positions.append((ent.start_char, ent.ent_id_))

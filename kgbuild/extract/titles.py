@@ -57,7 +57,7 @@ def regional_government(ctx: LinkContext, doc: Doc, ent: Span, place: ActorRef) 
     if place.actor_class != "Place" or not any(t.lower_ in _REGIONAL_OFFICES for t in doc[ent.end:ent.end + 3]) \
             or not names_title_holder(doc, ent, ctx):
         return None
-    state = (ctx.kbi.states_of.get(place.iri) if place.iri else None) or ctx.dominant_state
+    state = (ctx.kbi.place_states.get(place.iri) if place.iri else None) or ctx.dominant_state
     if state is None:
         return None
     return ActorRef(None, "GovernmentBody", f"{place.label} government", new=True, state=state)
