@@ -274,7 +274,7 @@ def test_who_in_a_clause_on_an_apposition_is_the_name_it_describes(extractor: Ex
     ("Zimbabwean police arrested journalist Blessed Mhlanga on Feb. 21. Media rights organizations have "
      "condemned Mhlanga's arrest.", "media rights organizations", "Police of Zimbabwe"),
     ("Thailand deported 40 Uyghurs to China. Human Rights Watch criticized the deportation of the Uyghurs.",
-     "Human Rights Watch", "Government of Thailand"),
+     "Human Rights Watch", "Thailand"),  # who deported them, as the story names them
     ("A Guatemalan court ordered journalist Jose Ruben Zamora back to jail. Reporters Without Borders "
      "condemned Zamora's detention.", "Reporters Without Borders", "Government of Guatemala"),
 ])
@@ -910,6 +910,21 @@ def test_the_one_a_passive_relative_clause_is_about_is_its_target(extractor: Ext
 def test_a_place_in_apposition_is_in_the_place_it_names(extractor: Extractor) -> None:
     result = extract(extractor, "The girls were taken to Government House in Gusau, the capital of Zamfara State.")
     assert ("Gusau", "locatedIn", "Zamfara State") in relation_labels(result)
+
+
+@pytest.mark.parametrize(("text", "label", "state"), [
+    ("The plan met with opposition from Brazil's U.N. mission.", "Brazil's U.N. mission", "BRA"),
+    ("The Kenyan Mission to the United Nations called the vote unfair.", "Kenyan Mission to the United Nations",
+     "KEN"),
+])
+def test_a_state_s_mission_to_the_un_is_an_organ_of_that_state(extractor: Extractor, text: str, label: str,
+                                                               state: str) -> None:
+    """Not the UN's own mission: a body of the state named with it, of that state."""
+    result = extract(extractor, text)
+    missions = [m.actor for m in result.mentions if m.actor.label == label]
+    assert missions and missions[0].actor_class == "GovernmentBody", [m.actor for m in result.mentions]
+    assert (label, "ofState", f"https://w3id.org/kgbuild/kb/{state}") in {
+        (r.subject.label, r.predicate, r.object.iri) for r in result.relations}
 
 
 @pytest.mark.parametrize(("text", "leader", "government", "state"), [

@@ -1,16 +1,17 @@
 """Names of bodies the entity ruler or the NER cut short: "United Nations" + "Working Group on
-Arbitrary Detention" (a body of the UN), "the U.N. Integrated Bureau" + "for Haiti".
+Arbitrary Detention" (a body of the UN), "the U.N. Integrated Bureau" + "for Haiti"; and a
+state's mission to a body named with the state ("China's U.N. mission").
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
 from .items import ActorRef
-from .link_context import LinkContext
+from .link_context import LinkContext, possessor_state, state_of_token
 from .names import trimmed
 from .titles import TITLE_WORDS
 
-__all__ = ["unit_named_after", "with_name_continued", "PARENT_CLASSES"]
+__all__ = ["unit_named_after", "with_name_continued", "state_mission", "PARENT_CLASSES"]
 
 #: Organisation classes that have units ("the United Nations" + "Working Group ...")
 PARENT_CLASSES = frozenset({"InternationalOrganization", "Organization", "GovernmentBody", "ArmedGroup"})
@@ -71,3 +72,32 @@ def unit_named_after(ctx: LinkContext, doc: Doc, ent: Span, actor: ActorRef) -> 
         while end < len(doc) and named(doc[end]):
             end += 1
     return end
+
+
+#: a state's standing delegation to an international body: "China's U.N. mission"
+_MISSIONS = frozenset({"mission", "delegation"})
+
+
+def state_mission(ctx: LinkContext, ent: Span) -> ActorRef | None:
+    """A state's mission to an international body, named with the state ("China's U.N. mission",
+    "the U.S. Mission to the United Nations", "Iran's mission to the U.N."): an organ of that
+    state, not of the body it is accredited to, named with the state as the text names it."""
+    ent = trimmed(ent)  # "The U.S. Mission to": the name
+    if not len(ent) or ent[-1].lower_ not in _MISSIONS:
+        return None
+    doc = ent.doc
+    start = ent.start
+    state = state_of_token(ctx, ent[0]) if len(ent) > 1 else None  # "U.S. Mission"
+    if state is None:
+        state = possessor_state(ctx, ent)  # "China's U.N. mission"
+        start = ent.start - 2 if state else start
+    if state is None or ctx.kbi.classes.get(state) != "State":
+        return None
+    name = doc[start:ent.end].text
+    end = ent.end
+    if end + 1 < len(doc) and doc[end].lower_ == "to":  # "... to the United Nations"
+        body = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        target = next((e for e in doc.ents if e.start <= body < e.end), None)
+        if target is not None:
+            name = doc[start:target.end].text
+    return ActorRef(None, "GovernmentBody", name, new=True, state=state)

@@ -13,8 +13,9 @@ from spacy.tokens import Span, Token
 
 from .items import ActorRef, MentionItem
 from .lexicon import KBIndex, Lexicon, normalise_name
+from .names import POSSESSIVE
 
-__all__ = ["LinkContext", "kb_ref", "state_of_ent", "institution", "government", "home_government", "state_sides",
+__all__ = ["LinkContext", "kb_ref", "state_of_ent", "state_of_token", "possessor_state", "institution", "government", "home_government", "state_sides",
            "chamber"]
 
 #: Nouns that name the institution another key names: members named for their force ("police
@@ -153,3 +154,20 @@ def chamber(ctx: LinkContext, token: Token, taken: dict[int, MentionItem]) -> tu
         label = f"{side.lower_} house of the {legislature.label}"
     return start, end, ActorRef(None, "Legislature", label, new=True, parent=legislature.iri)
 
+
+def state_of_token(ctx: LinkContext, token: Token) -> str | None:
+    """The state a capitalised token names or qualifies ("U.S.", "Kenyan")."""
+    key = normalise_name(token.text)
+    if not token.text[:1].isupper():
+        return None
+    state = ctx.kbi.demonyms.get(key)
+    if state is None:
+        state = next((i for i in ctx.kbi.names.get(key, []) if ctx.kbi.classes.get(i) == "State"), None)
+    return state
+
+
+def possessor_state(ctx: LinkContext, span: Span) -> str | None:
+    """The state named just before ``span`` as its possessor ("Malawi's Department ...")."""
+    if span.start >= 2 and span.doc[span.start - 1].text in POSSESSIVE:
+        return state_of_token(ctx, span.doc[span.start - 2])
+    return None

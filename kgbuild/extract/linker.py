@@ -13,16 +13,16 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from .anaphora import nominal_antecedent, titled_person
-from .body_names import PARENT_CLASSES, unit_named_after, with_name_continued
+from .body_names import PARENT_CLASSES, state_mission, unit_named_after, with_name_continued
 from .capitals import stands_for_its_government
 from .groups import group_actor, named_group
 from .items import ActorRef, MentionItem
 from .lexicon import normalise_name
-from .link_context import (LinkContext, chamber, government, home_government, institution, kb_ref, state_of_ent,
-                           state_sides)
+from .link_context import (LinkContext, chamber, government, home_government, institution, kb_ref, possessor_state,
+                           state_of_ent, state_of_token, state_sides)
 from .mentions import in_body
 from .name_labels import settle_name_labels
-from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, names_a_thing, rejoin_split_names,
+from .names import (NAME_PARTICLES, complete_person_names, is_noise, names_a_thing, rejoin_split_names,
                     trimmed)
 from .nouns import EQUIPMENT, FORCE_SITES, generic_of, names_an_actor_or_deed, noun_key
 from .titles import names_title_holder, qualifies_title, regional_government
@@ -186,6 +186,10 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 continue  # "Chinese investment", "the Danish charter": a description, no actor (GUIDELINES)
             add(ent.start, ent.end, kb_ref(ctx, state))
             continue
+        mission = state_mission(ctx, ent)
+        if mission is not None:  # "China's U.N. mission", "the U.S. Mission to the United Nations"
+            add(trimmed(ent).start, trimmed(ent).end, mission)
+            continue
         if ent.ent_id_:
             actor = kb_ref(ctx, ent.ent_id_)
             if actor.actor_class == "Place" and ent.ent_id_ in ctx.kbi.capital_of and stands_for_its_government(root):
@@ -209,7 +213,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 add(ent.start, head.i + 1, unit)
                 continue
             add(ent.start, end, actor)
-            leading = _state_of_token(ctx, ent[0]) if len(ent) > 1 and actor.actor_class != "Place" else None
+            leading = state_of_token(ctx, ent[0]) if len(ent) > 1 and actor.actor_class != "Place" else None
             if leading:  # "U.S. military": the United States is named too
                 add(ent.start, ent.start + 1, kb_ref(ctx, leading), nested=True)
             _remember_acronym(doc, ent, actor, ctx)
@@ -230,7 +234,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         if actor is not None:  # the rest of a run-together span may name another actor
             add(named.start, named.end, actor, weak=actor.actor_class == "Place" and ent.label_ not in ("GPE", "LOC")
                 or actor.actor_class == "Group")  # "Republicans": a group counts when it takes part
-            owner = _possessor_state(ctx, named) if named.start > ent.start else None
+            owner = possessor_state(ctx, named) if named.start > ent.start else None
             if owner:
                 add(named.start - 2, named.start - 1, kb_ref(ctx, owner))
             _remember_acronym(doc, ent, actor, ctx)
@@ -390,16 +394,6 @@ def _described_names(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int,
     return found
 
 
-def _state_of_token(ctx: LinkContext, token: Token) -> str | None:
-    key = normalise_name(token.text)
-    if not token.text[:1].isupper():
-        return None
-    state = ctx.kbi.demonyms.get(key)
-    if state is None:
-        state = next((i for i in ctx.kbi.names.get(key, []) if ctx.kbi.classes.get(i) == "State"), None)
-    return state
-
-
 def _is_publisher(ctx: LinkContext, text: str) -> bool:
     if not ctx.publisher:
         return False
@@ -440,13 +434,6 @@ def _remember_acronym(doc: Doc, ent: Span, actor: ActorRef, ctx: LinkContext) ->
         ctx.acronyms[doc[ent.end + 1].text] = actor
 
 
-def _possessor_state(ctx: LinkContext, span: Span) -> str | None:
-    """The state named just before ``span`` as its possessor ("Malawi's Department ...")."""
-    if span.start >= 2 and span.doc[span.start - 1].text in POSSESSIVE:
-        return _state_of_token(ctx, span.doc[span.start - 2])
-    return None
-
-
 def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
     ent = trimmed(ent)
     if not len(ent) or is_noise(ent) or names_a_thing(ent) or _pair_of_states(ctx, ent.text):
@@ -479,9 +466,9 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
         actor_class = _type_org(ctx, text)
         organ = actor_class in _STATE_ORGANS
         if state is None and len(ent) > 1 and organ and actor_class != "Legislature":
-            state = _state_of_token(ctx, ent[0])  # "U.S. Supreme Court": a state's institution
+            state = state_of_token(ctx, ent[0])  # "U.S. Supreme Court": a state's institution
         if state is None and organ and actor_class != "Legislature":
-            state = _possessor_state(ctx, ent)
+            state = possessor_state(ctx, ent)
         if not organ:
             state = None  # "Somali Public Agenda", "Cambodian League for ...": named after a country, not its organ
         parent = _parent_named_first(ctx, ent) if state is None else None
