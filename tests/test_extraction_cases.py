@@ -1530,11 +1530,27 @@ def test_a_known_person_whose_post_the_kb_does_not_record_holds_the_office_the_t
         extractor: Extractor) -> None:
     """The KB knows Muhammadu Buhari but records no post of his (he left office): "President
     Buhari" in a story about Nigeria leads its government, as a new person would. A KB person
-    whose posts the KB records keeps only those (the KB's relations speak for them)."""
+    whose recorded posts are in another state's bodies gets no office of this one ("President
+    Emmanuel Macron" in a story about Nigeria)."""
     text = "Gunmen kidnapped 300 girls in Nigeria. President Muhammadu Buhari said his government would not pay."
     assert ("Muhammadu Buhari", "leaderOf", "Government of Nigeria") in relation_labels(extract(extractor, text))
-    recorded = extract(extractor, text.replace("Muhammadu Buhari", "Bola Tinubu"))
-    assert not [r for r in recorded.relations if r.subject.label == "Bola Tinubu"]
+    recorded = extract(extractor, text.replace("Muhammadu Buhari", "Emmanuel Macron"))
+    assert not [r for r in recorded.relations if r.subject.label == "Emmanuel Macron"]
+
+
+def test_a_known_person_holds_the_home_office_the_title_gives_where_the_kb_puts_their_post(
+        extractor: Extractor) -> None:
+    """"Defense Secretary Pete Hegseth" in a story about the United States: the KB has him lead
+    the Department of Defense, so he is of the U.S. government the story names."""
+    text = ("The U.S. government moved the migrants to Louisiana. Defense Secretary Pete Hegseth called the base "
+            "the perfect place, U.S. officials said.")
+    assert ("Pete Hegseth", "memberOf", "Federal government of the United States") in relation_labels(
+        extract(extractor, text))
+
+
+def test_a_crown_prince_named_with_his_state_is_of_its_government(extractor: Extractor) -> None:
+    result = extract(extractor, "Saudi Crown Prince Mohammed bin Salman met Marco Rubio in Jeddah on Monday.")
+    assert "Government of Saudi Arabia" in {m.actor.label for m in result.mentions}
 
 
 @pytest.mark.parametrize(("text", "expected"), [

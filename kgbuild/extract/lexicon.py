@@ -127,6 +127,8 @@ class KBIndex:
     unaffiliated: frozenset[str] = frozenset()
     #: place iri -> the state it lies in (through ``locatedIn``, over regions)
     place_states: dict[str, str] = field(default_factory=dict)
+    #: person iri -> the states of the bodies the KB records them holding a post in
+    post_states: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_kb(cls, kb: Any) -> KBIndex:
@@ -166,7 +168,7 @@ class KBIndex:
                 patterns.append(_pattern(name, iri, actor.actor_class))
         return cls(names, demonyms, classes, labels, states_of, institutions, patterns,
                    getattr(kb, "content_hash", ""), demonym_of, _capitals(kb, names, classes), frozenset(unaffiliated),
-                   _place_states(kb, classes))
+                   _place_states(kb, classes), _post_states(kb, classes, states_of))
 
     def lookup(self, text: str) -> list[str]:
         return self.names.get(normalise_name(text), [])
@@ -184,6 +186,20 @@ def _variants(name: str) -> list[str]:
     if _DOTTED.search(name):
         out.append(_DOTTED.sub(lambda m: m.group(1).replace(".", ""), name))
     return out
+
+
+def _post_states(kb: Any, classes: dict[str, str], states_of: dict[str, str]) -> dict[str, frozenset[str]]:
+    """Person iri -> the states of the bodies they lead or belong to ("Pete Hegseth" leads the
+    Department of Defense, of the United States)."""
+    found: dict[str, frozenset[str]] = {}
+    for iri, actor in kb.actors.items():
+        if actor.actor_class != "Person":
+            continue
+        states = {p if classes.get(p) == "State" else states_of.get(p) for pred, p in actor.parents
+                  if pred in ("memberOf", "leaderOf")} - {None}
+        if states:
+            found[iri] = frozenset(states)
+    return found
 
 
 def _place_states(kb: Any, classes: dict[str, str]) -> dict[str, str]:

@@ -34,9 +34,11 @@ class MentionIndex:
 
     def __init__(self, doc: Doc, mentions: list[MentionItem], *, home: ActorRef | None = None,
                  home_state: str | None = None, sides: dict[str, str] | None = None,
-                 unaffiliated: frozenset[str] = frozenset()) -> None:
+                 unaffiliated: frozenset[str] = frozenset(),
+                 post_states: dict[str, frozenset[str]] | None = None) -> None:
         self.doc = doc
         self.unaffiliated = unaffiliated  # KB people whose posts the KB does not record
+        self.post_states = post_states or {}  # KB people -> the states of the bodies they hold posts in
         self.home = home  # the government of the state the article is mostly about, if any
         self.home_state = home_state  # and that state's iri
         self.sides = sides or {}  # actor key -> the state it is (a state, its national government)

@@ -152,7 +152,7 @@ def make_linker(nlp: Language, name: str, kb_folders: list[str]) -> Any:
         doc._.kgbuild_extraction = Extraction(mentions=mentions)
         doc._.kgbuild_mentions = MentionIndex(doc, mentions, home=home_government(ctx),
                                               home_state=ctx.dominant_state, sides=state_sides(ctx, mentions),
-                                              unaffiliated=ctx.kbi.unaffiliated)
+                                              unaffiliated=ctx.kbi.unaffiliated, post_states=ctx.kbi.post_states)
         return doc
 
     return linker

@@ -322,13 +322,16 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
             break
         else:
             hyphened = title.i + 1 < len(title.doc) and title.doc[title.i + 1].text == "-"  # "secretary-general"
-            if (official or word in _MINISTERS and not hyphened) and (actor.new or actor.iri in index.unaffiliated) \
+            office_at_home = actor.new or actor.iri in index.unaffiliated \
+                or index.home_state in index.post_states.get(actor.iri, ())  # "Defense Secretary Pete Hegseth"
+            if (official or word in _MINISTERS and not hyphened) and office_at_home \
                     and title.dep_ in ("compound", "nmod") \
                     and title.i < span.start \
                     and index.home is not None \
                     and (word in _STATE_OFFICES or lower in _STATE_OFFICES):
                 # "President William Ruto" in a story about Kenya: the office of the state the story is
-                # about (a KB person too, if the KB records no post of theirs: a former president)
+                # about (a KB person too, if the KB records no post of theirs, a former president, or
+                # posts in that state's bodies)
                 add(root, actor, predicate, index.home, evidence=(title.idx, span.end_char))
             if word in _JUDGES and title.i < span.start and title.dep_ in ("compound", "nmod", "amod"):
                 court = _court_named_before(index, span.start_char)

@@ -14,7 +14,8 @@ TITLE_WORDS = frozenset({"president", "prime", "minister", "foreign", "defense",
                           "deputy", "vice", "leader", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
                           "secretary", "of", "state", "chief", "king", "queen", "emir", "chancellor", "premier",
                           "supreme", "trade", "economy", "justice", "health", "home", "acting", "former", "new",
-                          "top", "senior", "official", "counterpart", "diplomat", "negotiator", "head", "governor"})
+                          "top", "senior", "official", "counterpart", "diplomat", "negotiator", "head", "governor",
+                          "crown", "prince"})
 
 
 def names_title_holder(doc: Doc, ent: Span, ctx: LinkContext) -> bool:
