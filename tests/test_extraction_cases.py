@@ -944,6 +944,19 @@ def test_a_province_named_before_an_office_is_its_government(extractor: Extracto
             (government, "ofState", f"https://w3id.org/kgbuild/kb/{state}")} <= relations, relations
 
 
+@pytest.mark.parametrize(("text", "person", "body", "holds"), [
+    ("Anders Fogh Rasmussen served as NATO secretary general from 2009 until 2014.", "Anders Fogh Rasmussen",
+     "NATO", False),
+    ("Anders Fogh Rasmussen serves as NATO secretary general.", "Anders Fogh Rasmussen", "NATO", True),
+    ("Opposition politician Mmusi Maimane, who headed the Democratic Alliance until he resigned in October, "
+     "spoke on Monday.", "Mmusi Maimane", "Democratic Alliance", False),
+])
+def test_a_post_held_until_some_time_is_no_membership_now(extractor: Extractor, text: str, person: str, body: str,
+                                                          holds: bool) -> None:
+    held = {(r.subject.label, r.object.label) for r in extract(extractor, text).relations}
+    assert ((person, body) in held) == holds, held
+
+
 def test_a_second_title_joined_to_a_former_one_still_holds(extractor: Extractor) -> None:
     result = extract(extractor, "Bruce Klingner, former CIA deputy division chief of Korea and current senior "
                                 "research fellow at the Heritage Foundation, said the test was likely.")

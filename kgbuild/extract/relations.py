@@ -264,7 +264,8 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
             continue
         modifiers = {c.lower_ for c in title.subtree if c.i < title.i} | {c.lower_ for c in title.children}
         if modifiers & _FORMER or any(t.lower_ in _FORMER for t in title.doc[max(0, span.start - 3):span.start]) \
-                or any(c.dep_ == "amod" and c.lower_ in _FORMER for c in root.children):  # "former NATO Secretary General X"
+                or any(c.dep_ == "amod" and c.lower_ in _FORMER for c in root.children) \
+                or _ended(title):  # "former NATO Secretary General X", "X served as Y until 2014"
             continue
         phrase = " ".join(t.lower_ for t in title.subtree if t.dep_ in ("compound", "amod") or t.i == title.i)
         leader = word in lex.leader_titles or lower in lex.leader_titles or word in LEADING_WORDS \
@@ -337,6 +338,21 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
                 court = _court_named_before(index, span.start_char)
                 if court is not None:  # "Judge Antony Mrima" in a story about a Kenyan court: of that court
                     add(root, actor, "memberOf", court, evidence=(title.idx, span.end_char))
+
+
+def _ended(title: Token) -> bool:
+    """A post held until some time ("served as NATO secretary general from 2009 until 2014",
+    "who headed the party until he resigned"): the verb that gives it says when it ended."""
+    node = title
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX"):
+            return any(c.lower_ in ("until", "till") and c.dep_ in ("prep", "mark") or
+                       c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("until", "till") for g in c.children)
+                       for c in node.children)
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 _JUDGES = frozenset({"judge", "justice", "magistrate"})
