@@ -957,6 +957,24 @@ def test_a_post_held_until_some_time_is_no_membership_now(extractor: Extractor, 
     assert ((person, body) in held) == holds, held
 
 
+def test_a_desk_post_on_a_country_is_a_membership_not_the_lead(extractor: Extractor) -> None:
+    """"the Japan chair at Hudson Institute" works there on Japan; "U.S. Homeland Security
+    Secretary Kristi Noem" still heads her department (the state is whose the office is)."""
+    found = relation_labels(extract(extractor, "Japan faces a test, said Ken Weinstein, the Japan chair at "
+                                               "Hudson Institute."))
+    assert ("Ken Weinstein", "memberOf", "Hudson Institute") in found and \
+        ("Ken Weinstein", "leaderOf", "Hudson Institute") not in found, found
+    found = relation_labels(extract(extractor, "U.S. Homeland Security Secretary Kristi Noem said the migrants "
+                                               "were flown to Louisiana."))
+    assert ("Kristi Noem", "leaderOf", "United States Department of Homeland Security") in found, found
+
+
+def test_an_international_body_is_no_state_s(extractor: Extractor) -> None:
+    """"Turkey ... its NATO partners": NATO is not Turkey's organ."""
+    result = extract(extractor, "Turkey could find itself excluded from joint air exercises with its NATO partners.")
+    assert not [r for r in result.relations if r.subject.label == "NATO" and r.predicate == "ofState"]
+
+
 def test_a_second_title_joined_to_a_former_one_still_holds(extractor: Extractor) -> None:
     result = extract(extractor, "Bruce Klingner, former CIA deputy division chief of Korea and current senior "
                                 "research fellow at the Heritage Foundation, said the test was likely.")

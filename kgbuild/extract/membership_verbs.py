@@ -20,8 +20,9 @@ ORGANISATIONS = ORG_CLASSES - {"Group"}
 
 def relation_for(subject: ActorRef, parent: ActorRef) -> str | None:
     """The predicate of a membership of ``subject`` in ``parent``, if their classes allow one."""
-    if parent.actor_class == "State":
-        return "ofState" if subject.actor_class != "Place" else "locatedIn"
+    if parent.actor_class == "State":  # an international body is no state's ("Turkey's NATO partners")
+        return None if subject.actor_class == "InternationalOrganization" else \
+            "ofState" if subject.actor_class != "Place" else "locatedIn"
     if subject.actor_class == "Place" and parent.actor_class == "Place":
         return "locatedIn"
     if subject.actor_class == "Person" and parent.actor_class in ORG_CLASSES:

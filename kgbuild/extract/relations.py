@@ -277,7 +277,12 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
             continue
         senior = any(c.lower_ in _SENIOR or c.lower_.startswith("high") for c in title.subtree if c.i < title.i)
         # "the Zanu PF information director", "project director": heads a department, is a member
-        departmental = any(c.dep_ == "compound" and c.pos_ == "NOUN" and index.at(c) is None for c in title.children)
+        # ... and a research or desk post on a country or region ("the Japan chair at Hudson
+        # Institute", "Asia director"; a state before an office is whose it is: "U.S. Secretary")
+        departmental = any(c.dep_ == "compound" and (c.pos_ == "NOUN" and index.at(c) is None or word in _DESK_POSTS
+                                                     and index.at(c) is not None
+                                                     and index.at(c).actor.actor_class in ("State", "Place"))
+                           for c in title.children)
         predicate = "leaderOf" if leader and not senior and not departmental else "memberOf"
         official = leader or member
         nodes = list(title.subtree) + list(title.lefts) + [c for c in root.children if c.dep_ == "poss"]
@@ -338,6 +343,11 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
                 court = _court_named_before(index, span.start_char)
                 if court is not None:  # "Judge Antony Mrima" in a story about a Kenyan court: of that court
                     add(root, actor, "memberOf", court, evidence=(title.idx, span.end_char))
+
+
+#: posts that a country or region before them gives a subject, not an owner ("the Japan chair")
+_DESK_POSTS = frozenset({"chair", "director", "fellow", "editor", "correspondent", "researcher", "analyst", "expert",
+                         "specialist"})
 
 
 def _ended(title: Token) -> bool:
