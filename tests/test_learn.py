@@ -124,10 +124,28 @@ def test_cross_validation_reports_held_out_figures(tmp_path: Path) -> None:
         data = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
         data["doc"]["file"] = str(VOA / "articles.jsonl")
         (folder / f"{name}.json").write_text(json.dumps(data), encoding="utf-8")
-    result = invoke(["train", str(folder), "--cross-validate", "2", "--json"])
+    kept = tmp_path / "folds"
+    result = invoke(["train", str(folder), "--cross-validate", "2", "--json", "--fold-models", str(kept)])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert scores["files"] == 4 and scores["events"]["tp"] + scores["events"]["fn"] > 0
+    models = sorted(kept.glob("fold-*-of-2.json"))
+    assert len(models) == 2
+    written = [m.stat().st_mtime_ns for m in models]
+
+    # kept fold models are reused as they are: the same figures, the same files
+    again = invoke(["train", str(folder), "--cross-validate", "2", "--json", "--fold-models", str(kept)])
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.output) == scores
+    assert [m.stat().st_mtime_ns for m in models] == written
+
+    # a kept model trained on other stories than its fold's is refused, never used
+    (folder / "8009004.json").unlink()
+    other = invoke(["train", str(folder), "--cross-validate", "2", "--fold-models", str(kept)])
+    assert other.exit_code != 0
+    assert "trained on other stories" in other.output
+
+    assert invoke(["train", str(folder), "--fold-models", str(kept)]).exit_code == 2  # needs --cross-validate
 
 
 def test_the_cameo_verb_resource_is_generated_from_the_petrarch_dictionary() -> None:

@@ -25,12 +25,17 @@ __all__ = ["command"]
               help="Instead of writing a model, score K-fold cross-validation on the gold (each fold "
                    "held out once) and print the figures.")
 @click.option("--json", "as_json", is_flag=True, help="With --cross-validate: print the scores as JSON.")
+@click.option("--fold-models", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="With --cross-validate: keep the fold models in DIR and reuse those already there, so "
+                   "a change of the rules or lexicon is measured against the same models.")
 @click.pass_obj
 def command(config: Config, gold: tuple[Path, ...], articles: tuple[str, ...], output: Path | None,
-            c_trigger: float, c_role: float, folds: int | None, as_json: bool) -> None:
+            c_trigger: float, c_role: float, folds: int | None, as_json: bool, fold_models: Path | None) -> None:
     """Learn the event trigger and role models from GOLD annotations (files or folders of *.json)."""
     from . import train
 
+    if fold_models is not None and not folds:
+        raise click.UsageError("--fold-models needs --cross-validate")
     if folds:
         import json
 
@@ -40,7 +45,7 @@ def command(config: Config, gold: tuple[Path, ...], articles: tuple[str, ...], o
         from .crossval import cross_validate
 
         report = cross_validate(list(gold), config=config, folds=folds, articles=list(articles),
-                                c_trigger=c_trigger, c_role=c_role)
+                                c_trigger=c_trigger, c_role=c_role, fold_models=fold_models)
         if as_json:
             click.echo(json.dumps(report.to_json(), indent=2))
         else:
