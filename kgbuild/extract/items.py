@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+import datetime as dt
 
 __all__ = ["ActorRef", "MentionItem", "RelationItem", "EventItem", "ClaimItem", "Extraction", "Span"]
 
@@ -53,7 +53,7 @@ class EventItem:
     agents: list[ActorRef] = field(default_factory=list)
     targets: list[ActorRef] = field(default_factory=list)
     place: ActorRef | None = None
-    date: date | None = None
+    date: dt.date | None = None
     mode: str | None = None
     sentences: list[Span] = field(default_factory=list)
     weak: bool = False  # only vague triggers ("violence", "operation"): needs a target to stand

@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from ..layout import Layout
 from ..namespace import KG
-from .module import PREFIXES, TBOX_GRAPH, superclass_pairs, told_subclasses
+from .module import superclass_pairs, told_subclasses
 
 __all__ = ["updates"]
 
