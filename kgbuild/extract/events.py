@@ -30,7 +30,7 @@ from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
 from .nouns import EQUIPMENT, FORCE_SITES
 from .role_candidates import referents, role_candidates
-from .roles import (ARMED, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, embedded_agents, event_place, held_by_whom,
+from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, embedded_agents, event_place, held_by_whom,
                     is_clash, noun_roles, passive_doers, verb_agents, verb_targets)
 from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames, described_names
 from .triggers import Candidate, embedding_trigger, find_candidates, governing_verb, is_hedged
@@ -335,10 +335,6 @@ def _between_parties(token: Token) -> bool:
     return True
 
 
-#: verbs that deliver what their object names: "issued a warning", "reiterated its call", "lodged a complaint"
-_DELIVERING = frozenset({"issue", "make", "reiterate", "renew", "repeat", "voice", "lodge", "file", "deliver"})
-
-
 def _issued(candidate: Candidate, lex: Lexicon, index: MentionIndex) -> str | None:
     """A statement noun that the sentence's named subject delivers ("the ministry issued a
     warning", "X reiterated its call"): the statement was made, whatever the detector scores the
@@ -346,7 +342,7 @@ def _issued(candidate: Candidate, lex: Lexicon, index: MentionIndex) -> str | No
     token = candidate.token
     verb = token.head
     if not candidate.classes or token.pos_ != "NOUN" or token.dep_ != "dobj" or verb.pos_ != "VERB" \
-            or verb.lemma_.lower() not in _DELIVERING or any(c.dep_ in ("neg", "aux") and c.lower_ in (
+            or verb.lemma_.lower() not in DELIVERING_VERBS or any(c.dep_ in ("neg", "aux") and c.lower_ in (
                 "not", "n't", "never", "to", "could", "would", "may", "might", "should") for c in verb.children):
         return None
     kind = lex.classes[candidate.classes[0]].kind

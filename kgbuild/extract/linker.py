@@ -188,7 +188,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue
         mission = state_mission(ctx, ent)
         if mission is not None:  # "China's U.N. mission", "the U.S. Mission to the United Nations"
-            add(trimmed(ent).start, trimmed(ent).end, mission)
+            named = trimmed(ent)  # "The U.S. Mission to": the name
+            add(named.start, named.end, mission)
             continue
         if ent.ent_id_:
             actor = kb_ref(ctx, ent.ent_id_)

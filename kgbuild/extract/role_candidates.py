@@ -6,7 +6,7 @@ who reports the event, the doers of an earlier event the trigger's object refers
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..vocabulary import ActorClass
 from .features import RoleCandidate
@@ -77,13 +77,17 @@ def _doers_of_the_verb_named(noun: Token, index: MentionIndex) -> list[ActorRef]
     """"Somalia's president extended his term ... lawmakers denounced the extension": the subjects
     of the latest verb, in this sentence or the two before, whose act the definite noun names."""
     sent = noun.sent
-    doc = noun.doc
-    start = ([s for s in doc[max(0, sent.start - 80):sent.start].sents][-2:] or [sent])[0].start
+    start = (_sentences_before(sent) or [sent])[0].start
     lemma = noun.lemma_.lower()
-    for token in reversed(doc[start:noun.i]):
+    for token in reversed(noun.doc[start:noun.i]):
         if token.pos_ == "VERB" and nominalises(lemma, token.lemma_.lower()):
             return verb_agents(token, index)
     return []
+
+
+def _sentences_before(sent: Span) -> list[Span]:
+    """The two sentences before ``sent`` (fewer at the start of the article)."""
+    return [s for s in sent.doc[max(0, sent.start - 80):sent.start].sents][-2:] if sent.start else []
 
 
 def role_candidates(trigger: Token, index: MentionIndex, frame: SpeechFrame | None, *,
@@ -111,9 +115,7 @@ def role_candidates(trigger: Token, index: MentionIndex, frame: SpeechFrame | No
     # a referent is one even if named otherwise too (a pronoun read as them): it is a rule target
     found.extend(RoleCandidate(a, noun, "referent") for a, noun in referents)
     known = {c.actor.key for c in found}
-    doc = trigger.doc
-    previous = [s for s in doc[max(0, sent.start - 80):sent.start].sents][-2:] if sent.start else []
-    for span in reversed(previous):  # the two sentences before: an actor the event may address implicitly
+    for span in reversed(_sentences_before(sent)):  # the two sentences before: an actor the event may address implicitly
         for mention, head in reversed(index.in_span(span.start_char, span.end_char)):
             if mention.actor.key not in known and mention.actor.actor_class != ActorClass.PLACE \
                     and head.i not in described:
