@@ -434,6 +434,38 @@ def test_we_in_a_quotation_is_its_speaker(extractor: Extractor) -> None:
     assert not events_of(threat, "Coercion")
 
 
+@pytest.mark.parametrize(("text", "judge", "judged"), [
+    ("White House press secretary Karoline Leavitt called Ford's comments “egregious and insulting.”",
+     "Karoline Leavitt", "Ford"),
+    ("Iraq's government condemned the U.S. strike, calling it a “sinful violation” of Iraqi sovereignty.",
+     "Government of Iraq", "United States"),
+    ("The Kremlin branded opposition leader Alexei Navalny an extremist.", "Government of Russia", "Alexei Navalny"),
+])
+def test_a_verdict_of_blame_is_an_accusation_of_the_one_judged(extractor: Extractor, text: str, judge: str,
+                                                               judged: str) -> None:
+    """"X called Y's comments 'egregious'", "calling it a 'violation'", "branded Y an extremist":
+    X's accusation against Y (the object, its possessor, what "it" stands for), not a demand."""
+    result = extract(extractor, text)
+    accusation = only(result, "Accusation")
+    assert judge in labels(accusation.agents)
+    assert judged in labels(accusation.targets)
+    assert not events_of(result, "Demand")
+
+
+def test_a_verdict_of_praise_is_support_and_a_name_given_is_no_verdict(extractor: Extractor) -> None:
+    """Praise is support ("a reliable partner", "a 'dear friend'"); a quoted title ("a 'war
+    correspondent'"), a name ("calling itself the Islamic State") or a call is no verdict."""
+    praise = extract(extractor, "Chinese President Xi Jinping described Russia as a reliable partner.")
+    support = only(praise, "Support")
+    assert ("Xi Jinping", "Russia") in {(a, t) for a in labels(support.agents) for t in labels(support.targets)}
+    assert not events_of(praise, "Accusation")
+    for text in ("China Newsweek profiled Gerald Kowal, calling him a “war correspondent.”",
+                 "The group calling itself the Islamic State released a video on Monday.",
+                 "President Emmanuel Macron called Chancellor Olaf Scholz on Monday."):
+        result = extract(extractor, text)
+        assert not events_of(result, "Accusation") and not events_of(result, "Support"), text
+
+
 # -- 3. quote scope ----------------------------------------------------------------------------
 def test_what_a_minister_says_happened_is_his_accusation_not_a_fact(extractor: Extractor) -> None:
     result = extract(extractor, "Boko Haram fighters raided Nigerian villages last week. "

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
+from .evaluations import judged_actors, verdict
 from .implied import conditional_threats, deployments, frame_date, modal_demands
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .items import ActorRef, EventItem
@@ -431,7 +432,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         frame = frames.of(token)
         if candidate.classes:
             history.append((frozenset(candidate.classes), rule_roles(token, candidate.classes[0], candidate.end)[0]))
-        physical = _physical_trigger(candidate, lex)
+        judged = verdict(token, lex)  # "called the ruling 'arbitrary'": the grammar decides
+        physical = _physical_trigger(candidate, lex) and judged is None
         features: list[str] = []
         if collect is not None or not physical:  # physical events need no trigger features
             subject_class, object_class = _argument_classes(token, index)
@@ -463,11 +465,16 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                     for c in pool_of()]
 
         if collect is not None:
-            collect.append(TriggerCase(candidate, features, roles, physical))
-        if physical:  # physical events: the grammar decides, the rules give the roles
+            collect.append(TriggerCase(candidate, features, roles, physical or judged is not None))
+        if judged is not None:
+            label = judged
+        elif physical:  # physical events: the grammar decides, the rules give the roles
             label = _grammatical_event(candidate, lex, index, frame, trigger_ids, rule_roles)
         else:
             label = models.event_class(features) or _issued(candidate, lex, index)
+            if label in (EventClass.ACCUSATION, EventClass.SUPPORT) and token.lemma_.lower() in lex.evaluating_verbs \
+                    and not any(t.is_quote for t in token.subtree):
+                label = None  # "called Chancellor Scholz", "described the situation": no verdict given
             if label is not None and lex.classes[label].kind == "physical":
                 label = None  # a verbal trigger is no physical event ("sent", "held")
             if label == EventClass.AGREEMENT and not _between_parties(token):
@@ -486,6 +493,10 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 pa, pt = max(pa, old[1]), max(pt, old[2])
             scored[cand.actor.key] = (cand.actor, pa, pt)
         rule_agents, rule_targets = rule_roles(token, event_class, candidate.end)
+        if judged is not None:  # the one judged, wherever the parser hung the object
+            speaking = {a.key for a in rule_agents}
+            rule_targets = unique_actors([*rule_targets, *(a for a in judged_actors(token, lex, index)
+                                                           if a.key not in speaking)])
         if event_class in (EventClass.ACCUSATION, EventClass.REJECTION):  # "condemned the attack": its doers
             speaking = {a.key for a in rule_agents}
             rule_targets = unique_actors([*rule_targets, *(c.actor for c in pool_of() if c.how == "referent"

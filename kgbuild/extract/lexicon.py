@@ -58,6 +58,11 @@ class Lexicon:
     person_titles: frozenset[str]
     leader_titles: frozenset[str]
     member_titles: frozenset[str]
+    #: verbs that judge their object by a complement ("called the ruling 'arbitrary'"), and the
+    #: words that make such a verdict praise or blame (``evaluations`` in triggers.json)
+    evaluating_verbs: frozenset[str] = frozenset()
+    praise_words: frozenset[str] = frozenset()
+    blame_words: frozenset[str] = frozenset()
     raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
 
@@ -96,6 +101,7 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
                     verb_index.setdefault(word, []).append(name)
                 else:
                     noun_index.setdefault(word, []).append(name)
+    evaluations = triggers.get("evaluations", {})
     return Lexicon(
         version=f"triggers-{triggers['version']}/nouns-{nouns['version']}",
         classes=classes, verb_index=verb_index, noun_index=noun_index, multiword=multiword, cameo=cameo,
@@ -105,6 +111,8 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
         org_words={k: tuple(v) for k, v in nouns["org_words"].items()},
         person_titles=frozenset(nouns["person_titles"]), leader_titles=frozenset(nouns["leader_titles"]),
         member_titles=frozenset(nouns["member_titles"]),
+        evaluating_verbs=frozenset(evaluations.get("verbs", ())), praise_words=frozenset(evaluations.get("praise", ())),
+        blame_words=frozenset(evaluations.get("blame", ())),
         raw={"triggers": triggers, "nouns": nouns},
     )
 

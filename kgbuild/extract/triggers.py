@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .evaluations import verdict
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body
 
@@ -160,6 +161,9 @@ def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[t
             continue  # a word inside an actor's name ("Popular Mobilization Units") is no trigger
         classes, end, multiword = trigger_classes(token, lex)
         cameo = _cameo(token, lex) if token.lemma_.lower() not in _NEVER else ()
+        judged = verdict(token, lex)
+        if judged is not None:  # "called the ruling 'arbitrary'": the verdict says the class
+            classes = [judged, *(c for c in classes if c != judged)]
         if classes or cameo:
             found.append(Candidate(token, end, tuple(classes), cameo, multiword))
     consumed = {i for c in found if c.end > c.token.i for i in range(c.token.i + 1, c.end + 1)}
