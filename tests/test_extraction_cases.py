@@ -466,6 +466,34 @@ def test_a_verdict_of_praise_is_support_and_a_name_given_is_no_verdict(extractor
         assert not events_of(result, "Accusation") and not events_of(result, "Support"), text
 
 
+@pytest.mark.parametrize(("text", "speaker", "blamed"), [
+    ('"The DPRK is threatening to conduct an escalated provocation," a State Department spokesperson said.',
+     "United States Department of State", "North Korea"),
+    ("Canadian Foreign Minister Melanie Joly said Canada stands with Ukraine in the face of Russia's illegal "
+     "aggression.", "Melanie Joly", "Russia"),
+])
+def test_words_of_blame_a_speaker_says_of_another_are_an_accusation(extractor: Extractor, text: str, speaker: str,
+                                                                     blamed: str) -> None:
+    """The one blamed is who the qualified noun names, else the subject of the clause; never
+    the subject of a clause the blame only sits in a phrase of ("Canada stands ... in the face of")."""
+    accusations = events_of(extract(extractor, text), "Accusation")
+    assert [(labels(a.agents), labels(a.targets)) for a in accusations] == [({speaker}, {blamed})]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the attack was not illegal.",
+    '"We strongly reject the baseless allegations," Indian foreign ministry spokesperson Randhir Jaiswal said.',
+    "Ambassador Robert Wood said the U.S. urged Beijing to persuade Moscow to cease its dangerous cooperation "
+    "with Pyongyang.",
+])
+def test_blame_denied_said_of_oneself_or_of_the_one_persuaded_accuses_no_one_else(extractor: Extractor,
+                                                                                  text: str) -> None:
+    result = extract(extractor, text)
+    assert not [a for a in events_of(result, "Accusation") if labels(a.targets) & {"India", "Government of India",
+                                                                                  "United States", "Federal government of the United States"}]
+    if "not illegal" in text:
+        assert not events_of(result, "Accusation")
+
 # -- 3. quote scope ----------------------------------------------------------------------------
 def test_what_a_minister_says_happened_is_his_accusation_not_a_fact(extractor: Extractor) -> None:
     result = extract(extractor, "Boko Haram fighters raided Nigerian villages last week. "

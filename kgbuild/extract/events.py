@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
-from .evaluations import judged_actors, verdict
+from .evaluations import judged_actors, spoken_blame, verdict
 from .implied import conditional_threats, deployments, frame_date, modal_demands
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .items import ActorRef, EventItem
@@ -565,6 +565,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             mode=_mode(token, lex) if event_class == EventClass.ATTACK else None))
     found.extend(deployments(index, body))
     found.extend(conditional_threats(doc, index, lex, frames, body, published, date_ents))
+    found.extend(spoken_blame(doc, index, lex, frames, body, published, date_ents))
     demands = modal_demands(doc, index, frames, body, published, date_ents)
     obliged = {d.triggers[0] for d in demands}  # the grammar says who demands what of whom there
     found = [e for e in found if not (e.event_class == EventClass.DEMAND and e.triggers[0] in obliged)] + demands
