@@ -466,6 +466,18 @@ def test_a_verdict_of_praise_is_support_and_a_name_given_is_no_verdict(extractor
         assert not events_of(result, "Accusation") and not events_of(result, "Support"), text
 
 
+@pytest.mark.parametrize(("text", "backer", "backed"), [
+    ("Secretary of State Marco Rubio also credited Britain and France for playing a constructive role in talks.",
+     "Marco Rubio", {"United Kingdom", "France"}),
+    ("President Emmanuel Macron congratulated Prime Minister Keir Starmer on his election victory.",
+     "Emmanuel Macron", {"Keir Starmer"}),
+])
+def test_thanks_credit_and_congratulations_are_support(extractor: Extractor, text: str, backer: str,
+                                                       backed: set[str]) -> None:
+    support = only(extract(extractor, text), "Support")
+    assert backer in labels(support.agents)
+    assert labels(support.targets) == backed
+
 @pytest.mark.parametrize(("text", "speaker", "blamed"), [
     ('"The DPRK is threatening to conduct an escalated provocation," a State Department spokesperson said.',
      "United States Department of State", "North Korea"),
