@@ -1168,6 +1168,23 @@ def test_the_conditional_threat_rule_itself(extractor: Extractor, text: str, age
     assert [(labels(t.agents) >= {agent}, target in labels(t.targets)) for t in threats] == [(True, True)]
 
 
+@pytest.mark.parametrize(("text", "agent", "target", "not_done"), [
+    ("Iran said it will strike Israel if attacked.", "Iran", "Israel", "Attack"),
+    ("Iran's foreign minister said Tehran would retaliate against Israel.", "Government of Iran", "Israel", "Attack"),
+    ("President Trump said he will impose tariffs on Canada.", "Donald Trump", "Canada", "Sanction"),
+])
+def test_a_harm_the_speaker_says_their_side_will_do_is_a_threat_not_a_deed(extractor: Extractor, text: str,
+                                                                           agent: str, target: str,
+                                                                           not_done: str) -> None:
+    """No condition needed; the deed's own object is whom it threatens; an "if attacked" is no
+    attack on the speaker."""
+    result = extract(extractor, text)
+    threat = only(result, "Threat")
+    assert agent in labels(threat.agents) and labels(threat.targets) == {target}
+    assert not events_of(result, not_done)
+    assert only(extract(extractor, "Iran said it struck Israel on Monday."), "Attack")  # done: a deed
+
+
 def test_a_hope_about_a_condition_is_no_threat(extractor: Extractor) -> None:
     result = extract(extractor, "Rubio said he hopes a ceasefire between Russia and Ukraine could take place "
                                 "within days if the Kremlin agrees. \"If it rains, we will stay home,\" he said.")

@@ -21,8 +21,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
-from .evaluations import judged_actors, spoken_blame, verdict
-from .implied import conditional_threats, deployments, frame_date, modal_demands
+from .evaluations import judged_actors, spoken_blame
+from .implied import (conditional_threats, deployments, frame_date, modal_demands,
+                      future_or_conditional, own_future_deed)
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
@@ -35,6 +36,7 @@ from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, LIGHT_VERBS, aimed_at_the
                     is_clash, noun_roles, passive_doers, verb_agents, verb_targets)
 from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames, described_names
 from .triggers import Candidate, embedding_trigger, find_candidates, governing_verb, is_hedged
+from .verdicts import verdict
 
 __all__ = ["extract_events", "TriggerCase", "choose_roles"]
 
@@ -275,6 +277,10 @@ def _grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, 
     # a deed a speaker alleges is kept (it becomes the speaker's accusation); a sanction or a
     # release a speaker says may come is no sanction or release
     alleged = frame is not None and frame.kind == "say" and bool(frame.speakers) and behaviour.kind == "physical"
+    if token.pos_ == "VERB" and own_future_deed(token, frame, index, lex):
+        return None  # "Iran said it will strike Israel": the speaker's threat (:func:`conditional_threats`)
+    if alleged and token.pos_ == "VERB" and future_or_conditional(token):
+        alleged = False  # "Hamas said Israel will strike Gaza", "if attacked": said to come, not done
     if is_hedged(token, lex) and not alleged or embedding_trigger(token, lex, trigger_ids) and not alleged:
         return None
     if any(c.dep_ == "neg" for c in token.children) or token.dep_ in ("amod", "compound"):

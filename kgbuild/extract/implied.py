@@ -14,9 +14,10 @@ from .dates import resolve_date
 from .items import EventItem
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body, unique_actors
+from .roles import verb_targets
 from .speech import SpeechFrame, SpeechFrames
 
-__all__ = ["deployments", "conditional_threats", "modal_demands", "frame_date"]
+__all__ = ["deployments", "conditional_threats", "modal_demands", "frame_date", "future_or_conditional", "hostile_deed", "own_future_deed"]
 
 
 #: Occasions a statement is made at ("at a briefing Wednesday", "in a Jan. 23 press briefing").
@@ -85,10 +86,13 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
             continue
         conditions = [c for c in verb.children if c.dep_ == "advcl"
                       and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
-        if not conditions:
+        harm = hostile_deed(verb, lex)
+        if not conditions and harm is None:
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if verb.lemma_.lower() in warnings:  # "is warning Washington of severe consequences if ..."
+            if not conditions:
+                continue
             agents = [a for s in subjects for a in index.named_or_meant(s)]
             warned = [a for c in verb.children if c.dep_ in ("dobj", "dative") for a in index.in_phrase(c)]
             frame_of = frames.of(verb)
@@ -99,12 +103,15 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
             frame_of = frames.of(verb)
             if frame_of is None or not frame_of.speakers or not _speaker_side(subjects, frame_of, index, lex):
                 continue
-            agents, warned = list(frame_of.speakers), []
+            agents = list(frame_of.speakers)  # "Turkey would retaliate against the United States": whom the deed is done to
+            warned = verb_targets(verb, index, event_class=harm, lex=lex) if harm is not None else []
         keys = {a.key for a in agents}
         targets = warned + [a for c in conditions for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "agent")
                             for a in (index.in_phrase(g) if g.dep_ != "agent" else
                                       [x for p in g.children if p.dep_ == "pobj" for x in index.in_phrase(p)])]
-        targets = [a for a in targets if a.key not in keys and a.actor_class != ActorClass.PLACE]
+        states = {index.sides.get(k) for k in keys} - {None}
+        targets = [a for a in targets if a.key not in keys and a.actor_class != ActorClass.PLACE
+                   and (index.sides.get(a.key) is None or index.sides.get(a.key) not in states)]
         if not agents or not targets:
             continue
         sent = verb.sent
@@ -112,6 +119,36 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
                                 agents=unique_actors(agents), targets=unique_actors(targets),
                                 date=frame_date(frame_of, published, date_ents)))
     return events
+
+
+#: The classes of a deed that, said of the speaker's own side in the future, threaten someone.
+_HOSTILE = frozenset({EventClass.ATTACK, EventClass.COERCION, EventClass.SANCTION})
+
+
+def hostile_deed(verb: Token, lex: Lexicon) -> str | None:
+    """The class of the harm a verb does, when it is one (by the trigger lexicon, else by the
+    CAMEO verb it most often reports: "retaliate"), or ``None``."""
+    lemma = verb.lemma_.lower()
+    classes = lex.verb_index.get(lemma) or ()
+    if not classes and lemma in lex.cameo:
+        weights = lex.cameo[lemma]
+        classes = [max(weights, key=weights.get)]
+    return next((c for c in classes if c in _HOSTILE), None)
+
+
+def future_or_conditional(verb: Token) -> bool:
+    """The verb says what will, would or could be done, or what is done only if something else
+    is ("will strike", "if attacked"): no deed done."""
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE or c.dep_ == "mark" and c.lower_ in ("if", "unless")
+               for c in verb.children)
+
+
+def own_future_deed(verb: Token, frame: SpeechFrame | None, index: MentionIndex, lex: Lexicon) -> bool:
+    """What a speaker says their own side will, would or could do ("Iran said it will strike
+    Israel"): a threat, not a deed done."""
+    if frame is None or not frame.speakers or not any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
+        return False  # (an "if" alone is no threat: "if attacked")
+    return _speaker_side([c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")], frame, index, lex)
 
 
 def _speaker_side(subjects: list[Token], frame: SpeechFrame, index: MentionIndex, lex: Lexicon) -> bool:

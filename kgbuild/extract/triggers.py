@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .evaluations import verdict
+from .verdicts import verdict
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body
 

