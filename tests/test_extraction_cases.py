@@ -478,6 +478,30 @@ def test_thanks_credit_and_congratulations_are_support(extractor: Extractor, tex
     assert backer in labels(support.agents)
     assert labels(support.targets) == backed
 
+@pytest.mark.parametrize(("text", "refuser", "refused"), [
+    ("President Muhammadu Buhari said his administration will not succumb to mounting pressure from criminal "
+     "groups.", "Muhammadu Buhari", "criminal groups"),
+    ("China did not accept the proposal by the European Union.", "China", "European Union"),
+    ("Puntland's leaders said they will no longer recognize Mohamed Abdullahi Farmajo as president.", None,
+     "Mohamed Abdullahi Farmajo"),
+])
+def test_refusing_to_accept_is_a_rejection_of_whose_demand_it_is(extractor: Extractor, text: str,
+                                                                  refuser: str | None, refused: str) -> None:
+    """A verb of accepting, negated ("will not succumb to", "did not accept", "no longer recognize"),
+    is a rejection: of the one named, or of whoever made the pressure or proposal refused."""
+    rejection = only(extract(extractor, text), "Rejection")
+    assert refused in labels(rejection.targets)
+    assert refuser is None or refuser in labels(rejection.agents)
+
+
+@pytest.mark.parametrize("text", [
+    "The journalist is not allowed to leave the country.",
+    "Turkey will buy Russian jets if the sanctions are not lifted and Washington does not accept the deal.",
+    "China accepted the proposal by the European Union.",
+])
+def test_a_restriction_a_condition_or_an_acceptance_is_no_refusal(extractor: Extractor, text: str) -> None:
+    assert not events_of(extract(extractor, text), "Rejection")
+
 @pytest.mark.parametrize(("text", "speaker", "blamed"), [
     ('"The DPRK is threatening to conduct an escalated provocation," a State Department spokesperson said.',
      "United States Department of State", "North Korea"),

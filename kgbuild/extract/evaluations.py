@@ -17,7 +17,7 @@ from .mentions import MentionIndex, in_body, unique_actors
 from .speech import SpeechFrames
 from .verdicts import judged_and_verdict
 
-__all__ = ["judged_actors", "spoken_blame"]
+__all__ = ["judged_actors", "refused_makers", "spoken_blame"]
 
 _FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 
@@ -33,6 +33,17 @@ def judged_actors(verb: Token, lex: Lexicon, index: MentionIndex) -> list[ActorR
         prior = index.previous_subject(judged, person=judged.lower_ in ("him", "her"))
         return [prior] if prior is not None else []
     return [a for a in index.in_phrase(judged) if a.actor_class != ActorClass.PLACE]
+
+
+def refused_makers(verb: Token, index: MentionIndex) -> list[ActorRef]:
+    """Whose pressure, proposal or demand a refusal turns down: the "by" or "from" phrase of what
+    is refused ("will not succumb to pressure from criminal groups", "did not accept the proposal
+    by the EU")."""
+    things = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return unique_actors([a for thing in things for p in thing.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
+                          for g in p.children if g.dep_ == "pobj" for a in index.in_phrase(g)
+                          if a.actor_class != ActorClass.PLACE])
 
 
 def _clause_subject(word: Token) -> Token | None:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
-from .evaluations import judged_actors, spoken_blame
+from .evaluations import judged_actors, refused_makers, spoken_blame
 from .implied import (conditional_threats, deployments, frame_date, modal_demands,
                       future_or_conditional, own_future_deed)
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
@@ -36,7 +36,7 @@ from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, LIGHT_VERBS, aimed_at_the
                     is_clash, noun_roles, passive_doers, verb_agents, verb_targets)
 from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames, described_names
 from .triggers import Candidate, embedding_trigger, find_candidates, governing_verb, is_hedged
-from .verdicts import verdict
+from .verdicts import refusal, verdict
 
 __all__ = ["extract_events", "TriggerCase", "choose_roles"]
 
@@ -438,7 +438,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         frame = frames.of(token)
         if candidate.classes:
             history.append((frozenset(candidate.classes), rule_roles(token, candidate.classes[0], candidate.end)[0]))
-        judged = verdict(token, lex)  # "called the ruling 'arbitrary'": the grammar decides
+        judged = verdict(token, lex) or refusal(token, lex)  # "called the ruling 'arbitrary'": the grammar decides
         physical = _physical_trigger(candidate, lex) and judged is None
         features: list[str] = []
         if collect is not None or not physical:  # physical events need no trigger features
@@ -499,9 +499,10 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 pa, pt = max(pa, old[1]), max(pt, old[2])
             scored[cand.actor.key] = (cand.actor, pa, pt)
         rule_agents, rule_targets = rule_roles(token, event_class, candidate.end)
-        if judged is not None:  # the one judged, wherever the parser hung the object
+        if judged is not None:  # the one judged (wherever the parser hung the object), whose demand is refused
             speaking = {a.key for a in rule_agents}
-            rule_targets = unique_actors([*rule_targets, *(a for a in judged_actors(token, lex, index)
+            rule_targets = unique_actors([*rule_targets, *(a for a in (*judged_actors(token, lex, index),
+                                                                       *refused_makers(token, index))
                                                            if a.key not in speaking)])
         if event_class in (EventClass.ACCUSATION, EventClass.REJECTION):  # "condemned the attack": its doers
             speaking = {a.key for a in rule_agents}

@@ -63,6 +63,8 @@ class Lexicon:
     evaluating_verbs: frozenset[str] = frozenset()
     praise_words: frozenset[str] = frozenset()
     blame_words: frozenset[str] = frozenset()
+    #: verbs of accepting that, negated, reject ("will not succumb to", "no longer recognize")
+    accepting_verbs: frozenset[str] = frozenset()
     raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
 
@@ -112,7 +114,7 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
         person_titles=frozenset(nouns["person_titles"]), leader_titles=frozenset(nouns["leader_titles"]),
         member_titles=frozenset(nouns["member_titles"]),
         evaluating_verbs=frozenset(evaluations.get("verbs", ())), praise_words=frozenset(evaluations.get("praise", ())),
-        blame_words=frozenset(evaluations.get("blame", ())),
+        blame_words=frozenset(evaluations.get("blame", ())), accepting_verbs=frozenset(evaluations.get("refused", ())),
         raw={"triggers": triggers, "nouns": nouns},
     )
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .verdicts import verdict
+from .verdicts import refusal, verdict
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body
 
@@ -161,8 +161,8 @@ def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[t
             continue  # a word inside an actor's name ("Popular Mobilization Units") is no trigger
         classes, end, multiword = trigger_classes(token, lex)
         cameo = _cameo(token, lex) if token.lemma_.lower() not in _NEVER else ()
-        judged = verdict(token, lex)
-        if judged is not None:  # "called the ruling 'arbitrary'": the verdict says the class
+        judged = verdict(token, lex) or refusal(token, lex)
+        if judged is not None:  # "called the ruling 'arbitrary'", "did not accept": the stance says the class
             classes = [judged, *(c for c in classes if c != judged)]
         if classes or cameo:
             found.append(Candidate(token, end, tuple(classes), cameo, multiword))

@@ -5,8 +5,10 @@
 names; "calls President Xi a 'dear friend'" is X's support of Xi. The verdict decides the
 class: praise (not negated) is support; blame, or a quoted adjective that is no praise, is an
 accusation; anything else ("called it a meeting", "described him as a 'war correspondent'",
-"calling itself the Islamic State") is no event. The verbs and both word lists are the
-``evaluations`` of ``triggers.json``. Only the parse and the lexicon are read here (the trigger
+"calling itself the Islamic State") is no event. A refusal is a stance too: a verb of accepting,
+negated ("will not succumb to pressure from X", "no longer recognize X as president"), is a
+rejection (:func:`refusal`). The verbs and word lists are the ``evaluations`` of
+``triggers.json``. Only the parse and the lexicon are read here (the trigger
 finder uses it); whom a verdict is on is :func:`kgbuild.extract.evaluations.judged_actors`.
 
 >>> import spacy
@@ -20,6 +22,8 @@ finder uses it); whom a verdict is on is :func:`kgbuild.extract.evaluations.judg
 'Support'
 >>> verdict(nlp("He called the meeting on Monday.")[1], lex) is None
 True
+>>> refusal(nlp("They will no longer recognize him as president.")[4], lex)
+'Rejection'
 """
 from __future__ import annotations
 
@@ -28,7 +32,7 @@ from spacy.tokens import Token
 from ..vocabulary import EventClass
 from .lexicon import Lexicon
 
-__all__ = ["judged_and_verdict", "verdict"]
+__all__ = ["judged_and_verdict", "refusal", "verdict"]
 
 _SELF = frozenset({"itself", "themselves", "himself", "herself", "myself", "ourselves", "what", "which"})
 _NEGATIONS = frozenset({"not", "no", "never", "n't", "hardly"})
@@ -100,3 +104,22 @@ def verdict(verb: Token, lex: Lexicon) -> str | None:
     if blame or praise or complement.pos_ == "ADJ" and _quoted(complement):
         return EventClass.ACCUSATION.value  # a quoted epithet ("'arbitrary'"), not a quoted title ("a 'war correspondent'")
     return None
+
+
+def refusal(verb: Token, lex: Lexicon) -> str | None:
+    """``"Rejection"`` for a verb of accepting that is negated ("did not accept", "will never
+    allow", "no longer recognize"), else ``None``. An "if" clause or a passive refuses nothing."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.accepting_verbs:
+        return None
+    children = list(verb.children)
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "if X is lifted and Y does not accept"
+        clause = clause.head
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in (*children, *clause.children)) \
+            or any(c.dep_ == "auxpass" for c in children):
+        return None  # a condition, or a passive ("is not allowed to leave"): a restriction, no one's refusal
+    if any(c.dep_ == "nsubj" and c.lower_ == "you" for c in children):
+        return None  # "you don't obey the regulations": words put in someone's mouth
+    negated = any(c.dep_ == "neg" for c in children) or any(
+        c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in children)
+    return EventClass.REJECTION.value if negated else None
