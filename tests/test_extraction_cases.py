@@ -516,6 +516,19 @@ def test_words_of_blame_a_speaker_says_of_another_are_an_accusation(extractor: E
     assert [(labels(a.agents), labels(a.targets)) for a in accusations] == [({speaker}, {blamed})]
 
 
+def test_a_warning_that_what_others_do_is_illegal_is_an_accusation_not_a_threat(extractor: Extractor) -> None:
+    """The warners accuse those the blamed clause names (here a clause as subject: "expanding
+    cooperation between X and Y is illegal"); a warning of what the warner will do stays a threat."""
+    result = extract(extractor, "The United States warned Friday that expanding military cooperation between Russia "
+                                "and North Korea is dangerous and illegal.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"United States"}
+    assert labels(accusation.targets) == {"Russia", "North Korea"}
+    assert accusation.date == PUBLISHED  # the Friday of the warning (the story's day)
+    assert not events_of(result, "Threat")
+    threat = extract(extractor, "Moscow warned it would strike Ukrainian cities if the shelling continued.")
+    assert only(threat, "Threat") and not events_of(threat, "Accusation")
+
 @pytest.mark.parametrize("text", [
     "The minister said the attack was not illegal.",
     '"We strongly reject the baseless allegations," Indian foreign ministry spokesperson Randhir Jaiswal said.',

@@ -14,10 +14,10 @@ from .implied import frame_date
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body, unique_actors
-from .speech import SpeechFrames
+from .speech import SpeechFrame, SpeechFrames, speaker_actors
 from .verdicts import judged_and_verdict
 
-__all__ = ["judged_actors", "refused_makers", "spoken_blame"]
+__all__ = ["judged_actors", "refused_makers", "spoken_blame", "warnings_of_blame"]
 
 _FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 
@@ -46,6 +46,22 @@ def refused_makers(verb: Token, index: MentionIndex) -> list[ActorRef]:
                           if a.actor_class != ActorClass.PLACE])
 
 
+def _warning(word: Token, index: MentionIndex, lex: Lexicon) -> SpeechFrame | None:
+    """The warning whose clause holds ``word`` ("X warned that Y is dangerous": X warns), if any
+    (warnings are no reporting verbs: "warned it would strike" is a threat, not a report)."""
+    warning_verbs = lex.classes[EventClass.THREAT].verbs
+    node = word
+    for _ in range(6):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in warning_verbs:
+            verb = node.head
+            return SpeechFrame(verb, "say", unique_actors([a for c in verb.children if c.dep_ == "nsubj"
+                                                           for a in speaker_actors(c, index)]))
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
 def _clause_subject(word: Token) -> Token | None:
     """The subject of the clause that holds ``word`` as what it says of it ("X is dangerous", "X
     was involved in corrupt acts"), climbing through open complements and conjuncts ("is
@@ -56,7 +72,7 @@ def _clause_subject(word: Token) -> Token | None:
         if node.dep_ == "prep" and node.head.pos_ not in ("VERB", "AUX"):
             return None  # "in the face of X's aggression", "concerned about Chinese aggression"
         if node.pos_ in ("VERB", "AUX"):
-            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
             if subject is not None:
                 return subject
             if node.dep_ not in ("xcomp", "conj", "acomp"):
@@ -96,9 +112,13 @@ def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFram
         if not in_body(word.idx, body) or index.at(word) is not None or not _asserted(word):
             continue
         frame = frames.of(word)
-        if frame is None or not frame.speakers or frame.verb is not None and (
-                frame.verb.lemma_.lower() in lex.evaluating_verbs):
-            continue  # not reported speech, or a verdict (:func:`verdict`) the detector reads
+        if frame is not None and frame.verb is not None and frame.verb.lemma_.lower() in lex.evaluating_verbs:
+            continue  # a verdict (:func:`verdict`) the detector reads
+        if frame is None or not frame.speakers:
+            frame = _warning(word, index, lex)  # "X warned that Y is dangerous"
+        if frame is None or not frame.speakers:
+            continue  # not said by anyone: the article's own words
+        speakers = list(frame.speakers)
         if any(t.pos_ == "VERB" and t.lemma_.lower() in lex.evaluating_verbs for t in word.ancestors):
             continue  # "calling it a 'sinful violation'": a verdict (:func:`verdict`)
         blamed = index.in_phrase(word.head if word.dep_ == "amod" else word)  # "Russia's illegal aggression"
@@ -106,17 +126,37 @@ def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFram
             subject = _clause_subject(word)
             if subject is None or subject.lower_ in _FIRST_PERSON:
                 continue  # "We reject the baseless allegations": the speaker's own words of himself
-            blamed = index.named_or_meant(subject)
-        speakers = {a.key for a in frame.speakers}
-        sides = {index.sides.get(k) for k in speakers} - {None}
+            blamed = index.named_or_meant(subject) if subject.dep_ != "csubj" else [  # "expanding cooperation between X and Y is dangerous"
+                m.actor for m, _head in index.in_span(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))]
+        speaking = {a.key for a in speakers}
+        sides = {index.sides.get(k) for k in speaking} - {None}
         weak = {m.actor.key for m in index.mentions if m.weak}
-        targets = [a for a in blamed if a.key not in speakers and a.key not in weak
+        targets = [a for a in blamed if a.key not in speaking and a.key not in weak
                    and a.actor_class != ActorClass.PLACE and (index.sides.get(a.key) is None
                                                               or index.sides.get(a.key) not in sides)]
         if not targets:
             continue
         sent = word.sent
         events.append(EventItem(EventClass.ACCUSATION, [(word.idx, word.idx + len(word))],
-                                (sent.start_char, sent.end_char), agents=unique_actors(frame.speakers),
+                                (sent.start_char, sent.end_char), agents=unique_actors(speakers),
                                 targets=unique_actors(targets), date=frame_date(frame, published, date_ents)))
     return events
+
+
+def warnings_of_blame(events: list[EventItem], blames: list[EventItem], doc: Doc, lex: Lexicon) -> list[EventItem]:
+    """``events`` without the threats that only warn of what others do ("warned that expanding
+    cooperation between Russia and North Korea is dangerous"): a warning whose clause holds words
+    of blame (``blames``, from :func:`spoken_blame`) is that accusation, not a threat."""
+    warning_verbs = lex.classes[EventClass.THREAT].verbs
+    blamed_at = [b.triggers[0][0] for b in blames]
+    kept = []
+    for event in events:
+        if event.event_class == EventClass.THREAT and blamed_at:
+            span = doc.char_span(*event.triggers[0], alignment_mode="expand")
+            verb = span.root if span is not None else None
+            if verb is not None and verb.lemma_.lower() in warning_verbs and any(
+                    c.dep_ == "ccomp" and c.left_edge.idx <= at < c.right_edge.idx + len(c.right_edge)
+                    for c in verb.children for at in blamed_at):
+                continue
+        kept.append(event)
+    return kept

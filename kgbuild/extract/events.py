@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
-from .evaluations import judged_actors, refused_makers, spoken_blame
+from .evaluations import judged_actors, refused_makers, spoken_blame, warnings_of_blame
 from .implied import (conditional_threats, deployments, frame_date, modal_demands,
                       future_or_conditional, own_future_deed)
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
@@ -572,7 +572,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             mode=_mode(token, lex) if event_class == EventClass.ATTACK else None))
     found.extend(deployments(index, body))
     found.extend(conditional_threats(doc, index, lex, frames, body, published, date_ents))
-    found.extend(spoken_blame(doc, index, lex, frames, body, published, date_ents))
+    blames = spoken_blame(doc, index, lex, frames, body, published, date_ents)
+    found = warnings_of_blame(found, blames, doc, lex) + blames
     demands = modal_demands(doc, index, frames, body, published, date_ents)
     obliged = {d.triggers[0] for d in demands}  # the grammar says who demands what of whom there
     found = [e for e in found if not (e.event_class == EventClass.DEMAND and e.triggers[0] in obliged)] + demands
