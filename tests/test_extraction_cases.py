@@ -563,6 +563,12 @@ def test_a_plot_the_police_describe_is_their_accusation(extractor: Extractor) ->
     assert labels(accusation.targets) == {"suspects"}
 
 
+def test_a_deed_a_speaker_names_only_as_a_condition_is_neither_fact_nor_accusation(extractor: Extractor) -> None:
+    """"unless they have intention to undertake a military invasion": no invasion, alleged or done."""
+    result = extract(extractor, '"There is no reason to be concerned, unless they have intention to undertake a '
+                                'military invasion of the DPRK," Ambassador Song Kim said.')
+    assert not events_of(result, "Attack") and not events_of(result, "Accusation")
+
 def test_a_deed_the_speaker_takes_as_known_stays_a_fact(extractor: Extractor) -> None:
     """"the attackers who laid siege to a hotel": the relative clause is not what is claimed."""
     result = extract(extractor, "Security forces in Somalia say they killed all six attackers who laid siege "

@@ -279,7 +279,8 @@ def _grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, 
     alleged = frame is not None and frame.kind == "say" and bool(frame.speakers) and behaviour.kind == "physical"
     if token.pos_ == "VERB" and own_future_deed(token, frame, index, lex):
         return None  # "Iran said it will strike Israel": the speaker's threat (:func:`conditional_threats`)
-    if alleged and token.pos_ == "VERB" and future_or_conditional(token):
+    governing = token if token.pos_ == "VERB" else governing_verb(token)
+    if alleged and governing is not None and future_or_conditional(governing):
         alleged = False  # "Hamas said Israel will strike Gaza", "if attacked": said to come, not done
     if is_hedged(token, lex) and not alleged or embedding_trigger(token, lex, trigger_ids) and not alleged:
         return None

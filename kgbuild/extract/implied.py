@@ -15,6 +15,7 @@ from .items import EventItem
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body, unique_actors
 from .roles import verb_targets
+from .triggers import governing_verb
 from .speech import SpeechFrame, SpeechFrames
 
 __all__ = ["deployments", "conditional_threats", "modal_demands", "frame_date", "future_or_conditional", "hostile_deed", "own_future_deed"]
@@ -138,9 +139,19 @@ def hostile_deed(verb: Token, lex: Lexicon) -> str | None:
 
 def future_or_conditional(verb: Token) -> bool:
     """The verb says what will, would or could be done, or what is done only if something else
-    is ("will strike", "if attacked"): no deed done."""
-    return any(c.dep_ == "aux" and c.lower_ in _FUTURE or c.dep_ == "mark" and c.lower_ in ("if", "unless")
-               for c in verb.children)
+    is ("will strike", "if attacked"), also through the phrase it sits in ("unless they have
+    intention to undertake an invasion"): no deed done."""
+    node: Token | None = verb
+    for _ in range(3):
+        if node is None:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE or c.dep_ == "mark" and c.lower_ in ("if", "unless")
+               for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "acl", "conj") or node.head.i == node.i:
+            return False
+        node = node.head if node.head.pos_ in ("VERB", "AUX") else governing_verb(node.head)
+    return False
 
 
 def own_future_deed(verb: Token, frame: SpeechFrame | None, index: MentionIndex, lex: Lexicon) -> bool:
