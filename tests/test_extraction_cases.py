@@ -498,6 +498,7 @@ def test_refusing_to_accept_is_a_rejection_of_whose_demand_it_is(extractor: Extr
     "The journalist is not allowed to leave the country.",
     "Turkey will buy Russian jets if the sanctions are not lifted and Washington does not accept the deal.",
     "China accepted the proposal by the European Union.",
+    "Central Java Governor Ganjar Pranowo said Indonesia does not recognize dog meat as edible.",
 ])
 def test_a_restriction_a_condition_or_an_acceptance_is_no_refusal(extractor: Extractor, text: str) -> None:
     assert not events_of(extract(extractor, text), "Rejection")

@@ -559,6 +559,11 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if reported is None and not behaviour.symmetric and not (event_class == EventClass.ATTACK and is_clash(token)):
             agents, targets = one_side_each(agents, targets, index.sides, lambda actor, role, scored=scored: (
                 scored[actor.key][1 if role == "agent" else 2] if actor.key in scored else 1.0))
+        if judged is not None and event_class == EventClass.REJECTION:  # a refusal: of whom the grammar says
+            ruled = {t.key for t in rule_targets}
+            targets = [t for t in targets if t.key in ruled]
+            if not targets:
+                continue  # "does not recognize dog meat as edible"
         sent = token.sent
         anaphoric = token.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ in ("det", "amod", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "such", "its")
