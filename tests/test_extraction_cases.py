@@ -924,12 +924,14 @@ def test_a_title_at_a_unit_of_an_organisation_is_membership_of_both(extractor: E
 
 
 @pytest.mark.parametrize(("text", "agent", "target"), [
-    ("The European Union imposed sanctions on Belarus on Monday.", "European Union", "Belarus"),
-    ("Washington blacklisted the Wagner Group last year.", "Federal government of the United States", "Wagner Group"),
+    ("The European Union imposed sanctions on Belarus on Monday.", {"European Union"}, "Belarus"),
+    ("Washington blacklisted the Wagner Group last year.", {"Federal government of the United States"}, "Wagner Group"),
+    ("Canadian Prime Minister Justin Trudeau retaliated by announcing increased tariffs on U.S. exports.",
+     {"Justin Trudeau", "Government of Canada", "Canada"}, "United States"),  # the goods' state is sanctioned
 ])
-def test_a_sanction_stated_plainly_is_a_sanction(extractor: Extractor, text: str, agent: str, target: str) -> None:
+def test_a_sanction_stated_plainly_is_a_sanction(extractor: Extractor, text: str, agent: set[str], target: str) -> None:
     sanction = only(extract(extractor, text), "Sanction")
-    assert (labels(sanction.agents), labels(sanction.targets)) == ({agent}, {target})
+    assert (labels(sanction.agents), labels(sanction.targets)) == (agent, {target})
 
 
 @pytest.mark.parametrize("text", [

@@ -149,7 +149,8 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
             targets.extend(a for pobj in child.children if pobj.dep_ == "pobj" for a in index.in_phrase(pobj)
                            if a.actor_class != ActorClass.PLACE)
         if child.dep_ in ("dobj", "nsubjpass", "dative", "attr") and child.lower_ not in PRONOUNS:
-            targets.extend(_acted_on(child, index, statement=behaviour.kind == "statement"))
+            targets.extend(_acted_on(child, index, statement=behaviour.kind == "statement"
+                                     or event_class == EventClass.SANCTION))  # "banned Chinese imports": China
         if event_class == EventClass.ATTACK and child.dep_ in ("dobj", "nsubjpass") and index.at(child) is None:
             for clause in (c for c in child.children if c.dep_ == "relcl"
                            and any(g.lower_ in ("where", "in which") for g in c.children)):
@@ -283,8 +284,9 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):  # "brutality of the military"
                     agents.extend(a for a in index.in_phrase(pobj) if a.actor_class != ActorClass.PLACE)
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of", "to"}:
+                owned = EventClass.SANCTION in lex.noun_index.get(host.lemma_.lower(), ())  # "tariffs on U.S. exports"
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
-                    targets.extend(a for a in _acted_on(pobj, index) if a.actor_class != ActorClass.PLACE)
+                    targets.extend(a for a in _acted_on(pobj, index, statement=owned) if a.actor_class != ActorClass.PLACE)
             elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
                 by_agents = [a for g in child.children if g.dep_ == "agent"
                              for p in g.children if p.dep_ == "pobj" for a in index.in_phrase(p)]
