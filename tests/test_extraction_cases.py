@@ -86,6 +86,15 @@ def test_passive_with_by_agent(extractor: Extractor) -> None:
     assert labels(attack.targets) == {"Armed Forces of Ukraine"}
 
 
+def test_a_statement_in_the_passive_is_by_its_by_phrase_only(extractor: Extractor) -> None:
+    """"Haitian President Moise was criticized by U.S. and French representatives": the critics,
+    not Haiti, whose adjective only names the one criticized."""
+    result = extract(extractor, "Haitian President Jovenel Moise was criticized by United Nations, U.S., French, "
+                                "Chinese, Russian and Mexican representatives at a U.N. Security Council meeting.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"United Nations", "United States", "France", "China", "Russia", "Mexico"}
+    assert labels(accusation.targets) == {"Jovenel Moise"}
+
 def test_possessive_offensive_against(extractor: Extractor) -> None:
     result = extract(extractor, "The Sudanese army's offensive against the Rapid Support Forces continued on Tuesday.")
     attack = only(result, "Attack")

@@ -528,7 +528,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             chosen = {a.key for a in agents}
             targets = [t for t in unique_actors([*(t for t in rule_targets if t.actor_class != ActorClass.PLACE),
                                                  *targets]) if t.key not in chosen]
-        if rule_agents and (behaviour.kind == "physical" or frame is not None and frame.kind == "according"):
+        by_phrase = token.pos_ == "VERB" and any(c.dep_ == "agent" for c in token.children)  # "was criticized by X"
+        if rule_agents and (behaviour.kind == "physical" or by_phrase or frame is not None and frame.kind == "according"):
             # who acts, where the parse says it plainly (its subject, "by" phrase, possessor), and
             # no one else (the model, reading the mentions' context, adds the side acted on); the
             # source of "according to X" is not who acted
