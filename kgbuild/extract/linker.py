@@ -249,6 +249,11 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             add(start, end, kb_ref(ctx, known[0]) if known else
                 ActorRef(None, actor_class or _type_org(ctx, text), text, new=True))
 
+    for start, end in _regions_named(doc, taken):  # "Central Java Governor X", "Solo Mayor Y"
+        if in_body(doc[start].idx, body):
+            known = ctx.kbi.lookup(doc[start:end].text)
+            place = kb_ref(ctx, known[0]) if known else ActorRef(None, "Place", doc[start:end].text, new=True)
+            add_regional(doc[start:end], place)
     for start, end, actor_class in _described_names(doc, taken):
         add_missed_name(start, end, actor_class)  # "media association CamboJA"
     for start, end in _employers_named(doc, taken):
@@ -334,6 +339,31 @@ _DESCRIPTORS = {"company": "Organization", "firm": "Organization", "association"
 
 #: What "military" before it makes the forces' own ("a military convoy", "military vehicles")
 _MILITARY_THINGS = FORCE_SITES | EQUIPMENT | {"vehicle", "truck", "installation", "facility", "compound", "personnel"}
+
+
+#: Offices a region or city names before the holder's name ("Central Java Governor X").
+_REGION_OFFICES = frozenset({"governor", "mayor", "premier"})
+_DIVISION_WORDS = frozenset({"state", "province", "region", "city", "county", "district", "provincial", "regional"})
+
+
+def _regions_named(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int, int]]:
+    """Capitalised words the NER left out right before a regional office and its holder's name
+    ("Central Java Governor Ganjar Pranowo", "Solo Mayor Hadi Rudyatmo"): the region or city
+    whose government the holder leads."""
+    found: list[tuple[int, int]] = []
+    for office in doc:
+        if office.lower_ not in _REGION_OFFICES or not office.is_title or office.i + 1 >= len(doc) \
+                or doc[office.i + 1].pos_ != "PROPN" or not doc[office.i + 1].is_title:
+            continue
+        start = office.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
+                and start - 1 not in taken:
+            start -= 1
+        words = {t.lower_ for t in doc[start:office.i]}
+        if start < office.i and not words <= _DIVISION_WORDS and (start == 0 or (
+                start - 1 not in taken and not doc[start - 1].ent_type_ and not doc[start - 1].is_title)):
+            found.append((start, office.i))  # not the "State" of a "Zamfara State" the NER found
+    return found
 
 
 def _employers_named(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int, int]]:

@@ -285,7 +285,8 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
                            for c in title.children)
         predicate = "leaderOf" if leader and not senior and not departmental else "memberOf"
         official = leader or member
-        nodes = list(title.subtree) + list(title.lefts) + [c for c in root.children if c.dep_ == "poss"]
+        nodes = list(title.subtree) + list(title.lefts) + [c for c in root.children if c.dep_ == "poss"] + [
+            c for c in root.children if c.dep_ == "compound" and c.i < title.i]  # a flat "Central Java Governor X"
         # "an expert at X": the organisation of the preposition first, "at" before "of" ("supervisor
         # of a program at X": X is where the person works)
         # and the organisation on the title before the title's possessor ("the EU's Commission

@@ -48,7 +48,7 @@ def names_title_holder(doc: Doc, ent: Span, ctx: LinkContext) -> bool:
         or (nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_)
 
 
-_REGIONAL_OFFICES = frozenset({"governor", "minister", "premier", "spokesperson", "spokesman", "spokeswoman"})
+_REGIONAL_OFFICES = frozenset({"governor", "mayor", "minister", "premier", "spokesperson", "spokesman", "spokeswoman"})
 
 
 def regional_government(ctx: LinkContext, doc: Doc, ent: Span, place: ActorRef) -> ActorRef | None:
