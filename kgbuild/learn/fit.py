@@ -66,7 +66,10 @@ def _folds(examples: Sequence[ArticleExamples], k: int) -> list[int]:
 
 
 def _best_threshold(scores: Sequence[float], positives: Sequence[bool], *, total: int | None = None) -> float:
-    """The threshold on ``scores`` that maximises F1 of ``positives`` (0.5 when none is positive).
+    """The threshold on ``scores`` that maximises F1 of ``positives`` (0.5 when none is positive):
+    with many scores, the median of the F1-maximising thresholds of resamples drawn with
+    replacement (seeded: training stays deterministic), so that two relabelled examples do not
+    move it from one near-equal step of the curve to another.
 
     ``total`` is the number of items that should be found when it is more than the positives:
     a detected event whose class or roles the models get wrong is a positive of the detector
@@ -78,17 +81,41 @@ def _best_threshold(scores: Sequence[float], positives: Sequence[bool], *, total
     >>> _best_threshold([0.9, 0.6, 0.3], [True, False, False], total=2)
     0.9
     """
-    pairs = sorted(zip(scores, positives), reverse=True)
     total = sum(positives) if total is None else total
     if not total:
         return 0.5
+    if len(scores) < _BOOTSTRAP_MIN:
+        return round(max(0.05, min(0.95, _argmax_threshold(scores, positives, total))), 4)
+    # the F1 curve of a few thousand out-of-fold scores is a noisy step function whose highest
+    # step moves when two examples change; the median of the best thresholds of resamples does not
+    import numpy
+
+    rng = numpy.random.default_rng(0)
+    score_array, positive_array = numpy.asarray(scores, dtype=float), numpy.asarray(positives, dtype=bool)
+    share = total / max(1, int(positive_array.sum()))
+    picks = []
+    for _ in range(_BOOTSTRAPS):
+        drawn = rng.integers(0, len(scores), len(scores))
+        drawn_positives = positive_array[drawn]
+        picks.append(_argmax_threshold(score_array[drawn].tolist(), drawn_positives.tolist(),
+                                       max(1, round(int(drawn_positives.sum()) * share))))
+    return round(max(0.05, min(0.95, float(numpy.median(picks)))), 4)
+
+
+#: Below this many scores the threshold is the plain F1 optimum; above, the median over resamples.
+_BOOTSTRAP_MIN = 50
+_BOOTSTRAPS = 41
+
+
+def _argmax_threshold(scores: Sequence[float], positives: Sequence[bool], total: int) -> float:
+    pairs = sorted(zip(scores, positives), reverse=True)
     best, threshold, tp = 0.0, 0.5, 0
     for n, (score, positive) in enumerate(pairs, start=1):
         tp += positive
         f1 = 2 * tp / (n + total)
         if f1 > best:
             best, threshold = f1, score
-    return round(max(0.05, min(0.95, threshold)), 4)
+    return threshold
 
 
 def _roles_right(roles: Sequence[RoleExample], probs: Sequence[dict[str, float]]) -> dict[int, bool]:
