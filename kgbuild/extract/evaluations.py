@@ -41,9 +41,9 @@ def refused_makers(verb: Token, index: MentionIndex) -> list[ActorRef]:
     by the EU")."""
     things = [c for c in verb.children if c.dep_ == "dobj"] + [
         g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return unique_actors([a for thing in things for p in thing.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
-                          for g in p.children if g.dep_ == "pobj" for a in index.in_phrase(g)
-                          if a.actor_class != ActorClass.PLACE])
+    makers = [g for thing in things for p in thing.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
+              for g in p.children if g.dep_ == "pobj"]
+    return unique_actors([a for g in makers for a in index.in_phrase(g) if a.actor_class != ActorClass.PLACE])
 
 
 def _warning(word: Token, index: MentionIndex, lex: Lexicon) -> SpeechFrame | None:
@@ -126,8 +126,11 @@ def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFram
             subject = _clause_subject(word)
             if subject is None or subject.lower_ in _FIRST_PERSON:
                 continue  # "We reject the baseless allegations": the speaker's own words of himself
-            blamed = index.named_or_meant(subject) if subject.dep_ != "csubj" else [  # "expanding cooperation between X and Y is dangerous"
-                m.actor for m, _head in index.in_span(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))]
+            if subject.dep_ == "csubj":  # "expanding cooperation between X and Y is dangerous"
+                end = subject.right_edge.idx + len(subject.right_edge)
+                blamed = [m.actor for m, _head in index.in_span(subject.left_edge.idx, end)]
+            else:
+                blamed = index.named_or_meant(subject)
         speaking = {a.key for a in speakers}
         sides = {index.sides.get(k) for k in speaking} - {None}
         weak = {m.actor.key for m in index.mentions if m.weak}

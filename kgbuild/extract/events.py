@@ -22,9 +22,9 @@ from spacy.tokens import Doc, Span, Token
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
 from .evaluations import judged_actors, refused_makers, spoken_blame, warnings_of_blame
-from .implied import (conditional_threats, deployments, frame_date, modal_demands,
-                      future_or_conditional, own_future_deed)
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
+from .implied import (conditional_threats, deployments, frame_date, future_or_conditional, modal_demands,
+                      own_future_deed)
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .linear import ModelBundle
@@ -529,7 +529,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             targets = [t for t in unique_actors([*(t for t in rule_targets if t.actor_class != ActorClass.PLACE),
                                                  *targets]) if t.key not in chosen]
         by_phrase = token.pos_ == "VERB" and any(c.dep_ == "agent" for c in token.children)  # "was criticized by X"
-        if rule_agents and (behaviour.kind == "physical" or by_phrase or frame is not None and frame.kind == "according"):
+        according = frame is not None and frame.kind == "according"
+        if rule_agents and (behaviour.kind == "physical" or by_phrase or according):
             # who acts, where the parse says it plainly (its subject, "by" phrase, possessor), and
             # no one else (the model, reading the mentions' context, adds the side acted on); the
             # source of "according to X" is not who acted

@@ -15,10 +15,11 @@ from .items import EventItem
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body, unique_actors
 from .roles import verb_targets
-from .triggers import governing_verb
 from .speech import SpeechFrame, SpeechFrames
+from .triggers import governing_verb
 
-__all__ = ["deployments", "conditional_threats", "modal_demands", "frame_date", "future_or_conditional", "hostile_deed", "own_future_deed"]
+__all__ = ["deployments", "conditional_threats", "modal_demands", "frame_date", "future_or_conditional", "hostile_deed",
+           "own_future_deed"]
 
 
 #: Occasions a statement is made at ("at a briefing Wednesday", "in a Jan. 23 press briefing").
@@ -104,7 +105,8 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
             frame_of = frames.of(verb)
             if frame_of is None or not frame_of.speakers or not _speaker_side(subjects, frame_of, index, lex):
                 continue
-            agents = list(frame_of.speakers)  # "Turkey would retaliate against the United States": whom the deed is done to
+            # "Turkey would retaliate against the United States": against whom the deed is done
+            agents = list(frame_of.speakers)
             warned = verb_targets(verb, index, event_class=harm, lex=lex) if harm is not None else []
         keys = {a.key for a in agents}
         targets = warned + [a for c in conditions for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "agent")

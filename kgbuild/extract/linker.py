@@ -356,8 +356,8 @@ def _regions_named(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int, i
                 or doc[office.i + 1].pos_ != "PROPN" or not doc[office.i + 1].is_title:
             continue
         start = office.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
-                and start - 1 not in taken:
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and not doc[start - 1].ent_type_ and start - 1 not in taken:
             start -= 1
         words = {t.lower_ for t in doc[start:office.i]}
         if start < office.i and not words <= _DIVISION_WORDS and (start == 0 or (

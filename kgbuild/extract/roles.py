@@ -286,7 +286,8 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of", "to"}:
                 owned = EventClass.SANCTION in lex.noun_index.get(host.lemma_.lower(), ())  # "tariffs on U.S. exports"
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
-                    targets.extend(a for a in _acted_on(pobj, index, statement=owned) if a.actor_class != ActorClass.PLACE)
+                    targets.extend(a for a in _acted_on(pobj, index, statement=owned)
+                                   if a.actor_class != ActorClass.PLACE)
             elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
                 by_agents = [a for g in child.children if g.dep_ == "agent"
                              for p in g.children if p.dep_ == "pobj" for a in index.in_phrase(p)]

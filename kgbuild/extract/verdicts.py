@@ -73,7 +73,8 @@ def judged_and_verdict(verb: Token, lex: Lexicon) -> tuple[Token, Token] | None:
     objects = [o for o in objects if o.i < complement.left_edge.i or o.i < complement.i and o.dep_ != "appos"]
     if not objects:
         quote = _opening_quote(complement)
-        inside = [t for t in complement.lefts if quote is not None and t.i < quote.i and t.pos_ in ("NOUN", "ADJ", "PROPN")]
+        inside = [t for t in complement.lefts
+                  if quote is not None and t.i < quote.i and t.pos_ in ("NOUN", "ADJ", "PROPN")]
         if not inside:
             return None
         objects = inside[-1:]
@@ -102,7 +103,8 @@ def verdict(verb: Token, lex: Lexicon) -> str | None:
     if praise and not blame and not negated:
         return EventClass.SUPPORT.value
     if blame or praise or complement.pos_ == "ADJ" and _quoted(complement):
-        return EventClass.ACCUSATION.value  # a quoted epithet ("'arbitrary'"), not a quoted title ("a 'war correspondent'")
+        # a quoted epithet ("'arbitrary'"), not a quoted title ("a 'war correspondent'")
+        return EventClass.ACCUSATION.value
     return None
 
 
