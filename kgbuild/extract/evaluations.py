@@ -105,6 +105,7 @@ def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFram
     acts"); never the speaker's own side, a place, or a generic group; nothing when negated or
     hedged. Its trigger is the word of blame."""
     events: list[EventItem] = []
+    weak = {m.actor.key for m in index.mentions if m.weak}  # generic groups ("experts") are no one blamed
     for word in doc:
         if word.pos_ not in ("ADJ", "NOUN") or not (word.lower_ in lex.blame_words
                                                     or word.lemma_.lower() in lex.blame_words):
@@ -133,7 +134,6 @@ def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFram
                 blamed = index.named_or_meant(subject)
         speaking = {a.key for a in speakers}
         sides = {index.sides.get(k) for k in speaking} - {None}
-        weak = {m.actor.key for m in index.mentions if m.weak}
         targets = [a for a in blamed if a.key not in speaking and a.key not in weak
                    and a.actor_class != ActorClass.PLACE and (index.sides.get(a.key) is None
                                                               or index.sides.get(a.key) not in sides)]
