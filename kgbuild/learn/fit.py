@@ -85,7 +85,7 @@ def _best_threshold(scores: Sequence[float], positives: Sequence[bool], *, total
     if not total:
         return 0.5
     if len(scores) < _BOOTSTRAP_MIN:
-        return round(max(0.05, min(0.95, _argmax_threshold(scores, positives, total))), 4)
+        return _clipped(_argmax_threshold(scores, positives, total))
     # the F1 curve of a few thousand out-of-fold scores is a noisy step function whose highest
     # step moves when two examples change; the median of the best thresholds of resamples does not
     import numpy
@@ -99,7 +99,11 @@ def _best_threshold(scores: Sequence[float], positives: Sequence[bool], *, total
         drawn_positives = positive_array[drawn]
         picks.append(_argmax_threshold(score_array[drawn].tolist(), drawn_positives.tolist(),
                                        max(1, round(int(drawn_positives.sum()) * share))))
-    return round(max(0.05, min(0.95, float(numpy.median(picks)))), 4)
+    return _clipped(float(numpy.median(picks)))
+
+
+def _clipped(threshold: float) -> float:
+    return round(max(0.05, min(0.95, threshold)), 4)
 
 
 #: Below this many scores the threshold is the plain F1 optimum; above, the median over resamples.
