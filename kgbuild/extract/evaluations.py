@@ -10,12 +10,12 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
-from .implied import frame_date
+from .implied import frame_date, on_other_sides
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body, unique_actors
 from .speech import SpeechFrame, SpeechFrames, speaker_actors
-from .verdicts import judged_and_verdict
+from .verdicts import judged_and_verdict, one_of
 
 __all__ = ["judged_actors", "refused_makers", "spoken_blame", "warnings_of_blame"]
 
@@ -107,8 +107,7 @@ def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFram
     events: list[EventItem] = []
     weak = {m.actor.key for m in index.mentions if m.weak}  # generic groups ("experts") are no one blamed
     for word in doc:
-        if word.pos_ not in ("ADJ", "NOUN") or not (word.lower_ in lex.blame_words
-                                                    or word.lemma_.lower() in lex.blame_words):
+        if word.pos_ not in ("ADJ", "NOUN") or not one_of(word, lex.blame_words):
             continue
         if not in_body(word.idx, body) or index.at(word) is not None or not _asserted(word):
             continue
@@ -132,11 +131,8 @@ def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFram
                 blamed = [m.actor for m, _head in index.in_span(subject.left_edge.idx, end)]
             else:
                 blamed = index.named_or_meant(subject)
-        speaking = {a.key for a in speakers}
-        sides = {index.sides.get(k) for k in speaking} - {None}
-        targets = [a for a in blamed if a.key not in speaking and a.key not in weak
-                   and a.actor_class != ActorClass.PLACE and (index.sides.get(a.key) is None
-                                                              or index.sides.get(a.key) not in sides)]
+        targets = [a for a in on_other_sides(blamed, {a.key for a in speakers}, index)
+                   if a.key not in weak and a.actor_class != ActorClass.PLACE]
         if not targets:
             continue
         sent = word.sent

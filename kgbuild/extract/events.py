@@ -36,7 +36,6 @@ from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, LIGHT_VERBS, aimed_at_the
                     is_clash, noun_roles, passive_doers, verb_agents, verb_targets)
 from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames, described_names
 from .triggers import Candidate, embedding_trigger, find_candidates, governing_verb, is_hedged
-from .verdicts import refusal, verdict
 
 __all__ = ["extract_events", "TriggerCase", "choose_roles"]
 
@@ -439,7 +438,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         frame = frames.of(token)
         if candidate.classes:
             history.append((frozenset(candidate.classes), rule_roles(token, candidate.classes[0], candidate.end)[0]))
-        judged = verdict(token, lex) or refusal(token, lex)  # "called the ruling 'arbitrary'": the grammar decides
+        judged = candidate.stance  # "called the ruling 'arbitrary'": the grammar decides
         physical = _physical_trigger(candidate, lex) and judged is None
         features: list[str] = []
         if collect is not None or not physical:  # physical events need no trigger features

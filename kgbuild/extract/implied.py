@@ -5,13 +5,14 @@ escalates, I will shut the electricity off"), demands a speaker makes with "shou
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
-from .items import EventItem
+from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body, unique_actors
 from .roles import verb_targets
@@ -19,7 +20,7 @@ from .speech import SpeechFrame, SpeechFrames
 from .triggers import governing_verb
 
 __all__ = ["deployments", "conditional_threats", "modal_demands", "frame_date", "future_or_conditional", "hostile_deed",
-           "own_future_deed"]
+           "on_other_sides", "own_future_deed"]
 
 
 #: Occasions a statement is made at ("at a briefing Wednesday", "in a Jan. 23 press briefing").
@@ -112,9 +113,7 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
         targets = warned + [a for c in conditions for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "agent")
                             for a in (index.in_phrase(g) if g.dep_ != "agent" else
                                       [x for p in g.children if p.dep_ == "pobj" for x in index.in_phrase(p)])]
-        states = {index.sides.get(k) for k in keys} - {None}
-        targets = [a for a in targets if a.key not in keys and a.actor_class != ActorClass.PLACE
-                   and (index.sides.get(a.key) is None or index.sides.get(a.key) not in states)]
+        targets = [a for a in on_other_sides(targets, keys, index) if a.actor_class != ActorClass.PLACE]
         if not agents or not targets:
             continue
         sent = verb.sent
@@ -122,6 +121,14 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
                                 agents=unique_actors(agents), targets=unique_actors(targets),
                                 date=frame_date(frame_of, published, date_ents)))
     return events
+
+
+def on_other_sides(actors: Iterable[ActorRef], speakers: set[str], index: MentionIndex) -> list[ActorRef]:
+    """The ``actors`` that are neither among the ``speakers`` (keys) nor on a speaker's side (the
+    state an actor belongs to: "we must" said by a Turk is no demand of Turkey)."""
+    sides = {index.sides.get(k) for k in speakers} - {None}
+    return [a for a in actors if a.key not in speakers
+            and (index.sides.get(a.key) is None or index.sides.get(a.key) not in sides)]
 
 
 #: The classes of a deed that, said of the speaker's own side in the future, threaten someone.
@@ -225,11 +232,9 @@ def modal_demands(doc: Doc, index: MentionIndex, frames: SpeechFrames, body: lis
         if any(s.lower_ in _FIRST_PERSON for s in subjects):
             continue
         speakers = {a.key for a in frame.speakers}
-        sides = {index.sides.get(k) for k in speakers} - {None}
         named = [s for s in subjects if not (index.at(s) is not None and index.at(s).weak)]
-        targets = [a for s in named for a in index.named_or_meant(s)  # not a generic group ("countries")
-                   if a.key not in speakers and a.actor_class not in (ActorClass.PLACE, ActorClass.GROUP)
-                   and (index.sides.get(a.key) is None or index.sides.get(a.key) not in sides)]
+        targets = [a for a in on_other_sides((a for s in named for a in index.named_or_meant(s)), speakers, index)
+                   if a.actor_class not in (ActorClass.PLACE, ActorClass.GROUP)]  # not a generic group ("countries")
         if not targets:
             continue
         modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION), verb)

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .verdicts import refusal, verdict
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body
+from .verdicts import refusal, verdict
 
 __all__ = ["Candidate", "find_candidates", "trigger_classes", "is_hedged", "embedding_trigger", "HEDGE_NOUNS"]
 
@@ -34,6 +34,8 @@ class Candidate:
     classes: tuple[str, ...]  # from the trigger lexicon, most likely first (may be empty)
     cameo: tuple[str, ...]  # classes PETRARCH2's CAMEO dictionary gives the verb, strongest first
     multiword: bool = False
+    #: the class a verdict or refusal the grammar reads gives it ("called X 'arbitrary'"), if any
+    stance: str | None = None
 
     @property
     def span(self) -> tuple[int, int]:
@@ -161,10 +163,10 @@ def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[t
             continue  # a word inside an actor's name ("Popular Mobilization Units") is no trigger
         classes, end, multiword = trigger_classes(token, lex)
         cameo = _cameo(token, lex) if token.lemma_.lower() not in _NEVER else ()
-        judged = verdict(token, lex) or refusal(token, lex)
-        if judged is not None:  # "called the ruling 'arbitrary'", "did not accept": the stance says the class
-            classes = [judged, *(c for c in classes if c != judged)]
+        stance = verdict(token, lex) or refusal(token, lex)
+        if stance is not None:  # "called the ruling 'arbitrary'", "did not accept": the stance says the class
+            classes = [stance, *(c for c in classes if c != stance)]
         if classes or cameo:
-            found.append(Candidate(token, end, tuple(classes), cameo, multiword))
+            found.append(Candidate(token, end, tuple(classes), cameo, multiword, stance))
     consumed = {i for c in found if c.end > c.token.i for i in range(c.token.i + 1, c.end + 1)}
     return [c for c in found if c.token.i not in consumed]

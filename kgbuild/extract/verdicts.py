@@ -32,12 +32,17 @@ from spacy.tokens import Token
 from ..vocabulary import EventClass
 from .lexicon import Lexicon
 
-__all__ = ["judged_and_verdict", "refusal", "verdict"]
+__all__ = ["judged_and_verdict", "one_of", "refusal", "verdict"]
 
 _SELF = frozenset({"itself", "themselves", "himself", "herself", "myself", "ourselves", "what", "which"})
 _NEGATIONS = frozenset({"not", "no", "never", "n't", "hardly"})
 #: Where the small parser puts the one judged: the object, or (misparsed) a dative or an adverbial noun.
 _OBJECTS = ("dobj", "dative", "npadvmod")
+
+
+def one_of(word: Token, words: frozenset[str]) -> bool:
+    """The word, as written in lower case or as its lemma, is one of ``words``."""
+    return word.lower_ in words or word.lemma_.lower() in words
 
 
 def _complement(verb: Token) -> Token | None:
@@ -98,8 +103,8 @@ def verdict(verb: Token, lex: Lexicon) -> str | None:
     words = [w for w in complement.subtree if w.i > found[0].i]
     negated = any(w.lower_ in _NEGATIONS or w.dep_ == "neg" for w in words) or any(
         c.dep_ == "neg" for c in verb.children)
-    praise = any(w.lemma_.lower() in lex.praise_words or w.lower_ in lex.praise_words for w in words)
-    blame = any(w.lemma_.lower() in lex.blame_words or w.lower_ in lex.blame_words for w in words)
+    praise = any(one_of(w, lex.praise_words) for w in words)
+    blame = any(one_of(w, lex.blame_words) for w in words)
     if praise and not blame and not negated:
         return EventClass.SUPPORT.value
     if blame or praise or complement.pos_ == "ADJ" and _quoted(complement):
