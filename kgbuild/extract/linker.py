@@ -12,7 +12,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from .anaphora import nominal_antecedent, titled_person
+from .anaphora import nominal_antecedent, plural_antecedents, titled_person
 from .body_names import PARENT_CLASSES, state_mission, unit_named_after, with_name_continued
 from .capitals import stands_for_its_government
 from .groups import group_actor, named_group
@@ -95,14 +95,15 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         elif ent.ent_id_ and ctx.kbi.classes.get(ent.ent_id_) == "Person" and len(ent) > 1:
             ctx.persons[normalise_name(ent[-1].text)] = kb_ref(ctx, ent.ent_id_)  # "Wood" after "Robert Wood"
 
-    def add(start: int, end: int, actor: ActorRef, *, weak: bool = False, nested: bool = False) -> None:
+    def add(start: int, end: int, actor: ActorRef, *, weak: bool = False, nested: bool = False,
+            joint: bool = False) -> None:
         span = doc[start:end]
         if not nested and any(i in taken for i in range(start, end)) or not span.text.strip():
             return
         if nested:  # "Djiboutian" inside "Djiboutian soldiers": the state is mentioned too
             sent = span.sent
             items.append(MentionItem(span.start_char, span.end_char, span.text, actor,
-                                     (sent.start_char, sent.end_char), nested=True))
+                                     (sent.start_char, sent.end_char), nested=True, joint=joint))
             return
         sent = span.sent
         item = MentionItem(span.start_char, span.end_char, span.text, actor, (sent.start_char, sent.end_char),
@@ -286,6 +287,15 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         if antecedent is not None:  # "the agency", "the group", "the envoy": the actor named before
             start = token.i - 1 if doc[token.i - 1].dep_ == "det" and doc[token.i - 1].i + 1 == token.i else token.i
             add(start, token.i + 1, antecedent)
+            continue
+        together = plural_antecedents(token, items)
+        if together:  # "the two countries", "both sides": the actors named together before
+            start = min((c.i for c in token.lefts), default=token.i)
+            while start < token.i and any(i in taken for i in range(start, token.i + 1)):
+                start += 1
+            add(start, token.i + 1, together[0])
+            for other in together[1:]:
+                add(start, token.i + 1, other, nested=True, joint=True)
             continue
         generic = generic_of(ctx.lex, token)
         if generic and token.tag_ in ("NNS", "NN", "NNP", "NNPS"):

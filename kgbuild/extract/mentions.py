@@ -44,12 +44,15 @@ class MentionIndex:
         self.sides = sides or {}  # actor key -> the state it is (a state, its national government)
         self.by_token: dict[int, MentionItem] = {}
         self.heads: list[tuple[MentionItem, Token]] = []  # in text order
+        self.joint: dict[int, list[ActorRef]] = {}  # token -> the other actors a plural noun there refers to
         for mention in sorted(mentions, key=lambda m: m.nested):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
             for token in span:
                 self.by_token.setdefault(token.i, mention)
+                if mention.joint:
+                    self.joint.setdefault(token.i, []).append(mention.actor)
             self.heads.append((mention, span.root))
         self.heads.sort(key=lambda pair: pair[0].start)
         self._head_starts = [m.start for m, _head in self.heads]
@@ -71,6 +74,7 @@ class MentionIndex:
             mention = self.at(head)
             if mention is not None:
                 found.append(mention.actor)
+                found.extend(self.joint.get(head.i, ()))  # "the two countries": each of them
                 continue
             for appos in (c for c in head.children if c.dep_ == "appos"):  # "an armed group, the SDF"
                 named = self.at(appos)
