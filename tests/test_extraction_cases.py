@@ -876,6 +876,12 @@ def test_an_organisation_named_after_a_country_is_not_its_organ(extractor: Extra
     assert not [r for r in result.relations if r.predicate == "ofState"], result.relations
 
 
+def test_a_title_without_a_body_takes_the_one_named_in_the_next_apposition(extractor: Extractor) -> None:
+    result = extract(extractor, "Thabo Banda, director at the conservation coalition, Kasane Council of "
+                                "Non-Governmental Organisations says communities will be the hardest hit.")
+    assert ("Thabo Banda", "leaderOf", "Kasane Council of Non-Governmental Organisations") in relation_labels(result)
+
+
 def test_a_former_title_gives_no_membership(extractor: Extractor) -> None:
     result = extract(extractor, "The group, led by former NATO Secretary General Anders Fogh Rasmussen, met.")
     assert not [r for r in result.relations if r.object.label == "NATO"], result.relations

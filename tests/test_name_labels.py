@@ -58,6 +58,13 @@ def test_what_a_title_holder_works_for_is_an_organisation(nlp) -> None:  # noqa:
     assert labels(doc) == [("Tomas Ferrer", "PERSON"), ("Greenwater Chile", "ORG")]
 
 
+@pytest.mark.parametrize("name", ["Lakeside Council of Farmers", "Greenwater Foundations"])
+def test_an_organisation_word_heading_the_name_before_of_or_in_the_plural_says_org(nlp, name: str) -> None:  # noqa: ANN001
+    doc = labelled(nlp(f"Ana Ruiz, who speaks for the {name}, said the dam must go."), (name, "PERSON"))
+    settle_name_labels(doc, titles=TITLES, org_words=ORG_WORDS)
+    assert labels(doc) == [(name, "ORG")]
+
+
 def test_a_name_without_evidence_either_way_keeps_its_labels(nlp) -> None:  # noqa: ANN001
     doc = labelled(nlp("Kessler said the talks failed. Kessler left."), ("Kessler", "PERSON"), ("Kessler", "ORG"))
     settle_name_labels(doc, titles=TITLES, org_words=ORG_WORDS)

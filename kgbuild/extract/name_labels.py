@@ -77,7 +77,9 @@ def name_kind(ent: Span, *, titles: frozenset[str], org_words: Iterable[str]) ->
     low = f" {' '.join(words)} "
     if len(words) > 1 and last in PLACE_WORDS:
         votes["place"] += 3
-    if last in _ORG_WORDS or any(f" {w} " in low for w in org_words):
+    # the name's head: its last word, or the word before its "of" ("Council of Non-Governmental Organisations")
+    head_word = words[words.index("of") - 1] if "of" in words[1:] else last
+    if {last, head_word, last.removesuffix("s")} & _ORG_WORDS or any(f" {w} " in low for w in org_words):
         votes["org"] += 3
     doc = ent.doc
     root = ent.root
