@@ -882,6 +882,24 @@ def test_a_title_without_a_body_takes_the_one_named_in_the_next_apposition(extra
     assert ("Thabo Banda", "leaderOf", "Kasane Council of Non-Governmental Organisations") in relation_labels(result)
 
 
+@pytest.mark.parametrize(("text", "person", "body"), [
+    ("“It is unacceptable,” Guterres’ spokesman, Stephen Duval, told reporters.", "Stephen Duval", "United Nations"),
+    ("The delegation includes Putin's chief of staff Anton Vaino.", "Anton Vaino", "Government of Russia"),
+])
+def test_a_post_of_a_leader_is_a_membership_of_the_body_the_leader_heads(extractor: Extractor, text: str,
+                                                                         person: str, body: str) -> None:
+    assert (person, "memberOf", body) in relation_labels(extract(extractor, text))
+
+
+def test_a_leaders_critic_is_no_member_of_the_leaders_body(extractor: Extractor) -> None:
+    assert not relation_labels(extract(extractor, "Putin's critic Alexei Navalny died in prison."))
+
+
+def test_a_post_with_two_bodies_is_a_membership_of_each(extractor: Extractor) -> None:
+    relations = relation_labels(extract(extractor, "Michael Hart, a reporter with the BBC and CNN, said so."))
+    assert {("Michael Hart", "memberOf", "BBC"), ("Michael Hart", "memberOf", "CNN")} <= relations
+
+
 def test_a_former_title_gives_no_membership(extractor: Extractor) -> None:
     result = extract(extractor, "The group, led by former NATO Secretary General Anders Fogh Rasmussen, met.")
     assert not [r for r in result.relations if r.object.label == "NATO"], result.relations

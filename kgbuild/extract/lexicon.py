@@ -139,6 +139,8 @@ class KBIndex:
     place_states: dict[str, str] = field(default_factory=dict)
     #: person iri -> the states of the bodies the KB records them holding a post in
     post_states: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: person iri -> the outermost organisations the KB records them leading (the UN, not its secretariat)
+    led_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_kb(cls, kb: Any) -> KBIndex:
@@ -178,7 +180,7 @@ class KBIndex:
                 patterns.append(_pattern(name, iri, actor.actor_class))
         return cls(names, demonyms, classes, labels, states_of, institutions, patterns,
                    getattr(kb, "content_hash", ""), demonym_of, _capitals(kb, names, classes), frozenset(unaffiliated),
-                   _place_states(kb, classes), _post_states(kb, classes, states_of))
+                   _place_states(kb, classes), _post_states(kb, classes, states_of), _led_bodies(kb, classes))
 
     def lookup(self, text: str) -> list[str]:
         return self.names.get(normalise_name(text), [])
@@ -210,6 +212,24 @@ def _post_states(kb: Any, classes: dict[str, str], states_of: dict[str, str]) ->
         if states:
             found[iri] = frozenset(states)
     return found
+
+
+def _led_bodies(kb: Any, classes: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Person iri -> the organisations they lead that are part of no other one they lead
+    (António Guterres: the United Nations, not also its Secretariat)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for iri, actor in kb.actors.items():
+        if actor.actor_class != "Person":
+            continue
+        led = {p for pred, p in actor.parents if pred == "leaderOf" and classes.get(p) in _LEADABLE}
+        outermost = tuple(sorted(b for b in led if not {p for _, p in kb.actors[b].parents} & led))
+        if outermost:
+            found[iri] = outermost
+    return found
+
+
+_LEADABLE = frozenset({"GovernmentBody", "Legislature", "SecurityForce", "ArmedGroup", "Organization",
+                       "InternationalOrganization"})
 
 
 def _place_states(kb: Any, classes: dict[str, str]) -> dict[str, str]:

@@ -15,7 +15,7 @@ from .items import ActorRef, MentionItem
 from .lexicon import KBIndex, Lexicon, normalise_name
 from .names import POSSESSIVE
 
-__all__ = ["LinkContext", "kb_ref", "state_of_ent", "state_of_token", "possessor_state", "institution", "government", "home_government", "state_sides",
+__all__ = ["LinkContext", "bodies_led", "kb_ref", "state_of_ent", "state_of_token", "possessor_state", "institution", "government", "home_government", "state_sides",
            "chamber"]
 
 #: Nouns that name the institution another key names: members named for their force ("police
@@ -57,6 +57,12 @@ class LinkContext:
 def kb_ref(ctx: LinkContext, iri: str) -> ActorRef:
     return ActorRef(iri, ctx.kbi.classes.get(iri, "Organization"), ctx.kbi.labels.get(iri, iri),
                     state=ctx.kbi.states_of.get(iri))
+
+
+def bodies_led(ctx: LinkContext, mentions: list[MentionItem]) -> dict[str, tuple[ActorRef, ...]]:
+    """The KB people named in the article -> the organisations the KB records them leading."""
+    return {m.actor.iri: tuple(kb_ref(ctx, body) for body in led) for m in mentions
+            if m.actor.iri and (led := ctx.kbi.led_bodies.get(m.actor.iri))}
 
 
 def state_of_ent(ctx: LinkContext, ent: Span) -> str | None:

@@ -35,10 +35,12 @@ class MentionIndex:
     def __init__(self, doc: Doc, mentions: list[MentionItem], *, home: ActorRef | None = None,
                  home_state: str | None = None, sides: dict[str, str] | None = None,
                  unaffiliated: frozenset[str] = frozenset(),
-                 post_states: dict[str, frozenset[str]] | None = None) -> None:
+                 post_states: dict[str, frozenset[str]] | None = None,
+                 led_bodies: dict[str, tuple[ActorRef, ...]] | None = None) -> None:
         self.doc = doc
         self.unaffiliated = unaffiliated  # KB people whose posts the KB does not record
         self.post_states = post_states or {}  # KB people -> the states of the bodies they hold posts in
+        self.led_bodies = led_bodies or {}  # KB people named here -> the organisations they lead
         self.home = home  # the government of the state the article is mostly about, if any
         self.home_state = home_state  # and that state's iri
         self.sides = sides or {}  # actor key -> the state it is (a state, its national government)

@@ -34,6 +34,7 @@ from .events import extract_events
 from .fingerprint import PIPELINE_CONFIG, pipeline_fingerprint
 from .items import Extraction
 from .lexicon import KBIndex, load_lexicon
+from .link_context import bodies_led
 from .linear import load_bundle
 from .linker import LinkContext, home_government, link_mentions, state_sides
 from .mentions import MentionIndex
@@ -152,7 +153,8 @@ def make_linker(nlp: Language, name: str, kb_folders: list[str]) -> Any:
         doc._.kgbuild_extraction = Extraction(mentions=mentions)
         doc._.kgbuild_mentions = MentionIndex(doc, mentions, home=home_government(ctx),
                                               home_state=ctx.dominant_state, sides=state_sides(ctx, mentions),
-                                              unaffiliated=ctx.kbi.unaffiliated, post_states=ctx.kbi.post_states)
+                                              unaffiliated=ctx.kbi.unaffiliated, post_states=ctx.kbi.post_states,
+                                              led_bodies=bodies_led(ctx, mentions))
         return doc
 
     return linker

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from .membership_verbs import (LEADING_WORDS, MEMBERSHIP_VERBS, ORG_CLASSES, ORGANISATIONS, leading_verbs,
                                membership_verbs, own_party, relation_for)
 from .mentions import MentionIndex, in_body
+from .names import POSSESSIVE
 from .speech import CLAIM_AS_VERBS, SpeechFrames, claim_descriptions
 from .items import ActorRef, ClaimItem, RelationItem
 from .lexicon import Lexicon
@@ -299,6 +300,14 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
             if node.i >= span.start and node.i < span.end:
                 continue
             org = index.at(node)
+            possessor = node.dep_ == "poss" or node.dep_ == "nmod" and node.i + 1 < len(node.doc) \
+                and node.doc[node.i + 1].lower_ in _POSSESSIVE_MARKS  # "Guterres’ spokesman", parsed or not
+            if org is not None and possessor and official and org.actor.iri in index.led_bodies \
+                    and org.actor.key != actor.key:
+                # "Guterres' spokesman X", "Zelenskyy's chief of staff X": of the body the possessor leads
+                add(root, actor, "memberOf", index.led_bodies[org.actor.iri][0],
+                    evidence=(min(org.start, span.start_char), max(org.end, span.end_char)))
+                break
             if org is None or org.actor.key == actor.key or org.actor.actor_class in ("Person", "Place", "Group"):
                 continue
             if node.head.i != node.i and index.at(node.head) is org:
@@ -328,6 +337,11 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
                 # "a fellow at the Atlantic Council's Indo-Pacific Security Initiative": of the council too
                 add(root, actor, "memberOf", owner.actor,
                     evidence=(min(owner.start, span.start_char), max(org.end, owner.end, span.end_char)))
+            if node.dep_ == "pobj":  # "a journalist with NewsDay and Heart and Soul Television": of each
+                for other in (index.at(c) for c in node.conjuncts if c.i > node.i):
+                    if other is not None and other.actor.actor_class in ORGANISATIONS and other.actor.key != actor.key:
+                        add(root, actor, "memberOf" if deeper else predicate, other.actor,
+                            evidence=(min(org.start, span.start_char), max(other.end, span.end_char)))
             break
         else:
             hyphened = title.i + 1 < len(title.doc) and title.doc[title.i + 1].text == "-"  # "secretary-general"
@@ -348,6 +362,7 @@ def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, l
                     add(root, actor, "memberOf", court, evidence=(title.idx, span.end_char))
 
 
+_POSSESSIVE_MARKS = POSSESSIVE | {"'", "’"}  # "Guterres’ spokesman"
 #: posts that a country or region before them gives a subject, not an owner ("the Japan chair")
 _DESK_POSTS = frozenset({"chair", "director", "fellow", "editor", "correspondent", "researcher", "analyst", "expert",
                          "specialist"})
