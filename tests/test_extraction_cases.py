@@ -481,6 +481,28 @@ def test_a_verdict_of_blame_is_an_accusation_of_the_one_judged(extractor: Extrac
     assert not events_of(result, "Demand")
 
 
+@pytest.mark.parametrize(("text", "lister", "listed"), [
+    ("Canada and Australia have both designated the Houthis as a terrorist organization.",
+     {"Canada", "Australia"}, "Houthi movement"),
+    ("Britain designated the Wagner Group a terrorist group on Monday.", {"United Kingdom"}, "Wagner Group"),
+])
+def test_listing_a_group_as_terrorist_is_a_sanction(extractor: Extractor, text: str, lister: set[str],
+                                                    listed: str) -> None:
+    sanction = only(extract(extractor, text), "Sanction")
+    assert labels(sanction.agents) == lister
+    assert listed in labels(sanction.targets)
+
+
+def test_listing_without_a_word_of_terror_is_no_event(extractor: Extractor) -> None:
+    assert not extract(extractor, "Kenya designated Lamu as a special economic zone in May.").events
+
+
+def test_exposing_someone_as_a_fraud_is_an_accusation(extractor: Extractor) -> None:
+    accusation = only(extract(extractor, "Investigators from Amnesty International exposed Marco Bellini as a "
+                                         "fraud."), "Accusation")
+    assert labels(accusation.targets) == {"Marco Bellini"}
+
+
 def test_a_verdict_of_praise_is_support_and_a_name_given_is_no_verdict(extractor: Extractor) -> None:
     """Praise is support ("a reliable partner", "a 'dear friend'"); a quoted title ("a 'war
     correspondent'"), a name ("calling itself the Islamic State") or a call is no verdict."""

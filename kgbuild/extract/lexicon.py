@@ -65,6 +65,10 @@ class Lexicon:
     blame_words: frozenset[str] = frozenset()
     #: verbs of accepting that, negated, reject ("will not succumb to", "no longer recognize")
     accepting_verbs: frozenset[str] = frozenset()
+    #: verbs that put their object on a list, and the words that make the listing a sanction
+    #: ("designated the group as a terrorist organization"); the verbs are evaluating verbs too
+    listing_verbs: frozenset[str] = frozenset()
+    sanctioning_words: frozenset[str] = frozenset()
     raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
 
@@ -104,6 +108,7 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
                 else:
                     noun_index.setdefault(word, []).append(name)
     evaluations = triggers.get("evaluations", {})
+    listing = evaluations.get("listing", {})
     return Lexicon(
         version=f"triggers-{triggers['version']}/nouns-{nouns['version']}",
         classes=classes, verb_index=verb_index, noun_index=noun_index, multiword=multiword, cameo=cameo,
@@ -113,8 +118,10 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
         org_words={k: tuple(v) for k, v in nouns["org_words"].items()},
         person_titles=frozenset(nouns["person_titles"]), leader_titles=frozenset(nouns["leader_titles"]),
         member_titles=frozenset(nouns["member_titles"]),
-        evaluating_verbs=frozenset(evaluations.get("verbs", ())), praise_words=frozenset(evaluations.get("praise", ())),
-        blame_words=frozenset(evaluations.get("blame", ())), accepting_verbs=frozenset(evaluations.get("refused", ())),
+        evaluating_verbs=frozenset(evaluations.get("verbs", ())) | frozenset(listing.get("verbs", ())),
+        praise_words=frozenset(evaluations.get("praise", ())), blame_words=frozenset(evaluations.get("blame", ())),
+        accepting_verbs=frozenset(evaluations.get("refused", ())), listing_verbs=frozenset(listing.get("verbs", ())),
+        sanctioning_words=frozenset(listing.get("words", ())),
         raw={"triggers": triggers, "nouns": nouns},
     )
 

@@ -101,6 +101,8 @@ def verdict(verb: Token, lex: Lexicon) -> str | None:
         return None
     complement = found[1]
     words = [w for w in complement.subtree if w.i > found[0].i]
+    if verb.lemma_.lower() in lex.listing_verbs:  # "designated the group as a terrorist organization"
+        return EventClass.SANCTION.value if any(one_of(w, lex.sanctioning_words) for w in words) else None
     negated = any(w.lower_ in _NEGATIONS or w.dep_ == "neg" for w in words) or any(
         c.dep_ == "neg" for c in verb.children)
     praise = any(one_of(w, lex.praise_words) for w in words)
