@@ -132,6 +132,15 @@ def test_the_association_refers_back_to_the_body_named_before(extractor: Extract
     assert only(result, "Accusation").agents[0].label.lower() == name.lower().removeprefix("the ")
 
 
+def test_the_noun_that_refers_back_is_not_the_subject_of_its_own_verb(extractor: Extractor) -> None:
+    """"Amnesty International condemned the company": the company is one named before, never Amnesty."""
+    result = extract(extractor, "The Norwegian company Statoil Energy runs coal plants. "
+                                "Amnesty International condemned the company on Monday.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"Amnesty International"}
+    assert labels(accusation.targets) == {"Statoil Energy"}
+
+
 def test_the_country_with_no_state_named_before_is_no_actor(extractor: Extractor) -> None:
     result = extract(extractor, "The country sent a formal protest to the United Nations on Monday.")
 

@@ -46,7 +46,8 @@ def nominal_antecedent(token: Token, items: list[MentionItem]) -> ActorRef | Non
     if any(c.dep_ in ("prep", "compound", "appos") and (c.dep_ != "prep" or c.lower_ == "of")
            for c in token.children):
         return None  # "the Ministry of Defense", "the Wagner group": a name of its own ("the armed group" refers back)
-    before = sorted((m for m in items if m.end <= token.idx and not m.nested), key=lambda m: m.start)
+    before = sorted((m for m in items if m.end <= token.idx and not m.nested and not _subject_of_its_verb(m, token)),
+                    key=lambda m: m.start)
     for mention in reversed(before):
         if noun in mention.actor.label.lower().split() and mention.actor.actor_class in classes:
             return mention.actor
@@ -123,6 +124,16 @@ def plural_antecedents(token: Token, items: list[MentionItem]) -> list[ActorRef]
         if all(a.actor_class in classes for a in actors) and (len(actors) == count if count else len(actors) >= 2):
             return actors
     return []
+
+
+def _subject_of_its_verb(mention: MentionItem, token: Token) -> bool:
+    """Whether ``mention`` is the subject of the verb ``token`` depends on ("Greenpeace accused the
+    company": the company is not Greenpeace)."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") and mention.start <= c.idx < mention.end
+               for clause in (verb, *([verb.head] if verb.dep_ in ("xcomp", "conj") else ())) for c in clause.children)
 
 
 def titled_person(lex: Lexicon, token: Token, items: list[MentionItem]) -> ActorRef | None:
