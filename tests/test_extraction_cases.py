@@ -210,6 +210,13 @@ def test_the_accused_state_stays_the_target_when_its_government_is_misread_as_a_
     assert labels(accusation.targets) == {"Iran"}
 
 
+def test_a_storm_is_no_actor_wherever_its_name_recurs(extractor: Extractor) -> None:
+    result = extract(extractor, "Tropical Cyclone Jude slammed into southern Africa on Monday. "
+                                "Jude killed 12 people in Malawi and Mozambique.")
+    assert not [m for m in result.mentions if "Jude" in m.text]
+    assert not result.events
+
+
 def test_documents_and_weapon_systems_are_not_actors(extractor: Extractor) -> None:
     result = extract(extractor, "Turkey bought the S-400 system, and Washington removed it from the F-35 program under "
                                 "the Countering America's Adversaries Through Sanctions Act. The Global Terrorism Index "

@@ -52,6 +52,7 @@ class LinkContext:
     groups: dict[str, ActorRef] = field(default_factory=dict)
     armed_counts: Counter[str] = field(default_factory=Counter)
     armed_positions: list[tuple[int, str]] = field(default_factory=list)
+    things: set[str] = field(default_factory=set)  # names that name no actor anywhere in the article (storms)
 
 
 def kb_ref(ctx: LinkContext, iri: str) -> ActorRef:

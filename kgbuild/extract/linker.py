@@ -22,7 +22,7 @@ from .link_context import (LinkContext, chamber, government, home_government, in
                            state_of_ent, state_of_token, state_sides)
 from .mentions import in_body
 from .name_labels import settle_name_labels
-from .names import (NAME_PARTICLES, complete_person_names, is_noise, names_a_thing, rejoin_split_names,
+from .names import (NAME_PARTICLES, complete_person_names, is_noise, names_a_thing, rejoin_split_names, storm_names,
                     trimmed)
 from .nouns import EQUIPMENT, FORCE_SITES, generic_of, names_an_actor_or_deed, noun_key
 from .titles import names_title_holder, qualifies_title, regional_government
@@ -88,8 +88,10 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         top, weight = state_counts.most_common(1)[0]
         if weight >= 0.4 * sum(state_counts.values()):
             ctx.dominant_state = top
+    ctx.things.update(normalise_name(name) for name in storm_names(doc))  # "Jude" after "Cyclone Jude" too
     for ent in doc.ents:  # full names first, so "Guterres" before "Antonio Guterres" still merges
         if ent.label_ == "PERSON" and not ent.ent_id_ and not names_a_thing(ent) \
+                and normalise_name(ent.text) not in ctx.things \
                 and not _pair_of_states(ctx, ent.text) and not _initials(ent.text.strip()):
             _person(ctx, ent.text.strip())
         elif ent.ent_id_ and ctx.kbi.classes.get(ent.ent_id_) == "Person" and len(ent) > 1:
@@ -477,7 +479,8 @@ def _remember_acronym(doc: Doc, ent: Span, actor: ActorRef, ctx: LinkContext) ->
 
 def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
     ent = trimmed(ent)
-    if not len(ent) or is_noise(ent) or names_a_thing(ent) or _pair_of_states(ctx, ent.text):
+    if not len(ent) or is_noise(ent) or names_a_thing(ent) or normalise_name(ent.text) in ctx.things \
+            or _pair_of_states(ctx, ent.text):
         return None
     text = ent.text.strip()
     if len(ent) == 1 and ent.root.pos_ not in ("PROPN",) and ent.label_ != "NORP":

@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import normalise_name
 
-__all__ = ["rejoin_split_names", "complete_person_names", "trimmed", "names_a_thing", "is_noise", "POSSESSIVE",
-           "NAME_PARTICLES"]
+__all__ = ["rejoin_split_names", "complete_person_names", "trimmed", "names_a_thing", "storm_names", "is_noise",
+           "POSSESSIVE", "NAME_PARTICLES"]
 
 _NAME_GLUE = frozenset({"for", "of", "on", "without"})
 #: the small words inside people's names ("von der Leyen", "bin Salman", "da Silva")
@@ -222,6 +222,21 @@ _COLLECTIVE_POSSESSORS = frozenset({"people", "peoples", "women", "children", "y
 #: "the Global Terrorism Index", "the Paris Agreement" stays: it is in the event lexicon, not here)
 _DOCUMENT_HEADS = frozenset({"act", "acts", "index", "law", "laws", "treaty", "convention", "charter", "bill",
                              "report", "tariff", "tariffs", "doctrine", "resolution", "declaration", "protocol"})
+def storm_names(doc: Doc) -> set[str]:
+    """The names of storms ("Tropical Cyclone Jude": "Jude"), however the NER tagged them."""
+    found: set[str] = set()
+    for token in doc:
+        if token.lower_ in _HAZARDS and token.is_title:
+            end = token.i + 1
+            while end < len(doc) and end - token.i <= 3 and doc[end].is_title and doc[end].pos_ == "PROPN":
+                end += 1
+            if end > token.i + 1:
+                found.add(doc[token.i + 1:end].text)
+    return found
+
+
+#: words that begin the name of a storm ("Cyclone Freddy")
+_HAZARDS = frozenset({"cyclone", "hurricane", "typhoon", "storm"})
 _TITLE_GLUE = frozenset({"'s", "\u2019s", "of", "and", "the", "for", "on", "through", "against", "to", "in"})
 #: military hardware designations ("F-35s", "S-400", "Su-35", "MQ-9 Reaper"); "G7" and "G-20"
 #: are forums of states
@@ -229,11 +244,13 @@ _DESIGNATION = re.compile(r"(?!G-?\d)[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Za-z]{0,2}")
 
 
 def names_a_thing(ent: Span) -> bool:
-    """A name the NER took for an actor's that names a document or a weapon system."""
+    """A name the NER took for an actor's that names a document, a weapon system or a storm."""
     if ent.label_ not in ("ORG", "NORP", "PERSON", "FAC") or len(ent) < 1:
         return False
     if any(_DESIGNATION.fullmatch(t.text) for t in ent):
         return True
+    if any(t.lower_ in _HAZARDS for t in (*ent, *ent.doc[max(0, ent.start - 2):ent.start]) if t.is_title):
+        return True  # "Cyclone Freddy", "Tropical Cyclone Jude", "Hurricane Maria": a storm, not an actor
     head = ent.root.head
     if ent.root.dep_ == "compound" and head.i == ent.end and head.is_lower and head.lower_ in _DOCUMENT_HEADS:
         return True  # "The World Health Quality index": the name of an index, not of an actor
