@@ -403,6 +403,18 @@ def test_called_on_someone_to_withdraw(extractor: Extractor) -> None:
     assert "Israel" in labels(demand.targets)
 
 
+@pytest.mark.parametrize("verb", ["told", "encouraged", "pressured"])
+def test_telling_someone_to_act_is_a_demand_and_the_act_asked_for_is_no_deed(extractor: Extractor, verb: str) -> None:
+    result = extract(extractor, f"Putin {verb} Zelenskyy to withdraw his troops and to ban the opposition party.")
+    demand = only(result, "Demand")
+    assert (labels(demand.agents), labels(demand.targets)) == ({"Vladimir Putin"}, {"Volodymyr Zelensky"})
+    assert not events_of(result, "Coercion") and not events_of(result, "Retreat")
+
+
+def test_telling_reporters_is_no_demand(extractor: Extractor) -> None:
+    assert not events_of(extract(extractor, "Putin told reporters that the talks went well."), "Demand")
+
+
 def test_warned_of_consequences(extractor: Extractor) -> None:
     result = extract(extractor, "Iran warned the United States of severe consequences.")
     threat = only(result, "Threat")

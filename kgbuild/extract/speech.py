@@ -142,6 +142,9 @@ class SpeechFrames:
                         and node.dep_ != "xcomp":
                     node = head
                     continue
+                if node.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in head.children) \
+                        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                    return None  # "told the council to draft rules": what is asked, not what is reported
                 speakers = [a for s in head.children if s.dep_ in ("nsubj", "nsubjpass")
                             for a in speaker_actors(s, self.index)]
                 speakers += [a for g in head.children if g.dep_ == "agent" for p in g.children

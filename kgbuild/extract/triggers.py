@@ -91,10 +91,21 @@ def trigger_classes(token: Token, lex: Lexicon) -> tuple[list[str], int, bool]:
     if token.pos_ == "VERB" or (token.pos_ == "AUX" and lemma in lex.verb_index):
         if lemma == "allow" and any(c.dep_ == "neg" for c in token.children):
             return ["Rejection"], token.i, False
+        if _object_and_infinitive(token):  # "told the council to draft rules": a demand
+            directed = [name for name, entry in lex.classes.items() if lemma in entry.with_infinitive]
+            if directed:
+                return directed, token.i, False
         return list(lex.verb_index.get(lemma, ())), token.i, False
     if token.pos_ in ("NOUN", "PROPN"):
         return list(lex.noun_index.get(lemma, ()) or lex.noun_index.get(token.lower_, ())), token.i, False
     return [], token.i, False
+
+
+def _object_and_infinitive(verb: Token) -> bool:
+    """"told [the council] [to draft rules]": an object and a to-infinitive (or a misparsed clause)."""
+    return any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
+        c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in verb.children)
 
 
 def _cameo(token: Token, lex: Lexicon) -> tuple[str, ...]:
