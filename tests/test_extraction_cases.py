@@ -521,6 +521,19 @@ def test_listing_a_group_as_terrorist_is_a_sanction(extractor: Extractor, text: 
     assert listed in labels(sanction.targets)
 
 
+def test_a_law_or_sanction_that_targets_someone_is_no_attack(extractor: Extractor) -> None:
+    result = extract(extractor, "A U.S. Senate committee passed legislation targeting Turkey and Turkish officials.")
+    assert not events_of(result, "Attack")
+
+
+@pytest.mark.parametrize("text", [
+    "China banned imports of seafood from Japan in August.",
+    "Canada and Belgium have banned the importation of wildlife trophies.",
+])
+def test_a_ban_on_imports_is_a_trade_measure_not_a_coercion(extractor: Extractor, text: str) -> None:
+    assert not events_of(extract(extractor, text), "Coercion")
+
+
 def test_listing_without_a_word_of_terror_is_no_event(extractor: Extractor) -> None:
     assert not extract(extractor, "Kenya designated Lamu as a special economic zone in May.").events
 

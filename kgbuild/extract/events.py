@@ -261,7 +261,9 @@ def _physical_trigger(candidate: Candidate, lex: Lexicon) -> bool:
     if not candidate.classes:
         return False
     behaviour = lex.classes[candidate.classes[0]]
-    return behaviour.kind == "physical" or candidate.token.lemma_.lower() in behaviour.by_grammar
+    first, last = candidate.token.lemma_.lower(), candidate.token.doc[candidate.end].lemma_.lower()
+    return behaviour.kind == "physical" or first in behaviour.by_grammar \
+        or candidate.multiword and f"{first} {last}" in behaviour.by_grammar  # "banned imports"
 
 
 def _grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, frame: SpeechFrame | None,
@@ -287,6 +289,8 @@ def _grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, 
         return None
     if token.pos_ == "VERB" and token.tag_ == "VBN" and token.dep_ == "acl":
         return None  # "forces backed by X": a description, not an event
+    if token.pos_ == "VERB" and token.dep_ == "acl" and token.head.lemma_.lower() in _INSTRUMENTS:
+        return None  # "legislation targeting Turkey", "sanctions hitting its oil": what a law does, no attack
     clause = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token  # "to topple and impose"
     if token.pos_ == "VERB" and clause.dep_ in ("acl", "relcl", "advcl", "xcomp") and not alleged \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
@@ -324,6 +328,8 @@ def _deploys_forces(verb: Token, index: MentionIndex) -> bool:
 
 #: What a state signs on its own: no agreement with anyone.
 _DOMESTIC_ACTS = frozenset({"law", "legislation", "bill", "decree", "measure", "order", "act", "amendment", "budget"})
+#: What a law or a sanction, not a force, is said to target or hit
+_INSTRUMENTS = _DOMESTIC_ACTS | {"sanction", "tariff", "levy", "embargo", "resolution", "policy", "regulation", "rule"}
 
 
 def _between_parties(token: Token) -> bool:
