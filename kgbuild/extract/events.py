@@ -21,21 +21,20 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
+from .deeds import DOMESTIC_ACTS, grammatical_event, physical_trigger
 from .evaluations import judged_actors, refused_makers, spoken_blame, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
-from .implied import (conditional_threats, deployments, frame_date, future_or_conditional, modal_demands,
-                      own_future_deed)
+from .implied import conditional_threats, deployments, frame_date, modal_demands
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .linear import ModelBundle
 from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
-from .nouns import EQUIPMENT, FORCE_SITES
 from .role_candidates import referents, role_candidates
 from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, embedded_agents, event_place, held_by_whom,
                     is_clash, noun_roles, passive_doers, verb_agents, verb_targets)
 from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames, described_names
-from .triggers import Candidate, embedding_trigger, find_candidates, governing_verb, is_hedged
+from .triggers import Candidate, find_candidates, governing_verb
 
 __all__ = ["extract_events", "TriggerCase", "choose_roles"]
 
@@ -255,83 +254,6 @@ def _date(trigger: Token, sent: Span, published: date | None, date_ents: list[Sp
 _CONFIRMING = frozenset({"confirm", "announce", "report", "acknowledge", "admit", "add", "note", "tell", "say"})
 
 
-def _physical_trigger(candidate: Candidate, lex: Lexicon) -> bool:
-    """The trigger lexicon's first class for the word is a physical one (attack, protest, ...)
-    or one whose words say what happened as plainly (``by_grammar``: "imposed sanctions on")."""
-    if not candidate.classes:
-        return False
-    behaviour = lex.classes[candidate.classes[0]]
-    first, last = candidate.token.lemma_.lower(), candidate.token.doc[candidate.end].lemma_.lower()
-    return behaviour.kind == "physical" or first in behaviour.by_grammar \
-        or candidate.multiword and f"{first} {last}" in behaviour.by_grammar  # "banned imports"
-
-
-def _grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, frame: SpeechFrame | None,
-                       trigger_ids: set[int], rule_roles: _RuleRoles | None = None) -> str | None:
-    """A physical event the grammar states: a trigger of a physical class, asserted (not negated;
-    not hedged, planned or the object of a threat or demand unless someone is reported to allege
-    it; not a description such as "forces backed by X"), with an agent in the parse; a vague
-    trigger ("fire", "operation") also needs a target ("police fired live rounds at the crowd")."""
-    event_class = candidate.classes[0]
-    behaviour = lex.classes[event_class]
-    token = candidate.token
-    # a deed a speaker alleges is kept (it becomes the speaker's accusation); a sanction or a
-    # release a speaker says may come is no sanction or release
-    alleged = frame is not None and frame.kind == "say" and bool(frame.speakers) and behaviour.kind == "physical"
-    if token.pos_ == "VERB" and own_future_deed(token, frame, index, lex):
-        return None  # "Iran said it will strike Israel": the speaker's threat (:func:`conditional_threats`)
-    governing = token if token.pos_ == "VERB" else governing_verb(token)
-    if alleged and governing is not None and future_or_conditional(governing):
-        alleged = False  # "Hamas said Israel will strike Gaza", "if attacked": said to come, not done
-    if is_hedged(token, lex) and not alleged or embedding_trigger(token, lex, trigger_ids) and not alleged:
-        return None
-    if any(c.dep_ == "neg" for c in token.children) or token.dep_ in ("amod", "compound"):
-        return None
-    if token.pos_ == "VERB" and token.tag_ == "VBN" and token.dep_ == "acl":
-        return None  # "forces backed by X": a description, not an event
-    if token.pos_ == "VERB" and token.dep_ == "acl" and token.head.lemma_.lower() in _INSTRUMENTS:
-        return None  # "legislation targeting Turkey", "sanctions hitting its oil": what a law does, no attack
-    clause = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token  # "to topple and impose"
-    if token.pos_ == "VERB" and clause.dep_ in ("acl", "relcl", "advcl", "xcomp") and not alleged \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-        return None  # "a plan to attack", "in order to strike": a purpose, not a deed
-    if event_class == EventClass.COERCION and token.pos_ == "VERB" and not candidate.multiword \
-            and not any(c.dep_ in ("dobj", "nsubjpass", "dative") or c.dep_ == "prep" and c.lower_ in ("on", "against")
-                        and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in token.children):
-        return None  # "media outlets closed": nothing done to anyone
-    agents, targets = (rule_roles or _RuleRoles(index, lex))(token, event_class, candidate.end)
-    if event_class == EventClass.DEPLOYMENT and token.pos_ == "VERB" and not _deploys_forces(token, index):
-        return None  # "dispatched coffins", "deploying them (wind turbines)": no force sent
-    if token.lemma_.lower() in behaviour.weak or behaviour.needs_target:
-        return event_class if agents and targets else None  # "released a statement": no one released
-    return event_class if agents else None
-
-
-#: What a deployment sends: forces, their people and their equipment.
-_FORCE_WORDS = FORCE_SITES | EQUIPMENT | {"troops", "forces", "soldiers", "personnel", "officers", "police", "army",
-                                          "warships", "ships", "jets", "units", "reinforcements", "peacekeepers"}
-
-
-def _deploys_forces(verb: Token, index: MentionIndex) -> bool:
-    """A deployment verb sends forces: its object (or passive subject, or "send troops") is a
-    force, an armed group or people, or names forces or their equipment."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass") or child.dep_ == "prt":
-            if child.lemma_.lower() in _FORCE_WORDS or child.lower_ in _FORCE_WORDS:
-                return True
-            if any(a.actor_class in (ActorClass.SECURITY_FORCE, ActorClass.ARMED_GROUP) for a in index.in_phrase(child)):
-                return True
-            if any(g.dep_ == "conj" and (g.lemma_.lower() in _FORCE_WORDS or index.in_phrase(g)) for g in child.children):
-                return True
-    return False
-
-
-#: What a state signs on its own: no agreement with anyone.
-_DOMESTIC_ACTS = frozenset({"law", "legislation", "bill", "decree", "measure", "order", "act", "amendment", "budget"})
-#: What a law or a sanction, not a force, is said to target or hit
-_INSTRUMENTS = _DOMESTIC_ACTS | {"sanction", "tariff", "levy", "embargo", "resolution", "policy", "regulation", "rule"}
-
-
 def _between_parties(token: Token) -> bool:
     """An agreement is made with someone: not a law signed ("signed the legislation"), nor
     "agree" saying what someone thinks ("'the danger is not passed yet,' agreed X", "they agree
@@ -339,7 +261,7 @@ def _between_parties(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return True
     lemma = token.lemma_.lower()
-    if lemma == "sign" and any(c.dep_ == "dobj" and c.lemma_.lower() in _DOMESTIC_ACTS for c in token.children):
+    if lemma == "sign" and any(c.dep_ == "dobj" and c.lemma_.lower() in DOMESTIC_ACTS for c in token.children):
         return False
     if lemma == "agree":
         if any(c.dep_ in ("ccomp", "parataxis") for c in token.children) or token.dep_ in ("parataxis", "ccomp") \
@@ -445,7 +367,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if candidate.classes:
             history.append((frozenset(candidate.classes), rule_roles(token, candidate.classes[0], candidate.end)[0]))
         judged = candidate.stance  # "called the ruling 'arbitrary'": the grammar decides
-        physical = _physical_trigger(candidate, lex) and judged is None
+        physical = physical_trigger(candidate, lex) and judged is None
         features: list[str] = []
         if collect is not None or not physical:  # physical events need no trigger features
             subject_class, object_class = _argument_classes(token, index)
@@ -481,7 +403,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if judged is not None:
             label = judged
         elif physical:  # physical events: the grammar decides, the rules give the roles
-            label = _grammatical_event(candidate, lex, index, frame, trigger_ids, rule_roles)
+            label = grammatical_event(candidate, lex, index, frame, trigger_ids, rule_roles)
         else:
             label = models.event_class(features) or _issued(candidate, lex, index)
             if label in (EventClass.ACCUSATION, EventClass.SUPPORT) and token.lemma_.lower() in lex.evaluating_verbs \

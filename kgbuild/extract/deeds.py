@@ -1,0 +1,100 @@
+"""Deeds the grammar states: whether a trigger of a physical class ("attacked", "arrested") or one
+whose words say plainly what was done ("imposed sanctions on", "banned imports") reports an
+event, decided by the parse rather than by the learned trigger model (:func:`grammatical_event`).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from ..vocabulary import ActorClass, EventClass
+from .implied import future_or_conditional, own_future_deed
+from .items import ActorRef
+from .lexicon import Lexicon
+from .mentions import MentionIndex
+from .nouns import EQUIPMENT, FORCE_SITES
+from .speech import SpeechFrame
+from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
+
+__all__ = ["DOMESTIC_ACTS", "RuleRoles", "grammatical_event", "physical_trigger"]
+
+#: The parse's agents and targets of a trigger for a class (``events._RuleRoles``).
+RuleRoles = Callable[[Token, str, int], tuple[list[ActorRef], list[ActorRef]]]
+
+
+def physical_trigger(candidate: Candidate, lex: Lexicon) -> bool:
+    """The trigger lexicon's first class for the word is a physical one (attack, protest, ...)
+    or one whose words say what happened as plainly (``by_grammar``: "imposed sanctions on")."""
+    if not candidate.classes:
+        return False
+    behaviour = lex.classes[candidate.classes[0]]
+    first, last = candidate.token.lemma_.lower(), candidate.token.doc[candidate.end].lemma_.lower()
+    return behaviour.kind == "physical" or first in behaviour.by_grammar \
+        or candidate.multiword and f"{first} {last}" in behaviour.by_grammar  # "banned imports"
+
+
+def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, frame: SpeechFrame | None,
+                       trigger_ids: set[int], rule_roles: RuleRoles) -> str | None:
+    """A physical event the grammar states: a trigger of a physical class, asserted (not negated;
+    not hedged, planned or the object of a threat or demand unless someone is reported to allege
+    it; not a description such as "forces backed by X"), with an agent in the parse; a vague
+    trigger ("fire", "operation") also needs a target ("police fired live rounds at the crowd")."""
+    event_class = candidate.classes[0]
+    behaviour = lex.classes[event_class]
+    token = candidate.token
+    # a deed a speaker alleges is kept (it becomes the speaker's accusation); a sanction or a
+    # release a speaker says may come is no sanction or release
+    alleged = frame is not None and frame.kind == "say" and bool(frame.speakers) and behaviour.kind == "physical"
+    if token.pos_ == "VERB" and own_future_deed(token, frame, index, lex):
+        return None  # "Iran said it will strike Israel": the speaker's threat (:func:`conditional_threats`)
+    governing = token if token.pos_ == "VERB" else governing_verb(token)
+    if alleged and governing is not None and future_or_conditional(governing):
+        alleged = False  # "Hamas said Israel will strike Gaza", "if attacked": said to come, not done
+    if is_hedged(token, lex) and not alleged or embedding_trigger(token, lex, trigger_ids) and not alleged:
+        return None
+    if any(c.dep_ == "neg" for c in token.children) or token.dep_ in ("amod", "compound"):
+        return None
+    if token.pos_ == "VERB" and token.tag_ == "VBN" and token.dep_ == "acl":
+        return None  # "forces backed by X": a description, not an event
+    if token.pos_ == "VERB" and token.dep_ == "acl" and token.head.lemma_.lower() in _INSTRUMENTS:
+        return None  # "legislation targeting Turkey", "sanctions hitting its oil": what a law does, no attack
+    clause = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token  # "to topple and impose"
+    if token.pos_ == "VERB" and clause.dep_ in ("acl", "relcl", "advcl", "xcomp") and not alleged \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None  # "a plan to attack", "in order to strike": a purpose, not a deed
+    if event_class == EventClass.COERCION and token.pos_ == "VERB" and not candidate.multiword \
+            and not any(c.dep_ in ("dobj", "nsubjpass", "dative") or c.dep_ == "prep" and c.lower_ in ("on", "against")
+                        and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in token.children):
+        return None  # "media outlets closed": nothing done to anyone
+    agents, targets = rule_roles(token, event_class, candidate.end)
+    if event_class == EventClass.DEPLOYMENT and token.pos_ == "VERB" and not _deploys_forces(token, index):
+        return None  # "dispatched coffins", "deploying them (wind turbines)": no force sent
+    if token.lemma_.lower() in behaviour.weak or behaviour.needs_target:
+        return event_class if agents and targets else None  # "released a statement": no one released
+    return event_class if agents else None
+
+
+#: What a deployment sends: forces, their people and their equipment.
+_FORCE_WORDS = FORCE_SITES | EQUIPMENT | {"troops", "forces", "soldiers", "personnel", "officers", "police", "army",
+                                          "warships", "ships", "jets", "units", "reinforcements", "peacekeepers"}
+
+
+def _deploys_forces(verb: Token, index: MentionIndex) -> bool:
+    """A deployment verb sends forces: its object (or passive subject, or "send troops") is a
+    force, an armed group or people, or names forces or their equipment."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") or child.dep_ == "prt":
+            if child.lemma_.lower() in _FORCE_WORDS or child.lower_ in _FORCE_WORDS:
+                return True
+            if any(a.actor_class in (ActorClass.SECURITY_FORCE, ActorClass.ARMED_GROUP) for a in index.in_phrase(child)):
+                return True
+            if any(g.dep_ == "conj" and (g.lemma_.lower() in _FORCE_WORDS or index.in_phrase(g)) for g in child.children):
+                return True
+    return False
+
+
+#: What a state signs on its own: no agreement with anyone.
+DOMESTIC_ACTS = frozenset({"law", "legislation", "bill", "decree", "measure", "order", "act", "amendment", "budget"})
+#: What a law or a sanction, not a force, is said to target or hit
+_INSTRUMENTS = DOMESTIC_ACTS | {"sanction", "tariff", "levy", "embargo", "resolution", "policy", "regulation", "rule"}
