@@ -141,6 +141,12 @@ def test_the_noun_that_refers_back_is_not_the_subject_of_its_own_verb(extractor:
     assert labels(accusation.targets) == {"Statoil Energy"}
 
 
+def test_the_countrys_president_is_the_president_named_before(extractor: Extractor) -> None:
+    result = extract(extractor, "President Emmerson Mnangagwa spoke on Monday. "
+                                "Job Sikhala criticized the country's president on Tuesday.")
+    assert labels(only(result, "Accusation").targets) == {"Emmerson Mnangagwa"}
+
+
 def test_the_country_with_no_state_named_before_is_no_actor(extractor: Extractor) -> None:
     result = extract(extractor, "The country sent a formal protest to the United Nations on Monday.")
 

@@ -142,7 +142,8 @@ def titled_person(lex: Lexicon, token: Token, items: list[MentionItem]) -> Actor
     one named with a title of the same body ("U.N. special rapporteur Richard Bennett")."""
     title = token.lemma_.lower()
     if title not in lex.person_titles or token.tag_ != "NN" or token.dep_ in ("compound", "appos") \
-            or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) \
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or _the_country(c)
+                       for c in token.children) \
             or any(c.dep_ in ("appos", "relcl", "acl") or c.dep_ == "prep" and c.lower_ != "of" for c in token.children) \
             or any(g.pos_ == "PROPN" for c in token.children if c.dep_ == "prep" for g in c.children) \
             or any(c.dep_ == "amod" and c.lower_ in ("former", "new", "next", "late") for c in token.children):
@@ -171,6 +172,12 @@ def titled_person(lex: Lexicon, token: Token, items: list[MentionItem]) -> Actor
                 actor.key in bodies for actor in _actors_at([c for t in described for c in t.subtree], items)):
             by_body = mention.actor
     return by_body
+
+
+def _the_country(possessor: Token) -> bool:
+    """"the country's" or "the nation's" before a title: the state the story is about."""
+    return possessor.dep_ == "poss" and possessor.lemma_.lower() in ("country", "nation") \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in possessor.children)
 
 
 def _actors_at(tokens: list[Token], items: list[MentionItem]) -> list[ActorRef]:

@@ -287,7 +287,9 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         key = noun_key(token)
         antecedent = nominal_antecedent(token, items) or titled_person(ctx.lex, token, items)
         if antecedent is not None:  # "the agency", "the group", "the envoy": the actor named before
-            start = token.i - 1 if doc[token.i - 1].dep_ == "det" and doc[token.i - 1].i + 1 == token.i else token.i
+            start = token.left_edge.i if doc[token.i - 1].dep_ in ("det", "case") else token.i  # "the country's president"
+            while start < token.i and any(i in taken for i in range(start, token.i)):
+                start += 1
             add(start, token.i + 1, antecedent)
             continue
         together = plural_antecedents(token, items)
