@@ -969,6 +969,14 @@ def test_a_post_with_two_bodies_is_a_membership_of_each(extractor: Extractor) ->
     assert {("Michael Hart", "memberOf", "BBC"), ("Michael Hart", "memberOf", "CNN")} <= relations
 
 
+def test_a_state_run_outlet_is_of_the_one_state_its_sentence_names(extractor: Extractor) -> None:
+    result = extract(extractor, "Vietnam, Japan and the Philippines protested on Monday. The standing committee of "
+                                "China's National People's Congress voted to amend the law, state-run Xinhua News "
+                                "Agency reported.")
+    assert ("Xinhua News Agency", "ofState", "https://w3id.org/kgbuild/kb/CHN") in {
+        (r.subject.label, r.predicate, r.object.iri) for r in result.relations}
+
+
 def test_a_former_title_gives_no_membership(extractor: Extractor) -> None:
     result = extract(extractor, "The group, led by former NATO Secretary General Anders Fogh Rasmussen, met.")
     assert not [r for r in result.relations if r.object.label == "NATO"], result.relations

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .membership_verbs import (LEADING_WORDS, MEMBERSHIP_VERBS, ORG_CLASSES, ORGANISATIONS, leading_verbs,
-                               membership_verbs, own_party, relation_for)
-from .mentions import MentionIndex, in_body
-from .names import POSSESSIVE
-from .speech import CLAIM_AS_VERBS, SpeechFrames, claim_descriptions
 from .items import ActorRef, ClaimItem, RelationItem
 from .lexicon import Lexicon
+from .membership_verbs import MEMBERSHIP_VERBS, ORG_CLASSES, leading_verbs, membership_verbs, own_party, relation_for
+from .mentions import MentionIndex, in_body
+from .posts import SENIOR, person_relations
+from .speech import CLAIM_AS_VERBS, SpeechFrames, claim_descriptions
 
 __all__ = ["extract_relations", "copula_pronoun_relations"]
 
@@ -31,7 +30,6 @@ _PLACE_NOUNS = {"town", "city", "village", "region", "province", "state", "distr
                 "township", "hotel", "base", "airport", "island", "islands", "archipelago", "prison", "site",
                 "valley", "peninsula"}
 _CLAIM_THAT_VERBS = {"claim", "allege", "insist", "assert", "contend", "maintain"}
-_SENIOR = {"senior", "top", "high", "deputy", "ranking", "high-ranking", "former", "assistant", "vice"}
 
 
 def extract_relations(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[tuple[int, int]]
@@ -74,7 +72,7 @@ def extract_relations(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list
         membership_verbs(root, actor, index, add)
         own_party(root, actor, index, add)
         if actor.actor_class == "Person":
-            _person_relations(root, span, actor, index, lex, add)
+            person_relations(root, span, actor, index, lex, add)
             leading_verbs(root, actor, index, add)
         if actor.actor_class == "Place":
             _place_relations(root, actor, index, add)
@@ -117,10 +115,11 @@ def _modifier_relations(root: Token, span, actor: ActorRef, index: MentionIndex,
     """"Y's X" and "the Iraqi government's formal security forces"."""
     if actor.actor_class in ("State", "Place", "Person"):
         return
-    home = index.home_state
-    if actor.actor_class == "Organization" and home and _state_run(root) \
-            and not any(c.dep_ == "poss" for c in root.children):  # "state-owned CCTV": the story's state's
-        add(root, actor, "ofState", ActorRef(home, "State", home), evidence=(root.left_edge.idx, span.end_char))
+    if actor.actor_class == "Organization" and _state_run(root) and not any(c.dep_ == "poss" for c in root.children):
+        # "state-owned CCTV": the story's state's, else the one state the sentence's actors are of
+        home = index.home_state or _state_of_sentence(root, index)
+        if home:
+            add(root, actor, "ofState", ActorRef(home, "State", home), evidence=(root.left_edge.idx, span.end_char))
     for child in root.children:
         if child.dep_ != "poss" or child.i >= span.start and child.i < span.end and index.at(child) is None:
             continue
@@ -136,6 +135,14 @@ def _modifier_relations(root: Token, span, actor: ActorRef, index: MentionIndex,
         predicate = relation_for(actor, owner.actor)
         if predicate:
             add(root, actor, predicate, owner.actor, evidence=(min(owner.start, span.start_char), span.end_char))
+
+
+def _state_of_sentence(token: Token, index: MentionIndex) -> str | None:
+    """The one state that the actors named in ``token``'s sentence are of, if there is one."""
+    sent = token.sent
+    states = {index.sides.get(m.actor.key) or m.actor.state for m, _ in index.in_span(sent.start_char, sent.end_char)}
+    states.discard(None)
+    return states.pop() if len(states) == 1 else None
 
 
 def _may_own(actor: ActorRef, owner: ActorRef, index: MentionIndex) -> bool:
@@ -212,195 +219,6 @@ def _part_of_phrase(root: Token, actor: ActorRef, index: MentionIndex, add) -> N
                 predicate = relation_for(actor, parent)
                 if predicate:
                     add(root, actor, predicate, parent, evidence=(root.idx, pobj.idx + len(pobj)))
-
-
-_NOT_MEMBERSHIP = frozenset({"critic", "opponent", "rival", "enemy", "victim", "target", "resident", "citizen", "native",
-                             "friend", "ally", "supporter", "fan", "son", "daughter", "wife", "husband", "father",
-                             "mother", "brother", "sister", "relative", "widow", "prisoner", "detainee", "hostage",
-                             "student", "graduate", "alumnus", "guest", "visitor", "customer", "client", "author",
-                             "biographer", "observer", "admirer"})
-_FORMER = frozenset({"former", "ex", "then", "late", "previous", "erstwhile", "retired"})
-
-
-#: Titles of the one who heads the ministry or department the title names.
-_MINISTERS = frozenset({"minister", "secretary"})
-#: Titles that are offices of a state's government when the story names no other organisation.
-_STATE_OFFICES = frozenset({"president", "minister", "prime", "premier", "chancellor", "vice", "secretary"})
-
-
-def _person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, lex: Lexicon, add) -> None:
-    """Titles and roles before the name ("PMU leader Z", "Iberdrola engineer Z", "WindEurope's CEO Z")
-    or in an apposition ("Z, a senior Y official", "Z, a senior fellow at Y", "analyst Z of Y"):
-    the person is a member of the organisation named with the role (its leader for a leading
-    title). A former role ("former ambassador") is no membership now."""
-    title_nouns: list[Token] = []
-    # titles before the name, on its last word or on another ("WindEurope's CEO Giles Dickson")
-    title_nouns.extend(c for token in span for c in token.children
-                       if c.dep_ in ("compound", "nmod", "amod") and c.i < span.start)
-    for child in root.children:
-        if child.dep_ == "appos":
-            title_nouns.append(child)
-        if child.dep_ == "relcl":
-            title_nouns.extend(g for g in child.children if g.dep_ == "dobj")
-            if child.lemma_.lower() in LEADING_WORDS:
-                title_nouns.append(child)
-            if child.lemma_.lower() in _HOLDING_VERBS:  # "X, who served as the State Department's envoy"
-                title_nouns.extend(_held_titles(child))
-        if child.dep_ == "prep" and child.lower_ in ("of", "at", "with", "from") and child.i >= span.end:
-            title_nouns.append(child)  # "analyst Atilla Yesilada of Global Source Partners"
-    if root.dep_ == "appos":
-        title_nouns.append(root.head)
-    title_nouns += [c for t in title_nouns if t.dep_ == "appos" for c in t.conjuncts
-                    if c.i > t.i and c.pos_ in ("NOUN", "PROPN")]  # "X, former ... chief and current fellow at Y"
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _HOLDING_VERBS:
-        title_nouns.extend(_held_titles(root.head))  # "X was the group's commander", "X serves as the army's chief"
-    elif root.dep_ in ("nsubj", "nsubjpass") and span.end + 1 < len(span.doc) and span.doc[span.end].text == ",":
-        aside = span.doc[span.end + 1]  # "Ishiba, as a member of the LDP, visited Taiwan"
-        if aside.lower_ == "as" and aside.dep_ == "prep" and aside.head.i == root.head.i:
-            title_nouns.extend(g for g in aside.children if g.dep_ == "pobj")
-    for title in title_nouns:
-        word = title.lemma_.lower()
-        lower = title.lower_
-        if word in _NOT_MEMBERSHIP or lower in _NOT_MEMBERSHIP:
-            continue
-        modifiers = {c.lower_ for c in title.subtree if c.i < title.i} | {c.lower_ for c in title.children}
-        if modifiers & _FORMER or any(t.lower_ in _FORMER for t in title.doc[max(0, span.start - 3):span.start]) \
-                or any(c.dep_ == "amod" and c.lower_ in _FORMER for c in root.children) \
-                or _ended(title):  # "former NATO Secretary General X", "X served as Y until 2014"
-            continue
-        phrase = " ".join(t.lower_ for t in title.subtree if t.dep_ in ("compound", "amod") or t.i == title.i)
-        leader = word in lex.leader_titles or lower in lex.leader_titles or word in LEADING_WORDS \
-            or lower in ("ceo", "chief", "chairman", "chairwoman", "president", "director-general") \
-            or any(f" {t} " in f" {phrase} " for t in lex.leader_titles if " " in t)
-        member = word in lex.member_titles or lower in lex.member_titles
-        role_noun = title.pos_ in ("NOUN", "PROPN") and not index.at(title)
-        if not (leader or member or role_noun or title.dep_ == "prep"):
-            continue
-        senior = any(c.lower_ in _SENIOR or c.lower_.startswith("high") for c in title.subtree if c.i < title.i)
-        # "the Zanu PF information director", "project director": heads a department, is a member
-        # ... and a research or desk post on a country or region ("the Japan chair at Hudson
-        # Institute", "Asia director"; a state before an office is whose it is: "U.S. Secretary")
-        departmental = any(c.dep_ == "compound" and (c.pos_ == "NOUN" and index.at(c) is None or word in _DESK_POSTS
-                                                     and index.at(c) is not None
-                                                     and index.at(c).actor.actor_class in ("State", "Place"))
-                           for c in title.children)
-        predicate = "leaderOf" if leader and not senior and not departmental else "memberOf"
-        official = leader or member
-        nodes = list(title.subtree) + list(title.lefts) + [c for c in root.children if c.dep_ == "poss"] + [
-            c for c in root.children if c.dep_ == "compound" and c.i < title.i]  # a flat "Central Java Governor X"
-        if title.dep_ == "appos":  # "X, director at the coalition, Y Council": the body named in the next apposition
-            nodes += [c for c in root.children if c.dep_ == "appos" and c.i > title.i and index.at(c) is not None]
-        # "an expert at X": the organisation of the preposition first, "at" before "of" ("supervisor
-        # of a program at X": X is where the person works)
-        # and the organisation on the title before the title's possessor ("the EU's Commission
-        # President X" heads the Commission)
-        nodes.sort(key=lambda n: (n.dep_ != "pobj", n.dep_ == "pobj" and n.head.lower_ != "at",
-                                  n.dep_ == "poss" and n.head.i == title.i))
-        for node in nodes:
-            if node.i >= span.start and node.i < span.end:
-                continue
-            org = index.at(node)
-            possessor = node.dep_ == "poss" or node.dep_ == "nmod" and node.i + 1 < len(node.doc) \
-                and node.doc[node.i + 1].lower_ in _POSSESSIVE_MARKS  # "Guterres’ spokesman", parsed or not
-            if org is not None and possessor and official and org.actor.iri in index.led_bodies \
-                    and org.actor.key != actor.key:
-                # "Guterres' spokesman X", "Zelenskyy's chief of staff X": of the body the possessor leads
-                add(root, actor, "memberOf", index.led_bodies[org.actor.iri][0],
-                    evidence=(min(org.start, span.start_char), max(org.end, span.end_char)))
-                break
-            if org is None or org.actor.key == actor.key or org.actor.actor_class in ("Person", "Place", "Group"):
-                continue
-            if node.head.i != node.i and index.at(node.head) is org:
-                continue  # "North" of "for North Korea": the name's head word says how it attaches
-            if org.actor.actor_class == "State" and not official and node.dep_ != "pobj":
-                continue  # "a North Korean expert": a topic or a nationality, not a membership
-            if node.dep_ == "pobj" and node.head.lower_ not in ("of", "at", "with", "for", "from") \
-                    and not (node.head.lower_ == "in" and org.actor.actor_class != "State"):
-                continue  # "secretary in the Bureau of X" is of the bureau; "an expert in China" is not of China
-            if node.dep_ == "pobj" and node.head.lower_ == "for" and org.actor.actor_class == "State":
-                continue  # "the special representative for North Korea": the state is the brief, not the employer
-            if node.dep_ == "pobj" and node.head.head.i != title.i and node.head.i != title.i \
-                    and node.head.head.lemma_.lower() not in lex.person_titles \
-                    and org.actor.actor_class == "State":
-                continue  # "a fellow at X in Y": the organisation, not the country it sits in
-            # "director of a program at X", "opposition leader in Parliament": a member of it
-            deeper = node.dep_ == "pobj" and (title.i not in (node.head.i, node.head.head.i) or node.head.lower_ == "in")
-            if word in _MINISTERS and not senior and not departmental and not deeper \
-                    and org.actor.actor_class == "GovernmentBody" and org.actor.key not in index.sides \
-                    and any(index.at(t) is org for c in title.children if c.dep_ in ("compound", "nmod", "prep")
-                            for t in (c, *c.children)):
-                predicate = "leaderOf"  # "Homeland Security Secretary X", "minister of environment": heads it
-            add(root, actor, "memberOf" if deeper else predicate, org.actor,  # "director of a program at X"
-                evidence=(min(org.start, span.start_char), max(org.end, span.end_char)))
-            owner = next((m for c in node.children if c.dep_ == "poss" and (m := index.at(c)) is not None), None)
-            if owner is not None and owner.actor.actor_class in ORGANISATIONS and owner.actor.key != org.actor.key:
-                # "a fellow at the Atlantic Council's Indo-Pacific Security Initiative": of the council too
-                add(root, actor, "memberOf", owner.actor,
-                    evidence=(min(owner.start, span.start_char), max(org.end, owner.end, span.end_char)))
-            if node.dep_ == "pobj":  # "a journalist with NewsDay and Heart and Soul Television": of each
-                for other in (index.at(c) for c in node.conjuncts if c.i > node.i):
-                    if other is not None and other.actor.actor_class in ORGANISATIONS and other.actor.key != actor.key:
-                        add(root, actor, "memberOf" if deeper else predicate, other.actor,
-                            evidence=(min(org.start, span.start_char), max(other.end, span.end_char)))
-            break
-        else:
-            hyphened = title.i + 1 < len(title.doc) and title.doc[title.i + 1].text == "-"  # "secretary-general"
-            office_at_home = actor.new or actor.iri in index.unaffiliated \
-                or index.home_state in index.post_states.get(actor.iri, ())  # "Defense Secretary Pete Hegseth"
-            if (official or word in _MINISTERS and not hyphened) and office_at_home \
-                    and title.dep_ in ("compound", "nmod") \
-                    and title.i < span.start \
-                    and index.home is not None \
-                    and (word in _STATE_OFFICES or lower in _STATE_OFFICES):
-                # "President William Ruto" in a story about Kenya: the office of the state the story is
-                # about (a KB person too, if the KB records no post of theirs, a former president, or
-                # posts in that state's bodies)
-                add(root, actor, predicate, index.home, evidence=(title.idx, span.end_char))
-            if word in _JUDGES and title.i < span.start and title.dep_ in ("compound", "nmod", "amod"):
-                court = _court_named_before(index, span.start_char)
-                if court is not None:  # "Judge Antony Mrima" in a story about a Kenyan court: of that court
-                    add(root, actor, "memberOf", court, evidence=(title.idx, span.end_char))
-
-
-_POSSESSIVE_MARKS = POSSESSIVE | {"'", "’"}  # "Guterres’ spokesman"
-#: posts that a country or region before them gives a subject, not an owner ("the Japan chair")
-_DESK_POSTS = frozenset({"chair", "director", "fellow", "editor", "correspondent", "researcher", "analyst", "expert",
-                         "specialist"})
-
-
-def _ended(title: Token) -> bool:
-    """A post held until some time ("served as NATO secretary general from 2009 until 2014",
-    "who headed the party until he resigned"): the verb that gives it says when it ended."""
-    node = title
-    for _ in range(3):
-        if node.pos_ in ("VERB", "AUX"):
-            return any(c.lower_ in ("until", "till") and c.dep_ in ("prep", "mark") or
-                       c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("until", "till") for g in c.children)
-                       for c in node.children)
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
-
-
-_JUDGES = frozenset({"judge", "justice", "magistrate"})
-#: verbs whose complement is a post the subject holds ("was the commander", "served as envoy")
-_HOLDING_VERBS = frozenset({"be", "become", "remain", "serve"})
-
-
-def _held_titles(verb: Token) -> list[Token]:
-    """The posts a holding verb gives its subject: its complement or its "as" object."""
-    return [c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd")] + [
-        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
-
-
-def _court_named_before(index: MentionIndex, before: int) -> ActorRef | None:
-    """The court the story last named before ``before`` (else first after it), if it names one."""
-    courts = [m for m in index.mentions if m.actor.actor_class == "GovernmentBody" and not m.nested
-              and "court" in m.actor.label.lower()]
-    earlier = [m for m in courts if m.start < before]
-    chosen = earlier[-1] if earlier else courts[0] if courts else None
-    return chosen.actor if chosen is not None else None
 
 
 def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
@@ -529,7 +347,7 @@ def _as_claims(doc: Doc, index: MentionIndex, body: list[tuple[int, int]], lex: 
                     elif said.actor.actor_class in ORG_CLASSES and said.actor.key != obj.key:
                         predicate = relation_for(obj, said.actor) or "partOf"
                         if predicate == "memberOf" and description.lemma_.lower() in lex.leader_titles \
-                                and not any(c.lower_ in _SENIOR for c in description.children):
+                                and not any(c.lower_ in SENIOR for c in description.children):
                             predicate = "leaderOf"
                         claims.append(ClaimItem(source, obj, predicate, said.actor, (sent.start_char, sent.end_char)))
     return claims
