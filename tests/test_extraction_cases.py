@@ -147,6 +147,13 @@ def test_the_countrys_president_is_the_president_named_before(extractor: Extract
     assert labels(only(result, "Accusation").targets) == {"Emmerson Mnangagwa"}
 
 
+def test_the_chinese_side_is_chinas_government_but_a_side_of_the_border_is_none(extractor: Extractor) -> None:
+    result = extract(extractor, "At the talks in Geneva, the Russian side rejected the Ukrainian proposal.")
+    assert "Government of Russia" in labels(only(result, "Rejection").agents)
+    border = extract(extractor, "Refugees gathered on the Polish side of the border.")
+    assert not [m for m in border.mentions if m.text.endswith("side")]
+
+
 def test_the_country_with_no_state_named_before_is_no_actor(extractor: Extractor) -> None:
     result = extract(extractor, "The country sent a formal protest to the United Nations on Monday.")
 

@@ -34,6 +34,7 @@ _INSTITUTION_FALLBACK = {"officials": ("officials", "administration", "governmen
                          "military": ("military", "armed forces", "army"),
                          "army": ("army", "armed forces", "military"),
                          "regime": ("regime", "government"), "junta": ("junta", "military", "government"),
+                         "side": ("government",),  # "the Chinese side refused": China's government
                          "mps": ("mps", "parliament", "lawmakers"), "lawmakers": ("lawmakers", "parliament", "mps"),
                          "legislators": ("legislators", "lawmakers", "parliament")}
 
@@ -84,10 +85,10 @@ def institution(ctx: LinkContext, state: str, key: str, *, phrase: str | None = 
             return kb_ref(ctx, iri)
     actor_class = ctx.lex.institution_nouns.get(key, "GovernmentBody")
     prefix = ctx.kbi.demonym_of.get(state) or ctx.kbi.labels.get(state, "")
-    canonical = {"officials": "government", "authorities": "government", "soldiers": "armed forces",
+    canonical = {"officials": "government", "authorities": "government", "side": "government", "soldiers": "armed forces",
                  "troops": "armed forces", "army": "armed forces", "military": "armed forces",
                  "mps": "parliament", "lawmakers": "parliament", "legislators": "parliament"}.get(key, key)
-    if phrase and key not in ("officials", "authorities", "soldiers", "troops", "mps", "lawmakers", "legislators"):
+    if phrase and key not in ("officials", "authorities", "side", "soldiers", "troops", "mps", "lawmakers", "legislators"):
         words = [w for w in phrase.split() if w.lower() not in ("the", "a", "an", "'s", "\u2019s")]
         canonical = " ".join(words).lower() or canonical  # "national defense ministry"
     return ActorRef(None, actor_class, f"{prefix} {canonical}".strip(), new=True, state=state)

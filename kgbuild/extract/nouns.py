@@ -59,6 +59,8 @@ def generic_of(lex: Lexicon, head: Token) -> tuple[str, int] | None:
     key = noun_key(head)
     if key in _MEMBERS_OF_A_SIDE and any(c.lower_ == "opposition" for c in head.children):
         return None
+    if key == "side" and (head.tag_ != "NN" or any(c.dep_ == "prep" for c in head.children)):
+        return None  # "the Chinese side refused" is China's government; "the Ukrainian side of the border" a place
     compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1]
     if compounds:
         two = f"{compounds[0].text.lower()} {key}"
