@@ -103,22 +103,19 @@ class EmbeddedBackend:
             rows.append(row)
         return RawResult(form="SELECT", columns=columns, rows=rows)
 
-
     def _terms(self) -> dict[object, Node]:
-        """pyoxigraph term -> rdflib term, kept across queries of an unchanged on-disk store (at
-        most :data:`TERM_CACHE` terms; rdflib terms are immutable)."""
-        token = self.data_token()
-        if token is None:
-            return {}
-        if _TERMS.get("token") != token or len(_TERMS.get("terms", ())) > TERM_CACHE:  # type: ignore[arg-type]
+        """pyoxigraph term -> rdflib term, kept across queries (at most :data:`TERM_CACHE`
+        terms). The conversion depends on the term alone (both kinds of term are immutable), so
+        the cache needs no check that the store is unchanged: a query pays no directory listing
+        for it."""
+        if len(_TERMS) > TERM_CACHE:
             _TERMS.clear()
-            _TERMS.update(token=token, terms={})
-        return _TERMS["terms"]  # type: ignore[return-value]
+        return _TERMS
 
 
-#: the most converted terms remembered for an unchanged store
+#: the most converted terms remembered
 TERM_CACHE = 500_000
-_TERMS: dict[str, object] = {}
+_TERMS: dict[object, Node] = {}
 
 
 def to_oxigraph(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
