@@ -17,8 +17,6 @@ import json
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from conftest import EXAMPLES_JSONL
 from kgbuild.ingest import Article, InputFailure, read_inputs
 

@@ -17,7 +17,7 @@ from kgbuild.http import Auth, request
 from kgbuild.load import load_store
 from kgbuild.store import GraphStore
 
-from servers import (BASE, KB, KG, Unavailable, fuseki_server, oxigraph_server, virtuoso_server,
+from servers import (BASE, KG, Unavailable, fuseki_server, oxigraph_server, virtuoso_server,
                      write_sample_store)
 
 pytestmark = pytest.mark.server

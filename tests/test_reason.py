@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from kgbuild.errors import ReasonerError
 from kgbuild.namespace import DEFAULT_BASE, KB, KG
-from kgbuild.reason import fusion, owl, reason, rules
+from kgbuild.reason import fusion, owl, reason
 from kgbuild.reason.api import infer_set, read_inputs
 from kgbuild.reason.cli import command
 

@@ -26,6 +26,7 @@ from .names import (NAME_PARTICLES, complete_person_names, is_noise, names_a_thi
                     trimmed)
 from .nouns import EQUIPMENT, FORCE_SITES, generic_of, names_an_actor_or_deed, noun_key
 from .titles import names_title_holder, qualifies_title, regional_government
+from .untagged_names import described_names, descriptor_class, employers_named, regions_named
 
 __all__ = ["link_mentions", "LinkContext", "home_government", "state_sides"]
 
@@ -252,14 +253,14 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             add(start, end, kb_ref(ctx, known[0]) if known else
                 ActorRef(None, actor_class or _type_org(ctx, text), text, new=True))
 
-    for start, end in _regions_named(doc, taken):  # "Central Java Governor X", "Solo Mayor Y"
+    for start, end in regions_named(doc, taken):  # "Central Java Governor X", "Solo Mayor Y"
         if in_body(doc[start].idx, body):
             known = ctx.kbi.lookup(doc[start:end].text)
             place = kb_ref(ctx, known[0]) if known else ActorRef(None, "Place", doc[start:end].text, new=True)
             add_regional(doc[start:end], place)
-    for start, end, actor_class in _described_names(doc, taken):
+    for start, end, actor_class in described_names(doc, taken):
         add_missed_name(start, end, actor_class)  # "media association CamboJA"
-    for start, end in _employers_named(doc, taken):
+    for start, end in employers_named(doc, taken):
         add_missed_name(start, end, None)  # "analyst Atilla Yesilada of Global Source Partners"
     for token in doc:
         if token.i in taken or not in_body(token.idx, body):
@@ -341,102 +342,9 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     return items
 
 
-#: Nouns that say what kind of organisation the name beside them is ("the Spanish company X").
-_DESCRIPTORS = {"company": "Organization", "firm": "Organization", "association": "Organization",
-                "watchdog": "Organization", "organization": "Organization", "organisation": "Organization",
-                "coalition": "Organization", "newspaper": "Organization", "broadcaster": "Organization",
-                "outlet": "Organization", "consultancy": "Organization", "institute": "Organization",
-                "foundation": "Organization", "charity": "Organization", "party": "Organization",
-                "union": "Organization", "network": "Organization", "agency": "Organization",
-                "militia": "ArmedGroup", "movement": "Organization", "gang": "ArmedGroup", "cartel": "ArmedGroup"}
-
-
 #: What "military" before it makes the forces' own ("a military convoy", "military vehicles")
 _MILITARY_THINGS = FORCE_SITES | EQUIPMENT | {"vehicle", "truck", "installation", "facility", "compound", "personnel"}
 
-
-#: Offices a region or city names before the holder's name ("Central Java Governor X").
-_REGION_OFFICES = frozenset({"governor", "mayor", "premier"})
-_DIVISION_WORDS = frozenset({"state", "province", "region", "city", "county", "district", "provincial", "regional"})
-
-
-def _regions_named(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int, int]]:
-    """Capitalised words the NER left out right before a regional office and its holder's name
-    ("Central Java Governor Ganjar Pranowo", "Solo Mayor Hadi Rudyatmo"): the region or city
-    whose government the holder leads."""
-    found: list[tuple[int, int]] = []
-    for office in doc:
-        if office.lower_ not in _REGION_OFFICES or not office.is_title or office.i + 1 >= len(doc) \
-                or doc[office.i + 1].pos_ != "PROPN" or not doc[office.i + 1].is_title:
-            continue
-        start = office.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
-                and not doc[start - 1].ent_type_ and start - 1 not in taken:
-            start -= 1
-        words = {t.lower_ for t in doc[start:office.i]}
-        if start < office.i and not words <= _DIVISION_WORDS and (start == 0 or (
-                start - 1 not in taken and not doc[start - 1].ent_type_ and not doc[start - 1].is_title)):
-            found.append((start, office.i))  # not the "State" of a "Zamfara State" the NER found
-    return found
-
-
-def _employers_named(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int, int]]:
-    """Names of two or more capitalised words the NER left out, "of", "at" or "with" a person
-    ("analyst Atilla Yesilada of Global Source Partners"): where the person works, an
-    organisation (a place would have been tagged as one)."""
-    found: list[tuple[int, int]] = []
-    for token in doc:
-        if token.dep_ != "pobj" or token.head.lower_ not in ("of", "at", "with") or token.i in taken \
-                or token.pos_ != "PROPN" or token.ent_type_:
-            continue
-        person = taken.get(token.head.head.i)
-        if person is None or person.actor.actor_class != "Person":
-            continue
-        start = token.i
-        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
-                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
-                and start - 1 not in taken:
-            start -= 1
-        if token.i > start and token.is_title:
-            found.append((start, token.i + 1))
-    return found
-
-
-def _descriptor_class(ent: Span, *, right_before: bool = False) -> str | None:
-    """The class a descriptor noun gives a name the NER took for a place or a person: right before
-    it ("the Spanish company Iberdrola") or, unless ``right_before``, in apposition ("Iberdrola,
-    the Spanish utility company"; for a person's name that is their post: "the leader of the
-    movement, X")."""
-    doc = ent.doc
-    nouns = [doc[ent.start - 1]] if ent.start else []
-    if not right_before:
-        nouns += [c for c in ent.root.children if c.dep_ == "appos"]
-        if ent.root.dep_ == "appos":
-            nouns.append(ent.root.head)
-    return next((_DESCRIPTORS[n.lower_] for n in nouns if n.lower_ in _DESCRIPTORS and n.is_lower), None)
-
-
-def _described_names(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int, int, str]]:
-    """Capitalised names the NER left out that a noun says are an organisation: "media
-    association CamboJA", "media watchdog Reporters Without Borders", "the Spanish company
-    Endesa" (the descriptor a compound of the name or the name in apposition to it)."""
-    found: list[tuple[int, int, str]] = []
-    for noun in doc:
-        actor_class = _DESCRIPTORS.get(noun.lower_)
-        if actor_class is None or not noun.is_lower or noun.i + 1 >= len(doc) or noun.i + 1 in taken:
-            continue
-        end = noun.i + 1
-        while end < len(doc) and end not in taken and not doc[end].ent_type_ in ("PERSON", "GPE", "DATE") and (
-                doc[end].pos_ in ("PROPN", "NOUN") and doc[end].is_alpha and not doc[end].is_lower
-                or doc[end].lower_ in ("of", "for", "without", "and") and end + 1 < len(doc)
-                and doc[end + 1].pos_ == "PROPN" and not doc[end + 1].is_lower):
-            end += 1
-        if end == noun.i + 1 or doc[end - 1].lower_ in ("of", "for", "without", "and"):
-            continue
-        name = doc[noun.i + 1:end]
-        if noun.head.i in range(name.start, name.end) or name.root.head.i == noun.i:
-            found.append((name.start, name.end, actor_class))
-    return found
 
 
 def _is_publisher(ctx: LinkContext, text: str) -> bool:
@@ -501,7 +409,7 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
     iris = ctx.kbi.lookup(text)
     if iris:
         return kb_ref(ctx, iris[0])
-    described = _descriptor_class(ent, right_before=True) if ent.label_ == "PERSON" else None
+    described = descriptor_class(ent, right_before=True) if ent.label_ == "PERSON" else None
     if described is not None:  # "the street gang Tren de Aragua", "the company X": no person
         return ActorRef(None, described, text, new=True)
     if ent.label_ == "PERSON" and not _initials(text):  # "PNH", "BLA": an organisation's initials, not a person
@@ -522,7 +430,7 @@ def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:
             state = ctx.dominant_state  # "the Department of Justice", "Parliament": the story's state's
         return ActorRef(None, actor_class, text, new=True, state=state, parent=parent)  # "Somali Military Command"
     if ent.label_ in ("GPE", "LOC", "FAC"):
-        described = _descriptor_class(ent)  # "the Spanish company Iberdrola": no place the KB knows
+        described = descriptor_class(ent)  # "the Spanish company Iberdrola": no place the KB knows
         return ActorRef(None, described or "Place", text, new=True)
     if ent.label_ == "NORP":
         return ActorRef(None, "Group", text, new=True)

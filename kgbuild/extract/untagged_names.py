@@ -1,0 +1,105 @@
+"""Names the NER left out or mistyped, found by the words around them (the linker's helpers):
+a region or city before a regional office ("Central Java Governor X"), where a person works
+("analyst X of Global Source Partners"), a name a descriptor noun types ("media watchdog
+Reporters Without Borders", "the Spanish company Iberdrola")."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .items import MentionItem
+
+__all__ = ["described_names", "descriptor_class", "employers_named", "regions_named"]
+
+
+#: Nouns that say what kind of organisation the name beside them is ("the Spanish company X").
+_DESCRIPTORS = {"company": "Organization", "firm": "Organization", "association": "Organization",
+                "watchdog": "Organization", "organization": "Organization", "organisation": "Organization",
+                "coalition": "Organization", "newspaper": "Organization", "broadcaster": "Organization",
+                "outlet": "Organization", "consultancy": "Organization", "institute": "Organization",
+                "foundation": "Organization", "charity": "Organization", "party": "Organization",
+                "union": "Organization", "network": "Organization", "agency": "Organization",
+                "militia": "ArmedGroup", "movement": "Organization", "gang": "ArmedGroup", "cartel": "ArmedGroup"}
+
+
+#: Offices a region or city names before the holder's name ("Central Java Governor X").
+_REGION_OFFICES = frozenset({"governor", "mayor", "premier"})
+_DIVISION_WORDS = frozenset({"state", "province", "region", "city", "county", "district", "provincial", "regional"})
+
+
+def regions_named(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int, int]]:
+    """Capitalised words the NER left out right before a regional office and its holder's name
+    ("Central Java Governor Ganjar Pranowo", "Solo Mayor Hadi Rudyatmo"): the region or city
+    whose government the holder leads."""
+    found: list[tuple[int, int]] = []
+    for office in doc:
+        if office.lower_ not in _REGION_OFFICES or not office.is_title or office.i + 1 >= len(doc) \
+                or doc[office.i + 1].pos_ != "PROPN" or not doc[office.i + 1].is_title:
+            continue
+        start = office.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and not doc[start - 1].ent_type_ and start - 1 not in taken:
+            start -= 1
+        words = {t.lower_ for t in doc[start:office.i]}
+        if start < office.i and not words <= _DIVISION_WORDS and (start == 0 or (
+                start - 1 not in taken and not doc[start - 1].ent_type_ and not doc[start - 1].is_title)):
+            found.append((start, office.i))  # not the "State" of a "Zamfara State" the NER found
+    return found
+
+
+def employers_named(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int, int]]:
+    """Names of two or more capitalised words the NER left out, "of", "at" or "with" a person
+    ("analyst Atilla Yesilada of Global Source Partners"): where the person works, an
+    organisation (a place would have been tagged as one)."""
+    found: list[tuple[int, int]] = []
+    for token in doc:
+        if token.dep_ != "pobj" or token.head.lower_ not in ("of", "at", "with") or token.i in taken \
+                or token.pos_ != "PROPN" or token.ent_type_:
+            continue
+        person = taken.get(token.head.head.i)
+        if person is None or person.actor.actor_class != "Person":
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
+                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
+                and start - 1 not in taken:
+            start -= 1
+        if token.i > start and token.is_title:
+            found.append((start, token.i + 1))
+    return found
+
+
+def descriptor_class(ent: Span, *, right_before: bool = False) -> str | None:
+    """The class a descriptor noun gives a name the NER took for a place or a person: right before
+    it ("the Spanish company Iberdrola") or, unless ``right_before``, in apposition ("Iberdrola,
+    the Spanish utility company"; for a person's name that is their post: "the leader of the
+    movement, X")."""
+    doc = ent.doc
+    nouns = [doc[ent.start - 1]] if ent.start else []
+    if not right_before:
+        nouns += [c for c in ent.root.children if c.dep_ == "appos"]
+        if ent.root.dep_ == "appos":
+            nouns.append(ent.root.head)
+    return next((_DESCRIPTORS[n.lower_] for n in nouns if n.lower_ in _DESCRIPTORS and n.is_lower), None)
+
+
+def described_names(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int, int, str]]:
+    """Capitalised names the NER left out that a noun says are an organisation: "media
+    association CamboJA", "media watchdog Reporters Without Borders", "the Spanish company
+    Endesa" (the descriptor a compound of the name or the name in apposition to it)."""
+    found: list[tuple[int, int, str]] = []
+    for noun in doc:
+        actor_class = _DESCRIPTORS.get(noun.lower_)
+        if actor_class is None or not noun.is_lower or noun.i + 1 >= len(doc) or noun.i + 1 in taken:
+            continue
+        end = noun.i + 1
+        while end < len(doc) and end not in taken and not doc[end].ent_type_ in ("PERSON", "GPE", "DATE") and (
+                doc[end].pos_ in ("PROPN", "NOUN") and doc[end].is_alpha and not doc[end].is_lower
+                or doc[end].lower_ in ("of", "for", "without", "and") and end + 1 < len(doc)
+                and doc[end + 1].pos_ == "PROPN" and not doc[end + 1].is_lower):
+            end += 1
+        if end == noun.i + 1 or doc[end - 1].lower_ in ("of", "for", "without", "and"):
+            continue
+        name = doc[noun.i + 1:end]
+        if noun.head.i in range(name.start, name.end) or name.root.head.i == noun.i:
+            found.append((name.start, name.end, actor_class))
+    return found
