@@ -952,6 +952,25 @@ def test_an_organisation_named_after_a_country_is_not_its_organ(extractor: Extra
     assert not [r for r in result.relations if r.predicate == "ofState"], result.relations
 
 
+@pytest.mark.parametrize(("text", "person", "body"), [
+    ("Media association CamboJA said Mech Dara was released. Nop Vy, the association's executive director, "
+     "told VOA the release was a good sign.", "Nop Vy", "CamboJA"),
+    ("It is looking at the rights offshore, said Oh Ei Sun, senior fellow with the Singapore Institute of "
+     "International Affairs.", "Oh Ei Sun", "Singapore Institute of International Affairs"),
+])
+def test_a_name_the_ner_missed_beside_a_persons_post_is_a_person(extractor: Extractor, text: str, person: str,
+                                                                 body: str) -> None:
+    result = extract(extractor, text)
+    assert {m.actor.actor_class for m in result.mentions if m.text == person} == {"Person"}
+    assert any(r.subject.label == person and r.object.label == body for r in result.relations)
+
+
+def test_a_surname_after_a_full_name_the_ner_missed_is_the_same_person(extractor: Extractor) -> None:
+    result = extract(extractor, "Palwende Boua, a research associate at the Clinical Research Unit of Nanoro, said so. "
+                                "Boua is preparing a policy brief.")
+    assert {m.actor.label for m in result.mentions if "Boua" in m.text} == {"Palwende Boua"}
+
+
 def test_a_title_without_a_body_takes_the_one_named_in_the_next_apposition(extractor: Extractor) -> None:
     result = extract(extractor, "Thabo Banda, director at the conservation coalition, Kasane Council of "
                                 "Non-Governmental Organisations says communities will be the hardest hit.")

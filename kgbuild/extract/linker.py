@@ -26,7 +26,7 @@ from .names import (NAME_PARTICLES, complete_person_names, is_noise, names_a_thi
                     trimmed)
 from .nouns import EQUIPMENT, FORCE_SITES, generic_of, names_an_actor_or_deed, noun_key
 from .titles import names_title_holder, qualifies_title, regional_government
-from .untagged_names import described_names, descriptor_class, employers_named, regions_named
+from .untagged_names import described_names, descriptor_class, employers_named, people_described, regions_named
 
 __all__ = ["link_mentions", "LinkContext", "home_government", "state_sides"]
 
@@ -90,6 +90,9 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         if weight >= 0.4 * sum(state_counts.values()):
             ctx.dominant_state = top
     ctx.things.update(normalise_name(name) for name in storm_names(doc))  # "Jude" after "Cyclone Jude" too
+    missed_people = people_described(doc, {}, titles)  # "Nop Vy, the association's executive director"
+    for start, end in missed_people:  # full names first, with those the NER missed
+        _person(ctx, doc[start:end].text)
     for ent in doc.ents:  # full names first, so "Guterres" before "Antonio Guterres" still merges
         if ent.label_ == "PERSON" and not ent.ent_id_ and not names_a_thing(ent) \
                 and normalise_name(ent.text) not in ctx.things \
@@ -262,6 +265,9 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         add_missed_name(start, end, actor_class)  # "media association CamboJA"
     for start, end in employers_named(doc, taken):
         add_missed_name(start, end, None)  # "analyst Atilla Yesilada of Global Source Partners"
+    for start, end in missed_people:
+        if in_body(doc[start].idx, body):
+            add(start, end, _person(ctx, doc[start:end].text))
     for token in doc:
         if token.i in taken or not in_body(token.idx, body):
             continue

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import normalise_name
 
-__all__ = ["settle_name_labels", "name_kind"]
+__all__ = ["PERSON_NOUNS", "settle_name_labels", "name_kind"]
 
 #: the NER labels of each kind, the first the one a settled name gets
 _KINDS = {"person": ("PERSON",), "org": ("ORG",), "place": ("GPE", "LOC", "FAC")}
@@ -56,7 +56,7 @@ _ORG_WORDS = frozenset({
 _HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "gen", "gen.", "col", "col.",
                          "sen", "sen.", "rep", "rep.", "gov", "gov.", "lt", "lt.", "maj", "maj.", "capt", "capt."})
 #: person nouns besides the lexicon's titles ("analyst Atilla Yesilada", "X, a senior fellow at ...")
-_PERSON_NOUNS = frozenset({
+PERSON_NOUNS = frozenset({
     "analyst", "professor", "lecturer", "fellow", "researcher", "journalist", "reporter", "lawyer", "attorney",
     "judge", "activist", "founder", "director", "executive", "expert", "economist", "scholar", "historian",
     "writer", "author", "editor", "businessman", "businesswoman", "owner", "resident", "farmer", "student",
@@ -71,7 +71,7 @@ def name_kind(ent: Span, *, titles: frozenset[str], org_words: Iterable[str]) ->
     """What the words of one mention say it names, as weighted votes ("person", "org", "place");
     not its NER label."""
     votes: Counter[str] = Counter()
-    people = titles | _PERSON_NOUNS
+    people = titles | PERSON_NOUNS
     words = [t.lower_ for t in ent if t.is_alpha]
     last = words[-1] if words else ""
     low = f" {' '.join(words)} "

@@ -7,8 +7,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .items import MentionItem
+from .name_labels import PERSON_NOUNS
 
-__all__ = ["described_names", "descriptor_class", "employers_named", "regions_named"]
+__all__ = ["described_names", "descriptor_class", "employers_named", "people_described", "regions_named"]
 
 
 #: Nouns that say what kind of organisation the name beside them is ("the Spanish company X").
@@ -102,4 +103,30 @@ def described_names(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int, 
         name = doc[noun.i + 1:end]
         if noun.head.i in range(name.start, name.end) or name.root.head.i == noun.i:
             found.append((name.start, name.end, actor_class))
+    return found
+
+
+def people_described(doc: Doc, taken: dict[int, MentionItem], titles: frozenset[str]) -> list[tuple[int, int]]:
+    """Names of two to four capitalised words the NER left untagged that a person's title or
+    occupation stands in apposition to ("Nop Vy, the association's executive director, told VOA";
+    "the executive director, Nop Vy"): people."""
+    people = titles | PERSON_NOUNS
+    found: list[tuple[int, int]] = []
+    for token in doc:
+        if token.pos_ != "PROPN" or not token.is_title or token.ent_type_ or token.i in taken \
+                or token.dep_ == "compound":
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 3 and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].head.i == token.i and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].is_title and not doc[start - 1].ent_type_ and start - 1 not in taken:
+            start -= 1
+        while start > 0 and token.i - start < 3 and doc[start - 1].is_title and doc[start - 1].is_alpha \
+                and doc[start - 1].pos_ in ("PROPN", "INTJ") and not doc[start - 1].is_sent_start \
+                and not doc[start - 1].ent_type_ and start - 1 not in taken and doc[start - 1].lower_ not in people:
+            start -= 1  # "said Oh Ei Sun, senior fellow ...": a first word the parser took for a word of its own
+        described = any(c.dep_ == "appos" and c.lemma_.lower() in people for c in token.children) \
+            or token.dep_ == "appos" and token.head.lemma_.lower() in people
+        if token.i > start and described:
+            found.append((start, token.i + 1))
     return found
