@@ -965,6 +965,14 @@ def test_a_name_the_ner_missed_beside_a_persons_post_is_a_person(extractor: Extr
     assert any(r.subject.label == person and r.object.label == body for r in result.relations)
 
 
+def test_capitalised_words_ending_in_institute_are_one_organisation(extractor: Extractor) -> None:
+    """"the Australian Strategic Policy Institute wrote": not Australia, which the KB names inside it."""
+    result = extract(extractor, "Australia protested. In November 2023, the Australian Strategic Policy Institute "
+                                "wrote that China had jailed the blogger.")
+    assert ("Australian Strategic Policy Institute", "Organization") in {
+        (m.text, m.actor.actor_class) for m in result.mentions}
+
+
 def test_a_surname_after_a_full_name_the_ner_missed_is_the_same_person(extractor: Extractor) -> None:
     result = extract(extractor, "Palwende Boua, a research associate at the Clinical Research Unit of Nanoro, said so. "
                                 "Boua is preparing a policy brief.")

@@ -22,8 +22,8 @@ from .link_context import (LinkContext, chamber, government, home_government, in
                            state_of_ent, state_of_token, state_sides)
 from .mentions import in_body
 from .name_labels import settle_name_labels
-from .names import (NAME_PARTICLES, complete_person_names, is_noise, names_a_thing, rejoin_split_names, storm_names,
-                    trimmed)
+from .names import (NAME_PARTICLES, complete_person_names, is_noise, join_organisation_names, names_a_thing,
+                    rejoin_split_names, storm_names, trimmed)
 from .nouns import EQUIPMENT, FORCE_SITES, generic_of, names_an_actor_or_deed, noun_key
 from .titles import names_title_holder, qualifies_title, regional_government
 from .untagged_names import described_names, descriptor_class, employers_named, people_described, regions_named
@@ -69,6 +69,7 @@ def _type_org(ctx: LinkContext, text: str) -> str:
 def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) -> list[MentionItem]:
     """Every actor mention of the article, non-overlapping, in text order."""
     rejoin_split_names(doc)
+    join_organisation_names(doc)
     titles = ctx.lex.person_titles | ctx.lex.leader_titles | ctx.lex.member_titles
     settle_name_labels(doc, titles=titles, org_words=[w for words in ctx.lex.org_words.values() for w in words],
                        demonyms=ctx.kbi.demonyms)

