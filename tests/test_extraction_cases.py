@@ -973,6 +973,16 @@ def test_capitalised_words_ending_in_institute_are_one_organisation(extractor: E
         (m.text, m.actor.actor_class) for m in result.mentions}
 
 
+def test_a_hyphenated_name_a_descriptor_calls_a_company_and_a_former_post_in_its_own_apposition(
+        extractor: Extractor) -> None:
+    """"the ride-hailing startup Go-Jek" is an organisation; "the education minister, X, former CEO of
+    Go-Jek" is no member of Go-Jek (X's own apposition is not the minister's body)."""
+    result = extract(extractor, "Indonesia's education minister, Nadiem Makarim, former CEO of the ride-hailing "
+                                "startup Go-Jek, said the results were poor.")
+    assert ("Go-Jek", "Organization") in {(m.text, m.actor.actor_class) for m in result.mentions}
+    assert not [r for r in result.relations if r.object.label == "Go-Jek"]
+
+
 def test_a_surname_after_a_full_name_the_ner_missed_is_the_same_person(extractor: Extractor) -> None:
     result = extract(extractor, "Palwende Boua, a research associate at the Clinical Research Unit of Nanoro, said so. "
                                 "Boua is preparing a policy brief.")

@@ -93,6 +93,8 @@ def person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, le
             c for c in root.children if c.dep_ == "compound" and c.i < title.i]  # a flat "Central Java Governor X"
         if title.dep_ == "appos":  # "X, director at the coalition, Y Council": the body named in the next apposition
             nodes += [c for c in root.children if c.dep_ == "appos" and c.i > title.i and index.at(c) is not None]
+        if root.head.i == title.i:  # "the education minister, X, former CEO of Y": not what X's own apposition names
+            nodes = [n for n in nodes if not root.left_edge.i <= n.i <= root.right_edge.i]
         # "an expert at X": the organisation of the preposition first, "at" before "of" ("supervisor
         # of a program at X": X is where the person works)
         # and the organisation on the title before the title's possessor ("the EU's Commission

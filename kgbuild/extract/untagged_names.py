@@ -19,7 +19,10 @@ _DESCRIPTORS = {"company": "Organization", "firm": "Organization", "association"
                 "outlet": "Organization", "consultancy": "Organization", "institute": "Organization",
                 "foundation": "Organization", "charity": "Organization", "party": "Organization",
                 "union": "Organization", "network": "Organization", "agency": "Organization",
-                "militia": "ArmedGroup", "movement": "Organization", "gang": "ArmedGroup", "cartel": "ArmedGroup"}
+                "militia": "ArmedGroup", "movement": "Organization", "gang": "ArmedGroup", "cartel": "ArmedGroup",
+                "startup": "Organization", "nonprofit": "Organization", "airline": "Organization",
+                "manufacturer": "Organization", "automaker": "Organization", "conglomerate": "Organization",
+                "insurer": "Organization"}
 
 
 #: Offices a region or city names before the holder's name ("Central Java Governor X").
@@ -96,7 +99,9 @@ def described_names(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int, 
         while end < len(doc) and end not in taken and not doc[end].ent_type_ in ("PERSON", "GPE", "DATE") and (
                 doc[end].pos_ in ("PROPN", "NOUN") and doc[end].is_alpha and not doc[end].is_lower
                 or doc[end].lower_ in ("of", "for", "without", "and") and end + 1 < len(doc)
-                and doc[end + 1].pos_ == "PROPN" and not doc[end + 1].is_lower):
+                and doc[end + 1].pos_ == "PROPN" and not doc[end + 1].is_lower
+                or doc[end].text == "-" and end > noun.i + 1 and not doc[end - 1].whitespace_
+                and end + 1 < len(doc) and doc[end + 1].is_title):  # "the ride-hailing startup Go-Jek"
             end += 1
         if end == noun.i + 1 or doc[end - 1].lower_ in ("of", "for", "without", "and"):
             continue
