@@ -98,7 +98,8 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
             frozenset(entry.get("weak", ())), kind=entry.get("kind", "other"),
             symmetric=bool(entry.get("symmetric", False)), needs_target=bool(entry.get("needs_target", False)),
             target_preps=frozenset(entry.get("target_preps", ())), clause_target=bool(entry.get("clause_target", False)),
-            object_is_topic=bool(entry.get("object_is_topic", False)), by_grammar=frozenset(entry.get("by_grammar", ())),
+            object_is_topic=bool(entry.get("object_is_topic", False)),
+            by_grammar=frozenset(entry.get("by_grammar", ())),
             with_infinitive=frozenset(entry.get("with_infinitive", ())))
         for kind, words in (("verb", verbs), ("noun", noun_set), ("phrase", entry.get("phrases", ()))):
             for word in words:

@@ -15,8 +15,8 @@ from .items import ActorRef, MentionItem
 from .lexicon import KBIndex, Lexicon, normalise_name
 from .names import POSSESSIVE
 
-__all__ = ["LinkContext", "bodies_led", "kb_ref", "state_of_ent", "state_of_token", "possessor_state", "institution", "government", "home_government", "state_sides",
-           "chamber"]
+__all__ = ["LinkContext", "bodies_led", "kb_ref", "state_of_ent", "state_of_token", "possessor_state", "institution",
+           "government", "home_government", "state_sides", "chamber"]
 
 #: Nouns that name the institution another key names: members named for their force ("police
 #: officers", "a soldier"), and one court for a state's courts ("a court", "another court").
@@ -85,10 +85,12 @@ def institution(ctx: LinkContext, state: str, key: str, *, phrase: str | None = 
             return kb_ref(ctx, iri)
     actor_class = ctx.lex.institution_nouns.get(key, "GovernmentBody")
     prefix = ctx.kbi.demonym_of.get(state) or ctx.kbi.labels.get(state, "")
-    canonical = {"officials": "government", "authorities": "government", "side": "government", "soldiers": "armed forces",
-                 "troops": "armed forces", "army": "armed forces", "military": "armed forces",
+    canonical = {"officials": "government", "authorities": "government", "side": "government",
+                 "soldiers": "armed forces", "troops": "armed forces", "army": "armed forces",
+                 "military": "armed forces",
                  "mps": "parliament", "lawmakers": "parliament", "legislators": "parliament"}.get(key, key)
-    if phrase and key not in ("officials", "authorities", "side", "soldiers", "troops", "mps", "lawmakers", "legislators"):
+    if phrase and key not in ("officials", "authorities", "side", "soldiers", "troops", "mps", "lawmakers",
+                              "legislators"):
         words = [w for w in phrase.split() if w.lower() not in ("the", "a", "an", "'s", "\u2019s")]
         canonical = " ".join(words).lower() or canonical  # "national defense ministry"
     return ActorRef(None, actor_class, f"{prefix} {canonical}".strip(), new=True, state=state)

@@ -295,7 +295,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         key = noun_key(token)
         antecedent = nominal_antecedent(token, items) or titled_person(ctx.lex, token, items)
         if antecedent is not None:  # "the agency", "the group", "the envoy": the actor named before
-            start = token.left_edge.i if doc[token.i - 1].dep_ in ("det", "case") else token.i  # "the country's president"
+            # "the agency", "the country's president": from its determiner or possessive
+            start = token.left_edge.i if doc[token.i - 1].dep_ in ("det", "case") else token.i
             while start < token.i and any(i in taken for i in range(start, token.i)):
                 start += 1
             add(start, token.i + 1, antecedent)

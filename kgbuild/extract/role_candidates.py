@@ -102,7 +102,8 @@ def role_candidates(trigger: Token, index: MentionIndex, frame: SpeechFrame | No
     for mention, head in index.in_span(sent.start_char, sent.end_char):
         if mention.actor.actor_class == ActorClass.PLACE or head.i in described:
             continue
-        found.append(RoleCandidate(mention.actor, head, "nested" if mention.nested and not mention.joint else "mention"))
+        how = "nested" if mention.nested and not mention.joint else "mention"  # "the two countries": each a mention
+        found.append(RoleCandidate(mention.actor, head, how))
     for token in sent:
         if token.lower_ in _PRONOUN_FORMS and token.pos_ == "PRON" and index.at(token) is None:
             prior = index.previous_subject(token, person=token.lower_ in ("he", "she", "his", "her", "him"))
