@@ -91,10 +91,9 @@ def trigger_classes(token: Token, lex: Lexicon) -> tuple[list[str], int, bool]:
     if token.pos_ == "VERB" or (token.pos_ == "AUX" and lemma in lex.verb_index):
         if lemma == "allow" and any(c.dep_ == "neg" for c in token.children):
             return ["Rejection"], token.i, False
-        if _object_and_infinitive(token):  # "told the council to draft rules": a demand
-            directed = [name for name, entry in lex.classes.items() if lemma in entry.with_infinitive]
-            if directed:
-                return directed, token.i, False
+        directed = [name for name, entry in lex.classes.items() if lemma in entry.with_infinitive]
+        if directed and _object_and_infinitive(token):  # "told the council to draft rules": a demand
+            return directed, token.i, False
         return list(lex.verb_index.get(lemma, ())), token.i, False
     if token.pos_ in ("NOUN", "PROPN"):
         return list(lex.noun_index.get(lemma, ()) or lex.noun_index.get(token.lower_, ())), token.i, False

@@ -5,7 +5,9 @@
 names; "calls President Xi a 'dear friend'" is X's support of Xi. The verdict decides the
 class: praise (not negated) is support; blame, or a quoted adjective that is no praise, is an
 accusation; anything else ("called it a meeting", "described him as a 'war correspondent'",
-"calling itself the Islamic State") is no event. A refusal is a stance too: a verb of accepting,
+"calling itself the Islamic State") is no event. A listing verb ("designated the group as a
+terrorist organization") judges too: with a word of terror in its complement it is a sanction.
+A refusal is a stance too: a verb of accepting,
 negated ("will not succumb to pressure from X", "no longer recognize X as president"), is a
 rejection (:func:`refusal`). The verbs and word lists are the ``evaluations`` of
 ``triggers.json``. Only the parse and the lexicon are read here (the trigger
