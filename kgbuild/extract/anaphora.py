@@ -46,8 +46,9 @@ def nominal_antecedent(token: Token, items: list[MentionItem]) -> ActorRef | Non
     if any(c.dep_ in ("prep", "compound", "appos") and (c.dep_ != "prep" or c.lower_ == "of")
            for c in token.children):
         return None  # "the Ministry of Defense", "the Wagner group": a name of its own ("the armed group" refers back)
-    before = sorted((m for m in items if m.end <= token.idx and not m.nested and not _subject_of_its_verb(m, token)),
-                    key=lambda m: m.start)
+    subjects = _own_subjects(token)
+    before = sorted((m for m in items if m.end <= token.idx and not m.nested
+                     and not any(m.start <= idx < m.end for idx in subjects)), key=lambda m: m.start)
     for mention in reversed(before):
         if noun in mention.actor.label.lower().split() and mention.actor.actor_class in classes:
             return mention.actor
@@ -126,14 +127,14 @@ def plural_antecedents(token: Token, items: list[MentionItem]) -> list[ActorRef]
     return []
 
 
-def _subject_of_its_verb(mention: MentionItem, token: Token) -> bool:
-    """Whether ``mention`` is the subject of the verb ``token`` depends on ("Greenpeace accused the
-    company": the company is not Greenpeace)."""
+def _own_subjects(token: Token) -> list[int]:
+    """The character offsets of the subjects of the verb ``token`` depends on, which it cannot
+    refer back to ("Greenpeace accused the company": the company is not Greenpeace)."""
     verb = token.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    return any(c.dep_ in ("nsubj", "nsubjpass") and mention.start <= c.idx < mention.end
-               for clause in (verb, *([verb.head] if verb.dep_ in ("xcomp", "conj") else ())) for c in clause.children)
+    return [c.idx for clause in (verb, *([verb.head] if verb.dep_ in ("xcomp", "conj") else ()))
+            for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def titled_person(lex: Lexicon, token: Token, items: list[MentionItem]) -> ActorRef | None:

@@ -80,6 +80,7 @@ def join_organisation_names(doc: Doc) -> None:
     >>> [(e.text, e.label_) for e in doc.ents if e.label_ == "ORG"]
     [('Australian Strategic Policy Institute', 'ORG')]
     """
+    ents = list(doc.ents)
     spans: list[tuple[int, int]] = []
     for head in doc:
         if head.lower_ not in _ORG_HEADS or not head.is_title:
@@ -90,14 +91,14 @@ def join_organisation_names(doc: Doc) -> None:
             start -= 1
         if head.i - start < 1:
             continue
-        covered = [e for e in doc.ents if e.start < head.i + 1 and e.end > start]
+        covered = [e for e in ents if e.start < head.i + 1 and e.end > start]
         if any(e.start <= start and e.end >= head.i + 1 for e in covered) \
                 or any(e.ent_id_ and (e.start < start or e.end > head.i + 1) for e in covered):
             continue  # one name already, or a KB name reaching out of it
         spans.append((start, head.i + 1))
     if not spans:
         return
-    keep = [e for e in doc.ents if not any(e.start < end and e.end > start for start, end in spans)]
+    keep = [e for e in ents if not any(e.start < end and e.end > start for start, end in spans)]
     for start, end in spans:
         for token in doc[start:end]:
             token.ent_id_ = ""  # a KB name inside ("Australian") no longer names the whole
@@ -264,6 +265,16 @@ _COLLECTIVE_POSSESSORS = frozenset({"people", "peoples", "women", "children", "y
 #: "the Global Terrorism Index", "the Paris Agreement" stays: it is in the event lexicon, not here)
 _DOCUMENT_HEADS = frozenset({"act", "acts", "index", "law", "laws", "treaty", "convention", "charter", "bill",
                              "report", "tariff", "tariffs", "doctrine", "resolution", "declaration", "protocol"})
+_TITLE_GLUE = frozenset({"'s", "\u2019s", "of", "and", "the", "for", "on", "through", "against", "to", "in"})
+#: military hardware designations ("F-35s", "S-400", "Su-35", "MQ-9 Reaper"); "G7" and "G-20"
+#: are forums of states
+_DESIGNATION = re.compile(r"(?!G-?\d)[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Za-z]{0,2}")
+
+
+#: words that begin the name of a storm ("Cyclone Freddy")
+_HAZARDS = frozenset({"cyclone", "hurricane", "typhoon", "storm"})
+
+
 def storm_names(doc: Doc) -> set[str]:
     """The names of storms ("Tropical Cyclone Jude": "Jude"), however the NER tagged them."""
     found: set[str] = set()
@@ -275,14 +286,6 @@ def storm_names(doc: Doc) -> set[str]:
             if end > token.i + 1:
                 found.add(doc[token.i + 1:end].text)
     return found
-
-
-#: words that begin the name of a storm ("Cyclone Freddy")
-_HAZARDS = frozenset({"cyclone", "hurricane", "typhoon", "storm"})
-_TITLE_GLUE = frozenset({"'s", "\u2019s", "of", "and", "the", "for", "on", "through", "against", "to", "in"})
-#: military hardware designations ("F-35s", "S-400", "Su-35", "MQ-9 Reaper"); "G7" and "G-20"
-#: are forums of states
-_DESIGNATION = re.compile(r"(?!G-?\d)[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Za-z]{0,2}")
 
 
 def names_a_thing(ent: Span) -> bool:

@@ -135,7 +135,8 @@ def person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, le
                     and any(index.at(t) is org for c in title.children if c.dep_ in ("compound", "nmod", "prep")
                             for t in (c, *c.children)):
                 predicate = "leaderOf"  # "Homeland Security Secretary X", "minister of environment": heads it
-            add(root, actor, "memberOf" if deeper else predicate, org.actor,  # "director of a program at X"
+            relation = "memberOf" if deeper else predicate  # "director of a program at X"
+            add(root, actor, relation, org.actor,
                 evidence=(min(org.start, span.start_char), max(org.end, span.end_char)))
             owner = next((m for c in node.children if c.dep_ == "poss" and (m := index.at(c)) is not None), None)
             if owner is not None and owner.actor.actor_class in ORGANISATIONS and owner.actor.key != org.actor.key:
@@ -145,7 +146,7 @@ def person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, le
             if node.dep_ == "pobj":  # "a journalist with NewsDay and Heart and Soul Television": of each
                 for other in (index.at(c) for c in node.conjuncts if c.i > node.i):
                     if other is not None and other.actor.actor_class in ORGANISATIONS and other.actor.key != actor.key:
-                        add(root, actor, "memberOf" if deeper else predicate, other.actor,
+                        add(root, actor, relation, other.actor,
                             evidence=(min(org.start, span.start_char), max(other.end, span.end_char)))
             break
         else:
