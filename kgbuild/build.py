@@ -27,6 +27,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from . import actor_classes
 from .config import Config
 from .errors import BuildInterrupted, KgbuildError, OntologyError
 from .ingest import Article, InputFailure, read_inputs
@@ -262,6 +263,8 @@ def _build_into_store(items: Iterator[Article | InputFailure], report: BuildRepo
             if pool is not None:  # free the workers' memory before reasoning
                 pool.close()
                 pool.join()
+            if changed or not actor_classes.is_current(store):
+                actor_classes.refresh(store)
             if reason and (changed or background_changed or not store.inferred_is_current()):
                 from .reason import reason as run_reasoner
 
@@ -305,6 +308,8 @@ def _extract_and_commit(items: Iterator[Article | InputFailure], store: GraphSto
 
     def commit() -> None:
         with _interrupts_deferred():  # what is written is reported, even when Ctrl-C comes now
+            if not report.built:  # the actors graph no longer matches the articles
+                actor_classes.mark_stale(store)
             store.write_articles(pending)
             for write in pending:
                 report.built.append(write.article_id)

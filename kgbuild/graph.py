@@ -2,8 +2,9 @@
 
 Follows docs/graph-layout.md: the article node with its full text, a mention node per actor
 and event mention (code-point offsets), facts asserted plainly with an ``kg:Evidence`` node
-each, new actors typed and labelled, and claims only as ``kg:Claim`` reifications in the
-claims graph. IRIs are stable (hashes of article id and offsets, slugs of names) and no
+each, new actors labelled with the class this article gives them (``kg:provisionalClass``;
+their one ``rdf:type`` is decided over all articles: :mod:`kgbuild.actor_classes`), and claims
+only as ``kg:Claim`` reifications in the claims graph. IRIs are stable (hashes of article id and offsets, slugs of names) and no
 blank node is emitted. Every graph name and IRI is minted by a :class:`~kgbuild.layout.Layout`,
 so emission needs no store.
 
@@ -115,7 +116,8 @@ class _Emitter:
         node = actor_iri(actor, layout=self.layout)
         if actor.new and node.value not in self.typed:
             self.typed.add(node.value)
-            self.add(node, TYPE, KG[actor.actor_class])
+            # the class this article gives it; the store's one rdf:type is in graph/actors
+            self.add(node, KG.provisionalClass, KG[actor.actor_class])
             self.add(node, PREF_LABEL, ox.Literal(actor.label, language="en"))
             self.add(node, PROVISIONAL, ox.Literal("true", datatype=BOOL))
         return node

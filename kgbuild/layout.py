@@ -43,9 +43,9 @@ from .namespace import DEFAULT_BASE
 __all__ = ["Layout", "GraphKind", "GRAPH_KINDS", "ARTICLE_GRAPH_KINDS", "NODE_KINDS", "DEFAULT_LAYOUT",
            "iri_quote", "slug"]
 
-GraphKind = Literal["ontology", "kb", "doc", "claims", "inferred"]
+GraphKind = Literal["ontology", "kb", "doc", "claims", "actors", "inferred"]
 #: every kind of named graph, in the order the docs list them
-GRAPH_KINDS: tuple[GraphKind, ...] = ("ontology", "kb", "doc", "claims", "inferred")
+GRAPH_KINDS: tuple[GraphKind, ...] = ("ontology", "kb", "doc", "claims", "actors", "inferred")
 #: the graph kinds with one graph per article
 ARTICLE_GRAPH_KINDS: tuple[GraphKind, ...] = ("doc", "claims")
 #: the per-article nodes minted from a hash of (article id, offsets, ...)
@@ -126,6 +126,12 @@ class Layout:
         return self.graph("kb")
 
     @property
+    def actors_graph(self) -> ox.NamedNode:
+        """One ``rdf:type`` per provisional actor, decided over every article
+        (:mod:`kgbuild.actor_classes`)."""
+        return self.graph("actors")
+
+    @property
     def inferred_graph(self) -> ox.NamedNode:
         return self.graph("inferred")
 
@@ -171,15 +177,16 @@ class Layout:
         for kind in ARTICLE_GRAPH_KINDS:
             if rest.startswith(f"{kind}/") and len(rest) > len(kind) + 1:
                 return kind
-        return rest if rest in ("ontology", "kb", "inferred") else None  # type: ignore[return-value]
+        whole = tuple(k for k in GRAPH_KINDS if k not in ARTICLE_GRAPH_KINDS)
+        return rest if rest in whole else None  # type: ignore[return-value]
 
     def is_article_graph(self, graph: str | ox.NamedNode) -> bool:
         """A ``doc`` or ``claims`` graph (one article each: small)."""
         return self.graph_kind(graph) in ARTICLE_GRAPH_KINDS
 
     def is_reasoning_input(self, graph: str | ox.NamedNode) -> bool:
-        """The graphs facts are read from: ``kb`` and every ``doc`` graph (never claims)."""
-        return self.graph_kind(graph) in ("kb", "doc")
+        """The graphs facts are read from: ``kb``, ``actors`` and every ``doc`` graph (never claims)."""
+        return self.graph_kind(graph) in ("kb", "actors", "doc")
 
     def article_of(self, graph: str | ox.NamedNode) -> str | None:
         """The article id of a ``doc`` or ``claims`` graph (None for any other graph)."""
@@ -192,12 +199,12 @@ class Layout:
     # -- SPARQL -----------------------------------------------------------------------------
     def sparql_reasoning_filter(self, var: str) -> str:
         """A SPARQL expression true when graph variable ``?var`` is a reasoning input
-        (:meth:`is_reasoning_input`): the kb graph or a doc graph.
+        (:meth:`is_reasoning_input`): the kb graph, the actors graph or a doc graph.
 
-        >>> Layout("https://x.org/").sparql_reasoning_filter("g")
-        '(?g = <https://x.org/graph/kb> || STRSTARTS(STR(?g), "https://x.org/graph/doc/"))'
+        >>> Layout("u:").sparql_reasoning_filter("g")
+        '(?g IN (<u:graph/kb>, <u:graph/actors>) || STRSTARTS(STR(?g), "u:graph/doc/"))'
         """
-        return (f'(?{var} = {self.kb_graph} || '
+        return (f'(?{var} IN ({self.kb_graph}, {self.actors_graph}) || '
                 f'STRSTARTS(STR(?{var}), "{_escape(self.article_graph_prefix("doc"))}"))')
 
     def sparql_graph_prefix_filter(self, var: str) -> str:

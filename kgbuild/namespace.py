@@ -98,6 +98,7 @@ class KG(DefinedNamespace):
     place: URIRef
     ploverCategory: URIRef
     provisional: URIRef
+    provisionalClass: URIRef
     relation: URIRef
     sourceArticle: URIRef
     sourceCount: URIRef

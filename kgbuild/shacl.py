@@ -4,7 +4,8 @@ pySHACL is the reference implementation (``kgbuild validate --engine pyshacl``),
 the data graph once per constraint through rdflib, and on a build that cost more than spaCy's
 parser. kgbuild's shapes (``ontology/shapes.ttl``) use a small part of SHACL Core, so
 :func:`compile_shapes` turns them into plain Python checks run over one index of the data:
-targets by ``sh:targetClass`` (with ``rdfs:subClassOf`` in the data), property shapes with
+targets by ``sh:targetClass`` (with ``rdfs:subClassOf`` in the data) and
+``sh:targetSubjectsOf``, property shapes with
 IRI paths, and the constraints ``sh:minCount``, ``sh:maxCount``, ``sh:datatype`` (well-formed
 lexical forms as rdflib reads them), ``sh:nodeKind``, ``sh:class``, ``sh:in``,
 ``sh:minInclusive``, ``sh:node``, ``sh:not``, ``sh:or``, ``sh:qualifiedValueShape`` with
@@ -61,7 +62,8 @@ _RDFS_LITERAL = str(RDFS.Literal)
 
 #: the shape terms :func:`compile_shapes` understands; anything else in the sh: namespace fails
 _KNOWN = {SH[n] for n in (
-    "targetClass", "property", "path", "minCount", "maxCount", "datatype", "nodeKind", "class", "in",
+    "targetClass", "targetSubjectsOf", "property", "path", "minCount", "maxCount", "datatype", "nodeKind",
+    "class", "in",
     "minInclusive", "node", "not", "or", "qualifiedValueShape", "qualifiedMinCount", "qualifiedMaxCount",
     "message", "name", "description", "order", "group", "declare", "prefix", "namespace", "prefixes")}
 _KNOWN |= {SH.NodeShape, SH.PropertyShape, SH.IRI, SH.BlankNode, SH.Literal, SH.BlankNodeOrIRI,
@@ -94,6 +96,7 @@ class _Shape:
     qualified_max: int | None = None
     properties: list[_Shape] = field(default_factory=list)
     targets: list[ox.NamedNode] = field(default_factory=list)
+    subject_targets: list[ox.NamedNode] = field(default_factory=list)
     value_checks: list[Callable[[Term, DataIndex], tuple[str, str] | None]] = field(default_factory=list)
 
 
@@ -129,6 +132,9 @@ class DataIndex:
         by_predicate = self.out.get(node)
         return by_predicate.get(path, set()) if by_predicate else set()
 
+    def subjects_of(self, predicate: Term) -> set[Term]:
+        return {s for s, by_predicate in self.out.items() if predicate in by_predicate}
+
     def instances_of(self, cls: Term) -> set[Term]:
         if not self._subclass:
             return self.instances.get(cls, set())
@@ -154,7 +160,8 @@ class CompiledShapes:
 
     def __init__(self, roots: list[_Shape]) -> None:
         self.roots = roots
-        self.relevant = frozenset({_RDF_TYPE, _SUBCLASS, *(p for root in roots for p in _paths(root, set()))})
+        self.relevant = frozenset({_RDF_TYPE, _SUBCLASS, *(p for root in roots for p in _paths(root, set())),
+                                   *(p for root in roots for p in root.subject_targets)})
 
     def validate(self, triples: Iterable[Any]) -> list[ShaclResult]:
         """Every violation in ``triples`` (pyoxigraph Triples or Quads; graph names ignored)."""
@@ -172,6 +179,8 @@ class CompiledShapes:
             focus_nodes: set[Term] = set()
             for cls in shape.targets:
                 focus_nodes |= data.instances_of(cls)
+            for predicate in shape.subject_targets:
+                focus_nodes |= data.subjects_of(predicate)
             for focus in focus_nodes:
                 _check(shape, focus, data, results)
         return results
@@ -320,7 +329,7 @@ def _compare(value: ox.Literal, bound: Any) -> bool:
 
 # -- compiling ------------------------------------------------------------------------------------
 def compile_shapes(shapes: Graph) -> CompiledShapes:
-    """Compile every shape with a ``sh:targetClass`` in ``shapes``.
+    """Compile every shape with a ``sh:targetClass`` or ``sh:targetSubjectsOf`` in ``shapes``.
 
     :raises UnsupportedShapes: a shape uses SHACL that is not implemented here.
     """
@@ -331,7 +340,8 @@ def compile_shapes(shapes: Graph) -> CompiledShapes:
         if p == RDF.type and o == SH.PropertyShape and not (None, SH.property, s) in shapes:
             raise UnsupportedShapes(f"top-level property shape {s} is not supported")
     compiled: dict[Any, _Shape] = {}
-    roots = [_compile(shapes, s, compiled) for s in sorted(set(shapes.subjects(SH.targetClass, None)), key=str)]
+    targeted = {*shapes.subjects(SH.targetClass, None), *shapes.subjects(SH.targetSubjectsOf, None)}
+    roots = [_compile(shapes, s, compiled) for s in sorted(targeted, key=str)]
     return CompiledShapes(roots)
 
 
@@ -370,6 +380,7 @@ def _compile(g: Graph, node: Any, compiled: dict[Any, _Shape], path: Any = None)
         shape.qualified_max = _int(g.value(node, SH.qualifiedMaxCount))
     shape.properties = [_compile(g, p, compiled) for p in g.objects(node, SH.property)]
     shape.targets = [ox.NamedNode(str(c)) for c in g.objects(node, SH.targetClass)]
+    shape.subject_targets = [ox.NamedNode(str(p)) for p in g.objects(node, SH.targetSubjectsOf)]
     shape.value_checks = _value_checks(shape)
     return shape
 

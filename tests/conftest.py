@@ -32,11 +32,12 @@ GOLD_DIR = ROOT / "tests" / "data" / "gold"
 BASE = "https://w3id.org/kgbuild/id/"
 ONTOLOGY_GRAPH = f"{BASE}graph/ontology"
 INFERRED_GRAPH = f"{BASE}graph/inferred"
+ACTORS_GRAPH = f"{BASE}graph/actors"
 EXAMPLE_IDS = ("myanmar-protest-killings-2021", "nigeria-boko-haram-access-2020", "nk-russia-arms-2024",
                "somalia-airstrikes-2025", "somalia-hotel-siege-2025", "syria-coastal-violence-2025",
                "us-iraq-airstrikes-2019")
 
-__all__ = ["reaped", "ROOT", "EXAMPLES", "EXAMPLES_JSONL", "GOLD_DIR", "BASE", "ONTOLOGY_GRAPH", "INFERRED_GRAPH",
+__all__ = ["reaped", "ROOT", "EXAMPLES", "EXAMPLES_JSONL", "GOLD_DIR", "BASE", "ONTOLOGY_GRAPH", "INFERRED_GRAPH", "ACTORS_GRAPH",
            "EXAMPLE_IDS", "invoke", "snapshot", "copy_store", "build_into"]
 
 

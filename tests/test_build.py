@@ -23,8 +23,8 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from conftest import (BASE, EXAMPLE_IDS, EXAMPLES, EXAMPLES_JSONL, INFERRED_GRAPH, ONTOLOGY_GRAPH, build_into,
-                      invoke, ontology_graph, snapshot)
+from conftest import (ACTORS_GRAPH, BASE, EXAMPLE_IDS, EXAMPLES, EXAMPLES_JSONL, INFERRED_GRAPH, ONTOLOGY_GRAPH,
+                      build_into, invoke, ontology_graph, snapshot)
 from kgbuild.build import BuildReport
 from kgbuild.namespace import KB, KG
 from kgbuild.store import GraphStore
@@ -183,8 +183,22 @@ def test_remove_deletes_both_graphs_and_reasons_again(built_store: Path, store_c
         assert store.article_ids() == sorted(set(EXAMPLE_IDS) - {IRAQ})
     before = snapshot(built_store)
     for graph in after:
-        if graph != INFERRED_GRAPH:
+        if graph not in (INFERRED_GRAPH, ACTORS_GRAPH):
             assert after[graph] == before[graph], f"{graph} changed by removing {IRAQ}"
+    # the provisional actors only the removed article named lose their class; no other changes
+    only_there = {a for a in _provisional(before, IRAQ) if not any(a in _provisional(before, other)
+                                                                   for other in EXAMPLE_IDS if other != IRAQ)}
+    assert only_there
+    assert before[ACTORS_GRAPH] - after[ACTORS_GRAPH] == {
+        line for line in before[ACTORS_GRAPH] if line.split(" ", 1)[0] in only_there}
+    assert after[ACTORS_GRAPH] <= before[ACTORS_GRAPH]
+
+
+def _provisional(graphs: dict[str, set[str]], article_id: str) -> set[str]:
+    """The provisional actors (N-Quads terms) an article's doc graph gives a class."""
+    stated = f"<{KG.provisionalClass}>"
+    return {line.split(" ", 1)[0] for line in graphs.get(f"{BASE}graph/doc/{article_id}", ())
+            if line.split(" ")[1] == stated}
 
 
 def test_remove_unknown_id_fails(store_copy: Path) -> None:

@@ -30,6 +30,9 @@ def article_quads(built_store: Path) -> list[ox.Quad]:
     with GraphStore.open_read_only(built_store) as store:
         article_id = store.article_ids()[0]
         quads = [q for kind in ("doc", "claims") for q in store.quads(store.graph_iri(kind, article_id))]
+        # its new actors' one class each (graph/actors), so that their labels and types are checked too
+        new_actors = {q.subject for q in quads if q.predicate.value == str(KG.provisionalClass)}
+        quads += [q for q in store.quads(store.layout.actors_graph) if q.subject in new_actors]
     assert len(quads) > 100
     return quads
 

@@ -109,3 +109,22 @@ def test_offsets_out_of_order_fail(article: Graph) -> None:
     article.set((n("mention/m2"), URIRef(NIF.endIndex), Literal(0)))
     messages = " | ".join(v.message for v in validate_graph(article).violations)
     assert "beginIndex is not less than nif:endIndex" in messages
+
+
+PROVISIONAL = f"""
+@prefix kg: <{KG._NS}> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> . @base <{BASE}> .
+<actor/zorvan> kg:provisionalClass kg:Place, kg:ArmedGroup ; kg:provisional true ; skos:prefLabel "Zorvan"@en .
+"""
+
+
+@pytest.mark.parametrize("engine", ["compiled", "pyshacl"])
+def test_provisional_actor_classes_are_actor_classes(engine: str) -> None:
+    """Articles may give a provisional actor different classes; each must be an actor class."""
+    good = list(ox.parse(ARTICLE_TTL + PROVISIONAL, format=ox.RdfFormat.TURTLE))
+    assert validate_quads(good, engine=engine).conforms
+    broken = [t for t in good if t.predicate.value != str(KG.provisional)]
+    broken.append(ox.Triple(ox.NamedNode(BASE + "actor/zorvan"), ox.NamedNode(str(KG.provisionalClass)),
+                            ox.NamedNode(str(KG.Attack))))
+    report = validate_quads(broken, engine=engine)
+    assert "a provisional class is an actor class" in report.summary()
+    assert any(v.path == URIRef(KG.provisional).n3() for v in report.violations)

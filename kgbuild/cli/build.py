@@ -106,6 +106,7 @@ def command(ctx: click.Context, inputs: tuple[str, ...], store: str | None, jobs
 @click.pass_context
 def remove_command(ctx: click.Context, article_ids: tuple[str, ...], store: str | None, reason: bool) -> None:
     """Delete the doc and claims graphs of ARTICLE_IDS (then rerun reasoning)."""
+    from .. import actor_classes
     from ..reason import reason as run_reasoner
     from ..store import GraphStore
 
@@ -114,6 +115,7 @@ def remove_command(ctx: click.Context, article_ids: tuple[str, ...], store: str 
         removed = graph_store.remove_articles(article_ids)
         missing = sorted(set(article_ids) - set(removed))
         if removed:
+            actor_classes.refresh(graph_store)
             if reason:
                 run_reasoner(graph_store)
             else:

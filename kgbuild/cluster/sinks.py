@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import pyoxigraph as ox
 
+from .. import actor_classes
 from ..namespace import KG
 
 if TYPE_CHECKING:
@@ -80,6 +81,8 @@ class StoreSink:
 
     def write(self, writes: Sequence[SerializedArticleWrite]) -> None:
         assert self.store is not None
+        if actor_classes.is_current(self.store):
+            actor_classes.mark_stale(self.store)
         self.store.write_articles(writes)
 
     def mark_stale(self) -> None:
@@ -88,6 +91,8 @@ class StoreSink:
 
     def finish(self, *, reason: bool, reasoner: str, changed: bool) -> str | None:
         assert self.store is not None
+        if changed or not actor_classes.is_current(self.store):
+            actor_classes.refresh(self.store)
         if reason and (changed or self.background_changed or not self.store.inferred_is_current()):
             from ..reason import reason as run_reasoner
 
@@ -119,6 +124,7 @@ class ServerSink:
         self.layout = Layout(config.base)
         self.opened = False
         self.background_changed = False
+        self._actors_stale = False
         self._stored: dict[str, str] = {}
 
     def _select(self, sparql: str, what: str) -> list[dict[str, str]]:
@@ -171,6 +177,11 @@ class ServerSink:
     def write(self, writes: Sequence[SerializedArticleWrite]) -> None:
         from ..store import GraphStore
 
+        if not self._actors_stale:
+            graph = self.layout.actors_graph
+            self._update(f"DELETE WHERE {{ GRAPH {graph} {{ {graph} <{KG.isCurrent}> ?v }} }}",
+                         "marking the actors graph stale")
+            self._actors_stale = True
         local = GraphStore.in_memory(base=self.config.base)
         local.write_articles(writes)
         self._load(local, [w.article_id for w in writes])
@@ -191,7 +202,24 @@ class ServerSink:
         self._update(f"DELETE WHERE {{ GRAPH {graph} {{ {graph} <{KG.isCurrent}> ?v }} }}",
                      "marking the inferred graph stale")
 
+    def _actors_current(self) -> bool:
+        graph = self.layout.actors_graph
+        return bool(self._select(f"SELECT ?v WHERE {{ GRAPH {graph} {{ {graph} <{KG.isCurrent}> ?v }} }}",
+                                 "reading the actors graph's marker"))
+
+    def _refresh_actors(self) -> None:
+        """The actors graph decided from the server's doc graphs (:mod:`kgbuild.actor_classes`)."""
+        from ..store import GraphStore
+
+        rows = self._select(actor_classes.class_votes_query(self.layout), "reading the provisional actors' classes")
+        decided = actor_classes.decide(actor_classes.votes_from_rows(rows))
+        local = GraphStore.in_memory(base=self.config.base)
+        local.replace_graph(self.layout.actors_graph, actor_classes.actors_graph_triples(decided, layout=self.layout))
+        self._load(local, ["actors"])
+
     def finish(self, *, reason: bool, reasoner: str, changed: bool) -> str | None:
+        if changed or not self._actors_current():
+            self._refresh_actors()
         if reason and (changed or self.background_changed or not self.inferred_is_current()):
             return self._reason(reasoner)
         if not reason and changed:

@@ -282,7 +282,9 @@ def _describe(store: GraphStore, doc: ox.NamedNode, kb: ox.NamedNode,
     for row in store.query(sparql, union=False):
         if isinstance(row["w"], ox.NamedNode) and row["w"].value.startswith(wd):
             actors[row["x"].value].qids.add(row["w"].value[len(wd):])
-    sparql = (f"SELECT DISTINCT ?x ?c WHERE {{ GRAPH ?g {{ ?x a ?c }} {_values('g', [kb.value, doc.value])} "
+    # a provisional actor's class as this article gives it (the store's decision is in graph/actors)
+    sparql = (f"SELECT DISTINCT ?x ?c WHERE {{ GRAPH ?g {{ ?x ?t ?c }} {_values('g', [kb.value, doc.value])} "
+              f"{_values('t', [RDF.type, KG.provisionalClass])} "
               f"{_values('c', _kg(ACTOR_CLASSES))} {_values('x', actors)} }}")
     found: dict[str, set[str]] = defaultdict(set)
     for row in store.query(sparql, union=False):

@@ -106,7 +106,7 @@ def make_target(endpoint: str, *, kind: str = "generic", auth: Auth | None = Non
 
 def select_graph_names(selectors: Sequence[str], *, layout: Layout, local: Iterable[str]) -> list[str]:
     """Graph IRIs for ``all``, ``ontology``, ``kb``, ``docs`` (doc + claims graphs),
-    ``inferred`` or article ids (their doc and claims graphs). Sorted.
+    ``actors``, ``inferred`` or article ids (their doc and claims graphs). Sorted.
 
     :raises LoadError: an article id the store does not have.
     """
@@ -115,7 +115,7 @@ def select_graph_names(selectors: Sequence[str], *, layout: Layout, local: Itera
     for sel in selectors or ["all"]:
         if sel == "all":
             chosen.update(local)
-        elif sel in ("ontology", "kb", "inferred"):
+        elif sel in ("ontology", "kb", "actors", "inferred"):
             chosen.update(g for g in local if g == layout.graph(sel).value)
         elif sel == "docs":
             chosen.update(g for g in local if layout.is_article_graph(g))

@@ -19,7 +19,7 @@ __all__ = ["command"]
 @click.option("--update-endpoint", help="Generic endpoints only: the SPARQL Update URL, if not --endpoint.")
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), help="Store folder.")
 @click.option("--graphs", "graphs", multiple=True, metavar="SEL",
-              help="all | ontology | kb | docs | inferred | ARTICLE_ID (repeat; default all).")
+              help="all | ontology | kb | docs | actors | inferred | ARTICLE_ID (repeat; default all).")
 @click.option("--replace", is_flag=True,
               help="Also drop server graphs under our base that the local store does not have.")
 @click.option("--chunk-size", type=click.IntRange(1), default=DEFAULT_CHUNK_SIZE, show_default=True,
