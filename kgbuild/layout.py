@@ -156,11 +156,9 @@ class Layout:
             raise ValueError(f"{kind!r} is not a per-article graph kind")
         return f"{self.base}{_GRAPH}{kind}/"
 
-    def inferred_tmp_graph(self, token: str) -> ox.NamedNode:
-        """A scratch graph reasoning writes before moving it over ``graph/inferred``."""
-        return ox.NamedNode(f"{self.base}{_INFERRED_TMP}{token}")
-
     def is_inferred_tmp_graph(self, graph: str) -> bool:
+        """A scratch graph ``graph/inferred-tmp-{token}`` that versions before 2026-12-05 wrote
+        and moved over ``graph/inferred`` in one transaction (reasoning removes leftovers)."""
         return graph.startswith(f"{self.base}{_INFERRED_TMP}")
 
     # -- recognising graph names ----------------------------------------------------------

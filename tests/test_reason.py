@@ -18,6 +18,7 @@ from kgbuild.namespace import DEFAULT_BASE, KB, KG
 from kgbuild.reason import fusion, owl, reason
 from kgbuild.reason.api import infer_set, read_inputs
 from kgbuild.reason.cli import command
+from kgbuild.store import GraphStore
 
 BASE = DEFAULT_BASE
 HAS_JAVA = shutil.which("java") is not None
@@ -313,7 +314,6 @@ def test_two_articles_about_one_strike_are_one_row_with_two_sources(tmp_path) ->
     from kgbuild.build import build
     from kgbuild.config import Config
     from kgbuild.query.saved import run_saved
-    from kgbuild.store import GraphStore
 
     records = [
         {"id": "a1", "published": "2025-03-10", "text": "US warplanes struck Kataib Hezbollah positions in western "
@@ -394,3 +394,64 @@ def test_a_stopped_hermit_run_leaves_no_jvm_no_files_and_the_store_as_it_was(
     with pytest.raises(ProcessLookupError):
         os.kill(jvm, 0)
     assert snapshot(store_copy) == before
+
+
+# -- writing the inferred graph in bounded transactions ------------------------------------
+def _inferred(path: Path) -> set[str]:
+    from conftest import INFERRED_GRAPH, snapshot
+
+    return snapshot(path)[INFERRED_GRAPH]
+
+
+def test_the_inferred_graph_written_in_small_pieces_is_the_same_graph(
+        built_store: Path, store_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dropped 100 triples, loaded 2 kB and classified 2 source graphs per transaction: the graph
+    the build wrote in one piece each."""
+    from kgbuild.reason import api
+
+    monkeypatch.setattr(api, "WRITE_CHUNK_TRIPLES", 100)
+    monkeypatch.setattr(api, "WRITE_CHUNK_BYTES", 2000)
+    monkeypatch.setattr(api, "WRITE_CHUNK_GRAPHS", 2)
+    updates = []
+    original = GraphStore.update
+
+    def recorded(self: GraphStore, sparql: str) -> None:
+        updates.append(sparql)
+        original(self, sparql)
+
+    monkeypatch.setattr(GraphStore, "update", recorded)
+    result = CliRunner().invoke(command, ["--store", str(store_copy), "--reasoner", "rules"])
+    assert result.exit_code == 0, result.output
+    expected = _inferred(built_store)
+    assert len(expected) > 5000
+    assert _inferred(store_copy) == expected
+    assert sum("LIMIT 100 " in u for u in updates) > len(expected) // 100  # the old graph, dropped in pieces
+    with GraphStore.open_read_only(store_copy) as store:
+        assert store.inferred_is_current()
+
+
+def test_a_run_stopped_while_writing_leaves_the_graph_not_current_and_the_next_run_mends_it(
+        built_store: Path, store_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kgbuild.reason import api, events
+
+    monkeypatch.setattr(api, "WRITE_CHUNK_GRAPHS", 2)
+    calls = []
+
+    def stopped_on_the_third_chunk(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return original(*args, **kwargs)
+
+    original = events.updates
+    monkeypatch.setattr(events, "updates", stopped_on_the_third_chunk)
+    result = CliRunner().invoke(command, ["--store", str(store_copy), "--reasoner", "rules"])
+    assert result.exit_code == 130
+    assert "the inferred graph is not current: run `kgbuild reason` again" in result.output
+    with GraphStore.open_read_only(store_copy) as store:
+        assert not store.inferred_is_current()
+    assert _inferred(store_copy) != _inferred(built_store)
+
+    monkeypatch.setattr(events, "updates", original)
+    assert CliRunner().invoke(command, ["--store", str(store_copy), "--reasoner", "rules"]).exit_code == 0
+    assert _inferred(store_copy) == _inferred(built_store)

@@ -1,11 +1,12 @@
 """``reason()``: rewrite the store's ``graph/inferred`` from the ontology, the KB and the docs.
 
 Reads ``{base}graph/ontology`` (or the bundled ontology when the store has none),
-``{base}graph/kb`` and every ``{base}graph/doc/*`` graph, never ``graph/claims/*`` (claims are
-not facts) nor the old ``graph/inferred``: only the triples reasoning depends on, copied inside
-Oxigraph into a scratch store (:mod:`kgbuild.reason.module`). Computes the DESIGN set with HermiT
-or the rule engine, adds cross-article fusion, and replaces ``{base}graph/inferred`` whole in
-one transaction, marked ``<{base}graph/inferred> kg:isCurrent true``. Graph names come from the
+``{base}graph/kb``, ``{base}graph/actors`` and every ``{base}graph/doc/*`` graph, never
+``graph/claims/*`` (claims are not facts) nor the old ``graph/inferred``: only the triples
+reasoning depends on, copied inside Oxigraph into a scratch store (:mod:`kgbuild.reason.module`).
+Computes the DESIGN set with HermiT or the rule engine, adds cross-article fusion, and replaces
+``{base}graph/inferred`` whole, in transactions of bounded size (:func:`_write`), marked
+``<{base}graph/inferred> kg:isCurrent true`` once complete. Graph names come from the
 store's :class:`~kgbuild.layout.Layout`; the store is read and written through
 :class:`~kgbuild.store.GraphStore` (a raw pyoxigraph store is accepted and wrapped).
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import time
-import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -35,6 +36,11 @@ log = logging.getLogger(__name__)
 #: summarising) to HermiT, else uses the rules: HermiT needs ~20-45 s for the ~4,000-actor KB
 #: alone and ~90 s for 10k actors+events, the rules ~1-2 s (docs/performance.md)
 HERMIT_AUTO_LIMIT = 1000
+#: the inferred graph is written in transactions of at most this many triples dropped, this
+#: many bytes of the engine's answer loaded, and this many source graphs' events classified
+WRITE_CHUNK_TRIPLES = 50_000
+WRITE_CHUNK_BYTES = 8 << 20
+WRITE_CHUNK_GRAPHS = 500
 #: accepted values of ``engine``
 ENGINES: tuple[str, ...] = ("auto", "hermit", "rules")
 
@@ -102,24 +108,58 @@ def _run_engine(engine: str, work: ox.Store, *, java: str | None) -> tuple[str, 
         return "rules", rules.materialise(work), str(exc)
 
 
-def _write(store: GraphStore, work: ox.Store, ntriples: bytes, graph: ox.NamedNode) -> None:
-    """Replace ``graph`` with the engine's answer (``ntriples``) plus the event stage, atomically.
+def _write(store: GraphStore, work: ox.Store, ntriples: bytes, graph: ox.NamedNode, *,
+           marker: ox.Triple | None = None) -> None:
+    """Replace ``graph`` with the engine's answer (``ntriples``) plus the event stage, in
+    transactions of bounded size, and put ``marker`` (the 'current' flag) in last.
 
-    The answer goes into a fresh temporary graph first; then one SPARQL update (one
-    transaction) moves it over ``graph`` and adds the event classes, so readers see the old
-    graph or the new one, never a mix.
+    One transaction for the whole graph held every quad of every index in memory until its
+    commit (2.9 GB peak RSS at 10k articles, docs/performance.md); so the old graph's marker
+    goes first (queries then ignore the graph, :mod:`kgbuild.query.saved`), the old graph is
+    dropped :data:`WRITE_CHUNK_TRIPLES` triples at a time, the answer is loaded in pieces of
+    :data:`WRITE_CHUNK_BYTES`, and the events are classified :data:`WRITE_CHUNK_GRAPHS` source
+    graphs at a time. Nobody reads the graph in between: a :class:`~kgbuild.store.GraphStore`
+    open for writing is locked against readers. A run killed half-way leaves the graph without
+    its marker, so the next build reasons again.
     """
     layout = store.layout
-    for g in store.graphs():  # leftovers of an interrupted run
+    for g in store.graphs():  # the scratch graphs of older versions, interrupted
         if layout.is_inferred_tmp_graph(g.value):
-            store.remove_graph(g)
-    tmp = layout.inferred_tmp_graph(uuid.uuid4().hex)
-    steps = [f"MOVE SILENT GRAPH {tmp} TO GRAPH {graph}", *events.updates(work, graph, layout=layout)]
+            _drop(store, g)
     try:
-        store.load(ntriples, fmt="ntriples", graph=tmp)
-        store.update(module.PREFIXES + " ;\n".join(steps))
+        store.update(f"DELETE WHERE {{ GRAPH {graph} {{ {graph} <{KG.isCurrent}> ?v }} }}")
+        _drop(store, graph)
+        for piece in _line_chunks(ntriples, WRITE_CHUNK_BYTES):
+            store.load(piece, fmt="ntriples", graph=graph)
+        sources = [g for g in store.graphs() if layout.is_reasoning_input(g)]
+        for i in range(0, len(sources), WRITE_CHUNK_GRAPHS):
+            steps = events.updates(work, graph, layout=layout, sources=sources[i:i + WRITE_CHUNK_GRAPHS])
+            store.update(module.PREFIXES + " ;\n".join(steps))
+        if marker is not None:
+            store.update(f"INSERT DATA {{ GRAPH {graph} {{ {marker.subject} {marker.predicate} {marker.object} }} }}")
     except StoreError as exc:
         raise StoreError(f"cannot write {graph}: {exc}") from exc
+
+
+def _drop(store: GraphStore, graph: ox.NamedNode) -> None:
+    """Remove every triple of ``graph``, :data:`WRITE_CHUNK_TRIPLES` per transaction."""
+    while next(store.quads(graph), None) is not None:
+        store.update(f"DELETE {{ GRAPH {graph} {{ ?s ?p ?o }} }} WHERE {{ "
+                     f"SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} LIMIT {WRITE_CHUNK_TRIPLES} }}")
+
+
+def _line_chunks(data: bytes, size: int) -> Iterator[bytes]:
+    r"""``data`` (N-Triples: one triple per line) in pieces of about ``size`` bytes, cut after a newline.
+
+    >>> list(_line_chunks(b"a\nbb\nc\n", 3))
+    [b'a\nbb\n', b'c\n']
+    """
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", start + size - 1)
+        end = len(data) if end < 0 else end + 1
+        yield data[start:end]
+        start = end
 
 
 def infer_set(tbox: list[ox.Triple] | None, data: list[ox.Triple], *, engine: str,
@@ -158,7 +198,7 @@ def reason(store: GraphStore | ox.Store, *, base: str | None = None, engine: str
     used, ntriples, fallback = _run_engine(engine, work, java=owl.java_path())
     graph = store.layout.inferred_graph
     marker = ox.Triple(graph, ox.NamedNode(str(KG.isCurrent)), ox.Literal("true", datatype=_XSD_BOOLEAN))
-    _write(store, work, ntriples + ox.serialize([*fused, marker], format=ox.RdfFormat.N_TRIPLES), graph)
+    _write(store, work, ntriples + ox.serialize(fused, format=ox.RdfFormat.N_TRIPLES), graph, marker=marker)
     del work
     written = store.count(graph)
     n_fused = sum(1 for t in fused if t.object == ox.NamedNode(str(KG.FusedEvent)))

@@ -23,11 +23,14 @@ def command(ctx: click.Context, store: str | None, engine: str, base: str | None
     config = apply_config(ctx, store=store, base=base)
     if not config.store.is_dir():
         raise StoreError(f"{config.store}: no kgbuild store here (run `kgbuild build` first)")
-    try:
-        with GraphStore.open(config.store, base=config.base) as graph_store:
+    with GraphStore.open(config.store, base=config.base) as graph_store:
+        try:
             report = reason(graph_store, engine=engine)
-    except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM/SIGHUP while HermiT runs
-        why = f" ({stop})" if str(stop) else ""
-        click.echo(f"interrupted{why}: {config.store}: the inferred graph is unchanged", err=True)
-        ctx.exit(130)
+        except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM/SIGHUP while HermiT runs
+            why = f" ({stop})" if str(stop) else ""
+            # the graph is rewritten in several transactions, its 'current' marker dropped first
+            state = ("the inferred graph is unchanged" if graph_store.inferred_is_current() else
+                     "the inferred graph is not current: run `kgbuild reason` again")
+            click.echo(f"interrupted{why}: {config.store}: {state}", err=True)
+            ctx.exit(130)
     click.echo(report.summary())
