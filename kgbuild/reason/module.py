@@ -3,9 +3,9 @@
 Both engines read only these triples of the kb graph, the actors graph and every doc graph
 (never ``graph/claims/*`` nor the old ``graph/inferred``), all with an IRI subject:
 
-- ``rdf:type`` triples whose class is a ``kg:`` term other than an event class (a told
-  subclass of ``kg:Event``: events are classified by :mod:`kgbuild.reason.events`) or a
-  provenance class (a told subclass of ``prov:Entity``: articles, mentions, evidence);
+- ``rdf:type`` triples whose class is a ``kg:`` class of the ontology other than an event
+  class (a told subclass of ``kg:Event``: events are classified by :mod:`kgbuild.reason.events`)
+  or a provenance class (a told subclass of ``prov:Entity``: articles, mentions, evidence);
 - :data:`INPUT_PROPERTIES` triples between IRIs (the membership properties).
 
 The copy never goes through Python objects: one SPARQL ``CONSTRUCT`` on the source store,
@@ -68,15 +68,28 @@ def tbox_triples() -> list[ox.Triple]:
         raise OntologyError(f"{path}: cannot read the ontology: {exc}") from exc
 
 
-def _module_query(layout: Layout, skipped: list[str]) -> str:
+def _module_query(layout: Layout, classes: list[str]) -> str:
     values = " ".join(f"<{p}>" for p in sorted(INPUT_PROPERTIES))
-    skip = ", ".join(f"<{c}>" for c in skipped)
+    # VALUES of the classes, not a filter over every rdf:type triple: Oxigraph then reads only
+    # these classes' members (0.34 s instead of 2.3 s on a 1,000-article store)
+    types = " ".join(f"<{c}>" for c in classes)
     return PREFIXES + f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
       {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} FILTER(isIRI(?o)) }}
       UNION
-      {{ GRAPH ?g {{ ?s rdf:type ?o }} FILTER(isIRI(?o) && STRSTARTS(STR(?o), "{_KG}") && ?o NOT IN ({skip})) BIND(rdf:type AS ?p) }}
+      {{ VALUES ?o {{ {types} }} GRAPH ?g {{ ?s rdf:type ?o }} BIND(rdf:type AS ?p) }}
       FILTER(isIRI(?s) && {layout.sparql_reasoning_filter("g")})
     }}"""
+
+
+def _module_classes(work: ox.Store) -> list[str]:
+    """The ``kg:`` classes of the TBox whose members reasoning reads: all but the event classes
+    (classified by the event stage) and the provenance records (articles, mentions, evidence:
+    told subclasses of ``prov:Entity``, which entail nothing about actors; at 10k articles they
+    were 2.2M of the module's rdf:type triples)."""
+    rows = work.query(PREFIXES + f"SELECT DISTINCT ?c WHERE {{ GRAPH {TBOX_GRAPH} {{ ?c a owl:Class }} "
+                                 f'FILTER(isIRI(?c) && STRSTARTS(STR(?c), "{_KG}")) }}')
+    skipped = {*told_subclasses(work, str(KG.Event)), *told_subclasses(work, _PROV_ENTITY)}
+    return sorted({row["c"].value for row in rows} - skipped)
 
 
 def extract(store: GraphStore) -> ox.Store:
@@ -92,11 +105,8 @@ def extract(store: GraphStore) -> ox.Store:
         work.load(store.dump(ontology), format=_NT, to_graph=TBOX_GRAPH)
     else:
         work.extend(ox.Quad(t.subject, t.predicate, t.object, TBOX_GRAPH) for t in tbox_triples())
-    # events are classified by the event stage; the provenance records (articles, mentions,
-    # evidence: told subclasses of prov:Entity) entail nothing about actors, and at 10k articles
-    # they were 2.2M of the module's rdf:type triples
-    skipped = told_subclasses(work, str(KG.Event)) + told_subclasses(work, _PROV_ENTITY)
-    work.load(store.query(_module_query(store.layout, skipped), union=False).serialize(format=_NT), format=_NT)
+    query = _module_query(store.layout, _module_classes(work))
+    work.load(store.query(query, union=False).serialize(format=_NT), format=_NT)
     return work
 
 
