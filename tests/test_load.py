@@ -228,3 +228,19 @@ def test_virtuoso_load(virtuoso, store: GraphStore) -> None:
     assert [r["g"] for r in rows] == [f"{BASE}graph/claims/a{i}" for i in (1, 2, 3)]
     join = f"SELECT (COUNT(*) AS ?n) {{ ?e <{KG}target> ?t . ?t <{KG}subOrganizationOf> ?p }}"
     assert query_csv(virtuoso.query_url, join) == [{"n": "3"}]  # default graph spans all graphs
+
+
+def test_graph_selectors_name_each_kind_of_graph() -> None:
+    from kgbuild.layout import Layout
+    from kgbuild.load import select_graph_names
+
+    layout = Layout("https://x.org/")
+    local = [layout.graph(k).value for k in ("ontology", "kb", "actors", "inferred")]
+    local += [layout.doc_graph("a").value, layout.claims_graph("a").value, layout.doc_graph("b").value]
+    assert select_graph_names(["actors"], layout=layout, local=local) == ["https://x.org/graph/actors"]
+    assert select_graph_names(["kb", "inferred"], layout=layout, local=local) == [
+        "https://x.org/graph/inferred", "https://x.org/graph/kb"]
+    assert select_graph_names(["a"], layout=layout, local=local) == [
+        "https://x.org/graph/claims/a", "https://x.org/graph/doc/a"]
+    assert len(select_graph_names(["docs"], layout=layout, local=local)) == 3
+    assert select_graph_names(["all"], layout=layout, local=local) == sorted(local)
