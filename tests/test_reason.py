@@ -455,3 +455,15 @@ def test_a_run_stopped_while_writing_leaves_the_graph_not_current_and_the_next_r
     monkeypatch.setattr(events, "updates", original)
     assert CliRunner().invoke(command, ["--store", str(store_copy), "--reasoner", "rules"]).exit_code == 0
     assert _inferred(store_copy) == _inferred(built_store)
+
+
+def test_scratch_graphs_of_older_versions_are_removed(store_copy: Path) -> None:
+    """Versions before 2026-12-05 moved a scratch graph over graph/inferred; one left by an
+    interrupted run is removed, name and all."""
+    leftover = ox.NamedNode(f"{DEFAULT_BASE}graph/inferred-tmp-0123abcd")
+    with GraphStore.open(store_copy) as store:
+        store.bulk_load([ox.Quad(ox.NamedNode(f"{DEFAULT_BASE}event/x"), ox.NamedNode(str(KG.agent)),
+                                 ox.NamedNode(str(KB.USA)), leftover)])
+        assert store.has_graph(leftover)
+        reason(store, engine="rules")
+        assert not store.has_graph(leftover) and store.inferred_is_current()

@@ -178,9 +178,7 @@ class ServerSink:
         from ..store import GraphStore
 
         if not self._actors_stale:
-            graph = self.layout.actors_graph
-            self._update(f"DELETE WHERE {{ GRAPH {graph} {{ {graph} <{KG.isCurrent}> ?v }} }}",
-                         "marking the actors graph stale")
+            self._unmark(self.layout.actors_graph, "actors")
             self._actors_stale = True
         local = GraphStore.in_memory(base=self.config.base)
         local.write_articles(writes)
@@ -191,21 +189,20 @@ class ServerSink:
             self._update(" ;\n".join(f"DROP SILENT GRAPH {self.layout.claims_graph(a)}" for a in gone),
                          "dropping claims graphs of rebuilt articles")
 
+    def _is_marked(self, graph: ox.NamedNode, name: str) -> bool:
+        """Whether ``graph`` holds its ``kg:isCurrent`` marker on the server."""
+        return bool(self._select(f"SELECT ?v WHERE {{ GRAPH {graph} {{ {graph} <{KG.isCurrent}> ?v }} }}",
+                                 f"reading the {name} graph's marker"))
+
+    def _unmark(self, graph: ox.NamedNode, name: str) -> None:
+        self._update(f"DELETE WHERE {{ GRAPH {graph} {{ {graph} <{KG.isCurrent}> ?v }} }}",
+                     f"marking the {name} graph stale")
+
     def inferred_is_current(self) -> bool:
-        graph = self.layout.inferred_graph
-        rows = self._select(f"SELECT ?v WHERE {{ GRAPH {graph} {{ {graph} <{KG.isCurrent}> ?v }} }}",
-                            "reading the inferred graph's marker")
-        return bool(rows)
+        return self._is_marked(self.layout.inferred_graph, "inferred")
 
     def mark_stale(self) -> None:
-        graph = self.layout.inferred_graph
-        self._update(f"DELETE WHERE {{ GRAPH {graph} {{ {graph} <{KG.isCurrent}> ?v }} }}",
-                     "marking the inferred graph stale")
-
-    def _actors_current(self) -> bool:
-        graph = self.layout.actors_graph
-        return bool(self._select(f"SELECT ?v WHERE {{ GRAPH {graph} {{ {graph} <{KG.isCurrent}> ?v }} }}",
-                                 "reading the actors graph's marker"))
+        self._unmark(self.layout.inferred_graph, "inferred")
 
     def _refresh_actors(self) -> None:
         """The actors graph decided from the server's doc graphs (:mod:`kgbuild.actor_classes`)."""
@@ -218,7 +215,7 @@ class ServerSink:
         self._load(local, ["actors"])
 
     def finish(self, *, reason: bool, reasoner: str, changed: bool) -> str | None:
-        if changed or not self._actors_current():
+        if changed or not self._is_marked(self.layout.actors_graph, "actors"):
             self._refresh_actors()
         if reason and (changed or self.background_changed or not self.inferred_is_current()):
             return self._reason(reasoner)

@@ -40,7 +40,7 @@ HERMIT_AUTO_LIMIT = 1000
 #: many bytes of the engine's answer loaded, and this many source graphs' events classified
 WRITE_CHUNK_TRIPLES = 50_000
 WRITE_CHUNK_BYTES = 8 << 20
-WRITE_CHUNK_GRAPHS = 500
+WRITE_CHUNK_GRAPHS = 2000
 #: accepted values of ``engine``
 ENGINES: tuple[str, ...] = ("auto", "hermit", "rules")
 
@@ -142,10 +142,11 @@ def _write(store: GraphStore, work: ox.Store, ntriples: bytes, graph: ox.NamedNo
 
 
 def _drop(store: GraphStore, graph: ox.NamedNode) -> None:
-    """Remove every triple of ``graph``, :data:`WRITE_CHUNK_TRIPLES` per transaction."""
+    """Remove ``graph``: its triples :data:`WRITE_CHUNK_TRIPLES` per transaction, then its name."""
     while next(store.quads(graph), None) is not None:
         store.update(f"DELETE {{ GRAPH {graph} {{ ?s ?p ?o }} }} WHERE {{ "
                      f"SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} LIMIT {WRITE_CHUNK_TRIPLES} }}")
+    store.update(f"DROP SILENT GRAPH {graph}")
 
 
 def _line_chunks(data: bytes, size: int) -> Iterator[bytes]:
