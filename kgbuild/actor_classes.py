@@ -25,23 +25,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from .layout import Layout
 from .namespace import KG
+from .store import GraphStore, current_marker
 from .vocabulary import ActorClass
-
-if TYPE_CHECKING:
-    from .store import GraphStore
 
 __all__ = ["ClassVote", "class_votes_query", "votes_from_rows", "decide", "actors_graph_triples",
            "refresh", "is_current", "mark_stale"]
 
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_IS_CURRENT = ox.NamedNode(str(KG.isCurrent))
-_TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 _ORDER = {c.iri: i for i, c in enumerate(ActorClass)}
 
 
@@ -89,9 +84,8 @@ def decide(votes: Iterable[ClassVote]) -> dict[str, str]:
 
 def actors_graph_triples(decided: Mapping[str, str], *, layout: Layout) -> list[ox.Triple]:
     """The actors graph's content: one ``rdf:type`` per actor and the graph's 'current' marker."""
-    graph = layout.actors_graph
     return [*(ox.Triple(ox.NamedNode(a), _RDF_TYPE, ox.NamedNode(c)) for a, c in decided.items()),
-            ox.Triple(graph, _IS_CURRENT, _TRUE)]
+            current_marker(layout.actors_graph)]
 
 
 def refresh(store: GraphStore) -> int:
@@ -111,11 +105,9 @@ def refresh(store: GraphStore) -> int:
 
 def is_current(store: GraphStore) -> bool:
     """Whether the actors graph was decided after the last change of the articles."""
-    graph = store.layout.actors_graph
-    return any(store.quads(graph, subject=graph, predicate=_IS_CURRENT))
+    return store.is_current(store.layout.actors_graph)
 
 
 def mark_stale(store: GraphStore) -> None:
     """Drop the actors graph's 'current' marker (articles are about to change)."""
-    graph = store.layout.actors_graph
-    store.update(f"DELETE WHERE {{ GRAPH {graph} {{ {graph} {_IS_CURRENT} ?v }} }}")
+    store.mark_stale(store.layout.actors_graph)

@@ -34,7 +34,7 @@ from .layout import GraphKind, Layout, iri_quote
 from .namespace import DEFAULT_BASE, KG
 
 __all__ = ["GraphStore", "GraphKind", "ArticleWrite", "SerializedArticleWrite", "LOCK_NAME", "iri_quote",
-           "as_graph_store"]
+           "as_graph_store", "current_marker"]
 
 LOCK_NAME = "kgbuild.lock"
 
@@ -406,15 +406,22 @@ class GraphStore:
             options["from_graph"] = graph
         return self.store.dump(output, rdf_format, **options)
 
+    def is_current(self, graph: ox.NamedNode) -> bool:
+        """Whether a derived graph (``inferred``, ``actors``) holds its ``<graph> kg:isCurrent``
+        marker: it was computed after the last change of what it derives from."""
+        return any(self.store.quads_for_pattern(graph, KG_IS_CURRENT, None, graph))
+
+    def mark_stale(self, graph: ox.NamedNode) -> None:
+        """Drop a derived graph's 'current' marker (what it derives from changed, or is about to)."""
+        with self._writing(f"marking {graph.value} stale"):
+            self.store.update(f"DELETE WHERE {{ GRAPH {graph} {{ {graph} <{KG.isCurrent}> ?v }} }}")
+
     def inferred_is_current(self) -> bool:
-        inferred = self.layout.inferred_graph
-        return any(self.store.quads_for_pattern(inferred, KG_IS_CURRENT, None, inferred))
+        return self.is_current(self.layout.inferred_graph)
 
     def mark_inferred_stale(self) -> None:
         """Drop the inferred graph's 'current' marker (data changed since reasoning)."""
-        inferred = self.layout.inferred_graph
-        with self._writing("marking the inferred graph stale"):
-            self.store.update(f"DELETE WHERE {{ GRAPH {inferred} {{ {inferred} <{KG.isCurrent}> ?v }} }}")
+        self.mark_stale(self.layout.inferred_graph)
 
     def export(self, output: IO[bytes], *, fmt: str = "nquads",
                graph: ox.NamedNode | None = None) -> None:
@@ -447,6 +454,13 @@ def _rdf_format(fmt: str) -> ox.RdfFormat:
 
 KG_FINGERPRINT = ox.NamedNode(str(KG.fingerprint))
 KG_IS_CURRENT = ox.NamedNode(str(KG.isCurrent))
+_TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+
+
+def current_marker(graph: ox.NamedNode) -> ox.Triple:
+    """``<graph> kg:isCurrent true``: what a derived graph holds once complete
+    (:meth:`GraphStore.is_current`)."""
+    return ox.Triple(graph, KG_IS_CURRENT, _TRUE)
 
 
 def _serialize_triples(quads: Iterator[ox.Quad], output: IO[bytes], rdf_format: ox.RdfFormat) -> None:

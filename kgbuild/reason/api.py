@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from ..errors import ConfigError, ReasonerError, StoreError
 from ..namespace import KG
-from ..store import GraphStore, as_graph_store
+from ..store import GraphStore, as_graph_store, current_marker
 from . import events, fusion, module, owl, rules
 
 __all__ = ["reason", "ReasonReport", "ENGINES", "HERMIT_AUTO_LIMIT", "read_inputs"]
@@ -43,8 +43,6 @@ WRITE_CHUNK_BYTES = 8 << 20
 WRITE_CHUNK_GRAPHS = 2000
 #: accepted values of ``engine``
 ENGINES: tuple[str, ...] = ("auto", "hermit", "rules")
-
-_XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +125,7 @@ def _write(store: GraphStore, work: ox.Store, ntriples: bytes, graph: ox.NamedNo
         if layout.is_inferred_tmp_graph(g.value):
             _drop(store, g)
     try:
-        store.update(f"DELETE WHERE {{ GRAPH {graph} {{ {graph} <{KG.isCurrent}> ?v }} }}")
+        store.mark_stale(graph)
         _drop(store, graph)
         for piece in _line_chunks(ntriples, WRITE_CHUNK_BYTES):
             store.load(piece, fmt="ntriples", graph=graph)
@@ -198,7 +196,7 @@ def reason(store: GraphStore | ox.Store, *, base: str | None = None, engine: str
     fused = fusion.fuse_store(store, event_classes=module.event_classes(work))
     used, ntriples, fallback = _run_engine(engine, work, java=owl.java_path())
     graph = store.layout.inferred_graph
-    marker = ox.Triple(graph, ox.NamedNode(str(KG.isCurrent)), ox.Literal("true", datatype=_XSD_BOOLEAN))
+    marker = current_marker(graph)
     _write(store, work, ntriples + ox.serialize(fused, format=ox.RdfFormat.N_TRIPLES), graph, marker=marker)
     del work
     written = store.count(graph)
