@@ -231,7 +231,9 @@ def run_saved(target: Any, name: str | Path, *, params: Mapping[str, str] | None
     if saved.inferred_text is not None:
         inferred = backend.inferred_is_current() if use_inferred is None else use_inferred
         text = saved.inferred_text if inferred else saved.text
-    result = run_text(backend, text, bindings=bound)
+    params = [p.name for p in saved.params]
+    # parameter columns go at once, unless the chains still read them from the rows
+    result = run_text(backend, text, bindings=bound, drop=None if saved.chain is not None else params)
     result.name, result.used_inferred = saved.name, inferred
     result.lists = saved.lists
     if saved.lists:
@@ -243,7 +245,7 @@ def run_saved(target: Any, name: str | Path, *, params: Mapping[str, str] | None
         apply_chains(backend, result, saved.chain,
                      as_of=dt.date.fromisoformat(str(as_of)) if as_of is not None else None,
                      strict=as_of is not None)
-    _drop_columns(result, {p.name for p in saved.params})
+    _drop_columns(result, set(params))
     return result
 
 
@@ -261,7 +263,7 @@ def run_text(target: Any, sparql: str, *, bindings: Mapping[str, Node] | None = 
 
 def _to_result(raw: RawResult, *, drop: set[str]) -> QueryResult:
     columns = [c for c in raw.columns if c not in drop]
-    terms = [{c: row[c] for c in columns if c in row} for row in raw.rows]
+    terms = [{c: row[c] for c in columns if c in row} for row in raw.rows] if drop & set(raw.columns) else raw.rows
     values: dict[int, Any] = {}  # by id: back ends hand out one object per distinct term
 
     def value(term: Node | None) -> Any:
@@ -276,6 +278,8 @@ def _to_result(raw: RawResult, *, drop: set[str]) -> QueryResult:
 
 
 def _drop_columns(result: QueryResult, names: set[str]) -> None:
+    if names.isdisjoint(result.columns):
+        return
     result.columns = [c for c in result.columns if c not in names]
     result.rows = [{c: r.get(c) for c in result.columns} for r in result.rows]
     result.terms = [{c: t[c] for c in result.columns if c in t} for t in result.terms]

@@ -1,10 +1,11 @@
 """Lexical surgery on SPARQL text, done with a real tokenizer and parser, never regexes on text.
 
-Four jobs: tell a query's form (SELECT / ASK / CONSTRUCT / DESCRIBE) and projected variables
+Five jobs: tell a query's form (SELECT / ASK / CONSTRUCT / DESCRIBE) and projected variables
 from rdflib's SPARQL parser (so comments and strings cannot fool it); find where the query's
 dataset clause and outermost ``WHERE`` group begin and end, so that ``FROM`` clauses, an inline
-``VALUES`` block or a ``GRAPH`` wrapper can be put at the right place; and tell whether a query
-names graphs (``GRAPH``), which decides how a server is made to read the union of all graphs.
+``VALUES`` block or a ``GRAPH`` wrapper can be put at the right place; tell whether a query
+names graphs (``GRAPH``), which decides how a server is made to read the union of all graphs;
+and take a final ``ORDER BY`` of plain variables off, for a client that sorts the rows itself.
 
 >>> q = "PREFIX kg: <urn:x#> # WHERE { not here\\nSELECT ?s WHERE { ?s ?p ?o }"
 >>> query_form(q)
@@ -25,7 +26,8 @@ from rdflib.term import Node
 
 from ..errors import QueryError
 
-__all__ = ["QueryShape", "parse_shape", "query_form", "add_from", "add_values", "names_graphs", "wrap_where"]
+__all__ = ["QueryShape", "OrderKey", "parse_shape", "query_form", "add_from", "add_values", "names_graphs",
+           "wrap_where", "split_order_by"]
 
 _IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
@@ -221,3 +223,60 @@ def _term(term: Node) -> str:
             return f'"{text}"^^{_term(URIRef(term.datatype))}'
         return f'"{text}"'
     raise QueryError(f"cannot bind {type(term).__name__} as a parameter")
+
+
+@dataclass(frozen=True, slots=True)
+class OrderKey:
+    """One key of an ``ORDER BY``: a variable, ascending unless ``descending``."""
+
+    variable: str
+    descending: bool = False
+
+
+_TAIL_TOKEN = re.compile(r"""\s+|#[^\n]*|[?$][A-Za-z0-9_]+|[A-Za-z_][A-Za-z0-9_]*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|<[^<>\s]*>|.""")
+
+
+@functools.lru_cache(maxsize=256)
+def split_order_by(sparql: str) -> tuple[str, tuple[OrderKey, ...]] | None:
+    """The query without its outermost ``ORDER BY``, and that clause's keys; None unless the
+    query is a SELECT whose ``ORDER BY`` sorts by projected variables only (``?v``,
+    ``ASC(?v)``, ``DESC(?v)``) and no ``LIMIT`` or ``OFFSET`` follows (sorting the answer
+    afterwards then gives the rows the clause would).
+
+    >>> q = "SELECT ?a ?b WHERE { ?a ?p ?b } ORDER BY DESC(?b) ?a"
+    >>> text, keys = split_order_by(q)
+    >>> text, [(k.variable, k.descending) for k in keys]
+    ('SELECT ?a ?b WHERE { ?a ?p ?b } ', [('b', True), ('a', False)])
+    >>> split_order_by(q + " LIMIT 3") is None, split_order_by("SELECT ?a { ?a ?p ?b } ORDER BY STR(?a)")
+    (True, None)
+    """
+    shape = parse_shape(sparql)
+    if shape.form != "SELECT":
+        return None
+    tail_at = _scan(sparql).group_end + 1
+    tokens = [(m.start(), m.group()) for m in _TAIL_TOKEN.finditer(sparql, tail_at)
+              if not m.group().isspace() and not m.group().startswith("#")]
+    words = [t.upper() for _, t in tokens]
+    if "LIMIT" in words or "OFFSET" in words:
+        return None
+    starts = [i for i in range(len(words) - 1) if words[i] == "ORDER" and words[i + 1] == "BY"]
+    if len(starts) != 1:
+        return None
+    first = starts[0]
+    keys: list[OrderKey] = []
+    i = first + 2
+    while i < len(tokens) and words[i] != "VALUES":
+        word = tokens[i][1]
+        if word[0] in "?$":
+            keys.append(OrderKey(word[1:]))
+            i += 1
+        elif words[i] in ("ASC", "DESC") and words[i + 1:i + 2] == ["("] and words[i + 3:i + 4] == [")"] \
+                and tokens[i + 2][1][0] in "?$":
+            keys.append(OrderKey(tokens[i + 2][1][1:], descending=words[i] == "DESC"))
+            i += 4
+        else:
+            return None
+    if not keys or not (shape.select_all or all(k.variable in shape.projection for k in keys)):
+        return None
+    end = tokens[i][0] if i < len(tokens) else len(sparql)
+    return sparql[:tokens[first][0]] + sparql[end:], tuple(keys)
