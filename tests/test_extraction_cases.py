@@ -424,6 +424,21 @@ def test_telling_someone_to_act_is_a_demand_and_the_act_asked_for_is_no_deed(ext
     assert not events_of(result, "Coercion") and not events_of(result, "Retreat")
 
 
+@pytest.mark.parametrize("frame", ["Rubio said, adding that", "Rubio spoke in Jeddah on Monday, saying that",
+                                   "Rubio spoke to reporters in Jeddah and added that"])
+def test_a_reporting_participle_or_conjunct_speaks_for_the_subject_of_its_verb(extractor: Extractor,
+                                                                                frame: str) -> None:
+    result = extract(extractor, f"{frame} both Russia and Ukraine must make concessions.")
+    demand = only(result, "Demand")
+    assert (labels(demand.agents), labels(demand.targets)) == ({"Marco Rubio"}, {"Russia", "Ukraine"})
+
+
+def test_a_participle_on_a_verb_of_no_speech_does_not_borrow_its_subject(extractor: Extractor) -> None:
+    result = extract(extractor, "Sahar received a text message from a friend on Monday, telling her that the "
+                                "Taliban had banned her book.")
+    assert not [e for e in result.events if "Sahar" in labels(e.agents)]
+
+
 def test_telling_reporters_is_no_demand(extractor: Extractor) -> None:
     assert not events_of(extract(extractor, "Putin told reporters that the talks went well."), "Demand")
 

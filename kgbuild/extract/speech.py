@@ -36,6 +36,8 @@ REPORTING_VERBS = frozenset({
     "post", "quote", "predict", "estimate", "admit", "disclose", "reveal", "indicate", "signal", "hope",
     "fear", "expect", "conclude", "find", "show", "recount", "describe",
 })
+#: Verbs of speaking whose subject a reporting participle or conjunct shares ("said, adding that").
+_SPEAKING = REPORTING_VERBS | {"speak", "talk", "respond", "reply", "comment", "answer", "address"}
 _QUOTES = {'"', "\u201c", "\u201d", "``", "''"}
 #: the characters of the tokens that open, close or end a quotation (what the mask looks at)
 _QUOTE_OR_BREAK = "\"\u201c\u201d`'\n"
@@ -145,13 +147,28 @@ class SpeechFrames:
                 if node.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in head.children) \
                         and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                     return None  # "told the council to draft rules": what is asked, not what is reported
-                speakers = [a for s in head.children if s.dep_ in ("nsubj", "nsubjpass")
-                            for a in speaker_actors(s, self.index)]
-                speakers += [a for g in head.children if g.dep_ == "agent" for p in g.children
-                             if p.dep_ == "pobj" for a in speaker_actors(p, self.index)]
-                return SpeechFrame(head, "say", unique_actors(speakers))
+                return SpeechFrame(head, "say", self._speakers_of(head, agents=True))
             node = head
         return None
+
+    def _speakers_of(self, verb: Token, *, agents: bool = False) -> list[ActorRef]:
+        """The actors who say what ``verb`` reports: its subject (and, with ``agents``, its
+        passive agent); a verb without a subject of its own borrows the subject of the verb
+        it hangs off when that verb reports speech too ("Rubio said, adding that ...", "spoke on
+        Monday, saying that ...", "said X and added that ..."; not "received a message, telling
+        her ...", whose teller is someone else)."""
+        for _ in range(3):
+            speakers = [a for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")
+                        for a in speaker_actors(s, self.index)]
+            if agents:
+                speakers += [a for g in verb.children if g.dep_ == "agent" for p in g.children
+                             if p.dep_ == "pobj" for a in speaker_actors(p, self.index)]
+            if speakers or any(s.dep_ in ("nsubj", "nsubjpass") for s in verb.children) or verb.head.i == verb.i \
+                    or not (verb.dep_ == "conj" or verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG") \
+                    or verb.head.pos_ not in ("VERB", "AUX") or verb.head.lemma_.lower() not in _SPEAKING:
+                return unique_actors(speakers)
+            verb = verb.head
+        return []
 
     def _according(self, token: Token) -> SpeechFrame | None:
         sent = token.sent
@@ -181,9 +198,7 @@ class SpeechFrames:
         for span in candidates:
             for verb in span:
                 if verb.lemma_.lower() in REPORTING_VERBS and verb.pos_ in ("VERB", "AUX") and not self._quoted[verb.i]:
-                    speakers = [a for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")
-                                for a in speaker_actors(s, self.index)]
-                    return SpeechFrame(verb, "quote", unique_actors(speakers))
+                    return SpeechFrame(verb, "quote", self._speakers_of(verb))
         return SpeechFrame(None, "quote", [])
 
 
