@@ -439,6 +439,19 @@ def test_a_participle_on_a_verb_of_no_speech_does_not_borrow_its_subject(extract
     assert not [e for e in result.events if "Sahar" in labels(e.agents)]
 
 
+@pytest.mark.parametrize("text", [
+    "The Taliban requested anonymity for their sources.",
+    "The migrants sought to make their way to Turkey.",
+])
+def test_asking_not_to_be_named_and_trying_are_no_demands(extractor: Extractor, text: str) -> None:
+    assert not events_of(extract(extractor, text), "Demand")
+
+
+def test_seeking_something_of_someone_is_still_a_demand(extractor: Extractor) -> None:
+    demand = only(extract(extractor, "The United Nations sought the release of the detained activists."), "Demand")
+    assert labels(demand.agents) == {"United Nations"}
+
+
 def test_telling_reporters_is_no_demand(extractor: Extractor) -> None:
     assert not events_of(extract(extractor, "Putin told reporters that the talks went well."), "Demand")
 

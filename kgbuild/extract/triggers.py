@@ -161,6 +161,22 @@ def embedding_trigger(token: Token, lex: Lexicon, triggers: set[int]) -> str | N
     return None
 
 
+#: verbs that, with a to-infinitive, say someone tries ("sought to make their way"): the deed tried
+#: is the candidate, not the trying
+_TRYING = frozenset({"seek", "try", "attempt", "strive", "endeavor", "endeavour"})
+
+
+def _reports_nothing(token: Token) -> bool:
+    """Set phrases that report no event: a source's wish not to be named ("requested anonymity",
+    "spoke on condition of anonymity") and trying to do something ("sought to make their way to
+    Turkey": the deed tried may be an event, the trying is not)."""
+    if any(t.lemma_.lower() == "anonymity" for c in token.children
+           for t in (c, *(g for g in c.children if g.dep_ == "pobj")) if c.dep_ in ("dobj", "prep", "pobj")):
+        return True
+    return token.pos_ == "VERB" and token.lemma_.lower() in _TRYING and any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in token.children)
+
+
 def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[tuple[int, int]]) -> list[Candidate]:
     """Every trigger candidate of the article body, in text order, multiword triggers merged."""
     found: list[Candidate] = []
@@ -171,6 +187,8 @@ def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[t
             continue
         if index.at(token) is not None:
             continue  # a word inside an actor's name ("Popular Mobilization Units") is no trigger
+        if _reports_nothing(token):
+            continue
         classes, end, multiword = trigger_classes(token, lex)
         cameo = _cameo(token, lex) if token.lemma_.lower() not in _NEVER else ()
         stance = verdict(token, lex) or refusal(token, lex)
