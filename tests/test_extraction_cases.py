@@ -443,8 +443,26 @@ def test_a_participle_on_a_verb_of_no_speech_does_not_borrow_its_subject(extract
     "The Taliban requested anonymity for their sources.",
     "The migrants sought to make their way to Turkey.",
 ])
-def test_asking_not_to_be_named_and_trying_are_no_demands(extractor: Extractor, text: str) -> None:
+def test_asking_not_to_be_named_trying_and_questions_are_no_demands(extractor: Extractor, text: str) -> None:
     assert not events_of(extract(extractor, text), "Demand")
+
+
+@pytest.mark.parametrize(("text", "word", "nothing"), [
+    ('Farai Marapira asked aloud: "Who is dead?"', "asked", True),
+    ("Reporters asked whether the government would lift the sanctions.", "asked", True),
+    ("Putin asked why NATO had expanded.", "asked", True),
+    ("The UN asked Russia to withdraw its troops.", "asked", False),
+    ("The UN asked for the release of the activists.", "asked", False),
+    ("An official who requested anonymity confirmed it.", "requested", True),
+    ("The migrants sought to make their way to Turkey.", "sought", True),
+    ("Nigeria sought the extradition of the suspects.", "sought", False),
+])
+def test_set_phrases_that_report_nothing_are_no_trigger_candidates(extractor: Extractor, text: str, word: str,
+                                                                  nothing: bool) -> None:
+    from kgbuild.extract.triggers import reports_nothing
+
+    doc = extractor.nlp(text)
+    assert reports_nothing(next(t for t in doc if t.text == word)) is nothing
 
 
 def test_seeking_something_of_someone_is_still_a_demand(extractor: Extractor) -> None:

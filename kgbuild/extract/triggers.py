@@ -16,7 +16,8 @@ from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body
 from .verdicts import refusal, verdict
 
-__all__ = ["Candidate", "find_candidates", "trigger_classes", "is_hedged", "embedding_trigger", "HEDGE_NOUNS"]
+__all__ = ["Candidate", "find_candidates", "trigger_classes", "is_hedged", "embedding_trigger", "reports_nothing",
+           "HEDGE_NOUNS"]
 
 HEDGE_NOUNS = frozenset({"intention", "plan", "threat", "possibility", "risk", "prospect", "danger", "fear", "bid",
                          "attempt"})
@@ -166,10 +167,25 @@ def embedding_trigger(token: Token, lex: Lexicon, triggers: set[int]) -> str | N
 _TRYING = frozenset({"seek", "try", "attempt", "strive", "endeavor", "endeavour"})
 
 
-def _reports_nothing(token: Token) -> bool:
+_WH = frozenset({"who", "whom", "whose", "what", "which", "why", "how", "when", "where", "whether"})
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """"asked whether/why/who ...", or a complement ending in a question mark."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        first = clause.doc[clause.left_edge.i]
+        if first.lower_ in _WH or any(g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in clause.children):
+            return True
+    return any(c.dep_ == "punct" and c.text == "?" for c in verb.children)
+
+
+def reports_nothing(token: Token) -> bool:
     """Set phrases that report no event: a source's wish not to be named ("requested anonymity",
-    "spoke on condition of anonymity") and trying to do something ("sought to make their way to
-    Turkey": the deed tried may be an event, the trying is not)."""
+    "spoke on condition of anonymity"), trying to do something ("sought to make their way to
+    Turkey": the deed tried may be an event, the trying is not) and a question asked ("asked
+    whether the army would withdraw", 'asked: "Who is dead?"': no demand)."""
+    if token.pos_ == "VERB" and token.lemma_.lower() == "ask" and _asks_a_question(token):
+        return True
     if any(t.lemma_.lower() == "anonymity" for c in token.children
            for t in (c, *(g for g in c.children if g.dep_ == "pobj")) if c.dep_ in ("dobj", "prep", "pobj")):
         return True
@@ -187,7 +203,7 @@ def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[t
             continue
         if index.at(token) is not None:
             continue  # a word inside an actor's name ("Popular Mobilization Units") is no trigger
-        if _reports_nothing(token):
+        if reports_nothing(token):
             continue
         classes, end, multiword = trigger_classes(token, lex)
         cameo = _cameo(token, lex) if token.lemma_.lower() not in _NEVER else ()
