@@ -103,6 +103,22 @@ def test_possessive_offensive_against(extractor: Extractor) -> None:
     assert attack.date == date(2025, 3, 11)
 
 
+@pytest.mark.parametrize("noun", ["invasion", "incursion", "offensive"])
+def test_possessive_deed_of_someone(extractor: Extractor, noun: str) -> None:
+    """With a possessor to do the deed, the "of" phrase names whom it is done to."""
+    attack = only(extract(extractor, f"Russia's full-scale {noun} of Ukraine killed thousands."), "Attack")
+    assert (labels(attack.agents), labels(attack.targets)) == ({"Russia"}, {"Ukraine"})
+
+
+@pytest.mark.parametrize("text", ["China has never condemned Russia's invasion of Ukraine.",
+                                  "Malaysia's prime minister seldom criticized China.",
+                                  "Turkey did not accuse Greece of the attack.",
+                                  "The opposition never demanded the resignation of the president."])
+def test_a_statement_said_not_to_have_been_made_is_no_event(extractor: Extractor, text: str) -> None:
+    result = extract(extractor, text)
+    assert not events_of(result, "Accusation") and not events_of(result, "Demand")
+
+
 def test_two_states_officials_both_agree(extractor: Extractor) -> None:
     result = extract(extractor, "Egyptian and Qatari officials agreed on a new truce proposal.")
     agreement = only(result, "Agreement")

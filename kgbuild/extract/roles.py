@@ -266,6 +266,8 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _QUANTIFIERS:
         hosts.append(noun.head.head)
     for host in hosts:
+        # "Russia's invasion of Ukraine": with a possessor to do the deed, "of" names whom it is done to
+        possessed = any(c.dep_ == "poss" for c in host.children)
         for child in host.children:
             mention = index.at(child)
             patient = child.dep_ == "poss" and host.lemma_.lower() in PATIENT_NOUNS
@@ -280,7 +282,7 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
                 agents.extend(a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
             elif child.dep_ == "prep" and child.lower_ in ("between", "among"):  # "agreements between X and Y"
                 agents.extend(a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
-            elif child.dep_ == "prep" and child.lower_ == "of" and host.lemma_.lower() in _OF_AGENT:
+            elif child.dep_ == "prep" and child.lower_ == "of" and host.lemma_.lower() in _OF_AGENT and not possessed:
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):  # "brutality of the military"
                     agents.extend(a for a in index.in_phrase(pobj) if a.actor_class != ActorClass.PLACE)
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of", "to"}:

@@ -167,6 +167,17 @@ def embedding_trigger(token: Token, lex: Lexicon, triggers: set[int]) -> str | N
 _TRYING = frozenset({"seek", "try", "attempt", "strive", "endeavor", "endeavour"})
 
 
+#: adverbs that deny what their verb says ("seldom criticized China")
+_DENYING = frozenset({"never", "seldom", "rarely", "hardly", "scarcely"})
+
+
+def _denied(token: Token) -> bool:
+    """A verb negated ("did not condemn", "has never criticized") or said to happen seldom; a
+    negated acceptance is a refusal, which :func:`kgbuild.extract.verdicts.refusal` reads first."""
+    return token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ in _DENYING for c in token.children)
+
+
 _WH = frozenset({"who", "whom", "whose", "what", "which", "why", "how", "when", "where", "whether"})
 
 
@@ -210,6 +221,8 @@ def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[t
         stance = verdict(token, lex) or refusal(token, lex)
         if stance is not None:  # "called the ruling 'arbitrary'", "did not accept": the stance says the class
             classes = [stance, *(c for c in classes if c != stance)]
+        if stance is None and _denied(token):
+            continue  # "has never condemned", "seldom criticized": said not to have happened
         if classes or cameo:
             found.append(Candidate(token, end, tuple(classes), cameo, multiword, stance))
     consumed = {i for c in found if c.end > c.token.i for i in range(c.token.i + 1, c.end + 1)}
