@@ -11,16 +11,11 @@ from ..vocabulary import ActorClass, EventClass
 from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import PRONOUNS, MentionIndex, unique_actors
-from .triggers import governing_verb
+from .triggers import DELIVERING_VERBS, LIGHT_VERBS, governing_verb
 
 __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "event_place", "embedded_agents",
            "evaluative", "is_clash", "held_by_whom", "ARMED", "LIGHT_VERBS", "DELIVERING_VERBS"]
 
-#: Verbs that deliver the statement their object names ("issued a warning", "reiterated its call")
-DELIVERING_VERBS = frozenset({"issue", "make", "reiterate", "renew", "repeat", "voice", "lodge", "file", "deliver"})
-#: Verbs whose object noun is the event ("launched airstrikes", "imposed a tariff"), the delivering ones among them
-LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "impose", "lead", "unleash", "announce",
-               "order", "perform", "begin", "continue", "step", "use", "sign"} | DELIVERING_VERBS
 _OF_AGENT = {"brutality", "violence", "crackdown", "offensive", "operation", "campaign", "aggression",
              "repression", "fighting", "advance", "incursion", "invasion", "bombardment", "shelling"}
 _QUANTIFIERS = {"flurry", "wave", "series", "spate", "string", "number", "barrage", "round", "volley", "campaign"}

@@ -17,10 +17,16 @@ from .mentions import MentionIndex, in_body
 from .verdicts import refusal, verdict
 
 __all__ = ["Candidate", "find_candidates", "trigger_classes", "is_hedged", "embedding_trigger", "reports_nothing",
+           "LIGHT_VERBS", "DELIVERING_VERBS",
            "HEDGE_NOUNS"]
 
 HEDGE_NOUNS = frozenset({"intention", "plan", "threat", "possibility", "risk", "prospect", "danger", "fear", "bid",
                          "attempt"})
+#: Verbs that deliver the statement their object names ("issued a warning", "reiterated its call")
+DELIVERING_VERBS = frozenset({"issue", "make", "reiterate", "renew", "repeat", "voice", "lodge", "file", "deliver"})
+#: Verbs whose object noun is the event ("launched airstrikes", "imposed a tariff"), the delivering ones among them
+LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "impose", "lead", "unleash", "announce",
+               "order", "perform", "begin", "continue", "step", "use", "sign"} | DELIVERING_VERBS
 _STOPPERS = frozenset({"end", "stop", "cease", "halt", "prevent", "avoid", "review", "fail", "refuse"})
 _NEVER = frozenset({"be", "have", "do", "get", "become", "seem", "go", "come", "make", "take", "give", "see",
                     "know", "say", "tell", "add", "include", "remain"})
@@ -221,8 +227,10 @@ def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[t
         stance = verdict(token, lex) or refusal(token, lex)
         if stance is not None:  # "called the ruling 'arbitrary'", "did not accept": the stance says the class
             classes = [stance, *(c for c in classes if c != stance)]
-        if stance is None and _denied(token):
-            continue  # "has never condemned", "seldom criticized": said not to have happened
+        if stance is None and _denied(token) and not (token.lemma_.lower() in LIGHT_VERBS and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lex.noun_index for c in token.children)):
+            continue  # "has never condemned", "seldom criticized": said not to have happened (a light
+            # verb's negation, "did not impose sanctions", is read with the trigger noun it governs)
         if classes or cameo:
             found.append(Candidate(token, end, tuple(classes), cameo, multiword, stance))
     consumed = {i for c in found if c.end > c.token.i for i in range(c.token.i + 1, c.end + 1)}
