@@ -472,6 +472,12 @@ def test_asking_not_to_be_named_trying_and_questions_are_no_demands(extractor: E
     ("An official who requested anonymity confirmed it.", "requested", True),
     ("The migrants sought to make their way to Turkey.", "sought", True),
     ("Nigeria sought the extradition of the suspects.", "sought", False),
+    ("The application met with opposition from China's U.N. mission.", "met", True),
+    ("Blinken met with Chinese Foreign Minister Wang Yi in Beijing.", "met", False),
+    ("As the White House talks about the possibility of lifting sanctions, officials wait.", "talks", True),
+    ("Putin talked with Xi about trade.", "talked", False),
+    ("More than 2.8 million Chinese tourists visited Vietnam this year.", "visited", True),
+    ("Indian Prime Minister Narendra Modi visited Moscow on Monday.", "visited", False),
 ])
 def test_set_phrases_that_report_nothing_are_no_trigger_candidates(extractor: Extractor, text: str, word: str,
                                                                   nothing: bool) -> None:

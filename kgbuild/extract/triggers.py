@@ -196,11 +196,35 @@ def _asks_a_question(verb: Token) -> bool:
     return any(c.dep_ == "punct" and c.text == "?" for c in verb.children)
 
 
+#: what a proposal or act "meets with" that is no one met ("met with opposition from X")
+_RECEPTIONS = frozenset({"opposition", "criticism", "resistance", "skepticism", "scepticism", "approval", "praise",
+                         "condemnation", "disapproval", "anger", "outrage", "success", "failure", "silence"})
+#: private people, whose visits are no consultations ("Chinese tourists visited Vietnam")
+_PRIVATE_VISITORS = frozenset({"tourist", "foreigner", "visitor", "traveler", "traveller", "patient", "student",
+                               "pilgrim", "holidaymaker", "people", "fan", "shopper"})
+
+
+def _no_meeting(verb: Token) -> bool:
+    """"met with opposition", "the White House talks about ...", "tourists visited Vietnam"."""
+    lemma = verb.lemma_.lower()
+    preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
+    if lemma == "meet" and "with" in preps:
+        return any(g.dep_ == "pobj" and g.lemma_.lower() in _RECEPTIONS for g in preps["with"].children)
+    if lemma == "talk":
+        return "about" in preps and not ({"with", "to"} & set(preps))
+    if lemma == "visit":
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _PRIVATE_VISITORS for c in verb.children)
+    return False
+
+
 def reports_nothing(token: Token) -> bool:
     """Set phrases that report no event: a source's wish not to be named ("requested anonymity",
     "spoke on condition of anonymity"), trying to do something ("sought to make their way to
-    Turkey": the deed tried may be an event, the trying is not) and a question asked ("asked
-    whether the army would withdraw", 'asked: "Who is dead?"': no demand)."""
+    Turkey": the deed tried may be an event, the trying is not), a question asked ("asked
+    whether the army would withdraw", 'asked: "Who is dead?"': no demand) and meetings that
+    are none ("met with opposition", "talks about the possibility", "tourists visited")."""
+    if token.pos_ == "VERB" and _no_meeting(token):
+        return True
     if token.pos_ == "VERB" and token.lemma_.lower() == "ask" and _asks_a_question(token):
         return True
     if any(t.lemma_.lower() == "anonymity" for c in token.children
