@@ -454,7 +454,8 @@ def test_order_by_is_taken_off_only_when_sorting_afterwards_gives_the_same_rows(
 
 def test_order_key_follows_sparql_term_order() -> None:
     xsd = "http://www.w3.org/2001/XMLSchema#"
-    ten, nine_and_half = ox.Literal("10", datatype=ox.NamedNode(xsd + "integer")), ox.Literal("9.5", datatype=ox.NamedNode(xsd + "decimal"))
+    ten = ox.Literal("10", datatype=ox.NamedNode(xsd + "integer"))
+    nine_and_half = ox.Literal("9.5", datatype=ox.NamedNode(xsd + "decimal"))
     may, june = (ox.Literal(d, datatype=ox.NamedNode(xsd + "date")) for d in ("2024-05-31", "2024-06-01"))
     terms = [ox.Literal("b"), june, ten, ox.NamedNode("urn:b"), None, ox.BlankNode("x"), ox.Literal("a"),
              ox.NamedNode("urn:a"), may, nine_and_half]

@@ -158,9 +158,11 @@ def order_key(term: object) -> tuple:
     with each other (a number and a string) go numbers, then dates, then strings, then the
     rest by datatype.
 
-    >>> sorted([ox.Literal("10", datatype=ox.NamedNode(_XSD + "integer")), None,
-    ...         ox.Literal("9", datatype=ox.NamedNode(_XSD + "integer")), ox.NamedNode("urn:a")], key=order_key)
-    [None, <NamedNode value=urn:a>, <Literal value=9 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#integer>>, <Literal value=10 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#integer>>]
+    >>> xsd = "http://www.w3.org/2001/XMLSchema#integer"
+    >>> terms = [ox.Literal("10", datatype=ox.NamedNode(xsd)), None, ox.Literal("9", datatype=ox.NamedNode(xsd)),
+    ...          ox.NamedNode("urn:a")]
+    >>> [t if t is None else t.value for t in sorted(terms, key=order_key)]
+    [None, 'urn:a', '9', '10']
     """
     if term is None:
         return (0, 0, 0.0, "", "")

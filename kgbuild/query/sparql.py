@@ -233,7 +233,8 @@ class OrderKey:
     descending: bool = False
 
 
-_TAIL_TOKEN = re.compile(r"""\s+|#[^\n]*|[?$][A-Za-z0-9_]+|[A-Za-z_][A-Za-z0-9_]*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|<[^<>\s]*>|.""")
+_TAIL_TOKEN = re.compile(r"""\s+|\#[^\n]*|[?$][A-Za-z0-9_]+|[A-Za-z_][A-Za-z0-9_]*
+                            |"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|<[^<>\s]*>|.""", re.VERBOSE)
 
 
 @functools.lru_cache(maxsize=256)
