@@ -108,8 +108,10 @@ class EmbeddedBackend:
         # pyoxigraph term ~0.1 us; remembered while the store's files are unchanged
         seen = self._terms()
         rows = []
-        solutions = list(answer)
-        _sort(solutions, columns, order)
+        solutions = answer
+        if order:  # only a sorted answer is held whole before its rows are made
+            solutions = list(answer)
+            _sort(solutions, columns, order)
         for solution in solutions:
             row = {}
             for name, value in zip(columns, solution):
