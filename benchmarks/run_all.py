@@ -63,6 +63,24 @@ def plot(build_detail: dict[str, Any], path: Path) -> None:
     plt.close(fig)
 
 
+def merged_meta(previous: dict[str, Any] | None, meta: dict[str, Any], *, rerun: list[str]) -> dict[str, Any]:
+    """The ``_meta`` of ``latest.json`` after a run: ``meta`` itself, unless the run reran only
+    ``rerun`` at the scale of the file it merges into; that file still dates from its full run, so
+    its ``_meta`` stays and its note says what was rerun, and when.
+
+    >>> old = {"scale": "medium", "machine": {"date": "d0"}, "failed": [], "note": "a merged"}
+    >>> merged_meta(old, {"scale": "medium", "machine": {"date": "d1"}, "failed": []}, rerun=["bench_build"])["note"]
+    'a merged; bench_build rerun d1 (medium) merged'
+    >>> merged_meta(old, {"scale": "full", "machine": {"date": "d1"}, "failed": []}, rerun=["bench_build"])["scale"]
+    'full'
+    """
+    if previous is None or not rerun or previous.get("scale") != meta["scale"]:
+        return meta
+    merged = f"{', '.join(rerun)} rerun {meta['machine']['date']} ({meta['scale']}) merged"
+    return {**previous, "note": "; ".join(filter(None, (previous.get("note"), merged))),
+            "failed": sorted({*previous.get("failed", []), *meta["failed"]})}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
@@ -92,15 +110,18 @@ def main(argv: list[str] | None = None) -> int:
         details[name] = result["detail"]
         print(f"   {name}: {result['detail']['seconds']} s", flush=True)
     previous: dict[str, Any] = {}
+    previous_meta: dict[str, Any] | None = None
     if args.only and scale in ("medium", "full") and (args.out_dir / "latest.json").is_file():
         previous = json.loads((args.out_dir / "latest.json").read_text())  # a partial rerun updates it
-        previous.pop("_meta", None)
+        previous_meta = previous.pop("_meta", None)
         prev_details = args.out_dir / f"details-{scale}.json"
         if prev_details.is_file():
             details = {**json.loads(prev_details.read_text()), **details}
     entries = {**previous, **entries}
-    latest = {"_meta": {"scale": scale, "machine": machine(), "seconds": round(time.perf_counter() - started, 1),
-                        "failed": failed}, **entries}
+    meta = merged_meta(previous_meta, {"scale": scale, "machine": machine(),
+                                       "seconds": round(time.perf_counter() - started, 1), "failed": failed},
+                       rerun=args.only or [])
+    latest = {"_meta": meta, **entries}
     write_results("tiny" if scale == "tiny" else "latest", latest, args.out_dir)
     write_results(f"details-{scale}", details, args.out_dir)
     if "bench_build" in details and (args.plot or scale in ("medium", "full")):

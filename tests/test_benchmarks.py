@@ -37,3 +37,19 @@ def test_generators_are_deterministic(tmp_path: Path) -> None:
     assert list(generate(3, seed=5)) == list(generate(3, seed=5))
     first, again = list(articles(2, seed=3)), list(articles(2, seed=3))
     assert [(a, len(d), len(c)) for a, d, c in first] == [(a, len(d), len(c)) for a, d, c in again]
+
+
+def test_a_partial_rerun_keeps_the_date_and_notes_of_the_run_it_merges_into() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from run_all import merged_meta
+
+    full = {"scale": "medium", "machine": {"date": "2026-12-03 23:43"}, "seconds": 378.8, "failed": [],
+            "note": "bench_load rerun 2026-12-04 16:42 (medium) merged"}
+    rerun = {"scale": "medium", "machine": {"date": "2026-12-05 06:39"}, "seconds": 405.4, "failed": ["bench_x"]}
+    meta = merged_meta(full, rerun, rerun=["bench_build"])
+    assert meta["machine"]["date"] == "2026-12-03 23:43" and meta["seconds"] == 378.8
+    assert meta["note"] == ("bench_load rerun 2026-12-04 16:42 (medium) merged; "
+                            "bench_build rerun 2026-12-05 06:39 (medium) merged")
+    assert meta["failed"] == ["bench_x"]
+    assert merged_meta(full, rerun, rerun=[]) == rerun  # a full run is its own date
+    assert merged_meta(None, rerun, rerun=["bench_build"]) == rerun
