@@ -350,7 +350,7 @@ def test_reason_through_the_top_level_cli_reads_the_configured_store(tmp_path, m
     assert missing.exit_code != 0 and "elsewhere: no kgbuild store here" in missing.output
 
 
-# -- stopping HermiT ---------------------------------------------------------------------------
+# -- stopping HermiT or Pellet -----------------------------------------------------------------
 _FAKE_JAVA = """#!/bin/sh
 # stands in for the JVM: records its pid and waits to be stopped
 echo $$ > "$FAKE_JAVA_PID"
@@ -358,12 +358,13 @@ exec sleep 120
 """
 
 
+@pytest.mark.parametrize("engine", ["hermit", "pellet"])
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
-def test_a_stopped_hermit_run_leaves_no_jvm_no_files_and_the_store_as_it_was(
-        store_copy: Path, tmp_path: Path, signum: signal.Signals) -> None:
-    """``kgbuild reason --reasoner hermit`` stopped while HermiT runs: the JVM is stopped, its
-    temporary files are removed, the command exits 130 with one line, and the inferred graph is
-    untouched."""
+def test_a_stopped_jvm_reasoner_leaves_no_jvm_no_files_and_the_store_as_it_was(
+        store_copy: Path, tmp_path: Path, signum: signal.Signals, engine: str) -> None:
+    """``kgbuild reason --reasoner hermit`` (or ``pellet``) stopped while the reasoner runs: the
+    JVM is stopped, its temporary files are removed, the command exits 130 with one line, and
+    the inferred graph is untouched."""
     from conftest import reaped, snapshot
 
     fake_bin, temp, pid_file = tmp_path / "bin", tmp_path / "tmp", tmp_path / "java.pid"
@@ -376,15 +377,15 @@ def test_a_stopped_hermit_run_leaves_no_jvm_no_files_and_the_store_as_it_was(
     env = {**os.environ, "PATH": f"{fake_bin}{os.pathsep}{os.environ['PATH']}", "TMPDIR": str(temp),
            "FAKE_JAVA_PID": str(pid_file)}
     with reaped(subprocess.Popen([sys.executable, "-m", "kgbuild", "reason", "--store", str(store_copy),
-                                  "--reasoner", "hermit"], env=env, stdout=subprocess.PIPE,
+                                  "--reasoner", engine], env=env, stdout=subprocess.PIPE,
                                  stderr=subprocess.PIPE)) as process:
         deadline = time.monotonic() + 120
         while not pid_file.exists() or not pid_file.read_text().strip():
             assert process.poll() is None, process.communicate()
-            assert time.monotonic() < deadline, "HermiT never started"
+            assert time.monotonic() < deadline, f"{engine} never started"
             time.sleep(0.05)
         jvm = int(pid_file.read_text())
-        assert [p.name for p in temp.iterdir()][0].startswith("kgbuild-hermit-")  # its files, while it runs
+        assert [p.name for p in temp.iterdir()][0].startswith(f"kgbuild-{engine}-")  # its files, while it runs
         process.send_signal(signum)
         _, err = process.communicate(timeout=30)
     assert process.returncode == 130

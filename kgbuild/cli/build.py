@@ -28,7 +28,7 @@ def _kinds() -> tuple[str, ...]:
               help="Extra actor KB folder (repeatable).")
 @click.option("--base", help="Base IRI for minted nodes.")
 @click.option("--reason/--no-reason", default=True, show_default=True, help="Run reasoning after the build.")
-@click.option("--reasoner", type=click.Choice(["auto", "hermit", "rules"]), default="auto", show_default=True)
+@click.option("--reasoner", type=click.Choice(["auto", "hermit", "pellet", "rules"]), default="auto", show_default=True)
 @click.option("--validate/--no-validate", default=True, show_default=True, help="SHACL-validate what is emitted.")
 @click.option("--force", is_flag=True, help="Rebuild articles even when unchanged.")
 @click.option("--wait", type=float, default=0.0, help="Seconds to wait for another build holding the store.")

@@ -1,8 +1,9 @@
 """Reasoning: materialise what the ontology entails into ``{base}graph/inferred``.
 
-Two engines give the same triples: :mod:`kgbuild.reason.owl` (HermiT, the jar that ships with
-owlready2; needs Java) and :mod:`kgbuild.reason.rules` (SPARQL rules run by Oxigraph), both over
-the module of :mod:`kgbuild.reason.module`; events are classified by :mod:`kgbuild.reason.events`.
+Three engines give the same triples: :mod:`kgbuild.reason.owl` (HermiT) and
+:mod:`kgbuild.reason.pellet` (Pellet), the OWL 2 DL reasoners that ship with owlready2 (they need
+Java), and :mod:`kgbuild.reason.rules` (SPARQL rules run by Oxigraph), all over the module of
+:mod:`kgbuild.reason.module`; events are classified by :mod:`kgbuild.reason.events`.
 See ``docs/ontology.md`` for the entailments and what each engine reasons over.
 """
 from __future__ import annotations

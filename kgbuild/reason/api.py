@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from ..errors import ConfigError, ReasonerError, StoreError
 from ..namespace import KG
 from ..store import GraphStore, as_graph_store, current_marker
-from . import events, fusion, module, owl, rules
+from . import events, fusion, module, owl, pellet, rules
 
 __all__ = ["reason", "ReasonReport", "ENGINES", "HERMIT_AUTO_LIMIT", "read_inputs"]
 
@@ -42,7 +42,7 @@ WRITE_CHUNK_TRIPLES = 50_000
 WRITE_CHUNK_BYTES = 8 << 20
 WRITE_CHUNK_GRAPHS = 2000
 #: accepted values of ``engine``
-ENGINES: tuple[str, ...] = ("auto", "hermit", "rules")
+ENGINES: tuple[str, ...] = ("auto", "hermit", "pellet", "rules")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ class ReasonReport:
     """What one :func:`reason` run did."""
 
     engine: str
-    """The engine that produced the triples: ``"hermit"`` or ``"rules"``."""
+    """The engine that produced the triples: ``"hermit"``, ``"pellet"`` or ``"rules"``."""
     triples: int
     """Triples written to ``graph/inferred`` (the ``isCurrent`` marker included)."""
     seconds: float
@@ -91,6 +91,8 @@ def _run_engine(engine: str, work: ox.Store, *, java: str | None) -> tuple[str, 
         return "rules", rules.materialise(work), None
     if engine == "hermit":
         return "hermit", owl.materialise(work, java=java), None
+    if engine == "pellet":
+        return "pellet", pellet.materialise(work, java=java), None
     if not java:
         log.info("no java on PATH: reasoning with the rule engine")
         return "rules", rules.materialise(work), "no java on PATH"
@@ -165,8 +167,8 @@ def infer_set(tbox: list[ox.Triple] | None, data: list[ox.Triple], *, engine: st
               java: str | None = None) -> set[ox.Triple]:
     """The DESIGN set (no fusion) for ``tbox`` (``None``: bundled) + ``data``: for tests."""
     source = module.source_store(tbox, data)
-    if engine == "hermit" and not (java or owl.java_path()):
-        raise ReasonerError("the HermiT reasoner needs Java (no `java` on PATH)")
+    if engine in ("hermit", "pellet"):
+        java = owl.require_java(java, {"hermit": "HermiT", "pellet": "Pellet"}[engine])
     work = module.extract(source)
     _, ntriples, _ = _run_engine(engine, work, java=java or owl.java_path())
     out = ox.NamedNode("urn:kgbuild:design-set")
@@ -180,11 +182,12 @@ def reason(store: GraphStore | ox.Store, *, base: str | None = None, engine: str
     :param store: the store (a raw pyoxigraph store is wrapped with ``base``, default the
         default base; a :class:`~kgbuild.store.GraphStore` brings its own layout).
 
-    :param engine: ``"hermit"`` (HermiT from owlready2, needs Java), ``"rules"`` (SPARQL rules
+    :param engine: ``"hermit"`` (HermiT from owlready2, needs Java), ``"pellet"`` (Pellet from
+        owlready2, needs Java; the fast OWL 2 DL engine at scale), ``"rules"`` (SPARQL rules
         run by Oxigraph) or ``"auto"`` (HermiT when Java is on ``PATH``, the input has at most
         :data:`HERMIT_AUTO_LIMIT` individuals and HermiT succeeds; otherwise rules).
     :raises ConfigError: unknown engine.
-    :raises ReasonerError: ``engine="hermit"`` without Java, or HermiT failed.
+    :raises ReasonerError: ``engine="hermit"`` or ``"pellet"`` without Java, or the reasoner failed.
     :raises OntologyError: no ontology in the store and the bundled one is unreadable.
     :raises StoreError: the inferred graph could not be written.
     """

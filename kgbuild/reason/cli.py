@@ -12,11 +12,12 @@ __all__ = ["command"]
 @click.command("reason")
 @store_option
 @click.option("--reasoner", "engine", type=click.Choice(ENGINES), default="auto", show_default=True,
-              help="hermit (owlready2 + HermiT, needs Java), rules (pure Python) or auto.")
+              help="hermit or pellet (OWL 2 DL reasoners shipped with owlready2, need Java), "
+                   "rules (pure Python) or auto.")
 @click.option("--base", default=None, help="The build base IRI (default from config).")
 @click.pass_context
 def command(ctx: click.Context, store: str | None, engine: str, base: str | None) -> None:
-    """Rewrite the store's inferred graph (HermiT, or the rule engine)."""
+    """Rewrite the store's inferred graph (HermiT, Pellet or the rule engine)."""
     from ..errors import StoreError
     from ..store import GraphStore
 
@@ -26,7 +27,7 @@ def command(ctx: click.Context, store: str | None, engine: str, base: str | None
     with GraphStore.open(config.store, base=config.base) as graph_store:
         try:
             report = reason(graph_store, engine=engine)
-        except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM/SIGHUP while HermiT runs
+        except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM/SIGHUP while a JVM reasoner runs
             why = f" ({stop})" if str(stop) else ""
             # the graph is rewritten in several transactions, its 'current' marker dropped first
             state = ("the inferred graph is unchanged" if graph_store.inferred_is_current() else

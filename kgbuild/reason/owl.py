@@ -1,4 +1,6 @@
-"""The OWL engine: HermiT (the jar that ships with owlready2; needs Java).
+"""The HermiT engine (the jar that ships with owlready2; needs Java), and what the OWL engines
+share: the module's ABox as a reasoner gets it (:func:`abox`), running the JVM (:func:`run_java`)
+and turning a reasoner's answer into the DESIGN set (:func:`design_set`).
 
 What HermiT reasons over: the ontology (the whole TBox) and the actor part of the reasoning
 module (:mod:`kgbuild.reason.module`): the kg: types of every non-event node and the membership
@@ -39,6 +41,8 @@ import signal
 import subprocess
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -49,7 +53,8 @@ from ..signals import stop_signals
 from .module import INPUT_PROPERTIES, PREFIXES, TBOX_GRAPH
 from .rules import CLOSED_PROPERTIES
 
-__all__ = ["materialise", "java_path", "hermit_classpath", "INPUT_PROPERTIES", "CHUNK"]
+__all__ = ["materialise", "java_path", "hermit_classpath", "owlready2_dir", "require_java", "Abox", "abox",
+           "abox_ntriples", "closure", "design_set", "run_java", "INPUT_PROPERTIES", "CHUNK"]
 
 log = logging.getLogger(__name__)
 
@@ -77,15 +82,35 @@ def java_path() -> str | None:
     return shutil.which("java")
 
 
-def hermit_classpath() -> str:
-    """The classpath of the HermiT jar bundled with owlready2 (without importing owlready2).
+def require_java(java: str | None, reasoner: str) -> str:
+    """``java``, else :func:`java_path`.
+
+    :raises ReasonerError: there is no Java.
+    """
+    found = java or java_path()
+    if not found:
+        raise ReasonerError(f"the {reasoner} reasoner needs Java (no `java` on PATH); "
+                            "install a JRE or use --reasoner rules")
+    return found
+
+
+def owlready2_dir(reasoner: str) -> Path:
+    """owlready2's package folder (it ships the HermiT and Pellet jars), without importing it.
 
     :raises ReasonerError: owlready2 is not installed.
     """
     spec = importlib.util.find_spec("owlready2")
     if spec is None or spec.origin is None:
-        raise ReasonerError("the HermiT reasoner needs owlready2 (pip install owlready2)")
-    here = Path(spec.origin).parent / "hermit"
+        raise ReasonerError(f"the {reasoner} reasoner needs owlready2 (pip install owlready2)")
+    return Path(spec.origin).parent
+
+
+def hermit_classpath() -> str:
+    """The classpath of the HermiT jar bundled with owlready2 (without importing owlready2).
+
+    :raises ReasonerError: owlready2 is not installed.
+    """
+    here = owlready2_dir("HermiT") / "hermit"
     return f"{here}:{here / 'HermiT.jar'}"
 
 
@@ -95,7 +120,7 @@ def _is_local(work: ox.Store) -> bool:
     return not work.query(f"ASK {{ VALUES ?t {{ {terms} }} GRAPH {TBOX_GRAPH} {{ {{ ?s ?t ?o }} UNION {{ ?s ?p ?t }} }} }}")
 
 
-def _abox(work: ox.Store) -> tuple[dict[str, set[str]], dict[str, set[tuple[str, str]]]]:
+def _read_abox(work: ox.Store) -> tuple[dict[str, set[str]], dict[str, set[tuple[str, str]]]]:
     """``(types, edges)``: kg: classes and outgoing membership triples of every individual."""
     types: dict[str, set[str]] = defaultdict(set)
     edges: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -107,6 +132,30 @@ def _abox(work: ox.Store) -> tuple[dict[str, set[str]], dict[str, set[tuple[str,
         types.setdefault(s.value, set())
         types.setdefault(o.value, set())
     return types, edges
+
+
+@dataclass(frozen=True, slots=True)
+class Abox:
+    """The module's individuals as a reasoner gets them (:func:`abox`)."""
+
+    types: dict[str, set[str]]
+    """Every individual's asserted ``kg:`` classes."""
+    edges: dict[str, set[tuple[str, str]]]
+    """Every individual's outgoing membership triples, as ``(property, object)``."""
+    individuals: list[str]
+    """The representatives, sorted: what the reasoner reasons over."""
+    reps: dict[str, list[str]]
+    """Representative -> the individuals it stands for (itself included)."""
+    local: bool
+    """Whether the TBox is free of constructs that make entailments non-local (:data:`_NON_LOCAL`)."""
+
+
+def abox(work: ox.Store) -> Abox:
+    """The ABox of a module store, its leaf individuals summarised when that is exact."""
+    local = _is_local(work)
+    types, edges = _read_abox(work)
+    individuals, reps = _summarise(types, edges, local)
+    return Abox(types=types, edges=edges, individuals=individuals, reps=reps, local=local)
 
 
 def _summarise(types: dict[str, set[str]], edges: dict[str, set[tuple[str, str]]],
@@ -185,7 +234,8 @@ def _chunks(individuals: list[str], edges: dict[str, set[tuple[str, str]]], rang
     return chunks
 
 
-def _chunk_ntriples(chunk: list[str], types: dict[str, set[str]], edges: dict[str, set[tuple[str, str]]]) -> bytes:
+def abox_ntriples(chunk: list[str], types: dict[str, set[str]], edges: dict[str, set[tuple[str, str]]]) -> bytes:
+    """The ABox of the individuals ``chunk`` (declarations, classes, outgoing triples) as N-Triples."""
     lines = []
     for i in chunk:
         lines.append(f"<{i}> <{_RDF_TYPE}> <{_OWL}NamedIndividual> .")
@@ -194,25 +244,35 @@ def _chunk_ntriples(chunk: list[str], types: dict[str, set[str]], edges: dict[st
     return ("\n".join(lines) + "\n").encode()
 
 
-def _run_hermit(files: list[Path], java: str, memory_mb: int) -> str:
-    """HermiT's printed answer for ``files``. ``subprocess.run`` kills the JVM when anything,
-    a stop signal included, interrupts the wait."""
-    command = [java, f"-Xmx{memory_mb}M", "-cp", hermit_classpath(), "org.semanticweb.HermiT.cli.CommandLine",
-               "-c", "-O", "-D", "-I", "-Y", "--ignoreUnsupportedDatatypes", *(f.as_uri() for f in files)]
+def run_java(command: list[str], *, reasoner: str, inconsistent: tuple[str, ...]) -> str:
+    """What the reasoner run by ``command`` (``java`` first) printed. ``subprocess.run`` kills the
+    JVM when anything, a stop signal included, interrupts the wait.
+
+    :raises ReasonerError: Java cannot start, or the reasoner failed (``inconsistent``: the
+        messages by which it says the ontology plus the data is inconsistent).
+    """
     try:
         done = subprocess.run(command, capture_output=True, check=False)
     except OSError as exc:
-        raise ReasonerError(f"HermiT failed: cannot run {java}: {exc}") from exc
+        raise ReasonerError(f"{reasoner} failed: cannot run {command[0]}: {exc}") from exc
     out = done.stdout.decode("utf-8", "replace")
     if done.returncode:
         err = (done.stderr or done.stdout).decode("utf-8", "replace")
-        if "Inconsistent ontology" in err or "InconsistentOntology" in err:
-            raise ReasonerError("HermiT: the ontology plus the data is inconsistent")
-        raise ReasonerError(f"HermiT failed: {' '.join(err.strip().splitlines()[:3])[:500]}")
+        if any(message in err for message in inconsistent):
+            raise ReasonerError(f"{reasoner}: the ontology plus the data is inconsistent")
+        lines = [line for line in err.strip().splitlines() if line.strip()]
+        raise ReasonerError(f"{reasoner} failed: {' '.join(lines[:3])[:500]}")
     return out
 
 
-def _closure(direct: dict[str, set[str]]) -> dict[str, set[str]]:
+def _run_hermit(files: list[Path], java: str, memory_mb: int) -> str:
+    """HermiT's printed answer for ``files``."""
+    command = [java, f"-Xmx{memory_mb}M", "-cp", hermit_classpath(), "org.semanticweb.HermiT.cli.CommandLine",
+               "-c", "-O", "-D", "-I", "-Y", "--ignoreUnsupportedDatatypes", *(f.as_uri() for f in files)]
+    return run_java(command, reasoner="HermiT", inconsistent=("Inconsistent ontology", "InconsistentOntology"))
+
+
+def closure(direct: dict[str, set[str]]) -> dict[str, set[str]]:
     """Reflexive-transitive closure of a "direct super" relation."""
     out: dict[str, set[str]] = {}
 
@@ -250,27 +310,46 @@ def _read_output(out: str, reps: dict[str, list[str]]) -> bytes:
                 prop_supers[a].update(t for t in terms if t != a)
         elif kind in ("Type", "ClassAssertion"):
             direct_types[terms[0]].add(terms[1])
-    class_up, prop_up = _closure(supers), _closure(prop_supers)
+    class_up, prop_up = closure(supers), closure(prop_supers)
+    every = {rep: set().union(*(class_up.get(c, {c}) for c in classes)) for rep, classes in direct_types.items()}
+    values = ((s, t, o) for prop, known in _PROP.findall(out) for s, o in _PAIR.findall(known)
+              for t in prop_up.get(prop, {prop}))
+    return design_set(every, values, reps)
+
+
+def design_set(types: dict[str, set[str]], values: Iterable[tuple[str, str, str]],
+               reps: dict[str, list[str]]) -> bytes:
+    """The actor part of the DESIGN set, as N-Triples, from a reasoner's answer about the
+    representatives: ``types`` (every class, superclasses included) and ``values`` (every
+    entailed ``(subject, property, object)``, super-properties included), copied to the
+    individuals each representative stands for. Kept: the ``kg:`` classes of actors and events,
+    and the :data:`~kgbuild.reason.rules.CLOSED_PROPERTIES` triples between individuals.
+
+    >>> kg = str(KG._NS)
+    >>> answer = design_set({"urn:a": {"urn:x", f"{kg}Actor"}}, [("urn:a", f"{kg}partOf", "urn:b")],
+    ...                     {"urn:a": ["urn:a", "urn:c"]})
+    >>> print(answer.decode().replace(kg, "kg:"))
+    <urn:a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <kg:Actor> .
+    <urn:a> <kg:partOf> <urn:b> .
+    <urn:c> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <kg:Actor> .
+    <urn:c> <kg:partOf> <urn:b> .
+    <BLANKLINE>
+    """
     closed = set(CLOSED_PROPERTIES)
     lines: set[str] = set()
     actor_event = {str(KG.Actor), str(KG.Event)}
-    for rep, classes in direct_types.items():
-        every = set().union(*(class_up.get(c, {c}) for c in classes))
+    for rep, every in types.items():
         if not every & actor_event:
             continue
         for member in reps.get(rep, [rep]):
             lines.update(f"<{member}> <{_RDF_TYPE}> <{c}> ." for c in every if c.startswith(_KG))
-    for prop, known in _PROP.findall(out):
-        targets = prop_up.get(prop, {prop}) & closed
-        if not targets:
+    for s, prop, o in values:
+        if prop not in closed or s.startswith(_KG) or o.startswith(_KG):
             continue
-        for s, o in _PAIR.findall(known):
-            if s.startswith(_KG) or o.startswith(_KG):
-                continue
-            for s_member in reps.get(s, [s]):
-                # a representative points to itself only through hasSelf-like axioms
-                for o_member in ([s_member] if o == s else reps.get(o, [o])):
-                    lines.update(f"<{s_member}> <{t}> <{o_member}> ." for t in targets)
+        for s_member in reps.get(s, [s]):
+            # a representative points to itself only through hasSelf-like axioms
+            for o_member in ([s_member] if o == s else reps.get(o, [o])):
+                lines.add(f"<{s_member}> <{prop}> <{o_member}> .")
     return "\n".join(sorted(lines)).encode() + b"\n"
 
 
@@ -284,22 +363,18 @@ def materialise(work: ox.Store, *, java: str | None = None, memory_mb: int = 200
     :raises kgbuild.signals.Stopped: SIGTERM or SIGHUP arrived meanwhile (the JVM is stopped and
         HermiT's temporary files are removed first).
     """
-    java = java or java_path()
-    if not java:
-        raise ReasonerError("the HermiT reasoner needs Java (no `java` on PATH); "
-                            "install a JRE or use --reasoner rules")
-    local = _is_local(work)
-    types, edges = _abox(work)
-    individuals, reps = _summarise(types, edges, local)
-    chunks = _chunks(individuals, edges, _range_properties(work), local)
-    log.info("HermiT: %d individuals as %d representatives in %d ontologies", len(types), len(individuals), len(chunks))
+    java = require_java(java, "HermiT")
+    box = abox(work)
+    chunks = _chunks(box.individuals, box.edges, _range_properties(work), box.local)
+    log.info("HermiT: %d individuals as %d representatives in %d ontologies",
+             len(box.types), len(box.individuals), len(chunks))
     tbox = work.dump(format=_NT, from_graph=TBOX_GRAPH)
     # SIGTERM and SIGHUP unwind like Ctrl-C here: the JVM is killed and the files removed
     with stop_signals((signal.SIGTERM, signal.SIGHUP)), tempfile.TemporaryDirectory(prefix="kgbuild-hermit-") as tmp:
         files = []
         for n, chunk in enumerate(chunks or [[]]):
             path = Path(tmp) / f"module-{n}.nt"
-            path.write_bytes(tbox + _chunk_ntriples(chunk, types, edges))
+            path.write_bytes(tbox + abox_ntriples(chunk, box.types, box.edges))
             files.append(path)
         out = _run_hermit(files, java, memory_mb)
-    return _read_output(out, reps)
+    return _read_output(out, box.reps)
