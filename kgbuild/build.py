@@ -110,6 +110,8 @@ def load_background(store: GraphStore, *, kb_folders: Sequence[Path] = ()) -> bo
             triples = list(ActorKB.load(folders=list(kb_folders)).triples)
         store.replace_graph(graph, [*triples, ox.Triple(marker.subject, marker.predicate, marker.object)])
         changed = True
+    if changed:  # what the inferred graph derives from changed everywhere: a full pass next
+        store.mark_inferred_stale()
     return changed
 
 
@@ -269,16 +271,15 @@ def _build_into_store(items: Iterator[Article | InputFailure], report: BuildRepo
                 from .reason import reason as run_reasoner
 
                 stale = True
-                result = run_reasoner(store, engine=reasoner)
+                # only the articles written since the graph was current, unless the ontology or KB changed
+                result = run_reasoner(store, engine=reasoner, incremental=True)
                 stale = False
                 report.reasoning = result.summary() if hasattr(result, "summary") else str(result)
-            elif not reason and changed:
-                store.mark_inferred_stale()
         except KeyboardInterrupt:
             report.interrupted = True
             if pool is not None:
                 pool.terminate()
-            if stale or report.built:  # the inferred graph no longer matches the data
+            if stale:  # reasoning was stopped (articles written are pending: write_articles)
                 with contextlib.suppress(KgbuildError, KeyboardInterrupt):
                     store.mark_inferred_stale()
 

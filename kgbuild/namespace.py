@@ -95,6 +95,7 @@ class KG(DefinedNamespace):
     organization: URIRef
     partOf: URIRef
     partOrMemberOfState: URIRef
+    pendingSource: URIRef
     place: URIRef
     ploverCategory: URIRef
     provisional: URIRef

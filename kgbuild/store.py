@@ -241,6 +241,7 @@ class GraphStore:
         """
         self._check_writable()
         writes = list(writes)
+        self.mark_inferred_pending(self.layout.doc_graph(w.article_id) for w in writes)
         # one lookup per article, not a listing of every graph per batch (quadratic in a build)
         existing = {w.article_id for w in writes
                     if replace and self.store.contains_named_graph(self.layout.doc_graph(w.article_id))}
@@ -280,6 +281,7 @@ class GraphStore:
         present = set(self.article_ids())
         ids = [a for a in article_ids if a in present]
         if ids:
+            self.mark_inferred_pending(self.layout.doc_graph(a) for a in ids)
             drops = " ;\n".join(f"DROP SILENT GRAPH {self.layout.graph(k, a)}"
                                 for a in ids for k in ("doc", "claims"))
             with self._writing("remove"):
@@ -412,9 +414,36 @@ class GraphStore:
         return any(self.store.quads_for_pattern(graph, KG_IS_CURRENT, None, graph))
 
     def mark_stale(self, graph: ox.NamedNode) -> None:
-        """Drop a derived graph's 'current' marker (what it derives from changed, or is about to)."""
+        """Drop a derived graph's 'current' marker (what it derives from changed, or is about to),
+        and its pending sources: it has to be computed again whole."""
         with self._writing(f"marking {graph.value} stale"):
-            self.store.update(f"DELETE WHERE {{ GRAPH {graph} {{ {graph} <{KG.isCurrent}> ?v }} }}")
+            self.store.update(f"DELETE {{ GRAPH {graph} {{ {graph} ?p ?v }} }} WHERE {{ GRAPH {graph} {{ "
+                              f"{graph} ?p ?v FILTER(?p IN (<{KG.isCurrent}>, <{KG.pendingSource}>)) }} }}")
+
+    def pending_sources(self) -> list[ox.NamedNode] | None:
+        """The article graphs written or removed since the inferred graph was computed, when it
+        is exact for everything else (:meth:`mark_inferred_pending`); ``[]`` when it is current;
+        ``None`` when it has to be computed again whole."""
+        graph = self.layout.inferred_graph
+        if self.is_current(graph):
+            return []
+        pending = {q.object for q in self.store.quads_for_pattern(graph, KG_PENDING_SOURCE, None, graph)}
+        return sorted((g for g in pending if isinstance(g, ox.NamedNode)), key=str) or None
+
+    def mark_inferred_pending(self, graphs: Iterable[ox.NamedNode]) -> None:
+        """``graphs`` (article graphs) are about to be written or removed. An inferred graph that
+        was current, or exact but for other pending graphs, stays exact for everything else: its
+        marker is dropped and ``graphs`` listed (``<inferred> kg:pendingSource <graph>``), so that
+        reasoning can bring it up to date for them only (:mod:`kgbuild.reason.incremental`),
+        even after a build killed between its commits. A stale graph stays stale."""
+        graph = self.layout.inferred_graph
+        names = sorted({g.value for g in graphs})
+        if not names or self.pending_sources() is None:
+            return
+        listed = ", ".join(f"<{name}>" for name in names)
+        with self._writing(f"marking {graph.value} pending"):
+            self.store.update(f"DELETE WHERE {{ GRAPH {graph} {{ {graph} <{KG.isCurrent}> ?v }} }} ;\n"
+                              f"INSERT DATA {{ GRAPH {graph} {{ {graph} <{KG.pendingSource}> {listed} }} }}")
 
     def inferred_is_current(self) -> bool:
         return self.is_current(self.layout.inferred_graph)
@@ -454,6 +483,7 @@ def _rdf_format(fmt: str) -> ox.RdfFormat:
 
 KG_FINGERPRINT = ox.NamedNode(str(KG.fingerprint))
 KG_IS_CURRENT = ox.NamedNode(str(KG.isCurrent))
+KG_PENDING_SOURCE = ox.NamedNode(str(KG.pendingSource))
 _TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 
 

@@ -116,10 +116,8 @@ def remove_command(ctx: click.Context, article_ids: tuple[str, ...], store: str 
         missing = sorted(set(article_ids) - set(removed))
         if removed:
             actor_classes.refresh(graph_store)
-            if reason:
-                run_reasoner(graph_store)
-            else:
-                graph_store.mark_inferred_stale()
+            if reason:  # the inferred graph stays exact but for the removed articles' graphs
+                run_reasoner(graph_store, incremental=True)
     for article_id in removed:
         click.echo(f"removed {article_id}")
     if missing:

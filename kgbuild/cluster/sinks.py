@@ -96,7 +96,7 @@ class StoreSink:
         if reason and (changed or self.background_changed or not self.store.inferred_is_current()):
             from ..reason import reason as run_reasoner
 
-            return run_reasoner(self.store, engine=reasoner).summary()
+            return run_reasoner(self.store, engine=reasoner, incremental=True).summary()
         if not reason and changed:
             self.store.mark_inferred_stale()
         return None

@@ -27,6 +27,7 @@ from ..errors import ConfigError, ReasonerError, StoreError
 from ..namespace import KG
 from ..store import GraphStore, as_graph_store, current_marker
 from . import events, fusion, module, owl, pellet, rules
+from .incremental import update as update_incrementally
 
 __all__ = ["reason", "ReasonReport", "ENGINES", "HERMIT_AUTO_LIMIT", "read_inputs"]
 
@@ -41,8 +42,13 @@ HERMIT_AUTO_LIMIT = 1000
 WRITE_CHUNK_TRIPLES = 50_000
 WRITE_CHUNK_BYTES = 8 << 20
 WRITE_CHUNK_GRAPHS = 2000
+#: an incremental run is made while the changed article graphs are at most this many, or this
+#: share of the store's article graphs (``--force`` rebuilds everything: a full pass is faster)
+INCREMENTAL_FLOOR = 50
+INCREMENTAL_SHARE = 0.1
 #: accepted values of ``engine``
 ENGINES: tuple[str, ...] = ("auto", "hermit", "pellet", "rules")
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +65,16 @@ class ReasonReport:
     """Number of ``kg:FusedEvent`` nodes."""
     fallback_reason: str | None = None
     """Why ``engine="auto"`` fell back to the rules (``None`` when it did not)."""
+    updated: int | None = None
+    """The number of changed article graphs an incremental run brought the graph up to date
+    for (``None``: the graph was computed again whole)."""
 
     def summary(self) -> str:
         """One line for the CLI."""
         extra = f" (fell back: {self.fallback_reason})" if self.fallback_reason else ""
+        how = f" (updated for {self.updated} changed articles)" if self.updated is not None else ""
         return (f"inferred {self.triples} triples, {self.fused_events} fused events "
-                f"with {self.engine} in {self.seconds:.2f}s{extra}")
+                f"with {self.engine} in {self.seconds:.2f}s{how}{extra}")
 
 
 def read_inputs(store: GraphStore | ox.Store, *, base: str | None = None,
@@ -141,6 +151,11 @@ def _write(store: GraphStore, work: ox.Store, ntriples: bytes, graph: ox.NamedNo
         raise StoreError(f"cannot write {graph}: {exc}") from exc
 
 
+def _article_graphs(store: GraphStore) -> int:
+    """How many article (doc) graphs the store holds."""
+    return sum(1 for g in store.graphs() if store.layout.graph_kind(g) == "doc")
+
+
 def _drop(store: GraphStore, graph: ox.NamedNode) -> None:
     """Remove ``graph``: its triples :data:`WRITE_CHUNK_TRIPLES` per transaction, then its name."""
     while next(store.quads(graph), None) is not None:
@@ -176,8 +191,12 @@ def infer_set(tbox: list[ox.Triple] | None, data: list[ox.Triple], *, engine: st
     return {q.triple for q in source.quads(out)}
 
 
-def reason(store: GraphStore | ox.Store, *, base: str | None = None, engine: str = "auto") -> ReasonReport:
-    """Recompute and replace ``{base}graph/inferred`` whole.
+def reason(store: GraphStore | ox.Store, *, base: str | None = None, engine: str = "auto",
+           incremental: bool = False) -> ReasonReport:
+    """Recompute and replace ``{base}graph/inferred`` whole, or, with ``incremental``, bring it
+    up to date for the article graphs written or removed since it was computed when it is exact
+    for everything else (:meth:`~kgbuild.store.GraphStore.pending_sources`;
+    :mod:`kgbuild.reason.incremental`; the same graph as a full pass).
 
     :param store: the store (a raw pyoxigraph store is wrapped with ``base``, default the
         default base; a :class:`~kgbuild.store.GraphStore` brings its own layout).
@@ -195,10 +214,24 @@ def reason(store: GraphStore | ox.Store, *, base: str | None = None, engine: str
         raise ConfigError(f"unknown reasoner {engine!r}; choose one of {', '.join(ENGINES)}")
     started = time.perf_counter()
     store = as_graph_store(store, base=base)
+    graph = store.layout.inferred_graph
+    changed = store.pending_sources() if incremental else None
+    if changed and len(changed) > max(INCREMENTAL_FLOOR, INCREMENTAL_SHARE * _article_graphs(store)):
+        log.info("%d changed articles: reasoning over the whole store", len(changed))
+        changed = None
+    if changed:
+        store.mark_stale(graph)  # stopped from here on, the next run is a full pass
+        work = module.extract(store)
+        used, ntriples, fallback = _run_engine(engine, work, java=owl.java_path())
+        update_incrementally(store, work, ntriples, changed)
+        marker = current_marker(graph)
+        store.update(f"INSERT DATA {{ GRAPH {graph} {{ {marker.subject} {marker.predicate} {marker.object} }} }}")
+        n_fused = sum(1 for _ in store.quads(graph, predicate=_TYPE, object=ox.NamedNode(str(KG.FusedEvent))))
+        return ReasonReport(engine=used, triples=store.count(graph), seconds=time.perf_counter() - started,
+                            fused_events=n_fused, fallback_reason=fallback, updated=len(changed))
     work = module.extract(store)
     fused = fusion.fuse_store(store, event_classes=module.event_classes(work))
     used, ntriples, fallback = _run_engine(engine, work, java=owl.java_path())
-    graph = store.layout.inferred_graph
     marker = current_marker(graph)
     _write(store, work, ntriples + ox.serialize(fused, format=ox.RdfFormat.N_TRIPLES), graph, marker=marker)
     del work

@@ -34,7 +34,7 @@ from ..layout import Layout
 from ..namespace import KG
 from ..store import GraphStore, as_graph_store
 
-__all__ = ["fuse", "fuse_store", "WINDOW_DAYS"]
+__all__ = ["fuse", "fuse_store", "fuse_around", "WINDOW_DAYS"]
 
 #: An undated event joins a dated one when its article appeared on that day or this many days after.
 WINDOW_DAYS = 3
@@ -68,27 +68,127 @@ def fuse_store(store: GraphStore | ox.Store, *, event_classes: set[str],
     if not event_classes:
         return []
     store = as_graph_store(store, base=base)
-    layout = store.layout
     candidates = sorted(_dated_pairs(store, event_classes) | _undated_pairs(store, event_classes), key=str)
+    return _fuse(_rows(store, candidates), event_classes, store.layout)
+
+
+def fuse_around(store: GraphStore, seeds: set[ox.NamedNode], *,
+                event_classes: set[str]) -> tuple[set[ox.NamedNode], list[ox.Triple]]:
+    """Fusion again around ``seeds`` (events added, changed or gone): ``(the fused nodes of the
+    inferred graph whose groups may have changed, the fusion triples that replace them)``.
+
+    The events reached from the seeds, transitively, through a possible link (same class, a
+    shared (role, actor), one day or an undated event's window: a superset of what :func:`_fuse`
+    links) or a shared fused node of the inferred graph hold every group that can differ from
+    the graph's: a group with none of them has the same events and links as before. Their
+    groups are computed by :func:`_fuse` as in a full pass.
+    """
+    layout = store.layout
+    inferred = layout.inferred_graph
+    fused_into = ox.NamedNode(str(KG.fusedInto))
+    keys = _DayKeys(store, event_classes)
+    undated = _UndatedKeys(store)
+    is_input = _InputGraphs(store)
+    reached: set[ox.NamedNode] = set()
+    old: set[ox.NamedNode] = set()
+    todo = sorted(seeds, key=str)
+    while todo:
+        e = todo.pop()
+        if e in reached:
+            continue
+        reached.add(e)
+        for q in store.quads(inferred, subject=e, predicate=fused_into):
+            if isinstance(q.object, ox.NamedNode) and q.object not in old:
+                old.add(q.object)
+                todo.extend(m.subject for m in store.quads(inferred, predicate=fused_into, object=q.object)
+                            if isinstance(m.subject, ox.NamedNode))
+        todo.extend(_linkable(store, e, keys, undated, event_classes, is_input))
+    rows = _rows(store, sorted(reached, key=str))
+    return old, _fuse(rows, event_classes, layout)
+
+
+def _linkable(store: GraphStore, e: ox.NamedNode, keys: _DayKeys, undated: _UndatedKeys,
+              event_classes: set[str], is_input: _InputGraphs) -> list[ox.NamedNode]:
+    """Events another report of ``e`` could be linked to (a superset of :func:`_fuse`'s links)."""
+    facts: dict[str, set[ox.Term]] = defaultdict(set)
+    for q in store.quads(subject=e):
+        if is_input(q.graph_name):
+            facts[q.predicate.value].add(q.object)
+    classes = {c for c in facts[_RDF_TYPE] if c.value in event_classes}
+    roles = [(ox.NamedNode(r), v) for r in (str(KG.agent), str(KG.target)) for v in facts[r]]
+    out: list[ox.NamedNode] = []
+    for day in facts[str(KG.date)]:
+        for c in classes:
+            for r, v in roles:
+                out.extend(other for other, _articles in keys(day).get((c, r, v), ()))
+                out.extend(undated(c, r, v, day))
+    if not facts[str(KG.date)]:
+        published = {q.object for a in facts[str(KG.sourceArticle)]
+                     for q in store.quads(subject=a, predicate=ox.NamedNode(_DCTERMS_DATE))}
+        date = ox.NamedNode(_XSD_DATE)
+        for p in published:
+            for k in range(WINDOW_DAYS + 1):
+                day = ox.Literal(_shift(p.value, -k), datatype=date)
+                for c in classes:
+                    for r, v in roles:
+                        out.extend(other for other, _articles in keys(day).get((c, r, v), ()))
+    return out
+
+
+class _UndatedKeys:
+    """The undated events of a (class, role, actor) whose article appeared on a day or up to
+    :data:`WINDOW_DAYS` after it; read from the store once per (class, role, actor)."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self._store = store
+        self._known: dict[tuple[ox.Term, ...], list[tuple[ox.NamedNode, str]]] = {}
+
+    def __call__(self, c: ox.Term, r: ox.NamedNode, v: ox.Term, day: ox.Term) -> list[ox.NamedNode]:
+        key = (c, r, v)
+        found = self._known.get(key)
+        if found is None:
+            ok = self._store.layout.sparql_reasoning_filter
+            rows = self._store.query(f"""SELECT DISTINCT ?e ?p WHERE {{
+                GRAPH ?g1 {{ ?e {r} {v} }} FILTER(isIRI(?e) && {ok("g1")})
+                GRAPH ?g4 {{ ?e a {c} }} FILTER({ok("g4")})
+                FILTER NOT EXISTS {{ GRAPH ?g2 {{ ?e <{KG.date}> ?d }} FILTER({ok("g2")}) }}
+                GRAPH ?g3 {{ ?e <{KG.sourceArticle}> ?a }} FILTER({ok("g3")})
+                GRAPH ?g5 {{ ?a <{_DCTERMS_DATE}> ?p }} }}""", union=False)
+            found = self._known[key] = [(row["e"], row["p"].value) for row in rows]
+        window = {_shift(day.value, k) for k in range(WINDOW_DAYS + 1)}
+        return [e for e, published in found if published[:10] in window]
+
+
+def _rows(store: GraphStore, events: list[ox.NamedNode]) -> list[tuple[ox.NamedNode | ox.BlankNode, str, ox.Term]]:
+    """What :func:`_fuse` reads of ``events``: their classes, dates, roles and articles in the
+    reasoning input graphs, and their articles' publication dates."""
     source = str(KG.sourceArticle)
     wanted = [ox.NamedNode(p) for p in (_RDF_TYPE, str(KG.date), str(KG.agent), str(KG.target), source)]
-    inputs: dict[ox.NamedNode, bool] = {}  # graph name -> read by reasoning (a few thousand names)
-
-    def is_input(graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> bool:
-        if not isinstance(graph, ox.NamedNode):
-            return False
-        known = inputs.get(graph)
-        if known is None:
-            known = inputs[graph] = layout.is_reasoning_input(graph)
-        return known
-
-    rows = [(q.subject, p.value, q.object) for e in candidates for p in wanted
+    is_input = _InputGraphs(store)
+    rows = [(q.subject, p.value, q.object) for e in events for p in wanted
             for q in store.quads(subject=e, predicate=p) if is_input(q.graph_name)]
     published = ox.NamedNode(_DCTERMS_DATE)
     articles = {o for _, p, o in rows if p == source}
     rows += [(a, _DCTERMS_DATE, q.object) for a in sorted(articles, key=str)
              for q in store.quads(subject=a, predicate=published)]
-    return _fuse(rows, event_classes, layout)
+    return rows
+
+
+class _InputGraphs:
+    """Whether a graph name is a reasoning input, each name's kind worked out once (a few
+    thousand names, read for every quad)."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self._layout = store.layout
+        self._known: dict[ox.NamedNode, bool] = {}
+
+    def __call__(self, graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> bool:
+        if not isinstance(graph, ox.NamedNode):
+            return False
+        known = self._known.get(graph)
+        if known is None:
+            known = self._known[graph] = self._layout.is_reasoning_input(graph)
+        return known
 
 
 def _dated_pairs(store: GraphStore, event_classes: set[str]) -> set[ox.NamedNode]:

@@ -1,0 +1,165 @@
+"""Incremental reasoning gives the graph a full pass gives: random stores, random changes
+(articles added, rewritten, removed; memberships that make actors state-affiliated or not;
+events dated and undated that fuse across articles), each brought up to date incrementally
+and compared with a full pass over the same store."""
+from __future__ import annotations
+
+import random
+
+import pyoxigraph as ox
+import pytest
+
+from kgbuild.namespace import KB, KG
+from kgbuild.reason import reason
+from kgbuild.store import ArticleWrite, GraphStore
+
+KB_TTL = f"""@prefix kg: <{KG._NS}> . @prefix kb: <{KB}> .
+kb:USA a kg:State . kb:IRQ a kg:State .
+kb:iraq-government a kg:GovernmentBody ; kg:ofState kb:IRQ .
+kb:iraq-security-forces a kg:SecurityForce ; kg:subOrganizationOf kb:iraq-government .
+kb:isis a kg:ArmedGroup . kb:sdf a kg:ArmedGroup .
+"""
+ACTORS = ["kb:USA", "kb:isis", "kb:sdf", "kb:iraq-security-forces", "<actor/militia>", "<actor/brigade>"]
+PARENTS = ["kb:iraq-security-forces", "kb:isis", "kb:IRQ"]
+
+
+def _article(store: GraphStore, rng: random.Random, article_id: str, version: int) -> ArticleWrite:
+    base = store.layout.base
+    day = 1 + rng.randrange(6)
+    lines = [f'<article/{article_id}> <http://purl.org/dc/terms/date> "2020-01-{day:02d}T08:00:00Z"^^xsd:dateTime .']
+    for actor in ("<actor/militia>", "<actor/brigade>"):
+        if rng.random() < 0.4:  # an article says who a new group belongs to, or not
+            lines.append(f"{actor} a kg:ArmedGroup ; kg:{rng.choice(['partOf', 'memberOf'])} {rng.choice(PARENTS)} .")
+    for k in range(rng.randrange(1, 4)):
+        cls = rng.choice(["kg:Attack", "kg:Attack", "kg:Threat"])
+        roles = " ; ".join(f"kg:{role} {rng.choice(ACTORS)}" for role in ("agent", "target") if rng.random() < 0.8)
+        date = f' ; kg:date "2020-01-{max(1, day - rng.randrange(3)):02d}"^^xsd:date' if rng.random() < 0.6 else ""
+        lines.append(f"<event/{article_id}-v{version}-{k}> a {cls} ; {roles or 'kg:agent kb:USA'}{date} ; "
+                     f"kg:sourceArticle <article/{article_id}> .")
+    ttl = (f"@prefix kg: <{KG._NS}> . @prefix kb: <{KB}> . @base <{base}> . "
+           f"@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n" + "\n".join(lines))
+    graph = store.layout.doc_graph(article_id)
+    quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in ox.parse(ttl.encode(), format=ox.RdfFormat.TURTLE)]
+    return ArticleWrite(article_id, quads, [])
+
+
+def _inferred(store: GraphStore) -> set[ox.Triple]:
+    return {q.triple for q in store.quads(store.layout.inferred_graph)}
+
+
+def _full_pass(store: GraphStore) -> set[ox.Triple]:
+    """The graph a full pass writes over a copy of ``store``."""
+    copy = GraphStore.in_memory()
+    copy.bulk_load(store.dump(fmt="nquads"))
+    reason(copy, engine="rules")
+    return _inferred(copy)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_incremental_runs_give_what_a_full_pass_gives(seed: int) -> None:
+    rng = random.Random(seed)
+    store = GraphStore.in_memory()
+    store.load(KB_TTL.encode(), fmt="turtle", graph=store.layout.kb_graph)
+    versions: dict[str, int] = {}
+    store.write_articles([_article(store, rng, f"a{i}", 0) for i in range(10)])
+    versions.update({f"a{i}": 0 for i in range(10)})
+    assert store.pending_sources() is None  # never reasoned: a full pass
+    assert reason(store, engine="rules", incremental=True).updated is None
+    assert store.pending_sources() == []
+    fused_seen = 0
+    for round_ in range(5):
+        writes = []
+        for _ in range(rng.randrange(1, 4)):
+            article_id = rng.choice([*versions, f"n{round_}-{len(writes)}"])
+            versions[article_id] = versions.get(article_id, 0) + 1
+            writes.append(_article(store, rng, article_id, versions[article_id]))
+        store.write_articles(writes)
+        if rng.random() < 0.5:
+            gone = rng.choice(sorted(versions))
+            store.remove_articles([gone])
+            del versions[gone]
+        pending = store.pending_sources()
+        assert pending and not store.inferred_is_current()
+        report = reason(store, engine="rules", incremental=True)
+        assert report.updated == len(pending)
+        assert store.inferred_is_current() and store.pending_sources() == []
+        got, expected = _inferred(store), _full_pass(store)
+        assert got == expected, (round_, sorted(map(str, expected - got))[:8], sorted(map(str, got - expected))[:8])
+        fused_seen += report.fused_events
+    assert fused_seen  # the random stores do fuse events across articles
+
+
+def test_a_stale_graph_is_computed_again_whole() -> None:
+    rng = random.Random(1)
+    store = GraphStore.in_memory()
+    store.load(KB_TTL.encode(), fmt="turtle", graph=store.layout.kb_graph)
+    store.write_articles([_article(store, rng, "a", 0)])
+    reason(store, engine="rules")
+    store.write_articles([_article(store, rng, "b", 0)])
+    assert store.pending_sources() == [store.layout.doc_graph("b")]
+    store.mark_inferred_stale()  # the KB changed, say
+    assert store.pending_sources() is None
+    store.write_articles([_article(store, rng, "c", 0)])
+    assert store.pending_sources() is None  # a stale graph stays stale
+    assert reason(store, engine="rules", incremental=True).updated is None
+    assert _inferred(store) == _full_pass(store)
+
+
+def test_many_changed_articles_are_a_full_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past ``INCREMENTAL_FLOOR`` articles and ``INCREMENTAL_SHARE`` of them (a ``--force``
+    rebuild), a full pass."""
+    from kgbuild.reason import api
+
+    monkeypatch.setattr(api, "INCREMENTAL_FLOOR", 2)
+    rng = random.Random(2)
+    store = GraphStore.in_memory()
+    store.load(KB_TTL.encode(), fmt="turtle", graph=store.layout.kb_graph)
+    store.write_articles([_article(store, rng, f"a{i}", 0) for i in range(20)])
+    reason(store, engine="rules")
+    store.write_articles([_article(store, rng, "a1", 1)])
+    assert reason(store, engine="rules", incremental=True).updated == 1
+    store.write_articles([_article(store, rng, f"a{i}", 1) for i in range(3)])
+    report = reason(store, engine="rules", incremental=True)
+    assert report.updated is None and store.inferred_is_current()
+    assert _inferred(store) == _full_pass(store)
+
+
+def test_a_build_adding_an_article_brings_the_graph_up_to_date_for_it(store_copy, built_store, tmp_path) -> None:  # noqa: ANN001
+    """`kgbuild build` of one new article into the examples' store: reasoning is incremental
+    ("updated for 1 changed articles") and writes the graph `kgbuild reason` (a full pass) writes."""
+    from click.testing import CliRunner
+    from conftest import INFERRED_GRAPH, snapshot
+
+    from kgbuild.cli import cli
+    from kgbuild.reason.cli import command
+
+    new = tmp_path / "new.txt"
+    new.write_text("Kataib Hezbollah fighters attacked a US base in western Iraq on Sunday, officials said.\n")
+    result = CliRunner().invoke(cli, ["build", str(new), "--store", str(store_copy), "--reasoner", "rules"])
+    assert result.exit_code == 0, result.output
+    assert "updated for 1 changed articles" in result.output
+    incremental = snapshot(store_copy)[INFERRED_GRAPH]
+    assert incremental != snapshot(built_store)[INFERRED_GRAPH]
+    full = CliRunner().invoke(command, ["--store", str(store_copy), "--reasoner", "rules"])
+    assert full.exit_code == 0 and "updated for" not in full.output, full.output
+    assert snapshot(store_copy)[INFERRED_GRAPH] == incremental
+
+
+def test_articles_a_killed_build_wrote_are_reasoned_over_by_the_next_build(store_copy) -> None:  # noqa: ANN001
+    """A build killed after a commit, before reasoning: the graph is not current (queries do not
+    read it), and the next build, with nothing new to extract, brings it up to date."""
+    from click.testing import CliRunner
+
+    from conftest import EXAMPLES
+    from kgbuild.cli import cli
+
+    with GraphStore.open(store_copy) as store:
+        rng = random.Random(3)
+        store.write_articles([_article(store, rng, "written-then-killed", 0)])
+        assert not store.inferred_is_current()
+    result = CliRunner().invoke(cli, ["build", str(EXAMPLES), "--store", str(store_copy), "--reasoner", "rules"])
+    assert result.exit_code == 0, result.output
+    assert "updated for 1 changed articles" in result.output
+    with GraphStore.open_read_only(store_copy) as store:
+        assert store.inferred_is_current()
+        assert _inferred(store) == _full_pass(store)
