@@ -45,7 +45,7 @@ def update(store: GraphStore, work: ox.Store, answer: bytes, changed: list[ox.Na
     ok = layout.sparql_reasoning_filter
     event_classes = module.event_classes(work)
     # 1. actors: the difference between the old answer and the new one
-    new = set(ox.parse(answer, format=ox.RdfFormat.N_TRIPLES))
+    new = {q.triple for q in ox.parse(answer, format=ox.RdfFormat.N_TRIPLES)}
     old = _actor_part(store, graph)
     _delete(store, graph, old - new)
     _insert(store, graph, new - old)
