@@ -19,7 +19,8 @@ def test_every_benchmark_runs_tiny(tmp_path: Path) -> None:
     assert results["_meta"]["failed"] == []
     names = set(results) - {"_meta"}
     for expected in ("extraction_throughput", "incremental_rebuild", "store_write", "load_vs_curl",
-                     "export_memory_bounded", "reason_rules", "reason_pellet", "reason_hermit"):
+                     "export_memory_bounded", "reason_rules", "reason_pellet", "reason_hermit",
+                     "reason_incremental"):
         assert expected in names, sorted(names)
     assert any(n.startswith("query_overhead:") for n in names)
     assert any(n.startswith("query_vs_rdflib:") for n in names)

@@ -163,3 +163,33 @@ def test_articles_a_killed_build_wrote_are_reasoned_over_by_the_next_build(store
     with GraphStore.open_read_only(store_copy) as store:
         assert store.inferred_is_current()
         assert _inferred(store) == _full_pass(store)
+
+
+def test_an_article_that_changes_no_actor_rewrites_no_actor_triple(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The actor part is written as a difference: an article naming only known actors, with no
+    membership, deletes and adds none of the engine's triples."""
+    from kgbuild.reason import incremental
+
+    rng = random.Random(4)
+    store = GraphStore.in_memory()
+    store.load(KB_TTL.encode(), fmt="turtle", graph=store.layout.kb_graph)
+    store.write_articles([_article(store, rng, f"a{i}", 0) for i in range(5)])
+    reason(store, engine="rules")
+    graph = store.layout.doc_graph("plain")
+    ttl = (f"@prefix kg: <{KG._NS}> . @prefix kb: <{KB}> . @base <{store.layout.base}> . "
+           f"<event/plain> a kg:Attack ; kg:agent kb:isis ; kg:target kb:sdf ; kg:sourceArticle <article/plain> .")
+    quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in ox.parse(ttl.encode(), format=ox.RdfFormat.TURTLE)]
+    store.write_articles([ArticleWrite("plain", quads, [])])
+    written: list[set[ox.Triple]] = []
+
+    def recorded(write):  # noqa: ANN001, ANN202
+        def record(store: GraphStore, graph: ox.NamedNode, triples: set[ox.Triple]) -> None:
+            written.append(triples)
+            write(store, graph, triples)
+        return record
+
+    monkeypatch.setattr(incremental, "_delete", recorded(incremental._delete))
+    monkeypatch.setattr(incremental, "_insert", recorded(incremental._insert))
+    reason(store, engine="rules", incremental=True)
+    assert written[:2] == [set(), set()]  # the actor part: deleted, added
+    assert _inferred(store) == _full_pass(store)
