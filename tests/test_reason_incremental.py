@@ -5,6 +5,7 @@ and compared with a full pass over the same store."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -39,7 +40,8 @@ def _article(store: GraphStore, rng: random.Random, article_id: str, version: in
     ttl = (f"@prefix kg: <{KG._NS}> . @prefix kb: <{KB}> . @base <{base}> . "
            f"@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n" + "\n".join(lines))
     graph = store.layout.doc_graph(article_id)
-    quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in ox.parse(ttl.encode(), format=ox.RdfFormat.TURTLE)]
+    quads = [ox.Quad(t.subject, t.predicate, t.object, graph)
+             for t in ox.parse(ttl.encode(), format=ox.RdfFormat.TURTLE)]
     return ArticleWrite(article_id, quads, [])
 
 
@@ -124,7 +126,8 @@ def test_many_changed_articles_are_a_full_pass(monkeypatch: pytest.MonkeyPatch) 
     assert _inferred(store) == _full_pass(store)
 
 
-def test_a_build_adding_an_article_brings_the_graph_up_to_date_for_it(store_copy, built_store, tmp_path) -> None:  # noqa: ANN001
+def test_a_build_adding_an_article_brings_the_graph_up_to_date_for_it(
+        store_copy: Path, built_store: Path, tmp_path: Path) -> None:
     """`kgbuild build` of one new article into the examples' store: reasoning is incremental
     ("updated for 1 changed articles") and writes the graph `kgbuild reason` (a full pass) writes."""
     from click.testing import CliRunner
@@ -145,7 +148,7 @@ def test_a_build_adding_an_article_brings_the_graph_up_to_date_for_it(store_copy
     assert snapshot(store_copy)[INFERRED_GRAPH] == incremental
 
 
-def test_articles_a_killed_build_wrote_are_reasoned_over_by_the_next_build(store_copy) -> None:  # noqa: ANN001
+def test_articles_a_killed_build_wrote_are_reasoned_over_by_the_next_build(store_copy: Path) -> None:
     """A build killed after a commit, before reasoning: the graph is not current (queries do not
     read it), and the next build, with nothing new to extract, brings it up to date."""
     from click.testing import CliRunner
@@ -178,7 +181,8 @@ def test_an_article_that_changes_no_actor_rewrites_no_actor_triple(monkeypatch: 
     graph = store.layout.doc_graph("plain")
     ttl = (f"@prefix kg: <{KG._NS}> . @prefix kb: <{KB}> . @base <{store.layout.base}> . "
            f"<event/plain> a kg:Attack ; kg:agent kb:isis ; kg:target kb:sdf ; kg:sourceArticle <article/plain> .")
-    quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in ox.parse(ttl.encode(), format=ox.RdfFormat.TURTLE)]
+    quads = [ox.Quad(t.subject, t.predicate, t.object, graph)
+             for t in ox.parse(ttl.encode(), format=ox.RdfFormat.TURTLE)]
     store.write_articles([ArticleWrite("plain", quads, [])])
     written: list[set[ox.Triple]] = []
 

@@ -67,7 +67,7 @@ def update(store: GraphStore, work: ox.Store, answer: bytes, changed: list[ox.Na
     chunks = sorted(sources, key=str)
     for i in range(0, len(chunks), CHUNK_GRAPHS):
         part = chunks[i:i + CHUNK_GRAPHS]
-        store.update(_forget_classes(graph, part, event_classes, ok))
+        store.update(_forget_classes(graph, part, event_classes))
         store.update(module.PREFIXES + " ;\n".join(events.updates(work, graph, layout=layout, sources=part)))
 
 
@@ -102,7 +102,7 @@ def _graphs_naming(store: GraphStore, actors: set[ox.NamedNode | ox.BlankNode]) 
     return {row["g"] for row in rows}
 
 
-def _forget_classes(graph: ox.NamedNode, sources: list[ox.NamedNode], event_classes: set[str], ok) -> str:  # noqa: ANN001
+def _forget_classes(graph: ox.NamedNode, sources: list[ox.NamedNode], event_classes: set[str]) -> str:
     """The update deleting from ``graph`` the classes of the events asserted in ``sources``."""
     classes = ", ".join(f"<{c}>" for c in sorted(event_classes))
     return f"""DELETE {{ GRAPH {graph} {{ ?e a ?d }} }} WHERE {{
