@@ -1573,6 +1573,22 @@ def test_the_attack_told_again_is_the_same_attack(extractor: Extractor) -> None:
     assert len(events_of(result, "Attack")) == 1
 
 
+def test_a_word_reports_one_event() -> None:
+    """Two readings of one trigger (a demand "they should consider ...", and the same word read as
+    an accusation) would be one event node with two classes: the one told more often stays."""
+    from kgbuild.extract.items import ActorRef
+    from kgbuild.extract.lexicon import load_lexicon
+    from kgbuild.extract.merge import merge_events
+
+    ministry = ActorRef("urn:ministry", "GovernmentBody", "the ministry")
+    union = ActorRef(None, "Organization", "the union", new=True)
+    sentence = (0, 80)
+    demand = EventItem("Demand", [(40, 48), (33, 39)], sentence, agents=[ministry], targets=[union])
+    accusation = EventItem("Accusation", [(40, 48)], sentence, agents=[ministry], targets=[union])
+    kept = merge_events([accusation, demand], load_lexicon())
+    assert [(e.event_class, sorted(e.triggers)) for e in kept] == [("Demand", [(33, 39), (40, 48)])]
+
+
 # -- 7. dates --------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("when", "expected"), [
     ("on Sunday", date(2025, 3, 9)), ("yesterday", date(2025, 3, 13)), ("on March 3", date(2025, 3, 3)),

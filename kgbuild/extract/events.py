@@ -510,8 +510,10 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
     blames = spoken_blame(doc, index, lex, frames, body, published, date_ents)
     found = warnings_of_blame(found, blames, doc, lex) + blames
     demands = modal_demands(doc, index, frames, body, published, date_ents)
-    obliged = {d.triggers[0] for d in demands}  # the grammar says who demands what of whom there
-    found = [e for e in found if not (e.event_class == EventClass.DEMAND and e.triggers[0] in obliged)] + demands
-    events = merge_events(found, lex)
+    # the grammar says who demands what of whom there, and what someone should do is not done:
+    # no other event on the demanded act ("they should consider ..." accuses no one)
+    obliged = {d.triggers[0] for d in demands}
+    found = [e for e in found if e.triggers[0] not in obliged] + demands
+    events = merge_events(found, lex, doc)
     date_statements_by_news_day(events, doc, lex)
     return events

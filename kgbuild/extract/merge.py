@@ -40,9 +40,10 @@ def _compatible(a: EventItem, b: EventItem, lex: Lexicon) -> bool:
     return bool(a_agents & b_agents)
 
 
-def merge_events(events: list[EventItem], lex: Lexicon) -> list[EventItem]:
+def merge_events(events: list[EventItem], lex: Lexicon, doc: Doc | None = None) -> list[EventItem]:
     """Merge coreferent event mentions; drop events left without an agent or, for weak
-    triggers and classes that need one, without a target."""
+    triggers and classes that need one, without a target; keep one event per trigger word
+    (``doc`` tells which class the lexicon gives the word)."""
     merged: list[EventItem] = []
     last_attack: EventItem | None = None
     for event in sorted(events, key=lambda e: e.triggers[0][0]):
@@ -72,8 +73,8 @@ def merge_events(events: list[EventItem], lex: Lexicon) -> list[EventItem]:
         target.place = target.place or event.place
         target.date = target.date or event.date
         target.mode = target.mode or event.mode
-    kept = [e for e in merged if e.agents and not (e.weak and not e.targets)
-            and not (lex.classes[e.event_class].needs_target and not e.targets)]
+    kept = _one_event_per_trigger([e for e in merged if e.agents and not (e.weak and not e.targets)
+                                   and not (lex.classes[e.event_class].needs_target and not e.targets)], lex, doc)
     for event in kept:  # evidence: the fullest of the first sentences telling it (not a bare headline)
         event.sentence = max(event.sentences[:3], key=lambda s: s[1] - s[0])
         if not lex.classes[event.event_class].symmetric:
@@ -81,6 +82,29 @@ def merge_events(events: list[EventItem], lex: Lexicon) -> list[EventItem]:
             event.targets = [t for t in event.targets if t.key not in agents] if event.mode != "armed-clash" \
                 else event.targets
     return kept
+
+
+def _one_event_per_trigger(events: list[EventItem], lex: Lexicon, doc: Doc | None) -> list[EventItem]:
+    """A word reports one event: of events sharing a trigger, the one told more often stays, then
+    the one of a class the lexicon gives its first trigger word ("warning": a threat), then the
+    first. (An event's node is named after its first trigger: two would be one node with two
+    classes.)"""
+    def in_lexicon(event: EventItem) -> bool:
+        span = doc.char_span(*event.triggers[0], alignment_mode="expand") if doc is not None else None
+        if span is None:
+            return False
+        lemma = span.root.lemma_.lower()
+        return event.event_class in (*lex.verb_index.get(lemma, ()), *lex.noun_index.get(lemma, ()))
+
+    ranked = sorted(range(len(events)), key=lambda i: (-len(events[i].triggers), not in_lexicon(events[i]), i))
+    taken: set[tuple[int, int]] = set()
+    keep: set[int] = set()
+    for i in ranked:
+        spans = set(events[i].triggers)
+        if not spans & taken:
+            keep.add(i)
+            taken |= spans
+    return [e for i, e in enumerate(events) if i in keep]
 
 
 def date_statements_by_news_day(events: list[EventItem], doc: Doc, lex: Lexicon) -> None:
