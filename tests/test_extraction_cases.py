@@ -751,6 +751,19 @@ def test_a_deed_the_speaker_takes_as_known_stays_a_fact(extractor: Extractor) ->
     assert any("attackers" in labels(e.agents) for e in events_of(result, "Attack"))
 
 
+@pytest.mark.parametrize("text", [
+    "“The rebels want the war to go on; their leaders should condemn the attacks,” an army spokesman said.",
+    "Washington should accuse Moscow of violating the treaty, a senator told reporters.",
+    "Beijing must reject the tribunal's ruling, Chinese state media said on Friday.",
+])
+def test_what_someone_should_do_is_not_done(extractor: Extractor, text: str) -> None:
+    """Quote scope: an act someone should (or must) do reports no such act; at most the speaker's
+    demand, on its own trigger (never a second event on it)."""
+    result = extract(extractor, text)
+    assert {e.event_class for e in result.events} <= {"Demand"}, \
+        [(e.event_class, labels(e.agents), labels(e.targets)) for e in result.events]
+
+
 # -- 4. claims of membership -------------------------------------------------------------------
 def claims(result: Extraction) -> set[tuple[str, str, str, str]]:
     return {(c.source.label, c.subject.label, c.predicate, c.object.label) for c in result.claims}

@@ -184,6 +184,18 @@ def _denied(token: Token) -> bool:
         c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ in _DENYING for c in token.children)
 
 
+#: modals that say what someone should do: what they say is not done
+_OBLIGING = frozenset({"should", "must", "ought"})
+
+
+def _obliged(token: Token) -> bool:
+    """A verb someone should or must do ("its leaders should condemn the attacks", "Israel must
+    stop the strikes"): not done (a demand, which :mod:`kgbuild.extract.implied` reads with its
+    speaker). "must have fired" infers a past deed and stays."""
+    aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    return token.pos_ == "VERB" and bool(aux & _OBLIGING) and "have" not in aux
+
+
 _WH = frozenset({"who", "whom", "whose", "what", "which", "why", "how", "when", "where", "whether"})
 
 
@@ -255,6 +267,8 @@ def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[t
                 c.dep_ == "dobj" and c.lemma_.lower() in lex.noun_index for c in token.children)):
             continue  # "has never condemned", "seldom criticized": said not to have happened (a light
             # verb's negation, "did not impose sanctions", is read with the trigger noun it governs)
+        if stance is None and _obliged(token):
+            continue  # "should condemn": asked for, not done
         if classes or cameo:
             found.append(Candidate(token, end, tuple(classes), cameo, multiword, stance))
     consumed = {i for c in found if c.end > c.token.i for i in range(c.token.i + 1, c.end + 1)}
