@@ -115,7 +115,8 @@ def run(scale: str, out_dir: Path) -> dict[str, Any]:
             articles=s["articles"], raw_seconds=round(raw.seconds, 2), build_seconds=round(full.seconds, 2),
             raw_same_batch_seconds=round(tuned.seconds, 2), same_batch=EXTRACT_BATCH,
             ratio_vs_same_batch=round(tuned.seconds / full.seconds, 3))
-        detail["curve"].append({"articles": s["articles"], "seconds": full.seconds, "peak_rss_mb": full.peak_rss / 2**20})
+        detail["curve"].append({"articles": s["articles"], "seconds": full.seconds,
+                                "peak_rss_mb": full.peak_rss / 2**20, "raw_spacy_seconds": raw.seconds})
 
         again = _build(big, tmp / "kg-big")
         detail["rebuild_seconds"] = round(again.seconds, 2)

@@ -23,10 +23,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from common import RESULTS, ROOT, machine, print_table, write_results  # noqa: E402
 
-__all__ = ["main", "plot"]
+__all__ = ["main", "plot", "plot_scaling"]
 
 BENCHES = ["bench_store", "bench_queries", "bench_export", "bench_load", "bench_reason", "bench_build",
-           "bench_cluster"]
+           "bench_cluster", "bench_scaling"]
 #: left out of the tiny smoke run (tests/test_benchmarks.py, inside the test suite's time budget):
 #: bench_cluster starts four Dask clusters and loads the pipeline four times; the code it times
 #: is tested by tests/test_cluster.py. ``--tiny --only bench_cluster`` still runs it.
@@ -81,6 +81,49 @@ def merged_meta(previous: dict[str, Any] | None, meta: dict[str, Any], *, rerun:
             "failed": sorted({*previous.get("failed", []), *meta["failed"]})}
 
 
+def plot_scaling(build_detail: dict[str, Any] | None, scaling_detail: dict[str, Any], path: Path) -> None:
+    """Build time and peak RSS against the article count (``bench_build``'s curve, when there is
+    one) and every saved query's p50 against the store's size, kgbuild and raw pyoxigraph
+    (``bench_scaling``), side by side (docs/img/scaling.png)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    builds = (build_detail or {}).get("curve") or []
+    fig, axes = plt.subplots(1, 2 if builds else 1, figsize=(12 if builds else 7, 4.5), squeeze=False)
+    if builds:
+        ax = axes[0][0]
+        xs = [p["articles"] for p in builds]
+        ax.plot(xs, [p["seconds"] for p in builds], "o-", color="tab:blue", label="kgbuild build, s")
+        raw = [(p["articles"], p["raw_spacy_seconds"]) for p in builds if p.get("raw_spacy_seconds")]
+        if raw:
+            ax.plot(*zip(*raw), "D", color="tab:gray", label="raw spaCy nlp.pipe, s")
+        ax.set(xscale="log", yscale="log", xlabel="articles (synthetic, ~450 words each)", ylabel="seconds")
+        ax2 = ax.twinx()
+        ax2.plot(xs, [p["peak_rss_mb"] for p in builds], "s--", color="tab:red")
+        ax2.set_ylabel("peak RSS of the build, MB", color="tab:red")
+        ax2.set_ylim(0, max(2048, max(p["peak_rss_mb"] for p in builds) * 1.1))
+        ax.legend(loc="upper left", fontsize=8)
+        ax.set_title("build against corpus size", fontsize=10)
+    ax = axes[0][-1]
+    curve = scaling_detail.get("curve") or []
+    for n, name in enumerate(sorted({p["query"] for p in curve})):
+        points = sorted((p["triples"], p["kgbuild_ms"], p["raw_ms"]) for p in curve if p["query"] == name)
+        color = f"C{n % 10}"
+        ax.plot([t for t, _, _ in points], [k for _, k, _ in points], "o-", color=color, label=name)
+        ax.plot([t for t, _, _ in points], [r for _, _, r in points], "x:", color=color)
+    ax.set(xscale="log", yscale="log", xlabel="quads in the store", ylabel="p50, ms")
+    ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())  # the minor labels overlap
+    ax.set_title("saved queries: kgbuild (solid) vs raw pyoxigraph (dotted)", fontsize=10)
+    ax.legend(fontsize=7, loc="upper left")
+    m = scaling_detail.get("machine", {})
+    fig.suptitle(f"kgbuild scaling ({m.get('date', '')}, {m.get('cores', '?')} cores)", fontsize=10)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
@@ -126,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     write_results(f"details-{scale}", details, args.out_dir)
     if "bench_build" in details and (args.plot or scale in ("medium", "full")):
         plot(details["bench_build"], args.plot or ROOT / "docs" / "img" / "performance.png")
+    if "bench_scaling" in details and (args.plot or scale in ("medium", "full")):
+        target = args.plot.with_name("scaling.png") if args.plot else ROOT / "docs" / "img" / "scaling.png"
+        plot_scaling(details.get("bench_build"), details["bench_scaling"], target)
     print_table(entries, title=f"all benchmarks ({scale}, {latest['_meta']['seconds']} s)")
     met = sum(1 for e in entries.values() if e["met"])
     print(f"{met}/{len(entries)} targets met" + (f"; FAILED: {', '.join(failed)}" if failed else ""))

@@ -28,6 +28,7 @@ def test_every_benchmark_runs_tiny(tmp_path: Path) -> None:
         if "ratio" in value:
             assert set(value) >= {"ratio", "target", "met", "baseline"}
     assert "ratio" in proc.stdout and plot.is_file()
+    assert (tmp_path / "scaling.png").is_file()  # build and query time against size, side by side
 
 
 def test_generators_are_deterministic(tmp_path: Path) -> None:
