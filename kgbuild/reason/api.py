@@ -146,9 +146,14 @@ def _write(store: GraphStore, work: ox.Store, ntriples: bytes, graph: ox.NamedNo
             steps = events.updates(work, graph, layout=layout, sources=sources[i:i + WRITE_CHUNK_GRAPHS])
             store.update(module.PREFIXES + " ;\n".join(steps))
         if marker is not None:
-            store.update(f"INSERT DATA {{ GRAPH {graph} {{ {marker.subject} {marker.predicate} {marker.object} }} }}")
+            _insert_marker(store, graph, marker)
     except StoreError as exc:
         raise StoreError(f"cannot write {graph}: {exc}") from exc
+
+
+def _insert_marker(store: GraphStore, graph: ox.NamedNode, marker: ox.Triple) -> None:
+    """Write the 'current' marker into ``graph``, last."""
+    store.update(f"INSERT DATA {{ GRAPH {graph} {{ {marker.subject} {marker.predicate} {marker.object} }} }}")
 
 
 def _article_graphs(store: GraphStore) -> int:
@@ -224,8 +229,7 @@ def reason(store: GraphStore | ox.Store, *, base: str | None = None, engine: str
         work = module.extract(store)
         used, ntriples, fallback = _run_engine(engine, work, java=owl.java_path())
         update_incrementally(store, work, ntriples, changed)
-        marker = current_marker(graph)
-        store.update(f"INSERT DATA {{ GRAPH {graph} {{ {marker.subject} {marker.predicate} {marker.object} }} }}")
+        _insert_marker(store, graph, current_marker(graph))
         n_fused = sum(1 for _ in store.quads(graph, predicate=_TYPE, object=ox.NamedNode(str(KG.FusedEvent))))
         return ReasonReport(engine=used, triples=store.count(graph), seconds=time.perf_counter() - started,
                             fused_events=n_fused, fallback_reason=fallback, updated=len(changed))

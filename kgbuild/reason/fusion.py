@@ -103,7 +103,7 @@ def fuse_around(store: GraphStore, seeds: set[ox.NamedNode], *,
                 todo.extend(m.subject for m in store.quads(inferred, predicate=fused_into, object=q.object)
                             if isinstance(m.subject, ox.NamedNode))
         todo.extend(_linkable(store, e, keys, undated, event_classes, is_input))
-    rows = _rows(store, sorted(reached, key=str))
+    rows = _rows(store, sorted(reached, key=str), is_input)
     return old, _fuse(rows, event_classes, layout)
 
 
@@ -116,22 +116,20 @@ def _linkable(store: GraphStore, e: ox.NamedNode, keys: _DayKeys, undated: _Unda
             facts[q.predicate.value].add(q.object)
     classes = {c for c in facts[_RDF_TYPE] if c.value in event_classes}
     roles = [(ox.NamedNode(r), v) for r in (str(KG.agent), str(KG.target)) for v in facts[r]]
+    dated = facts[str(KG.date)]
+    # a dated event links on its day (to the day's events and to undated events whose window
+    # holds it); an undated one to the events dated in its article's window
+    days = dated or {ox.Literal(_shift(q.object.value, -k), datatype=ox.NamedNode(_XSD_DATE))
+                     for a in facts[str(KG.sourceArticle)]
+                     for q in store.quads(subject=a, predicate=ox.NamedNode(_DCTERMS_DATE))
+                     for k in range(WINDOW_DAYS + 1)}
     out: list[ox.NamedNode] = []
-    for day in facts[str(KG.date)]:
+    for day in days:
         for c in classes:
             for r, v in roles:
                 out.extend(other for other, _articles in keys(day).get((c, r, v), ()))
-                out.extend(undated(c, r, v, day))
-    if not facts[str(KG.date)]:
-        published = {q.object for a in facts[str(KG.sourceArticle)]
-                     for q in store.quads(subject=a, predicate=ox.NamedNode(_DCTERMS_DATE))}
-        date = ox.NamedNode(_XSD_DATE)
-        for p in published:
-            for k in range(WINDOW_DAYS + 1):
-                day = ox.Literal(_shift(p.value, -k), datatype=date)
-                for c in classes:
-                    for r, v in roles:
-                        out.extend(other for other, _articles in keys(day).get((c, r, v), ()))
+                if dated:
+                    out.extend(undated(c, r, v, day))
     return out
 
 
@@ -159,12 +157,13 @@ class _UndatedKeys:
         return [e for e, published in found if published[:10] in window]
 
 
-def _rows(store: GraphStore, events: list[ox.NamedNode]) -> list[tuple[ox.NamedNode | ox.BlankNode, str, ox.Term]]:
+def _rows(store: GraphStore, events: list[ox.NamedNode], is_input: _InputGraphs | None = None,
+          ) -> list[tuple[ox.NamedNode | ox.BlankNode, str, ox.Term]]:
     """What :func:`_fuse` reads of ``events``: their classes, dates, roles and articles in the
     reasoning input graphs, and their articles' publication dates."""
     source = str(KG.sourceArticle)
     wanted = [ox.NamedNode(p) for p in (_RDF_TYPE, str(KG.date), str(KG.agent), str(KG.target), source)]
-    is_input = _InputGraphs(store)
+    is_input = is_input or _InputGraphs(store)
     rows = [(q.subject, p.value, q.object) for e in events for p in wanted
             for q in store.quads(subject=e, predicate=p) if is_input(q.graph_name)]
     published = ox.NamedNode(_DCTERMS_DATE)

@@ -57,10 +57,10 @@ def update(store: GraphStore, work: ox.Store, answer: bytes, changed: list[ox.Na
     present = [g for g in changed if store.has_graph(g)]
     seeds = set(gone) | set(_events_of(store, present, event_classes))
     old_fused, fused = fusion.fuse_around(store, seeds, event_classes=event_classes)
-    _delete(store, graph, {q.triple for f in old_fused for q in store.quads(subject=f, graph=graph)})
-    _delete(store, graph, {q.triple for f in old_fused
-                           for q in store.quads(predicate=ox.NamedNode(str(KG.fusedInto)), object=f, graph=graph)})
-    _delete(store, graph, {q.triple for e in gone for q in store.quads(subject=e, graph=graph)})
+    fused_into = ox.NamedNode(str(KG.fusedInto))
+    _delete(store, graph, {q.triple for f in old_fused for q in (*store.quads(graph, subject=f),
+                                                                 *store.quads(graph, predicate=fused_into, object=f))}
+            | {q.triple for e in gone for q in store.quads(graph, subject=e)})
     _insert(store, graph, set(fused))
     # 2. events of the changed graphs and of the graphs naming an actor that changed class
     sources = set(present) | _graphs_naming(store, moved)
@@ -86,10 +86,14 @@ def _events_of(store: GraphStore, graphs: list[ox.NamedNode], event_classes: set
     """The events asserted in ``graphs``."""
     if not graphs or not event_classes:
         return []
+    return [row["e"] for row in store.query(_asserted_in(graphs, event_classes), union=False)]
+
+
+def _asserted_in(graphs: list[ox.NamedNode], event_classes: set[str]) -> str:
+    """``SELECT DISTINCT ?e``: the events asserted in ``graphs`` (an event class on them there)."""
     classes = ", ".join(f"<{c}>" for c in sorted(event_classes))
-    rows = store.query(f"""SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {' '.join(str(g) for g in graphs)} }}
-        GRAPH ?g {{ ?e a ?c FILTER(isIRI(?e) && ?c IN ({classes})) }} }}""", union=False)
-    return [row["e"] for row in rows]
+    return (f"SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {' '.join(str(g) for g in graphs)} }} "
+            f"GRAPH ?g {{ ?e a ?c FILTER(isIRI(?e) && ?c IN ({classes})) }} }}")
 
 
 def _graphs_naming(store: GraphStore, actors: set[ox.NamedNode | ox.BlankNode]) -> set[ox.NamedNode]:
@@ -104,11 +108,8 @@ def _graphs_naming(store: GraphStore, actors: set[ox.NamedNode | ox.BlankNode]) 
 
 def _forget_classes(graph: ox.NamedNode, sources: list[ox.NamedNode], event_classes: set[str]) -> str:
     """The update deleting from ``graph`` the classes of the events asserted in ``sources``."""
-    classes = ", ".join(f"<{c}>" for c in sorted(event_classes))
-    return f"""DELETE {{ GRAPH {graph} {{ ?e a ?d }} }} WHERE {{
-        {{ SELECT DISTINCT ?e WHERE {{ VALUES ?g0 {{ {' '.join(str(g) for g in sources)} }}
-           GRAPH ?g0 {{ ?e a ?c FILTER(isIRI(?e) && ?c IN ({classes})) }} }} }}
-        GRAPH {graph} {{ ?e a ?d }} }}"""
+    return f"DELETE {{ GRAPH {graph} {{ ?e a ?d }} }} WHERE {{ {{ {_asserted_in(sources, event_classes)} }} " \
+           f"GRAPH {graph} {{ ?e a ?d }} }}"
 
 
 def _delete(store: GraphStore, graph: ox.NamedNode, triples: set[ox.Triple]) -> None:
