@@ -79,6 +79,21 @@ def test_adjective_states_are_not_the_attackers_the_target_is_their_forces(extra
     assert_sane(result)
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    ("Myanmar soldiers shot dozens of protesters in Yangon.", "protesters"),
+    ("Myanmar soldiers killed two of the protesters in Yangon.", "protesters"),
+    ("Myanmar soldiers attacked a group of students in Yangon.", "students"),
+])
+def test_a_quantity_of_people_is_those_people(extractor: Extractor, text: str, target: str) -> None:
+    attack = only(extract(extractor, text), "Attack")
+    assert (labels(attack.agents), labels(attack.targets)) == ({"Tatmadaw"}, {target})
+
+
+def test_thousands_of_a_nationality_are_not_its_state(extractor: Extractor) -> None:
+    result = extract(extractor, "Tens of thousands of Sudanese began protesting in Khartoum.")
+    assert not any("Sudan" in labels(e.agents) for e in result.events)
+
+
 def test_passive_with_by_agent(extractor: Extractor) -> None:
     result = extract(extractor, "Fighting continued in Ukraine. Ukrainian positions were shelled by Russian forces overnight.")
     attack = only(result, "Attack")
@@ -819,6 +834,83 @@ def test_a_brigade_answers_to_the_guards_as_a_fact_when_the_article_says_so(extr
     result = extract(extractor, "The Quds Force answers to the Revolutionary Guards.")
     assert ("Quds Force", "partOf", "Islamic Revolutionary Guard Corps") in facts(result) or \
         any(p == "partOf" and o == "Islamic Revolutionary Guard Corps" for _, p, o in facts(result))
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Nigerian police said the suspects were members of Boko Haram.", "suspects"),
+    ("Nigerian police said the suspects are Boko Haram members.", "suspects"),
+    ("Nigerian police said many of the detainees were members of Boko Haram.", "detainees"),
+    ("Nigerian police identified the attackers as members of Boko Haram.", "attackers"),
+])
+def test_people_a_source_calls_members_of_a_group_are_its_members_by_that_source(
+        extractor: Extractor, text: str, group: str) -> None:
+    """A group of people said to be "members" is a member (not a part) of the group, the source's
+    claim; "gunmen" or "attackers" said to be members keep their own actor (not the group itself,
+    which would make the claim say nothing)."""
+    result = extract(extractor, text)
+    assert claims(result) == {("Nigeria Police Force", group, "memberOf", "Boko Haram")}
+    assert not any(o == "Boko Haram" for _, _, o in facts(result))
+
+
+def test_a_group_is_named_with_its_hyphenated_modifier(extractor: Extractor) -> None:
+    """"high-threat illegal aliens": the mention is the whole phrase (as an annotator writes it)."""
+    result = extract(extractor, "Kristi Noem said many of the “high-threat illegal aliens” sent to Guantanamo "
+                                "are members of the gang Tren de Aragua.")
+    assert ("Kristi Noem", "illegal aliens", "memberOf", "Tren de Aragua") in claims(result)
+    assert "high-threat illegal aliens" in {m.text for m in result.mentions}
+    result = extract(extractor, "Myanmar soldiers shot dozens of anti-coup demonstrators in Yangon.")
+    assert "anti-coup demonstrators" in {m.text for m in result.mentions}
+
+
+def test_gunmen_said_to_belong_to_a_group_are_not_that_group(extractor: Extractor) -> None:
+    result = extract(extractor, "Gunmen attacked a village in Borno. "
+                                "Nigerian police said the gunmen belonged to Boko Haram.")
+    assert ("Nigeria Police Force", "gunmen", "partOf", "Boko Haram") in claims(result)
+
+
+def test_the_name_an_apposition_renames_is_the_subject_of_the_claim(extractor: Extractor) -> None:
+    result = extract(extractor, "Yemen's defense ministry said the commander, Ali Hassan, was a senior "
+                                "member of the Houthis.")
+    assert claims(result) == {("Ministry of Defense of Yemen", "Ali Hassan", "memberOf", "Houthi movement")}
+
+
+@pytest.mark.parametrize(("text", "source", "member", "predicate", "whole"), [
+    ("Iraqi officials said the drone was launched by Kataib Hezbollah, which they described as an arm "
+     "of the Revolutionary Guards.", "Government of Iraq", "Kata'ib Hezbollah", "partOf",
+     "Islamic Revolutionary Guard Corps"),
+    ("Abu Fadak, whom US officials described as the leader of Kataib Hezbollah, was killed.",
+     "Federal government of the United States", "Abu Fadak", "leaderOf", "Kata'ib Hezbollah"),
+    ("US officials presented Kataib Hezbollah as part of Iran's Revolutionary Guards.",
+     "Federal government of the United States", "Kata'ib Hezbollah", "partOf", "Islamic Revolutionary Guard Corps"),
+    ("The Pentagon described Abu Fadak as a Kataib Hezbollah commander.",
+     "United States Department of Defense", "Abu Fadak", "leaderOf", "Kata'ib Hezbollah"),
+])
+def test_what_a_description_makes_someone_part_of(extractor: Extractor, text: str, source: str, member: str,
+                                                  predicate: str, whole: str) -> None:
+    """The whole is what follows "of" or qualifies the noun ("part of Iran's Revolutionary
+    Guards" is the Guards, not "of Iran"); a relative pronoun is the phrase it qualifies."""
+    result = extract(extractor, text)
+    assert (source, member, predicate, whole) in claims(result)
+    assert not any(s == member and o == whole for s, _, o in facts(result))
+
+
+@pytest.mark.parametrize("text", [
+    "Russia denied that the Wagner Group is part of its armed forces.",
+    "The Wagner Group is not part of the Russian armed forces.",
+    "Kataib Hezbollah, which is not part of the Russian armed forces, attacked a base.",
+])
+def test_a_membership_denied_or_negated_is_no_fact_and_no_claim(extractor: Extractor, text: str) -> None:
+    """And "its" in what the clause says X is part of is not X's ("X is part of its army")."""
+    result = extract(extractor, text)
+    members = {(s, o) for s, p, o in facts(result) if p == "partOf"} | {(s, o) for _, s, p, o in claims(result)}
+    assert not members & {("Wagner Group", "Armed Forces of the Russian Federation"),
+                          ("Armed Forces of the Russian Federation", "Wagner Group"),
+                          ("Kata'ib Hezbollah", "Armed Forces of the Russian Federation")}
+
+
+def test_a_negation_of_the_sentence_leaves_the_apposition_a_fact(extractor: Extractor) -> None:
+    result = extract(extractor, "Abu Fadak, the deputy commander of Kataib Hezbollah, did not attend the meeting.")
+    assert ("Abu Fadak", "memberOf", "Kata'ib Hezbollah") in facts(result)
 
 
 # -- 5. new actors -------------------------------------------------------------------------------

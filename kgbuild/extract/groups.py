@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from .items import ActorRef
 from .lexicon import normalise_name
 from .link_context import LinkContext, kb_ref
+from .membership_verbs import states_membership
 
 __all__ = ["group_actor", "named_group", "ARMED_GENERIC"]
 
@@ -22,7 +23,8 @@ def group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> Act
     """The actor of group noun ``token`` (lexicon key ``key``) in ``phrase``: the armed group
     named last ("the militants"), a named group ("4K rebels"), else one group per article and
     phrase ("rights groups", "Somali leaders")."""
-    if key in ARMED_GENERIC and not any(c.dep_ in ("amod", "acl") and c.i > token.i for c in token.children):
+    if key in ARMED_GENERIC and not any(c.dep_ in ("amod", "acl") and c.i > token.i for c in token.children) \
+            and not states_membership(token):  # "the gunmen belonged to Y" says who they are: not Y itself
         before = [iri for position, iri in ctx.armed_positions if position < token.idx]
         if before:  # "al-Shabab ... the militants": the armed group named last
             return kb_ref(ctx, before[-1])

@@ -48,8 +48,17 @@ def _phrase_start(head: Token, floor: int) -> int:
         joined = child.dep_ == "amod" and all(t.i == child.i or t.dep_ in ("cc", "conj") and t.pos_ in ("ADJ", "CCONJ")
                                               for t in child.subtree)
         last = child.right_edge.i if joined else child.i
-        if last == start - 1 and child.dep_ in ("amod", "compound", "nmod", "poss") and child.i >= floor \
-                and child.is_alpha and not (child.i > 0 and child.doc[child.i - 1].text == "-"):
+        if last != start - 1 or child.dep_ not in ("amod", "compound", "nmod", "poss") or child.i < floor \
+                or not child.is_alpha:
+            continue
+        if child.i > 0 and child.doc[child.i - 1].text == "-":  # "high-threat aliens": the word in full
+            first = child.i
+            while first >= 2 and child.doc[first - 1].text == "-" and child.doc[first - 2].is_alpha \
+                    and not child.doc[first - 2].whitespace_ and not child.doc[first - 1].whitespace_:
+                first -= 2
+            if first < child.i and first >= floor:
+                start = first
+        else:
             start = _phrase_start(child, floor) if child.dep_ != "poss" else child.i
     return start
 

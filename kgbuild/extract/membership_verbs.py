@@ -6,10 +6,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .items import ActorRef
-from .mentions import MentionIndex
+from .mentions import MentionIndex, counted
+from .speech import CLAIM_AS_VERBS
 
-__all__ = ["ORG_CLASSES", "ORGANISATIONS", "LEADING_WORDS", "MEMBERSHIP_VERBS", "relation_for", "membership_verbs",
-           "leading_verbs", "own_party"]
+__all__ = ["ORG_CLASSES", "ORGANISATIONS", "LEADING_WORDS", "MEMBERSHIP_VERBS", "PART_NOUNS", "relation_for",
+           "part_relation", "clause_subject", "states_membership", "membership_verbs", "leading_verbs", "own_party"]
 
 #: classes of actors a person or a body can belong to
 ORG_CLASSES = frozenset({"GovernmentBody", "Legislature", "SecurityForce", "ArmedGroup", "Organization",
@@ -32,15 +33,61 @@ def relation_for(subject: ActorRef, parent: ActorRef) -> str | None:
     return None
 
 
+#: Nouns that make their subject a part or a member of what follows "of" ("X, a unit of Y", "they
+#: are members of Y", "security personnel of the army")
+PART_NOUNS = frozenset({"part", "unit", "member", "branch", "wing", "faction", "arm", "division", "affiliate",
+                        "offshoot", "component", "section", "subsidiary", "personnel", "operative", "cell",
+                        "brigade", "battalion"})
+#: of those, the nouns that make people (a group of them too) members rather than parts
+_MEMBER_NOUNS = frozenset({"member", "personnel", "operative"})
+
+
+def part_relation(subject: ActorRef, parent: ActorRef, noun: Token) -> str | None:
+    """The predicate that part noun ``noun`` states between ``subject`` and ``parent``: as
+    :func:`relation_for`, except that people a group stands for are members ("the suspects were
+    members of Y", "the hostages were security personnel of the army")."""
+    predicate = relation_for(subject, parent)
+    people = subject.actor_class == "Group" or subject.iri is None and subject.label.islower()  # "the gunmen"
+    if predicate == "partOf" and people and noun.lemma_.lower() in _MEMBER_NOUNS:
+        return "memberOf"
+    return predicate
+
+
+def clause_subject(root: Token) -> Token:
+    """The token that stands for the phrase ``root`` heads in its clause: the phrase a name
+    qualifies ("the Wagner unit") or renames ("the commander, X"), the quantity it is counted by
+    ("many of the detainees")."""
+    while root.dep_ in ("compound", "amod", "appos") and root.head.i != root.i:
+        root = root.head  # "the commander, X, was ...": the phrase X renames
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and counted(root.head.head) is not None:
+        return root.head.head
+    return root
+
+
+def states_membership(root: Token) -> bool:
+    """Is the phrase ``root`` heads the subject of a clause that says what it belongs to ("the
+    gunmen belonged to Y", "the suspects were members of Y"), or the one a claim verb describes
+    so ("identified the attackers as members of Y")?"""
+    node = clause_subject(root)
+    if node.dep_ == "dobj" and node.head.lemma_.lower() in CLAIM_AS_VERBS:  # "identified the attackers as
+        return any(g.lemma_.lower() in PART_NOUNS for p in node.head.children  # members of Y"
+                   if p.dep_ == "prep" and p.lower_ == "as" for g in p.children if g.dep_ == "pobj")
+    if node.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = node.head
+    return verb.lemma_.lower() in MEMBERSHIP_VERBS or verb.lemma_ in ("be", "become", "remain") and any(
+        a.dep_ == "attr" and a.lemma_.lower() in PART_NOUNS for a in verb.children)
+
+
 #: Verbs of working for an organisation ("X teaches at Y", "X works for Y").
 _WORK_VERBS = frozenset({"work", "teach", "lecture", "serve", "research"})
 MEMBERSHIP_VERBS = frozenset({"belong", "answer", "report", "fall", "affiliate", "attach", "subordinate", "join"})
 
 
 def membership_verbs(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
-    """"the brigade answers to the Revolutionary Guards", "the unit belongs to the army", "X joined Y"."""
-    while root.dep_ in ("compound", "amod") and root.head.i != root.i:
-        root = root.head  # "the Wagner unit belongs to ...": the phrase the name heads or qualifies
+    """"the brigade answers to the Revolutionary Guards", "the unit belongs to the army", "X joined Y",
+    "two of the gunmen belonged to Y"."""
+    root = clause_subject(root)
     verb = root.head
     if actor.actor_class == "Person":
         # "X lectures at the University of Y", "X, who works for Y"

@@ -14,10 +14,25 @@ from spacy.tokens import Doc, Token
 
 from .items import ActorRef, MentionItem
 
-__all__ = ["MentionIndex", "PRONOUNS", "conjuncts", "in_body", "unique_actors", "within_np"]
+__all__ = ["QUANTITY_WORDS", "counted", "MentionIndex", "PRONOUNS", "conjuncts", "in_body", "unique_actors", "within_np"]
 
 PRONOUNS = frozenset({"they", "them", "it", "he", "she", "its", "their", "his", "her", "we", "who", "which", "that",
                       "him", "itself", "themselves"})
+
+
+#: Words that count the people of the "of" phrase they take ("dozens of protesters", "two of the
+#: soldiers", "many of the detainees", "a group of students"): the phrase names those people
+QUANTITY_WORDS = frozenset({"many", "some", "most", "all", "several", "none", "few", "dozen", "dozens", "hundreds",
+                            "thousands", "scores", "millions", "majority", "half", "number", "handful", "group",
+                            "one", "two", "three", "four", "five", "each", "both"})
+
+
+def counted(token: Token) -> Token | None:
+    """The noun a quantity word counts ("dozens of protesters": protesters), else None."""
+    if token.lower_ not in QUANTITY_WORDS and not token.like_num:
+        return None
+    return next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def in_body(start: int, body: list[tuple[int, int]]) -> bool:
@@ -77,6 +92,10 @@ class MentionIndex:
             if mention is not None:
                 found.append(mention.actor)
                 found.extend(self.joint.get(head.i, ()))  # "the two countries": each of them
+                continue
+            people = counted(head)
+            if people is not None:  # "dozens of protesters", "two of the soldiers" (not "thousands of Sudanese":
+                found.extend(a for a in self.in_phrase(people) if a.actor_class != "State")  # no state's deed)
                 continue
             for appos in (c for c in head.children if c.dep_ == "appos"):  # "an armed group, the SDF"
                 named = self.at(appos)

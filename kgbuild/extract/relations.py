@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Token
 
 from .items import ActorRef, ClaimItem, RelationItem
 from .lexicon import Lexicon
-from .membership_verbs import MEMBERSHIP_VERBS, ORG_CLASSES, leading_verbs, membership_verbs, own_party, relation_for
+from .membership_verbs import (MEMBERSHIP_VERBS, ORG_CLASSES, PART_NOUNS, clause_subject, leading_verbs, membership_verbs,
+                               own_party, part_relation, relation_for)
 from .mentions import MentionIndex, in_body
 from .posts import SENIOR, person_relations
 from .speech import CLAIM_AS_VERBS, SpeechFrames, claim_descriptions
@@ -23,13 +24,13 @@ __all__ = ["extract_relations", "copula_pronoun_relations"]
 #: What an organisation works under ("under the supervision of Y").
 _CONTROL_NOUNS = frozenset({"supervision", "control", "command", "authority", "auspices", "umbrella", "oversight",
                             "direction", "leadership"})
-_PART_NOUNS = {"part", "unit", "member", "branch", "wing", "faction", "arm", "division", "affiliate",
-               "offshoot", "component", "section", "subsidiary"}
 _PLACE_NOUNS = {"town", "city", "village", "region", "province", "state", "district", "hub", "capital",
                 "port", "area", "governorate", "county", "suburb", "neighborhood", "neighbourhood", "camp",
                 "township", "hotel", "base", "airport", "island", "islands", "archipelago", "prison", "site",
                 "valley", "peninsula"}
 _CLAIM_THAT_VERBS = {"claim", "allege", "insist", "assert", "contend", "maintain"}
+#: verbs whose complement the speaker says is untrue ("Russia denied that the group is part of its army")
+_DENIAL_VERBS = frozenset({"deny", "dispute", "refute", "reject", "dismiss", "rebut"})
 
 
 def extract_relations(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[tuple[int, int]]
@@ -82,7 +83,7 @@ def extract_relations(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list
     described = claim_descriptions(doc)
     frames = SpeechFrames(doc, index)
     for n, (anchor, relation) in enumerate(relations):
-        if anchor.i in described:
+        if anchor.i in described or n in stated and n not in named and _denied(anchor):
             continue  # "presented X as 'Iranian forces'": the description is the claim, not a fact
         attributed, source = (False, None) if n in named else \
             _attribution(anchor, index, frames if n in stated else None, relation)
@@ -127,7 +128,7 @@ def _modifier_relations(root: Token, span, actor: ActorRef, index: MentionIndex,
         if owner is None and child.lower_ in ("their", "its"):  # "the authorities said their forces"
             prior = index.previous_subject(child)
             if prior is not None and prior.key != actor.key and relation_for(actor, prior) \
-                    and _may_own(actor, prior, index):
+                    and _may_own(actor, prior, index) and not _said_to_belong(root, prior, index):
                 add(root, actor, relation_for(actor, prior), prior, evidence=(child.idx, span.end_char))
             continue
         if owner is None or owner.actor.key == actor.key:
@@ -135,6 +136,18 @@ def _modifier_relations(root: Token, span, actor: ActorRef, index: MentionIndex,
         predicate = relation_for(actor, owner.actor)
         if predicate:
             add(root, actor, predicate, owner.actor, evidence=(min(owner.start, span.start_char), span.end_char))
+
+
+def _said_to_belong(phrase: Token, prior: ActorRef, index: MentionIndex) -> bool:
+    """Is ``phrase`` what the clause says ``prior`` belongs to ("X is part of its army", "X
+    answers to its defence ministry")? Then "its" is not X's: nothing is part of its own part."""
+    verb = phrase
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.lemma_ not in ("be", "become", "remain") and verb.lemma_.lower() not in MEMBERSHIP_VERBS:
+        return False
+    return any(prior.key == a.key for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")
+               for a in index.in_phrase(s))
 
 
 def _state_of_sentence(token: Token, index: MentionIndex) -> str | None:
@@ -189,13 +202,14 @@ def _part_of_phrase(root: Token, actor: ActorRef, index: MentionIndex, add) -> N
     """"X, part of Y", "X, a unit of Y", "X, who are part of Y", "they are part of Y"."""
     candidates: list[Token] = []
     for child in root.children:
-        if child.dep_ == "appos" and child.lemma_.lower() in _PART_NOUNS:
+        if child.dep_ == "appos" and child.lemma_.lower() in PART_NOUNS:
             candidates.append(child)
-        if child.dep_ == "relcl":
+        if child.dep_ == "relcl" and not any(c.dep_ == "neg" for c in child.children):  # "X, which is not ..."
             candidates.extend(a for a in child.children if a.dep_ in ("attr", "acomp")
-                              and a.lemma_.lower() in _PART_NOUNS)
-    if root.dep_ == "nsubj" and root.head.lemma_ in ("be", "remain", "become"):
-        candidates.extend(a for a in root.head.children if a.dep_ == "attr" and a.lemma_.lower() in _PART_NOUNS)
+                              and a.lemma_.lower() in PART_NOUNS)
+    subject = clause_subject(root)  # "many of the detainees are members of Y"
+    if subject.dep_ == "nsubj" and subject.head.lemma_ in ("be", "remain", "become"):
+        candidates.extend(a for a in subject.head.children if a.dep_ == "attr" and a.lemma_.lower() in PART_NOUNS)
     # "X, which is under the supervision of Y", "X, under the command of Y", "under Y's control"
     phrase = root.head if root.dep_ in ("compound", "amod") and root.head.pos_ in ("NOUN", "PROPN") else root
     holders = [phrase, *(c for c in phrase.children if c.dep_ == "relcl")]
@@ -212,11 +226,13 @@ def _part_of_phrase(root: Token, actor: ActorRef, index: MentionIndex, add) -> N
     for noun in candidates:  # the owner: "Y's control" names Y itself, "part of Y" after "of"
         owners = [noun] if noun.dep_ == "poss" else [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                                                    for g in c.children if g.dep_ == "pobj"]
+        if noun.lemma_.lower() in PART_NOUNS:  # "they are Boko Haram members", "X, an Iranian unit"
+            owners += [c for c in noun.children if c.dep_ in ("compound", "nmod", "poss", "amod") and index.at(c)]
         for pobj in owners:
             for parent in index.in_phrase(pobj)[:1]:
                 if parent.key == actor.key:
                     continue
-                predicate = relation_for(actor, parent)
+                predicate = part_relation(actor, parent, noun)
                 if predicate:
                     add(root, actor, predicate, parent, evidence=(root.idx, pobj.idx + len(pobj)))
 
@@ -280,11 +296,20 @@ _DIVISIONS = frozenset({"state", "province", "district", "region", "county", "go
 def _predicative(anchor: Token) -> bool:
     """The relation is the statement of its clause: the anchor is the subject of a copula or a
     membership verb ("X was the group's deputy commander", "the unit belongs to the army")."""
-    node = anchor
-    while node.dep_ in ("compound", "amod") and node.head.i != node.i:
-        node = node.head
+    node = clause_subject(anchor)
     return node.dep_ in ("nsubj", "nsubjpass") and (
         node.head.lemma_ in ("be", "become", "remain", "serve") or node.head.lemma_.lower() in MEMBERSHIP_VERBS)
+
+
+def _denied(anchor: Token) -> bool:
+    """Does the clause whose statement the relation is say it is untrue ("X is not part of Y",
+    "X was never a unit of Y") or report it as denied ("Russia denied that X is part of its army")?"""
+    verb = clause_subject(anchor).head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _DENIAL_VERBS
 
 
 def _attribution(anchor: Token, index: MentionIndex, frames: SpeechFrames | None, relation: RelationItem
@@ -322,12 +347,14 @@ def _as_claims(doc: Doc, index: MentionIndex, body: list[tuple[int, int]], lex: 
             continue
         if not in_body(verb.idx, body):
             continue
-        sources = [a for s in verb.children if s.dep_ == "nsubj" for a in index.in_phrase(s)]
+        sources = [a for s in verb.children if s.dep_ == "nsubj" for a in index.named_or_meant(s)]
         sources += [a for g in verb.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
                     for a in index.in_phrase(p)]  # "described by Y as ..."
-        objects = [a for o in verb.children if o.dep_ in ("dobj", "nsubjpass") for a in index.named_or_meant(o)]
-        if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
-            objects += index.in_phrase(verb.head)  # "X, described by Y as ..."
+        objects = [a for o in verb.children if o.dep_ in ("dobj", "nsubjpass") and o.lower_ not in _RELATIVES
+                   for a in index.named_or_meant(o)]
+        if verb.dep_ in ("acl", "relcl") and (verb.tag_ == "VBN" or any(
+                o.dep_ in ("dobj", "nsubjpass") and o.lower_ in _RELATIVES for o in verb.children)):
+            objects += index.in_phrase(verb.head)  # "X, described by Y as ...", "X, whom Y describes as ..."
         descriptions = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
                         for g in p.children if g.dep_ == "pobj"]
         descriptions += [c for c in verb.children if c.dep_ in ("oprd", "xcomp") and c.pos_ in ("NOUN", "PROPN")]
@@ -335,22 +362,46 @@ def _as_claims(doc: Doc, index: MentionIndex, body: list[tuple[int, int]], lex: 
             continue
         sent = verb.sent
         for description in descriptions:
-            said = index.at(description) or next((index.at(t) for t in description.subtree if index.at(t)), None)
+            owner = _described_owner(description, index)  # "as part of Y", "as the leader of Y"
+            said = owner or index.at(description) or next((index.at(t) for t in description.subtree
+                                                           if index.at(t)), None)
             if said is None:
                 continue
-            claimed_state = said.actor.state or (said.actor.iri if said.actor.actor_class == "State" else None)
+            claimed_state = None if owner else \
+                said.actor.state or (said.actor.iri if said.actor.actor_class == "State" else None)
             for source in _unique_sources(sources):
                 for obj in objects:
                     if claimed_state:
                         claims.append(ClaimItem(source, obj, "ofState", ActorRef(claimed_state, "State", claimed_state),
                                                 (sent.start_char, sent.end_char)))
-                    elif said.actor.actor_class in ORG_CLASSES and said.actor.key != obj.key:
-                        predicate = relation_for(obj, said.actor) or "partOf"
+                    elif said.actor.actor_class in ORG_CLASSES | {"State"} and said.actor.key != obj.key:
+                        predicate = part_relation(obj, said.actor, description) or "partOf"
                         if predicate == "memberOf" and description.lemma_.lower() in lex.leader_titles \
                                 and not any(c.lower_ in SENIOR for c in description.children):
                             predicate = "leaderOf"
                         claims.append(ClaimItem(source, obj, predicate, said.actor, (sent.start_char, sent.end_char)))
     return claims
+
+
+#: relative pronouns standing for the phrase their clause qualifies ("X, whom Y described as ...")
+_RELATIVES = frozenset({"which", "whom", "who", "that"})
+
+
+def _described_owner(description: Token, index: MentionIndex):
+    """The mention a description names as the whole its object belongs to: "as part of Y", "as a
+    commander of Y", "as an arm of Y's army" (the first actor after "of"), "as a Chinese government
+    propagandist" (the actor qualifying the noun); None when the description is itself a name or
+    an actor's phrase ("as 'Iranian forces'")."""
+    if index.at(description) is not None:
+        return None
+    for prep in (c for c in description.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            found = index.at(pobj) or next((index.at(t) for t in pobj.subtree if index.at(t)), None)
+            if found is not None:
+                return found
+    qualifiers = [index.at(c) for c in description.children if c.dep_ in ("compound", "nmod", "poss", "amod")]
+    return next((m for m in qualifiers if m is not None and m.actor.actor_class != "State"),
+                next((m for m in qualifiers if m is not None), None))
 
 
 def _unique_sources(sources: list[ActorRef]) -> list[ActorRef]:
@@ -366,7 +417,7 @@ def copula_pronoun_relations(doc: Doc, index: MentionIndex, *, body: list[tuple[
             continue
         if not in_body(token.idx, body):
             continue
-        attrs = [a for a in token.head.children if a.dep_ == "attr" and a.lemma_.lower() in _PART_NOUNS]
+        attrs = [a for a in token.head.children if a.dep_ == "attr" and a.lemma_.lower() in PART_NOUNS]
         if not attrs:
             continue
         antecedents = _group_antecedents(token, index)

@@ -204,7 +204,8 @@ class SpeechFrames:
 
 #: Verbs that attribute a description to someone ("presented X as 'Iranian forces'").
 CLAIM_AS_VERBS = frozenset({"present", "describe", "portray", "label", "brand", "characterize", "characterise",
-                            "depict", "paint", "dub", "term", "regard", "consider", "call", "view", "see", "cast"})
+                            "depict", "paint", "dub", "term", "regard", "consider", "call", "view", "see", "cast",
+                            "identify"})
 
 
 def _descriptions(doc: Doc) -> Iterator[Token]:
