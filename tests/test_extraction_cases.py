@@ -94,6 +94,39 @@ def test_thousands_of_a_nationality_are_not_its_state(extractor: Extractor) -> N
     assert not any("Sudan" in labels(e.agents) for e in result.events)
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    ("The Houthis fired missiles at Israel.", {"Israel"}),
+    ("The Houthis launched drones and missiles at Israel.", {"Israel"}),
+    ("The Houthis launched drones at a commercial ship in the Red Sea.", set()),
+])
+def test_munitions_fired_at_someone_or_something(extractor: Extractor, text: str, target: set[str]) -> None:
+    """"fired missiles at X": X is the target even where the parser hangs "at" on the missiles;
+    munitions aimed at a ship are an attack though the ship is no actor."""
+    attack = only(extract(extractor, text), "Attack")
+    assert (labels(attack.agents), labels(attack.targets)) == ({"Houthi movement"}, target)
+
+
+@pytest.mark.parametrize("text", ["North Korea fired a ballistic missile into the sea.",
+                                  "North Korea launched two ballistic missiles on Tuesday."])
+def test_a_missile_fired_at_no_one_is_no_attack(extractor: Extractor, text: str) -> None:
+    assert not events_of(extract(extractor, text), "Attack")
+
+
+@pytest.mark.parametrize(("text", "doer", "suffered"), [
+    ("Iran condemned the Israeli strike on its consulate in Damascus.", "Israel", "Iranian consulate"),
+    ("Kenya condemned the al-Shabab attack on its soldiers.", "al-Shabab", "Armed Forces of Kenya"),
+])
+def test_a_condemned_assault_happened_and_the_condemnation_is_aimed_at_its_doer(
+        extractor: Extractor, text: str, doer: str, suffered: str) -> None:
+    """"condemned the strike" judges a deed done (unlike "accused X of striking"): the strike is
+    an event, and the accusation is against who struck, not who was struck; "its" is the
+    condemning state's, not that of the adjective before ("the Israeli strike")."""
+    result = extract(extractor, text)
+    attack, accusation = only(result, "Attack"), only(result, "Accusation")
+    assert labels(attack.agents) == {doer} and suffered in labels(attack.targets)
+    assert labels(accusation.targets) == {doer}
+
+
 def test_passive_with_by_agent(extractor: Extractor) -> None:
     result = extract(extractor, "Fighting continued in Ukraine. Ukrainian positions were shelled by Russian forces overnight.")
     attack = only(result, "Attack")

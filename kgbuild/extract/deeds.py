@@ -17,7 +17,7 @@ from .nouns import EQUIPMENT, FORCE_SITES
 from .speech import SpeechFrame
 from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
 
-__all__ = ["DOMESTIC_ACTS", "RuleRoles", "grammatical_event", "physical_trigger"]
+__all__ = ["DOMESTIC_ACTS", "RuleRoles", "grammatical_event", "munitions_aimed", "physical_trigger"]
 
 #: The parse's agents and targets of a trigger for a class (``events._RuleRoles``).
 RuleRoles = Callable[[Token, str, int], tuple[list[ActorRef], list[ActorRef]]]
@@ -51,7 +51,10 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
     governing = token if token.pos_ == "VERB" else governing_verb(token)
     if alleged and governing is not None and future_or_conditional(governing):
         alleged = False  # "Hamas said Israel will strike Gaza", "if attacked": said to come, not done
-    if is_hedged(token, lex) and not alleged or embedding_trigger(token, lex, trigger_ids) and not alleged:
+    embedding = embedding_trigger(token, lex, trigger_ids)
+    if embedding == EventClass.ACCUSATION and token.pos_ == "NOUN" and _condemned(token):
+        embedding = None  # "Iran condemned the Israeli strike on its consulate": the strike happened
+    if is_hedged(token, lex) and not alleged or embedding and not alleged:
         return None
     if any(c.dep_ == "neg" for c in token.children) or token.dep_ in ("amod", "compound"):
         return None
@@ -71,8 +74,39 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
     if event_class == EventClass.DEPLOYMENT and token.pos_ == "VERB" and not _deploys_forces(token, index):
         return None  # "dispatched coffins", "deploying them (wind turbines)": no force sent
     if token.lemma_.lower() in behaviour.weak or behaviour.needs_target:
-        return event_class if agents and targets else None  # "released a statement": no one released
+        aimed = event_class == EventClass.ATTACK and munitions_aimed(token)  # "fired missiles at a ship"
+        return event_class if agents and (targets or aimed) else None  # "released a statement": no one released
     return event_class if agents else None
+
+
+#: Verbs that judge a deed done ("condemned the strike"), unlike those that allege one ("accused
+#: X of attacking") or deny it
+_JUDGING = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "decry"})
+
+
+def _condemned(noun: Token) -> bool:
+    """The noun is the object of a verb that judges the deed it names ("condemned the strike")."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _JUDGING
+
+
+#: What is fired or launched at someone
+_MUNITIONS = frozenset({"missile", "rocket", "drone", "shell", "bomb", "mortar", "grenade", "projectile", "artillery",
+                        "round", "bullet", "shot", "salvo", "barrage", "munition", "torpedo", "explosive", "gas"})
+#: Where a munition goes that is no one's: a test, not an attack ("fired a missile into the sea")
+_NOWHERE = frozenset({"sea", "ocean", "water", "waters", "air", "sky", "space", "orbit"})
+
+
+def munitions_aimed(verb: Token) -> bool:
+    """"fired missiles at a commercial ship", "launched drones at the base": munitions aimed at
+    something (not into the sea), an attack even when what was hit is no actor."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for o in objects for g in o.conjuncts]
+    if not any(o.lemma_.lower() in _MUNITIONS for o in objects):
+        return False
+    preps = [c for holder in (verb, *objects) for c in holder.children
+             if c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "against")]
+    return any(g.pos_ in ("NOUN", "PROPN") and g.lemma_.lower() not in _NOWHERE and g.ent_type_ not in ("DATE", "TIME")
+               for p in preps for g in p.children if g.dep_ == "pobj")  # not "on Tuesday"
 
 
 #: What a deployment sends: forces, their people and their equipment.

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
-from .deeds import DOMESTIC_ACTS, grammatical_event, physical_trigger
+from .deeds import DOMESTIC_ACTS, grammatical_event, munitions_aimed, physical_trigger
 from .evaluations import judged_actors, refused_makers, spoken_blame, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .implied import conditional_threats, deployments, frame_date, modal_demands
@@ -473,7 +473,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 agents = targets = sides  # a clash: each side attacks the other
         if event_class == EventClass.ACCUSATION:  # "condemned Mhlanga's arrest": aimed at who arrested him
             agents, targets = aimed_at_the_doers(token, index, agents, targets, rule_agents=rule_agents)
-        weak = token.lemma_.lower() in behaviour.weak
+        weak = token.lemma_.lower() in behaviour.weak and not (
+            event_class == EventClass.ATTACK and token.pos_ == "VERB" and munitions_aimed(token))  # at a ship
         reported = _reported_deed(behaviour.kind, frame, agents, token)
         if reported is not None:  # "the minister said the rebels had massacred villagers": his accusation
             event_class, agents, targets = EventClass.ACCUSATION, reported, agents

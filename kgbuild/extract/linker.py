@@ -391,11 +391,19 @@ def _modifier_state(ctx: LinkContext, token: Token, taken: dict[int, MentionItem
             if actor.iri and actor.iri in ctx.kbi.states_of:
                 return ctx.kbi.states_of[actor.iri]
         if child.dep_ == "poss" and child.lower_ in ("its", "their"):  # "China uses its coast guard": China's
-            before = [m for i, m in taken.items() if i < child.i and i >= child.sent.start and not m.nested]
-            for mention in sorted(before, key=lambda m: -m.start):
-                if mention.actor.actor_class == "State" and mention.actor.iri:
-                    return mention.actor.iri
+            before = {id(m): m for i, m in taken.items() if i < child.i and i >= child.sent.start and not m.nested
+                      and m.actor.actor_class == "State" and m.actor.iri}.values()
+            # the latest state named as a phrase of its own, before one that only qualifies a noun
+            # ("Iran condemned the Israeli strike on its consulate": Iran's)
+            for mention in sorted(before, key=lambda m: (_qualifies(token.doc, m), -m.start)):
+                return mention.actor.iri
     return None
+
+
+def _qualifies(doc: Doc, mention: MentionItem) -> bool:
+    """Is the mention an adjective or a noun qualifying another noun ("the Israeli strike")?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("amod", "compound", "nmod")
 
 
 def _remember_acronym(doc: Doc, ent: Span, actor: ActorRef, ctx: LinkContext) -> None:

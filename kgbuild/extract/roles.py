@@ -45,6 +45,9 @@ def _acted_on(head: Token, index: MentionIndex, *, statement: bool = False) -> l
 PATIENT_NOUNS = frozenset({"arrest", "detention", "abduction", "kidnapping", "expulsion", "deportation",
                            "imprisonment", "killing", "assassination", "execution", "murder", "capture",
                            "extradition", "jailing", "internment", "release"})
+#: Nouns of assaults, whose "on" or "against" object suffered them ("condemned the strike on X")
+_ASSAULT_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "shelling", "assault", "ambush",
+                            "massacre", "offensive", "invasion", "incursion", "bombardment"})
 #: Verbs whose "with" object says what was done ("hit X with tariffs", "slapped X with sanctions")
 HIT_WITH = frozenset({"hit", "slap", "target", "punish"})
 _CARRY_VERBS = frozenset({"carry", "transport", "escort", "ferry", "bring"})
@@ -133,7 +136,8 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
         if behaviour.object_is_topic and child.dep_ in ("dobj", "attr"):
             continue  # "discuss the transfer": a topic, not a partner
         if child.dep_ == "dobj":  # "threatening a response against the US"
-            wanted = {"against", "on", "upon"} | (behaviour.target_preps & {"from", "to"})
+            wanted = {"against", "on", "upon"} | (behaviour.target_preps & {"from", "to"}) \
+                | (behaviour.target_preps & {"at", "into"} if behaviour.kind == "physical" else set())  # "fired missiles at X"
             for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ in wanted):
                 targets.extend(a for pobj in prep.children if pobj.dep_ == "pobj" for a in index.in_phrase(pobj))
         if behaviour.clause_target and child.dep_ in ("advcl", "ccomp", "xcomp") \
@@ -200,13 +204,19 @@ def deed_objected_to(verb: Token, index: MentionIndex) -> tuple[list[ActorRef], 
         for g in c.children if g.dep_ == "pobj"]
     for noun in nouns:
         lemma = noun.lemma_.lower()
-        if lemma not in PATIENT_NOUNS or lemma == "release":
+        assault = lemma in _ASSAULT_NOUNS
+        if lemma not in PATIENT_NOUNS and not assault or lemma == "release":
             continue
         suffered: list[ActorRef] = []
         doers: list[ActorRef] = []
         with_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
-        for child in noun.children:
-            if child.dep_ == "poss":
+        attached = [c for c in verb.children if c.dep_ == "prep" and c.i > noun.i] if assault else []
+        for child in [*noun.children, *attached]:  # the parser may hang "on X" on the verb
+            if assault and child.dep_ == "prep" and child.lower_ in ("on", "against"):  # "the strike on its consulate"
+                suffered.extend(a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
+            elif assault and child.dep_ in ("amod", "compound") and index.at(child) is not None:
+                doers.append(index.at(child).actor)  # "the Israeli strike"
+            elif child.dep_ == "poss":
                 mention = index.at(child)
                 actor = mention.actor if mention is not None else _pronoun_possessor(child, index)
                 if actor is not None:  # "Thailand's deportation of the Uyghurs": the possessor did it
