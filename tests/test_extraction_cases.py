@@ -127,6 +127,18 @@ def test_a_condemned_assault_happened_and_the_condemnation_is_aimed_at_its_doer(
     assert labels(accusation.targets) == {doer}
 
 
+def test_the_state_qualifying_the_speaker_is_not_what_is_dismissed(extractor: Extractor) -> None:
+    result = extract(extractor, "A spokeswoman for the Russian foreign ministry dismissed the report as propaganda.")
+    assert labels(only(result, "Rejection").targets) == set()
+
+
+def test_who_condemns_an_assault_took_no_part_in_it(extractor: Extractor) -> None:
+    result = extract(extractor, "The Russian foreign ministry condemned the Ukrainian attack on Kursk.")
+    attack = only(result, "Attack")
+    assert labels(attack.agents) == {"Ukraine"}
+    assert "Ministry of Foreign Affairs of Russia" not in labels(attack.targets)
+
+
 def test_passive_with_by_agent(extractor: Extractor) -> None:
     result = extract(extractor, "Fighting continued in Ukraine. Ukrainian positions were shelled by Russian forces overnight.")
     attack = only(result, "Attack")

@@ -17,7 +17,7 @@ from .nouns import EQUIPMENT, FORCE_SITES
 from .speech import SpeechFrame
 from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
 
-__all__ = ["DOMESTIC_ACTS", "RuleRoles", "grammatical_event", "munitions_aimed", "physical_trigger"]
+__all__ = ["DOMESTIC_ACTS", "RuleRoles", "condemned", "grammatical_event", "munitions_aimed", "physical_trigger"]
 
 #: The parse's agents and targets of a trigger for a class (``events._RuleRoles``).
 RuleRoles = Callable[[Token, str, int], tuple[list[ActorRef], list[ActorRef]]]
@@ -52,7 +52,7 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
     if alleged and governing is not None and future_or_conditional(governing):
         alleged = False  # "Hamas said Israel will strike Gaza", "if attacked": said to come, not done
     embedding = embedding_trigger(token, lex, trigger_ids)
-    if embedding == EventClass.ACCUSATION and token.pos_ == "NOUN" and _condemned(token):
+    if embedding == EventClass.ACCUSATION and token.pos_ == "NOUN" and condemned(token):
         embedding = None  # "Iran condemned the Israeli strike on its consulate": the strike happened
     if is_hedged(token, lex) and not alleged or embedding and not alleged:
         return None
@@ -84,7 +84,7 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
 _JUDGING = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "decry"})
 
 
-def _condemned(noun: Token) -> bool:
+def condemned(noun: Token) -> bool:
     """The noun is the object of a verb that judges the deed it names ("condemned the strike")."""
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _JUDGING
 

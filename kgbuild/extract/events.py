@@ -21,11 +21,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
-from .deeds import DOMESTIC_ACTS, grammatical_event, munitions_aimed, physical_trigger
+from .deeds import DOMESTIC_ACTS, condemned, grammatical_event, munitions_aimed, physical_trigger
 from .evaluations import judged_actors, refused_makers, spoken_blame, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .implied import conditional_threats, deployments, frame_date, modal_demands
-from .items import ActorRef, EventItem
+from .items import ActorRef, EventItem, MentionItem
 from .lexicon import Lexicon
 from .linear import ModelBundle
 from .mentions import MentionIndex, unique_actors
@@ -203,6 +203,19 @@ def one_side_each(agents: list[ActorRef], targets: list[ActorRef], sides: dict[s
         else:
             agents = [a for a in agents if sides.get(a.key) != state]
     return agents, targets
+
+
+def _not_inside_agents(targets: list[ActorRef], agents: list[ActorRef], index: MentionIndex, sent: Span
+                       ) -> list[ActorRef]:
+    """Drop a target named in the sentence only inside an agent's own name ("a spokeswoman for the
+    Russian foreign ministry dismissed ...": Russia qualifies the speaker, it is not dismissed)."""
+    mentions = [m for m, _head in index.in_span(sent.start_char, sent.end_char)]
+    agent_spans = [(m.start, m.end) for m in mentions if m.actor.key in {a.key for a in agents}]
+
+    def inside(m: MentionItem) -> bool:
+        return any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in agent_spans)
+
+    return [t for t in targets if not (own := [m for m in mentions if m.actor.key == t.key]) or not all(map(inside, own))]
 
 
 def _clause_top(trigger: Token) -> Token:
@@ -489,6 +502,12 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if reported is None and not behaviour.symmetric and not (event_class == EventClass.ATTACK and is_clash(token)):
             agents, targets = one_side_each(agents, targets, index.sides, lambda actor, role, scored=scored: (
                 scored[actor.key][1 if role == "agent" else 2] if actor.key in scored else 1.0))
+        if targets and not behaviour.symmetric:
+            targets = _not_inside_agents(targets, agents, index, token.sent)
+        if token.pos_ == "NOUN" and condemned(token):  # "Russia condemned the Ukrainian attack on Kursk":
+            judges = {a.key for s in token.head.children if s.dep_ == "nsubj" for a in index.in_phrase(s)}
+            ruled = {a.key for a in (*rule_agents, *rule_targets)}  # who condemns took no part in it
+            agents, targets = ([a for a in side if a.key in ruled or a.key not in judges] for side in (agents, targets))
         if judged is not None and event_class == EventClass.REJECTION:  # a refusal: of whom the grammar says
             ruled = {t.key for t in rule_targets}
             targets = [t for t in targets if t.key in ruled]
