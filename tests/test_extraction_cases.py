@@ -139,6 +139,15 @@ def test_who_condemns_an_assault_took_no_part_in_it(extractor: Extractor) -> Non
     assert "Ministry of Foreign Affairs of Russia" not in labels(attack.targets)
 
 
+def test_his_counterpart_of_a_state_is_its_government(extractor: Extractor) -> None:
+    """"his Saudi counterpart": an official's counterpart holds the same post in that state's
+    government; "his Australian counterparts" (a firefighter's) are only of the same trade."""
+    meeting = only(extract(extractor, "Blinken met with his Saudi counterpart in Riyadh on Monday."), "Consultation")
+    assert labels(meeting.agents) == {"Antony Blinken", "Government of Saudi Arabia"}
+    result = extract(extractor, "Morgan Kehr, a senior firefighter, has flown in to join his Australian counterparts.")
+    assert "Government of Australia" not in labels(m.actor for m in result.mentions)
+
+
 def test_passive_with_by_agent(extractor: Extractor) -> None:
     result = extract(extractor, "Fighting continued in Ukraine. Ukrainian positions were shelled by Russian forces overnight.")
     attack = only(result, "Attack")

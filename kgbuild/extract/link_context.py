@@ -24,7 +24,7 @@ _SAME_INSTITUTION = {"soldier": "soldiers", "servicemen": "soldiers", "service m
                   "military personnel": "soldiers", "military officers": "soldiers",
                   "police officers": "police", "police officer": "police", "policemen": "police",
                   "policeman": "police", "security personnel": "security forces", "security officers": "security forces",
-                  "court": "courts"}
+                  "court": "courts", "counterpart": "officials"}
 _INSTITUTION_FALLBACK = {"officials": ("officials", "administration", "government"),
                          "authorities": ("authorities", "government"),
                          "administration": ("administration", "government"),
