@@ -148,6 +148,15 @@ def test_his_counterpart_of_a_state_is_its_government(extractor: Extractor) -> N
     assert "Government of Australia" not in labels(m.actor for m in result.mentions)
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    ("The United States imposed sanctions on Russian banks.", "Russia"),
+    ("The United States imposed tariffs on Chinese goods.", "China"),
+])
+def test_a_sanction_on_a_nationalitys_goods_or_firms_hits_its_state(extractor: Extractor, text: str,
+                                                                    target: str) -> None:
+    assert labels(only(extract(extractor, text), "Sanction").targets) == {target}
+
+
 def test_passive_with_by_agent(extractor: Extractor) -> None:
     result = extract(extractor, "Fighting continued in Ukraine. Ukrainian positions were shelled by Russian forces overnight.")
     attack = only(result, "Attack")

@@ -12,6 +12,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from ..vocabulary import EventClass
 from .anaphora import nominal_antecedent, plural_antecedents, titled_person
 from .body_names import PARENT_CLASSES, state_mission, unit_named_after, with_name_continued
 from .capitals import stands_for_its_government
@@ -199,7 +200,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 add(ent.start, ent.end, kb_ref(ctx, state))
                 continue
             if normalise_name(ent.text) in ctx.kbi.demonyms and root.dep_ in ("amod", "compound") and head.i >= ent.end \
-                    and head.pos_ == "NOUN" and not names_an_actor_or_deed(ctx.lex, head):
+                    and head.pos_ == "NOUN" and not names_an_actor_or_deed(ctx.lex, head) \
+                    and not _sanctioned(ctx, head):
                 continue  # "Chinese investment", "the Danish charter": a description, no actor (GUIDELINES)
             add(ent.start, ent.end, kb_ref(ctx, state))
             continue
@@ -398,6 +400,19 @@ def _modifier_state(ctx: LinkContext, token: Token, taken: dict[int, MentionItem
             for mention in sorted(before, key=lambda m: (_qualifies(token.doc, m), -m.start)):
                 return mention.actor.iri
     return None
+
+
+def _sanctioned(ctx: LinkContext, noun: Token) -> bool:
+    """Is ``noun`` what a sanction hits ("sanctions on Russian banks", "tariffs against Chinese
+    goods", "sanctioned Iranian oil")? Then its nationality adjective names the state hit."""
+    sanction = ctx.lex.classes[EventClass.SANCTION]
+    words = sanction.nouns | sanction.verbs
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("on", "against"):
+        head = head.head
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return head.lemma_.lower() in words
 
 
 def _qualifies(doc: Doc, mention: MentionItem) -> bool:
