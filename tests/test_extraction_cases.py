@@ -157,6 +157,23 @@ def test_a_sanction_on_a_nationalitys_goods_or_firms_hits_its_state(extractor: E
     assert labels(only(extract(extractor, text), "Sanction").targets) == {target}
 
 
+@pytest.mark.parametrize(("text", "agent"), [
+    ("Security forces opened fire on demonstrators in Khartoum.", "Sudanese security forces"),
+    ("Soldiers killed eight demonstrators in Yangon on Friday.", "Tatmadaw"),
+])
+def test_a_story_naming_no_state_is_about_the_state_of_its_places(extractor: Extractor, text: str,
+                                                                   agent: str) -> None:
+    """Bare "security forces" or "soldiers" are the forces of the story's state; with no state
+    named, the state its KB places lie in."""
+    attack = only(extract(extractor, text), "Attack")
+    assert (labels(attack.agents), labels(attack.targets)) == ({agent}, {"demonstrators"})
+
+
+def test_places_in_two_states_make_no_story_state(extractor: Extractor) -> None:
+    result = extract(extractor, "Soldiers killed eight demonstrators in Yangon and Khartoum on Friday.")
+    assert not any(e.agents for e in events_of(result, "Attack"))
+
+
 def test_passive_with_by_agent(extractor: Extractor) -> None:
     result = extract(extractor, "Fighting continued in Ukraine. Ukrainian positions were shelled by Russian forces overnight.")
     attack = only(result, "Attack")

@@ -88,14 +88,19 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     items: list[MentionItem] = []
     author_key = normalise_name(ctx.author) if ctx.author else None
     state_counts: Counter[str] = Counter()
+    place_counts: Counter[str] = Counter()  # the states of the KB places named ("in Khartoum": Sudan)
     for ent in doc.ents:
         state = state_of_ent(ctx, ent)
         if state and in_body(ent.start_char, body):
             located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "inside", "across", "throughout")
             state_counts[state] += 3 if located else 1
+        elif ent.ent_id_ in ctx.kbi.place_states and in_body(ent.start_char, body):
+            place_counts[ctx.kbi.place_states[ent.ent_id_]] += 1
         if ent.ent_id_ and ctx.kbi.classes.get(ent.ent_id_) == "ArmedGroup":
             ctx.armed_counts[ent.ent_id_] += 1
             ctx.armed_positions.append((ent.start_char, ent.ent_id_))
+    if not state_counts and len(place_counts) == 1:  # no state named, the places all in one: the story's
+        state_counts = place_counts
     if state_counts:
         top, weight = state_counts.most_common(1)[0]
         if weight >= 0.4 * sum(state_counts.values()):
