@@ -174,6 +174,19 @@ def test_places_in_two_states_make_no_story_state(extractor: Extractor) -> None:
     assert not any(e.agents for e in events_of(result, "Attack"))
 
 
+def test_who_is_named_only_in_a_condition_does_not_threaten(extractor: Extractor) -> None:
+    threat = only(extract(extractor, "Hamas threatened to kill the hostages if Israel continued its offensive."),
+                  "Threat")
+    assert labels(threat.agents) == {"Hamas"}
+
+
+@pytest.mark.parametrize("text", ["Iran warned it would strike back unless the United States lifted sanctions.",
+                                  "If Israel attacks Rafah, Egypt will suspend the treaty."])
+def test_a_condition_reports_nothing_done(extractor: Extractor, text: str) -> None:
+    result = extract(extractor, text)
+    assert not [e for e in result.events if e.event_class in ("Concession", "Attack", "Sanction")]
+
+
 def test_passive_with_by_agent(extractor: Extractor) -> None:
     result = extract(extractor, "Fighting continued in Ukraine. Ukrainian positions were shelled by Russian forces overnight.")
     attack = only(result, "Attack")

@@ -17,7 +17,8 @@ from .nouns import EQUIPMENT, FORCE_SITES
 from .speech import SpeechFrame
 from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
 
-__all__ = ["DOMESTIC_ACTS", "RuleRoles", "condemned", "grammatical_event", "munitions_aimed", "physical_trigger"]
+__all__ = ["DOMESTIC_ACTS", "RuleRoles", "condemned", "grammatical_event", "in_condition", "munitions_aimed",
+           "physical_trigger"]
 
 #: The parse's agents and targets of a trigger for a class (``events._RuleRoles``).
 RuleRoles = Callable[[Token, str, int], tuple[list[ActorRef], list[ActorRef]]]
@@ -51,6 +52,8 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
     governing = token if token.pos_ == "VERB" else governing_verb(token)
     if alleged and governing is not None and future_or_conditional(governing):
         alleged = False  # "Hamas said Israel will strike Gaza", "if attacked": said to come, not done
+    if in_condition(token):
+        return None  # "unless the United States lifted sanctions": a condition, nothing done
     embedding = embedding_trigger(token, lex, trigger_ids)
     if embedding == EventClass.ACCUSATION and token.pos_ == "NOUN" and condemned(token):
         embedding = None  # "Iran condemned the Israeli strike on its consulate": the strike happened
@@ -77,6 +80,13 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
         aimed = event_class == EventClass.ATTACK and munitions_aimed(token)  # "fired missiles at a ship"
         return event_class if agents and (targets or aimed) else None  # "released a statement": no one released
     return event_class if agents else None
+
+
+def in_condition(trigger: Token) -> bool:
+    """The trigger's clause is a condition ("if Israel attacks Rafah", "unless the United States
+    lifted sanctions"): nothing done."""
+    governing = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    return governing is not None and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in governing.children)
 
 
 #: Verbs that judge a deed done ("condemned the strike"), unlike those that allege one ("accused

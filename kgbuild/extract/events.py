@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
-from .deeds import DOMESTIC_ACTS, condemned, grammatical_event, munitions_aimed, physical_trigger
+from .deeds import DOMESTIC_ACTS, condemned, grammatical_event, in_condition, munitions_aimed, physical_trigger
 from .evaluations import judged_actors, refused_makers, spoken_blame, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .implied import conditional_threats, deployments, frame_date, modal_demands
@@ -216,6 +216,23 @@ def _not_inside_agents(targets: list[ActorRef], agents: list[ActorRef], index: M
         return any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in agent_spans)
 
     return [t for t in targets if not (own := [m for m in mentions if m.actor.key == t.key]) or not all(map(inside, own))]
+
+
+def _not_only_in_conditions(agents: list[ActorRef], ruled: set[str], trigger: Token, index: MentionIndex
+                            ) -> list[ActorRef]:
+    """Drop an agent the parse did not give that is named in the sentence only inside a condition
+    on the trigger ("... if Israel continued its offensive", "unless X withdraws")."""
+    conditions = [c for c in trigger.subtree if c.dep_ == "advcl"
+                  and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+    if not conditions:
+        return agents
+    inside = {t.i for c in conditions for t in c.subtree}
+    sent = trigger.sent
+    named: dict[str, list[Token]] = {}
+    for mention, head in index.in_span(sent.start_char, sent.end_char):
+        named.setdefault(mention.actor.key, []).append(head)
+    return [a for a in agents if a.key in ruled or not named.get(a.key)
+            or not all(h.i in inside for h in named[a.key])]
 
 
 def _clause_top(trigger: Token) -> Token:
@@ -424,8 +441,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 label = None  # "called Chancellor Scholz", "described the situation": no verdict given
             if label is not None and lex.classes[label].kind == "physical":
                 label = None  # a verbal trigger is no physical event ("sent", "held")
-            if label == EventClass.AGREEMENT and not _between_parties(token):
-                label = None
+            if label == EventClass.AGREEMENT and not _between_parties(token) or label is not None and in_condition(token):
+                label = None  # "unless the United States lifted sanctions": a condition, nothing done
         if label is None or _carried_by_noun(token, trigger_ids, lex):
             continue
         event_class = EventClass(label)
@@ -504,6 +521,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 scored[actor.key][1 if role == "agent" else 2] if actor.key in scored else 1.0))
         if targets and not behaviour.symmetric:
             targets = _not_inside_agents(targets, agents, index, token.sent)
+        if not behaviour.symmetric:  # "threatened to kill the hostages if Israel continued": Israel does not threaten
+            agents = _not_only_in_conditions(agents, {a.key for a in rule_agents}, token, index)
         if token.pos_ == "NOUN" and condemned(token):  # "Russia condemned the Ukrainian attack on Kursk":
             judges = {a.key for s in token.head.children if s.dep_ == "nsubj" for a in index.in_phrase(s)}
             ruled = {a.key for a in (*rule_agents, *rule_targets)}  # who condemns took no part in it
