@@ -187,6 +187,33 @@ def test_a_condition_reports_nothing_done(extractor: Extractor, text: str) -> No
     assert not [e for e in result.events if e.event_class in ("Concession", "Attack", "Sanction")]
 
 
+@pytest.mark.parametrize("text", [
+    "Al-Shabab claimed responsibility for the attack on the hotel in Mogadishu.",
+    "The attack on the hotel in Mogadishu was claimed by al-Shabab.",
+])
+def test_the_group_claiming_an_attack_did_it(extractor: Extractor, text: str) -> None:
+    assert labels(only(extract(extractor, text), "Attack").agents) == {"al-Shabab"}
+
+
+def test_no_group_claiming_the_attack_names_no_one(extractor: Extractor) -> None:
+    result = extract(extractor, "Gunmen attacked a police station in Zamfara on Monday. "
+                                "No group claimed responsibility for the attack.")
+    assert labels(only(result, "Attack").agents) == {"gunmen"}
+
+
+@pytest.mark.parametrize("text", ["India and Pakistan traded fire across the Line of Control.",
+                                  "Indian and Pakistani troops exchanged gunfire across the Line of Control."])
+def test_trading_fire_is_a_clash_of_both_sides(extractor: Extractor, text: str) -> None:
+    clash = only(extract(extractor, text), "Attack")
+    assert clash.mode == "armed-clash" and len(clash.agents) == 2 and labels(clash.agents) == labels(clash.targets)
+
+
+def test_armed_men_are_gunmen(extractor: Extractor) -> None:
+    attack = only(extract(extractor, "Armed men stormed a church in Burkina Faso, killing 15 worshippers."), "Attack")
+    assert [(a.label, a.actor_class) for a in attack.agents] == [("armed men", "ArmedGroup")]
+    assert labels(attack.targets) == {"worshippers"}
+
+
 def test_passive_with_by_agent(extractor: Extractor) -> None:
     result = extract(extractor, "Fighting continued in Ukraine. Ukrainian positions were shelled by Russian forces overnight.")
     attack = only(result, "Attack")

@@ -360,6 +360,8 @@ def _reported_deed(kind: str, frame: SpeechFrame | None, agents: list[ActorRef],
 
 def _mode(trigger: Token, lex: Lexicon) -> str | None:
     """The attack's mode: the trigger's own word first ("a gun battle" is a clash), then its phrase."""
+    if is_clash(trigger) and trigger.pos_ == "VERB":
+        return "armed-clash"  # "exchanged fire": not the small arms its object names
     own = {trigger.lemma_.lower(), trigger.lower_}
     words = own | {t.lemma_.lower() for t in trigger.subtree} | {t.lower_ for t in trigger.children}
     words.add(trigger.head.lemma_.lower())

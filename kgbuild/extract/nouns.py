@@ -44,8 +44,17 @@ def names_an_actor_or_deed(lex: Lexicon, noun: Token) -> bool:
             or lemma in EQUIPMENT or lemma in PLACE_NOUNS or noun.ent_type_ in ("PERSON", "ORG", "NORP"))
 
 
+#: People a modifier arms: "armed men" are gunmen, "armed groups" militias
+_ARMED_BY_MODIFIER = {"men": "gunmen", "individuals": "gunmen", "groups": "militias"}
+
+
 def noun_key(token: Token) -> str:
+    """The lexicon key of a noun: its text, a synonym's ("demonstrators": protesters), or what a
+    modifier makes of it ("armed men": gunmen)."""
     text = token.text.lower()
+    if text in _ARMED_BY_MODIFIER and any(c.dep_ == "amod" and c.lower_ in ("armed", "heavily-armed")
+                                          for c in token.children):
+        return _ARMED_BY_MODIFIER[text]
     return SYNONYMS.get(text, text)
 
 

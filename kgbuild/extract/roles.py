@@ -326,7 +326,29 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
     if noun.dep_ in ("nsubj", "nsubjpass") and not targets:
         targets = verb_targets(governing, index, event_class=EventClass.ATTACK, lex=lex) if governing.lemma_.lower() in (
             "target", "hit", "kill", "strike") else []
+    if not agents:  # "X claimed responsibility for the attack", "the attack was claimed by X"
+        agents = responsible(noun, index)
     return agents, targets
+
+
+#: Verbs with which a group owns a deed ("claimed responsibility for", "claimed the attack")
+_OWNING = frozenset({"claim", "accept", "admit", "take", "assume"})
+
+
+def responsible(noun: Token, index: MentionIndex) -> list[ActorRef]:
+    """Who claims the deed ``noun`` names: the subject of "claimed (responsibility for) it" or the
+    "by" phrase of "it was claimed by X" (the group that owns an attack did it, as the article tells it)."""
+    verb = None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() == "responsibility":
+        verb = noun.head.head.head if noun.head.head.dep_ == "dobj" else None
+    elif noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() == "claim":
+        verb = noun.head
+    if verb is None or verb.lemma_.lower() not in _OWNING or any(c.dep_ == "neg" for c in verb.children):
+        return []
+    if noun.dep_ == "nsubjpass":
+        return [a for g in verb.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
+                for a in index.in_phrase(p)]
+    return [a for c in verb.children if c.dep_ == "nsubj" for a in index.named_or_meant(c)]
 
 
 def event_place(trigger: Token, index: MentionIndex) -> ActorRef | None:
@@ -370,7 +392,10 @@ def embedded_agents(token: Token, index: MentionIndex, lex: Lexicon, triggers: s
 
 
 def is_clash(token: Token) -> bool:
-    return token.lemma_.lower() in ("clash", "fight", "fighting", "battle", "gunfight", "shootout", "firefight")
+    """A fight of two sides: "clashed", "a gun battle", "exchanged fire", "traded gunfire"."""
+    return token.lemma_.lower() in ("clash", "fight", "fighting", "battle", "gunfight", "shootout", "firefight") \
+        or token.lemma_.lower() in ("exchange", "trade") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "gunfire", "shot") for c in token.children)
 
 
 #: What is asked to be given back: the one asked is who holds it, not the one held.
