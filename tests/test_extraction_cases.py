@@ -214,6 +214,24 @@ def test_armed_men_are_gunmen(extractor: Extractor) -> None:
     assert labels(attack.targets) == {"worshippers"}
 
 
+def test_no_one_in_what_the_trigger_governs_acts_with_its_subject(extractor: Extractor) -> None:
+    support = only(extract(extractor, "The European Union welcomed the ceasefire agreement between Israel and "
+                                      "Hezbollah."), "Support")
+    assert labels(support.agents) == {"European Union"}
+
+
+def test_who_is_named_only_in_the_reason_given_is_not_the_target(extractor: Extractor) -> None:
+    accusation = only(extract(extractor, "Kenya's president criticized the African Union for its silence on "
+                                         "the war in Sudan."), "Accusation")
+    assert labels(accusation.targets) == {"African Union"}
+
+
+def test_a_fight_against_someone_has_both_sides(extractor: Extractor) -> None:
+    fight = only(extract(extractor, "The Baloch Liberation Army has been fighting an insurgency against the "
+                                    "Pakistani state."), "Attack")
+    assert labels(fight.agents) == labels(fight.targets) == {"Baloch Liberation Army", "Pakistan"}
+
+
 def test_passive_with_by_agent(extractor: Extractor) -> None:
     result = extract(extractor, "Fighting continued in Ukraine. Ukrainian positions were shelled by Russian forces overnight.")
     attack = only(result, "Attack")

@@ -218,21 +218,37 @@ def _not_inside_agents(targets: list[ActorRef], agents: list[ActorRef], index: M
     return [t for t in targets if not (own := [m for m in mentions if m.actor.key == t.key]) or not all(map(inside, own))]
 
 
-def _not_only_in_conditions(agents: list[ActorRef], ruled: set[str], trigger: Token, index: MentionIndex
-                            ) -> list[ActorRef]:
-    """Drop an agent the parse did not give that is named in the sentence only inside a condition
-    on the trigger ("... if Israel continued its offensive", "unless X withdraws")."""
-    conditions = [c for c in trigger.subtree if c.dep_ == "advcl"
-                  and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
-    if not conditions:
-        return agents
-    inside = {t.i for c in conditions for t in c.subtree}
-    sent = trigger.sent
+def _conditions(trigger: Token) -> set[int]:
+    """Tokens of the conditions on the trigger ("... if Israel continued its offensive", "unless X withdraws")."""
+    return {t.i for c in trigger.subtree if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for t in c.subtree}
+
+
+def _complements(trigger: Token) -> set[int]:
+    """Tokens of what a verb trigger governs after it: objects, prepositions, clauses."""
+    if trigger.pos_ != "VERB":
+        return set()
+    return {t.i for c in trigger.children if c.i > trigger.i and c.dep_ in (
+        "dobj", "dative", "attr", "prep", "xcomp", "ccomp", "advcl", "oprd") for t in c.subtree}
+
+
+def _reasons(trigger: Token) -> set[int]:
+    """Tokens of the reason a verb trigger gives ("criticized X for its silence on Y", "blamed X over Y")."""
+    if trigger.pos_ != "VERB":
+        return set()
+    return {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("for", "over") for t in c.subtree}
+
+
+def _not_only_within(actors: list[ActorRef], ruled: set[str], tokens: set[int], index: MentionIndex, sent: Span
+                     ) -> list[ActorRef]:
+    """Drop an actor the parse did not give that the sentence names only within ``tokens``."""
+    if not tokens:
+        return actors
     named: dict[str, list[Token]] = {}
     for mention, head in index.in_span(sent.start_char, sent.end_char):
         named.setdefault(mention.actor.key, []).append(head)
-    return [a for a in agents if a.key in ruled or not named.get(a.key)
-            or not all(h.i in inside for h in named[a.key])]
+    return [a for a in actors if a.key in ruled or not named.get(a.key)
+            or not all(h.i in tokens for h in named[a.key])]
 
 
 def _clause_top(trigger: Token) -> Token:
@@ -523,8 +539,15 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 scored[actor.key][1 if role == "agent" else 2] if actor.key in scored else 1.0))
         if targets and not behaviour.symmetric:
             targets = _not_inside_agents(targets, agents, index, token.sent)
-        if not behaviour.symmetric:  # "threatened to kill the hostages if Israel continued": Israel does not threaten
-            agents = _not_only_in_conditions(agents, {a.key for a in rule_agents}, token, index)
+        if not behaviour.symmetric and not (event_class == EventClass.ATTACK and is_clash(token)):
+            ruled_agents, ruled_targets = {a.key for a in rule_agents}, {t.key for t in rule_targets}
+            # "threatened to kill the hostages if Israel continued": Israel does not threaten
+            agents = _not_only_within(agents, ruled_agents, _conditions(token), index, token.sent)
+            if rule_agents:  # "the EU welcomed the agreement between Israel and Hezbollah": no one in
+                # what the trigger governs acts with its subject
+                agents = _not_only_within(agents, ruled_agents, _complements(token), index, token.sent)
+            if rule_targets:  # "criticized the AU for its silence on the war in Sudan": the AU, not Sudan
+                targets = _not_only_within(targets, ruled_targets, _reasons(token), index, token.sent)
         if token.pos_ == "NOUN" and condemned(token):  # "Russia condemned the Ukrainian attack on Kursk":
             judges = {a.key for s in token.head.children if s.dep_ == "nsubj" for a in index.in_phrase(s)}
             ruled = {a.key for a in (*rule_agents, *rule_targets)}  # who condemns took no part in it
