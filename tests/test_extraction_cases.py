@@ -1438,6 +1438,18 @@ def test_a_deployment_sends_forces(extractor: Extractor, text: str, deployed: bo
     assert bool(events_of(extract(extractor, text), "Deployment")) is deployed
 
 
+@pytest.mark.parametrize(("text", "agents"), [
+    ("Belarus moved troops to its border with Ukraine.", {"Belarus", "Armed Forces of Belarus"}),
+    ("Sudan's army deployed troops to the border with Chad.", {"Sudanese Armed Forces"}),
+    ("Russia massed troops near the Ukrainian border.", {"Russia", "Armed Forces of the Russian Federation"}),
+])
+def test_the_forces_a_deployment_sends_are_the_senders_own(extractor: Extractor, text: str, agents: set[str]) -> None:
+    """The forces sent go with who sends them (the gold's agents), they are not its target; bare
+    "troops" sent by a state's body are that state's, whatever other state the sentence names."""
+    deployment = only(extract(extractor, text), "Deployment")
+    assert labels(deployment.agents) == agents and not deployment.targets
+
+
 @pytest.mark.parametrize("text", [
     "Somalia fought on. The group conducts bombings in Somalia, aiming to topple the government and impose "
     "its strict interpretation of Islamic law.",

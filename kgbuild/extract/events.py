@@ -519,6 +519,10 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             sides = unique_actors([*agents, *targets])
             if len(sides) > 1:
                 agents = targets = sides  # a clash: each side attacks the other
+        if event_class == EventClass.DEPLOYMENT and token.pos_ == "VERB":  # "Belarus moved troops": the troops
+            sent = {a.key for c in token.children if c.dep_ == "dobj" for a in index.in_phrase(c)}  # go, not suffer
+            agents = unique_actors([*agents, *(t for t in targets if t.key in sent)])
+            targets = [t for t in targets if t.key not in sent]
         if event_class == EventClass.ACCUSATION:  # "condemned Mhlanga's arrest": aimed at who arrested him
             agents, targets = aimed_at_the_doers(token, index, agents, targets, rule_agents=rule_agents)
         weak = token.lemma_.lower() in behaviour.weak and not (
@@ -543,7 +547,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             ruled_agents, ruled_targets = {a.key for a in rule_agents}, {t.key for t in rule_targets}
             # "threatened to kill the hostages if Israel continued": Israel does not threaten
             agents = _not_only_within(agents, ruled_agents, _conditions(token), index, token.sent)
-            if rule_agents:  # "the EU welcomed the agreement between Israel and Hezbollah": no one in
+            if rule_agents and event_class != EventClass.DEPLOYMENT:  # (what a deployment sends goes)
+                # "the EU welcomed the agreement between Israel and Hezbollah": no one in
                 # what the trigger governs acts with its subject
                 agents = _not_only_within(agents, ruled_agents, _complements(token), index, token.sent)
             if rule_targets:  # "criticized the AU for its silence on the war in Sudan": the AU, not Sudan

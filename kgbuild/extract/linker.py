@@ -330,7 +330,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         if generic and token.tag_ in ("NNS", "NN", "NNP", "NNPS"):
             state = _modifier_state(ctx, token, taken)
             if state is None and (generic[0] in _BARE_OK or _has_gov_modifier(token)):
-                state = ctx.dominant_state
+                state = _senders_state(token, taken) or ctx.dominant_state
             if state is None:
                 continue
             start = generic[1]
@@ -404,6 +404,25 @@ def _modifier_state(ctx: LinkContext, token: Token, taken: dict[int, MentionItem
             # ("Iran condemned the Israeli strike on its consulate": Iran's)
             for mention in sorted(before, key=lambda m: (_qualifies(token.doc, m), -m.start)):
                 return mention.actor.iri
+    return None
+
+
+#: Verbs whose subject sends or commands the forces they govern ("Sudan's army deployed troops")
+_SENDING = frozenset({"deploy", "send", "dispatch", "move", "mobilize", "mobilise", "mass", "station", "order",
+                      "redeploy", "withdraw", "pull"})
+
+
+def _senders_state(noun: Token, taken: dict[int, MentionItem]) -> str | None:
+    """The state of whoever sends bare forces ("Sudan's army deployed troops to the border with
+    Chad": Sudan's troops, whichever state the story names more)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _SENDING:
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        mention = taken.get(subject.i)
+        if mention is not None:
+            actor = mention.actor
+            return actor.iri if actor.actor_class == "State" else actor.state
     return None
 
 
