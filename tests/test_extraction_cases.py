@@ -232,6 +232,14 @@ def test_a_fight_against_someone_has_both_sides(extractor: Extractor) -> None:
     assert labels(fight.agents) == labels(fight.targets) == {"Baloch Liberation Army", "Pakistan"}
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    ("Israeli police raided the offices of Al Jazeera in Jerusalem.", "Al Jazeera"),
+    ("Gunmen attacked the headquarters of the Nigeria Police Force in Abuja.", "Nigeria Police Force"),
+])
+def test_what_is_done_to_someones_premises_is_done_to_them(extractor: Extractor, text: str, target: str) -> None:
+    assert labels(only(extract(extractor, text), "Attack").targets) == {target}
+
+
 def test_passive_with_by_agent(extractor: Extractor) -> None:
     result = extract(extractor, "Fighting continued in Ukraine. Ukrainian positions were shelled by Russian forces overnight.")
     attack = only(result, "Attack")

@@ -30,6 +30,11 @@ def _acted_on(head: Token, index: MentionIndex, *, statement: bool = False) -> l
     is the state's own ("opposes Chinese investment", "criticized Russia's offensive": China,
     Russia)."""
     actors = index.in_phrase(head)
+    if not actors and head.lemma_.lower() in _OWNED_SITES:  # "raided the offices of Al Jazeera": Al Jazeera
+        actors = [a for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g) if a.actor_class != ActorClass.PLACE]
+        actors += [m.actor for c in head.children if c.dep_ == "poss" and (m := index.at(c)) is not None
+                   and m.actor.actor_class not in (ActorClass.PLACE, ActorClass.STATE)]  # "the group's headquarters"
     if index.at(head) is not None or statement:
         return actors
     if not actors:  # "a bus transporting a paramilitary force", "a convoy carrying troops": those carried
@@ -41,6 +46,9 @@ def _acted_on(head: Token, index: MentionIndex, *, statement: bool = False) -> l
     return [a for a in actors if a.key not in adjectival]
 
 
+#: Places that are their owner's: what is done to them is done to the owner
+_OWNED_SITES = frozenset({"office", "headquarters", "home", "house", "residence", "compound", "premises",
+                          "building", "offices", "bureau", "studio", "property"})
 #: Deeds whose possessor is the one they are done to ("Zamora's detention", "his assassination").
 PATIENT_NOUNS = frozenset({"arrest", "detention", "abduction", "kidnapping", "expulsion", "deportation",
                            "imprisonment", "killing", "assassination", "execution", "murder", "capture",
