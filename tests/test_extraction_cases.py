@@ -240,6 +240,12 @@ def test_what_is_done_to_someones_premises_is_done_to_them(extractor: Extractor,
     assert labels(only(extract(extractor, text), "Attack").targets) == {target}
 
 
+def test_the_source_of_according_to_is_no_party(extractor: Extractor) -> None:
+    attack = only(extract(extractor, "According to the Syrian Observatory for Human Rights, Turkish drones struck "
+                                     "a Kurdish-led force in northern Syria."), "Attack")
+    assert "Syrian Observatory for Human Rights" not in labels(attack.agents) | labels(attack.targets)
+
+
 def test_passive_with_by_agent(extractor: Extractor) -> None:
     result = extract(extractor, "Fighting continued in Ukraine. Ukrainian positions were shelled by Russian forces overnight.")
     attack = only(result, "Attack")

@@ -512,6 +512,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             agents = unique_actors(rule_agents)
             targets = [t for t in targets if t.key not in {a.key for a in agents}] if not behaviour.symmetric \
                 else unique_actors([*agents, *targets])
+        if according:  # "according to the Observatory, Turkish drones struck X": the source is no party
+            sources = {a.key for a in frame.speakers} - {a.key for a in (*rule_agents, *rule_targets)}
+            agents, targets = ([a for a in side if a.key not in sources] for side in (agents, targets))
         if behaviour.kind == "physical" and rule_targets:  # on whom, likewise
             chosen = {a.key for a in agents}
             targets = unique_actors([t for t in rule_targets if t.key not in chosen])
