@@ -246,6 +246,25 @@ def test_the_source_of_according_to_is_no_party(extractor: Extractor) -> None:
     assert "Syrian Observatory for Human Rights" not in labels(attack.agents) | labels(attack.targets)
 
 
+def test_a_name_after_a_capitalised_title_is_a_person_the_ner_missed(extractor: Extractor) -> None:
+    accusation = only(extract(extractor, "President Ruto accused the opposition of inciting violence."), "Accusation")
+    assert [(a.label, a.actor_class) for a in accusation.agents] == [("Ruto", "Person")]
+    assert labels(accusation.targets) == {"opposition"}
+    result = extract(extractor, "The IAEA Director General, Tehran's envoy and the Deputy Secretary of State met.")
+    assert not {"General", "Secretary"} & labels(m.actor for m in result.mentions)
+
+
+def test_a_city_attacked_is_where_not_whom(extractor: Extractor) -> None:
+    attack = only(extract(extractor, "Russian forces attacked Kharkiv on Monday."), "Attack")
+    assert labels(attack.agents) == {"Armed Forces of the Russian Federation"} and not attack.targets
+
+
+def test_who_acts_in_a_clause_of_time_is_not_acted_on(extractor: Extractor) -> None:
+    result = extract(extractor, "Al-Shabab fighters stormed a hotel in Mogadishu. The militants held guests "
+                                "hostage for hours before security forces ended the siege.")
+    assert not only(result, "Coercion").targets
+
+
 def test_passive_with_by_agent(extractor: Extractor) -> None:
     result = extract(extractor, "Fighting continued in Ukraine. Ukrainian positions were shelled by Russian forces overnight.")
     attack = only(result, "Attack")

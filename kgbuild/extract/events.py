@@ -31,8 +31,8 @@ from .linear import ModelBundle
 from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
 from .role_candidates import referents, role_candidates
-from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, embedded_agents, event_place, held_by_whom,
-                    is_clash, noun_roles, passive_doers, verb_agents, verb_targets)
+from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, embedded_agents, event_place,
+                    held_by_whom, is_clash, noun_roles, passive_doers, subordinate, verb_agents, verb_targets)
 from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames, described_names
 from .triggers import Candidate, find_candidates, governing_verb
 
@@ -219,9 +219,9 @@ def _not_inside_agents(targets: list[ActorRef], agents: list[ActorRef], index: M
 
 
 def _conditions(trigger: Token) -> set[int]:
-    """Tokens of the conditions on the trigger ("... if Israel continued its offensive", "unless X withdraws")."""
-    return {t.i for c in trigger.subtree if c.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for t in c.subtree}
+    """Tokens of the clauses on the trigger that say when, why or on what condition ("... if Israel
+    continued its offensive", "held them hostage before security forces ended the siege")."""
+    return {t.i for c in trigger.subtree if subordinate(c) for t in c.subtree}
 
 
 def _complements(trigger: Token) -> set[int]:
@@ -518,6 +518,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if behaviour.kind == "physical" and rule_targets:  # on whom, likewise
             chosen = {a.key for a in agents}
             targets = unique_actors([t for t in rule_targets if t.key not in chosen])
+        if behaviour.kind == "physical":  # "Russian forces attacked Kharkiv": where, not whom
+            targets = [t for t in targets if t.actor_class != ActorClass.PLACE]
         if event_class == EventClass.ATTACK and is_clash(token):
             sides = unique_actors([*agents, *targets])
             if len(sides) > 1:
@@ -548,8 +550,11 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             targets = _not_inside_agents(targets, agents, index, token.sent)
         if not behaviour.symmetric and not (event_class == EventClass.ATTACK and is_clash(token)):
             ruled_agents, ruled_targets = {a.key for a in rule_agents}, {t.key for t in rule_targets}
-            # "threatened to kill the hostages if Israel continued": Israel does not threaten
-            agents = _not_only_within(agents, ruled_agents, _conditions(token), index, token.sent)
+            # "threatened to kill the hostages if Israel continued": Israel does not threaten; "held
+            # them hostage before security forces ended the siege": the forces are not held
+            conditions = _conditions(token)
+            agents = _not_only_within(agents, ruled_agents, conditions, index, token.sent)
+            targets = _not_only_within(targets, ruled_targets, conditions, index, token.sent)
             if rule_agents and event_class != EventClass.DEPLOYMENT:  # (what a deployment sends goes)
                 # "the EU welcomed the agreement between Israel and Hezbollah": no one in
                 # what the trigger governs acts with its subject

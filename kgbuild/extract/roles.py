@@ -46,6 +46,16 @@ def _acted_on(head: Token, index: MentionIndex, *, statement: bool = False) -> l
     return [a for a in actors if a.key not in adjectival]
 
 
+#: Words that open a clause saying when, why or on what condition ("if X continued", "before X ended it")
+SUBORDINATORS = frozenset({"if", "unless", "before", "after", "until", "while", "when", "because", "since",
+                           "although", "though", "once"})
+
+
+def subordinate(clause: Token) -> bool:
+    """Is ``clause`` (a verb) a clause of time, reason or condition ("before security forces ended the siege")?"""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SUBORDINATORS for m in clause.children)
+
+
 #: Places that are their owner's: what is done to them is done to the owner
 _OWNED_SITES = frozenset({"office", "headquarters", "home", "house", "residence", "compound", "premises",
                           "building", "offices", "bureau", "studio", "property"})
@@ -149,7 +159,7 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
             for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ in wanted):
                 targets.extend(a for pobj in prep.children if pobj.dep_ == "pobj" for a in index.in_phrase(pobj))
         if behaviour.clause_target and child.dep_ in ("advcl", "ccomp", "xcomp") \
-                and child.pos_ in ("VERB", "AUX"):
+                and child.pos_ in ("VERB", "AUX") and not subordinate(child):  # not "before X ended it"
             for subject in (g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")):
                 targets.extend(index.in_phrase(subject))  # "calling for Iraq to review"
         if child.dep_ == "prep" and child.lower_ in behaviour.target_preps & {"from", "to"}:

@@ -114,7 +114,8 @@ def described_names(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int, 
 def people_described(doc: Doc, taken: dict[int, MentionItem], titles: frozenset[str]) -> list[tuple[int, int]]:
     """Names of two to four capitalised words the NER left untagged that a person's title or
     occupation stands in apposition to ("Nop Vy, the association's executive director, told VOA";
-    "the executive director, Nop Vy"): people."""
+    "the executive director, Nop Vy"), or of one to four after a capitalised title ("President
+    Ruto"): people."""
     people = titles | PERSON_NOUNS
     found: list[tuple[int, int]] = []
     for token in doc:
@@ -124,8 +125,13 @@ def people_described(doc: Doc, taken: dict[int, MentionItem], titles: frozenset[
         start = token.i
         while start > 0 and token.i - start < 3 and doc[start - 1].dep_ == "compound" \
                 and doc[start - 1].head.i == token.i and doc[start - 1].pos_ == "PROPN" \
-                and doc[start - 1].is_title and not doc[start - 1].ent_type_ and start - 1 not in taken:
+                and doc[start - 1].is_title and not doc[start - 1].ent_type_ and start - 1 not in taken \
+                and doc[start - 1].lower_ not in titles:
             start -= 1
+        if start > 0 and doc[start - 1].lower_ in titles and doc[start - 1].is_title and token.lower_ not in titles \
+                and doc[start - 1].head.i == token.i and start - 1 not in taken:
+            found.append((start, token.i + 1))  # "President Ruto accused ...": a title before the name
+            continue
         while start > 0 and token.i - start < 3 and doc[start - 1].is_title and doc[start - 1].is_alpha \
                 and doc[start - 1].pos_ in ("PROPN", "INTJ") and not doc[start - 1].is_sent_start \
                 and not doc[start - 1].ent_type_ and start - 1 not in taken and doc[start - 1].lower_ not in people:
