@@ -265,6 +265,23 @@ def test_who_acts_in_a_clause_of_time_is_not_acted_on(extractor: Extractor) -> N
     assert not only(result, "Coercion").targets
 
 
+@pytest.mark.parametrize(("text", "speaker", "blamed"), [
+    ("China's defense ministry said the Philippines had provoked the incident.",
+     "Ministry of National Defense of China", "Philippines"),
+    ("The U.S. ambassador to the U.N. said Russia was responsible for the famine in Sudan.",
+     "Federal government of the United States", "Russia"),
+])
+def test_a_wrongdoing_or_a_harm_a_speaker_lays_on_someone_is_an_accusation(
+        extractor: Extractor, text: str, speaker: str, blamed: str) -> None:
+    accusation = only(extract(extractor, text), "Accusation")
+    assert speaker in labels(accusation.agents) and labels(accusation.targets) == {blamed}
+
+
+def test_responsible_for_no_harm_blames_no_one(extractor: Extractor) -> None:
+    result = extract(extractor, "Russia's foreign ministry said Ukraine was responsible for the security of the plant.")
+    assert not events_of(result, "Accusation")
+
+
 def test_passive_with_by_agent(extractor: Extractor) -> None:
     result = extract(extractor, "Fighting continued in Ukraine. Ukrainian positions were shelled by Russian forces overnight.")
     attack = only(result, "Attack")

@@ -97,6 +97,18 @@ def _asserted(word: Token) -> bool:
     return True
 
 
+def _blames(word: Token, lex: Lexicon) -> bool:
+    """A word of blame ("illegal", "aggression"), a verb of wrongdoing ("had provoked the
+    incident"), or "responsible" for a harm ("was responsible for the famine")."""
+    if word.pos_ in ("ADJ", "NOUN") and one_of(word, lex.blame_words):
+        return True
+    if word.pos_ == "VERB":
+        return word.lemma_.lower() in lex.blame_verbs
+    return word.pos_ == "ADJ" and word.lower_ == "responsible" and any(
+        g.lemma_.lower() in lex.harms or g.lower_ in lex.harms
+        for p in word.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children if g.dep_ == "pobj")
+
+
 def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFrames, body: list[tuple[int, int]],
                  published: date | None, date_ents: list[Span]) -> list[EventItem]:
     """What a speaker says of another in words of blame is the speaker's accusation of them. The
@@ -107,7 +119,7 @@ def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFram
     events: list[EventItem] = []
     weak = {m.actor.key for m in index.mentions if m.weak}  # generic groups ("experts") are no one blamed
     for word in doc:
-        if word.pos_ not in ("ADJ", "NOUN") or not one_of(word, lex.blame_words):
+        if not _blames(word, lex):
             continue
         if not in_body(word.idx, body) or index.at(word) is not None or not _asserted(word):
             continue
@@ -121,7 +133,8 @@ def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFram
         speakers = list(frame.speakers)
         if any(t.pos_ == "VERB" and t.lemma_.lower() in lex.evaluating_verbs for t in word.ancestors):
             continue  # "calling it a 'sinful violation'": a verdict (:func:`verdict`)
-        blamed = index.in_phrase(word.head if word.dep_ == "amod" else word)  # "Russia's illegal aggression"
+        blamed = [] if word.pos_ in ("VERB", "ADJ") and not one_of(word, lex.blame_words) else \
+            index.in_phrase(word.head if word.dep_ == "amod" else word)  # "Russia's illegal aggression"
         if not blamed:
             subject = _clause_subject(word)
             if subject is None or subject.lower_ in _FIRST_PERSON:

@@ -64,6 +64,10 @@ class Lexicon:
     evaluating_verbs: frozenset[str] = frozenset()
     praise_words: frozenset[str] = frozenset()
     blame_words: frozenset[str] = frozenset()
+    #: verbs of wrongdoing ("said X had provoked the incident"), and the harms one is held
+    #: "responsible for" ("said Russia was responsible for the famine")
+    blame_verbs: frozenset[str] = frozenset()
+    harms: frozenset[str] = frozenset()
     #: verbs of accepting that, negated, reject ("will not succumb to", "no longer recognize")
     accepting_verbs: frozenset[str] = frozenset()
     #: verbs that put their object on a list, and the words that make the listing a sanction
@@ -123,6 +127,7 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
         member_titles=frozenset(nouns["member_titles"]),
         evaluating_verbs=frozenset(evaluations.get("verbs", ())) | frozenset(listing.get("verbs", ())),
         praise_words=frozenset(evaluations.get("praise", ())), blame_words=frozenset(evaluations.get("blame", ())),
+        blame_verbs=frozenset(evaluations.get("blame_verbs", ())), harms=frozenset(evaluations.get("harms", ())),
         accepting_verbs=frozenset(evaluations.get("refused", ())), listing_verbs=frozenset(listing.get("verbs", ())),
         sanctioning_words=frozenset(listing.get("words", ())),
         raw={"triggers": triggers, "nouns": nouns},
