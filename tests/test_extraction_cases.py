@@ -282,6 +282,18 @@ def test_responsible_for_no_harm_blames_no_one(extractor: Extractor) -> None:
     assert not events_of(result, "Accusation")
 
 
+@pytest.mark.parametrize(("text", "event_class", "agent", "target"), [
+    ("Japan sent humanitarian aid to Turkey after the earthquake.", "Aid", "Japan", "Turkey"),
+    ("Germany provided military assistance to Ukraine.", "Aid", "Germany", "Ukraine"),
+    ("China expressed support for Russia's position on Ukraine.", "Support", "China", "Russia"),
+])
+def test_aid_or_support_given_in_a_noun_is_given(extractor: Extractor, text: str, event_class: str, agent: str,
+                                                 target: str) -> None:
+    """"sent aid to Y", "expressed support for Y": the verb only delivers what the noun names."""
+    event = only(extract(extractor, text), event_class)
+    assert (labels(event.agents), labels(event.targets)) == ({agent}, {target})
+
+
 def test_passive_with_by_agent(extractor: Extractor) -> None:
     result = extract(extractor, "Fighting continued in Ukraine. Ukrainian positions were shelled by Russian forces overnight.")
     attack = only(result, "Attack")

@@ -324,8 +324,10 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
     if noun.dep_ in ("dobj", "attr") and governing.lemma_.lower() in LIGHT_VERBS:
         if not agents:
             agents = verb_agents(governing, index)
+        given = EventClass.AID in lex.noun_index.get(noun.lemma_.lower(), ())  # "sent aid to Y"
         if not targets:  # "carried out airstrikes against Y": the preposition hangs on the light verb
-            targets = [a for c in governing.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+            targets = [a for c in governing.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | (
+                           {"to", "for"} if given else set())
                        for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)
                        if a.actor_class != ActorClass.PLACE]
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in HIT_WITH:
