@@ -215,7 +215,8 @@ def _not_inside_agents(targets: list[ActorRef], agents: list[ActorRef], index: M
     def inside(m: MentionItem) -> bool:
         return any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in agent_spans)
 
-    return [t for t in targets if not (own := [m for m in mentions if m.actor.key == t.key]) or not all(map(inside, own))]
+    return [t for t in targets
+            if not (own := [m for m in mentions if m.actor.key == t.key]) or not all(map(inside, own))]
 
 
 def _conditions(trigger: Token) -> set[int]:
@@ -459,8 +460,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 label = None  # "called Chancellor Scholz", "described the situation": no verdict given
             if label is not None and lex.classes[label].kind == "physical":
                 label = None  # a verbal trigger is no physical event ("sent", "held")
-            if label == EventClass.AGREEMENT and not _between_parties(token) or label is not None and in_condition(token):
-                label = None  # "unless the United States lifted sanctions": a condition, nothing done
+            if label == EventClass.AGREEMENT and not _between_parties(token) \
+                    or label is not None and in_condition(token):  # "unless the US lifted sanctions": nothing done
+                label = None
         if label is None or _carried_by_noun(token, trigger_ids, lex):
             continue
         event_class = EventClass(label)

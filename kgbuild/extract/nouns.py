@@ -70,7 +70,8 @@ def generic_of(lex: Lexicon, head: Token) -> tuple[str, int] | None:
         return None
     if key == "side" and (head.tag_ != "NN" or any(c.dep_ == "prep" for c in head.children)):
         return None  # "the Chinese side refused" is China's government; "the Ukrainian side of the border" a place
-    if head.lemma_.lower() == "counterpart" and (head.tag_ != "NN" or not any(c.lower_ in ("his", "her") for c in head.children)):
+    if head.lemma_.lower() == "counterpart" and (
+            head.tag_ != "NN" or not any(c.lower_ in ("his", "her") for c in head.children)):
         return None  # "his Saudi counterpart": an official's, the same post in Saudi Arabia's government;
         # "his Australian counterparts" (of a firefighter), "security counterparts": the same trade
     compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i == head.i - 1]

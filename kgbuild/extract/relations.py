@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Token
 
 from .items import ActorRef, ClaimItem, RelationItem
 from .lexicon import Lexicon
-from .membership_verbs import (MEMBERSHIP_VERBS, ORG_CLASSES, PART_NOUNS, clause_subject, leading_verbs, membership_verbs,
-                               own_party, part_relation, relation_for)
+from .membership_verbs import (MEMBERSHIP_VERBS, ORG_CLASSES, PART_NOUNS, clause_subject, leading_verbs,
+                               membership_verbs, own_party, part_relation, relation_for)
 from .mentions import MentionIndex, in_body
 from .posts import SENIOR, person_relations
 from .speech import CLAIM_AS_VERBS, SpeechFrames, claim_descriptions

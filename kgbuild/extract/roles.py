@@ -32,7 +32,8 @@ def _acted_on(head: Token, index: MentionIndex, *, statement: bool = False) -> l
     actors = index.in_phrase(head)
     if not actors and head.lemma_.lower() in _OWNED_SITES:  # "raided the offices of Al Jazeera": Al Jazeera
         actors = [a for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g) if a.actor_class != ActorClass.PLACE]
+                  for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)
+                  if a.actor_class != ActorClass.PLACE]
         actors += [m.actor for c in head.children if c.dep_ == "poss" and (m := index.at(c)) is not None
                    and m.actor.actor_class not in (ActorClass.PLACE, ActorClass.STATE)]  # "the group's headquarters"
     if index.at(head) is not None or statement:
@@ -155,7 +156,7 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
             continue  # "discuss the transfer": a topic, not a partner
         if child.dep_ == "dobj":  # "threatening a response against the US"
             wanted = {"against", "on", "upon"} | (behaviour.target_preps & {"from", "to"}) \
-                | (behaviour.target_preps & {"at", "into"} if behaviour.kind == "physical" else set())  # "fired missiles at X"
+                | (behaviour.target_preps & {"at", "into"} if behaviour.kind == "physical" else set())  # "fired at X"
             for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ in wanted):
                 targets.extend(a for pobj in prep.children if pobj.dep_ == "pobj" for a in index.in_phrase(pobj))
         if behaviour.clause_target and child.dep_ in ("advcl", "ccomp", "xcomp") \

@@ -23,8 +23,8 @@ __all__ = ["Candidate", "find_candidates", "trigger_classes", "is_hedged", "embe
 HEDGE_NOUNS = frozenset({"intention", "plan", "threat", "possibility", "risk", "prospect", "danger", "fear", "bid",
                          "attempt"})
 #: Verbs that deliver the statement their object names ("issued a warning", "reiterated its call")
-DELIVERING_VERBS = frozenset({"issue", "make", "reiterate", "renew", "repeat", "voice", "lodge", "file", "deliver", "express",
-                              "pledge", "provide", "send", "give", "offer", "grant", "approve", "extend"})
+DELIVERING_VERBS = frozenset({"issue", "make", "reiterate", "renew", "repeat", "voice", "lodge", "file", "deliver",
+                              "express", "pledge", "provide", "send", "give", "offer", "grant", "approve", "extend"})
 #: Verbs whose object noun is the event ("launched airstrikes", "imposed a tariff"), the delivering ones among them
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "impose", "lead", "unleash", "announce",
                "order", "perform", "begin", "continue", "step", "use", "sign"} | DELIVERING_VERBS
