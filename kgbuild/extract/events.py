@@ -21,18 +21,19 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
-from .deeds import DOMESTIC_ACTS, condemned, grammatical_event, in_condition, munitions_aimed, physical_trigger
+from .deeds import DOMESTIC_ACTS, grammatical_event, in_condition, munitions_aimed, physical_trigger
 from .evaluations import judged_actors, refused_makers, spoken_blame, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .implied import conditional_threats, deployments, frame_date, modal_demands
-from .items import ActorRef, EventItem, MentionItem
+from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .linear import ModelBundle
 from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
+from .party_scope import parties_in_scope
 from .role_candidates import referents, role_candidates
 from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, embedded_agents, event_place,
-                    held_by_whom, is_clash, noun_roles, passive_doers, subordinate, verb_agents, verb_targets)
+                    held_by_whom, is_clash, noun_roles, passive_doers, verb_agents, verb_targets)
 from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames, described_names
 from .triggers import Candidate, find_candidates, governing_verb
 
@@ -203,53 +204,6 @@ def one_side_each(agents: list[ActorRef], targets: list[ActorRef], sides: dict[s
         else:
             agents = [a for a in agents if sides.get(a.key) != state]
     return agents, targets
-
-
-def _not_inside_agents(targets: list[ActorRef], agents: list[ActorRef], index: MentionIndex, sent: Span
-                       ) -> list[ActorRef]:
-    """Drop a target named in the sentence only inside an agent's own name ("a spokeswoman for the
-    Russian foreign ministry dismissed ...": Russia qualifies the speaker, it is not dismissed)."""
-    mentions = [m for m, _head in index.in_span(sent.start_char, sent.end_char)]
-    agent_spans = [(m.start, m.end) for m in mentions if m.actor.key in {a.key for a in agents}]
-
-    def inside(m: MentionItem) -> bool:
-        return any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in agent_spans)
-
-    return [t for t in targets
-            if not (own := [m for m in mentions if m.actor.key == t.key]) or not all(map(inside, own))]
-
-
-def _conditions(trigger: Token) -> set[int]:
-    """Tokens of the clauses on the trigger that say when, why or on what condition ("... if Israel
-    continued its offensive", "held them hostage before security forces ended the siege")."""
-    return {t.i for c in trigger.subtree if subordinate(c) for t in c.subtree}
-
-
-def _complements(trigger: Token) -> set[int]:
-    """Tokens of what a verb trigger governs after it: objects, prepositions, clauses."""
-    if trigger.pos_ != "VERB":
-        return set()
-    return {t.i for c in trigger.children if c.i > trigger.i and c.dep_ in (
-        "dobj", "dative", "attr", "prep", "xcomp", "ccomp", "advcl", "oprd") for t in c.subtree}
-
-
-def _reasons(trigger: Token) -> set[int]:
-    """Tokens of the reason a verb trigger gives ("criticized X for its silence on Y", "blamed X over Y")."""
-    if trigger.pos_ != "VERB":
-        return set()
-    return {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("for", "over") for t in c.subtree}
-
-
-def _not_only_within(actors: list[ActorRef], ruled: set[str], tokens: set[int], index: MentionIndex, sent: Span
-                     ) -> list[ActorRef]:
-    """Drop an actor the parse did not give that the sentence names only within ``tokens``."""
-    if not tokens:
-        return actors
-    named: dict[str, list[Token]] = {}
-    for mention, head in index.in_span(sent.start_char, sent.end_char):
-        named.setdefault(mention.actor.key, []).append(head)
-    return [a for a in actors if a.key in ruled or not named.get(a.key)
-            or not all(h.i in tokens for h in named[a.key])]
 
 
 def _clause_top(trigger: Token) -> Token:
@@ -545,28 +499,13 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 targets = [t for t in targets if t.key not in keys]
                 if not targets and index.home is not None and index.home.key not in {a.key for a in agents}:
                     targets = [index.home]
-        if reported is None and not behaviour.symmetric and not (event_class == EventClass.ATTACK and is_clash(token)):
+        clash = event_class == EventClass.ATTACK and is_clash(token)
+        if reported is None and not behaviour.symmetric and not clash:
             agents, targets = one_side_each(agents, targets, index.sides, lambda actor, role, scored=scored: (
                 scored[actor.key][1 if role == "agent" else 2] if actor.key in scored else 1.0))
-        if targets and not behaviour.symmetric:
-            targets = _not_inside_agents(targets, agents, index, token.sent)
-        if not behaviour.symmetric and not (event_class == EventClass.ATTACK and is_clash(token)):
-            ruled_agents, ruled_targets = {a.key for a in rule_agents}, {t.key for t in rule_targets}
-            # "threatened to kill the hostages if Israel continued": Israel does not threaten; "held
-            # them hostage before security forces ended the siege": the forces are not held
-            conditions = _conditions(token)
-            agents = _not_only_within(agents, ruled_agents, conditions, index, token.sent)
-            targets = _not_only_within(targets, ruled_targets, conditions, index, token.sent)
-            if rule_agents and event_class != EventClass.DEPLOYMENT:  # (what a deployment sends goes)
-                # "the EU welcomed the agreement between Israel and Hezbollah": no one in
-                # what the trigger governs acts with its subject
-                agents = _not_only_within(agents, ruled_agents, _complements(token), index, token.sent)
-            if rule_targets:  # "criticized the AU for its silence on the war in Sudan": the AU, not Sudan
-                targets = _not_only_within(targets, ruled_targets, _reasons(token), index, token.sent)
-        if token.pos_ == "NOUN" and condemned(token):  # "Russia condemned the Ukrainian attack on Kursk":
-            judges = {a.key for s in token.head.children if s.dep_ == "nsubj" for a in index.in_phrase(s)}
-            ruled = {a.key for a in (*rule_agents, *rule_targets)}  # who condemns took no part in it
-            agents, targets = ([a for a in side if a.key in ruled or a.key not in judges] for side in (agents, targets))
+        agents, targets = parties_in_scope(agents, targets, trigger=token, event_class=event_class,
+                                           directed=not behaviour.symmetric, clash=clash, rule_agents=rule_agents,
+                                           rule_targets=rule_targets, index=index)
         if judged is not None and event_class == EventClass.REJECTION:  # a refusal: of whom the grammar says
             ruled = {t.key for t in rule_targets}
             targets = [t for t in targets if t.key in ruled]

@@ -402,8 +402,9 @@ def _modifier_state(ctx: LinkContext, token: Token, taken: dict[int, MentionItem
                       and m.actor.actor_class == "State" and m.actor.iri}.values()
             # the latest state named as a phrase of its own, before one that only qualifies a noun
             # ("Iran condemned the Israeli strike on its consulate": Iran's)
-            for mention in sorted(before, key=lambda m: (_qualifies(token.doc, m), -m.start)):
-                return mention.actor.iri
+            owner = min(before, key=lambda m: (_qualifies(token.doc, m), -m.start), default=None)
+            if owner is not None:
+                return owner.actor.iri
     return None
 
 

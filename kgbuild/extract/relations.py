@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .items import ActorRef, ClaimItem, RelationItem
+from .items import ActorRef, ClaimItem, MentionItem, RelationItem
 from .lexicon import Lexicon
 from .membership_verbs import (MEMBERSHIP_VERBS, ORG_CLASSES, PART_NOUNS, clause_subject, leading_verbs,
                                membership_verbs, own_party, part_relation, relation_for)
@@ -29,6 +29,8 @@ _PLACE_NOUNS = {"town", "city", "village", "region", "province", "state", "distr
                 "township", "hotel", "base", "airport", "island", "islands", "archipelago", "prison", "site",
                 "valley", "peninsula"}
 _CLAIM_THAT_VERBS = {"claim", "allege", "insist", "assert", "contend", "maintain"}
+#: relative pronouns standing for the phrase their clause qualifies ("X, whom Y described as ...")
+_RELATIVES = frozenset({"which", "whom", "who", "that"})
 #: verbs whose complement the speaker says is untrue ("Russia denied that the group is part of its army")
 _DENIAL_VERBS = frozenset({"deny", "dispute", "refute", "reject", "dismiss", "rebut"})
 
@@ -383,11 +385,7 @@ def _as_claims(doc: Doc, index: MentionIndex, body: list[tuple[int, int]], lex: 
     return claims
 
 
-#: relative pronouns standing for the phrase their clause qualifies ("X, whom Y described as ...")
-_RELATIVES = frozenset({"which", "whom", "who", "that"})
-
-
-def _described_owner(description: Token, index: MentionIndex):
+def _described_owner(description: Token, index: MentionIndex) -> MentionItem | None:
     """The mention a description names as the whole its object belongs to: "as part of Y", "as a
     commander of Y", "as an arm of Y's army" (the first actor after "of"), "as a Chinese government
     propagandist" (the actor qualifying the noun); None when the description is itself a name or
