@@ -294,6 +294,31 @@ def test_aid_or_support_given_in_a_noun_is_given(extractor: Extractor, text: str
     assert (labels(event.agents), labels(event.targets)) == ({agent}, {target})
 
 
+def test_one_attack_told_by_two_verbs_hits_both_targets(extractor: Extractor) -> None:
+    """Event coreference: "killed a police officer and wounded two soldiers" is one attack."""
+    attack = only(extract(extractor, "Gunmen killed a police officer and wounded two soldiers in Maiduguri."),
+                  "Attack")
+    assert len(attack.triggers) == 2
+    assert labels(attack.targets) == {"Nigeria Police Force", "Nigerian Armed Forces"}
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("Five Pakistani soldiers were killed in a militant attack in North Waziristan.", "militants"),
+    ("The Baloch Liberation Army operates in Balochistan. Five soldiers were killed in a militant attack "
+     "near Quetta.", "Baloch Liberation Army"),
+])
+def test_a_militant_attack_is_by_militants(extractor: Extractor, text: str, agent: str) -> None:
+    """The word for the doers qualifying the attack names them (the armed group named last, if any)."""
+    attack = only(extract(extractor, text), "Attack")
+    assert (labels(attack.agents), labels(attack.targets)) == ({agent}, {"Pakistan Armed Forces"})
+
+
+def test_terrorist_attacks_in_general_are_no_attack(extractor: Extractor) -> None:
+    result = extract(extractor, "Al-Shabab is active in Somalia. He masterminded the use of vehicles for "
+                                "terrorist attacks.")
+    assert not events_of(result, "Attack")
+
+
 def test_passive_with_by_agent(extractor: Extractor) -> None:
     result = extract(extractor, "Fighting continued in Ukraine. Ukrainian positions were shelled by Russian forces overnight.")
     attack = only(result, "Attack")

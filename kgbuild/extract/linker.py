@@ -294,6 +294,13 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             # "a military convoy", "military helicopters": the forces of the state the story is about
             add(token.i, token.i + 1, institution(ctx, ctx.dominant_state, "armed forces"))
             continue
+        doers = _DOER_ADJECTIVES.get(token.lower_)
+        if doers and token.dep_ in ("amod", "compound") and token.head.tag_ == "NN" \
+                and token.head.lemma_.lower() in ctx.lex.classes[EventClass.ATTACK].nouns:
+            # "a militant attack", "a rebel raid": by the militants (the armed group named last, if
+            # any); not "terrorist attacks" in general
+            add(token.i, token.i + 1, group_actor(ctx, token, doers, phrase=doers), weak=True)
+            continue
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
         if token.pos_ == "PROPN" and token.is_title and not token.ent_type_:
@@ -408,6 +415,9 @@ def _modifier_state(ctx: LinkContext, token: Token, taken: dict[int, MentionItem
     return None
 
 
+#: Words for the doers of an attack that qualify it ("a militant attack"), and the group nouns they stand for
+_DOER_ADJECTIVES = {"militant": "militants", "rebel": "rebels", "jihadist": "jihadists", "insurgent": "insurgents",
+                    "terrorist": "terrorists", "separatist": "separatists", "extremist": "extremists"}
 #: Verbs whose subject sends or commands the forces they govern ("Sudan's army deployed troops")
 _SENDING = frozenset({"deploy", "send", "dispatch", "move", "mobilize", "mobilise", "mass", "station", "order",
                       "redeploy", "withdraw", "pull"})

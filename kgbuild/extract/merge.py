@@ -33,6 +33,8 @@ def _compatible(a: EventItem, b: EventItem, lex: Lexicon) -> bool:
     b_targets = {x.key for x in b.targets}
     if a_agents and b_agents and not a_agents & b_agents:
         return False
+    if a.event_class == EventClass.ATTACK and b.sentence == a.sentences[-1] and a_agents & b_agents:
+        return True  # "gunmen killed a police officer and wounded two soldiers": one attack on both
     if a_targets and b_targets and not a_targets & b_targets:
         return False
     if not b_agents:
@@ -65,11 +67,14 @@ def merge_events(events: list[EventItem], lex: Lexicon, doc: Doc | None = None) 
             continue
         target.triggers.extend(event.triggers)
         target.weak = target.weak and event.weak
+        told_together = event.sentence == target.sentences[-1] and event.event_class == EventClass.ATTACK
         if event.sentence not in target.sentences:
             target.sentences.append(event.sentence)
-        # the event's first telling names its roles; a later mention only fills what it left out
+        # the event's first telling names its roles; a later mention only fills what it left out,
+        # the same sentence's next verb adds whom it hit ("killed an officer and wounded two soldiers")
         target.agents = target.agents or event.agents
-        target.targets = target.targets or [t for t in event.targets if t.key not in {a.key for a in target.agents}]
+        added = [t for t in event.targets if t.key not in {a.key for a in target.agents}]
+        target.targets = unique_actors([*target.targets, *added]) if told_together else target.targets or added
         target.place = target.place or event.place
         target.date = target.date or event.date
         target.mode = target.mode or event.mode
