@@ -441,13 +441,13 @@ def _sanctioned(ctx: LinkContext, noun: Token) -> bool:
     """Is ``noun`` what a sanction hits ("sanctions on Russian banks", "tariffs against Chinese
     goods", "sanctioned Iranian oil")? Then its nationality adjective names the state hit."""
     sanction = ctx.lex.classes[EventClass.SANCTION]
-    words = sanction.nouns | sanction.verbs
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in ("on", "against"):
         head = head.head
     elif noun.dep_ not in ("dobj", "nsubjpass"):
         return False
-    return head.lemma_.lower() in words
+    lemma = head.lemma_.lower()
+    return lemma in sanction.nouns or lemma in sanction.verbs
 
 
 def _qualifies(doc: Doc, mention: MentionItem) -> bool:

@@ -14,11 +14,13 @@ from spacy.tokens import Doc, Token
 
 from .items import ActorRef, MentionItem
 
-__all__ = ["QUANTITY_WORDS", "counted", "MentionIndex", "PRONOUNS", "conjuncts", "in_body", "unique_actors",
+__all__ = ["QUANTITY_WORDS", "RELATIVE_PRONOUNS", "counted", "MentionIndex", "PRONOUNS", "conjuncts", "in_body", "unique_actors",
            "within_np"]
 
 PRONOUNS = frozenset({"they", "them", "it", "he", "she", "its", "their", "his", "her", "we", "who", "which", "that",
                       "him", "itself", "themselves"})
+#: relative pronouns, standing for the phrase their clause qualifies ("X, whom Y described as ...")
+RELATIVE_PRONOUNS = frozenset({"which", "whom", "who", "that"})
 
 
 #: Words that count the people of the "of" phrase they take ("dozens of protesters", "two of the

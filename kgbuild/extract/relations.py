@@ -15,7 +15,7 @@ from .items import ActorRef, ClaimItem, MentionItem, RelationItem
 from .lexicon import Lexicon
 from .membership_verbs import (MEMBERSHIP_VERBS, ORG_CLASSES, PART_NOUNS, clause_subject, leading_verbs,
                                membership_verbs, own_party, part_relation, relation_for)
-from .mentions import MentionIndex, in_body
+from .mentions import RELATIVE_PRONOUNS, MentionIndex, in_body
 from .posts import SENIOR, person_relations
 from .speech import CLAIM_AS_VERBS, SpeechFrames, claim_descriptions
 
@@ -29,8 +29,6 @@ _PLACE_NOUNS = {"town", "city", "village", "region", "province", "state", "distr
                 "township", "hotel", "base", "airport", "island", "islands", "archipelago", "prison", "site",
                 "valley", "peninsula"}
 _CLAIM_THAT_VERBS = {"claim", "allege", "insist", "assert", "contend", "maintain"}
-#: relative pronouns standing for the phrase their clause qualifies ("X, whom Y described as ...")
-_RELATIVES = frozenset({"which", "whom", "who", "that"})
 #: verbs whose complement the speaker says is untrue ("Russia denied that the group is part of its army")
 _DENIAL_VERBS = frozenset({"deny", "dispute", "refute", "reject", "dismiss", "rebut"})
 
@@ -352,10 +350,10 @@ def _as_claims(doc: Doc, index: MentionIndex, body: list[tuple[int, int]], lex: 
         sources = [a for s in verb.children if s.dep_ == "nsubj" for a in index.named_or_meant(s)]
         sources += [a for g in verb.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
                     for a in index.in_phrase(p)]  # "described by Y as ..."
-        objects = [a for o in verb.children if o.dep_ in ("dobj", "nsubjpass") and o.lower_ not in _RELATIVES
+        objects = [a for o in verb.children if o.dep_ in ("dobj", "nsubjpass") and o.lower_ not in RELATIVE_PRONOUNS
                    for a in index.named_or_meant(o)]
         if verb.dep_ in ("acl", "relcl") and (verb.tag_ == "VBN" or any(
-                o.dep_ in ("dobj", "nsubjpass") and o.lower_ in _RELATIVES for o in verb.children)):
+                o.dep_ in ("dobj", "nsubjpass") and o.lower_ in RELATIVE_PRONOUNS for o in verb.children)):
             objects += index.in_phrase(verb.head)  # "X, described by Y as ...", "X, whom Y describes as ..."
         descriptions = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
                         for g in p.children if g.dep_ == "pobj"]

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..vocabulary import ActorClass, EventClass
 from .items import ActorRef
 from .lexicon import Lexicon
-from .mentions import PRONOUNS, MentionIndex, unique_actors
+from .mentions import PRONOUNS, RELATIVE_PRONOUNS, MentionIndex, unique_actors
 from .triggers import DELIVERING_VERBS, LIGHT_VERBS, governing_verb
 
 __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "event_place", "embedded_agents",
@@ -174,7 +174,7 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
                            and any(g.lower_ in ("where", "in which") for g in c.children)):
                 for subject in (g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")):
                     targets.extend(index.in_phrase(subject))  # "attacked a hotel where elders were meeting"
-        if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in ("who", "whom", "which", "that") \
+        if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in RELATIVE_PRONOUNS \
                 and verb.dep_ == "relcl":  # "Porras, who was sanctioned by the EU": the one the clause is about
             targets.extend(_acted_on(verb.head, index))
         if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in ("them", "it", "him", "her") \
