@@ -2356,3 +2356,39 @@ def test_the_kb_knows_the_us_agencies_that_act_on_people(extractor: Extractor, t
     actor = kb.resolve(agency)
     parents = {kb.by_id(iri.rsplit("/", 1)[-1]) for _, iri in actor.parents}
     assert parent in {p.label for p in parents if p is not None}, actor.parents
+
+
+# -- seventeenth session: names, posts and organs ---------------------------------------------
+def test_a_name_with_a_who_clause_is_a_person_who_heads_the_body_not_its_state(extractor: Extractor) -> None:
+    result = extract(extractor, "Amina Diallo, who heads Senegal's Federation of Women Lawyers, said the law "
+                                "was unjust.")
+    assert ("Amina Diallo", "leaderOf", "Federation of Women Lawyers") in relation_labels(result)
+    assert ("Amina Diallo", "leaderOf", "Senegal") not in relation_labels(result)
+    assert {m.actor.actor_class for m in result.mentions if m.text == "Amina Diallo"} == {"Person"}
+
+
+def test_a_known_organ_of_one_state_another_state_owns_is_a_new_organ_of_that_state(extractor: Extractor) -> None:
+    result = extract(extractor, "Somchai Wong, a lawmaker in Thailand's House of Representatives, said so.")
+    house = next(m.actor for m in result.mentions if m.text == "House of Representatives")
+    assert house.new and house.actor_class == "Legislature"
+    assert house.state is not None and house.state.endswith("/THA")
+    assert "United States House of Representatives" not in {m.actor.label for m in result.mentions}
+
+
+def test_a_state_s_possessive_before_a_body_the_kb_knows_by_name_keeps_that_body(extractor: Extractor) -> None:
+    result = extract(extractor, "Iraq's Popular Mobilization Forces said the strike killed two fighters.")
+    assert "Popular Mobilization Forces" in {m.actor.label for m in result.mentions}
+
+
+def test_a_province_s_leader_heads_its_government_even_after_a_sentence_adverb(extractor: Extractor) -> None:
+    result = extract(extractor, "Then, Ahmed Karim, Kirkuk's provincial governor, said the curfew would be lifted.")
+    assert ("Ahmed Karim", "leaderOf", "Kirkuk government") in relation_labels(result)
+
+
+def test_a_province_named_with_its_state_s_possessive_is_of_that_state(extractor: Extractor) -> None:
+    result = extract(extractor, "The United States doubled its tariffs on steel from Canada, and Americans in "
+                                "Washington and New York will pay more for electricity from Ontario after Canada's "
+                                "Ontario provincial leader Doug Ford said he would charge them more.")
+    government = next(m.actor for m in result.mentions if m.actor.label == "Ontario government")
+    assert government.state is not None and government.state.endswith("/CAN")
+    assert ("Doug Ford", "leaderOf", "Ontario government") in relation_labels(result)

@@ -23,7 +23,7 @@ from .link_context import (LinkContext, chamber, government, home_government, in
                            state_of_ent, state_of_token, state_sides)
 from .mentions import in_body
 from .name_labels import settle_name_labels
-from .names import (NAME_PARTICLES, complete_person_names, is_noise, join_organisation_names, names_a_thing,
+from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, join_organisation_names, names_a_thing,
                     rejoin_split_names, storm_names, trimmed)
 from .nouns import EQUIPMENT, FORCE_SITES, generic_of, names_an_actor_or_deed, noun_key
 from .titles import names_title_holder, qualifies_title, regional_government
@@ -185,7 +185,9 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 if generic and root.dep_ == "poss":  # "South Korea's national defense ministry": two mentions
                     add(ent.start, ent.end, kb_ref(ctx, state))
                     start = ent.end + 1 if ent.end < len(doc) and doc[ent.end].dep_ == "case" else ent.end
-                    add(start, head.i + 1, institution(ctx, state, generic[0], phrase=doc[start:head.i + 1].text))
+                    if not any(e.ent_id_ and start <= e.start and e.end == head.i + 1 for e in doc.ents):
+                        # not "Iraq's Popular Mobilization Forces": a body the KB knows by name
+                        add(start, head.i + 1, institution(ctx, state, generic[0], phrase=doc[start:head.i + 1].text))
                     continue
                 if generic:
                     add(ent.start, head.i + 1, institution(ctx, state, generic[0], phrase=doc[ent.end:head.i + 1].text))
@@ -216,7 +218,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             add(named.start, named.end, mission)
             continue
         if ent.ent_id_:
-            actor = kb_ref(ctx, ent.ent_id_)
+            actor = _owned_by_other_state(ctx, ent, kb_ref(ctx, ent.ent_id_))
             if actor.actor_class == "Place" and ent.ent_id_ in ctx.kbi.capital_of and stands_for_its_government(root):
                 actor = government(ctx, ctx.kbi.capital_of[ent.ent_id_])  # "Washington said", "Moscow's envoy"
             if add_regional(ent, actor):  # "Balochistan Chief Minister X": the province's government
@@ -421,6 +423,19 @@ _DOER_ADJECTIVES = {"militant": "militants", "rebel": "rebels", "jihadist": "jih
 #: Verbs whose subject sends or commands the forces they govern ("Sudan's army deployed troops")
 _SENDING = frozenset({"deploy", "send", "dispatch", "move", "mobilize", "mobilise", "mass", "station", "order",
                       "redeploy", "withdraw", "pull"})
+
+
+def _owned_by_other_state(ctx: LinkContext, ent: Span, actor: ActorRef) -> ActorRef:
+    """A KB organ of one state that another state's possessive or adjective qualifies
+    ("Thailand's House of Representatives", "the Thai Senate") is a new organ of that state."""
+    if actor.state is None or actor.actor_class not in _STATE_ORGANS or ent.start == 0:
+        return actor
+    before = ent.doc[ent.start - 1]
+    owner = possessor_state(ctx, ent) if before.text in POSSESSIVE else \
+        state_of_token(ctx, before) if before.dep_ in ("amod", "compound") and before.head.i >= ent.start else None
+    if owner is None or owner == actor.state:
+        return actor
+    return ActorRef(None, actor.actor_class, trimmed(ent).text, new=True, state=owner)
 
 
 def _senders_state(noun: Token, taken: dict[int, MentionItem]) -> str | None:

@@ -10,7 +10,7 @@ Spain" a person. A name the KB does not know gets the kind most of its evidence 
 - the noun it qualifies ("Nsanje and Phalombe districts", "Iberdrola spokesman": a place, an
   organisation) or that qualifies it ("the village of Jangebe");
 - a person's title or honorific beside it ("analyst Atilla Yesilada", "Artur Romeu, director
-  of ...", "Mr. Kehr").
+  of ...", "Mr. Kehr"), or a relative clause with "who" ("X, who heads ...").
 
 A name of one token that ends one longer name ("Suga" after "Yoshihide Suga") votes with it, by
 its context and, as the model often takes a lone surname for an organisation, by its NER label
@@ -103,6 +103,9 @@ def name_kind(ent: Span, *, titles: frozenset[str], org_words: Iterable[str]) ->
     for child in root.children:
         if child.dep_ == "appos" and child.lower_ in people:
             votes["person"] += 2  # "Artur Romeu, director of ..."
+        if child.dep_ == "relcl" and any(g.lower_ in ("who", "whom", "whose") and g.i < child.i
+                                         for g in child.subtree):
+            votes["person"] += 2  # "Chalida Tajaroensuk, who heads ...": said of a person
     if root.dep_ == "appos" and head.lower_ in people:
         votes["person"] += 2  # "the executive director, Nop Vy"
     return votes

@@ -67,7 +67,8 @@ def person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, le
         if word in _NOT_MEMBERSHIP or lower in _NOT_MEMBERSHIP:
             continue
         modifiers = {c.lower_ for c in title.subtree if c.i < title.i} | {c.lower_ for c in title.children}
-        if modifiers & _FORMER or any(t.lower_ in _FORMER for t in title.doc[max(0, span.start - 3):span.start]) \
+        if modifiers & _FORMER or any(t.lower_ in _FORMER and t.head.pos_ not in ("VERB", "AUX")  # not "Then, X said"
+                                                  for t in title.doc[max(0, span.start - 3):span.start]) \
                 or any(c.dep_ == "amod" and c.lower_ in _FORMER for c in root.children) \
                 or _ended(title):  # "former NATO Secretary General X", "X served as Y until 2014"
             continue
@@ -101,6 +102,8 @@ def person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, le
         # President X" heads the Commission)
         nodes.sort(key=lambda n: (n.dep_ != "pobj", n.dep_ == "pobj" and n.head.lower_ != "at",
                                   n.dep_ == "poss" and n.head.i == title.i))
+        if title.pos_ in ("VERB", "AUX"):  # "X, who heads Thailand's Y Foundation": what is headed, not its owner
+            nodes = [c for c in title.children if c.dep_ == "dobj"] + nodes
         for node in nodes:
             if node.i >= span.start and node.i < span.end:
                 continue

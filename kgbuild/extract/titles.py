@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .items import ActorRef
-from .link_context import LinkContext
+from .link_context import LinkContext, possessor_state
 
 __all__ = ["TITLE_WORDS", "names_title_holder", "regional_government", "qualifies_title"]
 
@@ -48,17 +48,19 @@ def names_title_holder(doc: Doc, ent: Span, ctx: LinkContext) -> bool:
         or (nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_)
 
 
-_REGIONAL_OFFICES = frozenset({"governor", "mayor", "minister", "premier", "spokesperson", "spokesman", "spokeswoman"})
+_REGIONAL_OFFICES = frozenset({"governor", "mayor", "minister", "premier", "spokesperson", "spokesman", "spokeswoman",
+                               "leader", "president"})
 
 
 def regional_government(ctx: LinkContext, doc: Doc, ent: Span, place: ActorRef) -> ActorRef | None:
-    """"Balochistan Chief Minister X", "Central Java Governor Y": a province, state or city named
-    before a government office names its own government (of the state it is in, else of the
-    state the story is about)."""
+    """"Balochistan Chief Minister X", "Central Java Governor Y", "X, Ontario's provincial leader": a
+    province, state or city named before a government office names its own government (of the
+    state it is in or its possessor names, else of the state the story is about)."""
     if place.actor_class != "Place" or not any(t.lower_ in _REGIONAL_OFFICES for t in doc[ent.end:ent.end + 3]) \
             or not names_title_holder(doc, ent, ctx):
         return None
-    state = (ctx.kbi.place_states.get(place.iri) if place.iri else None) or ctx.dominant_state
+    state = (ctx.kbi.place_states.get(place.iri) if place.iri else None) or possessor_state(ctx, ent) \
+        or ctx.dominant_state  # "Canada's Ontario provincial leader"
     if state is None:
         return None
     return ActorRef(None, "GovernmentBody", f"{place.label} government", new=True, state=state)
