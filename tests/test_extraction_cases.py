@@ -2358,7 +2358,7 @@ def test_the_kb_knows_the_us_agencies_that_act_on_people(extractor: Extractor, t
     assert parent in {p.label for p in parents if p is not None}, actor.parents
 
 
-# -- seventeenth session: names, posts and organs ---------------------------------------------
+# -- seventeenth session: names, posts and organs; concern voiced ------------------------------
 def test_a_name_with_a_who_clause_is_a_person_who_heads_the_body_not_its_state(extractor: Extractor) -> None:
     result = extract(extractor, "Amina Diallo, who heads Senegal's Federation of Women Lawyers, said the law "
                                 "was unjust.")
@@ -2392,3 +2392,29 @@ def test_a_province_named_with_its_state_s_possessive_is_of_that_state(extractor
     government = next(m.actor for m in result.mentions if m.actor.label == "Ontario government")
     assert government.state is not None and government.state.endswith("/CAN")
     assert ("Doug Ford", "leaderOf", "Ontario government") in relation_labels(result)
+
+
+@pytest.mark.parametrize(("text", "agents", "targets"), [
+    ("The European Union is deeply concerned by Russia's military buildup near Ukraine.",
+     {"European Union"}, {"Russia"}),
+    ("Japan and the United States shared concerns over China's expansion of its nuclear arsenal.",
+     {"Japan", "United States"}, {"China"}),
+    ('"We are seriously concerned about Iran\'s enrichment of uranium," British ambassador James Kariuki said.',
+     {"James Kariuki"}, {"Iran"}),
+])
+def test_concern_voiced_over_what_another_does_is_an_accusation(extractor: Extractor, text: str, agents: set[str],
+                                                                 targets: set[str]) -> None:
+    accusation = only(extract(extractor, text), "Accusation")
+    assert agents <= labels(accusation.agents)
+    assert targets <= labels(accusation.targets)
+    assert not labels(accusation.agents) & labels(accusation.targets)
+
+
+@pytest.mark.parametrize("text", [
+    "Donors voiced concern about the political crisis.",
+    "Amnesty International said it was worried about Zamora's health.",
+    "India is not concerned about Pakistan's new missiles.",
+    "Analysts raised concerns about Chinese investment in the port.",
+])
+def test_concern_over_no_one_s_deed_or_for_someone_accuses_no_one(extractor: Extractor, text: str) -> None:
+    assert not events_of(extract(extractor, text), "Accusation")

@@ -1,7 +1,9 @@
 """Accusations and support a speaker gives in words of judgement: whom a verdict is on
 (:func:`judged_actors`, the verdict itself is :mod:`.verdicts`), and words of blame in what a
 speaker says of another (:func:`spoken_blame`): Blinken said Berisha "was involved in corrupt
-acts"; "The DPRK is threatening ... an escalated provocation," the spokesperson said.
+acts"; "The DPRK is threatening ... an escalated provocation," the spokesperson said), and
+concern voiced over what another does (:func:`voiced_concerns`: "Tokyo and Washington shared
+concerns over China's expansion of its arsenal").
 """
 from __future__ import annotations
 
@@ -14,10 +16,11 @@ from .implied import frame_date, on_other_sides
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body, unique_actors
+from .roles import PATIENT_NOUNS
 from .speech import SpeechFrame, SpeechFrames, speaker_actors
 from .verdicts import judged_and_verdict, one_of
 
-__all__ = ["judged_actors", "refused_makers", "spoken_blame", "warnings_of_blame"]
+__all__ = ["judged_actors", "refused_makers", "spoken_blame", "voiced_concerns", "warnings_of_blame"]
 
 _FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 
@@ -172,3 +175,74 @@ def warnings_of_blame(events: list[EventItem], blames: list[EventItem], doc: Doc
                 continue
         kept.append(event)
     return kept
+
+
+#: verbs that voice the concern their object names ("expressed concern over X's ...")
+_VOICING_VERBS = frozenset({"express", "voice", "share", "raise", "reiterate", "echo", "register"})
+#: states of mind that, about what another does, disapprove of it ("seriously concerned about X's ...")
+_CONCERNED = frozenset({"concerned", "worried", "alarmed", "troubled", "disappointed", "dismayed"})
+#: what is said of the one it happens to ("concerned about Zamora's case", "X's detention")
+_UNDERGONE = PATIENT_NOUNS | {"case", "health", "safety", "fate", "family", "condition", "trial", "wellbeing",
+                              "whereabouts", "treatment", "plight", "security", "life", "rights"}
+#: what the concern is over ("concern over", "concerned about", "disappointed by")
+_CONCERN_PREPS = frozenset({"over", "about", "at", "by", "regarding", "with"})
+
+
+def _concern_holder_and_object(word: Token) -> tuple[Token, list[Token]] | None:
+    """Who holds the concern ``word`` names and what it is about, from the parse: "X expressed
+    concern over Y", "X is concerned about Y", "X shared concerns that Y ..."."""
+    if word.pos_ == "NOUN" and word.lemma_.lower() == "concern" and word.dep_ == "dobj" \
+            and word.head.lemma_.lower() in _VOICING_VERBS:
+        verb = word.head
+    elif word.lower_ in _CONCERNED and word.dep_ in ("acomp", "ROOT", "conj") and word.pos_ in ("ADJ", "VERB"):
+        verb = word.head if word.dep_ == "acomp" else word
+    else:
+        return None
+    holder = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if holder is None:
+        return None
+    about = [g for c in word.children if c.dep_ in ("prep", "agent") and c.lower_ in _CONCERN_PREPS
+             for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    about += [c for c in word.children if c.dep_ in ("ccomp", "acl") and any(
+        g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+    return (holder, about) if about else None
+
+
+def voiced_concerns(doc: Doc, index: MentionIndex, frames: SpeechFrames, body: list[tuple[int, int]]
+                    ) -> list[EventItem]:
+    """Concern voiced over what another does is an accusation of them (PLOVER's ACCUSE takes in
+    disapproval): by who holds the concern ("we" is whoever says it), against the actors named
+    in what it is about, those whose deed or thing it names first ("concern over China's rapid
+    expansion"); never a place, a generic group or the holder's own side, and nothing when
+    negated or hedged, or when no one is named in it ("voiced concern about the crisis")."""
+    events: list[EventItem] = []
+    weak = {m.actor.key for m in index.mentions if m.weak}
+    for word in doc:
+        if word.lower_ not in _CONCERNED and word.lemma_.lower() != "concern" or not in_body(word.idx, body):
+            continue
+        found = _concern_holder_and_object(word)
+        if found is None or not _asserted(word):
+            continue
+        holder, about = found
+        if holder.lower_ in _FIRST_PERSON:
+            frame = frames.of(word)
+            holders = list(frame.speakers) if frame is not None else []
+        else:
+            holders = index.named_or_meant(holder)
+        holders = [a for a in holders if a.key not in weak]
+        if not holders:
+            continue
+        named = [(m, head) for phrase in about for m, head in index.in_span(
+            phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge))]
+        named = [(m, head) for m, head in named if not (  # not whose case or detention it is
+            head.dep_ in ("poss", "amod") and one_of(head.head, _UNDERGONE))]
+        owners = [m.actor for m, head in named if head.dep_ in ("poss", "amod")]  # not the "IAEA" of "IAEA report"
+        targets = [a for a in on_other_sides(owners or [m.actor for m, _ in named], {a.key for a in holders}, index)
+                   if a.key not in weak and a.actor_class != ActorClass.PLACE]
+        if not targets:
+            continue
+        sent = word.sent
+        events.append(EventItem(EventClass.ACCUSATION, [(word.idx, word.idx + len(word))],
+                                (sent.start_char, sent.end_char), agents=unique_actors(holders),
+                                targets=unique_actors(targets)))
+    return events

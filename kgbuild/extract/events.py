@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
 from .deeds import DOMESTIC_ACTS, grammatical_event, in_condition, munitions_aimed, physical_trigger
-from .evaluations import judged_actors, refused_makers, spoken_blame, warnings_of_blame
+from .evaluations import judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .implied import conditional_threats, deployments, frame_date, modal_demands
 from .items import ActorRef, EventItem
@@ -526,7 +526,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
     found.extend(deployments(index, body))
     found.extend(conditional_threats(doc, index, lex, frames, body, published, date_ents))
     blames = spoken_blame(doc, index, lex, frames, body, published, date_ents)
-    found = warnings_of_blame(found, blames, doc, lex) + blames
+    found = warnings_of_blame(found, blames, doc, lex) + blames + voiced_concerns(doc, index, frames, body)
     demands = modal_demands(doc, index, frames, body, published, date_ents)
     # the grammar says who demands what of whom there, and what someone should do is not done:
     # no other event on the demanded act ("they should consider ..." accuses no one)
