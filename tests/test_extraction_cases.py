@@ -2418,3 +2418,19 @@ def test_concern_voiced_over_what_another_does_is_an_accusation(extractor: Extra
 ])
 def test_concern_over_no_one_s_deed_or_for_someone_accuses_no_one(extractor: Extractor, text: str) -> None:
     assert not events_of(extract(extractor, text), "Accusation")
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Trump met with Kim at the Singapore summit.", {"Donald Trump", "Kim"}),
+    ("Trump met Kim at the Singapore summit.", {"Donald Trump", "Kim"}),
+    ("Trump hosted Erdogan at the White House.", {"Donald Trump", "Recep Tayyip Erdoğan"}),
+])
+def test_whom_the_parse_makes_a_party_of_a_meeting_takes_part(extractor: Extractor, text: str,
+                                                               parties: set[str]) -> None:
+    meeting = only(extract(extractor, text), "Consultation")
+    assert labels(meeting.agents) == labels(meeting.targets) == parties
+
+
+def test_what_is_discussed_is_no_party(extractor: Extractor) -> None:
+    result = extract(extractor, "Putin and Erdogan discussed Syria in Sochi.")
+    assert all("Syria" not in labels(e.agents) | labels(e.targets) for e in result.events)

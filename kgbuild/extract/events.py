@@ -450,6 +450,10 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         agents, targets = choose_roles(scored, symmetric=behaviour.symmetric,
                                        agent=models.thresholds.get("agent", 0.5),
                                        target=models.thresholds.get("target", 0.5))
+        if behaviour.symmetric:  # "met with Kim at the Singapore summit": whom the parse makes parties take part
+            both = unique_actors([*agents, *targets, *(a for a in (*rule_agents, *rule_targets)
+                                                       if a.actor_class != ActorClass.PLACE)])
+            agents, targets = (both, both) if len(both) > 1 else (both, [])
         if weak_only:  # a generic group ("experts", "countries") takes part only where the parse puts it
             ruled = {a.key for a in (*rule_agents, *rule_targets)}
             agents = [a for a in agents if a.key in ruled or a.key not in weak_only]

@@ -147,13 +147,18 @@ def verb_agents(verb: Token, index: MentionIndex, *, prefer: frozenset[str] | No
     return agents
 
 
+#: verbs of an exchange whose object is the other party, not its topic ("met Kim", "hosted Erdogan")
+_MEETING_VERBS = frozenset({"meet", "host", "receive"})
+
+
 def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lexicon) -> list[ActorRef]:
     """Targets of a verb trigger: objects, passive subjects, target prepositions (per class, ``lex``)."""
     behaviour = lex.classes[event_class]
     targets: list[ActorRef] = []
     for child in verb.children:
-        if behaviour.object_is_topic and child.dep_ in ("dobj", "attr"):
-            continue  # "discuss the transfer": a topic, not a partner
+        if behaviour.object_is_topic and child.dep_ in ("dobj", "attr") \
+                and not (child.dep_ == "dobj" and verb.lemma_.lower() in _MEETING_VERBS):
+            continue  # "discuss the transfer": a topic, not a partner (but "met Kim": whom one meets)
         if child.dep_ == "dobj":  # "threatening a response against the US"
             wanted = {"against", "on", "upon"} | (behaviour.target_preps & {"from", "to"}) \
                 | (behaviour.target_preps & {"at", "into"} if behaviour.kind == "physical" else set())  # "fired at X"
