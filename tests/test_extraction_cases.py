@@ -2434,3 +2434,43 @@ def test_whom_the_parse_makes_a_party_of_a_meeting_takes_part(extractor: Extract
 def test_what_is_discussed_is_no_party(extractor: Extractor) -> None:
     result = extract(extractor, "Putin and Erdogan discussed Syria in Sochi.")
     assert all("Syria" not in labels(e.agents) | labels(e.targets) for e in result.events)
+
+
+def test_a_generic_group_the_parse_makes_a_party_of_a_meeting_is_no_actor(extractor: Extractor) -> None:
+    result = extract(extractor, "Leaders met in Nairobi on Tuesday to discuss the drought.")
+    assert "leaders" not in {a.label.lower() for e in result.events for a in (*e.agents, *e.targets)}
+
+
+@pytest.mark.parametrize(("text", "agent", "target"), [
+    ("Trump on Tuesday doubled the 25% tariff on Canadian steel to 50%.", "Donald Trump", "Canada"),
+    ("The EU tightened sanctions on Belarus.", "European Union", "Belarus"),
+    ("China raised tariffs on American soybeans.", "China", "United States"),
+    ("China imposed tariffs on Australian wine.", "China", "Australia"),
+])
+def test_imposing_or_raising_a_measure_on_a_nation_s_goods_sanctions_that_nation(extractor: Extractor, text: str, agent: str, target: str) -> None:
+    sanction = only(extract(extractor, text), "Sanction")
+    assert agent in labels(sanction.agents) and target in labels(sanction.targets)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia did not launch airstrikes on Kyiv.",
+    "Trump did not raise tariffs on Canada.",
+    "Since January, the BLA has ramped up attacks on security forces and settlers.",
+])
+def test_a_negated_measure_or_a_trend_of_deeds_is_no_event(extractor: Extractor, text: str) -> None:
+    assert not [e for e in extract(extractor, text).events if e.event_class in ("Attack", "Sanction")]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces attacked Kyiv on Monday.",
+    "Israel launched airstrikes on Beirut.",
+    "Russia launched a massive drone attack on Kyiv overnight.",
+])
+def test_a_capital_struck_is_the_city_not_its_government(extractor: Extractor, text: str) -> None:
+    attack = only(extract(extractor, text), "Attack")
+    assert not [t for t in attack.targets if t.actor_class == "GovernmentBody"]
+
+
+def test_a_capital_sanctioned_still_stands_for_its_government(extractor: Extractor) -> None:
+    sanction = only(extract(extractor, "Washington imposed sanctions on Moscow."), "Sanction")
+    assert labels(sanction.targets) == {"Government of Russia"}

@@ -20,8 +20,8 @@ __all__ = ["stands_for_its_government"]
 
 def stands_for_its_government(token: Token) -> bool:
     """"Washington said", "Moscow's envoy", "talks between Kyiv and Moscow": a capital that acts
-    stands for its government; "in Moscow", "Zimbabwe's capital, Harare", "Harare's streets"
-    name the place. Read through appositions and lists to the phrase's own role."""
+    stands for its government; "in Moscow", "Zimbabwe's capital, Harare", "Harare's streets",
+    "Russian forces attacked Kyiv" name the place. Read through appositions and lists to the phrase's own role."""
     while token.dep_ in ("appos", "conj") and token.head.i != token.i:
         token = token.head
     if token.dep_ == "poss":
@@ -39,7 +39,11 @@ def stands_for_its_government(token: Token) -> bool:
             return head.lower_ in _SIDES_OF
         if word == "in":  # "the government in Islamabad", "officials in Beijing"
             return head.lower_ in _OFFICIAL_NOUNS or head.lower_ == "government"
+        if word in ("on", "against", "at") and head.lemma_.lower() in _STRUCK:
+            return False  # "airstrikes on Beirut", "missiles fired at Kyiv": the city struck
         return word in ("by", "with", "between", "against", "on", "toward", "towards")
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in _STRUCK:
+        return False  # "Russian forces attacked Kyiv": the city, not the government
     if token.dep_ == "compound":  # "Beijing officials", "the Kyiv delegation", "Washington sanctions"
         return token.head.lower_ in _OFFICIAL_NOUNS or token.head.lower_ in _STATE_MEASURES
     return token.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent")
@@ -56,6 +60,12 @@ _GOING = frozenset({"travel", "fly", "go", "come", "return", "move", "head", "ar
                     "transport", "deliver", "exile", "leave", "depart", "train", "bus", "distance", "kilometer",
                     "kilometre", "mile", "near", "south", "north", "east", "west", "get", "commute",
                     "expand", "spread", "connect", "link", "highway", "railway", "pipeline"})
+#: deeds of force and their arms: what they strike or are aimed at is the city ("shelled Kyiv",
+#: "drone attack on Moscow"), not its government
+_STRUCK = frozenset({"attack", "strike", "airstrike", "shell", "shelling", "bomb", "bombing", "bombard",
+                     "bombardment", "pound", "raid", "storm", "besiege", "siege", "assault", "offensive", "invade",
+                     "invasion", "capture", "seize", "overrun", "encircle", "missile", "rocket", "drone", "fire",
+                     "launch"})
 #: speaking somewhere: "told VOA from Kyiv", "in an interview from Copenhagen"
 _SPOKEN_FROM = frozenset({"interview", "speak", "tell", "say", "write", "call", "report", "broadcast", "talk"})
 #: what a government does, named after its capital: "Washington sanctions", "Moscow policy"

@@ -61,6 +61,8 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
         return None
     if any(c.dep_ == "neg" for c in token.children) or token.dep_ in ("amod", "compound"):
         return None
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and any(c.dep_ == "neg" for c in token.head.children):
+        return None  # "did not launch airstrikes", "did not raise tariffs": the verb that brings it about is negated
     if token.pos_ == "VERB" and token.tag_ == "VBN" and token.dep_ == "acl":
         return None  # "forces backed by X": a description, not an event
     if token.pos_ == "VERB" and token.dep_ == "acl" and token.head.lemma_.lower() in _INSTRUMENTS:

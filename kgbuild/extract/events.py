@@ -32,10 +32,10 @@ from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
 from .party_scope import parties_in_scope
 from .role_candidates import referents, role_candidates
-from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, embedded_agents, event_place,
+from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, aimed_at_the_doers, embedded_agents, event_place,
                     held_by_whom, is_clash, noun_roles, passive_doers, verb_agents, verb_targets)
 from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames, described_names
-from .triggers import Candidate, find_candidates, governing_verb
+from .triggers import Candidate, brings_about, find_candidates, governing_verb
 
 __all__ = ["extract_events", "TriggerCase", "choose_roles"]
 
@@ -291,8 +291,9 @@ def _carried_by_noun(token: Token, trigger_ids: set[int], lex: Lexicon) -> bool:
     """"The offensive continued", "the talks resumed": the subject noun is the event; the verb
     only says how it goes on. Likewise a light verb's object ("imposed a tariff", "held talks",
     "ordered the arrest"): the noun is the event, the verb only says who brings it about."""
-    if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in LIGHT_VERBS and any(
-            c.dep_ == "dobj" and c.i in trigger_ids and c.pos_ == "NOUN" for c in token.children):
+    if token.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "dobj" and c.i in trigger_ids and c.pos_ == "NOUN" and brings_about(token, c, lex)
+            for c in token.children):
         return True
     if token.lemma_.lower() in HIT_WITH and any(  # "hit Mexico with a levy": the levy is the event
             g.i in trigger_ids and g.pos_ == "NOUN" for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -451,8 +452,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                                        agent=models.thresholds.get("agent", 0.5),
                                        target=models.thresholds.get("target", 0.5))
         if behaviour.symmetric:  # "met with Kim at the Singapore summit": whom the parse makes parties take part
-            both = unique_actors([*agents, *targets, *(a for a in (*rule_agents, *rule_targets)
-                                                       if a.actor_class != ActorClass.PLACE)])
+            parties = [a for a in (*rule_agents, *rule_targets)  # not a generic group ("leaders met")
+                       if a.actor_class != ActorClass.PLACE and a.key not in weak_only]
+            both = unique_actors([*agents, *targets, *parties])
             agents, targets = (both, both) if len(both) > 1 else (both, [])
         if weak_only:  # a generic group ("experts", "countries") takes part only where the parse puts it
             ruled = {a.key for a in (*rule_agents, *rule_targets)}

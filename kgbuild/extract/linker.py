@@ -462,7 +462,8 @@ def _sanctioned(ctx: LinkContext, noun: Token) -> bool:
     elif noun.dep_ not in ("dobj", "nsubjpass"):
         return False
     lemma = head.lemma_.lower()
-    return lemma in sanction.nouns or lemma in sanction.verbs
+    return lemma in sanction.nouns or lemma in sanction.verbs or head.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in sanction.nouns for c in head.children)  # "raised tariffs on"
 
 
 def _qualifies(doc: Doc, mention: MentionItem) -> bool:

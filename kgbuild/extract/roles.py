@@ -11,7 +11,7 @@ from ..vocabulary import ActorClass, EventClass
 from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import PRONOUNS, RELATIVE_PRONOUNS, MentionIndex, unique_actors
-from .triggers import DELIVERING_VERBS, LIGHT_VERBS, governing_verb
+from .triggers import DELIVERING_VERBS, LIGHT_VERBS, brings_about, governing_verb
 
 __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "event_place", "embedded_agents",
            "evaluative", "is_clash", "held_by_whom", "ARMED", "LIGHT_VERBS", "DELIVERING_VERBS"]
@@ -188,8 +188,9 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
             if prior is not None:
                 targets.append(prior)
         elif child.dep_ == "prep" and child.lower_ in behaviour.target_preps - {"from", "to"}:
-            for pobj in (g for g in child.children if g.dep_ == "pobj"):
-                targets.extend(a for a in _acted_on(pobj, index) if a.actor_class != ActorClass.PLACE or child.lower_ == "at")
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):  # "imposed tariffs on Australian wine"
+                targets.extend(a for a in _acted_on(pobj, index, statement=event_class == EventClass.SANCTION)
+                               if a.actor_class != ActorClass.PLACE or child.lower_ == "at")
     return targets
 
 
@@ -327,14 +328,16 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
                 else:
                     targets.extend(verb_targets(child, index, event_class=EventClass.ATTACK, lex=lex))
     governing = noun.head
-    if noun.dep_ in ("dobj", "attr") and governing.lemma_.lower() in LIGHT_VERBS:
+    if noun.dep_ in ("dobj", "attr") and brings_about(governing, noun, lex):
         if not agents:
             agents = verb_agents(governing, index)
         given = EventClass.AID in lex.noun_index.get(noun.lemma_.lower(), ())  # "sent aid to Y"
+        measure = EventClass.SANCTION in lex.noun_index.get(noun.lemma_.lower(), ())  # "on American soybeans"
         if not targets:  # "carried out airstrikes against Y": the preposition hangs on the light verb
             targets = [a for c in governing.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | (
                            {"to", "for"} if given else set())
-                       for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)
+                       for g in c.children if g.dep_ == "pobj"
+                       for a in (_acted_on(g, index, statement=True) if measure else index.in_phrase(g))
                        if a.actor_class != ActorClass.PLACE]
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in HIT_WITH:
         verb = noun.head.head  # "hit Mexico with a levy": who hit, whom

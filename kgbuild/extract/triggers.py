@@ -17,7 +17,7 @@ from .mentions import MentionIndex, in_body
 from .verdicts import refusal, verdict
 
 __all__ = ["Candidate", "find_candidates", "trigger_classes", "is_hedged", "embedding_trigger", "reports_nothing",
-           "LIGHT_VERBS", "DELIVERING_VERBS",
+           "LIGHT_VERBS", "DELIVERING_VERBS", "brings_about",
            "HEDGE_NOUNS"]
 
 HEDGE_NOUNS = frozenset({"intention", "plan", "threat", "possibility", "risk", "prospect", "danger", "fear", "bid",
@@ -25,12 +25,23 @@ HEDGE_NOUNS = frozenset({"intention", "plan", "threat", "possibility", "risk", "
 #: Verbs that deliver the statement their object names ("issued a warning", "reiterated its call")
 DELIVERING_VERBS = frozenset({"issue", "make", "reiterate", "renew", "repeat", "voice", "lodge", "file", "deliver",
                               "express", "pledge", "provide", "send", "give", "offer", "grant", "approve", "extend"})
+#: Verbs that make more of a measure their object names, so imposing it anew ("doubled the tariff on
+#: X", "tightened sanctions"); of deeds they tell a trend ("ramped up attacks"), no one event
+_RAISING_VERBS = frozenset({"double", "triple", "raise", "increase", "hike", "tighten", "expand", "broaden",
+                            "toughen"})
 #: Verbs whose object noun is the event ("launched airstrikes", "imposed a tariff"), the delivering ones among them
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "impose", "lead", "unleash", "announce",
                "order", "perform", "begin", "continue", "step", "use", "sign"} | DELIVERING_VERBS
 _STOPPERS = frozenset({"end", "stop", "cease", "halt", "prevent", "avoid", "review", "fail", "refuse"})
 _NEVER = frozenset({"be", "have", "do", "get", "become", "seem", "go", "come", "make", "take", "give", "see",
                     "know", "say", "tell", "add", "include", "remain"})
+
+
+def brings_about(verb: Token, noun: Token, lex: Lexicon) -> bool:
+    """``verb`` only brings about the event its object ``noun`` names: a light verb ("launched
+    airstrikes", "imposed a tariff") or one that raises a measure ("doubled the tariff on X")."""
+    lemma = verb.lemma_.lower()
+    return lemma in LIGHT_VERBS or lemma in _RAISING_VERBS and "Sanction" in lex.noun_index.get(noun.lemma_.lower(), ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,8 +275,9 @@ def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[t
         stance = verdict(token, lex) or refusal(token, lex)
         if stance is not None:  # "called the ruling 'arbitrary'", "did not accept": the stance says the class
             classes = [stance, *(c for c in classes if c != stance)]
-        if stance is None and _denied(token) and not (token.lemma_.lower() in LIGHT_VERBS and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in lex.noun_index for c in token.children)):
+        if stance is None and _denied(token) and not any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lex.noun_index and brings_about(token, c, lex)
+                for c in token.children):
             continue  # "has never condemned", "seldom criticized": said not to have happened (a light
             # verb's negation, "did not impose sanctions", is read with the trigger noun it governs)
         if stance is None and _obliged(token):
