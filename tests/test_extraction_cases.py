@@ -2474,3 +2474,17 @@ def test_a_capital_struck_is_the_city_not_its_government(extractor: Extractor, t
 def test_a_capital_sanctioned_still_stands_for_its_government(extractor: Extractor) -> None:
     sanction = only(extract(extractor, "Washington imposed sanctions on Moscow."), "Sanction")
     assert labels(sanction.targets) == {"Government of Russia"}
+
+
+def test_a_measure_a_relative_clause_says_was_imposed_is_that_measure(extractor: Extractor) -> None:
+    result = extract(extractor, "Some officials are hinting at lifting the sanctions Washington has imposed on "
+                                "Moscow in recent years.")
+    sanction = only(result, "Sanction")
+    assert labels(sanction.agents) == {"Federal government of the United States"}
+    assert labels(sanction.targets) == {"Government of Russia"}
+    assert not events_of(result, "Coercion")
+
+
+def test_what_usually_happens_is_no_event(extractor: Extractor) -> None:
+    result = extract(extractor, "If the green card is revoked, the person is usually deported from the U.S.")
+    assert not events_of(result, "Coercion")

@@ -299,6 +299,9 @@ def _carried_by_noun(token: Token, trigger_ids: set[int], lex: Lexicon) -> bool:
             g.i in trigger_ids and g.pos_ == "NOUN" for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
             for g in c.children if g.dep_ == "pobj"):
         return True
+    if token.pos_ == "VERB" and token.dep_ == "relcl" and token.head.i in trigger_ids and token.head.pos_ == "NOUN" \
+            and brings_about(token, token.head, lex):
+        return True  # "the sanctions Washington has imposed on Moscow": the sanctions are the event
     return token.pos_ in ("VERB", "AUX") and not set(lex.verb_index.get(token.lemma_.lower(), ())) and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.i in trigger_ids for c in token.children)
 

@@ -325,6 +325,11 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
                              for p in g.children if p.dep_ == "pobj" for a in index.in_phrase(p)]
                 if by_agents and child.tag_ == "VBN":
                     agents.extend(by_agents)  # "a meeting requested by the United States, ..."
+                elif child.dep_ == "relcl" and brings_about(child, host, lex):
+                    agents.extend(verb_agents(child, index))  # "the sanctions Washington has imposed on Moscow"
+                    targets.extend(a for c in child.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                                   for g in c.children if g.dep_ == "pobj"
+                                   for a in _acted_on(g, index, statement=True) if a.actor_class != ActorClass.PLACE)
                 else:
                     targets.extend(verb_targets(child, index, event_class=EventClass.ATTACK, lex=lex))
     governing = noun.head
