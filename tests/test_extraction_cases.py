@@ -2488,3 +2488,34 @@ def test_a_measure_a_relative_clause_says_was_imposed_is_that_measure(extractor:
 def test_what_usually_happens_is_no_event(extractor: Extractor) -> None:
     result = extract(extractor, "If the green card is revoked, the person is usually deported from the U.S.")
     assert not events_of(result, "Coercion")
+
+
+@pytest.mark.parametrize(("text", "unit", "actor_class", "parent"), [
+    ("Nigeria announced the activation of the ECOWAS standby force on Tuesday.", "ECOWAS standby force",
+     "SecurityForce", "ecowas"),
+    ("Islamic State's Sahel affiliate claimed the attack.", "Islamic State's Sahel affiliate", "ArmedGroup",
+     "islamic-state"),
+    ("The U.N.'s refugee agency said 2,000 people had fled.", "U.N.'s refugee agency", "InternationalOrganization",
+     "united-nations"),
+])
+def test_a_unit_an_organisation_s_name_qualifies_is_part_of_it(extractor: Extractor, text: str, unit: str,
+                                                               actor_class: str, parent: str) -> None:
+    result = extract(extractor, text)
+    found = next(m.actor for m in result.mentions if m.text == unit)
+    assert found.new and found.actor_class == actor_class
+    assert any(r.subject.label == unit and r.predicate == "partOf" and r.object.key.endswith(f"/{parent}")
+               for r in result.relations)
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Shabab forces attacked the base.",
+    "OCHA said aid was blocked, and the United Nations agency called for access.",
+])
+def test_a_group_s_own_forces_or_a_body_referred_back_to_is_no_new_unit(extractor: Extractor, text: str) -> None:
+    assert not [m for m in extract(extractor, text).mentions if m.actor.new and m.actor.parent]
+
+
+def test_a_post_held_before_is_no_membership(extractor: Extractor) -> None:
+    result = extract(extractor, "Kannavee Suebsang, who previously worked for the U.N.'s refugee agency, "
+                                "said the Uyghurs were at risk.")
+    assert not [r for r in result.relations if r.subject.label == "Kannavee Suebsang" and r.predicate == "memberOf"]

@@ -11,7 +11,7 @@ from .link_context import LinkContext, possessor_state, state_of_token
 from .names import trimmed
 from .titles import TITLE_WORDS
 
-__all__ = ["unit_named_after", "with_name_continued", "state_mission", "PARENT_CLASSES"]
+__all__ = ["unit_named_after", "unit_of", "with_name_continued", "state_mission", "PARENT_CLASSES"]
 
 #: Organisation classes that have units ("the United Nations" + "Working Group ...")
 PARENT_CLASSES = frozenset({"InternationalOrganization", "Organization", "GovernmentBody", "ArmedGroup"})
@@ -72,6 +72,39 @@ def unit_named_after(ctx: LinkContext, doc: Doc, ent: Span, actor: ActorRef) -> 
         while end < len(doc) and named(doc[end]):
             end += 1
     return end
+
+
+#: Nouns of a unit an organisation's name qualifies ("African Union troops", "the ECOWAS standby
+#: force", "Islamic State's Sahel affiliate", "the U.N.'s refugee agency"), with the unit's class
+#: (``None``: the class of the organisation itself)
+_UNIT_NOUNS = {"troops": "SecurityForce", "forces": "SecurityForce", "force": "SecurityForce",
+               "soldiers": "SecurityForce", "peacekeepers": "SecurityForce", "police": "SecurityForce",
+               "contingent": "SecurityForce", "mission": "SecurityForce", "affiliate": None, "branch": None,
+               "wing": None, "faction": None, "agency": None}
+
+
+def unit_of(doc: Doc, ent: Span, actor: ActorRef) -> tuple[int, ActorRef] | None:
+    """A unit of a KB organisation named by the organisation's name (or possessive) and a lowercase
+    unit noun, with a few words between ("standby", "Sahel"): the end of its phrase and the new
+    unit, part of the organisation.
+    A state's armed forces are the state's, not a unit of it (:data:`PARENT_CLASSES` has no state)."""
+    root = ent.root
+    if actor.actor_class not in PARENT_CLASSES or root.dep_ not in ("compound", "amod", "poss", "nmod"):
+        return None
+    head = root.head
+    between = doc[ent.end:head.i]
+    if head.i < ent.end or head.pos_ != "NOUN" or not head.is_lower or head.lower_ not in _UNIT_NOUNS \
+            or len(between) > 3 or any(t.ent_type_ in ("PERSON", "ORG") for t in between):
+        return None  # "the U.N. Integrated Bureau", "the ECOWAS Standby Force": a name
+    if actor.actor_class == "ArmedGroup" and _UNIT_NOUNS[head.lower_] == "SecurityForce":
+        return None  # "al-Shabab forces": the group's own fighters
+    if actor.actor_class == "GovernmentBody" and between:
+        return None  # "Iraqi government paramilitary forces": which forces, the words say (the KB's or the linker's)
+    if head.lower_ == "mission" and actor.actor_class != "InternationalOrganization" \
+            or head.lower_ == "agency" and not between:
+        return None  # "the United Nations agency" refers back to one named before
+    actor_class = _UNIT_NOUNS[head.lower_] or actor.actor_class
+    return head.i + 1, ActorRef(None, actor_class, doc[ent.start:head.i + 1].text, new=True, parent=actor.iri)
 
 
 #: a state's standing delegation to an international body: "China's U.N. mission"

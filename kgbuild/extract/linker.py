@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import EventClass
 from .anaphora import nominal_antecedent, plural_antecedents, titled_person
-from .body_names import PARENT_CLASSES, state_mission, unit_named_after, with_name_continued
+from .body_names import PARENT_CLASSES, state_mission, unit_named_after, unit_of, with_name_continued
 from .capitals import stands_for_its_government
 from .groups import group_actor, named_group
 from .items import ActorRef, MentionItem
@@ -233,11 +233,10 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             head = root.head
             if root.dep_ in ("compound", "amod") and head.i == ent.end and noun_key(head) in ctx.lex.group_nouns:
                 end = head.i + 1  # "al-Shabab militants"
-            elif root.dep_ in ("compound", "amod") and head.i == ent.end and actor.actor_class in PARENT_CLASSES \
-                    and noun_key(head) in ("troops", "forces", "soldiers", "peacekeepers", "police"):
-                unit = ActorRef(None, "SecurityForce", f"{actor.label} {head.text.lower()}", new=True,
-                                parent=actor.iri)  # "African Union troops": a unit of the organisation
-                add(ent.start, head.i + 1, unit)
+            elif (unit := unit_of(doc, ent, actor)) is not None:  # "African Union troops", "the U.N.'s refugee agency"
+                add(ent.start, unit[0], unit[1])
+                if root.dep_ == "poss":  # "Islamic State's Sahel affiliate": the group is named too
+                    add(ent.start, ent.end, actor, nested=True)
                 continue
             add(ent.start, end, actor)
             leading = state_of_token(ctx, ent[0]) if len(ent) > 1 and actor.actor_class != "Place" else None

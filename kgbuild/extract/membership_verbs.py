@@ -81,6 +81,8 @@ def states_membership(root: Token) -> bool:
 
 #: Verbs of working for an organisation ("X teaches at Y", "X works for Y").
 _WORK_VERBS = frozenset({"work", "teach", "lecture", "serve", "research"})
+#: Adverbs that put a post in the past ("who previously worked for Y")
+_BEFORE_NOW = frozenset({"previously", "formerly", "once", "earlier", "briefly"})
 MEMBERSHIP_VERBS = frozenset({"belong", "answer", "report", "fall", "affiliate", "attach", "subordinate", "join"})
 
 
@@ -92,8 +94,9 @@ def membership_verbs(root: Token, actor: ActorRef, index: MentionIndex, add) -> 
     if actor.actor_class == "Person":
         # "X lectures at the University of Y", "X, who works for Y"
         for work in [verb] * (root.dep_ == "nsubj") + [c for c in root.children if c.dep_ == "relcl"]:
-            if work.lemma_.lower() not in _WORK_VERBS:
-                continue
+            if work.lemma_.lower() not in _WORK_VERBS or any(c.dep_ == "advmod" and c.lower_ in _BEFORE_NOW
+                                                             for c in work.children):
+                continue  # "who previously worked for Y": a post held before, none now
             for prep in (c for c in work.children if c.dep_ == "prep" and c.lower_ in ("at", "for")):
                 for parent in (index.at(g) for g in prep.children if g.dep_ == "pobj"):
                     if parent is not None and parent.actor.actor_class in ORGANISATIONS:
