@@ -2519,3 +2519,13 @@ def test_a_post_held_before_is_no_membership(extractor: Extractor) -> None:
     result = extract(extractor, "Kannavee Suebsang, who previously worked for the U.N.'s refugee agency, "
                                 "said the Uyghurs were at risk.")
     assert not [r for r in result.relations if r.subject.label == "Kannavee Suebsang" and r.predicate == "memberOf"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kharkiv Oblast, where Izium lies, was shelled on Monday.",
+    "The group said Kharkiv Oblast, where Izium is located, had been shelled.",
+])
+def test_a_place_where_another_lies_holds_it_even_in_reported_speech(extractor: Extractor, text: str) -> None:
+    result = extract(extractor, text)
+    assert ("Izium", "locatedIn", "Kharkiv Oblast") in relation_labels(result)
+    assert not result.claims

@@ -8,7 +8,8 @@ Spain" a person. A name the KB does not know gets the kind most of its evidence 
 - the words of the name: a place's last word ("Whitsun Reef", "Central Java Province") or an
   organisation's ("East-West Center", "Somali Public Agenda" is no person);
 - the noun it qualifies ("Nsanje and Phalombe districts", "Iberdrola spokesman": a place, an
-  organisation) or that qualifies it ("the village of Jangebe");
+  organisation) or that qualifies it ("the village of Jangebe"), or being said to lie somewhere
+  ("where Solo is located");
 - a person's title or honorific beside it ("analyst Atilla Yesilada", "Artur Romeu, director
   of ...", "Mr. Kehr"), or a relative clause with "who" ("X, who heads ...").
 
@@ -97,6 +98,9 @@ def name_kind(ent: Span, *, titles: frozenset[str], org_words: Iterable[str]) ->
     if root.dep_ == "pobj" and head.lower_ in ("for", "of", "at", "with") and \
             head.head.lower_ in people:
         votes["org"] += 2  # "network director for Birdlife Spain"
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ("locate", "lie") and (
+            head.lemma_.lower() == "locate" or any(c.lower_ == "where" for c in head.children)):
+        votes["place"] += 2  # "where Solo is located", "where Izium lies", "X is located in Y"
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if before in _HONORIFICS or before in people:
         votes["person"] += 2  # "analyst Atilla Yesilada", "Mr. Kehr"

@@ -28,6 +28,8 @@ _PLACE_NOUNS = {"town", "city", "village", "region", "province", "state", "distr
                 "port", "area", "governorate", "county", "suburb", "neighborhood", "neighbourhood", "camp",
                 "township", "hotel", "base", "airport", "island", "islands", "archipelago", "prison", "site",
                 "valley", "peninsula"}
+#: verbs that say where a place is ("X, where Y is located")
+_LYING_VERBS = frozenset({"be", "locate", "lie", "sit"})
 _CLAIM_THAT_VERBS = {"claim", "allege", "insist", "assert", "contend", "maintain"}
 #: verbs whose complement the speaker says is untrue ("Russia denied that the group is part of its army")
 _DENIAL_VERBS = frozenset({"deny", "dispute", "refute", "reject", "dismiss", "rebut"})
@@ -85,8 +87,8 @@ def extract_relations(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list
     for n, (anchor, relation) in enumerate(relations):
         if anchor.i in described or n in stated and n not in named and _denied(anchor):
             continue  # "presented X as 'Iranian forces'": the description is the claim, not a fact
-        attributed, source = (False, None) if n in named else \
-            _attribution(anchor, index, frames if n in stated else None, relation)
+        attributed, source = (False, None) if n in named or relation.predicate == "locatedIn" else \
+            _attribution(anchor, index, frames if n in stated else None, relation)  # where a place is: no claim
         if source is not None:
             claims.append(ClaimItem(source, relation.subject, relation.predicate, relation.object, relation.sentence))
         elif not attributed:  # what an unnamed speaker says ("police said X was ...") is no fact either
@@ -241,6 +243,11 @@ def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> 
     """"X, a town in Y", "Yangon, Myanmar's commercial hub", "the Somali city of X", "X in Y"."""
     heads: list[Token] = [c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in _PLACE_NOUNS]
     doc = root.doc
+    for clause in (c for c in root.children if c.dep_ == "relcl" and c.lemma_.lower() in _LYING_VERBS
+                   and any(g.lower_ == "where" for g in c.children)):  # "Central Java, where Solo is located"
+        for inner in (index.at(g) for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")):
+            if inner is not None and inner.actor.actor_class == "Place" and inner.actor.key != actor.key:
+                add(root, inner.actor, "locatedIn", actor, evidence=(root.idx, inner.end))
     if root.i + 2 < len(doc) and doc[root.i + 1].text == ",":  # "in Gusau, the capital of Zamfara State", the
         follower = doc[root.i + 2]  # apposition hung on the noun before "in" by the parser
         heads += [follower.head] if follower.head.dep_ == "appos" and follower.head.left_edge.i == root.i + 2 \
@@ -249,6 +256,8 @@ def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> 
         heads.append(root.head.head)
     if root.dep_ == "compound" and root.head.lemma_.lower() in _PLACE_NOUNS:
         heads.append(root.head)  # "the Mariscal Zavala prison in Guatemala City"
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _LYING_VERBS - {"be"}:
+        heads.append(root.head)  # "Gwadar is located in Balochistan"
     heads.append(root)
     for head in heads:
         for child in head.children:
