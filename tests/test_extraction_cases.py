@@ -2529,3 +2529,17 @@ def test_a_place_where_another_lies_holds_it_even_in_reported_speech(extractor: 
     result = extract(extractor, text)
     assert ("Izium", "locatedIn", "Kharkiv Oblast") in relation_labels(result)
     assert not result.claims
+
+
+@pytest.mark.parametrize(("text", "speaker", "blamed"), [
+    ('White House press secretary Karoline Leavitt told reporters that Trump raised the tariffs because "Canada '
+     'has been ripping off the United States for decades."', "Karoline Leavitt", "Canada"),
+    ("The opposition leader said Museveni rigged the election.", "Museveni", None),
+])
+def test_words_of_wrongdoing_in_reported_speech_accuse_their_doer(extractor: Extractor, text: str, speaker: str,
+                                                                   blamed: str | None) -> None:
+    accusation = only(extract(extractor, text), "Accusation")
+    if blamed is None:  # the doer is the one accused
+        assert speaker in labels(accusation.targets)
+    else:
+        assert speaker in labels(accusation.agents) and labels(accusation.targets) == {blamed}

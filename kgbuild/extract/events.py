@@ -535,7 +535,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
     found.extend(deployments(index, body))
     found.extend(conditional_threats(doc, index, lex, frames, body, published, date_ents))
     blames = spoken_blame(doc, index, lex, frames, body, published, date_ents)
-    found = warnings_of_blame(found, blames, doc, lex) + blames + voiced_concerns(doc, index, frames, body)
+    blamed = {b.triggers[0] for b in blames}  # the grammar says who blames whom there, not the role model
+    found = [e for e in warnings_of_blame(found, blames, doc, lex) if e.triggers[0] not in blamed] + blames \
+        + voiced_concerns(doc, index, frames, body)
     demands = modal_demands(doc, index, frames, body, published, date_ents)
     # the grammar says who demands what of whom there, and what someone should do is not done:
     # no other event on the demanded act ("they should consider ..." accuses no one)
