@@ -2543,3 +2543,15 @@ def test_words_of_wrongdoing_in_reported_speech_accuse_their_doer(extractor: Ext
         assert speaker in labels(accusation.targets)
     else:
         assert speaker in labels(accusation.agents) and labels(accusation.targets) == {blamed}
+
+
+@pytest.mark.parametrize(("text", "refuser", "proposer"), [
+    ("The United States asked Turkey to hand over the suspect, but Ankara refused.", "Government of Turkey",
+     "United States"),
+    ("Russia offered a ceasefire. Ukraine refused.", "Ukraine", "Russia"),
+])
+def test_a_refusal_with_no_object_turns_down_the_last_proposal(extractor: Extractor, text: str, refuser: str,
+                                                               proposer: str) -> None:
+    rejection = only(extract(extractor, text), "Rejection")
+    assert labels(rejection.agents) == {refuser}
+    assert labels(rejection.targets) == {proposer}

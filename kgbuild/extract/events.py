@@ -33,7 +33,7 @@ from .merge import date_statements_by_news_day, merge_events
 from .party_scope import parties_in_scope
 from .role_candidates import referents, role_candidates
 from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, aimed_at_the_doers, embedded_agents, event_place,
-                    held_by_whom, is_clash, noun_roles, passive_doers, verb_agents, verb_targets)
+                    held_by_whom, is_clash, noun_roles, passive_doers, proposers, verb_agents, verb_targets)
 from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames, described_names
 from .triggers import Candidate, brings_about, find_candidates, governing_verb
 
@@ -73,6 +73,8 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
             targets += [a for a in _threatened(token, index) if a.key not in threatening]
         if not agents and any(c.dep_ == "auxpass" for c in token.children):
             agents = passive_doers(token, event_class, index)
+        if event_class == EventClass.REJECTION and not targets:  # "X proposed ..., but Y refused"
+            targets = proposers(token, index)
     else:
         agents, targets = noun_roles(token, index, lex)
     if not agents and targets and index.home is not None and token.lemma_.lower() in _BY_THE_STATE \
@@ -173,12 +175,15 @@ def choose_roles(scored: dict[str, tuple[ActorRef, float, float]], *, symmetric:
 
 
 def one_side_each(agents: list[ActorRef], targets: list[ActorRef], sides: dict[str, str],
-                  strength: Callable[[ActorRef, str], float]) -> tuple[list[ActorRef], list[ActorRef]]:
+                  strength: Callable[[ActorRef, str], float], *, parsed_agents: frozenset[str] = frozenset(),
+                  parsed_targets: frozenset[str] = frozenset()) -> tuple[list[ActorRef], list[ActorRef]]:
     """A state is never on both sides of a directed event. Where a state or its national
-    government is among the agents and also among the targets, it leaves the side that has
-    other actors ("the U.S. accusations against Iran" read with the Iranian government, the
-    sentence's subject, as a second agent: the government goes); when both or neither have,
-    the side where it is less likely (``strength(actor, role)``).
+    government is among the agents and also among the targets, it stays on the side the parse
+    puts it (keys in ``parsed_agents``, ``parsed_targets``: "the US asked Turkey to ..., but
+    Ankara refused" keeps Ankara the refuser); else it leaves the side that has other actors
+    ("the U.S. accusations against Iran" read with the Iranian government, the sentence's subject,
+    as a second agent: the government goes); when both or neither have, the side where it is
+    less likely (``strength(actor, role)``).
 
     >>> iran, gov, us = (ActorRef("kb:IRN", "State", "Iran"), ActorRef("kb:irn-gov", "GovernmentBody", "Iranian government"),
     ...                  ActorRef("kb:USA", "State", "United States"))
@@ -195,7 +200,10 @@ def one_side_each(agents: list[ActorRef], targets: list[ActorRef], sides: dict[s
         acting = [a for a in agents if sides.get(a.key) == state]
         acted_on = [t for t in targets if sides.get(t.key) == state]
         other_agents, other_targets = len(agents) > len(acting), len(targets) > len(acted_on)
-        if other_agents != other_targets:
+        by_parse = (any(a.key in parsed_agents for a in acting), any(t.key in parsed_targets for t in acted_on))
+        if by_parse[0] != by_parse[1]:
+            keep_agents = by_parse[0]
+        elif other_agents != other_targets:
             keep_agents = not other_agents
         else:
             keep_agents = max(strength(a, "agent") for a in acting) >= max(strength(t, "target") for t in acted_on)
@@ -511,7 +519,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         clash = event_class == EventClass.ATTACK and is_clash(token)
         if reported is None and not behaviour.symmetric and not clash:
             agents, targets = one_side_each(agents, targets, index.sides, lambda actor, role, scored=scored: (
-                scored[actor.key][1 if role == "agent" else 2] if actor.key in scored else 1.0))
+                scored[actor.key][1 if role == "agent" else 2] if actor.key in scored else 1.0),
+                parsed_agents=frozenset(a.key for a in rule_agents), parsed_targets=frozenset(t.key for t in rule_targets))
         agents, targets = parties_in_scope(agents, targets, trigger=token, event_class=event_class,
                                            directed=not behaviour.symmetric, clash=clash, rule_agents=rule_agents,
                                            rule_targets=rule_targets, index=index)

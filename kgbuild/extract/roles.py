@@ -14,7 +14,7 @@ from .mentions import PRONOUNS, RELATIVE_PRONOUNS, MentionIndex, unique_actors
 from .triggers import DELIVERING_VERBS, LIGHT_VERBS, brings_about, governing_verb
 
 __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "event_place", "embedded_agents",
-           "evaluative", "is_clash", "held_by_whom", "ARMED", "LIGHT_VERBS", "DELIVERING_VERBS"]
+           "evaluative", "is_clash", "held_by_whom", "proposers", "ARMED", "LIGHT_VERBS", "DELIVERING_VERBS"]
 
 _OF_AGENT = {"brutality", "violence", "crackdown", "offensive", "operation", "campaign", "aggression",
              "repression", "fighting", "advance", "incursion", "invasion", "bombardment", "shelling"}
@@ -462,3 +462,25 @@ def held_by_whom(trigger: Token, index: MentionIndex) -> tuple[list[ActorRef], b
             if child.dep_ == "prep" and child.lower_ == "of":
                 held.extend(a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
     return held, found
+
+
+#: verbs of putting something to someone, which a refusal with no object turns down
+_PROPOSING = frozenset({"propose", "offer", "suggest", "ask", "request", "demand", "urge", "invite", "call", "press"})
+
+
+def proposers(refusal: Token, index: MentionIndex) -> list[ActorRef]:
+    """Whom a refusal with no object turns down: the subject of the last verb of proposing before
+    it, in its sentence or the one before ("the Chinese side proposed a minimum price, but the
+    European side refused"; "Russia offered a ceasefire. Ukraine refused.")."""
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep") for c in refusal.children):
+        return []
+    sent = refusal.sent
+    start = sent.start
+    if start > 0:
+        start = refusal.doc[start - 1].sent.start
+    for verb in reversed(refusal.doc[start:refusal.i]):
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _PROPOSING:
+            own = {a.key for c in refusal.children if c.dep_ == "nsubj" for a in index.named_or_meant(c)}
+            return [a for c in verb.children if c.dep_ == "nsubj" for a in index.named_or_meant(c)
+                    if a.key not in own and a.actor_class != ActorClass.PLACE]
+    return []
