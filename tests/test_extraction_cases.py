@@ -2555,3 +2555,16 @@ def test_a_refusal_with_no_object_turns_down_the_last_proposal(extractor: Extrac
     rejection = only(extract(extractor, text), "Rejection")
     assert labels(rejection.agents) == {refuser}
     assert labels(rejection.targets) == {proposer}
+
+
+def test_a_release_on_bail_is_by_the_state_that_held_them(extractor: Extractor) -> None:
+    result = extract(extractor, "Cambodian authorities arrested journalist Mech Dara in Phnom Penh. Mech Dara has "
+                                "been released on bail, but the charge has not been dropped.")
+    release = only(result, "Concession")
+    assert labels(release.agents) == {"Government of Cambodia"}
+    assert labels(release.targets) == {"Mech Dara"}
+
+
+def test_hostages_freed_by_no_one_named_are_not_freed_by_the_state(extractor: Extractor) -> None:
+    result = extract(extractor, "Gunmen kidnapped 20 farmers in Kenya last week. The hostages were freed on Monday.")
+    assert not [e for e in events_of(result, "Concession") if "Kenya" in labels(e.agents)]

@@ -80,7 +80,22 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
     if not agents and targets and index.home is not None and token.lemma_.lower() in _BY_THE_STATE \
             and event_class == EventClass.COERCION and all(t.actor_class in ("Person", "Group") for t in targets):
         agents = [index.home]  # "Zamora was arrested": by the authorities of the state the story is about
+    if not agents and targets and index.home is not None and _let_out_of_custody(token) \
+            and all(t.actor_class in ("Person", "Group") for t in targets):
+        agents = [index.home]  # "Mech Dara has been released on bail": by the state that held him
     return agents, targets
+
+
+#: where a release from the state's custody lets one out, or on what terms
+_CUSTODY = frozenset({"prison", "jail", "custody", "detention", "bail", "parole", "probation"})
+
+
+def _let_out_of_custody(token: Token) -> bool:
+    """A passive release from the state's custody ("was released on bail", "freed from prison")."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in ("release", "free") \
+        and any(c.dep_ == "auxpass" for c in token.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "from") and any(g.lower_ in _CUSTODY for g in c.children)
+            for c in token.children)
 
 
 def _threatened(trigger: Token, index: MentionIndex) -> list[ActorRef]:
