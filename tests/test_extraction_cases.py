@@ -2568,3 +2568,9 @@ def test_a_release_on_bail_is_by_the_state_that_held_them(extractor: Extractor) 
 def test_hostages_freed_by_no_one_named_are_not_freed_by_the_state(extractor: Extractor) -> None:
     result = extract(extractor, "Gunmen kidnapped 20 farmers in Kenya last week. The hostages were freed on Monday.")
     assert not [e for e in events_of(result, "Concession") if "Kenya" in labels(e.agents)]
+
+
+def test_what_it_should_be_seen_as_is_no_demand(extractor: Extractor) -> None:
+    result = extract(extractor, 'The United States barred Albania\'s former prime minister. "It should be seen as a '
+                                'clear signal that corruption has consequences," Countryman said.')
+    assert not events_of(result, "Demand")

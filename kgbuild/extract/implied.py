@@ -232,7 +232,8 @@ def modal_demands(doc: Doc, index: MentionIndex, frames: SpeechFrames, body: lis
         if any(s.lower_ in _FIRST_PERSON for s in subjects):
             continue
         speakers = {a.key for a in frame.speakers}
-        named = [s for s in subjects if not (index.at(s) is not None and index.at(s).weak)]
+        named = [s for s in subjects if not (index.at(s) is not None and index.at(s).weak)
+                 and not (s.dep_ == "nsubjpass" and s.lower_ in ("it", "this", "that"))]  # "it should be seen as"
         targets = [a for a in on_other_sides((a for s in named for a in index.named_or_meant(s)), speakers, index)
                    if a.actor_class not in (ActorClass.PLACE, ActorClass.GROUP)]  # not a generic group ("countries")
         if not targets:
