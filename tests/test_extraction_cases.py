@@ -2574,3 +2574,15 @@ def test_what_it_should_be_seen_as_is_no_demand(extractor: Extractor) -> None:
     result = extract(extractor, 'The United States barred Albania\'s former prime minister. "It should be seen as a '
                                 'clear signal that corruption has consequences," Countryman said.')
     assert not events_of(result, "Demand")
+
+
+@pytest.mark.parametrize(("text", "agent", "targets"), [
+    ("Beijing has hinted that it could retaliate with tariffs on German and Italian vehicles.",
+     "Government of China", {"Germany", "Italy"}),
+    ("The European Union said it would respond with sanctions against Russian banks.", "European Union", {"Russia"}),
+])
+def test_a_measure_a_speaker_says_they_could_retaliate_with_threatens_whom_it_falls_on(
+        extractor: Extractor, text: str, agent: str, targets: set[str]) -> None:
+    threat = only(extract(extractor, text), "Threat")
+    assert agent in labels(threat.agents)
+    assert labels(threat.targets) == targets

@@ -89,7 +89,10 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
             continue
         conditions = [c for c in verb.children if c.dep_ == "advcl"
                       and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
-        harm = hostile_deed(verb, lex)
+        harm = hostile_deed(verb, lex) or next(  # "would respond with sanctions against X"
+            (EventClass.SANCTION for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+             for g in c.children if g.dep_ == "pobj"
+             and EventClass.SANCTION in lex.noun_index.get(g.lemma_.lower(), ())), None)
         if not conditions and harm is None:
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -187,6 +187,15 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
             prior = index.previous_subject(child, person=child.lower_ in ("him", "her", "he", "she"))  # "jailed him"
             if prior is not None:
                 targets.append(prior)
+        elif child.dep_ == "prep" and child.lower_ == "with":  # "retaliate with tariffs on German vehicles"
+            measures = [g for g in child.children if g.dep_ == "pobj"
+                        and EventClass.SANCTION in lex.noun_index.get(g.lemma_.lower(), ())]
+            targets.extend(a for m in measures for p in m.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
+                           for g in p.children if g.dep_ == "pobj" for a in _acted_on(g, index, statement=True)
+                           if a.actor_class != ActorClass.PLACE)
+            if child.lower_ in behaviour.target_preps:
+                for pobj in (g for g in child.children if g.dep_ == "pobj" and g not in measures):
+                    targets.extend(a for a in _acted_on(pobj, index) if a.actor_class != ActorClass.PLACE)
         elif child.dep_ == "prep" and child.lower_ in behaviour.target_preps - {"from", "to"}:
             for pobj in (g for g in child.children if g.dep_ == "pobj"):  # "imposed tariffs on Australian wine"
                 targets.extend(a for a in _acted_on(pobj, index, statement=event_class == EventClass.SANCTION)

@@ -34,7 +34,7 @@ REPORTING_VERBS = frozenset({
     "insist", "assert", "stress", "declare", "confirm", "acknowledge", "argue", "contend", "maintain",
     "reiterate", "emphasize", "emphasise", "recall", "testify", "suggest", "believe", "think", "tweet",
     "post", "quote", "predict", "estimate", "admit", "disclose", "reveal", "indicate", "signal", "hope",
-    "fear", "expect", "conclude", "find", "show", "recount", "describe",
+    "fear", "expect", "conclude", "find", "show", "recount", "describe", "hint",
 })
 #: Verbs of speaking whose subject a reporting participle or conjunct shares ("said, adding that").
 _SPEAKING = REPORTING_VERBS | {"speak", "talk", "respond", "reply", "comment", "answer", "address"}
