@@ -2586,3 +2586,17 @@ def test_a_measure_a_speaker_says_they_could_retaliate_with_threatens_whom_it_fa
     threat = only(extract(extractor, text), "Threat")
     assert agent in labels(threat.agents)
     assert labels(threat.targets) == targets
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Turkey and Russia signed a deal on grain exports.", {"Turkey", "Russia"}),
+    ("Kenya signed a security pact with Haiti.", {"Kenya", "Haiti"}),
+])
+def test_signing_a_deal_with_someone_is_an_agreement(extractor: Extractor, text: str, parties: set[str]) -> None:
+    agreement = only(extract(extractor, text), "Agreement")
+    assert labels(agreement.agents) == labels(agreement.targets) == parties
+
+
+def test_suspending_a_state_s_membership_sanctions_it(extractor: Extractor) -> None:
+    sanction = only(extract(extractor, "The African Union suspended Mali's membership."), "Sanction")
+    assert labels(sanction.agents) == {"African Union"} and labels(sanction.targets) == {"Mali"}

@@ -316,7 +316,7 @@ def _carried_by_noun(token: Token, trigger_ids: set[int], lex: Lexicon) -> bool:
     "ordered the arrest"): the noun is the event, the verb only says who brings it about."""
     if token.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "dobj" and c.i in trigger_ids and c.pos_ == "NOUN" and brings_about(token, c, lex)
-            for c in token.children):
+            and not _both_an_exchange(token, c, lex) for c in token.children):
         return True
     if token.lemma_.lower() in HIT_WITH and any(  # "hit Mexico with a levy": the levy is the event
             g.i in trigger_ids and g.pos_ == "NOUN" for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -327,6 +327,13 @@ def _carried_by_noun(token: Token, trigger_ids: set[int], lex: Lexicon) -> bool:
         return True  # "the sanctions Washington has imposed on Moscow": the sanctions are the event
     return token.pos_ in ("VERB", "AUX") and not set(lex.verb_index.get(token.lemma_.lower(), ())) and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.i in trigger_ids for c in token.children)
+
+
+def _both_an_exchange(verb: Token, noun: Token, lex: Lexicon) -> bool:
+    """The verb and its object report the same exchange between parties ("signed a deal",
+    "signed an agreement"): the verb is a trigger in its own right, not only the noun's bringer."""
+    shared = set(lex.verb_index.get(verb.lemma_.lower(), ())) & set(lex.noun_index.get(noun.lemma_.lower(), ()))
+    return any(lex.classes[c].symmetric for c in shared)
 
 
 _NON_STATE = frozenset({ActorClass.ARMED_GROUP, ActorClass.GROUP})

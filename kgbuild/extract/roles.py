@@ -161,7 +161,8 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
             continue  # "discuss the transfer": a topic, not a partner (but "met Kim": whom one meets)
         if child.dep_ == "dobj":  # "threatening a response against the US"
             wanted = {"against", "on", "upon"} | (behaviour.target_preps & {"from", "to"}) \
-                | (behaviour.target_preps & {"at", "into"} if behaviour.kind == "physical" else set())  # "fired at X"
+                | (behaviour.target_preps & {"at", "into"} if behaviour.kind == "physical" else set()) \
+                | ({"with"} if behaviour.symmetric else set())  # "fired at X", "signed a pact with X"
             for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ in wanted):
                 targets.extend(a for pobj in prep.children if pobj.dep_ == "pobj" for a in index.in_phrase(pobj))
         if behaviour.clause_target and child.dep_ in ("advcl", "ccomp", "xcomp") \
