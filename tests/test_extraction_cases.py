@@ -2600,3 +2600,18 @@ def test_signing_a_deal_with_someone_is_an_agreement(extractor: Extractor, text:
 def test_suspending_a_state_s_membership_sanctions_it(extractor: Extractor) -> None:
     sanction = only(extract(extractor, "The African Union suspended Mali's membership."), "Sanction")
     assert labels(sanction.agents) == {"African Union"} and labels(sanction.targets) == {"Mali"}
+
+
+@pytest.mark.parametrize(("text", "agent", "target"), [
+    ("Kenyan security forces fired tear gas to disperse protesters in Nairobi.", None, "protesters"),
+    ("Ugandan police dispersed the protesters in Kampala.", "Police of Uganda", "protesters"),
+])
+def test_means_used_to_disperse_a_crowd_did_disperse_it(extractor: Extractor, text: str, agent: str | None,
+                                                         target: str) -> None:
+    coercion = only(extract(extractor, text), "Coercion")
+    assert coercion.agents and (agent is None or agent in labels(coercion.agents))
+    assert target in labels(coercion.targets)
+
+
+def test_a_plan_to_use_means_to_disperse_a_crowd_is_no_deed(extractor: Extractor) -> None:
+    assert not extract(extractor, "Kenyan police plan to use tear gas to disperse protesters.").events

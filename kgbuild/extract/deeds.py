@@ -69,7 +69,7 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
         return None  # "legislation targeting Turkey", "sanctions hitting its oil": what a law does, no attack
     clause = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token  # "to topple and impose"
     if token.pos_ == "VERB" and clause.dep_ in ("acl", "relcl", "advcl", "xcomp") and not alleged \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not _done_by_means(clause):
         return None  # "a plan to attack", "in order to strike": a purpose, not a deed
     if event_class == EventClass.COERCION and token.pos_ == "VERB" and not candidate.multiword \
             and not any(c.dep_ in ("dobj", "nsubjpass", "dative") or c.dep_ == "prep" and c.lower_ in ("on", "against")
@@ -82,6 +82,19 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
         aimed = event_class == EventClass.ATTACK and munitions_aimed(token)  # "fired missiles at a ship"
         return event_class if agents and (targets or aimed) else None  # "released a statement": no one released
     return event_class if agents else None
+
+
+#: verbs of the means a deed is done with: their purpose is done by them ("fired tear gas to disperse")
+_MEANS = frozenset({"use", "fire", "deploy", "employ", "lob", "shoot", "spray"})
+
+
+def _done_by_means(purpose: Token) -> bool:
+    """A purpose clause on a verb of means that was itself done ("police fired tear gas to
+    disperse protesters", "used force to break up the rally"): the deed was done by that means."""
+    means = purpose.head
+    return purpose.dep_ in ("advcl", "xcomp") and means.pos_ == "VERB" and means.lemma_.lower() in _MEANS \
+        and not any(c.dep_ in ("aux", "neg") and (c.tag_ == "MD" or c.dep_ == "neg" or c.lower_ == "to")
+                    for c in means.children)
 
 
 def in_condition(trigger: Token) -> bool:
