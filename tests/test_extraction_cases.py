@@ -2615,3 +2615,27 @@ def test_means_used_to_disperse_a_crowd_did_disperse_it(extractor: Extractor, te
 
 def test_a_plan_to_use_means_to_disperse_a_crowd_is_no_deed(extractor: Extractor) -> None:
     assert not extract(extractor, "Kenyan police plan to use tear gas to disperse protesters.").events
+
+
+def test_a_state_s_minister_of_a_field_is_of_its_government(extractor: Extractor) -> None:
+    result = extract(extractor, "Nigeria's minister of information, John Kuol, said the army acted lawfully.")
+    assert ("John Kuol", "memberOf", "Government of Nigeria") in relation_labels(result)
+    assert ("John Kuol", "memberOf", "Nigeria") not in relation_labels(result)
+
+
+@pytest.mark.parametrize(("text", "led"), [
+    ("John Kuol leads Burkina Faso's junta.", "Armed Forces of Burkina Faso"),
+    ("John Kuol now leads Hamas.", "Hamas"),
+])
+def test_one_who_leads_a_body_now_is_its_leader(extractor: Extractor, text: str, led: str) -> None:
+    assert ("John Kuol", "leaderOf", led) in relation_labels(extract(extractor, text))
+
+
+def test_one_who_led_talks_leads_no_body(extractor: Extractor) -> None:
+    result = extract(extractor, "John Kuol led the talks with Hamas.")
+    assert not [r for r in result.relations if r.predicate == "leaderOf"]
+
+
+def test_a_capital_a_group_holds_is_the_city(extractor: Extractor) -> None:
+    result = extract(extractor, "Ansar Allah, also known as the Houthis, controls Sanaa.")
+    assert {m.actor.actor_class for m in result.mentions if m.text == "Sanaa"} == {"Place"}

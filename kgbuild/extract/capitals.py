@@ -60,12 +60,12 @@ _GOING = frozenset({"travel", "fly", "go", "come", "return", "move", "head", "ar
                     "transport", "deliver", "exile", "leave", "depart", "train", "bus", "distance", "kilometer",
                     "kilometre", "mile", "near", "south", "north", "east", "west", "get", "commute",
                     "expand", "spread", "connect", "link", "highway", "railway", "pipeline"})
-#: deeds of force and their arms: what they strike or are aimed at is the city ("shelled Kyiv",
-#: "drone attack on Moscow"), not its government
+#: deeds of force and their arms, and holding ground: what they strike, are aimed at or hold is the
+#: city ("shelled Kyiv", "drone attack on Moscow", "the Houthis control Sanaa"), not its government
 _STRUCK = frozenset({"attack", "strike", "airstrike", "shell", "shelling", "bomb", "bombing", "bombard",
                      "bombardment", "pound", "raid", "storm", "besiege", "siege", "assault", "offensive", "invade",
                      "invasion", "capture", "seize", "overrun", "encircle", "missile", "rocket", "drone", "fire",
-                     "launch"})
+                     "launch", "control", "hold", "recapture", "retake", "liberate", "surround", "enter"})
 #: speaking somewhere: "told VOA from Kyiv", "in an interview from Copenhagen"
 _SPOKEN_FROM = frozenset({"interview", "speak", "tell", "say", "write", "call", "report", "broadcast", "talk"})
 #: what a government does, named after its capital: "Washington sanctions", "Moscow policy"

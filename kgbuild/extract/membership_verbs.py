@@ -134,7 +134,8 @@ def leading_verbs(root: Token, actor: ActorRef, index: MentionIndex, add) -> Non
         heads = [verb.head] if verb.dep_ == "acl" else [c for c in verb.children if c.dep_ == "nsubjpass"]
         heads = [_antecedent(h, index) if h.pos_ == "PRON" else h for h in heads]
         organisations = [a for h in heads if h is not None for a in index.in_phrase(h)[:1]]
-    elif root.dep_ == "nsubj" and verb.lemma_.lower() != "lead":  # "X founded Y", "X heads Y"
+    elif root.dep_ == "nsubj" and (verb.lemma_.lower() != "lead" or verb.tag_ in ("VBZ", "VBP")):
+        # "X founded Y", "X heads Y", "X leads Y" (now: "X led the talks" or "the party until 2010" is no post)
         organisations = [m.actor for c in verb.children if c.dep_ == "dobj" and (m := index.at(c)) is not None]
     else:
         return

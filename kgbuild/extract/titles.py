@@ -38,9 +38,10 @@ def names_title_holder(doc: Doc, ent: Span, ctx: LinkContext) -> bool:
         j += 1
     if not titled or last is None:
         return False
-    if last.lemma_.lower() in ctx.lex.person_titles and last.dep_ not in ("compound", "amod", "nmod") \
-            and last.dep_ in ("nsubj", "nsubjpass", "appos", "dobj", "pobj") and last.tag_ == "NN":
-        return True  # "Nigeria's information minister said": the official speaks for the government
+    if any(t.lemma_.lower() in ctx.lex.person_titles and t.dep_ in ("nsubj", "nsubjpass", "appos", "dobj", "pobj")
+           and t.tag_ == "NN" and (t.i == last.i or t.dep_ == "appos" or any(c.dep_ == "prep" for c in t.children))
+           for t in doc[ent.end:j]):
+        return True  # "Nigeria's information minister said", "Nigeria's minister of information, X": the government
     if j >= len(doc):
         return False
     nxt = doc[j]
