@@ -2639,3 +2639,14 @@ def test_one_who_led_talks_leads_no_body(extractor: Extractor) -> None:
 def test_a_capital_a_group_holds_is_the_city(extractor: Extractor) -> None:
     result = extract(extractor, "Ansar Allah, also known as the Houthis, controls Sanaa.")
     assert {m.actor.actor_class for m in result.mentions if m.text == "Sanaa"} == {"Place"}
+
+
+def test_a_state_protesting_a_deed_accuses_its_doer(extractor: Extractor) -> None:
+    result = extract(extractor, "The Philippines protested China's use of water cannon against its vessels.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"Philippines"} and labels(accusation.targets) == {"China"}
+    assert not events_of(result, "Protest")
+
+
+def test_people_protesting_still_demonstrate(extractor: Extractor) -> None:
+    assert events_of(extract(extractor, "Students protested against the government in Dhaka."), "Protest")

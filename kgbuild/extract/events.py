@@ -329,6 +329,19 @@ def _carried_by_noun(token: Token, trigger_ids: set[int], lex: Lexicon) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.i in trigger_ids for c in token.children)
 
 
+_OFFICIAL = frozenset({ActorClass.STATE, ActorClass.GOVERNMENT_BODY, ActorClass.LEGISLATURE})
+
+
+def _lodged_by_a_state(verb: Token, index: MentionIndex) -> bool:
+    """A protest a state or its government lodges against something ("the Philippines protested
+    China's use of water cannon", "Beijing protested the visit"): a diplomatic protest, which
+    accuses, not a demonstration."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    subjects = [a for c in verb.children if c.dep_ == "nsubj" for a in index.named_or_meant(c)]
+    return bool(subjects) and all(a.actor_class in _OFFICIAL for a in subjects)
+
+
 def _both_an_exchange(verb: Token, noun: Token, lex: Lexicon) -> bool:
     """The verb and its object report the same exchange between parties ("signed a deal",
     "signed an agreement"): the verb is a trigger in its own right, not only the noun's bringer."""
@@ -454,6 +467,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if label is None or _carried_by_noun(token, trigger_ids, lex):
             continue
         event_class = EventClass(label)
+        if event_class == EventClass.PROTEST and _lodged_by_a_state(token, index):
+            event_class = EventClass.ACCUSATION  # "the Philippines protested China's use of water cannon"
         behaviour = lex.classes[event_class]
         scored: dict[str, tuple[ActorRef, float, float]] = {}
         for cand, role_feats in roles(event_class, with_context=False):
