@@ -2650,3 +2650,13 @@ def test_a_state_protesting_a_deed_accuses_its_doer(extractor: Extractor) -> Non
 
 def test_people_protesting_still_demonstrate(extractor: Extractor) -> None:
     assert events_of(extract(extractor, "Students protested against the government in Dhaka."), "Protest")
+
+
+def test_an_exchange_needs_parties_of_two_sides(extractor: Extractor) -> None:
+    result = extract(extractor, "Kenya's president called for an immediate ceasefire in Sudan.")
+    assert not events_of(result, "Agreement")
+
+
+def test_solidarity_expressed_with_a_state_supports_it(extractor: Extractor) -> None:
+    support = only(extract(extractor, "The European Union expressed solidarity with Ukraine."), "Support")
+    assert labels(support.agents) == {"European Union"} and labels(support.targets) == {"Ukraine"}

@@ -503,7 +503,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             parties = [a for a in (*rule_agents, *rule_targets)  # not a generic group ("leaders met")
                        if a.actor_class != ActorClass.PLACE and a.key not in weak_only]
             both = unique_actors([*agents, *targets, *parties])
-            agents, targets = (both, both) if len(both) > 1 else (both, [])
+            two_sides = len({index.sides.get(a.key, a.key) for a in both}) > 1  # not Kenya and its government
+            agents, targets = (both, both) if two_sides else (both, [])
         if weak_only:  # a generic group ("experts", "countries") takes part only where the parse puts it
             ruled = {a.key for a in (*rule_agents, *rule_targets)}
             agents = [a for a in agents if a.key in ruled or a.key not in weak_only]
