@@ -2660,3 +2660,23 @@ def test_an_exchange_needs_parties_of_two_sides(extractor: Extractor) -> None:
 def test_solidarity_expressed_with_a_state_supports_it(extractor: Extractor) -> None:
     support = only(extract(extractor, "The European Union expressed solidarity with Ukraine."), "Support")
     assert labels(support.agents) == {"European Union"} and labels(support.targets) == {"Ukraine"}
+
+
+_SIDES_SCRIPT = """
+from kgbuild.extract.events import one_side_each
+from kgbuild.extract.items import ActorRef
+a, ga = ActorRef("kb:AAA", "State", "A"), ActorRef("kb:gov-a", "GovernmentBody", "Government of A")
+b, gb = ActorRef("kb:BBB", "State", "B"), ActorRef("kb:gov-b", "GovernmentBody", "Government of B")
+sides = {a.key: "kb:AAA", ga.key: "kb:AAA", b.key: "kb:BBB", gb.key: "kb:BBB"}
+agents, targets = one_side_each([ga, b], [a, gb], sides, lambda actor, role: 0.5)
+print([x.label for x in agents], [x.label for x in targets])
+"""
+
+
+def test_which_state_leaves_which_side_does_not_depend_on_hash_order() -> None:
+    import os
+    import subprocess
+    import sys
+    outputs = {subprocess.run([sys.executable, "-c", _SIDES_SCRIPT], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(8)}
+    assert len(outputs) == 1, outputs

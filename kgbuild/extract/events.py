@@ -211,7 +211,8 @@ def one_side_each(agents: list[ActorRef], targets: list[ActorRef], sides: dict[s
     >>> [x.label for x in a], [x.label for x in t]
     (['Iranian government'], [])
     """
-    for state in {sides[a.key] for a in agents if a.key in sides} & {sides[t.key] for t in targets if t.key in sides}:
+    for state in sorted({sides[a.key] for a in agents if a.key in sides} & {sides[t.key] for t in targets
+                                                                             if t.key in sides}):
         acting = [a for a in agents if sides.get(a.key) == state]
         acted_on = [t for t in targets if sides.get(t.key) == state]
         other_agents, other_targets = len(agents) > len(acting), len(targets) > len(acted_on)
