@@ -2680,3 +2680,22 @@ def test_which_state_leaves_which_side_does_not_depend_on_hash_order() -> None:
     outputs = {subprocess.run([sys.executable, "-c", _SIDES_SCRIPT], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(8)}
     assert len(outputs) == 1, outputs
+
+
+@pytest.mark.parametrize(("text", "giver", "receiver"), [
+    ("The United States delivered Patriot missiles to Ukraine.", "United States", "Ukraine"),
+    ("Germany sent Leopard tanks to Ukraine.", "Germany", "Ukraine"),
+    ("Iran supplied drones to Russia, the White House said.", "Iran", "Russia"),
+])
+def test_arms_handed_to_an_actor_are_military_aid(extractor: Extractor, text: str, giver: str,
+                                                  receiver: str) -> None:
+    result = extract(extractor, text)
+    aid = only(result, "Aid")
+    assert labels(aid.agents) == {giver} and labels(aid.targets) == {receiver}
+    assert not events_of(result, "Deployment")
+    assert not [m for m in result.mentions if m.text in ("Patriot", "Leopard")]  # weapons' names are no actors
+
+
+def test_warships_sent_to_a_sea_are_a_deployment(extractor: Extractor) -> None:
+    result = extract(extractor, "The United States sent warships to the Red Sea.")
+    assert events_of(result, "Deployment") and not events_of(result, "Aid")

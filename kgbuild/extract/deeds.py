@@ -17,8 +17,8 @@ from .nouns import EQUIPMENT, FORCE_SITES
 from .speech import SpeechFrame
 from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
 
-__all__ = ["DOMESTIC_ACTS", "RuleRoles", "condemned", "grammatical_event", "in_condition", "munitions_aimed",
-           "physical_trigger"]
+__all__ = ["DOMESTIC_ACTS", "RuleRoles", "arms_supplied", "condemned", "grammatical_event", "in_condition",
+           "munitions_aimed", "physical_trigger"]
 
 #: The parse's agents and targets of a trigger for a class (``events._RuleRoles``).
 RuleRoles = Callable[[Token, str, int], tuple[list[ActorRef], list[ActorRef]]]
@@ -151,6 +151,25 @@ def _deploys_forces(verb: Token, index: MentionIndex) -> bool:
             if any(g.dep_ == "conj" and (g.lemma_.lower() in _FORCE_WORDS or index.in_phrase(g)) for g in child.children):
                 return True
     return False
+
+
+#: Verbs that hand something over, and arms a state hands over as military aid
+_HANDING = frozenset({"send", "deliver", "supply", "provide", "ship", "transfer", "give", "donate"})
+_ARMS = frozenset({"weapon", "arm", "ammunition", "munition", "missile", "rocket", "tank", "shell", "drone",
+                   "artillery", "howitzer", "launcher", "interceptor", "rifle"})
+
+
+def arms_supplied(verb: Token, index: MentionIndex) -> bool:
+    """Arms handed over to an actor are military aid ("Germany sent Leopard tanks to Ukraine",
+    "delivered Patriot missiles to Kyiv"), not a deployment: the verb hands over arms, asserted,
+    "to" someone (not to a place: "sent drones to the border")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _HANDING or future_or_conditional(verb) \
+            or any(c.dep_ == "neg" for c in verb.children):
+        return False  # "will send tanks": a pledge, not yet aid
+    arms = any(c.dep_ == "dobj" and c.lemma_.lower() in _ARMS for c in verb.children)
+    return arms and any(a.actor_class != ActorClass.PLACE for c in verb.children
+                        if c.dep_ == "prep" and c.lower_ == "to"
+                        for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g))
 
 
 #: What a state signs on its own: no agreement with anyone.

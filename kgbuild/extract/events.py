@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
-from .deeds import DOMESTIC_ACTS, grammatical_event, in_condition, munitions_aimed, physical_trigger
+from .deeds import DOMESTIC_ACTS, arms_supplied, grammatical_event, in_condition, munitions_aimed, physical_trigger
 from .evaluations import judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .implied import conditional_threats, deployments, frame_date, modal_demands
@@ -35,7 +35,7 @@ from .role_candidates import referents, role_candidates
 from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, aimed_at_the_doers, embedded_agents, event_place,
                     held_by_whom, is_clash, noun_roles, passive_doers, proposers, verb_agents, verb_targets)
 from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames, described_names
-from .triggers import Candidate, brings_about, find_candidates, governing_verb
+from .triggers import Candidate, brings_about, find_candidates, governing_verb, is_hedged
 
 __all__ = ["extract_events", "TriggerCase", "choose_roles"]
 
@@ -451,8 +451,12 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
 
         if collect is not None:
             collect.append(TriggerCase(candidate, features, roles, physical or judged is not None))
+        armed = judged is None and arms_supplied(token, index) and not is_hedged(token, lex) \
+            and not in_condition(token)  # "Germany sent Leopard tanks to Ukraine": military aid, read as a deed
         if judged is not None:
             label = judged
+        elif armed:
+            label = EventClass.AID
         elif physical:  # physical events: the grammar decides, the rules give the roles
             label = grammatical_event(candidate, lex, index, frame, trigger_ids, rule_roles)
         else:
@@ -517,7 +521,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                                                  *targets]) if t.key not in chosen]
         by_phrase = token.pos_ == "VERB" and any(c.dep_ == "agent" for c in token.children)  # "was criticized by X"
         according = frame is not None and frame.kind == "according"
-        if rule_agents and (behaviour.kind == "physical" or by_phrase or according):
+        if rule_agents and (behaviour.kind == "physical" or by_phrase or according or armed):
             # who acts, where the parse says it plainly (its subject, "by" phrase, possessor), and
             # no one else (the model, reading the mentions' context, adds the side acted on); the
             # source of "according to X" is not who acted

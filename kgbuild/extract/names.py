@@ -288,10 +288,26 @@ def storm_names(doc: Doc) -> set[str]:
     return found
 
 
+#: nouns of arms a name may qualify ("Patriot missiles", "Leopard tanks", "HIMARS launchers")
+_ARMS = frozenset({"missile", "rocket", "jet", "tank", "drone", "system", "launcher", "interceptor", "howitzer",
+                   "rifle", "bomb", "warplane", "fighter", "helicopter", "submarine", "warship", "frigate"})
+
+
+def _names_a_weapon(ent: Span) -> bool:
+    """A name the NER took for an organisation's or a person's that qualifies a noun of arms
+    ("Patriot missiles", "Leopard tanks"): the weapon's name (the KB ruler has already taken
+    actors' names: "Hamas rockets")."""
+    head = ent.root.head
+    return ent.label_ in ("ORG", "PERSON", "PRODUCT", "FAC") and ent.root.dep_ in ("compound", "nmod") \
+        and head.i == ent.end and head.is_lower and head.lemma_.lower() in _ARMS
+
+
 def names_a_thing(ent: Span) -> bool:
     """A name the NER took for an actor's that names a document, a weapon system or a storm."""
     if ent.label_ not in ("ORG", "NORP", "PERSON", "FAC") or len(ent) < 1:
         return False
+    if not ent.ent_id_ and _names_a_weapon(ent):
+        return True
     if any(_DESIGNATION.fullmatch(t.text) for t in ent):
         return True
     if any(t.lower_ in _HAZARDS for t in (*ent, *ent.doc[max(0, ent.start - 2):ent.start]) if t.is_title):
