@@ -2699,3 +2699,22 @@ def test_arms_handed_to_an_actor_are_military_aid(extractor: Extractor, text: st
 def test_warships_sent_to_a_sea_are_a_deployment(extractor: Extractor) -> None:
     result = extract(extractor, "The United States sent warships to the Red Sea.")
     assert events_of(result, "Deployment") and not events_of(result, "Aid")
+
+
+@pytest.mark.parametrize(("text", "predicate"), [
+    ("Ahmed Ali, a commander of al-Shabab, was killed.", "memberOf"),
+    ("Ahmed Ali, the commander of al-Shabab, was killed.", "leaderOf"),
+])
+def test_a_commander_is_one_of_several_the_commander_leads(extractor: Extractor, text: str, predicate: str) -> None:
+    assert ("Ahmed Ali", predicate, "al-Shabab") in relation_labels(extract(extractor, text))
+
+
+def test_one_said_to_be_a_commander_is_claimed_a_member_once(extractor: Extractor) -> None:
+    result = extract(extractor, "Ahmed Ali, described by Kenyan police as a commander of al-Shabab, was arrested.")
+    assert [(c.source.label, c.subject.label, c.predicate, c.object.label) for c in result.claims] == [
+        ("Police of Kenya", "Ahmed Ali", "memberOf", "al-Shabab")]
+
+
+def test_a_claim_said_once_is_one_claim(extractor: Extractor) -> None:
+    result = extract(extractor, "Israel says Mahmoud Khalil was a Hamas operative.")
+    assert len(result.claims) == 1

@@ -88,7 +88,9 @@ def person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, le
                                                      and index.at(c) is not None
                                                      and index.at(c).actor.actor_class in ("State", "Place"))
                            for c in title.children)
-        predicate = "leaderOf" if leader and not senior and not departmental else "memberOf"
+        one_of_several = word not in ("founder", "co-founder") and any(  # "a commander of al-Shabab"
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in title.children)
+        predicate = "leaderOf" if leader and not senior and not departmental and not one_of_several else "memberOf"
         official = leader or member
         nodes = list(title.subtree) + list(title.lefts) + [c for c in root.children if c.dep_ == "poss"] + [
             c for c in root.children if c.dep_ == "compound" and c.i < title.i]  # a flat "Central Java Governor X"

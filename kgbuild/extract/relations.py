@@ -93,7 +93,8 @@ def extract_relations(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list
             claims.append(ClaimItem(source, relation.subject, relation.predicate, relation.object, relation.sentence))
         elif not attributed:  # what an unnamed speaker says ("police said X was ...") is no fact either
             kept.append(relation)
-    return _dedupe(kept), claims
+    unique = {(c.source.key, c.subject.key, c.predicate, c.object.key): c for c in reversed(claims)}
+    return _dedupe(kept), [c for c in claims if unique[(c.source.key, c.subject.key, c.predicate, c.object.key)] is c]
 
 
 def _dedupe(relations: list[RelationItem]) -> list[RelationItem]:
@@ -385,9 +386,9 @@ def _as_claims(doc: Doc, index: MentionIndex, body: list[tuple[int, int]], lex: 
                                                 (sent.start_char, sent.end_char)))
                     elif said.actor.actor_class in ORG_CLASSES | {"State"} and said.actor.key != obj.key:
                         predicate = part_relation(obj, said.actor, description) or "partOf"
-                        if predicate == "memberOf" and description.lemma_.lower() in lex.leader_titles \
-                                and not any(c.lower_ in SENIOR for c in description.children):
-                            predicate = "leaderOf"
+                        if predicate == "memberOf" and description.lemma_.lower() in lex.leader_titles and not any(
+                                c.lower_ in SENIOR or c.lower_ in ("a", "an") for c in description.children):
+                            predicate = "leaderOf"  # "as the leader of Y" ("as a commander of Y": one of them)
                         claims.append(ClaimItem(source, obj, predicate, said.actor, (sent.start_char, sent.end_char)))
     return claims
 
