@@ -2663,7 +2663,7 @@ def test_solidarity_expressed_with_a_state_supports_it(extractor: Extractor) -> 
 
 
 _SIDES_SCRIPT = """
-from kgbuild.extract.events import one_side_each
+from kgbuild.extract.party_scope import one_side_each
 from kgbuild.extract.items import ActorRef
 a, ga = ActorRef("kb:AAA", "State", "A"), ActorRef("kb:gov-a", "GovernmentBody", "Government of A")
 b, gb = ActorRef("kb:BBB", "State", "B"), ActorRef("kb:gov-b", "GovernmentBody", "Government of B")

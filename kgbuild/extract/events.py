@@ -30,7 +30,7 @@ from .lexicon import Lexicon
 from .linear import ModelBundle
 from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
-from .party_scope import parties_in_scope
+from .party_scope import one_side_each, parties_in_scope
 from .role_candidates import referents, role_candidates
 from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, aimed_at_the_doers, embedded_agents, event_place,
                     held_by_whom, is_clash, noun_roles, passive_doers, proposers, verb_agents, verb_targets)
@@ -186,47 +186,6 @@ def choose_roles(scored: dict[str, tuple[ActorRef, float, float]], *, symmetric:
     if symmetric:
         both = unique_actors([*agents, *targets])
         return (both, both) if len(both) > 1 else (both, [])
-    return agents, targets
-
-
-def one_side_each(agents: list[ActorRef], targets: list[ActorRef], sides: dict[str, str],
-                  strength: Callable[[ActorRef, str], float], *, parsed_agents: frozenset[str] = frozenset(),
-                  parsed_targets: frozenset[str] = frozenset()) -> tuple[list[ActorRef], list[ActorRef]]:
-    """A state is never on both sides of a directed event. Where a state or its national
-    government is among the agents and also among the targets, it stays on the side the parse
-    puts it (keys in ``parsed_agents``, ``parsed_targets``: "the US asked Turkey to ..., but
-    Ankara refused" keeps Ankara the refuser); else it leaves the side that has other actors
-    ("the U.S. accusations against Iran" read with the Iranian government, the sentence's subject,
-    as a second agent: the government goes); when both or neither have, the side where it is
-    less likely (``strength(actor, role)``).
-
-    >>> iran, gov, us = (ActorRef("kb:IRN", "State", "Iran"), ActorRef("kb:irn-gov", "GovernmentBody", "Iranian government"),
-    ...                  ActorRef("kb:USA", "State", "United States"))
-    >>> sides = {iran.key: "kb:IRN", gov.key: "kb:IRN", us.key: "kb:USA"}
-    >>> p = {("kb:irn-gov", "agent"): 0.9, ("kb:IRN", "target"): 0.4, ("kb:USA", "agent"): 0.6}
-    >>> a, t = one_side_each([gov, us], [iran], sides, lambda x, role: p.get((x.key, role), 0.0))
-    >>> [x.label for x in a], [x.label for x in t]
-    (['United States'], ['Iran'])
-    >>> a, t = one_side_each([gov], [iran], sides, lambda x, role: p.get((x.key, role), 0.0))
-    >>> [x.label for x in a], [x.label for x in t]
-    (['Iranian government'], [])
-    """
-    for state in sorted({sides[a.key] for a in agents if a.key in sides} & {sides[t.key] for t in targets
-                                                                             if t.key in sides}):
-        acting = [a for a in agents if sides.get(a.key) == state]
-        acted_on = [t for t in targets if sides.get(t.key) == state]
-        other_agents, other_targets = len(agents) > len(acting), len(targets) > len(acted_on)
-        by_parse = (any(a.key in parsed_agents for a in acting), any(t.key in parsed_targets for t in acted_on))
-        if by_parse[0] != by_parse[1]:
-            keep_agents = by_parse[0]
-        elif other_agents != other_targets:
-            keep_agents = not other_agents
-        else:
-            keep_agents = max(strength(a, "agent") for a in acting) >= max(strength(t, "target") for t in acted_on)
-        if keep_agents:
-            targets = [t for t in targets if sides.get(t.key) != state]
-        else:
-            agents = [a for a in agents if sides.get(a.key) != state]
     return agents, targets
 
 
@@ -563,7 +522,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if reported is None and not behaviour.symmetric and not clash:
             agents, targets = one_side_each(agents, targets, index.sides, lambda actor, role, scored=scored: (
                 scored[actor.key][1 if role == "agent" else 2] if actor.key in scored else 1.0),
-                parsed_agents=frozenset(a.key for a in rule_agents), parsed_targets=frozenset(t.key for t in rule_targets))
+                parsed_agents=frozenset(a.key for a in rule_agents),
+                parsed_targets=frozenset(t.key for t in rule_targets))
         agents, targets = parties_in_scope(agents, targets, trigger=token, event_class=event_class,
                                            directed=not behaviour.symmetric, clash=clash, rule_agents=rule_agents,
                                            rule_targets=rule_targets, index=index)

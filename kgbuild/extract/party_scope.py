@@ -1,13 +1,14 @@
 """Where in its sentence an event's party may be named: who the role model adds as an agent or a
 target must not be named only inside another party's own name, only in a clause of time, reason
 or condition, only in what the trigger governs (for an agent) or only in the reason it gives
-(for a target); who condemns a deed took no part in it.
+(for a target); who condemns a deed took no part in it. A state is never on both sides of a
+directed event (:func:`one_side_each`).
 
 The parse's own roles (``rule_agents``, ``rule_targets``) always stay.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -17,7 +18,7 @@ from .items import ActorRef, MentionItem
 from .mentions import MentionIndex
 from .roles import subordinate
 
-__all__ = ["parties_in_scope"]
+__all__ = ["one_side_each", "parties_in_scope"]
 
 
 def parties_in_scope(agents: list[ActorRef], targets: list[ActorRef], *, trigger: Token, event_class: str,
@@ -95,3 +96,44 @@ def _reasons(trigger: Token) -> set[int]:
     if trigger.pos_ != "VERB":
         return set()
     return {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("for", "over") for t in c.subtree}
+
+
+def one_side_each(agents: list[ActorRef], targets: list[ActorRef], sides: dict[str, str],
+                  strength: Callable[[ActorRef, str], float], *, parsed_agents: frozenset[str] = frozenset(),
+                  parsed_targets: frozenset[str] = frozenset()) -> tuple[list[ActorRef], list[ActorRef]]:
+    """A state is never on both sides of a directed event. Where a state or its national
+    government is among the agents and also among the targets, it stays on the side the parse
+    puts it (keys in ``parsed_agents``, ``parsed_targets``: "the US asked Turkey to ..., but
+    Ankara refused" keeps Ankara the refuser); else it leaves the side that has other actors
+    ("the U.S. accusations against Iran" read with the Iranian government, the sentence's subject,
+    as a second agent: the government goes); when both or neither have, the side where it is
+    less likely (``strength(actor, role)``).
+
+    >>> iran, gov, us = (ActorRef("kb:IRN", "State", "Iran"), ActorRef("kb:irn-gov", "GovernmentBody", "Iranian government"),
+    ...                  ActorRef("kb:USA", "State", "United States"))
+    >>> sides = {iran.key: "kb:IRN", gov.key: "kb:IRN", us.key: "kb:USA"}
+    >>> p = {("kb:irn-gov", "agent"): 0.9, ("kb:IRN", "target"): 0.4, ("kb:USA", "agent"): 0.6}
+    >>> a, t = one_side_each([gov, us], [iran], sides, lambda x, role: p.get((x.key, role), 0.0))
+    >>> [x.label for x in a], [x.label for x in t]
+    (['United States'], ['Iran'])
+    >>> a, t = one_side_each([gov], [iran], sides, lambda x, role: p.get((x.key, role), 0.0))
+    >>> [x.label for x in a], [x.label for x in t]
+    (['Iranian government'], [])
+    """
+    for state in sorted({sides[a.key] for a in agents if a.key in sides} & {sides[t.key] for t in targets
+                                                                             if t.key in sides}):
+        acting = [a for a in agents if sides.get(a.key) == state]
+        acted_on = [t for t in targets if sides.get(t.key) == state]
+        other_agents, other_targets = len(agents) > len(acting), len(targets) > len(acted_on)
+        by_parse = (any(a.key in parsed_agents for a in acting), any(t.key in parsed_targets for t in acted_on))
+        if by_parse[0] != by_parse[1]:
+            keep_agents = by_parse[0]
+        elif other_agents != other_targets:
+            keep_agents = not other_agents
+        else:
+            keep_agents = max(strength(a, "agent") for a in acting) >= max(strength(t, "target") for t in acted_on)
+        if keep_agents:
+            targets = [t for t in targets if sides.get(t.key) != state]
+        else:
+            agents = [a for a in agents if sides.get(a.key) != state]
+    return agents, targets
