@@ -147,15 +147,23 @@ def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFram
                 blamed = [m.actor for m, _head in index.in_span(subject.left_edge.idx, end)]
             else:
                 blamed = index.named_or_meant(subject)
-        targets = [a for a in on_other_sides(blamed, {a.key for a in speakers}, index)
-                   if a.key not in weak and a.actor_class != ActorClass.PLACE]
-        if not targets:
-            continue
-        sent = word.sent
-        events.append(EventItem(EventClass.ACCUSATION, [(word.idx, word.idx + len(word))],
-                                (sent.start_char, sent.end_char), agents=unique_actors(speakers),
-                                targets=unique_actors(targets), date=frame_date(frame, published, date_ents)))
+        event = _accusation(word, speakers, blamed, weak, index, date=frame_date(frame, published, date_ents))
+        if event is not None:
+            events.append(event)
     return events
+
+
+def _accusation(word: Token, accusers: list[ActorRef], accused: list[ActorRef], weak: set[str],
+                index: MentionIndex, *, date: date | None = None) -> EventItem | None:
+    """The accusation ``word`` reports, of those ``accused`` who are on another side than the
+    accusers, neither a generic group (keys in ``weak``) nor a place; ``None`` if none is."""
+    targets = [a for a in on_other_sides(accused, {a.key for a in accusers}, index)
+               if a.key not in weak and a.actor_class != ActorClass.PLACE]
+    if not targets:
+        return None
+    sent = word.sent
+    return EventItem(EventClass.ACCUSATION, [(word.idx, word.idx + len(word))], (sent.start_char, sent.end_char),
+                     agents=unique_actors(accusers), targets=unique_actors(targets), date=date)
 
 
 def warnings_of_blame(events: list[EventItem], blames: list[EventItem], doc: Doc, lex: Lexicon) -> list[EventItem]:
@@ -237,12 +245,7 @@ def voiced_concerns(doc: Doc, index: MentionIndex, frames: SpeechFrames, body: l
         named = [(m, head) for m, head in named if not (  # not whose case or detention it is
             head.dep_ in ("poss", "amod") and one_of(head.head, _UNDERGONE))]
         owners = [m.actor for m, head in named if head.dep_ in ("poss", "amod")]  # not the "IAEA" of "IAEA report"
-        targets = [a for a in on_other_sides(owners or [m.actor for m, _ in named], {a.key for a in holders}, index)
-                   if a.key not in weak and a.actor_class != ActorClass.PLACE]
-        if not targets:
-            continue
-        sent = word.sent
-        events.append(EventItem(EventClass.ACCUSATION, [(word.idx, word.idx + len(word))],
-                                (sent.start_char, sent.end_char), agents=unique_actors(holders),
-                                targets=unique_actors(targets)))
+        event = _accusation(word, holders, owners or [m.actor for m, _ in named], weak, index)
+        if event is not None:
+            events.append(event)
     return events
