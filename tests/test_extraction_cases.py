@@ -2718,3 +2718,18 @@ def test_one_said_to_be_a_commander_is_claimed_a_member_once(extractor: Extracto
 def test_a_claim_said_once_is_one_claim(extractor: Extractor) -> None:
     result = extract(extractor, "Israel says Mahmoud Khalil was a Hamas operative.")
     assert len(result.claims) == 1
+
+
+@pytest.mark.parametrize(("text", "agent", "target"), [
+    ("Kenyan forces recaptured the town from al-Shabab.", "Armed Forces of Kenya", "al-Shabab"),
+    ("The M23 rebels seized Goma from the Congolese army.", "March 23 Movement",
+     "Armed Forces of the Democratic Republic of the Congo"),
+])
+def test_ground_taken_from_an_actor_is_an_attack_on_it(extractor: Extractor, text: str, agent: str,
+                                                        target: str) -> None:
+    attack = only(extract(extractor, text), "Attack")
+    assert labels(attack.agents) == {agent} and labels(attack.targets) == {target}
+
+
+def test_goods_seized_from_people_are_no_attack(extractor: Extractor) -> None:
+    assert not events_of(extract(extractor, "Kenyan police seized weapons from the suspects."), "Attack")

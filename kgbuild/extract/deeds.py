@@ -13,12 +13,13 @@ from .implied import future_or_conditional, own_future_deed
 from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import MentionIndex
-from .nouns import EQUIPMENT, FORCE_SITES
+from .nouns import EQUIPMENT, FORCE_SITES, PLACE_NOUNS
+from .roles import taken_from
 from .speech import SpeechFrame
 from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
 
-__all__ = ["DOMESTIC_ACTS", "RuleRoles", "arms_supplied", "condemned", "grammatical_event", "in_condition",
-           "munitions_aimed", "physical_trigger"]
+__all__ = ["DOMESTIC_ACTS", "RuleRoles", "arms_supplied", "condemned", "grammatical_event",
+           "ground_taken", "in_condition", "munitions_aimed", "physical_trigger"]
 
 #: The parse's agents and targets of a trigger for a class (``events._RuleRoles``).
 RuleRoles = Callable[[Token, str, int], tuple[list[ActorRef], list[ActorRef]]]
@@ -170,6 +171,17 @@ def arms_supplied(verb: Token, index: MentionIndex) -> bool:
     return arms and any(a.actor_class != ActorClass.PLACE for c in verb.children
                         if c.dep_ == "prep" and c.lower_ == "to"
                         for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g))
+
+
+def ground_taken(verb: Token, index: MentionIndex) -> bool:
+    """Ground taken from an actor is an attack on it ("government forces recaptured the town from
+    the rebels", "seized Goma from the army"): the verb takes a place, asserted, "from" someone."""
+    holders = taken_from(verb) if verb.pos_ == "VERB" else []
+    if not holders or future_or_conditional(verb) or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    ground = any(c.dep_ == "dobj" and (c.lemma_.lower() in PLACE_NOUNS or c.lemma_.lower() in FORCE_SITES or any(
+        a.actor_class == ActorClass.PLACE for a in index.in_phrase(c))) for c in verb.children)
+    return ground and any(a.actor_class != ActorClass.PLACE for g in holders for a in index.in_phrase(g))
 
 
 #: What a state signs on its own: no agreement with anyone.

@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
-from .deeds import DOMESTIC_ACTS, arms_supplied, grammatical_event, in_condition, munitions_aimed, physical_trigger
+from .deeds import (DOMESTIC_ACTS, arms_supplied, grammatical_event, ground_taken, in_condition, munitions_aimed,
+                    physical_trigger)
 from .evaluations import judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .implied import conditional_threats, deployments, frame_date, modal_demands
@@ -410,12 +411,15 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
 
         if collect is not None:
             collect.append(TriggerCase(candidate, features, roles, physical or judged is not None))
-        armed = judged is None and arms_supplied(token, index) and not is_hedged(token, lex) \
-            and not in_condition(token)  # "Germany sent Leopard tanks to Ukraine": military aid, read as a deed
+        # "Germany sent Leopard tanks to Ukraine": military aid; "recaptured the town from the
+        # rebels": an attack on them; read as deeds, by the grammar
+        plain = None if judged is not None or is_hedged(token, lex) or in_condition(token) else \
+            EventClass.AID if arms_supplied(token, index) else EventClass.ATTACK if ground_taken(token, index) else None
+        armed = plain is not None
         if judged is not None:
             label = judged
-        elif armed:
-            label = EventClass.AID
+        elif plain is not None:
+            label = plain
         elif physical:  # physical events: the grammar decides, the rules give the roles
             label = grammatical_event(candidate, lex, index, frame, trigger_ids, rule_roles)
         else:

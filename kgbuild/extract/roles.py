@@ -14,7 +14,8 @@ from .mentions import PRONOUNS, RELATIVE_PRONOUNS, MentionIndex, unique_actors
 from .triggers import DELIVERING_VERBS, LIGHT_VERBS, brings_about, governing_verb
 
 __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "event_place", "embedded_agents",
-           "evaluative", "is_clash", "held_by_whom", "proposers", "ARMED", "LIGHT_VERBS", "DELIVERING_VERBS"]
+           "evaluative", "is_clash", "held_by_whom", "proposers", "taken_from", "ARMED", "LIGHT_VERBS",
+           "DELIVERING_VERBS"]
 
 _OF_AGENT = {"brutality", "violence", "crackdown", "offensive", "operation", "campaign", "aggression",
              "repression", "fighting", "advance", "incursion", "invasion", "bombardment", "shelling"}
@@ -147,6 +148,19 @@ def verb_agents(verb: Token, index: MentionIndex, *, prefer: frozenset[str] | No
     return agents
 
 
+#: Verbs of taking ground, whose "from" object is the side it was taken from ("recaptured the town
+#: from the rebels")
+TAKING_GROUND = frozenset({"capture", "seize", "recapture", "retake", "retook", "take", "wrest", "regain", "reclaim"})
+
+
+def taken_from(verb: Token) -> list[Token]:
+    """The phrases a verb of taking ground names whom it was taken from, wherever the parser hung
+    "from" (on the verb or on the ground taken: "retook the village from Russian forces")."""
+    if verb.lemma_.lower() not in TAKING_GROUND and verb.lower_ not in TAKING_GROUND:
+        return []
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children if g.dep_ == "pobj"]
 #: verbs of an exchange whose object is the other party, not its topic ("met Kim", "hosted Erdogan")
 _MEETING_VERBS = frozenset({"meet", "host", "receive"})
 
@@ -155,6 +169,8 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
     """Targets of a verb trigger: objects, passive subjects, target prepositions (per class, ``lex``)."""
     behaviour = lex.classes[event_class]
     targets: list[ActorRef] = []
+    if event_class == EventClass.ATTACK:  # "recaptured the town from the rebels"
+        targets.extend(a for g in taken_from(verb) for a in index.in_phrase(g) if a.actor_class != ActorClass.PLACE)
     for child in verb.children:
         if behaviour.object_is_topic and child.dep_ in ("dobj", "attr") \
                 and not (child.dep_ == "dobj" and verb.lemma_.lower() in _MEETING_VERBS):
