@@ -86,8 +86,8 @@ _UNIT_NOUNS = {"troops": "SecurityForce", "forces": "SecurityForce", "force": "S
 def unit_of(doc: Doc, ent: Span, actor: ActorRef) -> tuple[int, ActorRef] | None:
     """A unit of a KB organisation named by the organisation's name (or possessive) and a lowercase
     unit noun, with a few words between ("standby", "Sahel"): the end of its phrase and the new
-    unit, part of the organisation.
-    A state's armed forces are the state's, not a unit of it (:data:`PARENT_CLASSES` has no state)."""
+    unit, part of the organisation. A state's armed forces are the state's, not a unit of it
+    (:data:`PARENT_CLASSES` has no state)."""
     root = ent.root
     if actor.actor_class not in PARENT_CLASSES or root.dep_ not in ("compound", "amod", "poss", "nmod"):
         return None

@@ -21,7 +21,8 @@ __all__ = ["stands_for_its_government"]
 def stands_for_its_government(token: Token) -> bool:
     """"Washington said", "Moscow's envoy", "talks between Kyiv and Moscow": a capital that acts
     stands for its government; "in Moscow", "Zimbabwe's capital, Harare", "Harare's streets",
-    "Russian forces attacked Kyiv" name the place. Read through appositions and lists to the phrase's own role."""
+    "Russian forces attacked Kyiv" name the place. Read through appositions and lists to the
+    phrase's own role."""
     while token.dep_ in ("appos", "conj") and token.head.i != token.i:
         token = token.head
     if token.dep_ == "poss":

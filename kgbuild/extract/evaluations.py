@@ -1,9 +1,9 @@
 """Accusations and support a speaker gives in words of judgement: whom a verdict is on
 (:func:`judged_actors`, the verdict itself is :mod:`.verdicts`), and words of blame in what a
 speaker says of another (:func:`spoken_blame`): Blinken said Berisha "was involved in corrupt
-acts"; "The DPRK is threatening ... an escalated provocation," the spokesperson said), and
-concern voiced over what another does (:func:`voiced_concerns`: "Tokyo and Washington shared
-concerns over China's expansion of its arsenal").
+acts"; "The DPRK is threatening ... an escalated provocation," the spokesperson said; and
+concern voiced over what another does (:func:`voiced_concerns`): "Tokyo and Washington shared
+concerns over China's expansion of its arsenal".
 """
 from __future__ import annotations
 

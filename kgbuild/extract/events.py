@@ -412,14 +412,15 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if collect is not None:
             collect.append(TriggerCase(candidate, features, roles, physical or judged is not None))
         # "Germany sent Leopard tanks to Ukraine": military aid; "recaptured the town from the
-        # rebels": an attack on them; read as deeds, by the grammar
-        plain = None if judged is not None or is_hedged(token, lex) or in_condition(token) else \
-            EventClass.AID if arms_supplied(token, index) else EventClass.ATTACK if ground_taken(token, index) else None
-        armed = plain is not None
+        # rebels": an attack on them; deeds the grammar reads, with the parse's agents only
+        deed = None if judged is not None else EventClass.AID if arms_supplied(token, index) else \
+            EventClass.ATTACK if ground_taken(token, index) else None
+        if deed is not None and (is_hedged(token, lex) or in_condition(token)):
+            deed = None
         if judged is not None:
             label = judged
-        elif plain is not None:
-            label = plain
+        elif deed is not None:
+            label = deed
         elif physical:  # physical events: the grammar decides, the rules give the roles
             label = grammatical_event(candidate, lex, index, frame, trigger_ids, rule_roles)
         else:
@@ -484,7 +485,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                                                  *targets]) if t.key not in chosen]
         by_phrase = token.pos_ == "VERB" and any(c.dep_ == "agent" for c in token.children)  # "was criticized by X"
         according = frame is not None and frame.kind == "according"
-        if rule_agents and (behaviour.kind == "physical" or by_phrase or according or armed):
+        if rule_agents and (behaviour.kind == "physical" or by_phrase or according or deed is not None):
             # who acts, where the parse says it plainly (its subject, "by" phrase, possessor), and
             # no one else (the model, reading the mentions' context, adds the side acted on); the
             # source of "according to X" is not who acted

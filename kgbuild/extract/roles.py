@@ -150,13 +150,13 @@ def verb_agents(verb: Token, index: MentionIndex, *, prefer: frozenset[str] | No
 
 #: Verbs of taking ground, whose "from" object is the side it was taken from ("recaptured the town
 #: from the rebels")
-TAKING_GROUND = frozenset({"capture", "seize", "recapture", "retake", "retook", "take", "wrest", "regain", "reclaim"})
+TAKING_GROUND = frozenset({"capture", "seize", "recapture", "retake", "take", "wrest", "regain", "reclaim"})
 
 
 def taken_from(verb: Token) -> list[Token]:
     """The phrases a verb of taking ground names whom it was taken from, wherever the parser hung
-    "from" (on the verb or on the ground taken: "retook the village from Russian forces")."""
-    if verb.lemma_.lower() not in TAKING_GROUND and verb.lower_ not in TAKING_GROUND:
+    "from" (on the verb or on the ground taken: "recaptured the village from Russian forces")."""
+    if verb.lemma_.lower() not in TAKING_GROUND:
         return []
     holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
