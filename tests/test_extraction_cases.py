@@ -2733,3 +2733,19 @@ def test_ground_taken_from_an_actor_is_an_attack_on_it(extractor: Extractor, tex
 
 def test_goods_seized_from_people_are_no_attack(extractor: Extractor) -> None:
     assert not events_of(extract(extractor, "Kenyan police seized weapons from the suspects."), "Attack")
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Hamas accepted the Egyptian ceasefire proposal.", {"Hamas", "Egypt"}),
+    ("Iran accepted the offer from the European Union.", {"Iran", "European Union"}),
+])
+def test_an_offer_accepted_from_someone_is_an_agreement_with_them(extractor: Extractor, text: str,
+                                                                 parties: set[str]) -> None:
+    agreement = only(extract(extractor, text), "Agreement")
+    assert labels(agreement.agents) == labels(agreement.targets) == parties
+
+
+def test_a_proposal_refused_is_no_agreement(extractor: Extractor) -> None:
+    result = extract(extractor, "Hamas did not accept the Egyptian proposal.")
+    assert not events_of(result, "Agreement")
+    assert "Egypt" in {m.actor.label for m in result.mentions}  # the proposal is Egypt's

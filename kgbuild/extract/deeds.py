@@ -13,13 +13,13 @@ from .implied import future_or_conditional, own_future_deed
 from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import MentionIndex
-from .nouns import EQUIPMENT, FORCE_SITES, PLACE_NOUNS
+from .nouns import EQUIPMENT, FORCE_SITES, OFFERS, PLACE_NOUNS
 from .roles import taken_from
 from .speech import SpeechFrame
 from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
 
 __all__ = ["DOMESTIC_ACTS", "RuleRoles", "arms_supplied", "condemned", "grammatical_event",
-           "ground_taken", "in_condition", "munitions_aimed", "physical_trigger"]
+           "ground_taken", "in_condition", "munitions_aimed", "offer_makers", "physical_trigger"]
 
 #: The parse's agents and targets of a trigger for a class (``events._RuleRoles``).
 RuleRoles = Callable[[Token, str, int], tuple[list[ActorRef], list[ActorRef]]]
@@ -182,6 +182,18 @@ def ground_taken(verb: Token, index: MentionIndex) -> bool:
     ground = any(c.dep_ == "dobj" and (c.lemma_.lower() in PLACE_NOUNS or c.lemma_.lower() in FORCE_SITES or any(
         a.actor_class == ActorClass.PLACE for a in index.in_phrase(c))) for c in verb.children)
     return ground and any(a.actor_class != ActorClass.PLACE for g in holders for a in index.in_phrase(g))
+
+
+def offer_makers(verb: Token, index: MentionIndex) -> list[ActorRef]:
+    """Who made the offer ``verb`` accepts: an offer accepted from someone named is an agreement
+    with them ("Hamas accepted the Egyptian ceasefire proposal", "Iran accepted the offer from the
+    European Union"); an offer of no one named, or one refused, makes none."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "accept" or any(c.dep_ == "neg" for c in verb.children):
+        return []
+    offers = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in OFFERS]
+    makers = [m for o in offers for c in o.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+              or c.dep_ == "prep" and c.lower_ in ("from", "by") for m in (c, *c.children) if index.at(m) is not None]
+    return [index.at(m).actor for m in makers if index.at(m).actor.actor_class != ActorClass.PLACE]
 
 
 #: What a state signs on its own: no agreement with anyone.

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
 from .deeds import (DOMESTIC_ACTS, arms_supplied, grammatical_event, ground_taken, in_condition, munitions_aimed,
-                    physical_trigger)
+                    offer_makers, physical_trigger)
 from .evaluations import judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .implied import conditional_threats, deployments, frame_date, modal_demands
@@ -76,6 +76,8 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
             agents = passive_doers(token, event_class, index)
         if event_class == EventClass.REJECTION and not targets:  # "X proposed ..., but Y refused"
             targets = proposers(token, index)
+        if event_class == EventClass.AGREEMENT:  # "accepted the offer from the European Union"
+            targets = unique_actors([*targets, *offer_makers(token, index)])
     else:
         agents, targets = noun_roles(token, index, lex)
     if not agents and targets and index.home is not None and token.lemma_.lower() in _BY_THE_STATE \
@@ -414,7 +416,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         # "Germany sent Leopard tanks to Ukraine": military aid; "recaptured the town from the
         # rebels": an attack on them; deeds the grammar reads, with the parse's agents only
         deed = None if judged is not None else EventClass.AID if arms_supplied(token, index) else \
-            EventClass.ATTACK if ground_taken(token, index) else None
+            EventClass.ATTACK if ground_taken(token, index) else \
+            EventClass.AGREEMENT if offer_makers(token, index) else None  # "accepted the Egyptian proposal"
         if deed is not None and (is_hedged(token, lex) or in_condition(token)):
             deed = None
         if judged is not None:
@@ -490,8 +493,10 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             # no one else (the model, reading the mentions' context, adds the side acted on); the
             # source of "according to X" is not who acted
             agents = unique_actors(rule_agents)
-            targets = [t for t in targets if t.key not in {a.key for a in agents}] if not behaviour.symmetric \
-                else unique_actors([*agents, *targets])
+            if behaviour.symmetric:  # an exchange: every party on both sides
+                agents = targets = unique_actors([*agents, *targets])
+            else:
+                targets = [t for t in targets if t.key not in {a.key for a in agents}]
         if according:  # "according to the Observatory, Turkish drones struck X": the source is no party
             sources = {a.key for a in frame.speakers} - {a.key for a in (*rule_agents, *rule_targets)}
             agents, targets = ([a for a in side if a.key not in sources] for side in (agents, targets))

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 
-__all__ = ["SYNONYMS", "FORCE_SITES", "EQUIPMENT", "PLACE_NOUNS", "noun_key", "generic_of", "names_an_actor_or_deed"]
+__all__ = ["SYNONYMS", "FORCE_SITES", "EQUIPMENT", "OFFERS", "PLACE_NOUNS", "noun_key", "generic_of", "names_an_actor_or_deed"]
 
 SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters", "protests": "protesters",
             "militia": "militias"}
@@ -34,14 +34,20 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "state
                          "municipality", "enclave", "countryside", "mainland"})
 
 
+#: What one party puts to another ("the Egyptian proposal", "the offer from the EU")
+OFFERS = frozenset({"proposal", "offer", "plan", "deal", "terms", "initiative", "proposition"})
+
+
 def names_an_actor_or_deed(lex: Lexicon, noun: Token) -> bool:
-    """Does ``noun`` name people, a body, their equipment, something done or a place of the
-    state ("Russian troops", "Iraqi officials", "Chinese vessels", "Russian aggression", "the
-    Somali city of"), so that the nationality adjective on it names the state?"""
+    """Does ``noun`` name people, a body, their equipment, something done or offered or a place
+    of the state ("Russian troops", "Iraqi officials", "Chinese vessels", "Russian aggression",
+    "the Egyptian proposal", "the Somali city of"), so that the nationality adjective on it names
+    the state?"""
     key, lemma = noun_key(noun), noun.lemma_.lower()
     return (key in lex.group_nouns or lemma in lex.group_nouns or generic_of(lex, noun) is not None
             or lemma in lex.noun_index or lemma in lex.person_titles or lemma in FORCE_SITES
-            or lemma in EQUIPMENT or lemma in PLACE_NOUNS or noun.ent_type_ in ("PERSON", "ORG", "NORP"))
+            or lemma in EQUIPMENT or lemma in PLACE_NOUNS or lemma in OFFERS
+            or noun.ent_type_ in ("PERSON", "ORG", "NORP"))
 
 
 #: People a modifier arms: "armed men" are gunmen, "armed groups" militias
