@@ -2751,3 +2751,15 @@ def test_a_proposal_refused_is_no_agreement(extractor: Extractor) -> None:
     result = extract(extractor, "Hamas did not accept the Egyptian proposal.")
     assert not events_of(result, "Agreement")
     assert "Egypt" in {m.actor.label for m in result.mentions}  # the proposal is Egypt's
+
+
+@pytest.mark.parametrize(("text", "phrase", "body"), [
+    ("Israeli troops entered Gaza. Hamas officials said 20 people were killed.", "Hamas officials", "Hamas"),
+    ("Ethiopia expelled seven U.N. officials.", "U.N. officials", "United Nations"),
+    ("The Israeli army said NATO officials met in Brussels.", "NATO officials", "NATO"),
+])
+def test_officials_named_after_a_body_are_that_body_not_a_government(extractor: Extractor, text: str,
+                                                                       phrase: str, body: str) -> None:
+    result = extract(extractor, text)
+    assert {m.actor.label for m in result.mentions if m.text == phrase} == {body}
+    assert not [m for m in result.mentions if m.text == "officials"]

@@ -25,7 +25,7 @@ from .mentions import in_body
 from .name_labels import settle_name_labels
 from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, join_organisation_names, names_a_thing,
                     rejoin_split_names, storm_names, trimmed)
-from .nouns import EQUIPMENT, FORCE_SITES, generic_of, names_an_actor_or_deed, noun_key
+from .nouns import EQUIPMENT, FORCE_SITES, ITS_PEOPLE, generic_of, names_an_actor_or_deed, noun_key
 from .titles import names_title_holder, qualifies_title, regional_government
 from .untagged_names import described_names, descriptor_class, employers_named, people_described, regions_named
 
@@ -231,8 +231,10 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 continue
             end = ent.end
             head = root.head
-            if root.dep_ in ("compound", "amod") and head.i == ent.end and noun_key(head) in ctx.lex.group_nouns:
-                end = head.i + 1  # "al-Shabab militants"
+            if root.dep_ in ("compound", "amod") and head.i == ent.end and (
+                    noun_key(head) in ctx.lex.group_nouns or head.lower_ in ITS_PEOPLE and head.dep_ != "compound"
+                    and actor.actor_class not in ("State", "Place", "Person", *_STATE_ORGANS)):
+                end = head.i + 1  # "al-Shabab militants", "Hamas officials", "NATO officials": the body itself
             elif (unit := unit_of(doc, ent, actor)) is not None:  # "African Union troops", "the U.N.'s refugee agency"
                 add(ent.start, unit[0], unit[1])
                 if root.dep_ == "poss":  # "Islamic State's Sahel affiliate": the group is named too

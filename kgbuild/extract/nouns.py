@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 
-__all__ = ["SYNONYMS", "FORCE_SITES", "EQUIPMENT", "OFFERS", "PLACE_NOUNS", "noun_key", "generic_of", "names_an_actor_or_deed"]
+__all__ = ["SYNONYMS", "FORCE_SITES", "EQUIPMENT", "ITS_PEOPLE", "OFFERS", "PLACE_NOUNS", "noun_key", "generic_of", "names_an_actor_or_deed"]
 
 SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters", "protests": "protesters",
             "militia": "militias"}
@@ -34,6 +34,10 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "state
                          "municipality", "enclave", "countryside", "mainland"})
 
 
+#: People of a body named after it ("Hamas officials", "U.N. officials"): the body, not the
+#: government of the story's state
+ITS_PEOPLE = frozenset({"officials", "leaders", "representatives", "negotiators", "delegates", "diplomats",
+                        "envoys", "staff", "spokespeople", "authorities"})
 #: What one party puts to another ("the Egyptian proposal", "the offer from the EU")
 OFFERS = frozenset({"proposal", "offer", "plan", "deal", "terms", "initiative", "proposition"})
 
