@@ -2449,7 +2449,8 @@ def test_a_generic_group_the_parse_makes_a_party_of_a_meeting_is_no_actor(extrac
     ("China raised tariffs on American soybeans.", "China", "United States"),
     ("China imposed tariffs on Australian wine.", "China", "Australia"),
 ])
-def test_imposing_or_raising_a_measure_on_a_nation_s_goods_sanctions_that_nation(extractor: Extractor, text: str, agent: str, target: str) -> None:
+def test_imposing_or_raising_a_measure_on_a_nation_s_goods_sanctions_that_nation(
+        extractor: Extractor, text: str, agent: str, target: str) -> None:
     sanction = only(extract(extractor, text), "Sanction")
     assert agent in labels(sanction.agents) and target in labels(sanction.targets)
 

@@ -10,7 +10,8 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 
-__all__ = ["SYNONYMS", "FORCE_SITES", "EQUIPMENT", "ITS_PEOPLE", "OFFERS", "PLACE_NOUNS", "noun_key", "generic_of", "names_an_actor_or_deed"]
+__all__ = ["SYNONYMS", "FORCE_SITES", "EQUIPMENT", "ITS_PEOPLE", "OFFERS", "PLACE_NOUNS", "noun_key", "generic_of",
+           "names_an_actor_or_deed"]
 
 SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters", "protests": "protesters",
             "militia": "militias"}

@@ -109,8 +109,9 @@ def one_side_each(agents: list[ActorRef], targets: list[ActorRef], sides: dict[s
     as a second agent: the government goes); when both or neither have, the side where it is
     less likely (``strength(actor, role)``).
 
-    >>> iran, gov, us = (ActorRef("kb:IRN", "State", "Iran"), ActorRef("kb:irn-gov", "GovernmentBody", "Iranian government"),
-    ...                  ActorRef("kb:USA", "State", "United States"))
+    >>> iran = ActorRef("kb:IRN", "State", "Iran")
+    >>> gov = ActorRef("kb:irn-gov", "GovernmentBody", "Iranian government")
+    >>> us = ActorRef("kb:USA", "State", "United States")
     >>> sides = {iran.key: "kb:IRN", gov.key: "kb:IRN", us.key: "kb:USA"}
     >>> p = {("kb:irn-gov", "agent"): 0.9, ("kb:IRN", "target"): 0.4, ("kb:USA", "agent"): 0.6}
     >>> a, t = one_side_each([gov, us], [iran], sides, lambda x, role: p.get((x.key, role), 0.0))
