@@ -13,7 +13,7 @@ from .implied import future_or_conditional, own_future_deed
 from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import MentionIndex
-from .nouns import EQUIPMENT, FORCE_SITES, OFFERS, PLACE_NOUNS
+from .nouns import EQUIPMENT, FORCE_SITES, OFFERS, PLACE_NOUNS, WEAPONS
 from .roles import taken_from
 from .speech import SpeechFrame
 from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
@@ -156,16 +156,19 @@ def _deploys_forces(verb: Token, index: MentionIndex) -> bool:
 
 #: Verbs that hand something over, and arms a state hands over as military aid
 _HANDING = frozenset({"send", "deliver", "supply", "provide", "ship", "transfer", "give", "donate"})
-_ARMS = frozenset({"weapon", "arm", "ammunition", "munition", "missile", "rocket", "tank", "shell", "drone",
-                   "artillery", "howitzer", "launcher", "interceptor", "rifle"})
+_ARMS = WEAPONS | {"weapon", "arm", "ammunition", "munition", "shell", "artillery"}
+
+
+def _done(verb: Token) -> bool:
+    """Said done: neither negated nor only to come or on a condition ("will send tanks")."""
+    return not future_or_conditional(verb) and not any(c.dep_ == "neg" for c in verb.children)
 
 
 def arms_supplied(verb: Token, index: MentionIndex) -> bool:
     """Arms handed over to an actor are military aid ("Germany sent Leopard tanks to Ukraine",
     "delivered Patriot missiles to Kyiv"), not a deployment: the verb hands over arms, asserted,
     "to" someone (not to a place: "sent drones to the border")."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _HANDING or future_or_conditional(verb) \
-            or any(c.dep_ == "neg" for c in verb.children):
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _HANDING or not _done(verb):
         return False  # "will send tanks": a pledge, not yet aid
     arms = any(c.dep_ == "dobj" and c.lemma_.lower() in _ARMS for c in verb.children)
     return arms and any(a.actor_class != ActorClass.PLACE for c in verb.children
@@ -177,7 +180,7 @@ def ground_taken(verb: Token, index: MentionIndex) -> bool:
     """Ground taken from an actor is an attack on it ("government forces recaptured the town from
     the rebels", "seized Goma from the army"): the verb takes a place, asserted, "from" someone."""
     holders = taken_from(verb) if verb.pos_ == "VERB" else []
-    if not holders or future_or_conditional(verb) or any(c.dep_ == "neg" for c in verb.children):
+    if not holders or not _done(verb):
         return False
     ground = any(c.dep_ == "dobj" and (c.lemma_.lower() in PLACE_NOUNS or c.lemma_.lower() in FORCE_SITES or any(
         a.actor_class == ActorClass.PLACE for a in index.in_phrase(c))) for c in verb.children)

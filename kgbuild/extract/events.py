@@ -292,6 +292,12 @@ def _carried_by_noun(token: Token, trigger_ids: set[int], lex: Lexicon) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.i in trigger_ids for c in token.children)
 
 
+def _grammar_first(found: list[EventItem], read: list[EventItem]) -> list[EventItem]:
+    """``found`` without the events on a word the grammar has ``read`` itself, then those."""
+    words = {e.triggers[0] for e in read}
+    return [e for e in found if e.triggers[0] not in words] + read
+
+
 _OFFICIAL = frozenset({ActorClass.STATE, ActorClass.GOVERNMENT_BODY, ActorClass.LEGISLATURE})
 
 
@@ -557,14 +563,12 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
     found.extend(deployments(index, body))
     found.extend(conditional_threats(doc, index, lex, frames, body, published, date_ents))
     blames = spoken_blame(doc, index, lex, frames, body, published, date_ents)
-    blamed = {b.triggers[0] for b in blames}  # the grammar says who blames whom there, not the role model
-    found = [e for e in warnings_of_blame(found, blames, doc, lex) if e.triggers[0] not in blamed] + blames \
+    # the grammar says who blames whom there, not the role model
+    found = _grammar_first(warnings_of_blame(found, blames, doc, lex), blames) \
         + voiced_concerns(doc, index, frames, body)
-    demands = modal_demands(doc, index, frames, body, published, date_ents)
     # the grammar says who demands what of whom there, and what someone should do is not done:
     # no other event on the demanded act ("they should consider ..." accuses no one)
-    obliged = {d.triggers[0] for d in demands}
-    found = [e for e in found if e.triggers[0] not in obliged] + demands
+    found = _grammar_first(found, modal_demands(doc, index, frames, body, published, date_ents))
     events = merge_events(found, lex, doc)
     date_statements_by_news_day(events, doc, lex)
     return events

@@ -15,7 +15,7 @@ from .dates import resolve_date
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body, unique_actors
-from .roles import verb_targets
+from .roles import measures_with, verb_targets
 from .speech import SpeechFrame, SpeechFrames
 from .triggers import governing_verb
 
@@ -89,10 +89,8 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
             continue
         conditions = [c for c in verb.children if c.dep_ == "advcl"
                       and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
-        harm = hostile_deed(verb, lex) or next(  # "would respond with sanctions against X"
-            (EventClass.SANCTION for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-             for g in c.children if g.dep_ == "pobj"
-             and EventClass.SANCTION in lex.noun_index.get(g.lemma_.lower(), ())), None)
+        harm = hostile_deed(verb, lex) or (  # "would respond with sanctions against X"
+            EventClass.SANCTION if measures_with(verb, lex) else None)
         if not conditions and harm is None:
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -76,6 +76,11 @@ class Lexicon:
     sanctioning_words: frozenset[str] = frozenset()
     raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
+    def noun_of(self, word: Any, event_class: str) -> bool:
+        """Is ``word`` (a token, by its lemma) a trigger noun of ``event_class`` ("tariffs": a
+        sanction, "aid": aid)?"""
+        return event_class in self.noun_index.get(word.lemma_.lower(), ())
+
 
 @lru_cache(maxsize=4)
 def load_lexicon(folder: str | None = None) -> Lexicon:

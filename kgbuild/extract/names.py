@@ -17,6 +17,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import normalise_name
+from .nouns import WEAPONS
 
 __all__ = ["rejoin_split_names", "join_organisation_names", "complete_person_names", "trimmed", "names_a_thing",
            "storm_names", "is_noise", "POSSESSIVE", "NAME_PARTICLES"]
@@ -289,8 +290,7 @@ def storm_names(doc: Doc) -> set[str]:
 
 
 #: nouns of arms a name may qualify ("Patriot missiles", "Leopard tanks", "HIMARS launchers")
-_ARMS = frozenset({"missile", "rocket", "jet", "tank", "drone", "system", "launcher", "interceptor", "howitzer",
-                   "rifle", "bomb", "warplane", "fighter", "helicopter", "submarine", "warship", "frigate"})
+_ARMS = WEAPONS | {"jet", "system", "bomb", "warplane", "fighter", "helicopter", "submarine", "warship", "frigate"}
 
 
 def _names_a_weapon(ent: Span) -> bool:

@@ -10,8 +10,8 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 
-__all__ = ["SYNONYMS", "FORCE_SITES", "EQUIPMENT", "ITS_PEOPLE", "OFFERS", "PLACE_NOUNS", "noun_key", "generic_of",
-           "names_an_actor_or_deed"]
+__all__ = ["SYNONYMS", "FORCE_SITES", "EQUIPMENT", "ITS_PEOPLE", "OFFERS", "PLACE_NOUNS", "WEAPONS", "noun_key",
+           "generic_of", "names_an_actor_or_deed"]
 
 SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters", "protests": "protesters",
             "militia": "militias"}
@@ -39,6 +39,8 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "state
 #: government of the story's state
 ITS_PEOPLE = frozenset({"officials", "leaders", "representatives", "negotiators", "delegates", "diplomats",
                         "envoys", "staff", "spokespeople", "authorities"})
+#: Arms by their common nouns (deeds: arms handed over; names: a weapon's name qualifies them)
+WEAPONS = frozenset({"missile", "rocket", "tank", "drone", "launcher", "interceptor", "howitzer", "rifle"})
 #: What one party puts to another ("the Egyptian proposal", "the offer from the EU")
 OFFERS = frozenset({"proposal", "offer", "plan", "deal", "terms", "initiative", "proposition"})
 

@@ -14,7 +14,7 @@ from .mentions import PRONOUNS, RELATIVE_PRONOUNS, MentionIndex, unique_actors
 from .triggers import DELIVERING_VERBS, LIGHT_VERBS, brings_about, governing_verb
 
 __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "event_place", "embedded_agents",
-           "evaluative", "is_clash", "held_by_whom", "proposers", "taken_from", "ARMED", "LIGHT_VERBS",
+           "evaluative", "is_clash", "held_by_whom", "measures_with", "proposers", "taken_from", "ARMED", "LIGHT_VERBS",
            "DELIVERING_VERBS"]
 
 _OF_AGENT = {"brutality", "violence", "crackdown", "offensive", "operation", "campaign", "aggression",
@@ -161,6 +161,15 @@ def taken_from(verb: Token) -> list[Token]:
     holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
             for g in c.children if g.dep_ == "pobj"]
+
+
+def measures_with(verb: Token, lex: Lexicon) -> list[Token]:
+    """The measures a verb's "with" phrase names ("retaliate with tariffs on German vehicles",
+    "would respond with sanctions")."""
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+            for g in c.children if g.dep_ == "pobj" and lex.noun_of(g, EventClass.SANCTION)]
+
+
 #: verbs of an exchange whose object is the other party, not its topic ("met Kim", "hosted Erdogan")
 _MEETING_VERBS = frozenset({"meet", "host", "receive"})
 
@@ -205,8 +214,7 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
             if prior is not None:
                 targets.append(prior)
         elif child.dep_ == "prep" and child.lower_ == "with":  # "retaliate with tariffs on German vehicles"
-            measures = [g for g in child.children if g.dep_ == "pobj"
-                        and EventClass.SANCTION in lex.noun_index.get(g.lemma_.lower(), ())]
+            measures = [g for g in measures_with(verb, lex) if g.head.i == child.i]
             targets.extend(a for m in measures for p in m.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
                            for g in p.children if g.dep_ == "pobj" for a in _acted_on(g, index, statement=True)
                            if a.actor_class != ActorClass.PLACE)
@@ -342,7 +350,7 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):  # "brutality of the military"
                     agents.extend(a for a in index.in_phrase(pobj) if a.actor_class != ActorClass.PLACE)
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of", "to"}:
-                owned = EventClass.SANCTION in lex.noun_index.get(host.lemma_.lower(), ())  # "tariffs on U.S. exports"
+                owned = lex.noun_of(host, EventClass.SANCTION)  # "tariffs on U.S. exports"
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     targets.extend(a for a in _acted_on(pobj, index, statement=owned)
                                    if a.actor_class != ActorClass.PLACE)
@@ -362,8 +370,8 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
     if noun.dep_ in ("dobj", "attr") and brings_about(governing, noun, lex):
         if not agents:
             agents = verb_agents(governing, index)
-        given = EventClass.AID in lex.noun_index.get(noun.lemma_.lower(), ())  # "sent aid to Y"
-        measure = EventClass.SANCTION in lex.noun_index.get(noun.lemma_.lower(), ())  # "on American soybeans"
+        given = lex.noun_of(noun, EventClass.AID)  # "sent aid to Y"
+        measure = lex.noun_of(noun, EventClass.SANCTION)  # "on American soybeans"
         if not targets:  # "carried out airstrikes against Y": the preposition hangs on the light verb
             targets = [a for c in governing.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | (
                            {"to", "for"} if given else set())

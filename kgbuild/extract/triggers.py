@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..vocabulary import EventClass
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body
 from .verdicts import refusal, verdict
@@ -41,7 +42,7 @@ def brings_about(verb: Token, noun: Token, lex: Lexicon) -> bool:
     """``verb`` only brings about the event its object ``noun`` names: a light verb ("launched
     airstrikes", "imposed a tariff") or one that raises a measure ("doubled the tariff on X")."""
     lemma = verb.lemma_.lower()
-    return lemma in LIGHT_VERBS or lemma in _RAISING_VERBS and "Sanction" in lex.noun_index.get(noun.lemma_.lower(), ())
+    return lemma in LIGHT_VERBS or lemma in _RAISING_VERBS and lex.noun_of(noun, EventClass.SANCTION)
 
 
 @dataclass(frozen=True, slots=True)
