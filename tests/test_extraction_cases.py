@@ -2764,3 +2764,19 @@ def test_officials_named_after_a_body_are_that_body_not_a_government(extractor: 
     result = extract(extractor, text)
     assert {m.actor.label for m in result.mentions if m.text == phrase} == {body}
     assert not [m for m in result.mentions if m.text == "officials"]
+
+
+@pytest.mark.parametrize(("text", "agent", "target"), [
+    ("Turkish artillery shelled Syrian army positions near Manbij.", "Turkish Armed Forces", "Syrian Army"),
+    ("Syrian army positions were shelled by Turkish artillery.", "Turkish Armed Forces", "Syrian Army"),
+    ("The Houthis fired a missile at a US destroyer in the Red Sea.", "Houthi movement", "United States Armed Forces"),
+])
+def test_a_states_guns_and_warships_stand_for_its_forces(extractor: Extractor, text: str, agent: str,
+                                                        target: str) -> None:
+    attack = only(extract(extractor, text), "Attack")
+    assert (labels(attack.agents), labels(attack.targets)) == ({agent}, {target})
+
+
+def test_a_think_tank_is_no_force(extractor: Extractor) -> None:
+    result = extract(extractor, "He wrote an article published by an American conservative think tank.")
+    assert "United States Armed Forces" not in {m.actor.label for m in result.mentions}

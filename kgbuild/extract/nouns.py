@@ -20,7 +20,8 @@ SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters", "protests
 #: Places held by a state's forces: "a joint French-Malian outpost" is the forces at the outpost.
 FORCE_SITES = frozenset({"outpost", "base", "camp", "checkpoint", "position", "convoy", "patrol", "barracks",
                          "garrison", "post", "positions", "warship", "vessel", "aircraft", "jet", "helicopter",
-                         "drone", "unit", "troop", "detachment", "contingent"})
+                         "drone", "unit", "troop", "detachment", "contingent", "destroyer", "frigate", "corvette",
+                         "cruiser", "gunboat", "warplane", "bomber", "airbase", "artillery"})
 
 
 #: What a nationality adjective may modify and still name its state as an actor: its forces'
