@@ -2780,3 +2780,21 @@ def test_a_states_guns_and_warships_stand_for_its_forces(extractor: Extractor, t
 def test_a_think_tank_is_no_force(extractor: Extractor) -> None:
     result = extract(extractor, "He wrote an article published by an American conservative think tank.")
     assert "United States Armed Forces" not in {m.actor.label for m in result.mentions}
+
+
+@pytest.mark.parametrize("text", [
+    "Defense Secretary Pete Hegseth called the detention center at Guantanamo Bay “the perfect place” to hold them.",
+    'Earlier this month, Trump hosted Erdogan in the White House for what he called a "wonderful meeting."',
+    "Macron called Putin on Monday.",
+])
+def test_calling_something_a_name_or_calling_someone_demands_nothing(extractor: Extractor, text: str) -> None:
+    assert not events_of(extract(extractor, text), "Demand")
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("Bennett called for the Taliban to lift the travel ban.", "Bennett"),
+    ("Egypt called for a ceasefire in Gaza.", "Egypt"),
+    ("Macron called on Monday for a ceasefire.", "Emmanuel Macron"),
+])
+def test_calling_for_something_is_still_a_demand(extractor: Extractor, text: str, agent: str) -> None:
+    assert agent in labels(only(extract(extractor, text), "Demand").agents)

