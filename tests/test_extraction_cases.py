@@ -2798,3 +2798,23 @@ def test_calling_something_a_name_or_calling_someone_demands_nothing(extractor: 
 ])
 def test_calling_for_something_is_still_a_demand(extractor: Extractor, text: str, agent: str) -> None:
     assert agent in labels(only(extract(extractor, text), "Demand").agents)
+
+
+@pytest.mark.parametrize(("text", "members", "body"), [
+    ("Mali, Burkina Faso and Niger left ECOWAS in January.", {"Mali", "Burkina Faso", "Niger"},
+     "Economic Community of West African States"),
+    ("Britain quit the European Union.", {"United Kingdom"}, "European Union"),
+    ("The United States pulled out of the World Health Organization last year.", {"United States"},
+     "World Health Organization"),
+])
+def test_members_leaving_an_international_body_retreat_from_it(extractor: Extractor, text: str, members: set[str],
+                                                               body: str) -> None:
+    retreat = only(extract(extractor, text), "Retreat")
+    assert (labels(retreat.agents), labels(retreat.targets)) == (members, {body})
+
+
+@pytest.mark.parametrize("text", [
+    "Mali said it would leave ECOWAS.", "Mali did not leave ECOWAS.", "Putin left Moscow for Beijing on Monday.",
+])
+def test_a_body_only_to_be_left_or_a_city_left_is_no_retreat_from_anyone(extractor: Extractor, text: str) -> None:
+    assert not any(e.targets for e in events_of(extract(extractor, text), "Retreat"))

@@ -18,7 +18,7 @@ from .roles import taken_from
 from .speech import SpeechFrame
 from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
 
-__all__ = ["DOMESTIC_ACTS", "RuleRoles", "arms_supplied", "condemned", "grammatical_event",
+__all__ = ["DOMESTIC_ACTS", "RuleRoles", "arms_supplied", "bodies_left", "condemned", "grammatical_event",
            "ground_taken", "in_condition", "munitions_aimed", "offer_makers", "physical_trigger"]
 
 #: The parse's agents and targets of a trigger for a class (``events._RuleRoles``).
@@ -197,6 +197,25 @@ def offer_makers(verb: Token, index: MentionIndex) -> list[ActorRef]:
     makers = [m for o in offers for c in o.children if c.dep_ in ("poss", "amod", "compound", "nmod")
               or c.dep_ == "prep" and c.lower_ in ("from", "by") for m in (c, *c.children) if index.at(m) is not None]
     return [index.at(m).actor for m in makers if index.at(m).actor.actor_class != ActorClass.PLACE]
+
+
+#: Verbs of leaving a body one belonged to, with the prepositions that name it where the object does not
+_LEAVING = {"leave": (), "quit": (), "exit": (), "abandon": (), "withdraw": ("from",), "pull": ("from", "of")}
+
+
+def bodies_left(verb: Token, index: MentionIndex) -> list[ActorRef]:
+    """International organisations a member leaves ("Mali, Burkina Faso and Niger left ECOWAS",
+    "the United States withdrew from the World Health Organization", "Britain quit the EU",
+    "pulled out of NATO"): a retreat from them. Said done; a place left ("withdrew from
+    Kherson", "left Kyiv") is none."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LEAVING or not _done(verb):
+        return []
+    preps = _LEAVING[verb.lemma_.lower()]
+    phrases = [c for c in verb.children if c.dep_ == "dobj" and not preps]
+    holders = [verb, *(c for c in verb.children if c.lower_ == "out")]  # "pulled out of"
+    phrases += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+                for g in c.children if g.dep_ == "pobj"]
+    return [a for g in phrases for a in index.in_phrase(g) if a.actor_class == ActorClass.INTERNATIONAL_ORGANIZATION]
 
 
 #: What a state signs on its own: no agreement with anyone.

@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
-from .deeds import (DOMESTIC_ACTS, arms_supplied, grammatical_event, ground_taken, in_condition, munitions_aimed,
-                    offer_makers, physical_trigger)
+from .deeds import (DOMESTIC_ACTS, arms_supplied, bodies_left, grammatical_event, ground_taken, in_condition,
+                    munitions_aimed, offer_makers, physical_trigger)
 from .evaluations import judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .implied import conditional_threats, deployments, frame_date, modal_demands
@@ -79,6 +79,8 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
             targets = proposers(token, index)
         if event_class == EventClass.AGREEMENT:  # "accepted the offer from the European Union"
             targets = unique_actors([*targets, *offer_makers(token, index)])
+        if event_class == EventClass.RETREAT:  # "withdrew from ECOWAS"
+            targets = unique_actors([*targets, *bodies_left(token, index)])
     else:
         agents, targets = noun_roles(token, index, lex)
     if not agents and targets and index.home is not None and token.lemma_.lower() in _BY_THE_STATE \
@@ -424,7 +426,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         # rebels": an attack on them; deeds the grammar reads, with the parse's agents only
         deed = None if judged is not None else EventClass.AID if arms_supplied(token, index) else \
             EventClass.ATTACK if ground_taken(token, index) else \
-            EventClass.AGREEMENT if offer_makers(token, index) else None  # "accepted the Egyptian proposal"
+            EventClass.AGREEMENT if offer_makers(token, index) else \
+            EventClass.RETREAT if bodies_left(token, index) else None  # "accepted the Egyptian proposal", "left ECOWAS"
         if deed is not None and (is_hedged(token, lex) or in_condition(token)):
             deed = None
         if judged is not None:

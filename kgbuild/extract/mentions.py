@@ -164,7 +164,16 @@ def within_np(child: Token, head: Token) -> bool:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+    """The token and the words joined to it after it; a list the parser read as an apposition
+    with a conjunction ("Mali, Burkina Faso and Niger": "Burkina Faso" apposed to "Mali",
+    "Niger" joined to it) is a list too, where all are names ("Odumakin, an activist and president
+    of X" describes one person)."""
+    found = [token, *[c for c in token.conjuncts if c.i > token.i]]
+    for appos in (c for c in token.children if c.dep_ == "appos"):
+        if token.pos_ == appos.pos_ == "PROPN" and any(g.dep_ == "cc" for g in appos.children) \
+                and appos.conjuncts and all(c.pos_ == "PROPN" for c in appos.conjuncts):
+            found += [appos, *[c for c in appos.conjuncts if c.i > appos.i]]
+    return found
 
 
 def unique_actors(actors: Iterable[ActorRef]) -> list[ActorRef]:
