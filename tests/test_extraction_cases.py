@@ -2818,3 +2818,10 @@ def test_members_leaving_an_international_body_retreat_from_it(extractor: Extrac
 ])
 def test_a_body_only_to_be_left_or_a_city_left_is_no_retreat_from_anyone(extractor: Extractor, text: str) -> None:
     assert not any(e.targets for e in events_of(extract(extractor, text), "Retreat"))
+
+
+def test_the_three_nations_refer_back_to_a_list_the_parser_read_as_an_apposition(extractor: Extractor) -> None:
+    result = extract(extractor, "Mali, Burkina Faso and Niger said they would leave ECOWAS. "
+                                "The three countries accused ECOWAS of serving foreign interests.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"Mali", "Burkina Faso", "Niger"}

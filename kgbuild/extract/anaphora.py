@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from .items import ActorRef, MentionItem
 from .lexicon import Lexicon
+from .mentions import conjuncts, first_of_list
 
 __all__ = ["nominal_antecedent", "plural_antecedents", "titled_person"]
 
@@ -113,10 +114,8 @@ def plural_antecedents(token: Token, items: list[MentionItem]) -> list[ActorRef]
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        first = span.root
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head
-        if first.i == span.root.i and not any(c.dep_ == "conj" for c in first.children):
+        first = first_of_list(span.root)
+        if first.i == span.root.i and len(conjuncts(first)) == 1:
             continue  # named alone
         together.setdefault(first.i, []).append(mention.actor)
         ends[first.i] = max(ends.get(first.i, 0), mention.end)

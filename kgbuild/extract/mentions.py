@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .items import ActorRef, MentionItem
 
-__all__ = ["QUANTITY_WORDS", "RELATIVE_PRONOUNS", "counted", "MentionIndex", "PRONOUNS", "conjuncts", "in_body",
+__all__ = ["QUANTITY_WORDS", "RELATIVE_PRONOUNS", "counted", "MentionIndex", "PRONOUNS", "conjuncts", "first_of_list", "in_body",
            "unique_actors", "within_np"]
 
 PRONOUNS = frozenset({"they", "them", "it", "he", "she", "its", "their", "his", "her", "we", "who", "which", "that",
@@ -169,11 +169,24 @@ def conjuncts(token: Token) -> list[Token]:
     "Niger" joined to it) is a list too, where all are names ("Odumakin, an activist and president
     of X" describes one person)."""
     found = [token, *[c for c in token.conjuncts if c.i > token.i]]
-    for appos in (c for c in token.children if c.dep_ == "appos"):
-        if token.pos_ == appos.pos_ == "PROPN" and any(g.dep_ == "cc" for g in appos.children) \
-                and appos.conjuncts and all(c.pos_ == "PROPN" for c in appos.conjuncts):
-            found += [appos, *[c for c in appos.conjuncts if c.i > appos.i]]
+    for appos in (c for c in token.children if _listed_as_apposition(c)):
+        found += [appos, *[c for c in appos.conjuncts if c.i > appos.i]]
     return found
+
+
+def _listed_as_apposition(appos: Token) -> bool:
+    return appos.dep_ == "appos" and appos.head.pos_ == appos.pos_ == "PROPN" \
+        and any(g.dep_ == "cc" for g in appos.children) and bool(appos.conjuncts) \
+        and all(c.pos_ == "PROPN" for c in appos.conjuncts)
+
+
+def first_of_list(token: Token) -> Token:
+    """The first name of the list ``token`` is in (itself if in none), as :func:`conjuncts` reads
+    lists: "Niger" in "Mali, Burkina Faso and Niger" is Mali's."""
+    first = token
+    while first.head.i < first.i and (first.dep_ == "conj" or _listed_as_apposition(first)):
+        first = first.head
+    return first
 
 
 def unique_actors(actors: Iterable[ActorRef]) -> list[ActorRef]:
