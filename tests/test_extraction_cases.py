@@ -2839,3 +2839,8 @@ def test_blame_placed_on_someone_accuses_them(extractor: Extractor, text: str, a
 def test_a_group_of_someones_people_is_named_with_whose_they_are(extractor: Extractor) -> None:
     result = extract(extractor, "The government placed blame on the leaders of Puntland and Jubaland.")
     assert labels(only(result, "Accusation").targets) == {"leaders of puntland and jubaland"}
+
+
+def test_an_object_pronoun_is_not_its_own_verbs_subject(extractor: Extractor) -> None:
+    accusation = only(extract(extractor, "Hamas said Israel had accused it of breaking the truce."), "Accusation")
+    assert (labels(accusation.agents), labels(accusation.targets)) == ({"Israel"}, {"Hamas"})

@@ -119,13 +119,18 @@ class MentionIndex:
                          prefer: frozenset[str] | None = None) -> ActorRef | None:
         """Simple pronoun coreference: the latest subject actor before ``token``.
 
-        "he"/"she" take the latest person, "it"/"they" the latest non-person; ``prefer``
+        "he"/"she" take the latest person, "it"/"they" the latest non-person, an object pronoun
+        not its own verb's subject; ``prefer``
         (e.g. armed actors for the agent of an attack) wins over recency when it matches.
         """
         best: ActorRef | None = None
         preferred: ActorRef | None = None
+        # an object is never its own verb's subject ("Israel had accused it": not Israel)
+        own_verb = token.head if token.dep_ in ("dobj", "dative") else None
         for prior in self.doc[max(0, token.i - 120):token.i]:
             if prior.dep_ not in ("nsubj", "nsubjpass") and not (person and prior.ent_type_ == "PERSON"):
+                continue
+            if own_verb is not None and prior.head.i == own_verb.i and prior.dep_ in ("nsubj", "nsubjpass"):
                 continue
             mention = self.at(prior)
             if mention is None:
