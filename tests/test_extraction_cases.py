@@ -2844,3 +2844,8 @@ def test_a_group_of_someones_people_is_named_with_whose_they_are(extractor: Extr
 def test_an_object_pronoun_is_not_its_own_verbs_subject(extractor: Extractor) -> None:
     accusation = only(extract(extractor, "Hamas said Israel had accused it of breaking the truce."), "Accusation")
     assert (labels(accusation.agents), labels(accusation.targets)) == ({"Israel"}, {"Hamas"})
+
+
+def test_a_speaker_is_no_party_to_what_they_report_another_did(extractor: Extractor) -> None:
+    rejection = only(extract(extractor, "The Kremlin said Ukraine had rejected the proposal."), "Rejection")
+    assert labels(rejection.agents) == {"Ukraine"}

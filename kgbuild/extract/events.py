@@ -304,6 +304,14 @@ def _grammar_first(found: list[EventItem], read: list[EventItem]) -> list[EventI
 _OFFICIAL = frozenset({ActorClass.STATE, ActorClass.GOVERNMENT_BODY, ActorClass.LEGISLATURE})
 
 
+def _said_of_another(verb: Token, frame: SpeechFrame | None, own: list[ActorRef]) -> bool:
+    """"The Kremlin said Ukraine had rejected the proposal": a verb with a subject of its own in
+    what a speaker reports says what that subject did; the speaker is no party to it."""
+    return verb.pos_ == "VERB" and frame is not None and frame.kind == "say" and frame.verb is not None \
+        and frame.verb.i != verb.i and any(c.dep_ == "nsubj" for c in verb.children) \
+        and not {a.key for a in own} & {s.key for s in frame.speakers}
+
+
 def _lodged_by_a_state(verb: Token, index: MentionIndex) -> bool:
     """A protest a state or its government lodges against something ("the Philippines protested
     China's use of water cannon", "Beijing protested the visit"): a diplomatic protest, which
@@ -501,7 +509,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                                                  *targets]) if t.key not in chosen]
         by_phrase = token.pos_ == "VERB" and any(c.dep_ == "agent" for c in token.children)  # "was criticized by X"
         according = frame is not None and frame.kind == "according"
-        if rule_agents and (behaviour.kind == "physical" or by_phrase or according or deed is not None):
+        if rule_agents and (behaviour.kind == "physical" or by_phrase or according or deed is not None
+                            or _said_of_another(token, frame, rule_agents)):
             # who acts, where the parse says it plainly (its subject, "by" phrase, possessor), and
             # no one else (the model, reading the mentions' context, adds the side acted on); the
             # source of "according to X" is not who acted
