@@ -2849,3 +2849,13 @@ def test_an_object_pronoun_is_not_its_own_verbs_subject(extractor: Extractor) ->
 def test_a_speaker_is_no_party_to_what_they_report_another_did(extractor: Extractor) -> None:
     rejection = only(extract(extractor, "The Kremlin said Ukraine had rejected the proposal."), "Rejection")
     assert labels(rejection.agents) == {"Ukraine"}
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("Geza was expelled from the Zanu PF party on Friday.", "ZANU-PF"),
+    ("The ANC lost its majority in the election.", "African National Congress"),
+])
+def test_a_ruling_party_that_once_fought_is_a_party_not_an_armed_group(extractor: Extractor, text: str,
+                                                                     party: str) -> None:
+    classes = {m.actor.label: m.actor.actor_class for m in extract(extractor, text).mentions}
+    assert classes.get(party) == "Organization", classes
