@@ -2859,3 +2859,9 @@ def test_a_ruling_party_that_once_fought_is_a_party_not_an_armed_group(extractor
                                                                      party: str) -> None:
     classes = {m.actor.label: m.actor.actor_class for m in extract(extractor, text).mentions}
     assert classes.get(party) == "Organization", classes
+
+
+def test_those_leaders_are_the_leaders_of_someone_named_before(extractor: Extractor) -> None:
+    result = extract(extractor, "The leaders of Puntland and Jubaland walked out of the talks. "
+                                "Those leaders have said they will no longer recognize Farmajo as president.")
+    assert labels(only(result, "Rejection").agents) == {"leaders of puntland and jubaland"}

@@ -36,8 +36,10 @@ def group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> Act
     words = [w for w in phrase.lower().split() if w.removesuffix("'s").isalpha() and w not in _QUANTITY_WORDS]
     phrase_key = (" ".join(words[-3:]) or key) + whose(token)
     existing = ctx.groups.get(phrase_key)
-    if existing is None and phrase_key == key:  # "rights groups ... the groups": the latest such group
-        existing = next((a for k, a in reversed(ctx.groups.items()) if k.endswith(f" {key}")), None)
+    if existing is None and phrase_key == key:  # "rights groups ... the groups", "the leaders of X ... those
+        # leaders": the latest such group
+        existing = next((a for k, a in reversed(ctx.groups.items())
+                         if k.endswith(f" {key}") or k.startswith(f"{key} of ") or f" {key} of " in k), None)
     if existing:
         return existing
     actor = ActorRef(None, ctx.lex.group_nouns[key], phrase_key, new=True)
