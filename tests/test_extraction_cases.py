@@ -2865,3 +2865,10 @@ def test_those_leaders_are_the_leaders_of_someone_named_before(extractor: Extrac
     result = extract(extractor, "The leaders of Puntland and Jubaland walked out of the talks. "
                                 "Those leaders have said they will no longer recognize Farmajo as president.")
     assert labels(only(result, "Rejection").agents) == {"leaders of puntland and jubaland"}
+
+
+def test_a_deed_whose_subject_the_parse_makes_its_own_victim_is_dropped(extractor: Extractor) -> None:
+    result = extract(extractor, "Security forces in Somalia say they killed all six attackers who laid siege to a "
+                                "hotel in Beledweyne and later killed at least 50 al-Shabab militants in airstrikes.")
+    assert not events_of(result, "Accusation")
+    assert_sane(result)

@@ -539,6 +539,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             agents, targets = aimed_at_the_doers(token, index, agents, targets, rule_agents=rule_agents)
         weak = token.lemma_.lower() in behaviour.weak and not (
             event_class == EventClass.ATTACK and token.pos_ == "VERB" and munitions_aimed(token))  # at a ship
+        if event_class in (EventClass.ATTACK, EventClass.COERCION) and rule_targets and not is_clash(token) \
+                and {t.key for t in rule_targets} <= {a.key for a in agents}:
+            continue  # "attackers who laid siege ... and later killed 50 al-Shabab militants": a misread subject
         reported = _reported_deed(behaviour.kind, frame, agents, token)
         if reported is not None:  # "the minister said the rebels had massacred villagers": his accusation
             event_class, agents, targets = EventClass.ACCUSATION, reported, agents
