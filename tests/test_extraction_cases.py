@@ -2872,3 +2872,24 @@ def test_a_deed_whose_subject_the_parse_makes_its_own_victim_is_dropped(extracto
                                 "hotel in Beledweyne and later killed at least 50 al-Shabab militants in airstrikes.")
     assert not events_of(result, "Accusation")
     assert_sane(result)
+
+
+def test_a_second_summit_is_another_meeting(extractor: Extractor) -> None:
+    result = extract(extractor, "Trump met Kim at a summit in Singapore in 2018. "
+                                "Trump and Kim held a second summit in Hanoi in 2019.")
+    assert len(events_of(result, "Consultation")) == 2
+
+
+@pytest.mark.parametrize(("text", "talks"), [
+    ("Trump spoke with Putin by phone on Tuesday.", True),
+    ("In 2018, Trump spoke at length about North Korea.", False),
+])
+def test_speaking_with_someone_is_a_talk_speaking_about_them_is_nothing(extractor: Extractor, text: str,
+                                                                      talks: bool) -> None:
+    result = extract(extractor, text)
+    assert [e.event_class for e in result.events] == (["Consultation"] if talks else [])
+
+
+def test_talks_in_two_places_are_two_talks(extractor: Extractor) -> None:
+    result = extract(extractor, "Blinken held talks with Wang Yi in Beijing. Blinken held talks with Wang Yi in Tokyo.")
+    assert len(events_of(result, "Consultation")) == 2

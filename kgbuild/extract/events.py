@@ -304,6 +304,19 @@ def _grammar_first(found: list[EventItem], read: list[EventItem]) -> list[EventI
 _OFFICIAL = frozenset({ActorClass.STATE, ActorClass.GOVERNMENT_BODY, ActorClass.LEGISLATURE})
 
 
+#: What makes an event noun a new one ("a second summit", "another strike", "a fresh round of talks")
+_ANOTHER = frozenset({"second", "third", "fourth", "fifth", "another", "new", "fresh", "further", "renewed"})
+#: Verbs of speaking: a talk with someone, or nothing (what is said decides the rest)
+_SPEAKING = frozenset({"speak", "talk", "chat", "converse"})
+
+
+def _spoken_with(verb: Token, index: MentionIndex) -> bool:
+    """"Trump spoke with Putin", "talked to Xi": an actor spoken with or to (not "spoke about North
+    Korea", "spoke to reporters")."""
+    return any(a.actor_class != ActorClass.PLACE for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+               for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g))
+
+
 def _said_of_another(verb: Token, frame: SpeechFrame | None, own: list[ActorRef]) -> bool:
     """"The Kremlin said Ukraine had rejected the proposal": a verb with a subject of its own in
     what a speaker reports says what that subject did; the speaker is no party to it."""
@@ -454,6 +467,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 label = None  # "called the center 'the perfect place'", "what he called a meeting": naming
             if label is not None and lex.classes[label].kind == "physical":
                 label = None  # a verbal trigger is no physical event ("sent", "held")
+            if label is not None and token.pos_ == "VERB" and token.lemma_.lower() in _SPEAKING:
+                # "spoke with Putin" is a talk; "spoke about North Korea" no event of its own
+                label = EventClass.CONSULTATION if _spoken_with(token, index) else None
             if label == EventClass.AGREEMENT and not _between_parties(token) \
                     or label is not None and in_condition(token):  # "unless the US lifted sanctions": nothing done
                 label = None
@@ -571,8 +587,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         anaphoric = token.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ in ("det", "amod", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "such", "its")
             or c.dep_ == "poss" for c in token.children)
+        another = token.pos_ == "NOUN" and any(c.dep_ in ("amod", "det") and c.lower_ in _ANOTHER for c in token.children)
         found.append(EventItem(
-            event_class=event_class, anaphoric=anaphoric, weak=weak,
+            event_class=event_class, anaphoric=anaphoric and not another, another=another, weak=weak,
             embedded_agents=embedded_agents(token, index, lex, trigger_ids), triggers=[candidate.span],
             sentence=(sent.start_char, sent.end_char), agents=unique_actors(agents), targets=unique_actors(targets),
             place=event_place(token, index),

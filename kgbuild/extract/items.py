@@ -59,6 +59,7 @@ class EventItem:
     sentences: list[Span] = field(default_factory=list)
     weak: bool = False  # only vague triggers ("violence", "operation"): needs a target to stand
     anaphoric: bool = False  # "the attack", "such attacks": refers back to an event told before
+    another: bool = False  # "a second summit", "another strike": not one told before
     embedded_agents: list[ActorRef] = field(default_factory=list)  # doers of an act this one is about
 
     def __post_init__(self) -> None:

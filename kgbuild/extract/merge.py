@@ -18,13 +18,15 @@ __all__ = ["merge_events", "date_statements_by_news_day"]
 
 
 def _compatible(a: EventItem, b: EventItem, lex: Lexicon) -> bool:
-    if a.event_class != b.event_class:
-        return False
+    if a.event_class != b.event_class or b.another and b.sentence not in a.sentences:
+        return False  # "their second summit was in Hanoi": not the one told before
     kind = lex.classes[a.event_class].kind
     if kind != "physical" and b.sentence != a.sentences[-1] and b.sentence[0] - a.sentences[-1][1] > 3:
         return False  # statements recur: only merge mentions in the same or the next sentence
     if a.date and b.date and a.date != b.date:
         return False
+    if kind != "physical" and a.place and b.place and a.place.key != b.place.key:
+        return False  # "met Kim at the Singapore summit ... their second summit was in Hanoi": two meetings
     if a.mode and b.mode and a.mode != b.mode and "armed-clash" in (a.mode, b.mode):
         return False  # a clash is not the raid it followed
     a_agents = {x.key for x in a.agents}
