@@ -317,12 +317,17 @@ def _spoken_with(verb: Token, index: MentionIndex) -> bool:
                for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g))
 
 
-def _said_of_another(verb: Token, frame: SpeechFrame | None, own: list[ActorRef]) -> bool:
+def _said_of_another(verb: Token, frame: SpeechFrame | None, own: list[ActorRef], index: MentionIndex) -> bool:
     """"The Kremlin said Ukraine had rejected the proposal": a verb with a subject of its own in
-    what a speaker reports says what that subject did; the speaker is no party to it."""
-    return verb.pos_ == "VERB" and frame is not None and frame.kind == "say" and frame.verb is not None \
-        and frame.verb.i != verb.i and any(c.dep_ == "nsubj" for c in verb.children) \
-        and not {a.key for a in own} & {s.key for s in frame.speakers}
+    what a speaker reports says what that subject did; the speaker is no party to it, unless on
+    the subject's side ("Russian President Putin said Russia supports the proposal")."""
+    if verb.pos_ != "VERB" or frame is None or frame.kind != "say" or frame.verb is None or frame.verb.i == verb.i \
+            or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    speaking = [*frame.speakers, *(m.actor for c in frame.verb.children if c.dep_ == "nsubj"  # with "Russian"
+                                   for m, _ in index.in_span(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))]
+    sides = index.sides
+    return not {sides.get(a.key, a.key) for a in own} & {sides.get(s.key, s.key) for s in speaking}
 
 
 def _lodged_by_a_state(verb: Token, index: MentionIndex) -> bool:
@@ -526,7 +531,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         by_phrase = token.pos_ == "VERB" and any(c.dep_ == "agent" for c in token.children)  # "was criticized by X"
         according = frame is not None and frame.kind == "according"
         if rule_agents and (behaviour.kind == "physical" or by_phrase or according or deed is not None
-                            or _said_of_another(token, frame, rule_agents)):
+                            or _said_of_another(token, frame, rule_agents, index)):
             # who acts, where the parse says it plainly (its subject, "by" phrase, possessor), and
             # no one else (the model, reading the mentions' context, adds the side acted on); the
             # source of "according to X" is not who acted
