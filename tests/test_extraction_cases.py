@@ -2893,3 +2893,15 @@ def test_speaking_with_someone_is_a_talk_speaking_about_them_is_nothing(extracto
 def test_talks_in_two_places_are_two_talks(extractor: Extractor) -> None:
     result = extract(extractor, "Blinken held talks with Wang Yi in Beijing. Blinken held talks with Wang Yi in Tokyo.")
     assert len(events_of(result, "Consultation")) == 2
+
+
+@pytest.mark.parametrize(("text", "event_class", "agent", "target"), [
+    ("China lobbied the EU to abandon the tariffs.", "Demand", "China", "European Union"),
+    ("Ukraine turned down the Russian offer.", "Rejection", "Ukraine", "Russia"),
+    ("Iran spurned the American proposal.", "Rejection", "Iran", "United States"),
+    ("Egypt hailed Qatar for its mediation.", "Support", "Egypt", "Qatar"),
+])
+def test_more_words_of_asking_refusing_and_praising(extractor: Extractor, text: str, event_class: str, agent: str,
+                                                   target: str) -> None:
+    event = only(extract(extractor, text), event_class)
+    assert agent in labels(event.agents) and target in labels(event.targets)
