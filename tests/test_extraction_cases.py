@@ -2905,3 +2905,10 @@ def test_more_words_of_asking_refusing_and_praising(extractor: Extractor, text: 
                                                    target: str) -> None:
     event = only(extract(extractor, text), event_class)
     assert agent in labels(event.agents) and target in labels(event.targets)
+
+
+@pytest.mark.parametrize("reply", ["The movement denied the charge.", "Hamas rejected the claims."])
+def test_denying_the_charge_answers_whoever_made_it(extractor: Extractor, reply: str) -> None:
+    result = extract(extractor, "Israel accused Hamas of violating the truce. " + reply)
+    rejection = only(result, "Rejection")
+    assert (labels(rejection.agents), labels(rejection.targets)) == ({"Hamas"}, {"Israel"})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..vocabulary import ActorClass
+from ..vocabulary import ActorClass, EventClass
 from .features import RoleCandidate
 from .items import ActorRef
 from .lexicon import Lexicon
@@ -23,6 +23,9 @@ _PRONOUN_FORMS = frozenset({"he", "she", "they", "it", "its", "their", "his", "h
 
 #: Nouns that name, without saying which, a deed told before ("criticized the decision", "this move")
 _DEED_NOUNS = frozenset({"decision", "move", "measure", "step", "action", "ruling", "verdict", "policy", "ban", "order"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+#: Nouns that, definite, name an accusation told before ("denied the charge", "rejected the claims")
+_BLAME_NOUNS = frozenset({"charge", "claim", "allegation", "accusation"})
 
 
 def referents(trigger: Token, lex: Lexicon, earlier: list[tuple[frozenset[str], list[ActorRef]]],
@@ -40,8 +43,9 @@ def referents(trigger: Token, lex: Lexicon, earlier: list[tuple[frozenset[str], 
             if noun.pos_ not in ("NOUN", "PROPN"):
                 continue
             classes = set(lex.noun_index.get(noun.lemma_.lower(), ()))
-            definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
-                           for c in noun.children)
+            definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in noun.children)
+            if definite and noun.lemma_.lower() in _BLAME_NOUNS:
+                classes.add(EventClass.ACCUSATION.value)
             deed = noun.lemma_.lower() in _DEED_NOUNS and definite
             prior = next((agents for kinds, agents in reversed(earlier) if agents and (
                 kinds & classes or deed and any(lex.classes[k].kind != "statement" for k in kinds))), None) \
