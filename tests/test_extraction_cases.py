@@ -2912,3 +2912,15 @@ def test_denying_the_charge_answers_whoever_made_it(extractor: Extractor, reply:
     result = extract(extractor, "Israel accused Hamas of violating the truce. " + reply)
     rejection = only(result, "Rejection")
     assert (labels(rejection.agents), labels(rejection.targets)) == ({"Hamas"}, {"Israel"})
+
+
+def test_an_attack_claimed_later_is_the_claimants_attack_on_its_victims(extractor: Extractor) -> None:
+    result = extract(extractor, "A car bomb killed 12 soldiers in Mogadishu on Monday. "
+                                "Al-Shabab claimed responsibility for the attack.")
+    attack = only(result, "Attack")
+    assert labels(attack.agents) == {"al-Shabab"} and labels(attack.targets) == {"Somali security forces"}
+    assert attack.date == date(2025, 3, 10)
+
+
+def test_an_attack_no_one_claims_is_no_event(extractor: Extractor) -> None:
+    assert not extract(extractor, "A car bomb killed 12 soldiers in Mogadishu on Monday.").events

@@ -41,7 +41,9 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
     """A physical event the grammar states: a trigger of a physical class, asserted (not negated;
     not hedged, planned or the object of a threat or demand unless someone is reported to allege
     it; not a description such as "forces backed by X"), with an agent in the parse; a vague
-    trigger ("fire", "operation") also needs a target ("police fired live rounds at the crowd")."""
+    trigger ("fire", "operation") also needs a target ("police fired live rounds at the crowd").
+    An attack with victims and no one named doing it is kept for a later mention to tell who
+    (:func:`kgbuild.extract.merge.merge_events` drops it if none does)."""
     event_class = candidate.classes[0]
     behaviour = lex.classes[event_class]
     token = candidate.token
@@ -79,6 +81,9 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
     agents, targets = rule_roles(token, event_class, candidate.end)
     if event_class == EventClass.DEPLOYMENT and token.pos_ == "VERB" and not _deploys_forces(token, index):
         return None  # "dispatched coffins", "deploying them (wind turbines)": no force sent
+    if not agents and event_class == EventClass.ATTACK and targets and token.pos_ == "VERB" \
+            and any(c.dep_ == "nsubj" for c in token.children):
+        return event_class  # "a car bomb killed 12 soldiers": whose, a later mention may tell ("X claimed the attack")
     if token.lemma_.lower() in behaviour.weak or behaviour.needs_target:
         aimed = event_class == EventClass.ATTACK and munitions_aimed(token)  # "fired missiles at a ship"
         return event_class if agents and (targets or aimed) else None  # "released a statement": no one released

@@ -540,6 +540,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 agents = targets = unique_actors([*agents, *targets])
             else:
                 targets = [t for t in targets if t.key not in {a.key for a in agents}]
+        elif behaviour.kind == "physical" and label is not None and deed is None:
+            agents = []  # "a car bomb killed 12 soldiers": no one named does it (a later mention may tell)
         if according:  # "according to the Observatory, Turkish drones struck X": the source is no party
             sources = {a.key for a in frame.speakers} - {a.key for a in (*rule_agents, *rule_targets)}
             agents, targets = ([a for a in side if a.key not in sources] for side in (agents, targets))

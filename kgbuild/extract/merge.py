@@ -61,7 +61,8 @@ def merge_events(events: list[EventItem], lex: Lexicon, doc: Doc | None = None) 
         if target is None and event.anaphoric:
             agents = {a.key for a in event.agents}
             target = next((m for m in reversed(merged) if m.event_class == event.event_class
-                           and (not agents or agents & {a.key for a in m.agents})), None)
+                           and (not agents or agents & {a.key for a in m.agents}
+                                or not m.agents and lex.classes[m.event_class].kind == "physical")), None)
         if target is None:
             merged.append(event)
             if event.event_class == EventClass.ATTACK:
