@@ -2924,3 +2924,14 @@ def test_an_attack_claimed_later_is_the_claimants_attack_on_its_victims(extracto
 
 def test_an_attack_no_one_claims_is_no_event(extractor: Extractor) -> None:
     assert not extract(extractor, "A car bomb killed 12 soldiers in Mogadishu on Monday.").events
+
+
+@pytest.mark.parametrize(("text", "speaker", "threatened"), [
+    ("Iran said it would respond to any attack by Israel.", "Iran", "Israel"),
+    ("Russian Foreign Minister Sergei Lavrov said Russia will take retaliatory measures against Finland.",
+     "Sergey Lavrov", "Finland"),
+])
+def test_a_response_a_side_says_it_will_make_threatens_whom_it_answers(extractor: Extractor, text: str,
+                                                                      speaker: str, threatened: str) -> None:
+    threat = only(extract(extractor, text), "Threat")
+    assert speaker in labels(threat.agents) and labels(threat.targets) == {threatened}

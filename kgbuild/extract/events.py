@@ -35,7 +35,7 @@ from .party_scope import one_side_each, parties_in_scope
 from .role_candidates import referents, role_candidates
 from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, aimed_at_the_doers, embedded_agents, event_place,
                     held_by_whom, is_clash, noun_roles, passive_doers, proposers, verb_agents, verb_targets)
-from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames, described_names
+from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames, described_names, speaker_sides
 from .triggers import Candidate, brings_about, find_candidates, governing_verb, is_hedged
 from .verdicts import asks_something
 
@@ -324,10 +324,7 @@ def _said_of_another(verb: Token, frame: SpeechFrame | None, own: list[ActorRef]
     if verb.pos_ != "VERB" or frame is None or frame.kind != "say" or frame.verb is None or frame.verb.i == verb.i \
             or not any(c.dep_ == "nsubj" for c in verb.children):
         return False
-    speaking = [*frame.speakers, *(m.actor for c in frame.verb.children if c.dep_ == "nsubj"  # with "Russian"
-                                   for m, _ in index.in_span(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))]
-    sides = index.sides
-    return not {sides.get(a.key, a.key) for a in own} & {sides.get(s.key, s.key) for s in speaking}
+    return not {index.sides.get(a.key, a.key) for a in own} & speaker_sides(frame, index)
 
 
 def _lodged_by_a_state(verb: Token, index: MentionIndex) -> bool:

@@ -16,7 +16,7 @@ from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body, unique_actors
 from .roles import measures_with, verb_targets
-from .speech import SpeechFrame, SpeechFrames
+from .speech import SpeechFrame, SpeechFrames, speaker_sides
 from .triggers import governing_verb
 
 __all__ = ["deployments", "conditional_threats", "modal_demands", "frame_date", "future_or_conditional", "hostile_deed",
@@ -91,7 +91,8 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
                       and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
         harm = hostile_deed(verb, lex) or (  # "would respond with sanctions against X"
             EventClass.SANCTION if measures_with(verb, lex) else None)
-        if not conditions and harm is None:
+        responding = harm is None and _responds(verb)  # "Iran would respond to any attack by Israel"
+        if not conditions and harm is None and not responding:
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if verb.lemma_.lower() in warnings:  # "is warning Washington of severe consequences if ..."
@@ -109,7 +110,8 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
                 continue
             # "Turkey would retaliate against the United States": against whom the deed is done
             agents = list(frame_of.speakers)
-            warned = verb_targets(verb, index, event_class=harm, lex=lex) if harm is not None else []
+            warned = verb_targets(verb, index, event_class=harm, lex=lex) if harm is not None else \
+                _responded_to(verb, index) if responding else []
         keys = {a.key for a in agents}
         targets = warned + [a for c in conditions for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "agent")
                             for a in (index.in_phrase(g) if g.dep_ != "agent" else
@@ -122,6 +124,35 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
                                 agents=unique_actors(agents), targets=unique_actors(targets),
                                 date=frame_date(frame_of, published, date_ents)))
     return events
+
+
+#: Verbs of answering someone's deed, and what a side takes to do it ("take retaliatory measures")
+_RESPONDING = frozenset({"respond", "retaliate", "react", "reply", "hit"})
+_MEASURES = frozenset({"measure", "step", "action", "countermeasure"})
+
+
+def _responds(verb: Token) -> bool:
+    """"would respond to any attack", "will retaliate", "will hit back", "will take retaliatory
+    measures against X": an answer to someone's deed (said of the future by the speaker's side)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "hit":
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
+    return lemma in _RESPONDING or lemma == "take" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _MEASURES for c in verb.children)
+
+
+def _responded_to(verb: Token, index: MentionIndex) -> list[ActorRef]:
+    """Whom a response answers: the object of "against" or "to" ("respond to any attack by Israel":
+    the doer of the deed it names), on the verb or its measures, or whom a purpose clause
+    stops ("to prevent Iran from acquiring")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    answered = [g for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("against", "to", "on")
+                for g in p.children if g.dep_ == "pobj"]
+    found = [a for g in answered for a in index.in_phrase(g) or [  # "any attack by Israel": its doer
+        x for p in g.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in p.children for x in index.in_phrase(o)]]
+    found += [a for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("prevent", "stop", "deter")
+              for g in c.children if g.dep_ == "dobj" for a in index.in_phrase(g)]
+    return found
 
 
 def on_other_sides(actors: Iterable[ActorRef], speakers: set[str], index: MentionIndex) -> list[ActorRef]:
@@ -176,7 +207,7 @@ def _speaker_side(subjects: list[Token], frame: SpeechFrame, index: MentionIndex
     """The main clause is about what the speaker's side will do: "I", "we", "it" meaning the
     speaker, the speaker or its state named, or harm ("sanctions could follow")."""
     speakers = {a.key for a in frame.speakers}
-    states = {index.sides.get(k) for k in speakers} - {None}
+    states = speaker_sides(frame, index)  # "Russian Foreign Minister Lavrov said Russia will ..."
     for s in subjects:
         if s.lower_ in _FIRST_PERSON or set(lex.noun_index.get(s.lemma_.lower(), ())) & _HARM \
                 or s.lemma_.lower() == "consequence":

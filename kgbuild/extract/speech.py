@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Span, Token
 from .items import ActorRef
 from .mentions import PRONOUNS, MentionIndex, unique_actors
 
-__all__ = ["CLAIM_AS_VERBS", "REPORTING_VERBS", "claim_descriptions", "described_names", "SpeechFrame", "SpeechFrames",
-           "speaker_actors", "tokens_containing"]
+__all__ = ["CLAIM_AS_VERBS", "REPORTING_VERBS", "claim_descriptions", "described_names", "speaker_sides", "SpeechFrame",
+           "SpeechFrames", "speaker_actors", "tokens_containing"]
 
 #: Verbs that report what someone said or holds (the lemma).
 REPORTING_VERBS = frozenset({
@@ -52,6 +52,17 @@ class SpeechFrame:
     verb: Token | None
     kind: str  # "say" | "according" | "quote"
     speakers: list[ActorRef] = field(default_factory=list)
+
+
+def speaker_sides(frame: SpeechFrame, index: MentionIndex) -> set[str]:
+    """The sides (states, or the actors themselves) a frame's speakers speak for: theirs, and those
+    of every actor named in the speaking subject ("Russian Foreign Minister Sergei Lavrov said":
+    Russia's, though the KB gives a person no side)."""
+    speaking = list(frame.speakers)
+    if frame.verb is not None:
+        speaking += [m.actor for c in frame.verb.children if c.dep_ == "nsubj"
+                     for m, _ in index.in_span(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))]
+    return {index.sides.get(a.key, a.key) for a in speaking}
 
 
 def tokens_containing(doc: Doc, chars: str) -> list[int]:
