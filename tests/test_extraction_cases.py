@@ -2935,3 +2935,11 @@ def test_a_response_a_side_says_it_will_make_threatens_whom_it_answers(extractor
                                                                       speaker: str, threatened: str) -> None:
     threat = only(extract(extractor, text), "Threat")
     assert speaker in labels(threat.agents) and labels(threat.targets) == {threatened}
+
+
+def test_a_name_speaking_from_a_body_is_a_person_of_it(extractor: Extractor) -> None:
+    result = extract(extractor, "Dilnur Sayim of the World Uyghur Congress said the Thai government "
+                                "shouldn't give these people back to China.")
+    assert ("Dilnur Sayim", "memberOf", "World Uyghur Congress") in relation_labels(result)
+    demand = only(result, "Demand")
+    assert labels(demand.agents) >= {"Dilnur Sayim"} and labels(demand.targets) == {"Government of Thailand"}

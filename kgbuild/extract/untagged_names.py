@@ -4,7 +4,7 @@ a region or city before a regional office ("Central Java Governor X"), where a p
 Reporters Without Borders", "the Spanish company Iberdrola")."""
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .items import MentionItem
 from .name_labels import PERSON_NOUNS
@@ -111,11 +111,23 @@ def described_names(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int, 
     return found
 
 
+#: Verbs with which a person named with their body speaks ("X of the World Uyghur Congress said")
+_SPEAKING = frozenset({"say", "tell", "add", "note", "explain", "write", "warn", "argue"})
+
+
+def _speaks_from_a_body(name: Token) -> bool:
+    """"Dilnur Sayim of the World Uyghur Congress said": a name with the organisation it is "of"
+    or "from", the subject of a verb of speaking, is a person's."""
+    return name.dep_ == "nsubj" and name.head.lemma_.lower() in _SPEAKING and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "from") and any(g.ent_type_ == "ORG" for g in c.children)
+        for c in name.children)
+
+
 def people_described(doc: Doc, taken: dict[int, MentionItem], titles: frozenset[str]) -> list[tuple[int, int]]:
     """Names of two to four capitalised words the NER left untagged that a person's title or
     occupation stands in apposition to ("Nop Vy, the association's executive director, told VOA";
-    "the executive director, Nop Vy"), or of one to four after a capitalised title ("President
-    Ruto"): people."""
+    "the executive director, Nop Vy"), that speak from a body ("Dilnur Sayim of the World Uyghur
+    Congress said"), or of one to four after a capitalised title ("President Ruto"): people."""
     people = titles | PERSON_NOUNS
     found: list[tuple[int, int]] = []
     for token in doc:
@@ -137,7 +149,7 @@ def people_described(doc: Doc, taken: dict[int, MentionItem], titles: frozenset[
                 and not doc[start - 1].ent_type_ and start - 1 not in taken and doc[start - 1].lower_ not in people:
             start -= 1  # "said Oh Ei Sun, senior fellow ...": a first word the parser took for a word of its own
         described = any(c.dep_ == "appos" and c.lemma_.lower() in people for c in token.children) \
-            or token.dep_ == "appos" and token.head.lemma_.lower() in people
+            or token.dep_ == "appos" and token.head.lemma_.lower() in people or _speaks_from_a_body(token)
         if token.i > start and described:
             found.append((start, token.i + 1))
     return found
