@@ -2943,3 +2943,16 @@ def test_a_name_speaking_from_a_body_is_a_person_of_it(extractor: Extractor) -> 
     assert ("Dilnur Sayim", "memberOf", "World Uyghur Congress") in relation_labels(result)
     demand = only(result, "Demand")
     assert labels(demand.agents) >= {"Dilnur Sayim"} and labels(demand.targets) == {"Government of Thailand"}
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Thousands of people marched in Tbilisi against the government on Sunday.", "Government of Georgia"),
+    ("Hundreds of people protested outside parliament in Nairobi.", "Kenyan parliament"),
+])
+def test_a_crowd_that_marches_is_the_protesters(extractor: Extractor, text: str, target: str) -> None:
+    protest = only(extract(extractor, text), "Protest")
+    assert (labels(protest.agents), labels(protest.targets)) == ({"protesters"}, {target})
+
+
+def test_people_who_only_speak_are_no_protesters(extractor: Extractor) -> None:
+    assert "protesters" not in {m.actor.label for m in extract(extractor, "People in Gaza said they were hungry.").mentions}

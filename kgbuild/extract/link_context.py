@@ -55,6 +55,17 @@ class LinkContext:
     armed_positions: list[tuple[int, str]] = field(default_factory=list)
     things: set[str] = field(default_factory=set)  # names that name no actor anywhere in the article (storms)
 
+    def is_publisher(self, text: str) -> bool:
+        """Whether ``text`` names the outlet that publishes the story ("VOA", "VOA's Russian Service")."""
+        if not self.publisher:
+            return False
+        name = normalise_name(self.publisher)
+        initials = {"".join(w[0] for w in name.split()),  # "VOA" for Voice of America
+                    "".join(w[0] for w in name.split() if w not in ("of", "the", "and"))}
+        text = text.replace("\u2019s ", " ").replace("'s ", " ")
+        first = normalise_name(text).split(" ")[0] if text.strip() else ""
+        return normalise_name(text) == name or first in initials or normalise_name(text).startswith(name)
+
 
 def kb_ref(ctx: LinkContext, iri: str) -> ActorRef:
     return ActorRef(iri, ctx.kbi.classes.get(iri, "Organization"), ctx.kbi.labels.get(iri, iri),

@@ -16,7 +16,7 @@ from ..vocabulary import EventClass
 from .anaphora import nominal_antecedent, plural_antecedents, titled_person
 from .body_names import PARENT_CLASSES, state_mission, unit_named_after, unit_of, with_name_continued
 from .capitals import stands_for_its_government
-from .groups import group_actor, named_group
+from .groups import crowd_protesting, group_actor, named_group
 from .items import ActorRef, MentionItem
 from .lexicon import normalise_name
 from .link_context import (LinkContext, chamber, government, home_government, institution, kb_ref, possessor_state,
@@ -148,7 +148,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue
         if author_key and normalise_name(ent.text) == author_key:
             continue
-        if _is_publisher(ctx, ent.text):
+        if ctx.is_publisher(ent.text):
             continue  # "VOA", "VOA Somali": the outlet, not an actor of the story
         if ent.label_ in ("ORG", "PRODUCT") and not ent.ent_id_ and ent.root.dep_ == "pobj" \
                 and ent.root.head.lower_ in ("on", "via") and ent.root.head.head.pos_ in ("VERB", "NOUN"):
@@ -306,6 +306,9 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
+        if crowd_protesting(token, ctx.lex):  # "thousands of people marched": the protesters
+            add(token.left_edge.i, token.i + 1, group_actor(ctx, token, "protesters", phrase="protesters"), weak=True)
+            continue
         if token.pos_ == "PROPN" and token.is_title and not token.ent_type_:
             known = ctx.persons.get(normalise_name(token.text))
             if known is not None:  # "Moise" after "President Jovenel Moise", missed by NER here
@@ -379,17 +382,6 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
 #: What "military" before it makes the forces' own ("a military convoy", "military vehicles")
 _MILITARY_THINGS = FORCE_SITES | EQUIPMENT | {"vehicle", "truck", "installation", "facility", "compound", "personnel"}
 
-
-
-def _is_publisher(ctx: LinkContext, text: str) -> bool:
-    if not ctx.publisher:
-        return False
-    name = normalise_name(ctx.publisher)
-    initials = {"".join(w[0] for w in name.split()),  # "VOA" for Voice of America
-                "".join(w[0] for w in name.split() if w not in ("of", "the", "and"))}
-    text = text.replace("\u2019s ", " ").replace("'s ", " ")  # "VOA's Russian Service"
-    first = normalise_name(text).split(" ")[0] if text.strip() else ""
-    return normalise_name(text) == name or first in initials or normalise_name(text).startswith(name)
 
 
 def _has_gov_modifier(token: Token) -> bool:
