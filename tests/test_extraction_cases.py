@@ -2956,3 +2956,13 @@ def test_a_crowd_that_marches_is_the_protesters(extractor: Extractor, text: str,
 
 def test_people_who_only_speak_are_no_protesters(extractor: Extractor) -> None:
     assert "protesters" not in {m.actor.label for m in extract(extractor, "People in Gaza said they were hungry.").mentions}
+
+
+@pytest.mark.parametrize(("text", "giver", "receiver"), [
+    ("Qatar sent medicine to the Palestinian Authority.", "Qatar", "Palestinian Authority"),
+    ("Turkey distributed tents to Syria's government.", "Turkey", "Government of Syria"),
+    ("China donated vaccines to the Philippines in February.", "China", "Philippines"),
+])
+def test_relief_handed_to_an_actor_is_aid(extractor: Extractor, text: str, giver: str, receiver: str) -> None:
+    aid = only(extract(extractor, text), "Aid")
+    assert (labels(aid.agents), labels(aid.targets)) == ({giver}, {receiver})

@@ -159,9 +159,11 @@ def _deploys_forces(verb: Token, index: MentionIndex) -> bool:
     return False
 
 
-#: Verbs that hand something over, and arms a state hands over as military aid
-_HANDING = frozenset({"send", "deliver", "supply", "provide", "ship", "transfer", "give", "donate"})
+#: Verbs that hand something over, and arms or relief one hands over as aid
+_HANDING = frozenset({"send", "deliver", "supply", "provide", "ship", "transfer", "give", "donate", "distribute"})
 _ARMS = WEAPONS | {"weapon", "arm", "ammunition", "munition", "shell", "artillery"}
+_RELIEF = frozenset({"aid", "assistance", "relief", "vaccine", "vaccines", "food", "supply", "supplies", "medicine",
+                     "medicines", "fuel", "tent", "funding", "loan", "grant", "equipment", "dose"})
 
 
 def _done(verb: Token) -> bool:
@@ -170,14 +172,18 @@ def _done(verb: Token) -> bool:
 
 
 def arms_supplied(verb: Token, index: MentionIndex) -> bool:
-    """Arms handed over to an actor are military aid ("Germany sent Leopard tanks to Ukraine",
-    "delivered Patriot missiles to Kyiv"), not a deployment: the verb hands over arms, asserted,
-    "to" someone (not to a place: "sent drones to the border")."""
+    """Arms or relief handed over to an actor are aid ("Germany sent Leopard tanks to Ukraine",
+    "delivered Patriot missiles to Kyiv", "China donated vaccines to the Philippines"), not a
+    deployment: the verb hands over arms or relief, asserted, "to" someone (not to a place: "sent
+    drones to the border")."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _HANDING or not _done(verb):
         return False  # "will send tanks": a pledge, not yet aid
-    arms = any(c.dep_ == "dobj" and c.lemma_.lower() in _ARMS for c in verb.children)
-    return arms and any(a.actor_class != ActorClass.PLACE for c in verb.children
-                        if c.dep_ == "prep" and c.lower_ == "to"
+    arms = any(c.dep_ == "dobj" and (c.lemma_.lower() in _ARMS or c.lemma_.lower() in _RELIEF
+                                     or any(g.dep_ == "compound" and g.lemma_.lower() in _RELIEF for g in c.children))
+               for c in verb.children)  # "relief items", "food supplies"
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "provided food aid to North Korea"
+    return arms and any(a.actor_class != ActorClass.PLACE for h in holders for c in h.children
+                        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
                         for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g))
 
 
