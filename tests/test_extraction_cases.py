@@ -2966,3 +2966,16 @@ def test_people_who_only_speak_are_no_protesters(extractor: Extractor) -> None:
 def test_relief_handed_to_an_actor_is_aid(extractor: Extractor, text: str, giver: str, receiver: str) -> None:
     aid = only(extract(extractor, text), "Aid")
     assert (labels(aid.agents), labels(aid.targets)) == ({giver}, {receiver})
+
+
+@pytest.mark.parametrize(("text", "forces"), [
+    ("Russian troops withdrew from Kherson.", "Armed Forces of the Russian Federation"),
+    ("Israeli forces pulled out of Khan Younis on Sunday.", "Israel Defense Forces"),
+    ("M23 rebels retreated from the town of Sake.", "March 23 Movement"),
+])
+def test_forces_that_pull_back_retreat(extractor: Extractor, text: str, forces: str) -> None:
+    assert labels(only(extract(extractor, text), "Retreat").agents) == {forces}
+
+
+def test_a_withdrawal_to_come_is_no_retreat(extractor: Extractor) -> None:
+    assert not events_of(extract(extractor, "Russian troops will withdraw from Kherson."), "Retreat")

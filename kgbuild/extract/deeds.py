@@ -18,8 +18,8 @@ from .roles import taken_from
 from .speech import SpeechFrame
 from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
 
-__all__ = ["DOMESTIC_ACTS", "RuleRoles", "arms_supplied", "bodies_left", "condemned", "grammatical_event",
-           "ground_taken", "in_condition", "munitions_aimed", "offer_makers", "physical_trigger"]
+__all__ = ["DOMESTIC_ACTS", "RuleRoles", "arms_supplied", "bodies_left", "condemned", "forces_withdrawn",
+           "grammatical_event", "ground_taken", "in_condition", "munitions_aimed", "offer_makers", "physical_trigger"]
 
 #: The parse's agents and targets of a trigger for a class (``events._RuleRoles``).
 RuleRoles = Callable[[Token, str, int], tuple[list[ActorRef], list[ActorRef]]]
@@ -227,6 +227,21 @@ def bodies_left(verb: Token, index: MentionIndex) -> list[ActorRef]:
     phrases += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps
                 for g in c.children if g.dep_ == "pobj"]
     return [a for g in phrases for a in index.in_phrase(g) if a.actor_class == ActorClass.INTERNATIONAL_ORGANIZATION]
+
+
+_PULLING_BACK = frozenset({"withdraw", "retreat", "pull"})
+
+
+def forces_withdrawn(verb: Token, index: MentionIndex) -> bool:
+    """Forces or fighters that withdraw, retreat or pull out ("Russian troops withdrew from
+    Kherson", "M23 rebels retreated from Sake"): a retreat, said done. ("Pull" only with "out" or
+    "back".)"""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _PULLING_BACK or not _done(verb) or lemma == "pull" and not any(
+            c.lower_ in ("out", "back") for c in verb.children):
+        return False
+    return any(a.actor_class in (ActorClass.SECURITY_FORCE, ActorClass.ARMED_GROUP)
+               for c in verb.children if c.dep_ == "nsubj" for a in index.in_phrase(c))
 
 
 #: What a state signs on its own: no agreement with anyone.

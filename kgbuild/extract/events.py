@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
-from .deeds import (DOMESTIC_ACTS, arms_supplied, bodies_left, grammatical_event, ground_taken, in_condition,
-                    munitions_aimed, offer_makers, physical_trigger)
+from .deeds import (DOMESTIC_ACTS, arms_supplied, bodies_left, forces_withdrawn, grammatical_event, ground_taken,
+                    in_condition, munitions_aimed, offer_makers, physical_trigger)
 from .evaluations import judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .implied import conditional_threats, deployments, frame_date, modal_demands
@@ -450,7 +450,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         deed = None if judged is not None else EventClass.AID if arms_supplied(token, index) else \
             EventClass.ATTACK if ground_taken(token, index) else \
             EventClass.AGREEMENT if offer_makers(token, index) else \
-            EventClass.RETREAT if bodies_left(token, index) else None  # "accepted the Egyptian proposal", "left ECOWAS"
+            EventClass.RETREAT if bodies_left(token, index) or forces_withdrawn(token, index) else None
+        # "accepted the Egyptian proposal", "left ECOWAS", "Russian troops withdrew from Kherson"
         if deed is not None and (is_hedged(token, lex) or in_condition(token)):
             deed = None
         if judged is not None:
