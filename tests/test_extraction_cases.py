@@ -2979,3 +2979,17 @@ def test_forces_that_pull_back_retreat(extractor: Extractor, text: str, forces: 
 
 def test_a_withdrawal_to_come_is_no_retreat(extractor: Extractor) -> None:
     assert not events_of(extract(extractor, "Russian troops will withdraw from Kherson."), "Retreat")
+
+
+@pytest.mark.parametrize("text", [
+    "Dental work costs one-tenth of the prices asked in North America, Lynch said.",
+    "Ankara paid the price demanded in the deal, Yesilada said.",
+    "Captains will be responsible for anyone on board suspected of having an infectious disease, China said.",
+])
+def test_a_participle_describing_a_thing_reports_no_event(extractor: Extractor, text: str) -> None:
+    assert not extract(extractor, text).events
+
+
+def test_a_participle_with_its_doer_still_reports_the_event(extractor: Extractor) -> None:
+    assert labels(only(extract(extractor, "The funds requested by Ukraine will arrive soon."), "Demand").agents) \
+        == {"Ukraine"}

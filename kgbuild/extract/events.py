@@ -470,6 +470,11 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 label = None  # "called the center 'the perfect place'", "what he called a meeting": naming
             if label is not None and lex.classes[label].kind == "physical":
                 label = None  # a verbal trigger is no physical event ("sent", "held")
+            if label is not None and token.dep_ == "acl" and token.tag_ in ("VBN", "VBG") \
+                    and token.head.i not in trigger_ids and index.at(token.head) is None \
+                    and not any(c.dep_ == "agent" for c in token.children):
+                label = None  # "the prices asked in North America", "anyone suspected of": a description
+                # (not "the funds requested by Ukraine": someone asked)
             if label is not None and token.pos_ == "VERB" and token.lemma_.lower() in _SPEAKING:
                 # "spoke with Putin" is a talk; "spoke about North Korea" no event of its own
                 label = EventClass.CONSULTATION if _spoken_with(token, index) else None
