@@ -35,7 +35,8 @@ from .party_scope import one_side_each, parties_in_scope
 from .role_candidates import referents, role_candidates
 from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, aimed_at_the_doers, embedded_agents, event_place,
                     held_by_whom, is_clash, noun_roles, passive_doers, proposers, verb_agents, verb_targets)
-from .speech import REPORTING_VERBS, SpeechFrame, SpeechFrames, described_names, speaker_sides
+from .reported import reported_deed, said_of_another
+from .speech import REPORTING_VERBS, SPEAKING_VERBS, SpeechFrame, SpeechFrames, described_names, spoken_with
 from .triggers import Candidate, brings_about, find_candidates, governing_verb, is_hedged
 from .verdicts import asks_something
 
@@ -240,10 +241,6 @@ def _date(trigger: Token, sent: Span, published: date | None, date_ents: list[Sp
     return fallback[0] if len(set(fallback)) == 1 else None
 
 
-#: Reporting verbs that confirm rather than allege: what they report stays a fact.
-_CONFIRMING = frozenset({"confirm", "announce", "report", "acknowledge", "admit", "add", "note", "tell", "say"})
-
-
 def _between_parties(token: Token) -> bool:
     """An agreement is made with someone: not a law signed ("signed the legislation"), nor
     "agree" saying what someone thinks ("'the danger is not passed yet,' agreed X", "they agree
@@ -306,27 +303,6 @@ _OFFICIAL = frozenset({ActorClass.STATE, ActorClass.GOVERNMENT_BODY, ActorClass.
 
 #: What makes an event noun a new one ("a second summit", "another strike", "a fresh round of talks")
 _ANOTHER = frozenset({"second", "third", "fourth", "fifth", "another", "new", "fresh", "further", "renewed"})
-#: Verbs of speaking: a talk with someone, or nothing (what is said decides the rest)
-_SPEAKING = frozenset({"speak", "talk", "chat", "converse"})
-
-
-def _spoken_with(verb: Token, index: MentionIndex) -> bool:
-    """"Trump spoke with Putin", "talked to Xi": an actor spoken with or to (not "spoke about North
-    Korea", "spoke to reporters")."""
-    return any(a.actor_class != ActorClass.PLACE for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
-               for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g))
-
-
-def _said_of_another(verb: Token, frame: SpeechFrame | None, own: list[ActorRef], index: MentionIndex) -> bool:
-    """"The Kremlin said Ukraine had rejected the proposal": a verb with a subject of its own in
-    what a speaker reports says what that subject did; the speaker is no party to it, unless on
-    the subject's side ("Russian President Putin said Russia supports the proposal")."""
-    if verb.pos_ != "VERB" or frame is None or frame.kind != "say" or frame.verb is None or frame.verb.i == verb.i \
-            or not any(c.dep_ == "nsubj" for c in verb.children):
-        return False
-    return not {index.sides.get(a.key, a.key) for a in own} & speaker_sides(frame, index)
-
-
 def _lodged_by_a_state(verb: Token, index: MentionIndex) -> bool:
     """A protest a state or its government lodges against something ("the Philippines protested
     China's use of water cannon", "Beijing protested the visit"): a diplomatic protest, which
@@ -342,33 +318,6 @@ def _both_an_exchange(verb: Token, noun: Token, lex: Lexicon) -> bool:
     "signed an agreement"): the verb is a trigger in its own right, not only the noun's bringer."""
     shared = set(lex.verb_index.get(verb.lemma_.lower(), ())) & set(lex.noun_index.get(noun.lemma_.lower(), ()))
     return any(lex.classes[c].symmetric for c in shared)
-
-
-_NON_STATE = frozenset({ActorClass.ARMED_GROUP, ActorClass.GROUP})
-
-
-def _reported_deed(kind: str, frame: SpeechFrame | None, agents: list[ActorRef], trigger: Token
-                   ) -> list[ActorRef] | None:
-    """The speakers who allege a physical deed of others ("the minister said the rebels had
-    massacred villagers", "the police said the suspects had planned to bomb the embassy"), or
-    ``None`` when the article tells it as a fact: a deed of state forces, or reported by an
-    international body, is reported, not alleged ("the UN envoy said security forces arrested
-    2,400 people", "officials said their troops killed six attackers")."""
-    if kind != "physical" or frame is None or frame.kind != "say" or not frame.speakers or not agents:
-        return None
-    clause = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger) or trigger
-    if clause.dep_ == "relcl":
-        return None  # "they killed the attackers who laid siege to a hotel": what the speaker takes as known
-    if not all(a.actor_class in _NON_STATE for a in agents):
-        return None
-    if any(s.actor_class == ActorClass.INTERNATIONAL_ORGANIZATION for s in frame.speakers):
-        return None
-    if frame.verb is not None and frame.verb.lemma_.lower() in _CONFIRMING - {"say", "tell"}:
-        return None
-    speakers = {s.key for s in frame.speakers}
-    if speakers & {a.key for a in agents}:
-        return None  # "the army said its troops killed 30 militants": its own deed, told as such
-    return list(frame.speakers)
 
 
 def _mode(trigger: Token, lex: Lexicon) -> str | None:
@@ -475,9 +424,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                     and not any(c.dep_ == "agent" for c in token.children):
                 label = None  # "the prices asked in North America", "anyone suspected of": a description
                 # (not "the funds requested by Ukraine": someone asked)
-            if label is not None and token.pos_ == "VERB" and token.lemma_.lower() in _SPEAKING:
+            if label is not None and token.pos_ == "VERB" and token.lemma_.lower() in SPEAKING_VERBS:
                 # "spoke with Putin" is a talk; "spoke about North Korea" no event of its own
-                label = EventClass.CONSULTATION if _spoken_with(token, index) else None
+                label = EventClass.CONSULTATION if spoken_with(token, index) else None
             if label == EventClass.AGREEMENT and not _between_parties(token) \
                     or label is not None and in_condition(token):  # "unless the US lifted sanctions": nothing done
                 label = None
@@ -534,7 +483,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         by_phrase = token.pos_ == "VERB" and any(c.dep_ == "agent" for c in token.children)  # "was criticized by X"
         according = frame is not None and frame.kind == "according"
         if rule_agents and (behaviour.kind == "physical" or by_phrase or according or deed is not None
-                            or _said_of_another(token, frame, rule_agents, index)):
+                            or said_of_another(token, frame, rule_agents, index)):
             # who acts, where the parse says it plainly (its subject, "by" phrase, possessor), and
             # no one else (the model, reading the mentions' context, adds the side acted on); the
             # source of "according to X" is not who acted
@@ -568,7 +517,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if event_class in (EventClass.ATTACK, EventClass.COERCION) and rule_targets and not is_clash(token) \
                 and {t.key for t in rule_targets} <= {a.key for a in agents}:
             continue  # "attackers who laid siege ... and later killed 50 al-Shabab militants": a misread subject
-        reported = _reported_deed(behaviour.kind, frame, agents, token)
+        reported = reported_deed(behaviour.kind, frame, agents, token)
         if reported is not None:  # "the minister said the rebels had massacred villagers": his accusation
             event_class, agents, targets = EventClass.ACCUSATION, reported, agents
             behaviour, weak = lex.classes[event_class], False
@@ -597,7 +546,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         anaphoric = token.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ in ("det", "amod", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "such", "its")
             or c.dep_ == "poss" for c in token.children)
-        another = token.pos_ == "NOUN" and any(c.dep_ in ("amod", "det") and c.lower_ in _ANOTHER for c in token.children)
+        another = token.pos_ == "NOUN" and any(c.dep_ in ("amod", "det") and c.lower_ in _ANOTHER
+                                               for c in token.children)
         found.append(EventItem(
             event_class=event_class, anaphoric=anaphoric and not another, another=another, weak=weak,
             embedded_agents=embedded_agents(token, index, lex, trigger_ids), triggers=[candidate.span],

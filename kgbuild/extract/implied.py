@@ -129,6 +129,7 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
 #: Verbs of answering someone's deed, and what a side takes to do it ("take retaliatory measures")
 _RESPONDING = frozenset({"respond", "retaliate", "react", "reply", "hit"})
 _MEASURES = frozenset({"measure", "step", "action", "countermeasure"})
+_STOPPING = frozenset({"prevent", "stop", "deter"})
 
 
 def _responds(verb: Token) -> bool:
@@ -149,8 +150,9 @@ def _responded_to(verb: Token, index: MentionIndex) -> list[ActorRef]:
     answered = [g for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("against", "to", "on")
                 for g in p.children if g.dep_ == "pobj"]
     found = [a for g in answered for a in index.in_phrase(g) or [  # "any attack by Israel": its doer
-        x for p in g.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in p.children for x in index.in_phrase(o)]]
-    found += [a for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("prevent", "stop", "deter")
+        x for p in g.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
+        for o in p.children for x in index.in_phrase(o)]]
+    found += [a for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _STOPPING
               for g in c.children if g.dep_ == "dobj" for a in index.in_phrase(g)]
     return found
 

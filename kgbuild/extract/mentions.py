@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Token
 
 from .items import ActorRef, MentionItem
 
-__all__ = ["QUANTITY_WORDS", "RELATIVE_PRONOUNS", "counted", "MentionIndex", "PRONOUNS", "conjuncts", "first_of_list", "in_body",
-           "unique_actors", "within_np"]
+__all__ = ["QUANTITY_WORDS", "RELATIVE_PRONOUNS", "counted", "MentionIndex", "PRONOUNS", "conjuncts", "first_of_list",
+           "in_body", "unique_actors", "within_np"]
 
 PRONOUNS = frozenset({"they", "them", "it", "he", "she", "its", "their", "his", "her", "we", "who", "which", "that",
                       "him", "itself", "themselves"})

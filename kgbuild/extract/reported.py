@@ -1,0 +1,53 @@
+"""Whose deed reported speech tells: a physical deed of others a speaker alleges is the speaker's
+accusation (:func:`reported_deed`), and a verbal event with a subject of its own in what a
+speaker reports is that subject's, not the speaker's (:func:`said_of_another`).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..vocabulary import ActorClass
+from .items import ActorRef
+from .mentions import MentionIndex
+from .speech import SpeechFrame, speaker_sides
+from .triggers import governing_verb
+
+__all__ = ["reported_deed", "said_of_another"]
+
+#: Reporting verbs that confirm rather than allege: what they report stays a fact.
+_CONFIRMING = frozenset({"confirm", "announce", "report", "acknowledge", "admit", "add", "note", "tell", "say"})
+_NON_STATE = frozenset({ActorClass.ARMED_GROUP, ActorClass.GROUP})
+
+
+def reported_deed(kind: str, frame: SpeechFrame | None, agents: list[ActorRef], trigger: Token
+                  ) -> list[ActorRef] | None:
+    """The speakers who allege a physical deed of others ("the minister said the rebels had
+    massacred villagers", "the police said the suspects had planned to bomb the embassy"), or
+    ``None`` when the article tells it as a fact: a deed of state forces, or reported by an
+    international body, is reported, not alleged ("the UN envoy said security forces arrested
+    2,400 people", "officials said their troops killed six attackers")."""
+    if kind != "physical" or frame is None or frame.kind != "say" or not frame.speakers or not agents:
+        return None
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger) or trigger
+    if clause.dep_ == "relcl":
+        return None  # "they killed the attackers who laid siege to a hotel": what the speaker takes as known
+    if not all(a.actor_class in _NON_STATE for a in agents):
+        return None
+    if any(s.actor_class == ActorClass.INTERNATIONAL_ORGANIZATION for s in frame.speakers):
+        return None
+    if frame.verb is not None and frame.verb.lemma_.lower() in _CONFIRMING - {"say", "tell"}:
+        return None
+    speakers = {s.key for s in frame.speakers}
+    if speakers & {a.key for a in agents}:
+        return None  # "the army said its troops killed 30 militants": its own deed, told as such
+    return list(frame.speakers)
+
+
+def said_of_another(verb: Token, frame: SpeechFrame | None, own: list[ActorRef], index: MentionIndex) -> bool:
+    """"The Kremlin said Ukraine had rejected the proposal": a verb with a subject of its own in
+    what a speaker reports says what that subject did; the speaker is no party to it, unless on
+    the subject's side ("Russian President Putin said Russia supports the proposal")."""
+    if verb.pos_ != "VERB" or frame is None or frame.kind != "say" or frame.verb is None or frame.verb.i == verb.i \
+            or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    return not {index.sides.get(a.key, a.key) for a in own} & speaker_sides(frame, index)
