@@ -303,6 +303,8 @@ _OFFICIAL = frozenset({ActorClass.STATE, ActorClass.GOVERNMENT_BODY, ActorClass.
 
 #: What makes an event noun a new one ("a second summit", "another strike", "a fresh round of talks")
 _ANOTHER = frozenset({"second", "third", "fourth", "fifth", "another", "new", "fresh", "further", "renewed"})
+
+
 def _lodged_by_a_state(verb: Token, index: MentionIndex) -> bool:
     """A protest a state or its government lodges against something ("the Philippines protested
     China's use of water cannon", "Beijing protested the visit"): a diplomatic protest, which

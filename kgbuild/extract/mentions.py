@@ -120,8 +120,8 @@ class MentionIndex:
         """Simple pronoun coreference: the latest subject actor before ``token``.
 
         "he"/"she" take the latest person, "it"/"they" the latest non-person, an object pronoun
-        not its own verb's subject; ``prefer``
-        (e.g. armed actors for the agent of an attack) wins over recency when it matches.
+        not its own verb's subject; ``prefer`` (e.g. armed actors for the agent of an attack) wins
+        over recency when it matches.
         """
         best: ActorRef | None = None
         preferred: ActorRef | None = None
