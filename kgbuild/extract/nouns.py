@@ -21,7 +21,7 @@ SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters", "protests
 FORCE_SITES = frozenset({"outpost", "base", "camp", "checkpoint", "position", "convoy", "patrol", "barracks",
                          "garrison", "post", "positions", "warship", "vessel", "aircraft", "jet", "helicopter",
                          "drone", "unit", "troop", "detachment", "contingent", "destroyer", "frigate", "corvette",
-                         "cruiser", "gunboat", "warplane", "bomber", "airbase", "artillery"})
+                         "cruiser", "gunboat", "bomber", "airbase", "artillery"})
 
 
 #: What a nationality adjective may modify and still name its state as an actor: its forces'
