@@ -2995,3 +2995,17 @@ def test_a_participle_describing_a_thing_reports_no_event(extractor: Extractor, 
 def test_a_participle_with_its_doer_still_reports_the_event(extractor: Extractor) -> None:
     assert labels(only(extract(extractor, "The funds requested by Ukraine will arrive soon."), "Demand").agents) \
         == {"Ukraine"}
+
+
+@pytest.mark.parametrize("text", [
+    "Russia attacked Kharkiv. Western officials said Russia had lost 1,000 tanks.",
+    "Russia attacked Kharkiv. Foreign troops left the city.",
+])
+def test_western_or_foreign_people_are_not_the_storys_state(extractor: Extractor, text: str) -> None:
+    found = {m.actor.label for m in extract(extractor, text).mentions}
+    assert not found & {"Government of Russia", "Armed Forces of the Russian Federation"}, found
+
+
+def test_officials_alone_are_still_the_storys_government(extractor: Extractor) -> None:
+    result = extract(extractor, "Russia attacked Kharkiv. Officials said the strikes hit military targets.")
+    assert "Government of Russia" in {m.actor.label for m in result.mentions}

@@ -25,7 +25,8 @@ from .mentions import in_body
 from .name_labels import settle_name_labels
 from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, join_organisation_names, names_a_thing,
                     rejoin_split_names, storm_names, trimmed)
-from .nouns import EQUIPMENT, FORCE_SITES, ITS_PEOPLE, generic_of, names_an_actor_or_deed, noun_key
+from .nouns import (EQUIPMENT, FORCE_SITES, ITS_PEOPLE, generic_of, has_gov_modifier, names_an_actor_or_deed, noun_key,
+                    of_elsewhere)
 from .titles import names_title_holder, qualifies_title, regional_government
 from .untagged_names import described_names, descriptor_class, employers_named, people_described, regions_named
 
@@ -342,7 +343,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         generic = generic_of(ctx.lex, token)
         if generic and token.tag_ in ("NNS", "NN", "NNP", "NNPS"):
             state = _modifier_state(ctx, token, taken)
-            if state is None and (generic[0] in _BARE_OK or _has_gov_modifier(token)):
+            if state is None and (generic[0] in _BARE_OK or has_gov_modifier(token)) and not of_elsewhere(token):
                 state = _senders_state(token, taken) or ctx.dominant_state
             if state is None:
                 continue
@@ -382,11 +383,6 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
 #: What "military" before it makes the forces' own ("a military convoy", "military vehicles")
 _MILITARY_THINGS = FORCE_SITES | EQUIPMENT | {"vehicle", "truck", "installation", "facility", "compound", "personnel"}
 
-
-
-def _has_gov_modifier(token: Token) -> bool:
-    return any(c.lower_ in ("government", "state", "army", "security") for c in token.children
-               if c.dep_ in ("compound", "amod"))
 
 
 def _modifier_state(ctx: LinkContext, token: Token, taken: dict[int, MentionItem]) -> str | None:

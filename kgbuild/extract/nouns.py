@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from .lexicon import Lexicon
 
 __all__ = ["SYNONYMS", "FORCE_SITES", "EQUIPMENT", "ITS_PEOPLE", "OFFERS", "PLACE_NOUNS", "WEAPONS", "noun_key",
-           "generic_of", "names_an_actor_or_deed"]
+           "generic_of", "has_gov_modifier", "names_an_actor_or_deed", "of_elsewhere"]
 
 SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters", "protests": "protesters",
             "militia": "militias"}
@@ -99,3 +99,21 @@ def generic_of(lex: Lexicon, head: Token) -> tuple[str, int] | None:
     if key in lex.institution_nouns or head.lemma_.lower() in lex.institution_nouns:
         return (key if key in lex.institution_nouns else head.lemma_.lower()), head.i
     return None
+
+
+def has_gov_modifier(token: Token) -> bool:
+    """"government officials", "state media", "army officers", "security forces": a modifier of the state."""
+    return any(c.lower_ in ("government", "state", "army", "security") for c in token.children
+               if c.dep_ in ("compound", "amod"))
+
+
+#: Modifiers that put a body's people outside the story's state ("foreign officials")
+_ELSEWHERE = frozenset({"foreign", "international", "western", "overseas", "outside"})
+
+
+def of_elsewhere(token: Token) -> bool:
+    """"Western officials", "European diplomats", "foreign troops": a modifier that is a name or an
+    adjective of a region or people that is no state (a state's would have been found first) puts
+    them outside the state the story is about."""
+    return any(c.dep_ in ("amod", "compound") and c.i < token.i
+               and (c.lower_ in _ELSEWHERE or c.is_title and not c.is_sent_start) for c in token.children)
