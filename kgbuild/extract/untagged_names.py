@@ -112,13 +112,13 @@ def described_names(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int, 
 
 
 #: Verbs with which a person named with their body speaks ("X of the World Uyghur Congress said")
-_SPEAKING = frozenset({"say", "tell", "add", "note", "explain", "write", "warn", "argue"})
+_SAYING = frozenset({"say", "tell", "add", "note", "explain", "write", "warn", "argue"})
 
 
 def _speaks_from_a_body(name: Token) -> bool:
     """"Dilnur Sayim of the World Uyghur Congress said": a name with the organisation it is "of"
     or "from", the subject of a verb of speaking, is a person's."""
-    return name.dep_ == "nsubj" and name.head.lemma_.lower() in _SPEAKING and any(
+    return name.dep_ == "nsubj" and name.head.lemma_.lower() in _SAYING and any(
         c.dep_ == "prep" and c.lower_ in ("of", "from") and any(g.ent_type_ == "ORG" for g in c.children)
         for c in name.children)
 
