@@ -3009,3 +3009,8 @@ def test_western_or_foreign_people_are_not_the_storys_state(extractor: Extractor
 def test_officials_alone_are_still_the_storys_government(extractor: Extractor) -> None:
     result = extract(extractor, "Russia attacked Kharkiv. Officials said the strikes hit military targets.")
     assert "Government of Russia" in {m.actor.label for m in result.mentions}
+
+
+def test_a_protest_outside_parliament_is_against_the_storys_parliament(extractor: Extractor) -> None:
+    protest = only(extract(extractor, "Hundreds of people protested outside parliament in Nairobi."), "Protest")
+    assert labels(protest.targets) == {"Kenyan parliament"}

@@ -108,7 +108,7 @@ def has_gov_modifier(token: Token) -> bool:
 
 
 #: Modifiers that put a body's people outside the story's state ("foreign officials")
-_ELSEWHERE = frozenset({"foreign", "international", "western", "overseas", "outside"})
+_ELSEWHERE = frozenset({"foreign", "international", "western", "overseas"})
 
 
 def of_elsewhere(token: Token) -> bool:
