@@ -36,7 +36,7 @@ from .role_candidates import referents, role_candidates
 from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, aimed_at_the_doers, embedded_agents, event_place,
                     held_by_whom, is_clash, noun_roles, passive_doers, proposers, verb_agents, verb_targets)
 from .reported import reported_deed, said_of_another
-from .speech import REPORTING_VERBS, SPEAKING_VERBS, SpeechFrame, SpeechFrames, described_names, spoken_with
+from .speech import REPORTING_VERBS, TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, talked_with
 from .triggers import Candidate, brings_about, find_candidates, governing_verb, is_hedged
 from .verdicts import asks_something
 
@@ -426,9 +426,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                     and not any(c.dep_ == "agent" for c in token.children):
                 label = None  # "the prices asked in North America", "anyone suspected of": a description
                 # (not "the funds requested by Ukraine": someone asked)
-            if label is not None and token.pos_ == "VERB" and token.lemma_.lower() in SPEAKING_VERBS:
+            if label is not None and token.pos_ == "VERB" and token.lemma_.lower() in TALKING_VERBS:
                 # "spoke with Putin" is a talk; "spoke about North Korea" no event of its own
-                label = EventClass.CONSULTATION if spoken_with(token, index) else None
+                label = EventClass.CONSULTATION if talked_with(token, index) else None
             if label == EventClass.AGREEMENT and not _between_parties(token) \
                     or label is not None and in_condition(token):  # "unless the US lifted sanctions": nothing done
                 label = None

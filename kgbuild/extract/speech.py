@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Span, Token
 from .items import ActorRef
 from .mentions import PRONOUNS, MentionIndex, unique_actors
 
-__all__ = ["CLAIM_AS_VERBS", "REPORTING_VERBS", "SPEAKING_VERBS", "claim_descriptions", "described_names",
-           "speaker_sides", "spoken_with", "SpeechFrame", "SpeechFrames", "speaker_actors", "tokens_containing"]
+__all__ = ["CLAIM_AS_VERBS", "REPORTING_VERBS", "TALKING_VERBS", "claim_descriptions", "described_names",
+           "speaker_sides", "talked_with", "SpeechFrame", "SpeechFrames", "speaker_actors", "tokens_containing"]
 
 #: Verbs that report what someone said or holds (the lemma).
 REPORTING_VERBS = frozenset({
@@ -54,11 +54,12 @@ class SpeechFrame:
     speakers: list[ActorRef] = field(default_factory=list)
 
 
-#: Verbs of speaking: a talk with someone, or nothing (what is said decides the rest)
-SPEAKING_VERBS = frozenset({"speak", "talk", "chat", "converse"})
+#: Verbs of talking: a talk with someone, or no event of their own (what is said decides the rest;
+#: not :data:`_SPEAKING`, the verbs whose subject a reporting participle shares)
+TALKING_VERBS = frozenset({"speak", "talk", "chat", "converse"})
 
 
-def spoken_with(verb: Token, index: MentionIndex) -> bool:
+def talked_with(verb: Token, index: MentionIndex) -> bool:
     """"Trump spoke with Putin", "talked to Xi": an actor spoken with or to (not "spoke about North
     Korea", "spoke to reporters")."""
     return any(a.actor_class != "Place" for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
