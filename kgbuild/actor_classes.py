@@ -99,7 +99,12 @@ def refresh(store: GraphStore) -> int:
     votes = [ClassVote(r["a"].value, r["c"].value, int(r["articles"].value), int(r["mentions"].value))
              for r in rows if isinstance(r["a"], ox.NamedNode) and isinstance(r["c"], ox.NamedNode)]
     decided = decide(votes)
-    store.replace_graph(layout.actors_graph, actors_graph_triples(decided, layout=layout))
+    triples = actors_graph_triples(decided, layout=layout)
+    # the inferred graph stays exact but for the actors whose class changes (when it was exact)
+    old = {q.triple for q in store.quads(layout.actors_graph)}
+    store.mark_inferred_pending((), nodes={t.subject for t in old.symmetric_difference(triples)
+                                           if isinstance(t.subject, ox.NamedNode) and t.subject != layout.actors_graph})
+    store.replace_graph(layout.actors_graph, triples)
     return len(decided)
 
 

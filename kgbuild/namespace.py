@@ -95,6 +95,8 @@ class KG(DefinedNamespace):
     organization: URIRef
     partOf: URIRef
     partOrMemberOfState: URIRef
+    pendingNode: URIRef
+    pendingReplaced: URIRef
     pendingSource: URIRef
     place: URIRef
     ploverCategory: URIRef

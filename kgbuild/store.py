@@ -33,8 +33,8 @@ from .errors import StoreError, StoreLockedError
 from .layout import GraphKind, Layout, iri_quote
 from .namespace import DEFAULT_BASE, KG
 
-__all__ = ["GraphStore", "GraphKind", "ArticleWrite", "SerializedArticleWrite", "LOCK_NAME", "iri_quote",
-           "as_graph_store", "current_marker"]
+__all__ = ["GraphStore", "GraphKind", "ArticleWrite", "SerializedArticleWrite", "PendingChanges", "LOCK_NAME",
+           "iri_quote", "as_graph_store", "current_marker"]
 
 LOCK_NAME = "kgbuild.lock"
 
@@ -87,6 +87,22 @@ class SerializedArticleWrite:
     def as_quads(self) -> ArticleWrite:
         return ArticleWrite(self.article_id, list(ox.parse(self.doc_nquads, format=ox.RdfFormat.N_QUADS)),
                             list(ox.parse(self.claims_nquads, format=ox.RdfFormat.N_QUADS)))
+
+
+@dataclass(frozen=True, slots=True)
+class PendingChanges:
+    """What changed since the inferred graph was computed (:meth:`GraphStore.pending_changes`);
+    empty when it is current."""
+
+    sources: tuple[ox.NamedNode, ...] = ()
+    """Article graphs written or removed."""
+    replaced: frozenset[ox.NamedNode] = frozenset()
+    """Those of ``sources`` whose earlier content was replaced or removed (the others are new)."""
+    nodes: tuple[ox.NamedNode, ...] = ()
+    """Nodes whose classes in the actors graph changed."""
+
+    def __bool__(self) -> bool:
+        return bool(self.sources or self.nodes)
 
 
 #: quads per ``bulk_load`` call: well under oxigraph's bulk-loader batch (1,000,000 quads), so
@@ -241,10 +257,11 @@ class GraphStore:
         """
         self._check_writable()
         writes = list(writes)
-        self.mark_inferred_pending(self.layout.doc_graph(w.article_id) for w in writes)
         # one lookup per article, not a listing of every graph per batch (quadratic in a build)
         existing = {w.article_id for w in writes
                     if replace and self.store.contains_named_graph(self.layout.doc_graph(w.article_id))}
+        self.mark_inferred_pending((self.layout.doc_graph(w.article_id) for w in writes),
+                                   replaced=(self.layout.doc_graph(a) for a in existing))
         fresh = [w for w in writes if w.article_id not in existing]
         stale = [w for w in writes if w.article_id in existing]
         try:
@@ -281,7 +298,8 @@ class GraphStore:
         present = set(self.article_ids())
         ids = [a for a in article_ids if a in present]
         if ids:
-            self.mark_inferred_pending(self.layout.doc_graph(a) for a in ids)
+            removed = [self.layout.doc_graph(a) for a in ids]
+            self.mark_inferred_pending(removed, replaced=removed)
             drops = " ;\n".join(f"DROP SILENT GRAPH {self.layout.graph(k, a)}"
                                 for a in ids for k in ("doc", "claims"))
             with self._writing("remove"):
@@ -415,35 +433,52 @@ class GraphStore:
 
     def mark_stale(self, graph: ox.NamedNode) -> None:
         """Drop a derived graph's 'current' marker (what it derives from changed, or is about to),
-        and its pending sources: it has to be computed again whole."""
+        and what it lists as pending: it has to be computed again whole."""
+        listed = ", ".join(f"<{p}>" for p in (KG.isCurrent, *_PENDING))
         with self._writing(f"marking {graph.value} stale"):
             self.store.update(f"DELETE {{ GRAPH {graph} {{ {graph} ?p ?v }} }} WHERE {{ GRAPH {graph} {{ "
-                              f"{graph} ?p ?v FILTER(?p IN (<{KG.isCurrent}>, <{KG.pendingSource}>)) }} }}")
+                              f"{graph} ?p ?v FILTER(?p IN ({listed})) }} }}")
+
+    def pending_changes(self) -> PendingChanges | None:
+        """What changed since the inferred graph was computed, when it is exact for everything
+        else (:meth:`mark_inferred_pending`); no change when it is current; ``None`` when it has
+        to be computed again whole."""
+        graph = self.layout.inferred_graph
+        if self.is_current(graph):
+            return PendingChanges()
+        listed = {p: sorted((q.object for q in self.store.quads_for_pattern(graph, ox.NamedNode(str(p)), None, graph)
+                             if isinstance(q.object, ox.NamedNode)), key=str) for p in _PENDING}
+        if not listed[KG.pendingSource] and not listed[KG.pendingNode]:
+            return None
+        return PendingChanges(sources=tuple(listed[KG.pendingSource]), replaced=frozenset(listed[KG.pendingReplaced]),
+                              nodes=tuple(listed[KG.pendingNode]))
 
     def pending_sources(self) -> list[ox.NamedNode] | None:
         """The article graphs written or removed since the inferred graph was computed, when it
-        is exact for everything else (:meth:`mark_inferred_pending`); ``[]`` when it is current;
+        is exact for everything else (:meth:`pending_changes`); ``[]`` when it is current;
         ``None`` when it has to be computed again whole."""
-        graph = self.layout.inferred_graph
-        if self.is_current(graph):
-            return []
-        pending = {q.object for q in self.store.quads_for_pattern(graph, KG_PENDING_SOURCE, None, graph)}
-        return sorted((g for g in pending if isinstance(g, ox.NamedNode)), key=str) or None
+        changes = self.pending_changes()
+        return None if changes is None else list(changes.sources)
 
-    def mark_inferred_pending(self, graphs: Iterable[ox.NamedNode]) -> None:
-        """``graphs`` (article graphs) are about to be written or removed. An inferred graph that
-        was current, or exact but for other pending graphs, stays exact for everything else: its
-        marker is dropped and ``graphs`` listed (``<inferred> kg:pendingSource <graph>``), so that
-        reasoning can bring it up to date for them only (:mod:`kgbuild.reason.incremental`),
-        even after a build killed between its commits. A stale graph stays stale."""
+    def mark_inferred_pending(self, graphs: Iterable[ox.NamedNode], *, replaced: Iterable[ox.NamedNode] = (),
+                              nodes: Iterable[ox.NamedNode] = ()) -> None:
+        """``graphs`` (article graphs) are about to be written or removed, the earlier content of
+        those of them in ``replaced`` replaced or removed, or the classes the actors graph gives
+        ``nodes`` are about to change. An inferred graph that was current, or exact but for other
+        pending changes, stays exact for everything else: its marker is dropped and the changes
+        listed (``<inferred> kg:pendingSource <graph>``, ``kg:pendingReplaced <graph>``,
+        ``kg:pendingNode <node>``), so that reasoning can bring it up to date for them only
+        (:mod:`kgbuild.reason.incremental`), even after a build killed between its commits. A
+        stale graph stays stale."""
         graph = self.layout.inferred_graph
-        names = sorted({g.value for g in graphs})
-        if not names or self.pending_sources() is None:
+        rows = [(prop, sorted({g.value for g in names})) for prop, names in (
+            (KG.pendingSource, graphs), (KG.pendingReplaced, replaced), (KG.pendingNode, nodes))]
+        if not any(names for _, names in rows) or self.pending_changes() is None:
             return
-        listed = ", ".join(f"<{name}>" for name in names)
+        listed = " ".join(f"{graph} <{prop}> {', '.join(f'<{n}>' for n in names)} ." for prop, names in rows if names)
         with self._writing(f"marking {graph.value} pending"):
             self.store.update(f"DELETE WHERE {{ GRAPH {graph} {{ {graph} <{KG.isCurrent}> ?v }} }} ;\n"
-                              f"INSERT DATA {{ GRAPH {graph} {{ {graph} <{KG.pendingSource}> {listed} }} }}")
+                              f"INSERT DATA {{ GRAPH {graph} {{ {listed} }} }}")
 
     def inferred_is_current(self) -> bool:
         return self.is_current(self.layout.inferred_graph)
@@ -483,7 +518,8 @@ def _rdf_format(fmt: str) -> ox.RdfFormat:
 
 KG_FINGERPRINT = ox.NamedNode(str(KG.fingerprint))
 KG_IS_CURRENT = ox.NamedNode(str(KG.isCurrent))
-KG_PENDING_SOURCE = ox.NamedNode(str(KG.pendingSource))
+#: what the inferred graph lists in place of its marker while it is exact but for these changes
+_PENDING = (KG.pendingSource, KG.pendingReplaced, KG.pendingNode)
 _TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from kgbuild.namespace import KB, KG
 from kgbuild.reason import reason
-from kgbuild.store import ArticleWrite, GraphStore
+from kgbuild.store import ArticleWrite, GraphStore, PendingChanges
 
 KB_TTL = f"""@prefix kg: <{KG._NS}> . @prefix kb: <{KB}> .
 kb:USA a kg:State . kb:IRQ a kg:State .
@@ -196,4 +196,120 @@ def test_an_article_that_changes_no_actor_rewrites_no_actor_triple(monkeypatch: 
     monkeypatch.setattr(incremental, "_insert", recorded(incremental._insert))
     reason(store, engine="rules", incremental=True)
     assert written[:2] == [set(), set()]  # the actor part: deleted, added
+    assert _inferred(store) == _full_pass(store)
+
+
+NEW_ACTORS = ["<actor/militia>", "<actor/brigade>", "<actor/unit>", "<actor/council>"]
+
+
+def _added_article(store: GraphStore, rng: random.Random, article_id: str) -> ArticleWrite:
+    """An article that adds: memberships among new and KB actors (``ofState`` among them, so a
+    node another points at becomes a State), provisional classes the actors graph decides by
+    vote (a State among them), and events naming them."""
+    lines = []
+    for actor in NEW_ACTORS:
+        if rng.random() < 0.5:
+            prop = rng.choice(["partOf", "memberOf", "ofState", "subOrganizationOf", "leaderOf"])
+            lines.append(f"{actor} kg:{prop} {rng.choice([*PARENTS, *NEW_ACTORS, 'kb:sdf'])} .")
+        if rng.random() < 0.4:
+            lines.append(f"{actor} kg:provisionalClass kg:{rng.choice(['ArmedGroup', 'State', 'GovernmentBody'])} .")
+    for k in range(rng.randrange(1, 3)):
+        roles = " ; ".join(f"kg:{role} {rng.choice([*ACTORS, *NEW_ACTORS])}" for role in ("agent", "target"))
+        lines.append(f"<event/{article_id}-{k}> a kg:Attack ; {roles} ; kg:sourceArticle <article/{article_id}> .")
+    ttl = (f"@prefix kg: <{KG._NS}> . @prefix kb: <{KB}> . @base <{store.layout.base}> .\n" + "\n".join(lines))
+    graph = store.layout.doc_graph(article_id)
+    return ArticleWrite(article_id, [ox.Quad(t.subject, t.predicate, t.object, graph)
+                                     for t in ox.parse(ttl.encode(), format=ox.RdfFormat.TURTLE)], [])
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_added_articles_are_reasoned_over_locally_giving_what_a_full_pass_gives(
+        seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Articles only added, and the actor classes they vote for changed: each run reasons over a
+    module around what changed (never the whole store's), and writes the full pass's graph."""
+    from kgbuild import actor_classes
+    from kgbuild.reason import module
+
+    rng = random.Random(100 + seed)
+    store = GraphStore.in_memory()
+    store.load(KB_TTL.encode(), fmt="turtle", graph=store.layout.kb_graph)
+    store.write_articles([_added_article(store, rng, f"a{i}") for i in range(6)])
+    actor_classes.refresh(store)
+    reason(store, engine="rules")
+    whole_store_modules = []
+    extract = module.extract
+    monkeypatch.setattr(module, "extract", lambda s: (s is store and whole_store_modules.append(s)) or extract(s))
+    for round_ in range(6):
+        store.write_articles([_added_article(store, rng, f"n{round_}-{k}") for k in range(rng.randrange(1, 3))])
+        actor_classes.refresh(store)
+        changes = store.pending_changes()
+        assert changes and not changes.replaced
+        report = reason(store, engine="rules", incremental=True)
+        assert report.updated == len(changes.sources) and store.inferred_is_current()
+        got, expected = _inferred(store), _full_pass(store)
+        assert got == expected, (round_, sorted(map(str, expected - got))[:8], sorted(map(str, got - expected))[:8])
+    assert not whole_store_modules
+
+
+def test_an_actor_class_the_votes_change_is_pending_on_its_own() -> None:
+    """The actors graph deciding another class for an actor leaves the inferred graph exact but
+    for that actor (``kg:pendingNode``): reasoning updates it without any article changed."""
+    from kgbuild import actor_classes
+
+    store = GraphStore.in_memory()
+    store.load(KB_TTL.encode(), fmt="turtle", graph=store.layout.kb_graph)
+    unit, graph = ox.NamedNode(store.layout.base + "actor/unit"), store.layout.doc_graph("a")
+    stated = ox.NamedNode(str(KG.provisionalClass))
+    part_of = ox.Quad(unit, ox.NamedNode(str(KG.partOf)), ox.NamedNode(str(KB["iraq-security-forces"])), graph)
+    store.write_articles([ArticleWrite("a", [part_of, ox.Quad(unit, stated, ox.NamedNode(str(KG.ArmedGroup)), graph)],
+                                       [])])
+    actor_classes.refresh(store)
+    reason(store, engine="rules")
+    # a vote changes with no article written through write_articles (say, a store edited by hand)
+    store.bulk_load([ox.Quad(unit, stated, ox.NamedNode(str(KG.GovernmentBody)), store.layout.doc_graph(g))
+                     for g in ("b", "c")])
+    actor_classes.refresh(store)
+    assert store.pending_changes() == PendingChanges(nodes=(unit,))
+    report = reason(store, engine="rules", incremental=True)
+    assert report.updated == 0 and store.inferred_is_current()
+    assert ox.Triple(unit, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                     ox.NamedNode(str(KG.GovernmentBody))) in _inferred(store)
+    assert _inferred(store) == _full_pass(store)
+
+
+def test_a_node_reached_keeps_what_the_rest_of_the_store_entails_about_it() -> None:
+    """A new unit part of a place that is a State only because a KB body points at it with
+    ``ofState`` (the range): the local module holds that place's old answer, so the unit is
+    state-affiliated, as a full pass says."""
+    from kgbuild.reason.locality import affected_nodes
+
+    store = GraphStore.in_memory()
+    store.load(f"@prefix kg: <{KG._NS}> . @prefix kb: <{KB}> . kb:land-police kg:ofState kb:land .".encode(),
+               fmt="turtle", graph=store.layout.kb_graph)
+    reason(store, engine="rules")
+    unit, graph = ox.NamedNode(store.layout.base + "actor/unit"), store.layout.doc_graph("a")
+    store.write_articles([ArticleWrite("a", [ox.Quad(unit, ox.NamedNode(str(KG.partOf)), ox.NamedNode(str(KB.land)),
+                                                     graph)], [])])
+    assert affected_nodes(store, store.pending_changes()) == {unit}
+    reason(store, engine="rules", incremental=True)
+    assert ox.Triple(unit, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                     ox.NamedNode(str(KG.StateAffiliatedActor))) in _inferred(store)
+    assert _inferred(store) == _full_pass(store)
+
+
+def test_an_article_asserting_what_is_entailed_affects_no_node() -> None:
+    """Memberships and classes the inferred graph already holds change nothing: no node to
+    reason over again."""
+    from kgbuild.reason.locality import affected_nodes
+
+    store = GraphStore.in_memory()
+    store.load(KB_TTL.encode(), fmt="turtle", graph=store.layout.kb_graph)
+    reason(store, engine="rules")
+    graph = store.layout.doc_graph("known")
+    ttl = (f"@prefix kg: <{KG._NS}> . @prefix kb: <{KB}> . kb:iraq-security-forces kg:partOf kb:iraq-government ; "
+           f"kg:ofState kb:IRQ . kb:isis a kg:ArmedGroup .")
+    store.write_articles([ArticleWrite("known", [ox.Quad(t.subject, t.predicate, t.object, graph)
+                                                 for t in ox.parse(ttl.encode(), format=ox.RdfFormat.TURTLE)], [])])
+    assert affected_nodes(store, store.pending_changes()) == set()
+    reason(store, engine="rules", incremental=True)
     assert _inferred(store) == _full_pass(store)

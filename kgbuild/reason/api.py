@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from ..errors import ConfigError, ReasonerError, StoreError
 from ..namespace import KG
 from ..store import GraphStore, as_graph_store, current_marker
-from . import events, fusion, module, owl, pellet, rules
+from . import events, fusion, locality, module, owl, pellet, rules
 from .incremental import update as update_incrementally
 
 __all__ = ["reason", "ReasonReport", "ENGINES", "HERMIT_AUTO_LIMIT", "read_inputs"]
@@ -156,6 +156,12 @@ def _insert_marker(store: GraphStore, graph: ox.NamedNode, marker: ox.Triple) ->
     store.update(f"INSERT DATA {{ GRAPH {graph} {{ {marker.subject} {marker.predicate} {marker.object} }} }}")
 
 
+def _fused_count(store: GraphStore, graph: ox.NamedNode) -> int:
+    """How many ``kg:FusedEvent`` nodes ``graph`` holds (counted in Rust)."""
+    rows = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?f a <{KG.FusedEvent}> }} }}", union=False)
+    return int(next(iter(rows))["n"].value)
+
+
 def _article_graphs(store: GraphStore) -> int:
     """How many article (doc) graphs the store holds."""
     return sum(1 for g in store.graphs() if store.layout.graph_kind(g) == "doc")
@@ -209,7 +215,10 @@ def reason(store: GraphStore | ox.Store, *, base: str | None = None, engine: str
     :param engine: ``"hermit"`` (HermiT from owlready2, needs Java), ``"pellet"`` (Pellet from
         owlready2, needs Java; the fast OWL 2 DL engine at scale), ``"rules"`` (SPARQL rules
         run by Oxigraph) or ``"auto"`` (HermiT when Java is on ``PATH``, the input has at most
-        :data:`HERMIT_AUTO_LIMIT` individuals and HermiT succeeds; otherwise rules).
+        :data:`HERMIT_AUTO_LIMIT` individuals and HermiT succeeds; otherwise rules; an
+        incremental run over added articles only reasons over a small module around what they
+        touch (:mod:`kgbuild.reason.locality`), with the rules under ``"auto"``: the engines
+        agree, and a JVM's start alone would outweigh the update).
     :raises ConfigError: unknown engine.
     :raises ReasonerError: ``engine="hermit"`` or ``"pellet"`` without Java, or the reasoner failed.
     :raises OntologyError: no ontology in the store and the bundled one is unreadable.
@@ -220,19 +229,24 @@ def reason(store: GraphStore | ox.Store, *, base: str | None = None, engine: str
     started = time.perf_counter()
     store = as_graph_store(store, base=base)
     graph = store.layout.inferred_graph
-    changed = store.pending_sources() if incremental else None
-    if changed and len(changed) > max(INCREMENTAL_FLOOR, INCREMENTAL_SHARE * _article_graphs(store)):
-        log.info("%d changed articles: reasoning over the whole store", len(changed))
-        changed = None
-    if changed:
+    changes = store.pending_changes() if incremental else None
+    if changes and len(changes.sources) > INCREMENTAL_FLOOR \
+            and len(changes.sources) > INCREMENTAL_SHARE * _article_graphs(store):
+        log.info("%d changed articles: reasoning over the whole store", len(changes.sources))
+        changes = None
+    if changes:
+        if changes.replaced:  # what the replaced graphs held is gone: the whole store's module
+            work, affected = module.extract(store), None
+        else:  # only added graphs and changed actor classes: a module around what they touch
+            work, affected = locality.module_around(store, changes)
+            engine = "rules" if engine == "auto" else engine  # a JVM start outweighs a local update
         store.mark_stale(graph)  # stopped from here on, the next run is a full pass
-        work = module.extract(store)
         used, ntriples, fallback = _run_engine(engine, work, java=owl.java_path())
-        update_incrementally(store, work, ntriples, changed)
+        update_incrementally(store, work, ntriples, changes, affected=affected)
         _insert_marker(store, graph, current_marker(graph))
-        n_fused = sum(1 for _ in store.quads(graph, predicate=_TYPE, object=ox.NamedNode(str(KG.FusedEvent))))
         return ReasonReport(engine=used, triples=store.count(graph), seconds=time.perf_counter() - started,
-                            fused_events=n_fused, fallback_reason=fallback, updated=len(changed))
+                            fused_events=_fused_count(store, graph), fallback_reason=fallback,
+                            updated=len(changes.sources))
     work = module.extract(store)
     fused = fusion.fuse_store(store, event_classes=module.event_classes(work))
     used, ntriples, fallback = _run_engine(engine, work, java=owl.java_path())

@@ -53,7 +53,8 @@ def updates(work: ox.Store, graph: ox.NamedNode, *, layout: Layout, sources: Seq
     def of_class(classes: str) -> str:
         # the graphs first, then the class filter inside each: Oxigraph then reads only the
         # chunk's graphs (reading every event's rdf:type triple per chunk made a 10k-article
-        # store's classification quadratic)
+        # store's classification quadratic); what follows is joined LATERAL, for each event
+        # found (a plain join let Oxigraph read every agent and target of the store first)
         return (f"{{ SELECT DISTINCT ?e WHERE {{ {in_sources} "
                 f"GRAPH ?g0 {{ ?e a ?ec FILTER(isIRI(?e) && ?ec IN ({classes})) }} }} }}")
 
@@ -66,11 +67,11 @@ def updates(work: ox.Store, graph: ox.NamedNode, *, layout: Layout, sources: Seq
     ]
     for cls, role in (("AttackOnStateAffiliated", "target"), ("AttackByStateAffiliated", "agent")):
         steps.append(f"""INSERT {{ GRAPH {graph} {{ ?e a kg:{cls} }} }} WHERE {{
-            {of_class(attacks)}
+            {of_class(attacks)} LATERAL {{
             GRAPH ?g1 {{ ?e kg:{role} ?t }} FILTER({ok('g1')})
-            GRAPH {graph} {{ ?t a kg:StateAffiliatedActor }} }}""")
+            GRAPH {graph} {{ ?t a kg:StateAffiliatedActor }} }} }}""")
     if defined_values:
         steps.append(f"""INSERT {{ GRAPH {graph} {{ ?e a ?d }} }} WHERE {{
-            {of_class(events)}
-            VALUES (?c ?d) {{ {defined_values} }} GRAPH {graph} {{ ?e a ?c }} }}""")
+            {of_class(events)} LATERAL {{
+            VALUES (?c ?d) {{ {defined_values} }} GRAPH {graph} {{ ?e a ?c }} }} }}""")
     return steps

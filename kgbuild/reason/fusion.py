@@ -139,7 +139,7 @@ class _UndatedKeys:
 
     def __init__(self, store: GraphStore) -> None:
         self._store = store
-        self._known: dict[tuple[ox.Term, ...], list[tuple[ox.NamedNode, str]]] = {}
+        self._known: dict[tuple[ox.Term, ...], dict[str, list[ox.NamedNode]]] = {}
 
     def __call__(self, c: ox.Term, r: ox.NamedNode, v: ox.Term, day: ox.Term) -> list[ox.NamedNode]:
         key = (c, r, v)
@@ -152,9 +152,10 @@ class _UndatedKeys:
                 FILTER NOT EXISTS {{ GRAPH ?g2 {{ ?e <{KG.date}> ?d }} FILTER({ok("g2")}) }}
                 GRAPH ?g3 {{ ?e <{KG.sourceArticle}> ?a }} FILTER({ok("g3")})
                 GRAPH ?g5 {{ ?a <{_DCTERMS_DATE}> ?p }} }}""", union=False)
-            found = self._known[key] = [(row["e"], row["p"].value) for row in rows]
-        window = {_shift(day.value, k) for k in range(WINDOW_DAYS + 1)}
-        return [e for e, published in found if published[:10] in window]
+            found = self._known[key] = defaultdict(list)
+            for row in rows:  # by publication day: a popular actor has many, a window holds few
+                found[row["p"].value[:10]].append(row["e"])
+        return [e for k in range(WINDOW_DAYS + 1) for e in found.get(_shift(day.value, k), ())]
 
 
 def _rows(store: GraphStore, events: list[ox.NamedNode], is_input: _InputGraphs | None = None,

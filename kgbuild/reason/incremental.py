@@ -1,12 +1,15 @@
 """Incremental reasoning: bring an inferred graph that is exact but for some article graphs up to
-date for those graphs (:meth:`kgbuild.store.GraphStore.mark_inferred_pending` lists them), at a
-cost that grows with what changed rather than with the store.
+date for those graphs and actors (:meth:`kgbuild.store.GraphStore.mark_inferred_pending` lists
+them), at a cost that grows with what changed rather than with the store.
 
 The inferred graph has three parts, each brought up to date on its own:
 
-1. **the actors** (the engine's answer: classes of actors and the closure triples): the module
-   is small even for a big store (about 2 s at 10k articles), so the engine reasons over all of
-   it as in a full pass, and only the difference with the old answer is written;
+1. **the actors** (the engine's answer: classes of actors and the closure triples): when the
+   changes only add article graphs and change actor classes, the engine reasons over a module
+   around the nodes they can touch (:mod:`kgbuild.reason.locality`), whose answer for those
+   nodes is the full pass's; when a graph was replaced or removed, over the whole store's
+   module (what the graph held is gone, so which nodes it touched is unknown); either way only
+   the difference with the old answer is written;
 2. **the events** (their classes): the events of the changed graphs, and of every graph with an
    event whose agent or target gained or lost ``kg:StateAffiliatedActor``, are classified again
    (:mod:`kgbuild.reason.events`); whatever the graph says about events that are gone is deleted;
@@ -23,7 +26,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from ..namespace import KG
-from ..store import GraphStore
+from ..store import GraphStore, PendingChanges
 from . import events, fusion, module
 from .rules import CLOSED_PROPERTIES
 
@@ -36,25 +39,30 @@ CHUNK_TRIPLES = 20_000
 CHUNK_GRAPHS = 2000
 
 
-def update(store: GraphStore, work: ox.Store, answer: bytes, changed: list[ox.NamedNode]) -> None:
-    """Bring ``store``'s inferred graph up to date for the ``changed`` article graphs, given the
-    engine's ``answer`` (N-Triples) over the module store ``work``. The graph's marker is not
-    written here."""
+def update(store: GraphStore, work: ox.Store, answer: bytes, changes: PendingChanges, *,
+           affected: set[ox.NamedNode] | None = None) -> None:
+    """Bring ``store``'s inferred graph up to date for ``changes``, given the engine's ``answer``
+    (N-Triples) over the module store ``work``: the whole store's module, or with ``affected``
+    one built around those nodes (:func:`kgbuild.reason.locality.module_around`), whose answer
+    is then the only part compared and written. The graph's marker is not written here."""
     layout = store.layout
     graph = layout.inferred_graph
     ok = layout.sparql_reasoning_filter
     event_classes = module.event_classes(work)
     # 1. actors: the difference between the old answer and the new one
     new = {q.triple for q in ox.parse(answer, format=ox.RdfFormat.N_TRIPLES)}
-    old = _actor_part(store, graph)
+    if affected is not None:
+        new = {t for t in new if t.subject in affected}
+    old = _actor_part(store, graph, subjects=affected)
     _delete(store, graph, old - new)
     _insert(store, graph, new - old)
     moved = {t.subject for t in old ^ new if t.predicate == _RDF_TYPE and t.object == _AFFILIATED}
-    # 3 before 2: the old groups are read from the events' fusedInto triples
+    # 3 before 2: the old groups are read from the events' fusedInto triples; an event is gone
+    # only from a graph replaced or removed
     gone = [row["e"] for row in store.query(f"""SELECT DISTINCT ?e WHERE {{
         GRAPH {graph} {{ ?e a <{KG.Event}> }}
-        FILTER NOT EXISTS {{ GRAPH ?g {{ ?e a ?c }} FILTER({ok('g')}) }} }}""", union=False)]
-    present = [g for g in changed if store.has_graph(g)]
+        FILTER NOT EXISTS {{ GRAPH ?g {{ ?e a ?c }} FILTER({ok('g')}) }} }}""", union=False)] if changes.replaced else []
+    present = [g for g in changes.sources if store.has_graph(g)]
     seeds = set(gone) | set(_events_of(store, present, event_classes))
     old_fused, fused = fusion.fuse_around(store, seeds, event_classes=event_classes)
     fused_into = ox.NamedNode(str(KG.fusedInto))
@@ -71,12 +79,18 @@ def update(store: GraphStore, work: ox.Store, answer: bytes, changed: list[ox.Na
         store.update(module.PREFIXES + " ;\n".join(events.updates(work, graph, layout=layout, sources=part)))
 
 
-def _actor_part(store: GraphStore, graph: ox.NamedNode) -> set[ox.Triple]:
-    """The engine's answer in ``graph``: every class of every actor, and the closure triples."""
-    types = store.query(f"SELECT ?s ?c WHERE {{ GRAPH {graph} {{ ?s a <{KG.Actor}> . ?s a ?c }} }}", union=False)
+def _actor_part(store: GraphStore, graph: ox.NamedNode, *, subjects: set[ox.NamedNode] | None = None
+                ) -> set[ox.Triple]:
+    """The engine's answer in ``graph`` (about ``subjects`` only, when given): every class of
+    every actor, and the closure triples."""
+    if subjects is not None and not subjects:
+        return set()
+    bound = "" if subjects is None else f"VALUES ?s {{ {' '.join(str(s) for s in sorted(subjects, key=str))} }} "
+    types = store.query(f"SELECT ?s ?c WHERE {{ {bound}GRAPH {graph} {{ ?s a <{KG.Actor}> . ?s a ?c }} }}",
+                        union=False)
     out = {ox.Triple(row["s"], _RDF_TYPE, row["c"]) for row in types}
     values = " ".join(f"<{p}>" for p in CLOSED_PROPERTIES)
-    rows = store.query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} GRAPH {graph} {{ ?s ?p ?o }} }}",
+    rows = store.query(f"SELECT ?s ?p ?o WHERE {{ {bound}VALUES ?p {{ {values} }} GRAPH {graph} {{ ?s ?p ?o }} }}",
                        union=False)
     out.update(ox.Triple(row["s"], row["p"], row["o"]) for row in rows)
     return out
@@ -109,7 +123,7 @@ def _graphs_naming(store: GraphStore, actors: set[ox.NamedNode | ox.BlankNode]) 
 def _forget_classes(graph: ox.NamedNode, sources: list[ox.NamedNode], event_classes: set[str]) -> str:
     """The update deleting from ``graph`` the classes of the events asserted in ``sources``."""
     return f"DELETE {{ GRAPH {graph} {{ ?e a ?d }} }} WHERE {{ {{ {_asserted_in(sources, event_classes)} }} " \
-           f"GRAPH {graph} {{ ?e a ?d }} }}"
+           f"LATERAL {{ GRAPH {graph} {{ ?e a ?d }} }} }}"
 
 
 def _delete(store: GraphStore, graph: ox.NamedNode, triples: set[ox.Triple]) -> None:
