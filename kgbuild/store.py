@@ -188,6 +188,21 @@ class GraphStore:
         """The same data seen under another build base (not closed by :meth:`close`)."""
         return GraphStore(self.store, path=None, base=base, read_only=self.read_only)
 
+    def flush(self) -> None:
+        """Write RocksDB's in-memory write buffers to disk (on-disk stores; nothing in memory).
+
+        Between the transactions of a large rewrite: each index keeps up to 64 MB of written
+        data in memory until RocksDB flushes it, so a rewrite of every article's classes at
+        10k articles held ~550 MB more at its end than at its start (docs/performance.md).
+
+        :raises StoreError: the write failed.
+        """
+        if self.path is not None and not self.read_only:
+            try:
+                self.store.flush()
+            except OSError as exc:
+                raise StoreError(f"{self.path}: flush failed: {_one_line(exc)}") from exc
+
     def close(self) -> None:
         """Flush, drop the RocksDB handle (its own lock goes with it) and release kgbuild's lock."""
         if not self.read_only and self.path is not None and self.store is not None:

@@ -145,6 +145,7 @@ def _write(store: GraphStore, work: ox.Store, ntriples: bytes, graph: ox.NamedNo
         for i in range(0, len(sources), WRITE_CHUNK_GRAPHS):
             steps = events.updates(work, graph, layout=layout, sources=sources[i:i + WRITE_CHUNK_GRAPHS])
             store.update(module.PREFIXES + " ;\n".join(steps))
+            store.flush()  # RocksDB's write buffers would otherwise grow over the chunks
         if marker is not None:
             _insert_marker(store, graph, marker)
     except StoreError as exc:
@@ -172,6 +173,7 @@ def _drop(store: GraphStore, graph: ox.NamedNode) -> None:
     while next(store.quads(graph), None) is not None:
         store.update(f"DELETE {{ GRAPH {graph} {{ ?s ?p ?o }} }} WHERE {{ "
                      f"SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} LIMIT {WRITE_CHUNK_TRIPLES} }}")
+        store.flush()
     store.update(f"DROP SILENT GRAPH {graph}")
 
 
