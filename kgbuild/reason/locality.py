@@ -82,10 +82,10 @@ def _seeds(store: GraphStore, work: ox.Store, changes: PendingChanges) -> set[ox
     for triple in store.query(query, union=False):
         if not isinstance(triple.subject, ox.NamedNode):
             continue
-        if ox.Quad(triple.subject, triple.predicate, triple.object, graph) not in store.store:
+        if not store.contains(ox.Quad(triple.subject, triple.predicate, triple.object, graph)):
             seeds.add(triple.subject)
         if triple.predicate.value in of_state and isinstance(triple.object, ox.NamedNode):
-            if ox.Quad(triple.object, _RDF_TYPE, ox.NamedNode(str(KG.State)), graph) not in store.store:
+            if not store.contains(ox.Quad(triple.object, _RDF_TYPE, ox.NamedNode(str(KG.State)), graph)):
                 seeds.add(triple.object)  # a node some node is ofState becomes a State
     return seeds
 
