@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
+from ..vocabulary import ActorClass
 from .items import ActorRef
 from .mentions import PRONOUNS, MentionIndex, unique_actors
 
@@ -62,7 +63,7 @@ TALKING_VERBS = frozenset({"speak", "talk", "chat", "converse"})
 def talked_with(verb: Token, index: MentionIndex) -> bool:
     """"Trump spoke with Putin", "talked to Xi": an actor spoken with or to (not "spoke about North
     Korea", "spoke to reporters")."""
-    return any(a.actor_class != "Place" for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+    return any(a.actor_class != ActorClass.PLACE for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
                for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g))
 
 

@@ -41,21 +41,12 @@ import pyoxigraph as ox
 from ..namespace import KG
 from ..store import GraphStore, PendingChanges
 from . import module
-from .rules import CLOSED_PROPERTIES, HELPER_PROPERTIES
+from .rules import CLOSED_PROPERTIES, sub_properties
 
 __all__ = ["affected_nodes", "module_around"]
 
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _NT = ox.RdfFormat.N_TRIPLES
-
-
-def _properties(work: ox.Store, top: Iterable[str]) -> list[str]:
-    """``top`` and every property the TBox declares (transitively) below one of them."""
-    values = " ".join(f"<{p}>" for p in top)
-    rows = work.query(module.PREFIXES + f"SELECT DISTINCT ?p WHERE {{ VALUES ?top {{ {values} }} "
-                                        f"GRAPH {module.TBOX_GRAPH} {{ ?p rdfs:subPropertyOf* ?top }} }}")
-    found = {row["p"].value for row in rows if isinstance(row["p"], ox.NamedNode)} | set(top)
-    return sorted(found - HELPER_PROPERTIES)
 
 
 def _values(var: str, nodes: Iterable[ox.NamedNode]) -> str:
@@ -77,7 +68,7 @@ def _seeds(store: GraphStore, work: ox.Store, changes: PendingChanges) -> set[ox
     sources = [g for g in changes.sources if store.has_graph(g)]
     if not sources:
         return seeds
-    of_state = set(_properties(work, [str(KG.ofState)]))
+    of_state = set(sub_properties(work, str(KG.ofState)))
     query = module.module_query(store.layout, module.module_classes(work), graphs=sources)
     for triple in store.query(query, union=False):
         if not isinstance(triple.subject, ox.NamedNode):
@@ -102,7 +93,9 @@ def _reach(store: GraphStore, nodes: set[ox.NamedNode], path: str, *, backwards:
 
 
 def _path(work: ox.Store) -> str:
-    return "(" + "|".join(f"<{p}>" for p in _properties(work, sorted(module.INPUT_PROPERTIES))) + ")*"
+    """Zero or more steps over the membership properties (and those the TBox declares below them)."""
+    found = {p for top in module.INPUT_PROPERTIES for p in sub_properties(work, top)}
+    return "(" + "|".join(f"<{p}>" for p in sorted(found)) + ")*"
 
 
 def affected_nodes(store: GraphStore, changes: PendingChanges, *, work: ox.Store | None = None) -> set[ox.NamedNode]:
@@ -120,8 +113,9 @@ def module_around(store: GraphStore, changes: PendingChanges) -> tuple[ox.Store,
     if changes.replaced:
         raise ValueError("a local module needs the earlier content of replaced graphs")
     work = _tbox_store(store)
-    affected = affected_nodes(store, changes, work=work)
-    reached = _reach(store, affected, _path(work), backwards=False)
+    path = _path(work)  # read from the TBox once for both directions
+    affected = _reach(store, _seeds(store, work, changes), path, backwards=True)
+    reached = _reach(store, affected, path, backwards=False)
     if not reached:
         return work, affected
     layout, ordered = store.layout, sorted(reached, key=str)

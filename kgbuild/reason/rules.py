@@ -39,7 +39,7 @@ import pyoxigraph as ox
 from ..namespace import KG
 from .module import PREFIXES, TBOX_GRAPH, superclass_pairs, tbox_triples, told_subclasses
 
-__all__ = ["materialise", "tbox_triples", "CLOSED_PROPERTIES", "HELPER_PROPERTIES", "TBOX_GRAPH"]
+__all__ = ["materialise", "sub_properties", "tbox_triples", "CLOSED_PROPERTIES", "HELPER_PROPERTIES", "TBOX_GRAPH"]
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ _KG = str(KG._NS)
 _NT = ox.RdfFormat.N_TRIPLES
 
 
-def _sub_properties(store: ox.Store, prop: str) -> list[str]:
+def sub_properties(store: ox.Store, prop: str) -> list[str]:
     """``prop`` and every kg: property declared (transitively) below it, minus the helpers."""
     rows = store.query(
         PREFIXES + f"SELECT DISTINCT ?p WHERE {{ GRAPH {TBOX_GRAPH} {{ ?p rdfs:subPropertyOf* <{prop}> }} }}"
@@ -93,11 +93,11 @@ def _close_types(store: ox.Store, pairs: str) -> None:
 def materialise(work: ox.Store) -> bytes:
     """Run the rules on a module store (:func:`kgbuild.reason.module.extract`), in place, and
     return the DESIGN set as N-Triples (see :func:`kgbuild.reason.api.infer_set`)."""
-    part_of = _alt(_sub_properties(work, str(KG.partOf)))
-    member_of = _alt(_sub_properties(work, str(KG.memberOf)))
-    of_state = _alt(_sub_properties(work, str(KG.ofState)))
-    located_in = _alt(_sub_properties(work, str(KG.locatedIn)))
-    affiliated = _alt(_sub_properties(work, str(KG.affiliatedState)))
+    part_of = _alt(sub_properties(work, str(KG.partOf)))
+    member_of = _alt(sub_properties(work, str(KG.memberOf)))
+    of_state = _alt(sub_properties(work, str(KG.ofState)))
+    located_in = _alt(sub_properties(work, str(KG.locatedIn)))
+    affiliated = _alt(sub_properties(work, str(KG.affiliatedState)))
 
     pairs = _superclass_pairs(work)
     # 1-4: membership closures, in dependency order (partOf < ofState < memberOf).
