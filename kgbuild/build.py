@@ -38,7 +38,8 @@ from .store import ArticleWrite, GraphStore, SerializedArticleWrite
 
 __all__ = ["build", "BuildReport", "load_background", "extract_worker", "commit_due", "CommitBudget"]
 
-BATCH = 64  # articles per extraction batch (one nlp.pipe call, one SHACL validation)
+BATCH = 64  # articles per extraction batch (one nlp.pipe call)
+EMIT_BATCH = 16  # of which emitted and validated at once (their quads and SHACL index in memory)
 FIRST_BATCH = 4  # the first batches are smaller (4, 8, 16, ... up to BATCH): early first commits
 #: a commit (one atomic bulk load) gathers articles until it holds this many quads or articles
 COMMIT_QUADS = 200_000
@@ -155,8 +156,6 @@ def extract_worker(article: Article) -> tuple[str, bytes | None, bytes | None, d
 
 
 def _extract_batch(articles: list[Article]) -> list[tuple[str, bytes | None, bytes | None, dict[str, int] | str]]:
-    from .graph import emit_article
-
     extractor = _WORKER["extractor"]
     out = []
     try:
@@ -168,6 +167,17 @@ def _extract_batch(articles: list[Article]) -> list[tuple[str, bytes | None, byt
                 results.extend(extractor.pipe([article]))
             except Exception as exc:  # noqa: BLE001
                 out.append((article.id, None, None, f"{article.source}: extraction failed: {exc}"))
+    for start in range(0, len(results), EMIT_BATCH):  # a few articles' quads and SHACL index at a time
+        out.extend(_emitted(results[start:start + EMIT_BATCH]))
+    return out
+
+
+def _emitted(results: list[tuple[Article, Any]]) -> list[tuple[str, bytes, bytes, dict[str, Any]]]:
+    """The N-Quads (doc graph, claims graph) and counts of extracted articles, their SHACL
+    violations (validated together) on the last one."""
+    from .graph import emit_article
+
+    out: list[tuple[str, bytes, bytes, dict[str, Any]]] = []
     writes = []
     for article, extraction in results:
         write = emit_article(article, extraction, layout=_WORKER["layout"], fingerprint=_fingerprint(article))
@@ -179,8 +189,7 @@ def _extract_batch(articles: list[Article]) -> list[tuple[str, bytes | None, byt
         out.append((article.id, ox.serialize(write.doc_quads, format=ox.RdfFormat.N_QUADS),
                     ox.serialize(write.claim_quads, format=ox.RdfFormat.N_QUADS), stats))
     if writes and _WORKER.get("validate", True):  # SHACL in the worker, so --jobs spreads it too
-        done = next(r for r in out if isinstance(r[3], dict))
-        done[3]["violations"] = _validate(writes)
+        out[-1][3]["violations"] = _validate(writes)
     return out
 
 
@@ -427,7 +436,8 @@ def _validate(writes: list[ArticleWrite]) -> list[str]:
 
 
 def _article_of(node: str, writes: list[ArticleWrite]) -> str:
+    """The article whose graph has ``node`` (a violation's focus, in its N-Triples form) as a subject."""
     for write in writes:
-        if any(q.subject.value == node for q in write.doc_quads[:2000]):
+        if any(str(q.subject) == node for q in write.doc_quads):
             return write.article_id
     return "?"

@@ -105,10 +105,15 @@ class PendingChanges:
         return bool(self.sources or self.nodes)
 
 
-#: quads per ``bulk_load`` call: well under oxigraph's bulk-loader batch (1,000,000 quads), so
-#: each call ends in one ingestion of SST files for every index at once, which RocksDB applies
-#: atomically: an article is all there or absent, even if the process dies mid-write
-BULK_CHUNK_QUADS = 250_000
+#: quads per ``bulk_load`` call of new articles (under :data:`GRAPH_BULK_QUADS`): each call ends in one ingestion of SST files for
+#: every index at once, which RocksDB applies atomically (an article is all there or absent, even
+#: if the process dies mid-write). Small calls keep the bulk loader's sort buffers small: a
+#: 1,000-article build peaked at 825 MB RSS with 250,000, 757 MB with 50,000, and 3,000 synthetic
+#: articles were written in 6.3-7.0 s instead of 8.5-8.9 s
+BULK_CHUNK_QUADS = 50_000
+#: the largest new graph :meth:`GraphStore.replace_graph` writes in one bulk load: well under
+#: oxigraph's bulk-loader batch (1,000,000 quads), so it stays one atomic ingestion
+GRAPH_BULK_QUADS = 250_000
 
 
 class GraphStore:
@@ -378,7 +383,7 @@ class GraphStore:
         if not rows:
             self.store.update(f"DROP SILENT GRAPH {graph}")
             return 0
-        if len(rows) <= BULK_CHUNK_QUADS and not self.store.contains_named_graph(graph):
+        if len(rows) <= GRAPH_BULK_QUADS and not self.store.contains_named_graph(graph):
             # a new graph: one bulk load (a single atomic ingestion), no SPARQL text to parse
             self.store.bulk_load(ox.serialize(rows, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
             return len(rows)

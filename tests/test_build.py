@@ -146,6 +146,28 @@ def test_failures_are_named_and_the_rest_is_built(mixed_batch: tuple) -> None:
         assert graph_store.article_ids() == ["dated", "good", "stdin"]
 
 
+def test_shacl_violations_of_every_article_are_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Articles are emitted and validated a few at a time (``EMIT_BATCH``); a violation in any
+    of them reaches the build report, named by its article."""
+    import kgbuild.build as build_module
+    import kgbuild.graph as graph_module
+
+    emit = graph_module.emit_article
+
+    def emit_broken(article, extraction, **options):  # noqa: ANN001, ANN202
+        write = emit(article, extraction, **options)
+        begin = next(q for q in write.doc_quads if q.predicate.value.endswith("#beginIndex"))
+        write.doc_quads.append(ox.Quad(begin.subject, begin.predicate, ox.Literal("start"), begin.graph_name))
+        return write
+
+    monkeypatch.setattr(graph_module, "emit_article", emit_broken)
+    monkeypatch.setattr(build_module, "EMIT_BATCH", 2)
+    report = build_into(tmp_path / "kg", [EXAMPLES_JSONL], reason=False)
+    assert sorted(report.built) == sorted(EXAMPLE_IDS)
+    named = {line.split(":", 1)[0] for line in report.violations}
+    assert named == set(EXAMPLE_IDS), report.violations[:3]
+
+
 def test_published_option_dates_only_undated_articles(mixed_batch: tuple) -> None:
     _, store = mixed_batch
     dates = {}
