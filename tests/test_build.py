@@ -168,6 +168,22 @@ def test_shacl_violations_of_every_article_are_reported(tmp_path: Path, monkeypa
     assert named == set(EXAMPLE_IDS), report.violations[:3]
 
 
+def test_a_big_build_frees_its_pipeline_before_reasoning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build of at least ``RELEASE_PIPELINE_ARTICLES`` articles drops the in-process pipeline
+    before its final reasoning; a smaller one keeps it; either way the store is the same."""
+    import kgbuild.build as build_module
+
+    kept = build_into(tmp_path / "kept", [EXAMPLES_JSONL])
+    assert "extractor" in build_module._WORKER and kept.reasoning
+    monkeypatch.setattr(build_module, "RELEASE_PIPELINE_ARTICLES", len(EXAMPLE_IDS))
+    freed = build_into(tmp_path / "freed", [EXAMPLES_JSONL])
+    assert "extractor" not in build_module._WORKER and freed.reasoning
+    assert_same_store(tmp_path / "kept", tmp_path / "freed")
+    monkeypatch.setattr(build_module, "RELEASE_PIPELINE_ARTICLES", len(EXAMPLE_IDS) + 1)
+    again = build_into(tmp_path / "freed", [EXAMPLES_JSONL], force=True)  # loads it again, keeps it
+    assert sorted(again.built) == sorted(EXAMPLE_IDS) and "extractor" in build_module._WORKER
+
+
 def test_published_option_dates_only_undated_articles(mixed_batch: tuple) -> None:
     _, store = mixed_batch
     dates = {}
