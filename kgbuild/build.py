@@ -438,6 +438,8 @@ def _run(articles: Iterator[Article], *, pool: Any, worker_args: tuple) -> Itera
 
 
 def _validate(writes: list[ArticleWrite]) -> list[str]:
+    """The SHACL violations of ``writes`` validated together (at most 50), each named by the
+    article whose graph has the violation's focus node."""
     from .validate import validate_quads
 
     quads = [q for w in writes for q in w.doc_quads] + [q for w in writes for q in w.claim_quads]
@@ -445,16 +447,8 @@ def _validate(writes: list[ArticleWrite]) -> list[str]:
         result = validate_quads(quads)
     except KgbuildError as exc:
         return [f"validation could not run: {exc}"]
-    messages = []
-    for violation in result.violations[:50]:
-        focus, path, message = violation[0], violation[1], violation[2]
-        messages.append(f"{_article_of(str(focus), writes)}: {focus} {path or ''}: {message}")
-    return messages
-
-
-def _article_of(node: str, writes: list[ArticleWrite]) -> str:
-    """The article whose graph has ``node`` (a violation's focus, in its N-Triples form) as a subject."""
-    for write in writes:
-        if any(str(q.subject) == node for q in write.doc_quads):
-            return write.article_id
-    return "?"
+    if not result.violations:
+        return []
+    owner = {str(q.subject): w.article_id for w in reversed(writes) for q in w.doc_quads}  # N-Triples forms
+    return [f"{owner.get(focus, '?')}: {focus} {path or ''}: {message}"
+            for focus, path, message, *_ in result.violations[:50]]

@@ -105,11 +105,11 @@ class PendingChanges:
         return bool(self.sources or self.nodes)
 
 
-#: quads per ``bulk_load`` call of new articles (under :data:`GRAPH_BULK_QUADS`): each call ends in one ingestion of SST files for
-#: every index at once, which RocksDB applies atomically (an article is all there or absent, even
-#: if the process dies mid-write). Small calls keep the bulk loader's sort buffers small: a
-#: 1,000-article build peaked at 825 MB RSS with 250,000, 757 MB with 50,000, and 3,000 synthetic
-#: articles were written in 6.3-7.0 s instead of 8.5-8.9 s
+#: quads per ``bulk_load`` call of new articles (under :data:`GRAPH_BULK_QUADS`): each call ends
+#: in one ingestion of SST files for every index at once, which RocksDB applies atomically (an
+#: article is all there or absent, even if the process dies mid-write). Small calls keep the bulk
+#: loader's sort buffers small: a 1,000-article build peaked at 825 MB RSS with 250,000, 757 MB
+#: with 50,000, and 3,000 synthetic articles were written in 6.3-7.0 s instead of 8.5-8.9 s
 BULK_CHUNK_QUADS = 50_000
 #: the largest new graph :meth:`GraphStore.replace_graph` writes in one bulk load: well under
 #: oxigraph's bulk-loader batch (1,000,000 quads), so it stays one atomic ingestion
