@@ -50,6 +50,7 @@ def patch_build(monkeypatch: pytest.MonkeyPatch, extractor: Extractor, _kb_cache
 
     def init_worker(model: str, kb_folders: tuple[str, ...], base: str, validate: bool = True,
                     events_model: str | None = None) -> None:
+        build_module._WORKER.pop("args", None)  # never taken for a real pipeline's: a later build loads its own
         build_module._WORKER["validate"] = validate
         if kb_folders:
             build_module._WORKER["extractor"] = Extractor(model=model, kb_folders=[Path(f) for f in kb_folders])
