@@ -63,7 +63,8 @@ TALKING_VERBS = frozenset({"speak", "talk", "chat", "converse"})
 def talked_with(verb: Token, index: MentionIndex) -> bool:
     """"Trump spoke with Putin", "talked to Xi": an actor spoken with or to (not "spoke about North
     Korea", "spoke to reporters")."""
-    return any(a.actor_class != ActorClass.PLACE for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+    return any(a.actor_class != ActorClass.PLACE
+               for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
                for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g))
 
 

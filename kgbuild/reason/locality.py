@@ -102,7 +102,11 @@ def affected_nodes(store: GraphStore, changes: PendingChanges, *, work: ox.Store
     """The nodes whose entailments ``changes`` (new article graphs, changed actor classes) can
     touch: the nodes changed and every node reaching one of them over the membership properties."""
     work = work if work is not None else _tbox_store(store)
-    return _reach(store, _seeds(store, work, changes), _path(work), backwards=True)
+    return _affected(store, work, changes, _path(work))
+
+
+def _affected(store: GraphStore, work: ox.Store, changes: PendingChanges, path: str) -> set[ox.NamedNode]:
+    return _reach(store, _seeds(store, work, changes), path, backwards=True)
 
 
 def module_around(store: GraphStore, changes: PendingChanges) -> tuple[ox.Store, set[ox.NamedNode]]:
@@ -114,7 +118,7 @@ def module_around(store: GraphStore, changes: PendingChanges) -> tuple[ox.Store,
         raise ValueError("a local module needs the earlier content of replaced graphs")
     work = _tbox_store(store)
     path = _path(work)  # read from the TBox once for both directions
-    affected = _reach(store, _seeds(store, work, changes), path, backwards=True)
+    affected = _affected(store, work, changes, path)
     reached = _reach(store, affected, path, backwards=False)
     if not reached:
         return work, affected
