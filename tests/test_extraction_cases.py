@@ -3014,3 +3014,52 @@ def test_officials_alone_are_still_the_storys_government(extractor: Extractor) -
 def test_a_protest_outside_parliament_is_against_the_storys_parliament(extractor: Extractor) -> None:
     protest = only(extract(extractor, "Hundreds of people protested outside parliament in Nairobi."), "Protest")
     assert labels(protest.targets) == {"Kenyan parliament"}
+
+
+# -- twenty-first session: offices "of" a place, what a refusal turns down, deeds not done ------
+def test_an_office_of_a_state_speaks_for_its_government(extractor: Extractor) -> None:
+    result = extract(extractor, "The president of Kenya accused al-Shabab of planning attacks.")
+    accusation = only(result, "Accusation")
+    assert "Government of Kenya" in labels(accusation.agents)
+    assert labels(accusation.targets) == {"al-Shabab"}
+
+
+def test_the_governor_of_a_region_speaks_for_its_government(extractor: Extractor) -> None:
+    result = extract(extractor, "The governor of Zamfara said bandits had kidnapped 40 people.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"Zamfara State government"}
+    assert labels(accusation.targets) == {"bandits"}
+    assert ("Zamfara State government", "ofState", "https://w3id.org/kgbuild/kb/NGA") in relation_labels(result)
+    result = extract(extractor, "The governor of Borno state accused Boko Haram of killing farmers.")
+    assert labels(only(result, "Accusation").agents) == {"Borno State government"}
+
+
+def test_a_former_office_speaks_for_no_government(extractor: Extractor) -> None:
+    result = extract(extractor, "The former president of Kenya accused al-Shabab of planning attacks.")
+    assert "Government of Kenya" not in {m.actor.label for m in result.mentions}
+
+
+@pytest.mark.parametrize("sentence, proposer", [
+    ("Sudan's army rejected a proposal by the Rapid Support Forces for a humanitarian truce.", "Rapid Support Forces"),
+    ("Israel rejected a ceasefire proposal from Hamas.", "Hamas"),
+    ("Ethiopia's government denied allegations by Human Rights Watch that its troops had killed civilians.",
+     "Human Rights Watch"),
+])
+def test_a_refusal_is_aimed_at_who_made_what_it_turns_down(extractor: Extractor, sentence: str, proposer: str) -> None:
+    rejection = only(extract(extractor, sentence), "Rejection")
+    assert labels(rejection.targets) == {proposer}
+
+
+def test_what_someone_failed_to_do_is_no_event(extractor: Extractor) -> None:
+    result = extract(extractor, "The Kenyan government criticized the United Nations for failing to deliver food "
+                                "to refugees.")
+    assert [e.event_class for e in result.events] == ["Accusation"]
+    assert labels(result.events[0].targets) == {"United Nations"}
+    result = extract(extractor, "Ukraine's army refused to withdraw its troops from Kherson.")
+    assert not events_of(result, "Retreat")
+
+
+def test_forces_sent_to_a_state_are_not_that_states(extractor: Extractor) -> None:
+    result = extract(extractor, "Putin warned NATO against sending troops to Ukraine.")
+    assert labels(only(result, "Threat").targets) == {"NATO"}
+    assert "Armed Forces of Ukraine" not in {m.actor.label for m in result.mentions}

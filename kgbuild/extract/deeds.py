@@ -198,13 +198,21 @@ def ground_taken(verb: Token, index: MentionIndex) -> bool:
     return ground and any(a.actor_class != ActorClass.PLACE for g in holders for a in index.in_phrase(g))
 
 
-def offer_makers(verb: Token, index: MentionIndex) -> list[ActorRef]:
+#: what a refusal turns down whose maker it is aimed at ("denied allegations by Human Rights Watch")
+_REFUSABLE = OFFERS | {"allegation", "accusation", "charge", "claim", "demand", "request", "call", "ultimatum"}
+
+
+def offer_makers(verb: Token, index: MentionIndex, *, refused: bool = False) -> list[ActorRef]:
     """Who made the offer ``verb`` accepts: an offer accepted from someone named is an agreement
     with them ("Hamas accepted the Egyptian ceasefire proposal", "Iran accepted the offer from the
-    European Union"); an offer of no one named, or one refused, makes none."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() != "accept" or any(c.dep_ == "neg" for c in verb.children):
+    European Union"); an offer of no one named, or one refused, makes none. With ``refused``,
+    who made the offer ``verb`` turns down ("rejected a proposal by the RSF", "turned down an
+    offer from the rebels", "denied allegations by Human Rights Watch"): the rejection is aimed
+    at them."""
+    if verb.pos_ != "VERB" or not refused and (verb.lemma_.lower() != "accept"
+                                               or any(c.dep_ == "neg" for c in verb.children)):
         return []
-    offers = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in OFFERS]
+    offers = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in (_REFUSABLE if refused else OFFERS)]
     makers = [m for o in offers for c in o.children if c.dep_ in ("poss", "amod", "compound", "nmod")
               or c.dep_ == "prep" and c.lower_ in ("from", "by") for m in (c, *c.children) if index.at(m) is not None]
     return [index.at(m).actor for m in makers if index.at(m).actor.actor_class != ActorClass.PLACE]

@@ -76,8 +76,8 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
             targets += [a for a in _threatened(token, index) if a.key not in threatening]
         if not agents and any(c.dep_ == "auxpass" for c in token.children):
             agents = passive_doers(token, event_class, index)
-        if event_class == EventClass.REJECTION and not targets:  # "X proposed ..., but Y refused"
-            targets = proposers(token, index)
+        if event_class == EventClass.REJECTION and not targets:  # "rejected a proposal by X"; "X proposed, Y refused"
+            targets = offer_makers(token, index, refused=True) or proposers(token, index)
         if event_class == EventClass.AGREEMENT:  # "accepted the offer from the European Union"
             targets = unique_actors([*targets, *offer_makers(token, index)])
         if event_class == EventClass.RETREAT:  # "withdrew from ECOWAS"

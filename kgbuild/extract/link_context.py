@@ -16,7 +16,7 @@ from .lexicon import KBIndex, Lexicon, normalise_name
 from .names import POSSESSIVE
 
 __all__ = ["LinkContext", "bodies_led", "kb_ref", "state_of_ent", "state_of_token", "possessor_state", "institution",
-           "government", "home_government", "state_sides", "chamber"]
+           "government", "home_government", "state_sides", "chamber", "senders_state", "destination_states"]
 
 #: Nouns that name the institution another key names: members named for their force ("police
 #: officers", "a soldier"), and one court for a state's courts ("a court", "another court").
@@ -192,3 +192,35 @@ def possessor_state(ctx: LinkContext, span: Span) -> str | None:
     if span.start >= 2 and span.doc[span.start - 1].text in POSSESSIVE:
         return state_of_token(ctx, span.doc[span.start - 2])
     return None
+
+
+#: Verbs whose subject sends or commands the forces they govern ("Sudan's army deployed troops")
+SENDING = frozenset({"deploy", "send", "dispatch", "move", "mobilize", "mobilise", "mass", "station", "order",
+                     "redeploy", "withdraw", "pull"})
+
+
+def senders_state(noun: Token, taken: dict[int, MentionItem]) -> str | None:
+    """The state of whoever sends bare forces ("Sudan's army deployed troops to the border with
+    Chad": Sudan's troops, whichever state the story names more)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in SENDING:
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        mention = taken.get(subject.i)
+        if mention is not None:
+            actor = mention.actor
+            return actor.iri if actor.actor_class == "State" else actor.state
+    return None
+
+
+def destination_states(noun: Token, taken: dict[int, MentionItem]) -> set[str]:
+    """The states bare forces are sent to ("sending troops to Ukraine"): whoever sends them, not those."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in SENDING:
+        return set()
+    found = set()
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+        for place in (g for g in prep.children if g.dep_ == "pobj" and g.i in taken):
+            actor = taken[place.i].actor
+            found.add(actor.iri if actor.actor_class == "State" else actor.state)
+    return found

@@ -19,15 +19,15 @@ from .capitals import stands_for_its_government
 from .groups import crowd_protesting, group_actor, named_group
 from .items import ActorRef, MentionItem
 from .lexicon import normalise_name
-from .link_context import (LinkContext, chamber, government, home_government, institution, kb_ref, possessor_state,
-                           state_of_ent, state_of_token, state_sides)
+from .link_context import (LinkContext, chamber, destination_states, government, home_government, institution, kb_ref,
+                           possessor_state, senders_state, state_of_ent, state_of_token, state_sides)
 from .mentions import in_body
 from .name_labels import settle_name_labels
 from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, join_organisation_names, names_a_thing,
                     rejoin_split_names, storm_names, trimmed)
 from .nouns import (EQUIPMENT, FORCE_SITES, ITS_PEOPLE, generic_of, has_gov_modifier, names_an_actor_or_deed, noun_key,
                     of_elsewhere)
-from .titles import names_title_holder, qualifies_title, regional_government
+from .titles import holds_office_of, names_title_holder, qualifies_title, regional_government
 from .untagged_names import described_names, descriptor_class, employers_named, people_described, regions_named
 
 __all__ = ["link_mentions", "LinkContext", "home_government", "state_sides"]
@@ -159,7 +159,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         state = state_of_ent(ctx, ent)
         root = ent.root
         if state:
-            if names_title_holder(doc, ent, ctx) or qualifies_title(ent, ctx):  # "Turkish President Erdogan"
+            if names_title_holder(doc, ent, ctx) or qualifies_title(ent, ctx) or holds_office_of(doc, ent, ctx):
+                # "Turkish President Erdogan", "the president of Kenya": its government
                 add(ent.start, ent.end, government(ctx, state))
                 add(ent.start, ent.end, kb_ref(ctx, state), nested=True)  # and Turkey is named too
                 continue
@@ -344,7 +345,9 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         if generic and token.tag_ in ("NNS", "NN", "NNP", "NNPS"):
             state = _modifier_state(ctx, token, taken)
             if state is None and (generic[0] in _BARE_OK or has_gov_modifier(token)) and not of_elsewhere(token):
-                state = _senders_state(token, taken) or ctx.dominant_state
+                state = senders_state(token, taken) or ctx.dominant_state
+                if state in destination_states(token, taken):
+                    state = None  # "warned NATO against sending troops to Ukraine": not Ukraine's troops
             if state is None:
                 continue
             start = generic[1]
@@ -409,10 +412,6 @@ def _modifier_state(ctx: LinkContext, token: Token, taken: dict[int, MentionItem
 #: Words for the doers of an attack that qualify it ("a militant attack"), and the group nouns they stand for
 _DOER_ADJECTIVES = {"militant": "militants", "rebel": "rebels", "jihadist": "jihadists", "insurgent": "insurgents",
                     "terrorist": "terrorists", "separatist": "separatists", "extremist": "extremists"}
-#: Verbs whose subject sends or commands the forces they govern ("Sudan's army deployed troops")
-_SENDING = frozenset({"deploy", "send", "dispatch", "move", "mobilize", "mobilise", "mass", "station", "order",
-                      "redeploy", "withdraw", "pull"})
-
 
 def _owned_by_other_state(ctx: LinkContext, ent: Span, actor: ActorRef) -> ActorRef:
     """A KB organ of one state that another state's possessive or adjective qualifies
@@ -425,20 +424,6 @@ def _owned_by_other_state(ctx: LinkContext, ent: Span, actor: ActorRef) -> Actor
     if owner is None or owner == actor.state:
         return actor
     return ActorRef(None, actor.actor_class, trimmed(ent).text, new=True, state=owner)
-
-
-def _senders_state(noun: Token, taken: dict[int, MentionItem]) -> str | None:
-    """The state of whoever sends bare forces ("Sudan's army deployed troops to the border with
-    Chad": Sudan's troops, whichever state the story names more)."""
-    verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _SENDING:
-        return None
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        mention = taken.get(subject.i)
-        if mention is not None:
-            actor = mention.actor
-            return actor.iri if actor.actor_class == "State" else actor.state
-    return None
 
 
 def _sanctioned(ctx: LinkContext, noun: Token) -> bool:

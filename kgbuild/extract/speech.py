@@ -43,7 +43,9 @@ _QUOTES = {'"', "\u201c", "\u201d", "``", "''"}
 #: the characters of the tokens that open, close or end a quotation (what the mask looks at)
 _QUOTE_OR_BREAK = "\"\u201c\u201d`'\n"
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson", "official", "representative", "source", "sources",
-           "officials", "envoy", "ambassador", "minister", "adviser", "advisor", "aide", "member", "statement"}
+           "officials", "envoy", "ambassador", "minister", "adviser", "advisor", "aide", "member", "statement",
+           "president", "governor", "mayor", "premier", "leader", "head", "chief", "commander", "director",
+           "chairman", "chairwoman", "secretary"}  # "the governor of Zamfara said": Zamfara's government speaks
 
 
 @dataclass

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 from .items import ActorRef
 from .link_context import LinkContext, possessor_state
 
-__all__ = ["TITLE_WORDS", "names_title_holder", "regional_government", "qualifies_title"]
+__all__ = ["TITLE_WORDS", "names_title_holder", "holds_office_of", "regional_government", "qualifies_title"]
 
 TITLE_WORDS = frozenset({"president", "prime", "minister", "foreign", "defense", "defence", "interior", "finance",
                           "deputy", "vice", "leader", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
@@ -51,14 +51,40 @@ def names_title_holder(doc: Doc, ent: Span, ctx: LinkContext) -> bool:
 
 _REGIONAL_OFFICES = frozenset({"governor", "mayor", "minister", "premier", "spokesperson", "spokesman", "spokeswoman",
                                "leader", "president"})
+#: a region's kind after its name ("Borno state")
+_DIVISIONS = frozenset({"state", "province", "region", "district", "county", "governorate", "prefecture", "city"})
+#: words that make an office past or someone else's: "the former president of Kenya"
+_NOT_HELD = frozenset({"former", "late", "ex", "then", "previous", "deposed", "ousted", "exiled"})
+
+
+def holds_office_of(doc: Doc, ent: Span, ctx: LinkContext) -> bool:
+    """"the president of Kenya", "the governor of Borno state", "the foreign minister of Iran,
+    X": an office "of" the state or region ``ent`` names, held now; the holder acts for its
+    government as "Kenya's president" does (not "the former president of Kenya", not "citizens
+    of Kenya"; "the leaders of Puntland and Jubaland" are the regions as the gold names them)."""
+    root = ent.root
+    if root.dep_ == "compound" and root.head.lower_ in _DIVISIONS:
+        root = root.head  # "the governor of Borno state"
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    title = root.head.head
+    if title.pos_ not in ("NOUN", "PROPN") or title.i >= ent.start or title.tag_ in ("NNS", "NNPS"):
+        return False  # "the leaders of Puntland and Jubaland": the regions themselves
+    words = {title.lemma_.lower(), title.lower_}
+    if not words & (ctx.lex.person_titles | _REGIONAL_OFFICES):
+        return False
+    return not any(t.lower_ in _NOT_HELD for t in doc[title.left_edge.i:title.i])
 
 
 def regional_government(ctx: LinkContext, doc: Doc, ent: Span, place: ActorRef) -> ActorRef | None:
-    """"Balochistan Chief Minister X", "Central Java Governor Y", "X, Ontario's provincial leader": a
-    province, state or city named before a government office names its own government (of the
-    state it is in or its possessor names, else of the state the story is about)."""
-    if place.actor_class != "Place" or not any(t.lower_ in _REGIONAL_OFFICES for t in doc[ent.end:ent.end + 3]) \
-            or not names_title_holder(doc, ent, ctx):
+    """"Balochistan Chief Minister X", "Central Java Governor Y", "X, Ontario's provincial leader",
+    "the governor of Borno": a province, state or city named with a government office names its
+    own government (of the state it is in or its possessor names, else of the state the story
+    is about)."""
+    if place.actor_class != "Place":
+        return None
+    if not holds_office_of(doc, ent, ctx) and (not any(t.lower_ in _REGIONAL_OFFICES for t in doc[ent.end:ent.end + 3])
+                                               or not names_title_holder(doc, ent, ctx)):
         return None
     state = (ctx.kbi.place_states.get(place.iri) if place.iri else None) or possessor_state(ctx, ent) \
         or ctx.dominant_state  # "Canada's Ontario provincial leader"

@@ -209,6 +209,16 @@ def _obliged(token: Token) -> bool:
     return token.pos_ == "VERB" and bool(aux & _OBLIGING) and "have" not in aux
 
 
+#: verbs whose complement is not done ("failed to deliver food", "refused to withdraw", "avoided
+#: striking"); a refusal is an event of its own, read on the refusing verb
+_NOT_DOING = frozenset({"fail", "refuse", "decline", "neglect", "avoid", "omit"})
+
+
+def _not_done(token: Token) -> bool:
+    """The complement of a verb of not doing ("criticized the UN for failing to deliver food"): no deed."""
+    return token.pos_ == "VERB" and token.dep_ == "xcomp" and token.head.lemma_.lower() in _NOT_DOING
+
+
 _WH = frozenset({"who", "whom", "whose", "what", "which", "why", "how", "when", "where", "whether"})
 
 
@@ -281,8 +291,8 @@ def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[t
                 for c in token.children):
             continue  # "has never condemned", "seldom criticized": said not to have happened (a light
             # verb's negation, "did not impose sanctions", is read with the trigger noun it governs)
-        if stance is None and _obliged(token):
-            continue  # "should condemn": asked for, not done
+        if stance is None and (_obliged(token) or _not_done(token)):
+            continue  # "should condemn": asked for, not done; "failed to deliver": not done
         if classes or cameo:
             found.append(Candidate(token, end, tuple(classes), cameo, multiword, stance))
     consumed = {i for c in found if c.end > c.token.i for i in range(c.token.i + 1, c.end + 1)}
