@@ -3063,3 +3063,18 @@ def test_forces_sent_to_a_state_are_not_that_states(extractor: Extractor) -> Non
     result = extract(extractor, "Putin warned NATO against sending troops to Ukraine.")
     assert labels(only(result, "Threat").targets) == {"NATO"}
     assert "Armed Forces of Ukraine" not in {m.actor.label for m in result.mentions}
+
+
+def test_a_protest_is_against_what_it_objects_to(extractor: Extractor) -> None:
+    result = extract(extractor, "Opposition supporters took to the streets of Kampala to protest the arrest of "
+                                "Bobi Wine.")
+    assert labels(only(result, "Protest").targets) == {"Government of Uganda"}  # who arrested him, not him
+    result = extract(extractor, "Thousands of protesters marched through Nairobi on Tuesday to demand the "
+                                "resignation of President William Ruto.")
+    assert "William Ruto" in labels(only(result, "Protest").targets)
+
+
+def test_gathering_to_protest_is_a_protest(extractor: Extractor) -> None:
+    result = extract(extractor, "Hundreds of demonstrators gathered outside the U.S. Embassy in Baghdad to protest "
+                                "the airstrikes.")
+    assert labels(only(result, "Protest").agents) == {"demonstrators"}

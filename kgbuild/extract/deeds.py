@@ -94,10 +94,18 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
 _MEANS = frozenset({"use", "fire", "deploy", "employ", "lob", "shoot", "spray"})
 
 
+#: verbs of people coming together, whose purpose of protesting is their protest
+_GATHERING = frozenset({"gather", "rally", "march", "assemble", "converge", "take", "pour", "flock", "mass", "come",
+                        "turn", "crowd", "throng", "block"})
+
+
 def _done_by_means(purpose: Token) -> bool:
     """A purpose clause on a verb of means that was itself done ("police fired tear gas to
     disperse protesters", "used force to break up the rally"): the deed was done by that means."""
     means = purpose.head
+    if purpose.dep_ in ("advcl", "xcomp") and means.lemma_.lower() in _GATHERING \
+            and purpose.lemma_.lower() in ("protest", "demonstrate"):
+        return True  # "gathered outside the embassy to protest the airstrikes": the gathering is the protest
     return purpose.dep_ in ("advcl", "xcomp") and means.pos_ == "VERB" and means.lemma_.lower() in _MEANS \
         and not any(c.dep_ in ("aux", "neg") and (c.tag_ == "MD" or c.dep_ == "neg" or c.lower_ == "to")
                     for c in means.children)

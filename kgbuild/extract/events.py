@@ -34,7 +34,7 @@ from .merge import date_statements_by_news_day, merge_events
 from .party_scope import one_side_each, parties_in_scope
 from .role_candidates import referents, role_candidates
 from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, aimed_at_the_doers, embedded_agents, event_place,
-                    held_by_whom, is_clash, noun_roles, passive_doers, proposers, verb_agents, verb_targets)
+                    held_by_whom, is_clash, noun_roles, passive_doers, proposers, protested, verb_agents, verb_targets)
 from .reported import reported_deed, said_of_another
 from .speech import REPORTING_VERBS, TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, talked_with
 from .triggers import Candidate, brings_about, find_candidates, governing_verb, is_hedged
@@ -514,6 +514,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             targets = [t for t in targets if t.key not in sent]
         if event_class == EventClass.ACCUSATION:  # "condemned Mhlanga's arrest": aimed at who arrested him
             agents, targets = aimed_at_the_doers(token, index, agents, targets, rule_agents=rule_agents)
+        if event_class == EventClass.PROTEST and not targets:  # "marched to demand the resignation of X"
+            targets = protested(token, index, agents)
         weak = token.lemma_.lower() in behaviour.weak and not (
             event_class == EventClass.ATTACK and token.pos_ == "VERB" and munitions_aimed(token))  # at a ship
         if event_class in (EventClass.ATTACK, EventClass.COERCION) and rule_targets and not is_clash(token) \

@@ -14,7 +14,7 @@ from .mentions import PRONOUNS, RELATIVE_PRONOUNS, MentionIndex, unique_actors
 from .triggers import DELIVERING_VERBS, LIGHT_VERBS, brings_about, governing_verb
 
 __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "event_place", "embedded_agents",
-           "evaluative", "is_clash", "held_by_whom", "measures_with", "proposers", "taken_from", "ARMED", "LIGHT_VERBS",
+           "evaluative", "is_clash", "held_by_whom", "protested", "measures_with", "proposers", "taken_from", "ARMED", "LIGHT_VERBS",
            "DELIVERING_VERBS"]
 
 _OF_AGENT = {"brutality", "violence", "crackdown", "offensive", "operation", "campaign", "aggression",
@@ -286,6 +286,50 @@ def deed_objected_to(verb: Token, index: MentionIndex) -> tuple[list[ActorRef], 
                 (suffered if child.lower_ == "of" else doers).extend(found)
         return suffered, doers, lemma in _STATE_DEEDS
     return None
+
+
+#: verbs of objecting a protest is made for ("marched to demand the resignation of X", "to protest the arrest")
+_OBJECTING = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "decry", "reject", "demonstrate",
+                        "call"})
+
+
+def protested(trigger: Token, index: MentionIndex, agents: list[ActorRef]) -> list[ActorRef]:
+    """Whom a protest is against, where the parse says what it objects to: the doers of a deed it
+    protests ("to protest the arrest of X": whoever arrested him, else the story's state for a
+    deed only a state does), else the actors its object or "against"/"over" phrase names ("to
+    demand the resignation of President X", "rallied against a law backed by Y"); never a place,
+    one of the protesters, or one whose release it asks for."""
+    verbs = [trigger] if trigger.pos_ == "VERB" else []
+    verbs += [c for v in list(verbs) for c in v.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+              and c.lemma_.lower() in _OBJECTING and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+    own = {a.key for a in agents}
+    for verb in verbs:
+        deed = deed_objected_to(verb, index)
+        if deed is not None:
+            _suffered, doers, by_state = deed
+            found = doers or ([index.home] if by_state and index.home is not None else [])
+        else:
+            phrases = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() not in PATIENT_NOUNS] + [
+                g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("against", "over")
+                for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() not in PATIENT_NOUNS]
+            found = [a for g in phrases for a in _objected_actors(g, index)]
+        found = [a for a in found if a.key not in own and a.actor_class != ActorClass.PLACE]
+        if found:
+            return unique_actors(found)
+    return []
+
+
+def _objected_actors(noun: Token, index: MentionIndex) -> list[ActorRef]:
+    """The actors a noun objected to names: in its phrase, its "of" object ("the resignation of
+    President X") and who made it ("a law backed by the ruling party")."""
+    found = list(index.in_phrase(noun))
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            found += [a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g)]
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            found += [a for g in child.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
+                      for a in index.in_phrase(p)]
+    return found
 
 
 def aimed_at_the_doers(verb: Token, index: MentionIndex, agents: list[ActorRef], targets: list[ActorRef], *,
