@@ -3078,3 +3078,25 @@ def test_gathering_to_protest_is_a_protest(extractor: Extractor) -> None:
     result = extract(extractor, "Hundreds of demonstrators gathered outside the U.S. Embassy in Baghdad to protest "
                                 "the airstrikes.")
     assert labels(only(result, "Protest").agents) == {"demonstrators"}
+
+
+def test_a_side_that_will_answer_any_aggression_threatens(extractor: Extractor) -> None:
+    result = extract(extractor, 'Tehran would "firmly respond" to any aggression, Iran\'s foreign ministry said.')
+    threat = only(result, "Threat")
+    assert labels(threat.agents) == {"Ministry of Foreign Affairs of Iran"}
+    assert not threat.targets  # whoever makes one
+    result = extract(extractor, "Kenya's foreign ministry said it would respond to the letter next week.")
+    assert not events_of(result, "Threat")  # an answer to a letter threatens no one
+
+
+def test_a_kb_official_speaks_for_the_state_of_their_post(extractor: Extractor) -> None:
+    result = extract(extractor, "Lavrov said the West was escalating, adding that Moscow would respond to any "
+                                "provocation.")
+    assert labels(only(result, "Threat").agents) == {"Sergey Lavrov"}
+
+
+def test_an_envoy_for_a_state_does_not_speak_for_it(extractor: Extractor) -> None:
+    result = extract(extractor, '"I encourage the army to protect civilians," the U.N. envoy for Libya said.')
+    demand = only(result, "Demand")
+    assert "United Nations" in labels(demand.agents)
+    assert "Libya" not in labels(demand.agents)

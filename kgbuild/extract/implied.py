@@ -117,8 +117,8 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
                             for a in (index.in_phrase(g) if g.dep_ != "agent" else
                                       [x for p in g.children if p.dep_ == "pobj" for x in index.in_phrase(p)])]
         targets = [a for a in on_other_sides(targets, keys, index) if a.actor_class != ActorClass.PLACE]
-        if not agents or not targets:
-            continue
+        if not agents or not targets and not (responding and _answers_hostility(verb)):
+            continue  # (a side that will answer any attack threatens whoever makes one: no target named)
         sent = verb.sent
         events.append(EventItem(EventClass.THREAT, [(verb.idx, verb.idx + len(verb))], (sent.start_char, sent.end_char),
                                 agents=unique_actors(agents), targets=unique_actors(targets),
@@ -140,6 +140,19 @@ def _responds(verb: Token) -> bool:
         return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
     return lemma in _RESPONDING or lemma == "take" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _MEASURES for c in verb.children)
+
+
+#: what a side answers that makes its answer a threat ("would respond to any aggression")
+_HOSTILITIES = frozenset({"attack", "aggression", "threat", "provocation", "strike", "escalation", "violation",
+                          "attempt", "incursion", "invasion", "move", "act", "action"})
+
+
+def _answers_hostility(verb: Token) -> bool:
+    """A response to hostility, whoever shows it ("would firmly respond to any aggression", "will
+    retaliate"), not to a letter or a question."""
+    answered = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "against")
+                for g in p.children if g.dep_ == "pobj"]
+    return all(g.lemma_.lower() in _HOSTILITIES for g in answered)
 
 
 def _responded_to(verb: Token, index: MentionIndex) -> list[ActorRef]:

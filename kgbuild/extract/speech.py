@@ -48,6 +48,10 @@ _SPOKES = {"spokesman", "spokeswoman", "spokesperson", "official", "representati
            "chairman", "chairwoman", "secretary"}  # "the governor of Zamfara said": Zamfara's government speaks
 
 
+#: speakers sent "for" a country or a matter, who do not speak for it ("the U.N. envoy for Libya")
+_BRIEFED = frozenset({"envoy", "representative", "ambassador", "coordinator", "rapporteur"})
+
+
 @dataclass
 class SpeechFrame:
     """The reporting context of a token: the reporting verb (if any), how, and the speakers."""
@@ -71,14 +75,22 @@ def talked_with(verb: Token, index: MentionIndex) -> bool:
 
 
 def speaker_sides(frame: SpeechFrame, index: MentionIndex) -> set[str]:
-    """The sides (states, or the actors themselves) a frame's speakers speak for: theirs, and those
-    of every actor named in the speaking subject ("Russian Foreign Minister Sergei Lavrov said":
-    Russia's, though the KB gives a person no side)."""
+    """The sides (states, or the actors themselves) a frame's speakers speak for: theirs, those of
+    every actor named in the speaking subject ("Russian Foreign Minister Sergei Lavrov said":
+    Russia's, though the KB gives a person no side) and of the posts the KB records for them."""
     speaking = list(frame.speakers)
-    if frame.verb is not None:
-        speaking += [m.actor for c in frame.verb.children if c.dep_ == "nsubj"
+    verb = frame.verb
+    for _ in range(3):  # "Hwang said, adding that ...": the subject of the verb "adding" hangs off
+        if verb is None or any(c.dep_ == "nsubj" for c in verb.children) or verb.head.i == verb.i \
+                or verb.dep_ not in ("conj", "advcl", "xcomp"):
+            break
+        verb = verb.head
+    if verb is not None:
+        speaking += [m.actor for c in verb.children if c.dep_ == "nsubj"
                      for m, _ in index.in_span(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))]
-    return {index.sides.get(a.key, a.key) for a in speaking}
+    # a KB official speaks for the states of the bodies the KB records them in ("Hwang said ...")
+    return {index.sides.get(a.key, a.key) for a in speaking} \
+        | {state for a in speaking if a.iri for state in index.post_states.get(a.iri, ())}
 
 
 def tokens_containing(doc: Doc, chars: str) -> list[int]:
@@ -104,7 +116,9 @@ def speaker_actors(subject: Token, index: MentionIndex) -> list[ActorRef]:
     found = list(index.in_phrase(subject))
     for head in (subject, *subject.conjuncts):
         if head.lemma_.lower() in _SPOKES or head.lower_ in _SPOKES:
-            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from")):
+            briefed = head.lemma_.lower() in _BRIEFED  # "the U.N. envoy for Libya": not Libya's
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from")
+                         and not (briefed and c.lower_ == "for")):
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                     found.extend(index.in_phrase(pobj))
     return unique_actors(found)
