@@ -3100,3 +3100,25 @@ def test_an_envoy_for_a_state_does_not_speak_for_it(extractor: Extractor) -> Non
     demand = only(result, "Demand")
     assert "United Nations" in labels(demand.agents)
     assert "Libya" not in labels(demand.agents)
+
+
+@pytest.mark.parametrize("sentence, accuser, accused", [
+    ("Pakistan's army said India was behind the attack on the convoy.", "Pakistan Army", "India"),
+    ("Kenyan officials held al-Shabab responsible for the bombing.", "Government of Kenya", "al-Shabab"),
+    ('"Russia is responsible for this tragedy," Zelenskyy said.', "Volodymyr Zelensky", "Russia"),
+    ("Iraqi officials said the drone strike was the work of the United States.", "Government of Iraq",
+     "United States"),
+    ("Washington pointed the finger at Tehran for the attack on the tanker.",
+     "Federal government of the United States", "Government of Iran"),
+])
+def test_blame_laid_on_someone_is_an_accusation(extractor: Extractor, sentence: str, accuser: str,
+                                                accused: str) -> None:
+    accusation = only(extract(extractor, sentence), "Accusation")
+    assert accuser in labels(accusation.agents)
+    assert labels(accusation.targets) == {accused}
+
+
+def test_no_blame_where_none_is_laid(extractor: Extractor) -> None:
+    assert not events_of(extract(extractor, "Kenya's government did not hold al-Shabab responsible for the "
+                                            "bombing."), "Accusation")
+    assert not events_of(extract(extractor, "Pakistan's army said India was behind the times."), "Accusation")

@@ -42,6 +42,8 @@ def stands_for_its_government(token: Token) -> bool:
             return head.lower_ in _OFFICIAL_NOUNS or head.lower_ == "government"
         if word in ("on", "against", "at") and head.lemma_.lower() in _STRUCK:
             return False  # "airstrikes on Beirut", "missiles fired at Kyiv": the city struck
+        if word == "at":  # "pointed the finger at Tehran", "lashed out at Beijing", not "arrived at Kyiv"
+            return head.lemma_.lower() in _AIMED_AT
         return word in ("by", "with", "between", "against", "on", "toward", "towards")
     if token.dep_ == "dobj" and token.head.lemma_.lower() in _STRUCK:
         return False  # "Russian forces attacked Kyiv": the city, not the government
@@ -54,6 +56,8 @@ def stands_for_its_government(token: Token) -> bool:
 _SIDES_OF = frozenset({"allies", "ally", "partner", "partners", "enemy", "enemies", "critic", "critics", "opponent",
                        "opponents", "friend", "friends", "rival", "rivals", "adversary", "adversaries", "proxy",
                        "proxies", "supporters", "backers"})
+#: words aimed "at" a side: "pointed the finger at Tehran", "lashed out at Washington", "a swipe at Beijing"
+_AIMED_AT = frozenset({"point", "lash", "swipe", "jab", "dig", "criticism", "anger", "fury", "frustration"})
 #: going somewhere or coming from it: "to Moscow", "from Kabul" after these name the place
 _GOING = frozenset({"travel", "fly", "go", "come", "return", "move", "head", "arrive", "relocate", "deport", "send",
                     "transfer", "trip", "visit", "flight", "journey", "way", "road", "route", "flee", "escape",

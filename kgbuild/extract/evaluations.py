@@ -20,7 +20,8 @@ from .roles import PATIENT_NOUNS
 from .speech import SpeechFrame, SpeechFrames, speaker_actors
 from .verdicts import judged_and_verdict, one_of
 
-__all__ = ["judged_actors", "refused_makers", "spoken_blame", "voiced_concerns", "warnings_of_blame"]
+__all__ = ["blame_laid", "judged_actors", "refused_makers", "spoken_blame", "voiced_concerns",
+           "warnings_of_blame"]
 
 _FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 
@@ -100,16 +101,37 @@ def _asserted(word: Token) -> bool:
     return True
 
 
+def _harm(word: Token, lex: Lexicon) -> bool:
+    """A harm one is blamed for: the lexicon's harms, or an attack told by a noun ("the bombing")."""
+    return word.lemma_.lower() in lex.harms or word.lower_ in lex.harms or lex.noun_of(word, EventClass.ATTACK)
+
+
+def _harm_done_by(word: Token, lex: Lexicon) -> bool:
+    """"was behind the attack", "the blast was the work of X": a harm laid at someone's door."""
+    if word.lower_ == "behind" and word.dep_ == "prep" and word.head.lemma_.lower() == "be":
+        return any(g.dep_ == "pobj" and _harm(g, lex) for g in word.children)
+    subject = _clause_subject(word) if word.lemma_.lower() == "work" and word.dep_ == "attr" else None
+    return subject is not None and _harm(subject, lex) and bool(_work_of(word))
+
+
+def _work_of(word: Token) -> list[Token]:
+    """The "of" objects of "the work of X"."""
+    return [g for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+
+
 def _blames(word: Token, lex: Lexicon) -> bool:
     """A word of blame ("illegal", "aggression"), a verb of wrongdoing ("had provoked the
-    incident"), or "responsible" for a harm ("was responsible for the famine")."""
+    incident"), "responsible" for a harm ("was responsible for the famine"), or a harm laid at
+    someone's door ("India was behind the attack", "the strike was the work of X")."""
     if word.pos_ in ("ADJ", "NOUN") and one_of(word, lex.blame_words):
         return True
     if word.pos_ == "VERB":
         return word.lemma_.lower() in lex.blame_verbs
+    if _harm_done_by(word, lex):
+        return True
     return word.pos_ == "ADJ" and word.lower_ == "responsible" and any(
-        g.lemma_.lower() in lex.harms or g.lower_ in lex.harms
-        for p in word.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children if g.dep_ == "pobj")
+        _harm(g, lex) for p in word.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children
+        if g.dep_ == "pobj")
 
 
 def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFrames, body: list[tuple[int, int]],
@@ -136,8 +158,12 @@ def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFram
         speakers = list(frame.speakers)
         if any(t.pos_ == "VERB" and t.lemma_.lower() in lex.evaluating_verbs for t in word.ancestors):
             continue  # "calling it a 'sinful violation'": a verdict (:func:`verdict`)
-        blamed = [] if word.pos_ in ("VERB", "ADJ") and not one_of(word, lex.blame_words) else \
-            index.in_phrase(word.head if word.dep_ == "amod" else word)  # "Russia's illegal aggression"
+        if word.lemma_.lower() == "work":  # "the strike was the work of the United States"
+            blamed = [a for g in _work_of(word) for a in index.in_phrase(g)]
+        elif word.pos_ in ("VERB", "ADJ", "ADP") and not one_of(word, lex.blame_words):
+            blamed = []  # "was responsible for", "was behind": the clause's subject
+        else:
+            blamed = index.in_phrase(word.head if word.dep_ == "amod" else word)  # "Russia's illegal aggression"
         if not blamed:
             subject = _clause_subject(word)
             if subject is None or subject.lower_ in _FIRST_PERSON:
@@ -149,6 +175,43 @@ def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFram
                 blamed = index.named_or_meant(subject)
         event = _accusation(word, speakers, blamed, weak, index, date=frame_date(frame, published, date_ents))
         if event is not None:
+            events.append(event)
+    return events
+
+
+_ANSWERABLE = frozenset({"responsible", "accountable", "culpable", "liable"})
+
+
+def blame_laid(doc: Doc, index: MentionIndex, frames: SpeechFrames, body: list[tuple[int, int]],
+               published: date | None, date_ents: list[Span]) -> list[EventItem]:
+    """Blame laid on someone in so many words is an accusation by whoever lays it: "held X
+    responsible (accountable) for", "pointed the finger at X"; "we" is the speaker; not negated
+    or hedged ("did not hold anyone responsible")."""
+    events: list[EventItem] = []
+    weak = {m.actor.key for m in index.mentions if m.weak}
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if lemma not in ("hold", "point") or verb.pos_ != "VERB" or not in_body(verb.idx, body) or not _asserted(verb):
+            continue
+        if lemma == "hold":
+            answerable = [c for c in verb.children if c.lower_ in _ANSWERABLE]
+            if not answerable:
+                continue
+            accused = [g for c in verb.children if c.dep_ == "dobj" for g in (c,)] or [  # "held X responsible"
+                g for c in answerable for g in c.children if g.dep_ == "nsubj"]  # "holds X accountable" (X its subject)
+        else:
+            if not any(c.dep_ == "dobj" and c.lemma_.lower() == "finger" for c in verb.children):
+                continue
+            accused = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" for g in c.children
+                       if g.dep_ == "pobj"]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        frame = frames.of(verb)
+        accusers = [a for s in subjects for a in (
+            frame.speakers if s.lower_ in _FIRST_PERSON and frame is not None else index.named_or_meant(s))]
+        event = _accusation(verb, [a for a in accusers if a.key not in weak],
+                            [a for g in accused for a in index.in_phrase(g)], weak, index,
+                            date=frame_date(frame, published, date_ents) if frame is not None else None)
+        if event is not None and event.agents:
             events.append(event)
     return events
 

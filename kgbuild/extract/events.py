@@ -23,7 +23,7 @@ from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
 from .deeds import (DOMESTIC_ACTS, arms_supplied, bodies_left, forces_withdrawn, grammatical_event, ground_taken,
                     in_condition, munitions_aimed, offer_makers, physical_trigger)
-from .evaluations import judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
+from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .implied import conditional_threats, deployments, frame_date, modal_demands
 from .items import ActorRef, EventItem
@@ -565,7 +565,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
     blames = spoken_blame(doc, index, lex, frames, body, published, date_ents)
     # the grammar says who blames whom there, not the role model
     found = _grammar_first(warnings_of_blame(found, blames, doc, lex), blames) \
-        + voiced_concerns(doc, index, frames, body)
+        + voiced_concerns(doc, index, frames, body) + blame_laid(doc, index, frames, body, published, date_ents)
     # the grammar says who demands what of whom there, and what someone should do is not done:
     # no other event on the demanded act ("they should consider ..." accuses no one)
     found = _grammar_first(found, modal_demands(doc, index, frames, body, published, date_ents))
