@@ -3122,3 +3122,13 @@ def test_no_blame_where_none_is_laid(extractor: Extractor) -> None:
     assert not events_of(extract(extractor, "Kenya's government did not hold al-Shabab responsible for the "
                                             "bombing."), "Accusation")
     assert not events_of(extract(extractor, "Pakistan's army said India was behind the times."), "Accusation")
+
+
+def test_an_attack_carried_out_by_someone_is_theirs(extractor: Extractor) -> None:
+    result = extract(extractor, "Gunmen stormed an army base in Gao on Monday, killing four soldiers. The attack "
+                                "was carried out by al-Shabab.")
+    assert any("al-Shabab" in labels(e.agents) for e in events_of(result, "Attack"))
+    result = extract(extractor, "Nigeria's police said the kidnapping was carried out by bandits.")
+    accusation = only(result, "Accusation")  # what the police say, not the article's fact
+    assert labels(accusation.agents) == {"Nigeria Police Force"}
+    assert labels(accusation.targets) == {"bandits"}

@@ -422,6 +422,9 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
                        for g in c.children if g.dep_ == "pobj"
                        for a in (_acted_on(g, index, statement=True) if measure else index.in_phrase(g))
                        if a.actor_class != ActorClass.PLACE]
+    if noun.dep_ == "nsubjpass" and brings_about(governing, noun, lex) and not agents:
+        agents = [a for g in governing.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
+                  for a in index.in_phrase(p)]  # "the attack was carried out by al-Shabab"
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in HIT_WITH:
         verb = noun.head.head  # "hit Mexico with a levy": who hit, whom
         agents = agents or verb_agents(verb, index)
