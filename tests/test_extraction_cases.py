@@ -3132,3 +3132,14 @@ def test_an_attack_carried_out_by_someone_is_theirs(extractor: Extractor) -> Non
     accusation = only(result, "Accusation")  # what the police say, not the article's fact
     assert labels(accusation.agents) == {"Nigeria Police Force"}
     assert labels(accusation.targets) == {"bandits"}
+
+
+def test_the_attack_condemned_is_the_one_told_with_that_word(extractor: Extractor) -> None:
+    result = extract(extractor, "Gunmen killed 12 soldiers in an attack on a military post in northern Burkina Faso "
+                                "on Sunday. The army said its troops had repelled the assault and killed dozens of "
+                                "the attackers. The United Nations Secretary-General Antonio Guterres condemned the "
+                                "attack.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"António Guterres"}
+    assert "gunmen" in labels(accusation.targets)  # who made the attack, not only the army that repelled it
+    assert "United Nations" not in labels(accusation.targets)  # nor his own UN

@@ -32,7 +32,7 @@ from .linear import ModelBundle
 from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
 from .party_scope import one_side_each, parties_in_scope
-from .role_candidates import referents, role_candidates
+from .role_candidates import Told, referents, role_candidates
 from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, aimed_at_the_doers, embedded_agents, event_place,
                     held_by_whom, is_clash, noun_roles, passive_doers, proposers, protested, verb_agents, verb_targets)
 from .reported import reported_deed, said_of_another
@@ -355,13 +355,14 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
     described = described_names(doc) if candidates else frozenset()
     date_ents = _date_ents(doc) if candidates else []
     found: list[EventItem] = []
-    history: list[tuple[frozenset[str], list[ActorRef]]] = []
+    history: list[Told] = []
     rule_roles = _RuleRoles(index, lex, frames)
     for candidate in candidates:
         token = candidate.token
         frame = frames.of(token)
         if candidate.classes:
-            history.append((frozenset(candidate.classes), rule_roles(token, candidate.classes[0], candidate.end)[0]))
+            history.append(Told(frozenset(candidate.classes), rule_roles(token, candidate.classes[0], candidate.end)[0],
+                                token.lemma_.lower(), token.sent.start))
         judged = candidate.stance  # "called the ruling 'arbitrary'": the grammar decides
         physical = physical_trigger(candidate, lex) and judged is None
         features: list[str] = []

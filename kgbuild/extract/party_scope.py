@@ -42,6 +42,8 @@ def parties_in_scope(agents: list[ActorRef], targets: list[ActorRef], *, trigger
             agents = _not_only_within(agents, ruled_agents, _complements(trigger), named)
         if rule_targets:  # "criticized the AU for its silence on the war in Sudan": the AU, not Sudan
             targets = _not_only_within(targets, ruled_targets, _reasons(trigger), named)
+        if event_class in _SPOKEN:  # "the United Nations Secretary-General condemned ...": not the UN
+            targets = _not_only_within(targets, ruled_targets, _speaker_phrase(trigger, agents, index), named)
     if trigger.pos_ == "NOUN" and condemned(trigger):  # "Russia condemned the Ukrainian attack on Kursk":
         judges = {a.key for s in trigger.head.children if s.dep_ == "nsubj" for a in index.in_phrase(s)}
         ruled = {a.key for a in (*rule_agents, *rule_targets)}  # who condemns took no part in it
@@ -89,6 +91,21 @@ def _complements(trigger: Token) -> set[int]:
         return set()
     return {t.i for c in trigger.children if c.i > trigger.i and c.dep_ in (
         "dobj", "dative", "attr", "prep", "xcomp", "ccomp", "advcl", "oprd") for t in c.subtree}
+
+
+#: events whose subject is who speaks: the speaker's phrase names no one spoken against
+_SPOKEN = frozenset({EventClass.ACCUSATION, EventClass.DEMAND, EventClass.REJECTION, EventClass.THREAT})
+
+
+def _speaker_phrase(trigger: Token, agents: list[ActorRef], index: MentionIndex) -> set[int]:
+    """Tokens of a verb trigger's subject phrase where it names the agents, who speak ("The United
+    Nations Secretary-General Antonio Guterres condemned ..."; not the doers of a deed a speaker
+    reports, who are the accused)."""
+    if trigger.pos_ != "VERB":
+        return set()
+    speaking = {a.key for a in agents}
+    return {t.i for c in trigger.children if c.dep_ == "nsubj" and any(a.key in speaking for a in index.in_phrase(c))
+            for t in c.subtree}
 
 
 def _reasons(trigger: Token) -> set[int]:

@@ -6,6 +6,9 @@ who reports the event, the doers of an earlier event the trigger's object refers
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import NamedTuple
+
 from spacy.tokens import Span, Token
 
 from ..vocabulary import ActorClass, EventClass
@@ -16,7 +19,7 @@ from .mentions import MentionIndex
 from .roles import verb_agents
 from .speech import SpeechFrame
 
-__all__ = ["role_candidates", "referents"]
+__all__ = ["Told", "role_candidates", "referents"]
 
 _PRONOUN_FORMS = frozenset({"he", "she", "they", "it", "its", "their", "his", "her", "them", "him", "we", "our"})
 
@@ -28,13 +31,33 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 _BLAME_NOUNS = frozenset({"charge", "claim", "allegation", "accusation"})
 
 
-def referents(trigger: Token, lex: Lexicon, earlier: list[tuple[frozenset[str], list[ActorRef]]],
+class Told(NamedTuple):
+    """A trigger candidate told before: its classes, the parse's agents, its word, its sentence."""
+
+    kinds: frozenset[str]
+    agents: list[ActorRef]
+    lemma: str = ""
+    sentence: int = -1
+
+
+def _same_word(noun: str, classes: set[str], earlier: Sequence[Told]) -> list[ActorRef] | None:
+    """The doers of the latest deed told with the same word ("killed soldiers in an attack ...
+    condemned the attack": not the army's counterattack told in between), the word's own agents
+    or those of a deed of its class in its sentence (the two mentions of one event)."""
+    told = next((t for t in reversed(earlier) if t.lemma == noun), None)
+    if told is None:
+        return None
+    return told.agents or next((t.agents for t in earlier if t.sentence == told.sentence and t.agents
+                                and t.kinds & told.kinds & classes), None)
+
+
+def referents(trigger: Token, lex: Lexicon, earlier: Sequence[Told],
               index: MentionIndex | None = None) -> list[tuple[ActorRef, Token]]:
     """"denied the request", "condemned the attack", "criticized the decision": the object names
-    an event told before (an earlier trigger candidate of that class, or a deed of any class for a
-    word that names no kind of deed); its agents are candidates (usually the target of the reaction).
-    With the ``index``, also the doers of a verb told before that the object's noun names ("extended
-    his term ... denounced the extension")."""
+    an event told before (the latest told with that word, else an earlier trigger candidate of that
+    class, or a deed of any class for a word that names no kind of deed); its agents are candidates
+    (usually the target of the reaction). With the ``index``, also the doers of a verb told before
+    that the object's noun names ("extended his term ... denounced the extension")."""
     found: list[tuple[ActorRef, Token]] = []
     for child in trigger.children:
         nouns = [child] if child.dep_ in ("dobj", "nsubjpass") else \
@@ -47,9 +70,11 @@ def referents(trigger: Token, lex: Lexicon, earlier: list[tuple[frozenset[str], 
             if definite and noun.lemma_.lower() in _BLAME_NOUNS:
                 classes.add(EventClass.ACCUSATION.value)
             deed = noun.lemma_.lower() in _DEED_NOUNS and definite
-            prior = next((agents for kinds, agents in reversed(earlier) if agents and (
-                kinds & classes or deed and any(lex.classes[k].kind != "statement" for k in kinds))), None) \
-                if classes or deed else None
+            prior = _same_word(noun.lemma_.lower(), classes, earlier) if definite and classes else None
+            if not prior:
+                prior = next((t.agents for t in reversed(earlier) if t.agents and (
+                    t.kinds & classes or deed and any(lex.classes[k].kind != "statement" for k in t.kinds))), None) \
+                    if classes or deed else None
             if prior is None and definite and index is not None:
                 prior = _doers_of_the_verb_named(noun, index)
             if prior:
