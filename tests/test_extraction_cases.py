@@ -3143,3 +3143,12 @@ def test_the_attack_condemned_is_the_one_told_with_that_word(extractor: Extracto
     assert labels(accusation.agents) == {"António Guterres"}
     assert "gunmen" in labels(accusation.targets)  # who made the attack, not only the army that repelled it
     assert "United Nations" not in labels(accusation.targets)  # nor his own UN
+
+
+def test_a_description_apposed_to_a_name_is_that_actor(extractor: Extractor) -> None:
+    result = extract(extractor, "Kataib Hezbollah, an Iran-backed militia that is part of the Popular Mobilization "
+                                "Forces, denied involvement.")
+    assert {m.actor.label for m in result.mentions} == {"Iran", "Kata'ib Hezbollah", "Popular Mobilization Forces"}
+    assert ("Kata'ib Hezbollah", "partOf", "Popular Mobilization Forces") in relation_labels(result)
+    result = extract(extractor, "Ansaru, an al-Qaida-linked faction, kidnapped the workers.")
+    assert "faction" not in {m.actor.label for m in result.mentions}

@@ -11,7 +11,7 @@ from .link_context import LinkContext, possessor_state, state_of_token
 from .names import trimmed
 from .titles import TITLE_WORDS
 
-__all__ = ["unit_named_after", "unit_of", "with_name_continued", "state_mission", "PARENT_CLASSES"]
+__all__ = ["describes_a_name", "unit_named_after", "unit_of", "with_name_continued", "state_mission", "PARENT_CLASSES"]
 
 #: Organisation classes that have units ("the United Nations" + "Working Group ...")
 PARENT_CLASSES = frozenset({"InternationalOrganization", "Organization", "GovernmentBody", "ArmedGroup"})
@@ -83,6 +83,14 @@ _UNIT_NOUNS = {"troops": "SecurityForce", "forces": "SecurityForce", "force": "S
                "wing": None, "faction": None, "agency": None}
 
 
+def describes_a_name(noun: Token) -> bool:
+    """A common noun in apposition with a name, describing it ("JNIM, an al-Qaida affiliate", "an
+    Iran-backed militia, Kataib Hezbollah"): the named actor, no actor of its own."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children)
+
+
 def unit_of(doc: Doc, ent: Span, actor: ActorRef) -> tuple[int, ActorRef] | None:
     """A unit of a KB organisation named by the organisation's name (or possessive) and a lowercase
     unit noun, with a few words between ("standby", "Sahel"): the end of its phrase and the new
@@ -98,6 +106,8 @@ def unit_of(doc: Doc, ent: Span, actor: ActorRef) -> tuple[int, ActorRef] | None
         return None  # "the U.N. Integrated Bureau", "the ECOWAS Standby Force": a name
     if actor.actor_class == "ArmedGroup" and _UNIT_NOUNS[head.lower_] == "SecurityForce":
         return None  # "al-Shabab forces": the group's own fighters
+    if describes_a_name(head):
+        return None  # "JNIM, an al-Qaida affiliate": JNIM described, part of al-Qaida; no other actor
     if actor.actor_class == "GovernmentBody" and between:
         return None  # "Iraqi government paramilitary forces": which forces, the words say (the KB's or the linker's)
     if head.lower_ == "mission" and actor.actor_class != "InternationalOrganization" \

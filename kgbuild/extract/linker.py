@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import EventClass
 from .anaphora import nominal_antecedent, plural_antecedents, titled_person
-from .body_names import PARENT_CLASSES, state_mission, unit_named_after, unit_of, with_name_continued
+from .body_names import (PARENT_CLASSES, describes_a_name, state_mission, unit_named_after, unit_of,
+                         with_name_continued)
 from .capitals import stands_for_its_government
 from .groups import crowd_protesting, group_actor, named_group
 from .items import ActorRef, MentionItem
@@ -360,6 +361,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 and token.head.lemma_.lower() in _CARRIERS:  # "attacked a passenger train": its passengers
             add(token.i, token.i + 1, group_actor(ctx, token, "passengers", phrase="passengers"), weak=True)
             continue
+        if key in ctx.lex.group_nouns and describes_a_name(token):
+            continue  # "Kataib Hezbollah, an Iran-backed militia": the group named, no other
         if key in ctx.lex.group_nouns and token.tag_ in ("NNS", "NNPS", "NN") \
                 and not (ctx.lex.group_nouns[key] == "Person" and token.dep_ in ("compound", "amod")) \
                 and not (token.dep_ == "compound" and noun_key(token.head) in ctx.lex.group_nouns):

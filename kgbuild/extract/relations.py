@@ -204,7 +204,8 @@ def _other_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> 
 def _part_of_phrase(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
     """"X, part of Y", "X, a unit of Y", "X, who are part of Y", "they are part of Y"."""
     candidates: list[Token] = []
-    for child in root.children:
+    described = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]  # "X, a militia that ..."
+    for child in (*root.children, *(g for c in described for g in c.children if g.dep_ == "relcl")):
         if child.dep_ == "appos" and child.lemma_.lower() in PART_NOUNS:
             candidates.append(child)
         if child.dep_ == "relcl" and not any(c.dep_ == "neg" for c in child.children):  # "X, which is not ..."
