@@ -3152,3 +3152,21 @@ def test_a_description_apposed_to_a_name_is_that_actor(extractor: Extractor) -> 
     assert ("Kata'ib Hezbollah", "partOf", "Popular Mobilization Forces") in relation_labels(result)
     result = extract(extractor, "Ansaru, an al-Qaida-linked faction, kidnapped the workers.")
     assert "faction" not in {m.actor.label for m in result.mentions}
+
+
+def test_a_charge_denied_in_the_phrase_summing_it_up_answers_the_accusers(extractor: Extractor) -> None:
+    result = extract(extractor, "Human rights groups have accused the Nigerian army of killing civilians, a charge "
+                                "Nigeria's government denies.")
+    rejection = only(result, "Rejection")
+    assert "Government of Nigeria" in labels(rejection.agents)
+    assert labels(rejection.targets) == {"human rights groups"}
+    result = extract(extractor, "Amnesty International accused Ethiopian troops of massacring civilians, an "
+                                "allegation the Ethiopian government rejected.")
+    rejection = only(result, "Rejection")
+    assert labels(rejection.agents) == {"Government of Ethiopia"}
+    assert labels(rejection.targets) == {"Amnesty International"}
+
+
+def test_a_place_does_nothing(extractor: Extractor) -> None:
+    result = extract(extractor, "Kharkiv condemned the Russian strike on the hospital.")
+    assert not any(a.actor_class == "Place" for e in result.events for a in e.agents)

@@ -547,6 +547,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             targets = [t for t in targets if t.key in ruled]
             if not targets:
                 continue  # "does not recognize dog meat as edible"
+        agents = [a for a in agents if a.actor_class != ActorClass.PLACE]  # a place does nothing itself
         sent = token.sent
         anaphoric = token.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ in ("det", "amod", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "such", "its")

@@ -59,14 +59,18 @@ def referents(trigger: Token, lex: Lexicon, earlier: Sequence[Told],
     (usually the target of the reaction). With the ``index``, also the doers of a verb told before
     that the object's noun names ("extended his term ... denounced the extension")."""
     found: list[tuple[ActorRef, Token]] = []
-    for child in trigger.children:
-        nouns = [child] if child.dep_ in ("dobj", "nsubjpass") else \
+    # "accused X of Y, a charge the government denies": the blame noun the refusal's clause is on
+    summing = [trigger.head] if trigger.dep_ == "relcl" and trigger.head.lemma_.lower() in _BLAME_NOUNS \
+        and trigger.head.dep_ in ("npadvmod", "appos", "dobj") and trigger.head.head.i < trigger.head.i else []
+    for child in (*trigger.children, *summing):
+        nouns = [child] if child.dep_ in ("dobj", "nsubjpass") or child in summing else \
             [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
         for noun in nouns:
             if noun.pos_ not in ("NOUN", "PROPN"):
                 continue
             classes = set(lex.noun_index.get(noun.lemma_.lower(), ()))
-            definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in noun.children)
+            definite = noun in summing or any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE
+                                              for c in noun.children)
             if definite and noun.lemma_.lower() in _BLAME_NOUNS:
                 classes.add(EventClass.ACCUSATION.value)
             deed = noun.lemma_.lower() in _DEED_NOUNS and definite

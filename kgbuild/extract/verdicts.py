@@ -34,7 +34,7 @@ from spacy.tokens import Token
 from ..vocabulary import EventClass
 from .lexicon import Lexicon
 
-__all__ = ["asks_something", "judged_and_verdict", "one_of", "refusal", "verdict"]
+__all__ = ["asks_something", "judged_and_verdict", "one_of", "rebuttal", "refusal", "verdict"]
 
 _SELF = frozenset({"itself", "themselves", "himself", "herself", "myself", "ourselves", "what", "which"})
 _NEGATIONS = frozenset({"not", "no", "never", "n't", "hardly"})
@@ -159,3 +159,20 @@ def refusal(verb: Token, lex: Lexicon) -> str | None:
     negated = any(c.dep_ == "neg" for c in children) or any(
         c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in children)
     return EventClass.REJECTION.value if negated else None
+
+
+#: verbs that answer a charge, and the nouns that sum one up
+_REBUTTING = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "contest"})
+_CHARGES = frozenset({"charge", "claim", "allegation", "accusation"})
+
+
+def rebuttal(verb: Token) -> str | None:
+    """``"Rejection"`` for a charge denied in the phrase that sums up the accusation before it
+    ("X accused Y of killing civilians, a charge the government denies", "a claim China
+    rejects"): the grammar says it happened, and at whom it is aimed (the accusers)."""
+    charge = verb.head
+    if verb.pos_ != "VERB" or verb.dep_ != "relcl" or verb.lemma_.lower() not in _REBUTTING \
+            or charge.lemma_.lower() not in _CHARGES or charge.dep_ not in ("npadvmod", "appos", "dobj") \
+            or charge.head.i > charge.i or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return EventClass.REJECTION.value
