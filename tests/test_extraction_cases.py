@@ -3170,3 +3170,15 @@ def test_a_charge_denied_in_the_phrase_summing_it_up_answers_the_accusers(extrac
 def test_a_place_does_nothing(extractor: Extractor) -> None:
     result = extract(extractor, "Kharkiv condemned the Russian strike on the hospital.")
     assert not any(a.actor_class == "Place" for e in result.events for a in e.agents)
+
+
+def test_a_conjoined_verb_of_saying_shares_its_speaker(extractor: Extractor) -> None:
+    result = extract(extractor, 'Russian Foreign Ministry spokeswoman Maria Zakharova accused Brussels of '
+                                '"Russophobia" and said Russia would respond "in kind."')
+    assert "Maria Zakharova" in labels(only(result, "Threat").agents)
+
+
+def test_a_vow_to_strike_back_is_a_threat(extractor: Extractor) -> None:
+    result = extract(extractor, 'Moscow dismissed the measures as "illegal" and vowed to retaliate.')
+    assert labels(only(result, "Threat").agents) == {"Government of Russia"}
+    assert not events_of(extract(extractor, "Moscow did not vow to retaliate."), "Threat")

@@ -95,7 +95,18 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
         if not conditions and harm is None and not responding:
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if verb.lemma_.lower() in warnings:  # "is warning Washington of severe consequences if ..."
+        vowing = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _VOWING else None
+        if vowing is not None and (responding or harm is not None):  # "Moscow vowed to retaliate": who vows
+            if any(c.dep_ == "neg" for c in vowing.children):
+                continue
+            holder = vowing.head if vowing.dep_ == "conj" and not any(
+                c.dep_ == "nsubj" for c in vowing.children) else vowing  # "dismissed ... and vowed to"
+            agents = [a for s in holder.children if s.dep_ == "nsubj" for a in index.named_or_meant(s)]
+            warned = verb_targets(verb, index, event_class=harm, lex=lex) if harm is not None else \
+                _responded_to(verb, index)
+            responding = True  # a vow to strike back threatens whoever is struck, named or not
+            frame_of = frames.of(vowing)
+        elif verb.lemma_.lower() in warnings:  # "is warning Washington of severe consequences if ..."
             if not conditions:
                 continue
             agents = [a for s in subjects for a in index.named_or_meant(s)]
@@ -126,6 +137,8 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
     return events
 
 
+#: Verbs of promising what one will do ("vowed to retaliate")
+_VOWING = frozenset({"vow", "pledge", "promise", "swear", "threaten"})
 #: Verbs of answering someone's deed, and what a side takes to do it ("take retaliatory measures")
 _RESPONDING = frozenset({"respond", "retaliate", "react", "reply", "hit"})
 _MEASURES = frozenset({"measure", "step", "action", "countermeasure"})

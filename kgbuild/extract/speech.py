@@ -206,8 +206,9 @@ class SpeechFrames:
                              if p.dep_ == "pobj" for a in speaker_actors(p, self.index)]
             if speakers or any(s.dep_ in ("nsubj", "nsubjpass") for s in verb.children) or verb.head.i == verb.i \
                     or not (verb.dep_ == "conj" or verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG") \
-                    or verb.head.pos_ not in ("VERB", "AUX") or verb.head.lemma_.lower() not in _SPEAKING:
-                return unique_actors(speakers)
+                    or verb.head.pos_ not in ("VERB", "AUX") \
+                    or verb.dep_ != "conj" and verb.head.lemma_.lower() not in _SPEAKING:
+                return unique_actors(speakers)  # (a conjoined verb shares its subject: "accused X and said ...")
             verb = verb.head
         return []
 
