@@ -3182,3 +3182,10 @@ def test_a_vow_to_strike_back_is_a_threat(extractor: Extractor) -> None:
     result = extract(extractor, 'Moscow dismissed the measures as "illegal" and vowed to retaliate.')
     assert labels(only(result, "Threat").agents) == {"Government of Russia"}
     assert not events_of(extract(extractor, "Moscow did not vow to retaliate."), "Threat")
+
+
+def test_a_statement_told_only_as_an_allegation_is_not_told_as_made(extractor: Extractor) -> None:
+    result = extract(extractor, "Rights groups alleged that the Ethiopian government had rejected the U.N. proposal.")
+    assert [e.event_class for e in result.events] == ["Accusation"]  # the allegation, no rejection as a fact
+    result = extract(extractor, "Kenya's opposition claimed that the government had refused Somalia's request.")
+    assert not events_of(result, "Rejection")

@@ -58,6 +58,8 @@ class TriggerCase:
     physical: bool = False  # the grammar, not the trigger models, decides whether it is an event
 
 
+#: verbs of alleging: what they report is the allegation (an accusation), not an event told as such
+_ALLEGING = frozenset({"allege", "claim"})
 #: Coercion only a state's authorities carry out: without a named agent, the state the story is about.
 _BY_THE_STATE = frozenset({"arrest", "detain", "detention", "jail", "jailing", "imprison", "imprisonment", "deport",
                            "deportation", "extradite", "extradition", "sentence", "intern", "internment"})
@@ -422,6 +424,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 label = None  # "called the center 'the perfect place'", "what he called a meeting": naming
             if label is not None and lex.classes[label].kind == "physical":
                 label = None  # a verbal trigger is no physical event ("sent", "held")
+            if label is not None and frame is not None and frame.verb is not None \
+                    and frame.verb.lemma_.lower() in _ALLEGING:
+                label = None  # "alleged that the government had blocked lawyers": the allegation, not a refusal
             if label is not None and token.dep_ == "acl" and token.tag_ in ("VBN", "VBG") \
                     and token.head.i not in trigger_ids and index.at(token.head) is None \
                     and not any(c.dep_ == "agent" for c in token.children):
