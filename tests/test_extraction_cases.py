@@ -3189,3 +3189,10 @@ def test_a_statement_told_only_as_an_allegation_is_not_told_as_made(extractor: E
     assert [e.event_class for e in result.events] == ["Accusation"]  # the allegation, no rejection as a fact
     result = extract(extractor, "Kenya's opposition claimed that the government had refused Somalia's request.")
     assert not events_of(result, "Rejection")
+
+
+def test_a_deed_counted_out_is_carried_out(extractor: Extractor) -> None:
+    result = extract(extractor, "The United States has carried out dozens of airstrikes against al-Shabab this year.")
+    attack = only(result, "Attack")
+    assert labels(attack.agents) == {"United States"}
+    assert labels(attack.targets) == {"al-Shabab"}

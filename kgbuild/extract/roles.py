@@ -410,8 +410,12 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
                                    for a in _acted_on(g, index, statement=True) if a.actor_class != ActorClass.PLACE)
                 else:
                     targets.extend(verb_targets(child, index, event_class=EventClass.ATTACK, lex=lex))
-    governing = noun.head
-    if noun.dep_ in ("dobj", "attr") and brings_about(governing, noun, lex):
+    carrier = noun  # "carried out dozens of airstrikes", "pledged $500 million in aid": the verb takes the amount
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "in") and (
+            noun.head.head.lower_ in _QUANTIFIERS or noun.head.head.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")):
+        carrier = noun.head.head
+    governing = carrier.head
+    if carrier.dep_ in ("dobj", "attr") and brings_about(governing, noun, lex):
         if not agents:
             agents = verb_agents(governing, index)
         given = lex.noun_of(noun, EventClass.AID)  # "sent aid to Y"
