@@ -3196,3 +3196,11 @@ def test_a_deed_counted_out_is_carried_out(extractor: Extractor) -> None:
     attack = only(result, "Attack")
     assert labels(attack.agents) == {"United States"}
     assert labels(attack.targets) == {"al-Shabab"}
+
+
+def test_its_fighters_are_the_subjects_not_a_group_named_in_a_clause_about_it(extractor: Extractor) -> None:
+    result = extract(extractor, "Al-Shabab, which is linked to al-Qaida, said in a statement that its fighters had "
+                                "killed dozens of Somali soldiers.")
+    fighters = [m for m in result.mentions if m.text == "its fighters"]
+    assert [m.actor.label for m in fighters] == ["al-Shabab"]
+    assert not events_of(result, "Accusation")  # its own deed, not an accusation of al-Qaida

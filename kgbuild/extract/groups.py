@@ -28,6 +28,12 @@ def group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> Act
     if key in ARMED_GENERIC and not any(c.dep_ in ("amod", "acl") and c.i > token.i for c in token.children) \
             and not states_membership(token):  # "the gunmen belonged to Y" says who they are: not Y itself
         before = [iri for position, iri in ctx.armed_positions if position < token.idx]
+        if before and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+            # "Al-Shabab, which is linked to al-Qaida, said its fighters ...": whose they are is the
+            # group named last as a subject, not one named in a clause about it
+            subjects = {ent.start_char for ent in token.doc.ents if ent.root.dep_ in ("nsubj", "nsubjpass")}
+            before = [iri for position, iri in ctx.armed_positions
+                      if position < token.idx and position in subjects] or before
         if before:  # "al-Shabab ... the militants": the armed group named last
             return kb_ref(ctx, before[-1])
         if len(ctx.armed_counts) == 1:  # "Gunmen stormed a hotel ... al-Shabab claimed": the only one named
