@@ -3204,3 +3204,12 @@ def test_its_fighters_are_the_subjects_not_a_group_named_in_a_clause_about_it(ex
     fighters = [m for m in result.mentions if m.text == "its fighters"]
     assert [m.actor.label for m in fighters] == ["al-Shabab"]
     assert not events_of(result, "Accusation")  # its own deed, not an accusation of al-Qaida
+
+
+def test_the_one_to_be_released_does_not_demand_it(extractor: Extractor) -> None:
+    result = extract(extractor, "The journalist, Hopewell Chin'ono, was charged with inciting violence, according to "
+                                "police spokesman Paul Nyathi. The Media Institute of Southern Africa called on "
+                                "Zimbabwe's authorities to release him immediately.")
+    demand = only(result, "Demand")
+    assert labels(demand.agents) == {"Media Institute of Southern Africa"}
+    assert "Paul Nyathi" not in labels(demand.targets)  # "him" is the journalist, not the police's source

@@ -533,9 +533,10 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             behaviour, weak = lex.classes[event_class], False
         if event_class == EventClass.DEMAND:
             held, release = held_by_whom(token, index)
-            if release:  # "called for Zamora's release": asked of whoever holds him, not of him
+            if release:  # "called for Zamora's release": asked of whoever holds him, not of him (nor by him)
                 keys = {a.key for a in held}
                 targets = [t for t in targets if t.key not in keys]
+                agents = [a for a in agents if a.key not in keys or a.key in {r.key for r in rule_agents}]
                 if not targets and index.home is not None and index.home.key not in {a.key for a in agents}:
                     targets = [index.home]
         clash = event_class == EventClass.ATTACK and is_clash(token)

@@ -125,6 +125,7 @@ class MentionIndex:
         """
         best: ActorRef | None = None
         preferred: ActorRef | None = None
+        source: ActorRef | None = None  # the latest person named only as a source ("according to X")
         # an object is never its own verb's subject ("Israel had accused it": not Israel)
         own_verb = token.head if token.dep_ in ("dobj", "dative") else None
         for prior in self.doc[max(0, token.i - 120):token.i]:
@@ -137,10 +138,13 @@ class MentionIndex:
                 continue
             if person != (mention.actor.actor_class == "Person"):
                 continue
+            if person and _cited(prior):
+                source = mention.actor
+                continue
             best = mention.actor
             if prefer and mention.actor.actor_class in prefer:
                 preferred = mention.actor
-        return preferred or best
+        return preferred or best or source
 
     def named_or_meant(self, phrase: Token) -> list[ActorRef]:
         """The actors a phrase names, or the one its personal pronoun refers back to ("he said",
@@ -155,6 +159,15 @@ class MentionIndex:
 #: pronouns that stand for an actor named before (first person: the speaker, named by the frame)
 _PERSONAL = frozenset({"it", "they", "them", "he", "she", "him", "her", "i", "we"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+
+
+def _cited(token: Token) -> bool:
+    """A person named as the source of what is said ("according to police spokesman X"): not
+    whom "he" or "him" later refers to while another person is in the story."""
+    node = token
+    while node.dep_ in ("compound", "appos", "flat") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ == "according"
 
 
 def within_np(child: Token, head: Token) -> bool:

@@ -521,6 +521,10 @@ def is_clash(token: Token) -> bool:
 _GIVEN_BACK = frozenset({"release", "freedom", "return", "handover", "repatriation", "extradition"})
 
 
+#: verbs of letting someone go
+_FREEING = frozenset({"release", "free", "unban", "pardon"})
+
+
 def held_by_whom(trigger: Token, index: MentionIndex) -> tuple[list[ActorRef], bool]:
     """For a demand of a release ("called for Zamora's release", "demanded the release of
     political prisoners"): the actors held, and whether the demand is one of release at all."""
@@ -546,6 +550,10 @@ def held_by_whom(trigger: Token, index: MentionIndex) -> tuple[list[ActorRef], b
                     held.append(holder)
             if child.dep_ == "prep" and child.lower_ == "of":
                 held.extend(a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
+    for clause in (c for c in trigger.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ == "VERB"
+                   and c.lemma_.lower() in _FREEING):  # "called on authorities to release him"
+        found = True
+        held.extend(a for g in clause.children if g.dep_ == "dobj" for a in index.named_or_meant(g))
     return held, found
 
 
