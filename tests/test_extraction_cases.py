@@ -3213,3 +3213,11 @@ def test_the_one_to_be_released_does_not_demand_it(extractor: Extractor) -> None
     demand = only(result, "Demand")
     assert labels(demand.agents) == {"Media Institute of Southern Africa"}
     assert "Paul Nyathi" not in labels(demand.targets)  # "him" is the journalist, not the police's source
+
+
+def test_a_protest_lodged_by_a_state_accuses_the_envoys_state(extractor: Extractor) -> None:
+    result = extract(extractor, "Pakistan's foreign ministry summoned the Afghan ambassador to lodge a strong protest.")
+    accusation = only(result, "Accusation")  # a diplomatic protest, not a demonstration
+    assert "Ministry of Foreign Affairs of Pakistan" in labels(accusation.agents)
+    assert labels(accusation.targets) == {"Government of Afghanistan"}
+    assert not events_of(result, "Protest")

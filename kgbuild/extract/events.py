@@ -33,7 +33,7 @@ from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
 from .party_scope import one_side_each, parties_in_scope
 from .role_candidates import Told, referents, role_candidates
-from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, aimed_at_the_doers, embedded_agents, event_place,
+from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, embedded_agents, event_place,
                     held_by_whom, is_clash, noun_roles, passive_doers, proposers, protested, verb_agents, verb_targets)
 from .reported import reported_deed, said_of_another
 from .speech import REPORTING_VERBS, TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, talked_with
@@ -309,11 +309,16 @@ _ANOTHER = frozenset({"second", "third", "fourth", "fifth", "another", "new", "f
 
 def _lodged_by_a_state(verb: Token, index: MentionIndex) -> bool:
     """A protest a state or its government lodges against something ("the Philippines protested
-    China's use of water cannon", "Beijing protested the visit"): a diplomatic protest, which
-    accuses, not a demonstration."""
-    if verb.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in verb.children):
+    China's use of water cannon", "Beijing protested the visit", "summoned the envoy to lodge a
+    strong protest"): a diplomatic protest, which accuses, not a demonstration."""
+    holder = verb
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and verb.head.lemma_.lower() in LIGHT_VERBS:
+        holder = verb.head  # "lodged a strong protest", "summoned the envoy to lodge a protest"
+        if holder.dep_ in ("xcomp", "advcl") and not any(c.dep_ == "nsubj" for c in holder.children):
+            holder = holder.head
+    elif verb.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in verb.children):
         return False
-    subjects = [a for c in verb.children if c.dep_ == "nsubj" for a in index.named_or_meant(c)]
+    subjects = [a for c in holder.children if c.dep_ == "nsubj" for a in index.named_or_meant(c)]
     return bool(subjects) and all(a.actor_class in _OFFICIAL for a in subjects)
 
 

@@ -426,6 +426,10 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
                        for g in c.children if g.dep_ == "pobj"
                        for a in (_acted_on(g, index, statement=True) if measure else index.in_phrase(g))
                        if a.actor_class != ActorClass.PLACE]
+    if carrier.dep_ == "dobj" and brings_about(governing, noun, lex) and governing.dep_ in ("xcomp", "advcl") \
+            and governing.head.lemma_.lower() == "summon":  # "summoned the Afghan envoy to lodge a protest"
+        agents = agents or verb_agents(governing.head, index)
+        targets = targets or [a for c in governing.head.children if c.dep_ == "dobj" for a in index.in_phrase(c)]
     if noun.dep_ == "nsubjpass" and brings_about(governing, noun, lex) and not agents:
         agents = [a for g in governing.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
                   for a in index.in_phrase(p)]  # "the attack was carried out by al-Shabab"
