@@ -3221,3 +3221,15 @@ def test_a_protest_lodged_by_a_state_accuses_the_envoys_state(extractor: Extract
     assert "Ministry of Foreign Affairs of Pakistan" in labels(accusation.agents)
     assert labels(accusation.targets) == {"Government of Afghanistan"}
     assert not events_of(result, "Protest")
+
+
+@pytest.mark.parametrize("sentence, sides", [
+    ("Fighting between the Sudanese army and the Rapid Support Forces has killed thousands of people since April.",
+     {"Sudanese Armed Forces", "Rapid Support Forces"}),
+    ("Heavy clashes erupted between Israeli forces and Hezbollah fighters near the border.",
+     {"Israel Defense Forces", "Hezbollah"}),
+])
+def test_fighting_between_two_sides_is_a_clash(extractor: Extractor, sentence: str, sides: set[str]) -> None:
+    clash = only(extract(extractor, sentence), "Attack")
+    assert clash.mode == "armed-clash"
+    assert labels(clash.agents) == labels(clash.targets) == sides

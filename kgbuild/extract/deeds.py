@@ -14,7 +14,7 @@ from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import MentionIndex
 from .nouns import EQUIPMENT, FORCE_SITES, OFFERS, PLACE_NOUNS, WEAPONS
-from .roles import taken_from
+from .roles import is_clash, taken_from
 from .speech import SpeechFrame
 from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
 
@@ -84,6 +84,8 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
     if not agents and event_class == EventClass.ATTACK and targets and token.pos_ == "VERB" \
             and any(c.dep_ == "nsubj" for c in token.children):
         return event_class  # "a car bomb killed 12 soldiers": whose, a later mention may tell ("X claimed the attack")
+    if event_class == EventClass.ATTACK and is_clash(token) and len(agents) > 1:
+        return event_class  # "fighting between the army and the RSF": each side attacks the other
     if token.lemma_.lower() in behaviour.weak or behaviour.needs_target:
         aimed = event_class == EventClass.ATTACK and munitions_aimed(token)  # "fired missiles at a ship"
         return event_class if agents and (targets or aimed) else None  # "released a statement": no one released

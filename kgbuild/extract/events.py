@@ -78,6 +78,9 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
             targets += [a for a in _threatened(token, index) if a.key not in threatening]
         if not agents and any(c.dep_ == "auxpass" for c in token.children):
             agents = passive_doers(token, event_class, index)
+        if not agents and is_clash(token):  # "fighting between the army and the RSF has killed ..."
+            agents = [a for c in token.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
+                      for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)]
         if event_class == EventClass.REJECTION and not targets:  # "rejected a proposal by X"; "X proposed, Y refused"
             targets = offer_makers(token, index, refused=True) or proposers(token, index)
         if event_class == EventClass.AGREEMENT:  # "accepted the offer from the European Union"

@@ -426,6 +426,9 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
                        for g in c.children if g.dep_ == "pobj"
                        for a in (_acted_on(g, index, statement=True) if measure else index.in_phrase(g))
                        if a.actor_class != ActorClass.PLACE]
+    if noun.dep_ == "nsubj" and is_clash(noun) and not agents:  # "clashes erupted between X and Y"
+        agents = [a for c in governing.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
+                  for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)]
     if carrier.dep_ == "dobj" and brings_about(governing, noun, lex) and governing.dep_ in ("xcomp", "advcl") \
             and governing.head.lemma_.lower() == "summon":  # "summoned the Afghan envoy to lodge a protest"
         agents = agents or verb_agents(governing.head, index)
