@@ -73,12 +73,19 @@ def merged_meta(previous: dict[str, Any] | None, meta: dict[str, Any], *, rerun:
     'a merged; bench_build rerun d1 (medium) merged'
     >>> merged_meta(old, {"scale": "full", "machine": {"date": "d1"}, "failed": []}, rerun=["bench_build"])["scale"]
     'full'
+
+    A benchmark that failed before and ran now is no longer listed as failed:
+
+    >>> failed = {**old, "failed": ["bench_load", "bench_reason"]}
+    >>> merged_meta(failed, {"scale": "medium", "machine": {"date": "d1"}, "failed": []}, rerun=["bench_load"])["failed"]
+    ['bench_reason']
     """
     if previous is None or not rerun or previous.get("scale") != meta["scale"]:
         return meta
     merged = f"{', '.join(rerun)} rerun {meta['machine']['date']} ({meta['scale']}) merged"
+    still = {name for name in previous.get("failed", []) if name not in rerun}
     return {**previous, "note": "; ".join(filter(None, (previous.get("note"), merged))),
-            "failed": sorted({*previous.get("failed", []), *meta["failed"]})}
+            "failed": sorted(still | set(meta["failed"]))}
 
 
 def plot_scaling(build_detail: dict[str, Any] | None, scaling_detail: dict[str, Any], path: Path) -> None:

@@ -55,3 +55,6 @@ def test_a_partial_rerun_keeps_the_date_and_notes_of_the_run_it_merges_into() ->
     assert meta["failed"] == ["bench_x"]
     assert merged_meta(full, rerun, rerun=[]) == rerun  # a full run is its own date
     assert merged_meta(None, rerun, rerun=["bench_build"]) == rerun
+    failed = {**full, "failed": ["bench_load", "bench_reason"]}
+    fixed = {**rerun, "failed": []}
+    assert merged_meta(failed, fixed, rerun=["bench_load"])["failed"] == ["bench_reason"]  # ran now: not failed
