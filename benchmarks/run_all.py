@@ -77,7 +77,8 @@ def merged_meta(previous: dict[str, Any] | None, meta: dict[str, Any], *, rerun:
     A benchmark that failed before and ran now is no longer listed as failed:
 
     >>> failed = {**old, "failed": ["bench_load", "bench_reason"]}
-    >>> merged_meta(failed, {"scale": "medium", "machine": {"date": "d1"}, "failed": []}, rerun=["bench_load"])["failed"]
+    >>> now = {"scale": "medium", "machine": {"date": "d1"}, "failed": []}
+    >>> merged_meta(failed, now, rerun=["bench_load"])["failed"]
     ['bench_reason']
     """
     if previous is None or not rerun or previous.get("scale") != meta["scale"]:

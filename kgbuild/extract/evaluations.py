@@ -197,7 +197,7 @@ def blame_laid(doc: Doc, index: MentionIndex, frames: SpeechFrames, body: list[t
             answerable = [c for c in verb.children if c.lower_ in _ANSWERABLE]
             if not answerable:
                 continue
-            accused = [g for c in verb.children if c.dep_ == "dobj" for g in (c,)] or [  # "held X responsible"
+            accused = [c for c in verb.children if c.dep_ == "dobj"] or [  # "held X responsible"
                 g for c in answerable for g in c.children if g.dep_ == "nsubj"]  # "holds X accountable" (X its subject)
         else:
             if not any(c.dep_ == "dobj" and c.lemma_.lower() == "finger" for c in verb.children):

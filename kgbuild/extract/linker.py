@@ -416,6 +416,7 @@ def _modifier_state(ctx: LinkContext, token: Token, taken: dict[int, MentionItem
 _DOER_ADJECTIVES = {"militant": "militants", "rebel": "rebels", "jihadist": "jihadists", "insurgent": "insurgents",
                     "terrorist": "terrorists", "separatist": "separatists", "extremist": "extremists"}
 
+
 def _owned_by_other_state(ctx: LinkContext, ent: Span, actor: ActorRef) -> ActorRef:
     """A KB organ of one state that another state's possessive or adjective qualifies
     ("Thailand's House of Representatives", "the Thai Senate") is a new organ of that state."""

@@ -14,8 +14,8 @@ from .mentions import PRONOUNS, RELATIVE_PRONOUNS, MentionIndex, unique_actors
 from .triggers import DELIVERING_VERBS, LIGHT_VERBS, brings_about, governing_verb
 
 __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "event_place", "embedded_agents",
-           "evaluative", "is_clash", "held_by_whom", "protested", "measures_with", "proposers", "taken_from", "ARMED", "LIGHT_VERBS",
-           "DELIVERING_VERBS"]
+           "evaluative", "is_clash", "held_by_whom", "protested", "measures_with", "proposers", "taken_from", "ARMED",
+           "LIGHT_VERBS", "DELIVERING_VERBS"]
 
 _OF_AGENT = {"brutality", "violence", "crackdown", "offensive", "operation", "campaign", "aggression",
              "repression", "fighting", "advance", "incursion", "invasion", "bombardment", "shelling"}
