@@ -3233,3 +3233,13 @@ def test_fighting_between_two_sides_is_a_clash(extractor: Extractor, sentence: s
     clash = only(extract(extractor, sentence), "Attack")
     assert clash.mode == "armed-clash"
     assert labels(clash.agents) == labels(clash.targets) == sides
+
+
+def test_the_organs_named_decide_between_the_states_named(extractor: Extractor) -> None:
+    result = extract(extractor, "Somali forces killed 30 al-Shabab militants in Lower Shabelle, the Somali army "
+                                "said Wednesday. The army's commander, General Odowaa Yusuf Rageh, said the militants "
+                                "had planned attacks. The United States has carried out airstrikes against the group, "
+                                "according to the U.S. Africa Command. Somalia's president has vowed to defeat "
+                                "al-Shabab.")
+    commanded = {r.object.label for r in result.relations if r.subject.label == "Odowaa Yusuf Rageh"}
+    assert commanded == {"Somali National Army"}  # a Somali story: "the army" is Somalia's, not the U.S. Army

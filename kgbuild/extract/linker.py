@@ -91,6 +91,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     author_key = normalise_name(ctx.author) if ctx.author else None
     state_counts: Counter[str] = Counter()
     place_counts: Counter[str] = Counter()  # the states of the KB places named ("in Khartoum": Sudan)
+    organ_counts: Counter[str] = Counter()  # the states of the KB institutions named ("Somali forces")
     for ent in doc.ents:
         state = state_of_ent(ctx, ent)
         if state and in_body(ent.start_char, body):
@@ -98,11 +99,16 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             state_counts[state] += 3 if located else 1
         elif ent.ent_id_ in ctx.kbi.place_states and in_body(ent.start_char, body):
             place_counts[ctx.kbi.place_states[ent.ent_id_]] += 1
+        elif ent.ent_id_ in ctx.kbi.states_of and in_body(ent.start_char, body):
+            organ_counts[ctx.kbi.states_of[ent.ent_id_]] += 1  # "Somali forces", "the Somali army": Somalia's
         if ent.ent_id_ and ctx.kbi.classes.get(ent.ent_id_) == "ArmedGroup":
             ctx.armed_counts[ent.ent_id_] += 1
             ctx.armed_positions.append((ent.start_char, ent.ent_id_))
     if not state_counts and len(place_counts) == 1:  # no state named, the places all in one: the story's
         state_counts = place_counts
+    elif state_counts:  # the organs named decide between the states named, half as much as a state's name
+        for state, count in organ_counts.items():
+            state_counts[state] += count / 2
     if state_counts:
         top, weight = state_counts.most_common(1)[0]
         if weight >= 0.4 * sum(state_counts.values()):
