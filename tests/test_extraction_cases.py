@@ -3243,3 +3243,12 @@ def test_the_organs_named_decide_between_the_states_named(extractor: Extractor) 
                                 "al-Shabab.")
     commanded = {r.object.label for r in result.relations if r.subject.label == "Odowaa Yusuf Rageh"}
     assert commanded == {"Somali National Army"}  # a Somali story: "the army" is Somalia's, not the U.S. Army
+
+
+def test_a_nationality_on_a_place_word_counts_less_than_a_capital_the_story_is_set_in(extractor: Extractor) -> None:
+    result = extract(extractor, "Pakistan on Thursday accused the Taliban of sheltering militants who killed 12 "
+                                "soldiers in the northwest. The Taliban said Afghan soil was not being used against "
+                                "any country. Pakistan's foreign ministry summoned the Afghan envoy in Islamabad. "
+                                "Islamabad has urged Kabul to act against militants on Afghan territory.")
+    soldiers = [m.actor.label for m in result.mentions if m.text == "soldiers"]
+    assert soldiers == ["Pakistan Armed Forces"]  # a Pakistani story: its soldiers, not Afghanistan's

@@ -91,12 +91,16 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     author_key = normalise_name(ctx.author) if ctx.author else None
     state_counts: Counter[str] = Counter()
     place_counts: Counter[str] = Counter()  # the states of the KB places named ("in Khartoum": Sudan)
-    organ_counts: Counter[str] = Counter()  # the states of the KB institutions named ("Somali forces")
+    organ_counts: Counter[str] = Counter()  # the states of the KB institutions and capitals named ("Somali forces")
     for ent in doc.ents:
         state = state_of_ent(ctx, ent)
+        located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "inside", "across", "throughout")
         if state and in_body(ent.start_char, body):
-            located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "inside", "across", "throughout")
-            state_counts[state] += 3 if located else 1
+            described = ent.root.dep_ == "amod" and not names_an_actor_or_deed(ctx.lex, ent.root.head)
+            state_counts[state] += 3 if located else 0.5 if described else 1  # "Afghan soil": half a mention
+        elif ent.ent_id_ in ctx.kbi.capital_of and in_body(ent.start_char, body):
+            organ_counts[ctx.kbi.capital_of[ent.ent_id_]] += 3 if located else 1  # "in Islamabad", "Kabul said"
+            place_counts[ctx.kbi.capital_of[ent.ent_id_]] += 1
         elif ent.ent_id_ in ctx.kbi.place_states and in_body(ent.start_char, body):
             place_counts[ctx.kbi.place_states[ent.ent_id_]] += 1
         elif ent.ent_id_ in ctx.kbi.states_of and in_body(ent.start_char, body):
@@ -106,7 +110,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             ctx.armed_positions.append((ent.start_char, ent.ent_id_))
     if not state_counts and len(place_counts) == 1:  # no state named, the places all in one: the story's
         state_counts = place_counts
-    elif state_counts:  # the organs named decide between the states named, half as much as a state's name
+    elif state_counts:  # the organs and capitals named decide between the states named, half as much as a name
         for state, count in organ_counts.items():
             state_counts[state] += count / 2
     if state_counts:
