@@ -7,16 +7,20 @@ Iraqi government", "Somalia's army") the way every linking step names it.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from .items import ActorRef, MentionItem
 from .lexicon import KBIndex, Lexicon, normalise_name
+from .mentions import in_body
 from .names import POSSESSIVE
+from .nouns import names_an_actor_or_deed
 
 __all__ = ["LinkContext", "bodies_led", "kb_ref", "state_of_ent", "state_of_token", "possessor_state", "institution",
-           "government", "home_government", "state_sides", "chamber", "senders_state", "destination_states"]
+           "government", "home_government", "state_sides", "chamber", "senders_state", "destination_states",
+           "story_state"]
 
 #: Nouns that name the institution another key names: members named for their force ("police
 #: officers", "a soldier"), and one court for a state's courts ("a court", "another court").
@@ -224,3 +228,42 @@ def destination_states(noun: Token, taken: dict[int, MentionItem]) -> set[str]:
             actor = taken[place.i].actor
             found.add(actor.iri if actor.actor_class == "State" else actor.state)
     return found
+
+
+#: prepositions of a story set in a place ("in Sudan", "across Mali"): three mentions' worth
+_SET_IN = frozenset({"in", "inside", "across", "throughout"})
+
+
+def story_state(ctx: LinkContext, ents: Iterable[Span], body: list[tuple[int, int]]) -> str | None:
+    """The state a story is about, if one stands out (two fifths of the weight): the states it names
+    (three times where the story is set in one, "in Sudan"; half where a nationality qualifies a
+    word that names no actor or deed, "Afghan soil"), with the KB organs and capitals it names
+    deciding between them at half weight ("Somali forces", "in Islamabad"); with no state named,
+    the one state all its KB places lie in ("in Khartoum")."""
+    named: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    organs: Counter[str] = Counter()
+    for ent in ents:
+        if not in_body(ent.start_char, body):
+            continue
+        state = state_of_ent(ctx, ent)
+        located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in _SET_IN
+        if state:
+            described = ent.root.dep_ == "amod" and not names_an_actor_or_deed(ctx.lex, ent.root.head)
+            named[state] += 3 if located else 0.5 if described else 1
+        elif ent.ent_id_ in ctx.kbi.capital_of:
+            organs[ctx.kbi.capital_of[ent.ent_id_]] += 3 if located else 1
+            places[ctx.kbi.capital_of[ent.ent_id_]] += 1
+        elif ent.ent_id_ in ctx.kbi.place_states:
+            places[ctx.kbi.place_states[ent.ent_id_]] += 1
+        elif ent.ent_id_ in ctx.kbi.states_of:
+            organs[ctx.kbi.states_of[ent.ent_id_]] += 1
+    if not named and len(places) == 1:
+        named = places
+    elif named:
+        for state, count in organs.items():
+            named[state] += count / 2
+    if not named:
+        return None
+    top, weight = named.most_common(1)[0]
+    return top if weight >= 0.4 * sum(named.values()) else None

@@ -8,8 +8,6 @@ dominant state; group nouns ("protesters", "militants") become one actor per art
 """
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import EventClass
@@ -21,7 +19,7 @@ from .groups import crowd_protesting, group_actor, named_group
 from .items import ActorRef, MentionItem
 from .lexicon import normalise_name
 from .link_context import (LinkContext, chamber, destination_states, government, home_government, institution, kb_ref,
-                           possessor_state, senders_state, state_of_ent, state_of_token, state_sides)
+                           possessor_state, senders_state, state_of_ent, state_of_token, state_sides, story_state)
 from .mentions import in_body
 from .name_labels import settle_name_labels
 from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, join_organisation_names, names_a_thing,
@@ -89,34 +87,11 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     taken: dict[int, MentionItem] = {}
     items: list[MentionItem] = []
     author_key = normalise_name(ctx.author) if ctx.author else None
-    state_counts: Counter[str] = Counter()
-    place_counts: Counter[str] = Counter()  # the states of the KB places named ("in Khartoum": Sudan)
-    organ_counts: Counter[str] = Counter()  # the states of the KB institutions and capitals named ("Somali forces")
+    ctx.dominant_state = story_state(ctx, doc.ents, body)
     for ent in doc.ents:
-        state = state_of_ent(ctx, ent)
-        located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "inside", "across", "throughout")
-        if state and in_body(ent.start_char, body):
-            described = ent.root.dep_ == "amod" and not names_an_actor_or_deed(ctx.lex, ent.root.head)
-            state_counts[state] += 3 if located else 0.5 if described else 1  # "Afghan soil": half a mention
-        elif ent.ent_id_ in ctx.kbi.capital_of and in_body(ent.start_char, body):
-            organ_counts[ctx.kbi.capital_of[ent.ent_id_]] += 3 if located else 1  # "in Islamabad", "Kabul said"
-            place_counts[ctx.kbi.capital_of[ent.ent_id_]] += 1
-        elif ent.ent_id_ in ctx.kbi.place_states and in_body(ent.start_char, body):
-            place_counts[ctx.kbi.place_states[ent.ent_id_]] += 1
-        elif ent.ent_id_ in ctx.kbi.states_of and in_body(ent.start_char, body):
-            organ_counts[ctx.kbi.states_of[ent.ent_id_]] += 1  # "Somali forces", "the Somali army": Somalia's
         if ent.ent_id_ and ctx.kbi.classes.get(ent.ent_id_) == "ArmedGroup":
             ctx.armed_counts[ent.ent_id_] += 1
             ctx.armed_positions.append((ent.start_char, ent.ent_id_))
-    if not state_counts and len(place_counts) == 1:  # no state named, the places all in one: the story's
-        state_counts = place_counts
-    elif state_counts:  # the organs and capitals named decide between the states named, half as much as a name
-        for state, count in organ_counts.items():
-            state_counts[state] += count / 2
-    if state_counts:
-        top, weight = state_counts.most_common(1)[0]
-        if weight >= 0.4 * sum(state_counts.values()):
-            ctx.dominant_state = top
     ctx.things.update(normalise_name(name) for name in storm_names(doc))  # "Jude" after "Cyclone Jude" too
     missed_people = people_described(doc, {}, titles)  # "Nop Vy, the association's executive director"
     for start, end in missed_people:  # full names first, with those the NER missed
