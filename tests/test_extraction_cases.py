@@ -3252,3 +3252,10 @@ def test_a_nationality_on_a_place_word_counts_less_than_a_capital_the_story_is_s
                                 "Islamabad has urged Kabul to act against militants on Afghan territory.")
     soldiers = [m.actor.label for m in result.mentions if m.text == "soldiers"]
     assert soldiers == ["Pakistan Armed Forces"]  # a Pakistani story: its soldiers, not Afghanistan's
+
+
+def test_the_subject_and_the_state_named_in_an_organ_tell_whose_story_it_is(extractor: Extractor) -> None:
+    result = extract(extractor, "Mali's military government expelled the French ambassador on Monday. The junta also "
+                                "suspended French broadcasters and released 50 political prisoners.")
+    junta = [m.actor.label for m in result.mentions if m.text == "junta"]
+    assert junta and "French" not in junta[0]  # Mali's junta, not France's forces

@@ -230,6 +230,13 @@ def destination_states(noun: Token, taken: dict[int, MentionItem]) -> set[str]:
     return found
 
 
+def _in_subject(token: Token) -> bool:
+    """The token names (or qualifies) the subject of its clause ("Mali's military government expelled")."""
+    while token.dep_ in ("poss", "compound", "amod", "nmod", "case") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
 #: prepositions of a story set in a place ("in Sudan", "across Mali"): three mentions' worth
 _SET_IN = frozenset({"in", "inside", "across", "throughout"})
 
@@ -247,10 +254,14 @@ def story_state(ctx: LinkContext, ents: Iterable[Span], body: list[tuple[int, in
         if not in_body(ent.start_char, body):
             continue
         state = state_of_ent(ctx, ent)
+        if state is None and ent.ent_id_ in ctx.kbi.states_of and len(ent) > 1 \
+                and state_of_token(ctx, ent[0]) == ctx.kbi.states_of[ent.ent_id_]:
+            state = ctx.kbi.states_of[ent.ent_id_]  # "Mali's military", "Somali forces": the state named in it
         located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in _SET_IN
         if state:
             described = ent.root.dep_ == "amod" and not names_an_actor_or_deed(ctx.lex, ent.root.head)
-            named[state] += 3 if located else 0.5 if described else 1
+            weight = 3 if located else 0.5 if described else 1
+            named[state] += weight * 2 if _in_subject(ent.root) else weight  # who acts: "Mali's ... expelled"
         elif ent.ent_id_ in ctx.kbi.capital_of:
             organs[ctx.kbi.capital_of[ent.ent_id_]] += 3 if located else 1
             places[ctx.kbi.capital_of[ent.ent_id_]] += 1
