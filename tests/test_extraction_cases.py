@@ -3259,3 +3259,11 @@ def test_the_subject_and_the_state_named_in_an_organ_tell_whose_story_it_is(extr
                                 "suspended French broadcasters and released 50 political prisoners.")
     junta = [m.actor.label for m in result.mentions if m.text == "junta"]
     assert junta and "French" not in junta[0]  # Mali's junta, not France's forces
+
+
+def test_a_title_of_an_organisation_with_the_name_after_it(extractor: Extractor) -> None:
+    result = extract(extractor, "The president of the European Commission, Ursula von der Leyen, visited Kyiv.")
+    assert ("Ursula von der Leyen", "leaderOf", "European Commission") in relation_labels(result)
+    assert {m.actor.label for m in result.mentions if m.text == "Kyiv"} == {"Kyiv"}  # a city visited, no government
+    result = extract(extractor, "The spokesman for the European Commission, Eric Mamer, declined to comment.")
+    assert ("Eric Mamer", "memberOf", "European Commission") in relation_labels(result)

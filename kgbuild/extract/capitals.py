@@ -45,8 +45,8 @@ def stands_for_its_government(token: Token) -> bool:
         if word == "at":  # "pointed the finger at Tehran", "lashed out at Beijing", not "arrived at Kyiv"
             return head.lemma_.lower() in _AIMED_AT
         return word in ("by", "with", "between", "against", "on", "toward", "towards")
-    if token.dep_ == "dobj" and token.head.lemma_.lower() in _STRUCK:
-        return False  # "Russian forces attacked Kyiv": the city, not the government
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in _STRUCK | _GONE_TO:
+        return False  # "Russian forces attacked Kyiv", "von der Leyen visited Kyiv": the city, not the government
     if token.dep_ == "compound":  # "Beijing officials", "the Kyiv delegation", "Washington sanctions"
         return token.head.lower_ in _OFFICIAL_NOUNS or token.head.lower_ in _STATE_MEASURES
     return token.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent")
@@ -58,6 +58,8 @@ _SIDES_OF = frozenset({"allies", "ally", "partner", "partners", "enemy", "enemie
                        "proxies", "supporters", "backers"})
 #: words aimed "at" a side: "pointed the finger at Tehran", "lashed out at Washington", "a swipe at Beijing"
 _AIMED_AT = frozenset({"point", "lash", "swipe", "jab", "dig", "criticism", "anger", "fury", "frustration"})
+#: going to a place named as the object: "visited Kyiv", "left Kabul"
+_GONE_TO = frozenset({"visit", "leave", "tour", "reach", "flee", "evacuate"})
 #: going somewhere or coming from it: "to Moscow", "from Kabul" after these name the place
 _GOING = frozenset({"travel", "fly", "go", "come", "return", "move", "head", "arrive", "relocate", "deport", "send",
                     "transfer", "trip", "visit", "flight", "journey", "way", "road", "route", "flee", "escape",

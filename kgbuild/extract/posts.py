@@ -53,6 +53,9 @@ def person_relations(root: Token, span, actor: ActorRef, index: MentionIndex, le
             title_nouns.append(child)  # "analyst Atilla Yesilada of Global Source Partners"
     if root.dep_ == "appos":
         title_nouns.append(root.head)
+        held = root.head.head  # "The president of the European Commission, Ursula von der Leyen": the parser
+        if root.head.dep_ == "pobj" and held.lower_ in ("of", "for") and held.head.pos_ == "NOUN":  # hangs the
+            title_nouns.append(held.head)  # name on the organisation; the title is the noun before it
     title_nouns += [c for t in title_nouns if t.dep_ == "appos" for c in t.conjuncts
                     if c.i > t.i and c.pos_ in ("NOUN", "PROPN")]  # "X, former ... chief and current fellow at Y"
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _HOLDING_VERBS:
