@@ -33,8 +33,9 @@ from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
 from .party_scope import one_side_each, parties_in_scope
 from .role_candidates import Told, referents, role_candidates
-from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, embedded_agents, event_place,
-                    held_by_whom, is_clash, noun_roles, passive_doers, proposers, protested, verb_agents, verb_targets)
+from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, clash_sides, embedded_agents,
+                    event_place, held_by_whom, is_clash, noun_roles, passive_doers, proposers, protested, verb_agents,
+                    verb_targets)
 from .reported import reported_deed, said_of_another
 from .speech import REPORTING_VERBS, TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, talked_with
 from .triggers import Candidate, brings_about, find_candidates, governing_verb, is_hedged
@@ -79,8 +80,7 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
         if not agents and any(c.dep_ == "auxpass" for c in token.children):
             agents = passive_doers(token, event_class, index)
         if not agents and is_clash(token):  # "fighting between the army and the RSF has killed ..."
-            agents = [a for c in token.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
-                      for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)]
+            agents = clash_sides(token, index)
         if event_class == EventClass.REJECTION and not targets:  # "rejected a proposal by X"; "X proposed, Y refused"
             targets = offer_makers(token, index, refused=True) or proposers(token, index)
         if event_class == EventClass.AGREEMENT:  # "accepted the offer from the European Union"

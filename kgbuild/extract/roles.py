@@ -14,8 +14,8 @@ from .mentions import PRONOUNS, RELATIVE_PRONOUNS, MentionIndex, unique_actors
 from .triggers import DELIVERING_VERBS, LIGHT_VERBS, brings_about, governing_verb
 
 __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "event_place", "embedded_agents",
-           "evaluative", "is_clash", "held_by_whom", "protested", "measures_with", "proposers", "taken_from", "ARMED",
-           "LIGHT_VERBS", "DELIVERING_VERBS"]
+           "evaluative", "clash_sides", "is_clash", "held_by_whom", "protested", "measures_with", "proposers",
+           "taken_from", "ARMED", "LIGHT_VERBS", "DELIVERING_VERBS"]
 
 _OF_AGENT = {"brutality", "violence", "crackdown", "offensive", "operation", "campaign", "aggression",
              "repression", "fighting", "advance", "incursion", "invasion", "bombardment", "shelling"}
@@ -427,8 +427,7 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
                        for a in (_acted_on(g, index, statement=True) if measure else index.in_phrase(g))
                        if a.actor_class != ActorClass.PLACE]
     if noun.dep_ == "nsubj" and is_clash(noun) and not agents:  # "clashes erupted between X and Y"
-        agents = [a for c in governing.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
-                  for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)]
+        agents = clash_sides(governing, index)
     if carrier.dep_ == "dobj" and brings_about(governing, noun, lex) and governing.dep_ in ("xcomp", "advcl") \
             and governing.head.lemma_.lower() == "summon":  # "summoned the Afghan envoy to lodge a protest"
         agents = agents or verb_agents(governing.head, index)
@@ -515,6 +514,12 @@ def embedded_agents(token: Token, index: MentionIndex, lex: Lexicon, triggers: s
         if not found:
             found.append(ActorRef(None, "?", "?anaphor"))  # resolved to the last attack's agents
     return found
+
+
+def clash_sides(word: Token, index: MentionIndex) -> list[ActorRef]:
+    """The sides a fight is "between" or "among" on ``word`` ("fighting between the army and the RSF")."""
+    return [a for c in word.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
+            for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)]
 
 
 def is_clash(token: Token) -> bool:
