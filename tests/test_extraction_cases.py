@@ -3267,3 +3267,88 @@ def test_a_title_of_an_organisation_with_the_name_after_it(extractor: Extractor)
     assert {m.actor.label for m in result.mentions if m.text == "Kyiv"} == {"Kyiv"}  # a city visited, no government
     result = extract(extractor, "The spokesman for the European Commission, Eric Mamer, declined to comment.")
     assert ("Eric Mamer", "memberOf", "European Commission") in relation_labels(result)
+
+
+# --- twenty-second session: sentences written for these constructions ---------------------------------------------
+
+@pytest.mark.parametrize("sentence, agents, targets", [
+    ("Malian soldiers came under attack by jihadist fighters near the border on Tuesday.",
+     {"jihadist"}, {"Armed Forces of Mali"}),
+    ("A Nigerian army convoy came under fire from Boko Haram militants in Borno state.",
+     {"Boko Haram"}, {"Nigerian Army"}),
+])
+def test_a_side_that_came_under_attack_is_its_target(extractor: Extractor, sentence: str, agents: set[str],
+                                                      targets: set[str]) -> None:
+    attack = only(extract(extractor, sentence), "Attack")
+    assert labels(attack.agents) == agents
+    assert labels(attack.targets) == targets
+
+
+def test_a_fire_that_broke_out_is_no_attack(extractor: Extractor) -> None:
+    assert not events_of(extract(extractor, "A fire broke out at the market in Kano on Monday."), "Attack")
+
+
+def test_control_of_a_building_taken_from_a_side_is_an_attack_on_it(extractor: Extractor) -> None:
+    attack = only(extract(extractor, "Sudan's army regained control of the presidential palace from the Rapid "
+                                     "Support Forces."), "Attack")
+    assert labels(attack.agents) == {"Sudanese Armed Forces"}
+    assert labels(attack.targets) == {"Rapid Support Forces"}
+    assert not events_of(extract(extractor, "Sudan's army regained control of the presidential palace."), "Attack")
+
+
+@pytest.mark.parametrize("sentence, agents, targets", [
+    ("Turkey summoned the Swedish ambassador over the protest in Stockholm.", {"Turkey"}, {"Government of Sweden"}),
+    ("Beijing summoned the U.S. envoy on Monday.", {"Government of China"},
+     {"Federal government of the United States", "United States"}),
+])
+def test_an_envoy_summoned_is_a_diplomatic_protest_against_the_envoys_government(
+        extractor: Extractor, sentence: str, agents: set[str], targets: set[str]) -> None:
+    accusation = only(extract(extractor, sentence), "Accusation")
+    assert labels(accusation.agents) == agents
+    assert labels(accusation.targets) == targets
+
+
+def test_an_own_envoy_summoned_home_accuses_no_one(extractor: Extractor) -> None:
+    result = extract(extractor, "Pakistan summoned its ambassador to Kabul for consultations.")
+    assert not events_of(result, "Accusation")
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("The European Union banned imports of Russian oil.", "Russia"),
+    ("Washington restricted exports of Chinese steel last year.", "China"),
+])
+def test_a_ban_on_trade_in_a_states_goods_is_a_sanction_on_it(extractor: Extractor, sentence: str,
+                                                               target: str) -> None:
+    sanction = only(extract(extractor, sentence), "Sanction")
+    assert labels(sanction.targets) == {target}
+
+
+@pytest.mark.parametrize("sentence, agents, targets", [
+    ("The European Union pledged 50 million euros in humanitarian aid to Sudan.", {"European Union"}, {"Sudan"}),
+    ("Japan pledged 10 million dollars in emergency aid for Myanmar on Monday.", {"Japan"}, {"Myanmar"}),
+    ("The United States announced a 500 million dollar military aid package for Ukraine.", {"United States"},
+     {"Ukraine"}),
+    ("Britain gave Kenya 20 million pounds in security assistance last year.", {"United Kingdom"}, {"Kenya"}),
+    ("Britain provided Kenya with 20 million pounds in security assistance last year.", {"United Kingdom"},
+     {"Kenya"}),
+])
+def test_aid_pledged_or_given_to_an_actor(extractor: Extractor, sentence: str, agents: set[str],
+                                          targets: set[str]) -> None:
+    aid = only(extract(extractor, sentence), "Aid")
+    assert labels(aid.agents) == agents
+    assert labels(aid.targets) == targets
+
+
+def test_a_product_announced_for_customers_is_no_aid(extractor: Extractor) -> None:
+    assert not events_of(extract(extractor, "The company announced a new product for customers in Kenya."), "Aid")
+
+
+@pytest.mark.parametrize("sentence, group", [
+    ("Assad loyalists attacked security forces in Latakia on Thursday.", "Assad loyalists"),
+    ("Trump supporters stormed the Capitol on January 6, 2021.", "Trump supporters"),
+])
+def test_a_persons_supporters_are_a_group_not_the_person(extractor: Extractor, sentence: str, group: str) -> None:
+    result = extract(extractor, sentence)
+    attack = only(result, "Attack")
+    assert labels(attack.agents) == {group}
+    assert not {"Bashar al-Assad", "Donald Trump"} & {m.actor.label for m in result.mentions}

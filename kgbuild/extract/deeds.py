@@ -12,14 +12,15 @@ from ..vocabulary import ActorClass, EventClass
 from .implied import future_or_conditional, own_future_deed
 from .items import ActorRef
 from .lexicon import Lexicon
-from .mentions import MentionIndex
+from .mentions import MentionIndex, unique_actors
 from .nouns import EQUIPMENT, FORCE_SITES, OFFERS, PLACE_NOUNS, WEAPONS
 from .roles import is_clash, taken_from
 from .speech import SpeechFrame
 from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
 
-__all__ = ["DOMESTIC_ACTS", "RuleRoles", "arms_supplied", "bodies_left", "condemned", "forces_withdrawn",
-           "grammatical_event", "ground_taken", "in_condition", "munitions_aimed", "offer_makers", "physical_trigger"]
+__all__ = ["DOMESTIC_ACTS", "RuleRoles", "aid_recipients", "arms_supplied", "attack_undergone", "bodies_left",
+           "condemned", "forces_withdrawn", "grammatical_event", "ground_taken", "in_condition", "munitions_aimed",
+           "offer_makers", "physical_trigger"]
 
 #: The parse's agents and targets of a trigger for a class (``events._RuleRoles``).
 RuleRoles = Callable[[Token, str, int], tuple[list[ActorRef], list[ActorRef]]]
@@ -171,6 +172,8 @@ def _deploys_forces(verb: Token, index: MentionIndex) -> bool:
 
 #: Verbs that hand something over, and arms or relief one hands over as aid
 _HANDING = frozenset({"send", "deliver", "supply", "provide", "ship", "transfer", "give", "donate", "distribute"})
+#: verbs of a pledge made: the pledge is the event, though the aid is still to come
+_PLEDGING = frozenset({"pledge", "promise", "commit", "announce", "approve", "allocate", "earmark", "unveil", "offer"})
 _ARMS = WEAPONS | {"weapon", "arm", "ammunition", "munition", "shell", "artillery"}
 _RELIEF = frozenset({"aid", "assistance", "relief", "vaccine", "vaccines", "food", "supply", "supplies", "medicine",
                      "medicines", "fuel", "tent", "funding", "loan", "grant", "equipment", "dose"})
@@ -181,31 +184,86 @@ def _done(verb: Token) -> bool:
     return not future_or_conditional(verb) and not any(c.dep_ == "neg" for c in verb.children)
 
 
-def arms_supplied(verb: Token, index: MentionIndex) -> bool:
-    """Arms or relief handed over to an actor are aid ("Germany sent Leopard tanks to Ukraine",
-    "delivered Patriot missiles to Kyiv", "China donated vaccines to the Philippines"), not a
-    deployment: the verb hands over arms or relief, asserted, "to" someone (not to a place: "sent
-    drones to the border")."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _HANDING or not _done(verb):
-        return False  # "will send tanks": a pledge, not yet aid
-    arms = any(c.dep_ == "dobj" and (c.lemma_.lower() in _ARMS or c.lemma_.lower() in _RELIEF
-                                     or any(g.dep_ == "compound" and g.lemma_.lower() in _RELIEF for g in c.children))
-               for c in verb.children)  # "relief items", "food supplies"
-    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "provided food aid to North Korea"
-    return arms and any(a.actor_class != ActorClass.PLACE for h in holders for c in h.children
-                        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-                        for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g))
+def _aid_words(obj: Token) -> list[Token]:
+    """The words of an object that name arms or relief: the object ("aid"), its modifier ("relief
+    items", "an aid package") or what an amount is in or of ("$50 million in aid", "a package of
+    military aid")."""
+    words = [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod"))]
+    words += [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for g in c.children
+              if g.dep_ == "pobj"]
+    return [w for w in words if w.lemma_.lower() in _ARMS or w.lemma_.lower() in _RELIEF]
+
+
+def aid_recipients(trigger: Token, index: MentionIndex) -> list[ActorRef]:
+    """Whom arms or relief are handed over or pledged to, where the verb says so ("Germany sent
+    Leopard tanks to Ukraine", "China donated vaccines to the Philippines", "the EU pledged 50
+    million euros in humanitarian aid to Sudan", "gave Kenya $20 million in security assistance",
+    "provided Kenya with aid", "announced a $500 million aid package for Ukraine"): aid, not a
+    deployment. ``trigger`` is the verb or the word naming the aid. Asserted (not "will send
+    tanks": a promise to hand over is no aid yet, though a pledge made is), to an actor (not to
+    a place: "sent drones to the border")."""
+    verb = trigger if trigger.pos_ == "VERB" else governing_verb(trigger)
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    if verb is None or lemma not in _HANDING and lemma not in _PLEDGING or not _done(verb):
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    provided = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                if g.dep_ == "pobj"]  # "provided Kenya with aid": Kenya is given it
+    aid = [w for o in (*objects, *provided) for w in _aid_words(o)]
+    if not aid or trigger is not verb and trigger not in aid:
+        return []
+    holders = [verb, *objects, *aid]
+    phrases = [g for h in holders for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
+               for g in c.children if g.dep_ == "pobj"]
+    phrases += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
+    phrases += objects if provided and not any(w in aid for o in objects for w in _aid_words(o)) else []
+    return unique_actors([a for g in phrases for a in index.in_phrase(g) if a.actor_class != ActorClass.PLACE])
+
+
+def arms_supplied(trigger: Token, index: MentionIndex) -> bool:
+    """Arms or relief handed over or pledged to an actor (:func:`aid_recipients`)."""
+    return bool(aid_recipients(trigger, index))
+
+
+#: ground one side takes from another: places, force sites and the buildings fought over
+_GROUND = PLACE_NOUNS | FORCE_SITES | {"palace", "airport", "headquarters", "compound", "building", "bridge", "road",
+                                      "highway", "area", "neighborhood", "neighbourhood", "hill", "stronghold",
+                                      "oilfield", "refinery", "dam", "crossing", "ministry", "station"}
 
 
 def ground_taken(verb: Token, index: MentionIndex) -> bool:
     """Ground taken from an actor is an attack on it ("government forces recaptured the town from
-    the rebels", "seized Goma from the army"): the verb takes a place, asserted, "from" someone."""
+    the rebels", "seized Goma from the army", "regained control of the palace from the RSF"): the
+    verb takes a place, a building or control of one, asserted, "from" someone."""
     holders = taken_from(verb) if verb.pos_ == "VERB" else []
     if not holders or not _done(verb):
         return False
-    ground = any(c.dep_ == "dobj" and (c.lemma_.lower() in PLACE_NOUNS or c.lemma_.lower() in FORCE_SITES or any(
-        a.actor_class == ActorClass.PLACE for a in index.in_phrase(c))) for c in verb.children)
+    taken = [c for c in verb.children if c.dep_ == "dobj"]
+    taken += [g for c in taken if c.lemma_.lower() == "control" for p in c.children if p.dep_ == "prep"
+              and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]  # "regained control of the palace"
+    ground = any(c.lemma_.lower() in _GROUND or any(a.actor_class == ActorClass.PLACE for a in index.in_phrase(c))
+                 for c in taken) or any(c.lemma_.lower() == "control" for c in taken)
     return ground and any(a.actor_class != ActorClass.PLACE for g in holders for a in index.in_phrase(g))
+
+
+#: verbs whose subject undergoes what "under" names ("came under attack", "were under fire")
+_UNDERGOING = frozenset({"come", "be", "remain", "fall"})
+
+
+def attack_undergone(noun: Token, index: MentionIndex) -> tuple[list[ActorRef], list[ActorRef]]:
+    """The sides of an attack its target is said to undergo ("Malian soldiers came under attack by
+    jihadist fighters", "the convoy came under fire from al-Shabab"): who attacks is named by the
+    "by" or "from" phrase, on the noun or on the verb (where the parser hangs it), the target is
+    the verb's subject. Empty lists when the noun is not the object of such an "under"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "under" or noun.head.head.lemma_.lower() not in _UNDERGOING:
+        return [], []
+    verb = noun.head.head
+    agents = [a for holder in (noun, verb) for c in holder.children if c.dep_ in ("prep", "agent")
+              and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)
+              if a.actor_class != ActorClass.PLACE]
+    targets = [a for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for a in index.named_or_meant(c)
+               if a.actor_class != ActorClass.PLACE]
+    return agents, targets
 
 
 #: what a refusal turns down whose maker it is aimed at ("denied allegations by Human Rights Watch")

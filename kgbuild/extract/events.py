@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .dates import resolve_date
-from .deeds import (DOMESTIC_ACTS, arms_supplied, bodies_left, forces_withdrawn, grammatical_event, ground_taken,
-                    in_condition, munitions_aimed, offer_makers, physical_trigger)
+from .deeds import (DOMESTIC_ACTS, aid_recipients, arms_supplied, attack_undergone, bodies_left, forces_withdrawn,
+                    grammatical_event, ground_taken, in_condition, munitions_aimed, offer_makers, physical_trigger)
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .implied import conditional_threats, deployments, frame_date, modal_demands
@@ -89,6 +89,11 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
             targets = unique_actors([*targets, *bodies_left(token, index)])
     else:
         agents, targets = noun_roles(token, index, lex)
+        if event_class == EventClass.ATTACK and not targets:  # "came under attack by X"
+            doers, suffered = attack_undergone(token, index)
+            agents, targets = agents or doers, suffered
+    if event_class == EventClass.AID:  # "pledged $50 million in aid to Sudan", "gave Kenya $20 million in aid"
+        targets = unique_actors([*targets, *aid_recipients(token, index)])
     if not agents and targets and index.home is not None and token.lemma_.lower() in _BY_THE_STATE \
             and event_class == EventClass.COERCION and all(t.actor_class in ("Person", "Group") for t in targets):
         agents = [index.home]  # "Zamora was arrested": by the authorities of the state the story is about

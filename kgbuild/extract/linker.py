@@ -24,8 +24,8 @@ from .mentions import in_body
 from .name_labels import settle_name_labels
 from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, join_organisation_names, names_a_thing,
                     rejoin_split_names, storm_names, trimmed)
-from .nouns import (EQUIPMENT, FORCE_SITES, ITS_PEOPLE, generic_of, has_gov_modifier, names_an_actor_or_deed, noun_key,
-                    of_elsewhere)
+from .nouns import (EQUIPMENT, FORCE_SITES, ITS_PEOPLE, TRADED, generic_of, has_gov_modifier, names_an_actor_or_deed,
+                    noun_key, of_elsewhere)
 from .titles import holds_office_of, names_title_holder, qualifies_title, regional_government
 from .untagged_names import described_names, descriptor_class, employers_named, people_described, regions_named
 
@@ -219,6 +219,11 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 continue
             end = ent.end
             head = root.head
+            if actor.actor_class == "Person" and root.dep_ in ("compound", "amod") and head.i == ent.end \
+                    and head.lemma_.lower() in _FOLLOWERS and noun_key(head) in ctx.lex.group_nouns:
+                text = doc[ent.start:head.i + 1].text  # "Assad loyalists", "Trump supporters": a group, not him
+                add(ent.start, head.i + 1, ActorRef(None, ctx.lex.group_nouns[noun_key(head)], text, new=True))
+                continue
             if root.dep_ in ("compound", "amod") and head.i == ent.end and (
                     noun_key(head) in ctx.lex.group_nouns or head.lower_ in ITS_PEOPLE and head.dep_ != "compound"
                     and actor.actor_class not in ("State", "Place", "Person", *_STATE_ORGANS)):
@@ -402,6 +407,11 @@ _DOER_ADJECTIVES = {"militant": "militants", "rebel": "rebels", "jihadist": "jih
                     "terrorist": "terrorists", "separatist": "separatists", "extremist": "extremists"}
 
 
+#: who follow a person, and are not the person ("Assad loyalists", "Trump supporters")
+_FOLLOWERS = frozenset({"supporter", "loyalist", "follower", "backer", "partisan", "sympathizer", "sympathiser",
+                        "devotee", "disciple"})
+
+
 def _owned_by_other_state(ctx: LinkContext, ent: Span, actor: ActorRef) -> ActorRef:
     """A KB organ of one state that another state's possessive or adjective qualifies
     ("Thailand's House of Representatives", "the Thai Senate") is a new organ of that state."""
@@ -415,16 +425,25 @@ def _owned_by_other_state(ctx: LinkContext, ent: Span, actor: ActorRef) -> Actor
     return ActorRef(None, actor.actor_class, trimmed(ent).text, new=True, state=owner)
 
 
+#: what stops trade in goods ("banned imports", "a ban on exports")
+_BARRING = frozenset({"ban", "restrict", "restriction", "halt", "suspend", "suspension", "block", "curb", "embargo"})
+
+
 def _sanctioned(ctx: LinkContext, noun: Token) -> bool:
     """Is ``noun`` what a sanction hits ("sanctions on Russian banks", "tariffs against Chinese
-    goods", "sanctioned Iranian oil")? Then its nationality adjective names the state hit."""
+    goods", "sanctioned Iranian oil", "banned imports of Russian gas")? Then its nationality
+    adjective names the state hit."""
     sanction = ctx.lex.classes[EventClass.SANCTION]
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in TRADED:
+        return _sanctioned(ctx, head.head)  # "banned imports of Russian oil": what the imports are of
     if noun.dep_ == "pobj" and head.lower_ in ("on", "against"):
         head = head.head
     elif noun.dep_ not in ("dobj", "nsubjpass"):
         return False
     lemma = head.lemma_.lower()
+    if noun.lemma_.lower() in TRADED and lemma in _BARRING:
+        return True  # "banned imports", "a ban on exports"
     return lemma in sanction.nouns or lemma in sanction.verbs or head.pos_ == "VERB" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in sanction.nouns for c in head.children)  # "raised tariffs on"
 

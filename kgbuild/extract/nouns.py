@@ -10,8 +10,8 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 
-__all__ = ["SYNONYMS", "FORCE_SITES", "EQUIPMENT", "ITS_PEOPLE", "OFFERS", "PLACE_NOUNS", "WEAPONS", "noun_key",
-           "generic_of", "has_gov_modifier", "names_an_actor_or_deed", "of_elsewhere"]
+__all__ = ["SYNONYMS", "FORCE_SITES", "EQUIPMENT", "ITS_PEOPLE", "OFFERS", "PLACE_NOUNS", "TRADED", "WEAPONS",
+           "noun_key", "generic_of", "has_gov_modifier", "names_an_actor_or_deed", "of_elsewhere"]
 
 SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters", "protests": "protesters",
             "militia": "militias"}
@@ -34,6 +34,10 @@ EQUIPMENT = frozenset({"vessel", "ship", "warship", "boat", "jet", "aircraft", "
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "state", "district", "capital", "port",
                          "island", "islands", "territory", "waters", "border", "coast", "soil", "airspace", "county",
                          "municipality", "enclave", "countryside", "mainland"})
+
+
+#: What trade in goods is told with: a sanction on it hits the goods' state ("banned imports of Russian oil")
+TRADED = frozenset({"import", "export", "sale", "shipment", "purchase", "product", "supply", "delivery", "importation"})
 
 
 #: People of a body named after it ("Hamas officials", "U.N. officials"): the body, not the

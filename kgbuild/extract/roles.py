@@ -11,6 +11,7 @@ from ..vocabulary import ActorClass, EventClass
 from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import PRONOUNS, RELATIVE_PRONOUNS, MentionIndex, unique_actors
+from .nouns import TRADED
 from .triggers import DELIVERING_VERBS, LIGHT_VERBS, brings_about, governing_verb
 
 __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "event_place", "embedded_agents",
@@ -31,7 +32,8 @@ def _acted_on(head: Token, index: MentionIndex, *, statement: bool = False) -> l
     is the state's own ("opposes Chinese investment", "criticized Russia's offensive": China,
     Russia)."""
     actors = index.in_phrase(head)
-    if not actors and head.lemma_.lower() in _OWNED_SITES:  # "raided the offices of Al Jazeera": Al Jazeera
+    if not actors and (head.lemma_.lower() in _OWNED_SITES  # "raided the offices of Al Jazeera": Al Jazeera
+                       or statement and head.lemma_.lower() in TRADED):  # "banned imports of Russian oil": Russia
         actors = [a for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                   for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)
                   if a.actor_class != ActorClass.PLACE]

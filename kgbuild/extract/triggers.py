@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ..vocabulary import EventClass
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body
-from .verdicts import rebuttal, refusal, verdict
+from .verdicts import rebuttal, refusal, summons, verdict
 
 __all__ = ["Candidate", "find_candidates", "trigger_classes", "is_hedged", "embedding_trigger", "reports_nothing",
            "LIGHT_VERBS", "DELIVERING_VERBS", "brings_about",
@@ -283,7 +283,7 @@ def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[t
             continue
         classes, end, multiword = trigger_classes(token, lex)
         cameo = _cameo(token, lex) if token.lemma_.lower() not in _NEVER else ()
-        stance = verdict(token, lex) or refusal(token, lex) or rebuttal(token)
+        stance = verdict(token, lex) or refusal(token, lex) or rebuttal(token) or summons(token)
         if stance is not None:  # "called the ruling 'arbitrary'", "did not accept": the stance says the class
             classes = [stance, *(c for c in classes if c != stance)]
         if stance is None and _denied(token) and not any(

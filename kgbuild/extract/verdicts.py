@@ -34,7 +34,7 @@ from spacy.tokens import Token
 from ..vocabulary import EventClass
 from .lexicon import Lexicon
 
-__all__ = ["asks_something", "judged_and_verdict", "one_of", "rebuttal", "refusal", "verdict"]
+__all__ = ["asks_something", "judged_and_verdict", "one_of", "rebuttal", "refusal", "summons", "verdict"]
 
 _SELF = frozenset({"itself", "themselves", "himself", "herself", "myself", "ourselves", "what", "which"})
 _NEGATIONS = frozenset({"not", "no", "never", "n't", "hardly"})
@@ -176,3 +176,22 @@ def rebuttal(verb: Token) -> str | None:
             or charge.head.i > charge.i or any(c.dep_ == "neg" for c in verb.children):
         return None
     return EventClass.REJECTION.value
+
+
+#: the envoys a government summons to hear its protest
+ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "chargé", "charge", "attaché", "consul", "representative",
+                    "emissary"})
+
+
+def summons(verb: Token) -> str | None:
+    """``"Accusation"`` for an envoy summoned ("Turkey summoned the Swedish ambassador over the
+    protest", "the Russian envoy was summoned to the foreign ministry"): a diplomatic protest,
+    aimed at the envoy's government (:func:`kgbuild.extract.roles.verb_targets` reads the envoy's
+    state from the phrase). Not negated, not a condition or a purpose ("plans to summon")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "summon" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children) \
+            or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    envoys = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ENVOYS]
+    return EventClass.ACCUSATION.value if envoys else None
