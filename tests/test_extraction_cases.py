@@ -3352,3 +3352,12 @@ def test_a_persons_supporters_are_a_group_not_the_person(extractor: Extractor, s
     attack = only(result, "Attack")
     assert labels(attack.agents) == {group}
     assert not {"Bashar al-Assad", "Donald Trump"} & {m.actor.label for m in result.mentions}
+
+
+def test_a_kb_place_lies_in_the_places_and_state_the_article_names(extractor: Extractor) -> None:
+    result = extract(extractor, "Fighting continued in Beledweyne, the capital of Hiran region, as Somalia's army "
+                                "pushed north.")
+    assert {("Beledweyne", "locatedIn", "Hiran"), ("Beledweyne", "locatedIn", "Somalia"),
+            ("Hiran", "locatedIn", "Somalia")} <= relation_labels(result)
+    result = extract(extractor, "Authorities in Latakia said 20 people were killed overnight.")
+    assert not any(p == "locatedIn" for _, p, _ in relation_labels(result))  # Syria is not named: nothing said

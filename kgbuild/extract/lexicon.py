@@ -157,6 +157,8 @@ class KBIndex:
     unaffiliated: frozenset[str] = frozenset()
     #: place iri -> the state it lies in (through ``locatedIn``, over regions)
     place_states: dict[str, str] = field(default_factory=dict)
+    #: place iri -> the places and the state it lies in, nearest first (through ``locatedIn``)
+    place_within: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: person iri -> the states of the bodies the KB records them holding a post in
     post_states: dict[str, frozenset[str]] = field(default_factory=dict)
     #: person iri -> the outermost organisations the KB records them leading (the UN, not its secretariat)
@@ -200,7 +202,8 @@ class KBIndex:
                 patterns.append(_pattern(name, iri, actor.actor_class))
         return cls(names, demonyms, classes, labels, states_of, institutions, patterns,
                    getattr(kb, "content_hash", ""), demonym_of, _capitals(kb, names, classes), frozenset(unaffiliated),
-                   _place_states(kb, classes), _post_states(kb, classes, states_of), _led_bodies(kb, classes))
+                   _place_states(kb, classes), _place_within(kb), _post_states(kb, classes, states_of),
+                   _led_bodies(kb, classes))
 
     def lookup(self, text: str) -> list[str]:
         return self.names.get(normalise_name(text), [])
@@ -267,6 +270,24 @@ def _place_states(kb: Any, classes: dict[str, str]) -> dict[str, str]:
                 break
             frontier = [p for node in frontier for p in located.get(node, ()) if p not in seen]
             seen.update(frontier)
+    return found
+
+
+def _place_within(kb: Any) -> dict[str, tuple[str, ...]]:
+    """Place iri -> every place or state it lies in, nearest first ("Beledweyne": Hiran,
+    Hirshabelle, Somalia), over at most four ``locatedIn`` steps."""
+    located = {iri: [p for pred, p in actor.parents if pred == "locatedIn"]
+               for iri, actor in kb.actors.items() if actor.actor_class == "Place"}
+    found: dict[str, tuple[str, ...]] = {}
+    for iri, parents in located.items():
+        chain: list[str] = []
+        frontier = parents
+        for _ in range(4):  # city, district, region, state
+            frontier = [p for p in frontier if p != iri and p not in chain]
+            chain.extend(frontier)
+            frontier = [g for p in frontier for g in located.get(p, ())]
+        if chain:
+            found[iri] = tuple(chain)
     return found
 
 

@@ -54,8 +54,10 @@ class MentionIndex:
                  home_state: str | None = None, sides: dict[str, str] | None = None,
                  unaffiliated: frozenset[str] = frozenset(),
                  post_states: dict[str, frozenset[str]] | None = None,
-                 led_bodies: dict[str, tuple[ActorRef, ...]] | None = None) -> None:
+                 led_bodies: dict[str, tuple[ActorRef, ...]] | None = None,
+                 place_within: dict[str, tuple[str, ...]] | None = None) -> None:
         self.doc = doc
+        self.place_within = place_within or {}  # KB places -> the KB places and state they lie in
         self.unaffiliated = unaffiliated  # KB people whose posts the KB does not record
         self.post_states = post_states or {}  # KB people -> the states of the bodies they hold posts in
         self.led_bodies = led_bodies or {}  # KB people named here -> the organisations they lead

@@ -154,7 +154,8 @@ def make_linker(nlp: Language, name: str, kb_folders: list[str]) -> Any:
         doc._.kgbuild_mentions = MentionIndex(doc, mentions, home=home_government(ctx),
                                               home_state=ctx.dominant_state, sides=state_sides(ctx, mentions),
                                               unaffiliated=ctx.kbi.unaffiliated, post_states=ctx.kbi.post_states,
-                                              led_bodies=bodies_led(ctx, mentions))
+                                              led_bodies=bodies_led(ctx, mentions),
+                                              place_within=ctx.kbi.place_within)
         return doc
 
     return linker

@@ -79,6 +79,8 @@ def extract_relations(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list
             leading_verbs(root, actor, index, add)
         if actor.actor_class == "Place":
             _place_relations(root, actor, index, add)
+            for outer in named_places_around(actor, index):  # "in Beledweyne ... Somalia": where the KB puts it
+                add(root, actor, "locatedIn", outer, evidence=ev, from_name=True)
     relations.extend(copula_pronoun_relations(doc, index, body=body))
     claims = _as_claims(doc, index, body, lex)
     kept: list[RelationItem] = []
@@ -239,6 +241,14 @@ def _part_of_phrase(root: Token, actor: ActorRef, index: MentionIndex, add) -> N
                 predicate = part_relation(actor, parent, noun)
                 if predicate:
                     add(root, actor, predicate, parent, evidence=(root.idx, pobj.idx + len(pobj)))
+
+
+def named_places_around(place: ActorRef, index: MentionIndex) -> list[ActorRef]:
+    """The places and the state a KB place lies in that the article names too, nearest first
+    (background knowledge between two of its actors: "Beledweyne" in a story that names
+    Hirshabelle and Somalia lies in both)."""
+    named = {m.actor.iri: m.actor for m in index.mentions if m.actor.iri}
+    return [named[outer] for outer in index.place_within.get(place.iri or "", ()) if outer in named]
 
 
 def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> None:
