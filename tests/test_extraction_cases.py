@@ -3361,3 +3361,25 @@ def test_a_kb_place_lies_in_the_places_and_state_the_article_names(extractor: Ex
             ("Hiran", "locatedIn", "Somalia")} <= relation_labels(result)
     result = extract(extractor, "Authorities in Latakia said 20 people were killed overnight.")
     assert not any(p == "locatedIn" for _, p, _ in relation_labels(result))  # Syria is not named: nothing said
+
+
+@pytest.mark.parametrize("sentence", [
+    "The U.N. envoy warned that the situation could spin out of control.",
+    "Aid agencies warned of famine in northern Gaza.",
+    '"The humanitarian situation is catastrophic," the U.N. official warned.',
+    "Experts warned the ceasefire could collapse.",
+])
+def test_a_warning_of_what_no_one_will_do_to_anyone_is_no_threat(extractor: Extractor, sentence: str) -> None:
+    assert not events_of(extract(extractor, sentence), "Threat")
+
+
+@pytest.mark.parametrize("sentence, agents, targets", [
+    ("Russia warned that it would respond to any attack on its territory.", {"Russia"}, set()),
+    ("Iran warned the United States against any military action.", {"Iran"}, {"United States"}),
+    ("North Korea warned it would take strong countermeasures against the drills.", {"North Korea"}, set()),
+])
+def test_a_warning_of_the_speakers_own_deed_or_aimed_at_someone_threatens(
+        extractor: Extractor, sentence: str, agents: set[str], targets: set[str]) -> None:
+    threat = only(extract(extractor, sentence), "Threat")
+    assert labels(threat.agents) == agents
+    assert labels(threat.targets) == targets

@@ -25,7 +25,7 @@ from .deeds import (DOMESTIC_ACTS, aid_recipients, arms_supplied, attack_undergo
                     grammatical_event, ground_taken, in_condition, munitions_aimed, offer_makers, physical_trigger)
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
-from .implied import conditional_threats, deployments, frame_date, modal_demands
+from .implied import conditional_threats, deployments, frame_date, modal_demands, warning_only
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .linear import ModelBundle
@@ -435,6 +435,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             if label == EventClass.DEMAND and token.pos_ == "VERB" and token.lemma_.lower() in lex.evaluating_verbs \
                     and not asks_something(token):
                 label = None  # "called the center 'the perfect place'", "what he called a meeting": naming
+            if label == EventClass.THREAT and warning_only(token, index):
+                label = None  # "warned that the situation could spin out of control": no one threatened
             if label is not None and lex.classes[label].kind == "physical":
                 label = None  # a verbal trigger is no physical event ("sent", "held")
             if label is not None and frame is not None and frame.verb is not None \

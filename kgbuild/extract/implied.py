@@ -15,12 +15,12 @@ from .dates import resolve_date
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body, unique_actors
-from .roles import measures_with, verb_targets
+from .roles import measures_with, verb_agents, verb_targets
 from .speech import SpeechFrame, SpeechFrames, speaker_sides
 from .triggers import governing_verb
 
 __all__ = ["deployments", "conditional_threats", "modal_demands", "frame_date", "future_or_conditional", "hostile_deed",
-           "on_other_sides", "own_future_deed"]
+           "on_other_sides", "own_future_deed", "warning_only"]
 
 
 #: Occasions a statement is made at ("at a briefing Wednesday", "in a Jan. 23 press briefing").
@@ -304,3 +304,42 @@ def modal_demands(doc: Doc, index: MentionIndex, frames: SpeechFrames, body: lis
                                 (sent.start_char, sent.end_char), agents=unique_actors(frame.speakers),
                                 targets=unique_actors(targets), date=frame_date(frame, published, date_ents)))
     return events
+
+
+#: verbs of warning: a threat only where the speaker's side is to act or someone is warned
+_WARNING = frozenset({"warn", "caution", "alert"})
+#: what one warns of that is a deed threatened ("severe consequences", "retaliation")
+_THREATENED = _MEASURES | _HOSTILITIES | {"consequence", "retaliation", "response", "reprisal", "war", "sanction",
+                                          "force", "punishment", "price", "cost"}
+#: subjects that may be the speaker's side itself ("Russia warned that it would respond")
+_MAYBE_THE_SPEAKER = frozenset({"i", "we", "it", "they", "he", "she"})
+
+
+def warning_only(verb: Token, index: MentionIndex) -> bool:
+    """A warning of what no one is said to do to anyone ("the envoy warned that the situation
+    could spin out of control", "aid agencies warned of famine", '"The situation is
+    catastrophic," the official warned'): no threat. A warning threatens where it is aimed at
+    someone ("warned the United States against any military action"), names a deed threatened
+    ("warned of severe consequences") or tells what the speaker's side will do ("Russia warned
+    that it would respond", "warned Moscow would retaliate" said by the Kremlin)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _WARNING:
+        return False
+    speakers = {a.key for a in verb_agents(verb, index)}
+    complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.pos_ in ("VERB", "AUX"):
+        complements.append(verb.head)  # '"The situation is catastrophic," the official warned'
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and index.named_or_meant(child):
+            return False  # "warned Washington"
+        if child.dep_ == "prep" and child.lower_ in ("of", "against", "about") and any(
+                g.lemma_.lower() in _THREATENED or index.in_phrase(g) for g in child.children if g.dep_ == "pobj"):
+            return False  # "warned of severe consequences", "warned against Israel"
+    for clause in complements:
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")):
+            if subject.lower_ in _MAYBE_THE_SPEAKER or subject.lemma_.lower() in _THREATENED:
+                return False  # "warned it would respond", "warned that retaliation would follow"
+            if on_other_sides(index.named_or_meant(subject), speakers, index) != index.named_or_meant(subject):
+                return False  # the speaker's own side
+        if clause.dep_ == "xcomp":
+            return False  # "warned to stay away": told to someone
+    return True
