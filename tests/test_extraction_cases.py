@@ -3383,3 +3383,15 @@ def test_a_warning_of_the_speakers_own_deed_or_aimed_at_someone_threatens(
     threat = only(extract(extractor, sentence), "Threat")
     assert labels(threat.agents) == agents
     assert labels(threat.targets) == targets
+
+
+def test_a_month_is_no_march(extractor: Extractor) -> None:
+    result = extract(extractor, "Myanmar's military dissolved Aung San Suu Kyi's party in March.")
+    assert not events_of(result, "Protest")
+    assert labels(only(result, "Coercion").agents) == {"Tatmadaw"}
+
+
+def test_who_travels_for_talks_takes_part_in_them(extractor: Extractor) -> None:
+    talks = only(extract(extractor, "Egypt's foreign minister traveled to Khartoum for talks with Sudanese army chief "
+                                    "Abdel Fattah al-Burhan."), "Consultation")
+    assert {"Government of Egypt", "Abdel Fattah al-Burhan"} <= labels(talks.agents)

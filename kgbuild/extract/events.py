@@ -89,6 +89,9 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
             targets = unique_actors([*targets, *bodies_left(token, index)])
     else:
         agents, targets = noun_roles(token, index, lex)
+        if lex.classes[event_class].symmetric and token.dep_ == "pobj" and token.head.lower_ == "for" \
+                and token.head.head.pos_ == "VERB":  # "traveled to Khartoum for talks with X": who traveled
+            agents = unique_actors([*agents, *verb_agents(token.head.head, index)])
         if event_class == EventClass.ATTACK and not targets:  # "came under attack by X"
             doers, suffered = attack_undergone(token, index)
             agents, targets = agents or doers, suffered

@@ -277,8 +277,8 @@ def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[t
             continue
         if not in_body(token.idx, body):
             continue
-        if index.at(token) is not None:
-            continue  # a word inside an actor's name ("Popular Mobilization Units") is no trigger
+        if index.at(token) is not None or token.ent_type_ in ("DATE", "TIME"):
+            continue  # a word of an actor's name ("Popular Mobilization Units") or of a date ("in March"): no trigger
         if reports_nothing(token):
             continue
         classes, end, multiword = trigger_classes(token, lex)
