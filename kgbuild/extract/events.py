@@ -17,12 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..vocabulary import ActorClass, EventClass
-from .dates import resolve_date
 from .deeds import (DOMESTIC_ACTS, aid_recipients, arms_supplied, attack_undergone, bodies_left, forces_withdrawn,
                     grammatical_event, ground_taken, in_condition, munitions_aimed, offer_makers, physical_trigger)
+from .event_dates import date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .implied import conditional_threats, deployments, frame_date, modal_demands, warning_only
@@ -37,8 +37,8 @@ from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, LIGHT_VERBS, aimed_at_the
                     event_place, held_by_whom, is_clash, noun_roles, passive_doers, proposers, protested, verb_agents,
                     verb_targets)
 from .reported import reported_deed, said_of_another
-from .speech import REPORTING_VERBS, TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, talked_with
-from .triggers import Candidate, brings_about, find_candidates, governing_verb, is_hedged
+from .speech import TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, talked_with
+from .triggers import Candidate, brings_about, find_candidates, is_hedged
 from .verdicts import asks_something
 
 __all__ = ["extract_events", "TriggerCase", "choose_roles"]
@@ -209,51 +209,6 @@ def choose_roles(scored: dict[str, tuple[ActorRef, float, float]], *, symmetric:
     return agents, targets
 
 
-def _clause_top(trigger: Token) -> Token:
-    """The verb heading the trigger's clause chain ("followed ... by criticizing" -> followed)."""
-    node = trigger if trigger.pos_ in ("VERB", "AUX") else (governing_verb(trigger) or trigger)
-    for _ in range(6):
-        if node.dep_ in ("pcomp", "prep", "xcomp", "conj") and node.head.i != node.i:
-            node = node.head
-        else:
-            break
-    return node
-
-
-def _date_ents(doc: Doc) -> list[Span]:
-    return [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
-
-
-def _date(trigger: Token, sent: Span, published: date | None, date_ents: list[Span], *,
-          lasting: bool = False) -> date | None:
-    """The date of the event ``trigger`` names; ``date_ents`` are the doc's DATE/TIME entities
-    (``Span.ents`` rebuilds every entity of the doc on each call). ``lasting``: the trigger may
-    name a state that began then ("in custody since Feb. 24": the arrest was on Feb. 24)."""
-    scope: set[int] | None = None  # the clause's tokens, worked out at the first date of the sentence
-    fallback: list[date] = []
-    for ent in date_ents:
-        if ent.start < sent.start or ent.end > sent.end:
-            continue
-        phrase = ent.text
-        previous = ent.start - 1
-        if previous >= 0 and trigger.doc[previous].lower_ in ("since", "until", "till", "before", "after", "by") \
-                and not (lasting and trigger.doc[previous].lower_ == "since"):
-            continue
-        if previous >= 0 and trigger.doc[previous].lower_ in ("on", "last", "next", "this"):
-            phrase = f"{trigger.doc[previous].text} {phrase}"
-        resolved = resolve_date(phrase, published=published)
-        if resolved is None:
-            continue
-        if scope is None:
-            scope = {t.i for t in _clause_top(trigger).subtree} | {t.i for t in trigger.subtree}
-        if any(t.i in scope for t in ent):
-            return resolved
-        governor = ent.root.head.head if ent.root.head.dep_ == "prep" else ent.root.head
-        if governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() not in REPORTING_VERBS:
-            fallback.append(resolved)  # a date of some clause of this sentence (not of a noun, not "said Wednesday")
-    return fallback[0] if len(set(fallback)) == 1 else None
-
-
 def _between_parties(token: Token) -> bool:
     """An agreement is made with someone: not a law signed ("signed the legislation"), nor
     "agree" saying what someone thinks ("'the danger is not passed yet,' agreed X", "they agree
@@ -371,7 +326,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
     weak_only = {m.actor.key for m in index.mentions if m.weak} - {m.actor.key for m in index.mentions if not m.weak}
     trigger_ids = {c.token.i for c in candidates}
     described = described_names(doc) if candidates else frozenset()
-    date_ents = _date_ents(doc) if candidates else []
+    date_ents = date_entities(doc) if candidates else []
     found: list[EventItem] = []
     history: list[Told] = []
     rule_roles = _RuleRoles(index, lex, frames)
@@ -583,7 +538,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             embedded_agents=embedded_agents(token, index, lex, trigger_ids), triggers=[candidate.span],
             sentence=(sent.start_char, sent.end_char), agents=unique_actors(agents), targets=unique_actors(targets),
             place=event_place(token, index),
-            date=_date(token, sent, published, date_ents, lasting=event_class == EventClass.COERCION) or (
+            date=event_date(token, sent, published, date_ents, lasting=event_class == EventClass.COERCION) or (
                 frame_date(frame, published, date_ents) if behaviour.kind != "physical" else None),
             mode=_mode(token, lex) if event_class == EventClass.ATTACK else None))
     found.extend(deployments(index, body))
