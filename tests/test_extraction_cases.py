@@ -3395,3 +3395,23 @@ def test_who_travels_for_talks_takes_part_in_them(extractor: Extractor) -> None:
     talks = only(extract(extractor, "Egypt's foreign minister traveled to Khartoum for talks with Sudanese army chief "
                                     "Abdel Fattah al-Burhan."), "Consultation")
     assert {"Government of Egypt", "Abdel Fattah al-Burhan"} <= labels(talks.agents)
+
+
+def test_a_listing_urged_on_others_is_not_done(extractor: Extractor) -> None:
+    result = extract(extractor, "The Sudanese government urged the international community to designate the RSF "
+                                "as a terrorist group.")
+    assert labels(only(result, "Demand").targets) == {"Rapid Support Forces"}
+    assert not events_of(result, "Sanction")  # asked for, not done
+
+
+def test_the_possessor_of_a_decision_is_who_acts_on_it(extractor: Extractor) -> None:
+    result = extract(extractor, "The European Union criticized Hungary's decision to block the aid package.")
+    assert labels(only(result, "Rejection").agents) == {"Hungary"}  # not the EU that criticized it
+    assert labels(only(result, "Accusation").targets) == {"Hungary"}
+
+
+def test_a_deployment_denounced_accuses_whose_forces_were_sent(extractor: Extractor) -> None:
+    result = extract(extractor, "Venezuela denounced the deployment of U.S. warships near its coast.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"Venezuela"}
+    assert labels(accusation.targets) == {"United States Armed Forces"}

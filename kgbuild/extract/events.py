@@ -38,7 +38,7 @@ from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, LIGHT_VERBS, aimed_at_the
                     verb_targets)
 from .reported import reported_deed, said_of_another
 from .speech import TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, talked_with
-from .triggers import Candidate, brings_about, find_candidates, is_hedged
+from .triggers import Candidate, brings_about, embedding_trigger, find_candidates, is_hedged
 from .verdicts import asks_something
 
 __all__ = ["extract_events", "TriggerCase", "choose_roles"]
@@ -59,6 +59,8 @@ class TriggerCase:
     physical: bool = False  # the grammar, not the trigger models, decides whether it is an event
 
 
+#: what a verb asks for or threatens is not done: a verdict there is not given
+_ASKING = frozenset({EventClass.DEMAND, EventClass.THREAT})
 #: verbs of alleging: what they report is the allegation (an accusation), not an event told as such
 _ALLEGING = frozenset({"allege", "claim"})
 #: Coercion only a state's authorities carry out: without a named agent, the state the story is about.
@@ -337,6 +339,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             history.append(Told(frozenset(candidate.classes), rule_roles(token, candidate.classes[0], candidate.end)[0],
                                 token.lemma_.lower(), token.sent.start))
         judged = candidate.stance  # "called the ruling 'arbitrary'": the grammar decides
+        if judged is not None and (is_hedged(token, lex) or embedding_trigger(token, lex, trigger_ids) in _ASKING):
+            continue  # "urged the world to designate the RSF a terrorist group": asked for, not given
         physical = physical_trigger(candidate, lex) and judged is None
         features: list[str] = []
         if collect is not None or not physical:  # physical events need no trigger features
@@ -463,7 +467,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                                                  *targets]) if t.key not in chosen]
         by_phrase = token.pos_ == "VERB" and any(c.dep_ == "agent" for c in token.children)  # "was criticized by X"
         according = frame is not None and frame.kind == "according"
-        if rule_agents and (behaviour.kind == "physical" or by_phrase or according or deed is not None
+        owned = token.dep_ == "acl" and any(c.dep_ == "poss" for c in token.head.children)  # "X's decision to block"
+        if rule_agents and (behaviour.kind == "physical" or by_phrase or according or deed is not None or owned
                             or said_of_another(token, frame, rule_agents, index)):
             # who acts, where the parse says it plainly (its subject, "by" phrase, possessor), and
             # no one else (the model, reading the mentions' context, adds the side acted on); the

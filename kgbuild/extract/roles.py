@@ -18,8 +18,11 @@ __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "event_
            "evaluative", "clash_sides", "is_clash", "held_by_whom", "protested", "measures_with", "proposers",
            "taken_from", "ARMED", "LIGHT_VERBS", "DELIVERING_VERBS"]
 
+#: forces sent somewhere: whose forces they are did it ("the deployment of U.S. warships")
+_FORCES_SENT = frozenset({"deployment", "presence", "buildup", "build-up"})
 _OF_AGENT = {"brutality", "violence", "crackdown", "offensive", "operation", "campaign", "aggression",
-             "repression", "fighting", "advance", "incursion", "invasion", "bombardment", "shelling"}
+             "repression", "fighting", "advance", "incursion", "invasion", "bombardment", "shelling", "withdrawal",
+             *_FORCES_SENT}
 _QUANTIFIERS = {"flurry", "wave", "series", "spate", "string", "number", "barrage", "round", "volley", "campaign"}
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "with", "into"})
 _PLACE_PREPS = {"in", "on", "at", "near", "across", "inside", "throughout", "around", "outside"}
@@ -266,7 +269,8 @@ def deed_objected_to(verb: Token, index: MentionIndex) -> tuple[list[ActorRef], 
     for noun in nouns:
         lemma = noun.lemma_.lower()
         assault = lemma in _ASSAULT_NOUNS
-        if lemma not in PATIENT_NOUNS and not assault or lemma == "release":
+        sent = lemma in _FORCES_SENT  # "the deployment of U.S. warships": the warships' side did it
+        if lemma not in PATIENT_NOUNS and not assault and not sent or lemma == "release":
             continue
         suffered: list[ActorRef] = []
         doers: list[ActorRef] = []
@@ -275,7 +279,7 @@ def deed_objected_to(verb: Token, index: MentionIndex) -> tuple[list[ActorRef], 
         for child in [*noun.children, *attached]:  # the parser may hang "on X" on the verb
             if assault and child.dep_ == "prep" and child.lower_ in ("on", "against"):  # "the strike on its consulate"
                 suffered.extend(a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
-            elif assault and child.dep_ in ("amod", "compound") and index.at(child) is not None:
+            elif (assault or sent) and child.dep_ in ("amod", "compound") and index.at(child) is not None:
                 doers.append(index.at(child).actor)  # "the Israeli strike"
             elif child.dep_ == "poss":
                 mention = index.at(child)
@@ -285,7 +289,7 @@ def deed_objected_to(verb: Token, index: MentionIndex) -> tuple[list[ActorRef], 
                     (doers if with_of or not person else suffered).append(actor)
             elif child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
                 found = [a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g)]
-                (suffered if child.lower_ == "of" else doers).extend(found)
+                (suffered if child.lower_ == "of" and not sent else doers).extend(found)
         return suffered, doers, lemma in _STATE_DEEDS
     return None
 
