@@ -3415,3 +3415,21 @@ def test_a_deployment_denounced_accuses_whose_forces_were_sent(extractor: Extrac
     accusation = only(result, "Accusation")
     assert labels(accusation.agents) == {"Venezuela"}
     assert labels(accusation.targets) == {"United States Armed Forces"}
+
+
+def test_a_forces_own_troops_are_that_force(extractor: Extractor) -> None:
+    result = extract(extractor, "The Nigerian army said its troops had killed 12 bandits in a raid on Tuesday.")
+    assert labels(only(result, "Attack").agents) == {"Nigerian Army"}
+    assert not any(p == "partOf" for _, p, _ in relation_labels(result))  # no army "part of" itself
+    result = extract(extractor, "Syria's transitional authorities said their forces came under attack from Assad "
+                                "loyalists on Thursday.")
+    assert not any(s == "Assad loyalists" for s, _, _ in relation_labels(result))  # "their": the authorities'
+
+
+def test_an_order_to_act_is_a_demand_of_whom_it_orders(extractor: Extractor) -> None:
+    result = extract(extractor, "Nigeria's President Bola Tinubu ordered security forces to hunt down the "
+                                "attackers, his spokesman said in a statement.")
+    demand = only(result, "Demand")
+    assert labels(demand.agents) == {"Bola Tinubu"}
+    assert labels(demand.targets) == {"Nigerian security forces"}
+    assert not events_of(extract(extractor, "The court ordered a new trial."), "Demand")

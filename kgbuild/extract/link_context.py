@@ -18,9 +18,9 @@ from .mentions import in_body
 from .names import POSSESSIVE
 from .nouns import names_an_actor_or_deed
 
-__all__ = ["LinkContext", "bodies_led", "kb_ref", "state_of_ent", "state_of_token", "possessor_state", "institution",
-           "government", "home_government", "state_sides", "chamber", "senders_state", "destination_states",
-           "story_state"]
+__all__ = ["LinkContext", "bodies_led", "kb_ref", "own_forces", "state_of_ent", "state_of_token", "possessor_state",
+           "institution", "government", "home_government", "state_sides", "chamber", "senders_state",
+           "destination_states", "story_state"]
 
 #: Nouns that name the institution another key names: members named for their force ("police
 #: officers", "a soldier"), and one court for a state's courts ("a court", "another court").
@@ -214,6 +214,27 @@ def senders_state(noun: Token, taken: dict[int, MentionItem]) -> str | None:
         if mention is not None:
             actor = mention.actor
             return actor.iri if actor.actor_class == "State" else actor.state
+    return None
+
+
+#: what a force calls its own people ("the army said its troops")
+_OWN_FORCES = frozenset({"troops", "soldiers", "forces", "personnel", "servicemen", "units"})
+
+
+def own_forces(noun: Token, taken: dict[int, MentionItem]) -> ActorRef | None:
+    """The force a possessive pronoun gives bare forces ("The army said its troops had killed 12
+    bandits"): where the subject named last before, in this sentence or the one before, is a
+    security force or an armed group, they are that force; ``None`` otherwise ("the authorities
+    said their forces": the authorities' forces, read elsewhere)."""
+    if noun.lower_ not in _OWN_FORCES or not any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                                 for c in noun.children):
+        return None
+    earliest = noun.sent.start - 1 if noun.sent.start > 0 else 0
+    earliest = noun.doc[earliest].sent.start
+    for i in range(noun.i - 1, earliest - 1, -1):
+        mention = taken.get(i)
+        if mention is not None and _in_subject(noun.doc[i]) and not mention.nested:  # the nearest subject
+            return mention.actor if mention.actor.actor_class in ("SecurityForce", "ArmedGroup") else None
     return None
 
 

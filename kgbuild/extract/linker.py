@@ -19,7 +19,8 @@ from .groups import crowd_protesting, group_actor, named_group
 from .items import ActorRef, MentionItem
 from .lexicon import normalise_name
 from .link_context import (LinkContext, chamber, destination_states, government, home_government, institution, kb_ref,
-                           possessor_state, senders_state, state_of_ent, state_of_token, state_sides, story_state)
+                           own_forces, possessor_state, senders_state, state_of_ent, state_of_token, state_sides,
+                           story_state)
 from .mentions import in_body
 from .name_labels import settle_name_labels
 from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, join_organisation_names, names_a_thing,
@@ -333,6 +334,9 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 add(start, token.i + 1, other, nested=True, joint=True)
             continue
         generic = generic_of(ctx.lex, token)
+        if generic and (own := own_forces(token, taken)) is not None:
+            add(token.i, token.i + 1, own)  # "the army said its troops": the army's troops are the army
+            continue
         if generic and token.tag_ in ("NNS", "NN", "NNP", "NNPS"):
             state = _modifier_state(ctx, token, taken)
             if state is None and (generic[0] in _BARE_OK or has_gov_modifier(token)) and not of_elsewhere(token):
