@@ -3433,3 +3433,11 @@ def test_an_order_to_act_is_a_demand_of_whom_it_orders(extractor: Extractor) -> 
     assert labels(demand.agents) == {"Bola Tinubu"}
     assert labels(demand.targets) == {"Nigerian security forces"}
     assert not events_of(extract(extractor, "The court ordered a new trial."), "Demand")
+
+
+def test_the_group_accused_of_a_deed_refers_back(extractor: Extractor) -> None:
+    result = extract(extractor, "The Israeli military said it had struck Hezbollah rocket launchers near the town of "
+                                "Nabatieh. It accused the group of firing more than 30 rockets at northern Israel.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"Israel Defense Forces"}
+    assert labels(accusation.targets) == {"Hezbollah"}

@@ -44,9 +44,10 @@ def nominal_antecedent(token: Token, items: list[MentionItem]) -> ActorRef | Non
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
         return None
-    if any(c.dep_ in ("prep", "compound", "appos") and (c.dep_ != "prep" or c.lower_ == "of")
-           for c in token.children):
-        return None  # "the Ministry of Defense", "the Wagner group": a name of its own ("the armed group" refers back)
+    if any(c.dep_ in ("prep", "compound", "appos") and (c.dep_ != "prep" or c.lower_ == "of" and any(
+            g.dep_ == "pobj" for g in c.children)) for c in token.children):
+        return None  # "the Ministry of Defense", "the Wagner group": a name of its own ("the armed group" refers back;
+        # so does "accused the group of firing rockets", the parser hanging the charge on the noun)
     subjects = _own_subjects(token)
     before = sorted((m for m in items if m.end <= token.idx and not m.nested
                      and not any(m.start <= idx < m.end for idx in subjects)), key=lambda m: m.start)
