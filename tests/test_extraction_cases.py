@@ -3441,3 +3441,12 @@ def test_the_group_accused_of_a_deed_refers_back(extractor: Extractor) -> None:
     accusation = only(result, "Accusation")
     assert labels(accusation.agents) == {"Israel Defense Forces"}
     assert labels(accusation.targets) == {"Hezbollah"}
+
+
+def test_water_cannon_fired_at_a_states_ship_attacks_that_state(extractor: Extractor) -> None:
+    result = extract(extractor, "Chinese coast guard vessels fired water cannon at a Philippine fisheries ship on "
+                                "Sunday. Japan condemned the incident.")
+    attack = only(result, "Attack")
+    assert labels(attack.agents) == {"China Coast Guard"}
+    assert labels(attack.targets) == {"Philippines"}  # a Philippine ship: the Philippines' (not a place)
+    assert "China Coast Guard" in labels(only(result, "Accusation").targets)  # "the incident": its doers

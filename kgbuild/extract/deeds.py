@@ -133,7 +133,8 @@ def condemned(noun: Token) -> bool:
 
 #: What is fired or launched at someone
 _MUNITIONS = frozenset({"missile", "rocket", "drone", "shell", "bomb", "mortar", "grenade", "projectile", "artillery",
-                        "round", "bullet", "shot", "salvo", "barrage", "munition", "torpedo", "explosive", "gas"})
+                        "round", "bullet", "shot", "salvo", "barrage", "munition", "torpedo", "explosive", "gas",
+                        "cannon", "flare", "laser"})
 #: Where a munition goes that is no one's: a test, not an attack ("fired a missile into the sea")
 _NOWHERE = frozenset({"sea", "ocean", "water", "waters", "air", "sky", "space", "orbit"})
 

@@ -11,7 +11,7 @@ from ..vocabulary import ActorClass, EventClass
 from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import PRONOUNS, RELATIVE_PRONOUNS, MentionIndex, unique_actors
-from .nouns import TRADED
+from .nouns import EQUIPMENT, TRADED
 from .triggers import DELIVERING_VERBS, LIGHT_VERBS, brings_about, governing_verb
 
 __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "event_place", "embedded_agents",
@@ -47,9 +47,9 @@ def _acted_on(head: Token, index: MentionIndex, *, statement: bool = False) -> l
     if not actors:  # "a bus transporting a paramilitary force", "a convoy carrying troops": those carried
         actors = [a for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _CARRY_VERBS
                   for g in c.children if g.dep_ == "dobj" for a in index.in_phrase(g)]
-    adjectival = {index.at(c).actor.key for c in head.children
+    adjectival = {index.at(c).actor.key for c in head.children  # (but "a Philippine ship" is the Philippines')
                   if c.dep_ in ("amod", "compound", "nmod", "poss") and index.at(c) is not None
-                  and index.at(c).actor.actor_class == ActorClass.STATE}
+                  and index.at(c).actor.actor_class == ActorClass.STATE and head.lemma_.lower() not in EQUIPMENT}
     return [a for a in actors if a.key not in adjectival]
 
 
