@@ -3450,3 +3450,15 @@ def test_water_cannon_fired_at_a_states_ship_attacks_that_state(extractor: Extra
     assert labels(attack.agents) == {"China Coast Guard"}
     assert labels(attack.targets) == {"Philippines"}  # a Philippine ship: the Philippines' (not a place)
     assert "China Coast Guard" in labels(only(result, "Accusation").targets)  # "the incident": its doers
+
+
+def test_an_invitation_to_meet_is_no_meeting(extractor: Extractor) -> None:
+    result = extract(extractor, "Niger's military rulers ordered the French ambassador to leave the country, "
+                                "accusing him of ignoring an invitation to meet the foreign ministry.")
+    assert not events_of(result, "Consultation")
+
+
+def test_a_warning_that_an_intervention_means_war_threatens(extractor: Extractor) -> None:
+    result = extract(extractor, "Mali and Burkina Faso warned that any military intervention in Niger would be "
+                                "considered a declaration of war against them.")
+    assert {"Mali", "Burkina Faso"} <= labels(only(result, "Threat").agents)

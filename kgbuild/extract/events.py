@@ -38,7 +38,7 @@ from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, LIGHT_VERBS, aimed_at_the
                     verb_targets)
 from .reported import reported_deed, said_of_another
 from .speech import TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, talked_with
-from .triggers import Candidate, brings_about, embedding_trigger, find_candidates, is_hedged
+from .triggers import HEDGE_NOUNS, Candidate, brings_about, embedding_trigger, find_candidates, is_hedged
 from .verdicts import asks_something
 
 __all__ = ["extract_events", "TriggerCase", "choose_roles"]
@@ -397,6 +397,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             if label == EventClass.DEMAND and token.pos_ == "VERB" and token.lemma_.lower() in lex.evaluating_verbs \
                     and not asks_something(token):
                 label = None  # "called the center 'the perfect place'", "what he called a meeting": naming
+            if label is not None and token.dep_ == "acl" and token.head.lemma_.lower() in HEDGE_NOUNS \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+                label = None  # "ignored an invitation to meet the ministry", "a plan to talk": not done
             if label == EventClass.THREAT and warning_only(token, index):
                 label = None  # "warned that the situation could spin out of control": no one threatened
             if label is not None and lex.classes[label].kind == "physical":

@@ -310,7 +310,8 @@ def modal_demands(doc: Doc, index: MentionIndex, frames: SpeechFrames, body: lis
 _WARNING = frozenset({"warn", "caution", "alert"})
 #: what one warns of that is a deed threatened ("severe consequences", "retaliation")
 _THREATENED = _MEASURES | _HOSTILITIES | {"consequence", "retaliation", "response", "reprisal", "war", "sanction",
-                                          "force", "punishment", "price", "cost"}
+                                          "force", "punishment", "price", "cost", "intervention", "invasion",
+                                          "incursion", "interference"}
 #: subjects that may be the speaker's side itself ("Russia warned that it would respond")
 _MAYBE_THE_SPEAKER = frozenset({"i", "we", "it", "they", "he", "she"})
 
@@ -335,6 +336,8 @@ def warning_only(verb: Token, index: MentionIndex) -> bool:
                 g.lemma_.lower() in _THREATENED or index.in_phrase(g) for g in child.children if g.dep_ == "pobj"):
             return False  # "warned of severe consequences", "warned against Israel"
     for clause in complements:
+        if any(t.pos_ == "NOUN" and t.lemma_.lower() in _THREATENED for t in clause.subtree):
+            return False  # "warned that any intervention would be considered a declaration of war"
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")):
             if subject.lower_ in _MAYBE_THE_SPEAKER or subject.lemma_.lower() in _THREATENED:
                 return False  # "warned it would respond", "warned that retaliation would follow"

@@ -22,7 +22,8 @@ __all__ = ["Candidate", "find_candidates", "trigger_classes", "is_hedged", "embe
            "HEDGE_NOUNS"]
 
 HEDGE_NOUNS = frozenset({"intention", "plan", "threat", "possibility", "risk", "prospect", "danger", "fear", "bid",
-                         "attempt"})
+                         "attempt", "invitation", "proposal", "offer", "request", "readiness", "willingness",
+                         "desire", "hope", "ambition"})
 #: Verbs that deliver the statement their object names ("issued a warning", "reiterated its call")
 DELIVERING_VERBS = frozenset({"issue", "make", "reiterate", "renew", "repeat", "voice", "lodge", "file", "deliver",
                               "express", "pledge", "provide", "send", "give", "offer", "grant", "approve", "extend"})
