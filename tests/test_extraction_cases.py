@@ -3462,3 +3462,11 @@ def test_a_warning_that_an_intervention_means_war_threatens(extractor: Extractor
     result = extract(extractor, "Mali and Burkina Faso warned that any military intervention in Niger would be "
                                 "considered a declaration of war against them.")
     assert {"Mali", "Burkina Faso"} <= labels(only(result, "Threat").agents)
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("Military regimes across the Sahel have expelled French troops from Mali.", "Government of France"),
+    ("Mali and Burkina Faso, which are also ruled by juntas, warned Niger.", "Armed Forces of Mali"),
+])
+def test_bodies_in_the_plural_are_no_one_states(extractor: Extractor, sentence: str, wrong: str) -> None:
+    assert wrong not in {m.actor.label for m in extract(extractor, sentence).mentions}

@@ -339,7 +339,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue
         if generic and token.tag_ in ("NNS", "NN", "NNP", "NNPS"):
             state = _modifier_state(ctx, token, taken)
-            if state is None and (generic[0] in _BARE_OK or has_gov_modifier(token)) and not of_elsewhere(token):
+            if state is None and (generic[0] in _BARE_OK or has_gov_modifier(token)) and not of_elsewhere(token) \
+                    and not (token.tag_ == "NNS" and token.lemma_.lower() in _ONE_A_STATE):  # "ruled by juntas"
                 state = senders_state(token, taken) or ctx.dominant_state
                 if state in destination_states(token, taken):
                     state = None  # "warned NATO against sending troops to Ukraine": not Ukraine's troops
@@ -380,6 +381,10 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     return items
 
 
+#: bodies a state has one of: in the plural and not qualified, several states' ("military regimes
+#: across the Sahel"), none of them the story's state's
+_ONE_A_STATE = frozenset({"junta", "government", "regime", "parliament", "army", "military", "administration",
+                          "legislature", "cabinet"})
 #: What "military" before it makes the forces' own ("a military convoy", "military vehicles")
 _MILITARY_THINGS = FORCE_SITES | EQUIPMENT | {"vehicle", "truck", "installation", "facility", "compound", "personnel"}
 
