@@ -3470,3 +3470,13 @@ def test_a_warning_that_an_intervention_means_war_threatens(extractor: Extractor
 ])
 def test_bodies_in_the_plural_are_no_one_states(extractor: Extractor, sentence: str, wrong: str) -> None:
     assert wrong not in {m.actor.label for m in extract(extractor, sentence).mentions}
+
+
+def test_a_state_bodys_own_forces_are_that_states(extractor: Extractor) -> None:
+    result = extract(extractor, "Russia's defense ministry said its forces had carried out a massive strike on "
+                                "Ukrainian military facilities.")
+    attack = only(result, "Attack")
+    assert labels(attack.agents) == {"Armed Forces of the Russian Federation"}
+    result = extract(extractor, "Syria's transitional authorities said their forces came under attack from Assad "
+                                "loyalists on Thursday.")
+    assert ("Syrian security forces", "partOf", "Syrian transitional government") in relation_labels(result)

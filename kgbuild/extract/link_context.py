@@ -221,11 +221,12 @@ def senders_state(noun: Token, taken: dict[int, MentionItem]) -> str | None:
 _OWN_FORCES = frozenset({"troops", "soldiers", "forces", "personnel", "servicemen", "units"})
 
 
-def own_forces(noun: Token, taken: dict[int, MentionItem]) -> ActorRef | None:
-    """The force a possessive pronoun gives bare forces ("The army said its troops had killed 12
-    bandits"): where the subject named last before, in this sentence or the one before, is a
-    security force or an armed group, they are that force; ``None`` otherwise ("the authorities
-    said their forces": the authorities' forces, read elsewhere)."""
+def own_forces(ctx: LinkContext, noun: Token, taken: dict[int, MentionItem], *, key: str) -> ActorRef | None:
+    """The force bare forces with a possessive pronoun are ("The army said its troops had killed
+    12 bandits": the army; "Russia's defense ministry said its forces": Russia's armed forces):
+    where the subject named last before, in this sentence or the one before, is a security force
+    or an armed group, they are that force; where it is a state or a state's body, that state's
+    institution the noun (lexicon ``key``) names; ``None`` otherwise."""
     if noun.lower_ not in _OWN_FORCES or not any(c.dep_ == "poss" and c.lower_ in ("its", "their")
                                                  for c in noun.children):
         return None
@@ -233,8 +234,15 @@ def own_forces(noun: Token, taken: dict[int, MentionItem]) -> ActorRef | None:
     earliest = noun.doc[earliest].sent.start
     for i in range(noun.i - 1, earliest - 1, -1):
         mention = taken.get(i)
-        if mention is not None and _in_subject(noun.doc[i]) and not mention.nested:  # the nearest subject
-            return mention.actor if mention.actor.actor_class in ("SecurityForce", "ArmedGroup") else None
+        if mention is None or not _in_subject(noun.doc[i]) or mention.nested:
+            continue
+        actor = mention.actor  # the nearest subject
+        if actor.actor_class in ("SecurityForce", "ArmedGroup"):
+            return actor
+        state = actor.iri if actor.actor_class == "State" else (
+            ctx.kbi.states_of.get(actor.iri) if actor.iri else actor.state) \
+            if actor.actor_class in ("State", "GovernmentBody") else None
+        return institution(ctx, state, key) if state else None
     return None
 
 

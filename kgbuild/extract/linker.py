@@ -334,7 +334,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 add(start, token.i + 1, other, nested=True, joint=True)
             continue
         generic = generic_of(ctx.lex, token)
-        if generic and (own := own_forces(token, taken)) is not None:
+        if generic and (own := own_forces(ctx, token, taken, key=generic[0])) is not None:
             add(token.i, token.i + 1, own)  # "the army said its troops": the army's troops are the army
             continue
         if generic and token.tag_ in ("NNS", "NN", "NNP", "NNPS"):
