@@ -3480,3 +3480,16 @@ def test_a_state_bodys_own_forces_are_that_states(extractor: Extractor) -> None:
     result = extract(extractor, "Syria's transitional authorities said their forces came under attack from Assad "
                                 "loyalists on Thursday.")
     assert ("Syrian security forces", "partOf", "Syrian transitional government") in relation_labels(result)
+
+
+def test_the_commission_refers_back_and_condemns_the_use_of_force_of_its_doers(extractor: Extractor) -> None:
+    result = extract(extractor, "At least two protesters were shot dead by police in the town of Nakuru, the Kenya "
+                                "National Commission on Human Rights said in a statement. The commission condemned "
+                                "the excessive use of force and called on the government to respect the right to "
+                                "protest.")
+    demand = only(result, "Demand")
+    assert labels(demand.agents) == {"Kenya National Commission on Human Rights"}
+    assert labels(demand.targets) == {"Government of Kenya"}
+    accusation = only(result, "Accusation")
+    assert "Kenya National Commission on Human Rights" in labels(accusation.agents)
+    assert labels(accusation.targets) == {"Police of Kenya"}

@@ -21,7 +21,7 @@ _ANAPHOR_NOUNS: dict[str, frozenset[str]] = {
         "militia": "ArmedGroup", "agency": "GovernmentBody InternationalOrganization SecurityForce",
         "court": "GovernmentBody", "tribunal": "GovernmentBody InternationalOrganization",
         "ministry": "GovernmentBody", "company": "Organization", "firm": "Organization",
-        "party": "Organization", "commission": "GovernmentBody InternationalOrganization",
+        "party": "Organization", "commission": "GovernmentBody InternationalOrganization Organization",
         "committee": "GovernmentBody Legislature Organization", "bloc": "InternationalOrganization",
         "alliance": "InternationalOrganization ArmedGroup", "coalition": "InternationalOrganization ArmedGroup",
         "union": "InternationalOrganization Organization", "watchdog": "Organization",

@@ -26,7 +26,7 @@ _PRONOUN_FORMS = frozenset({"he", "she", "they", "it", "its", "their", "his", "h
 
 #: Nouns that name, without saying which, a deed told before ("criticized the decision", "this move")
 _DEED_NOUNS = frozenset({"decision", "move", "measure", "step", "action", "ruling", "verdict", "policy", "ban", "order",
-                         "incident", "episode", "act", "behavior", "behaviour", "conduct", "provocation"})
+                         "incident", "episode", "act", "behavior", "behaviour", "conduct", "provocation", "use"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 #: Nouns that, definite, name an accusation told before ("denied the charge", "rejected the claims")
 _BLAME_NOUNS = frozenset({"charge", "claim", "allegation", "accusation"})
