@@ -3493,3 +3493,12 @@ def test_the_commission_refers_back_and_condemns_the_use_of_force_of_its_doers(e
     accusation = only(result, "Accusation")
     assert "Kenya National Commission on Human Rights" in labels(accusation.agents)
     assert labels(accusation.targets) == {"Police of Kenya"}
+
+
+def test_concern_over_a_deed_told_before_accuses_its_doers(extractor: Extractor) -> None:
+    result = extract(extractor, "Chinese coast guard vessels fired water cannon at a Philippine fisheries ship on "
+                                "Sunday. Australia said it was deeply concerned by the incident.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"Australia"}
+    assert labels(accusation.targets) == {"China Coast Guard"}
+    assert not events_of(extract(extractor, "Australia voiced concern about the crisis."), "Accusation")

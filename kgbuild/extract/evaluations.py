@@ -7,6 +7,7 @@ concerns over China's expansion of its arsenal".
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -279,13 +280,30 @@ def _concern_holder_and_object(word: Token) -> tuple[Token, list[Token]] | None:
     return (holder, about) if about else None
 
 
-def voiced_concerns(doc: Doc, index: MentionIndex, frames: SpeechFrames, body: list[tuple[int, int]]
-                    ) -> list[EventItem]:
+#: deeds one may voice concern over that someone did to someone
+_DEEDS_DONE = frozenset({EventClass.ATTACK, EventClass.COERCION, EventClass.SANCTION, EventClass.DEPLOYMENT})
+
+
+def _doers_told(about: list[Token], told: Sequence[EventItem]) -> list[ActorRef]:
+    """The doers of the latest deed told before, when what a concern is about is a definite noun
+    ("the incident", "these attacks") and names no one."""
+    if not any(a.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those")
+                                        for c in a.children) for a in about):
+        return []
+    start = min(a.idx for a in about)
+    before = [e for e in told if e.sentence[1] <= start and e.event_class in _DEEDS_DONE and e.agents]
+    return list(max(before, key=lambda e: e.sentence[0]).agents) if before else []
+
+
+def voiced_concerns(doc: Doc, index: MentionIndex, frames: SpeechFrames, body: list[tuple[int, int]], *,
+                    told: Sequence[EventItem] = ()) -> list[EventItem]:
     """Concern voiced over what another does is an accusation of them (PLOVER's ACCUSE takes in
     disapproval): by who holds the concern ("we" is whoever says it), against the actors named
     in what it is about, those whose deed or thing it names first ("concern over China's rapid
-    expansion"); never a place, a generic group or the holder's own side, and nothing when
-    negated or hedged, or when no one is named in it ("voiced concern about the crisis")."""
+    expansion"), or, where it is about a deed told before ("concerned by the incident"), the
+    doers of the latest deed ``told``; never a place, a generic group or the holder's own side,
+    and nothing when negated or hedged, or when no one is named in it ("voiced concern about
+    the crisis")."""
     events: list[EventItem] = []
     weak = {m.actor.key for m in index.mentions if m.weak}
     for word in doc:
@@ -308,7 +326,8 @@ def voiced_concerns(doc: Doc, index: MentionIndex, frames: SpeechFrames, body: l
         named = [(m, head) for m, head in named if not (  # not whose case or detention it is
             head.dep_ in ("poss", "amod") and one_of(head.head, _UNDERGONE))]
         owners = [m.actor for m, head in named if head.dep_ in ("poss", "amod")]  # not the "IAEA" of "IAEA report"
-        event = _accusation(word, holders, owners or [m.actor for m, _ in named], weak, index)
+        accused = owners or [m.actor for m, _ in named] or _doers_told(about, told)
+        event = _accusation(word, holders, accused, weak, index)
         if event is not None:
             events.append(event)
     return events

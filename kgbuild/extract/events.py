@@ -554,7 +554,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
     blames = spoken_blame(doc, index, lex, frames, body, published, date_ents)
     # the grammar says who blames whom there, not the role model
     found = _grammar_first(warnings_of_blame(found, blames, doc, lex), blames) \
-        + voiced_concerns(doc, index, frames, body) + blame_laid(doc, index, frames, body, published, date_ents)
+        + voiced_concerns(doc, index, frames, body, told=found) + blame_laid(doc, index, frames, body, published, date_ents)
     # the grammar says who demands what of whom there, and what someone should do is not done:
     # no other event on the demanded act ("they should consider ..." accuses no one)
     found = _grammar_first(found, modal_demands(doc, index, frames, body, published, date_ents))
