@@ -3502,3 +3502,22 @@ def test_concern_over_a_deed_told_before_accuses_its_doers(extractor: Extractor)
     assert labels(accusation.agents) == {"Australia"}
     assert labels(accusation.targets) == {"China Coast Guard"}
     assert not events_of(extract(extractor, "Australia voiced concern about the crisis."), "Accusation")
+
+
+@pytest.mark.parametrize("sentence, parties", [
+    ("South Korea and Japan held their first security talks in five years.", {"South Korea", "Japan"}),
+    ("Blinken spoke with Saudi Foreign Minister Faisal bin Farhan about the situation in Gaza.",
+     {"Antony Blinken", "Faisal bin Farhan"}),
+])
+def test_talks_held_and_talks_with_someone_named_are_consultations(extractor: Extractor, sentence: str,
+                                                                   parties: set[str]) -> None:
+    talks = only(extract(extractor, sentence), "Consultation")
+    assert parties <= labels(talks.agents)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Egypt will host a conference on Sudan next month.",
+    "The foreign minister spoke to reporters in Cairo on Monday.",
+])
+def test_talks_to_come_or_with_reporters_are_no_consultation(extractor: Extractor, sentence: str) -> None:
+    assert not events_of(extract(extractor, sentence), "Consultation")

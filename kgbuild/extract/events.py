@@ -25,7 +25,7 @@ from .deeds import (DOMESTIC_ACTS, aid_recipients, arms_supplied, attack_undergo
 from .event_dates import date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
-from .implied import conditional_threats, deployments, frame_date, modal_demands, warning_only
+from .implied import conditional_threats, deployments, frame_date, future_or_conditional, modal_demands, warning_only
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .linear import ModelBundle
@@ -38,7 +38,8 @@ from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, LIGHT_VERBS, aimed_at_the
                     verb_targets)
 from .reported import reported_deed, said_of_another
 from .speech import TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, talked_with
-from .triggers import HEDGE_NOUNS, Candidate, brings_about, embedding_trigger, find_candidates, is_hedged
+from .triggers import (HEDGE_NOUNS, Candidate, brings_about, embedding_trigger, find_candidates, governing_verb,
+                       is_hedged)
 from .verdicts import asks_something
 
 __all__ = ["extract_events", "TriggerCase", "choose_roles"]
@@ -94,6 +95,8 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
         if lex.classes[event_class].symmetric and token.dep_ == "pobj" and token.head.lower_ == "for" \
                 and token.head.head.pos_ == "VERB":  # "traveled to Khartoum for talks with X": who traveled
             agents = unique_actors([*agents, *verb_agents(token.head.head, index)])
+        if lex.classes[event_class].symmetric and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+            agents = unique_actors([*agents, *verb_agents(token.head, index)])  # "X and Y held their first talks"
         if event_class == EventClass.ATTACK and not targets:  # "came under attack by X"
             doers, suffered = attack_undergone(token, index)
             agents, targets = agents or doers, suffered
@@ -233,14 +236,30 @@ def _issued(candidate: Candidate, lex: Lexicon, index: MentionIndex) -> str | No
     noun; its first class in the lexicon."""
     token = candidate.token
     verb = token.head
+    exchange = bool(candidate.classes) and lex.classes[candidate.classes[0]].symmetric  # "held talks", "signed a deal"
     if not candidate.classes or token.pos_ != "NOUN" or token.dep_ != "dobj" or verb.pos_ != "VERB" \
-            or verb.lemma_.lower() not in DELIVERING_VERBS or any(c.dep_ in ("neg", "aux") and c.lower_ in (
-                "not", "n't", "never", "to", "could", "would", "may", "might", "should") for c in verb.children):
+            or verb.lemma_.lower() not in (LIGHT_VERBS if exchange else DELIVERING_VERBS) \
+            or any(c.dep_ in ("neg", "aux") and c.lower_ in ("not", "n't", "never", "to", "could", "would", "may",
+                                                             "might", "should", "will", "'ll", "shall")
+                   for c in verb.children):
         return None
     kind = lex.classes[candidate.classes[0]].kind
     if kind == "physical" or not any(c.dep_ == "nsubj" and index.in_phrase(c) for c in verb.children):
         return None
     return candidate.classes[0]
+
+
+def _talk_held(verb: Token, index: MentionIndex, lex: Lexicon) -> str | None:
+    """"Blinken spoke with the Saudi foreign minister": a talk with someone named (not a group,
+    not "spoke to reporters"), said held, is a consultation whatever the detector scores it."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in TALKING_VERBS or is_hedged(verb, lex) \
+            or any(c.dep_ in ("neg", "aux") and c.lower_ in ("not", "n't", "never", "to", "will", "'ll")
+                   for c in verb.children):
+        return None
+    named = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+             for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)]
+    return EventClass.CONSULTATION if any(a.actor_class not in (ActorClass.PLACE, ActorClass.GROUP)
+                                          for a in named) else None
 
 
 def _carried_by_noun(token: Token, trigger_ids: set[int], lex: Lexicon) -> bool:
@@ -390,7 +409,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         elif physical:  # physical events: the grammar decides, the rules give the roles
             label = grammatical_event(candidate, lex, index, frame, trigger_ids, rule_roles)
         else:
-            label = models.event_class(features) or _issued(candidate, lex, index)
+            label = models.event_class(features) or _issued(candidate, lex, index) or _talk_held(token, index, lex)
             if label in (EventClass.ACCUSATION, EventClass.SUPPORT) and token.lemma_.lower() in lex.evaluating_verbs \
                     and not any(t.is_quote for t in token.subtree):
                 label = None  # "called Chancellor Scholz", "described the situation": no verdict given
@@ -415,6 +434,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             if label is not None and token.pos_ == "VERB" and token.lemma_.lower() in TALKING_VERBS:
                 # "spoke with Putin" is a talk; "spoke about North Korea" no event of its own
                 label = EventClass.CONSULTATION if talked_with(token, index) else None
+            if label is not None and lex.classes[label].symmetric and future_or_conditional(
+                    token if token.pos_ == "VERB" else governing_verb(token) or token):
+                label = None  # "Egypt will host a conference on Sudan": talks to come are not held
             if label == EventClass.AGREEMENT and not _between_parties(token) \
                     or label is not None and in_condition(token):  # "unless the US lifted sanctions": nothing done
                 label = None
@@ -554,7 +576,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
     blames = spoken_blame(doc, index, lex, frames, body, published, date_ents)
     # the grammar says who blames whom there, not the role model
     found = _grammar_first(warnings_of_blame(found, blames, doc, lex), blames) \
-        + voiced_concerns(doc, index, frames, body, told=found) + blame_laid(doc, index, frames, body, published, date_ents)
+        + voiced_concerns(doc, index, frames, body, told=found) \
+        + blame_laid(doc, index, frames, body, published, date_ents)
     # the grammar says who demands what of whom there, and what someone should do is not done:
     # no other event on the demanded act ("they should consider ..." accuses no one)
     found = _grammar_first(found, modal_demands(doc, index, frames, body, published, date_ents))
