@@ -3521,3 +3521,17 @@ def test_talks_held_and_talks_with_someone_named_are_consultations(extractor: Ex
 ])
 def test_talks_to_come_or_with_reporters_are_no_consultation(extractor: Extractor, sentence: str) -> None:
     assert not events_of(extract(extractor, sentence), "Consultation")
+
+
+@pytest.mark.parametrize("sentence, parties", [
+    ("Chinese and Russian warships held joint naval drills in the Sea of Japan.",
+     {"Armed Forces of the Russian Federation", "People's Liberation Army"}),
+    ("The United States and the Philippines launched joint military exercises on Monday.",
+     {"United States", "Philippines"}),
+])
+def test_joint_exercises_are_cooperation_of_who_holds_them(extractor: Extractor, sentence: str,
+                                                           parties: set[str]) -> None:
+    cooperation = only(extract(extractor, sentence), "Cooperation")
+    assert labels(cooperation.agents) == labels(cooperation.targets) == parties
+    assert not events_of(extract(extractor, "Turkish F-16 jets flew low over the capital in a military exercise."),
+                         "Cooperation")

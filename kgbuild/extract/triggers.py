@@ -270,6 +270,18 @@ def reports_nothing(token: Token) -> bool:
         c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in token.children)
 
 
+#: what armed forces exercise together
+_EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "wargame", "patrol"})
+
+
+def _joint_exercise(token: Token) -> bool:
+    """A joint exercise ("joint naval drills", "joint military exercises"): cooperation of the
+    forces that hold it (an exercise of one side alone is a show of force, no cooperation)."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _EXERCISES and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in ("joint", "combined", "trilateral", "bilateral")
+        for c in token.children)
+
+
 def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[tuple[int, int]]) -> list[Candidate]:
     """Every trigger candidate of the article body, in text order, multiword triggers merged."""
     found: list[Candidate] = []
@@ -283,6 +295,8 @@ def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[t
         if reports_nothing(token):
             continue
         classes, end, multiword = trigger_classes(token, lex)
+        if not classes and _joint_exercise(token):  # "held joint naval drills": forces cooperating
+            classes = [EventClass.COOPERATION.value]
         cameo = _cameo(token, lex) if token.lemma_.lower() not in _NEVER else ()
         stance = verdict(token, lex) or refusal(token, lex) or rebuttal(token) or summons(token)
         if stance is not None:  # "called the ruling 'arbitrary'", "did not accept": the stance says the class
