@@ -3535,3 +3535,20 @@ def test_joint_exercises_are_cooperation_of_who_holds_them(extractor: Extractor,
     assert labels(cooperation.agents) == labels(cooperation.targets) == parties
     assert not events_of(extract(extractor, "Turkish F-16 jets flew low over the capital in a military exercise."),
                          "Cooperation")
+
+
+def test_a_ceasefire_called_for_is_not_agreed(extractor: Extractor) -> None:
+    result = extract(extractor, "Russia vetoed a U.N. resolution calling for a ceasefire in Sudan.")
+    assert labels(only(result, "Rejection").agents) == {"Russia"}
+    assert not events_of(result, "Agreement")
+
+
+@pytest.mark.parametrize("sentence, event_class, agents, targets", [
+    ("France backed Morocco's autonomy plan for Western Sahara.", "Support", {"France"}, {"Morocco"}),
+    ("The Kremlin lashed out at NATO over its expansion plans.", "Accusation", {"Government of Russia"}, {"NATO"}),
+])
+def test_backing_a_states_plan_and_lashing_out_at_someone(extractor: Extractor, sentence: str, event_class: str,
+                                                           agents: set[str], targets: set[str]) -> None:
+    event = only(extract(extractor, sentence), event_class)
+    assert labels(event.agents) == agents
+    assert labels(event.targets) == targets

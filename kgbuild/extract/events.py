@@ -434,6 +434,11 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             if label is not None and token.pos_ == "VERB" and token.lemma_.lower() in TALKING_VERBS:
                 # "spoke with Putin" is a talk; "spoke about North Korea" no event of its own
                 label = EventClass.CONSULTATION if talked_with(token, index) else None
+            if label is not None and lex.classes[label].symmetric and (
+                    token.dep_ == "pobj" and token.head.lower_ == "for"
+                    or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)) \
+                    and embedding_trigger(token, lex, trigger_ids) in _ASKING:
+                label = None  # "a resolution calling for a ceasefire": asked for, not agreed
             if label is not None and lex.classes[label].symmetric and future_or_conditional(
                     token if token.pos_ == "VERB" else governing_verb(token) or token):
                 label = None  # "Egypt will host a conference on Sudan": talks to come are not held
