@@ -3552,3 +3552,18 @@ def test_backing_a_states_plan_and_lashing_out_at_someone(extractor: Extractor, 
     event = only(extract(extractor, sentence), event_class)
     assert labels(event.agents) == agents
     assert labels(event.targets) == targets
+
+
+def test_those_accused_in_a_participle_are_accused_not_accusers(extractor: Extractor) -> None:
+    result = extract(extractor, "The United States condemned the violence in Haiti. Washington also imposed "
+                                "sanctions on two gang leaders accused of kidnapping and extortion.")
+    accusation = only(result, "Accusation")
+    assert "gang leaders" in labels(accusation.targets)
+    assert "gang leaders" not in labels(accusation.agents)
+
+
+def test_repelling_an_attack_is_aimed_at_the_attackers(extractor: Extractor) -> None:
+    result = extract(extractor, "Somali troops repelled an attack by al-Shabab fighters on their base near Mogadishu.")
+    assert any(labels(e.targets) == {"al-Shabab"} and "al-Shabab" not in labels(e.agents)
+               for e in events_of(result, "Attack"))
+    assert not events_of(extract(extractor, "The government repelled the new tax law."), "Attack")

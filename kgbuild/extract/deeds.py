@@ -19,8 +19,8 @@ from .speech import SpeechFrame
 from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
 
 __all__ = ["DOMESTIC_ACTS", "RuleRoles", "aid_recipients", "arms_supplied", "attack_undergone", "bodies_left",
-           "condemned", "forces_withdrawn", "grammatical_event", "ground_taken", "in_condition", "munitions_aimed",
-           "offer_makers", "physical_trigger"]
+           "condemned", "forces_withdrawn", "grammatical_event", "ground_taken", "in_condition", "let_out_of_custody",
+           "munitions_aimed", "offer_makers", "physical_trigger"]
 
 #: The parse's agents and targets of a trigger for a class (``events._RuleRoles``).
 RuleRoles = Callable[[Token, str, int], tuple[list[ActorRef], list[ActorRef]]]
@@ -245,6 +245,18 @@ def ground_taken(verb: Token, index: MentionIndex) -> bool:
     ground = any(c.lemma_.lower() in _GROUND or any(a.actor_class == ActorClass.PLACE for a in index.in_phrase(c))
                  for c in taken) or any(c.lemma_.lower() == "control" for c in taken)
     return ground and any(a.actor_class != ActorClass.PLACE for g in holders for a in index.in_phrase(g))
+
+
+#: where a release from the state's custody lets one out, or on what terms
+_CUSTODY = frozenset({"prison", "jail", "custody", "detention", "bail", "parole", "probation"})
+
+
+def let_out_of_custody(token: Token) -> bool:
+    """A passive release from the state's custody ("was released on bail", "freed from prison")."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in ("release", "free") \
+        and any(c.dep_ == "auxpass" for c in token.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "from") and any(g.lower_ in _CUSTODY for g in c.children)
+            for c in token.children)
 
 
 #: verbs whose subject undergoes what "under" names ("came under attack", "were under fire")

@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .deeds import (DOMESTIC_ACTS, aid_recipients, arms_supplied, attack_undergone, bodies_left, forces_withdrawn,
-                    grammatical_event, ground_taken, in_condition, munitions_aimed, offer_makers, physical_trigger)
+                    grammatical_event, ground_taken, in_condition, let_out_of_custody, munitions_aimed, offer_makers,
+                    physical_trigger)
 from .event_dates import date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
@@ -60,6 +61,8 @@ class TriggerCase:
     physical: bool = False  # the grammar, not the trigger models, decides whether it is an event
 
 
+#: verbs of beating back an attack: the attackers are the target
+_REPELLING = frozenset({"repel", "repulse", "fend", "beat"})
 #: what a verb asks for or threatens is not done: a verdict there is not given
 _ASKING = frozenset({EventClass.DEMAND, EventClass.THREAT})
 #: verbs of alleging: what they report is the allegation (an accusation), not an event told as such
@@ -80,6 +83,14 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
         if event_class == EventClass.THREAT:
             threatening = {a.key for a in agents}
             targets += [a for a in _threatened(token, index) if a.key not in threatening]
+        repelled = [c for c in token.children if c.dep_ == "dobj" and token.lemma_.lower() in _REPELLING
+                    and c.lemma_.lower() in lex.classes[EventClass.ATTACK].nouns]
+        if repelled:  # "repelled an attack by al-Shabab": on the attackers, not where they attacked
+            targets = unique_actors([a for c in repelled for a in noun_roles(c, index, lex)[0]])
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+            described = {a.key for a in index.in_phrase(token.head)}  # "gang leaders accused of kidnapping":
+            targets = unique_actors([*targets, *index.in_phrase(token.head)])  # whom it was done to, not who did it
+            agents = [a for a in agents if a.key not in described]
         if not agents and any(c.dep_ == "auxpass" for c in token.children):
             agents = passive_doers(token, event_class, index)
         if not agents and is_clash(token):  # "fighting between the army and the RSF has killed ..."
@@ -105,22 +116,10 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
     if not agents and targets and index.home is not None and token.lemma_.lower() in _BY_THE_STATE \
             and event_class == EventClass.COERCION and all(t.actor_class in ("Person", "Group") for t in targets):
         agents = [index.home]  # "Zamora was arrested": by the authorities of the state the story is about
-    if not agents and targets and index.home is not None and _let_out_of_custody(token) \
+    if not agents and targets and index.home is not None and let_out_of_custody(token) \
             and all(t.actor_class in ("Person", "Group") for t in targets):
         agents = [index.home]  # "Mech Dara has been released on bail": by the state that held him
     return agents, targets
-
-
-#: where a release from the state's custody lets one out, or on what terms
-_CUSTODY = frozenset({"prison", "jail", "custody", "detention", "bail", "parole", "probation"})
-
-
-def _let_out_of_custody(token: Token) -> bool:
-    """A passive release from the state's custody ("was released on bail", "freed from prison")."""
-    return token.pos_ == "VERB" and token.lemma_.lower() in ("release", "free") \
-        and any(c.dep_ == "auxpass" for c in token.children) and any(
-            c.dep_ == "prep" and c.lower_ in ("on", "from") and any(g.lower_ in _CUSTODY for g in c.children)
-            for c in token.children)
 
 
 def _threatened(trigger: Token, index: MentionIndex) -> list[ActorRef]:
