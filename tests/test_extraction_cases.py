@@ -3567,3 +3567,11 @@ def test_repelling_an_attack_is_aimed_at_the_attackers(extractor: Extractor) -> 
     assert any(labels(e.targets) == {"al-Shabab"} and "al-Shabab" not in labels(e.agents)
                for e in events_of(result, "Attack"))
     assert not events_of(extract(extractor, "The government repelled the new tax law."), "Attack")
+
+
+def test_an_official_never_targets_the_state_he_holds_office_in(extractor: Extractor) -> None:
+    result = extract(extractor, "Putin warned the West that Russia could use nuclear weapons if its territory was "
+                                "threatened.")
+    threat = only(result, "Threat")
+    assert labels(threat.agents) == {"Vladimir Putin"}
+    assert "Russia" not in labels(threat.targets)

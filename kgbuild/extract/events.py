@@ -548,7 +548,10 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                     targets = [index.home]
         clash = event_class == EventClass.ATTACK and is_clash(token)
         if reported is None and not behaviour.symmetric and not clash:
-            agents, targets = one_side_each(agents, targets, index.sides, lambda actor, role, scored=scored: (
+            officials = {a.key: next(iter(index.post_states[a.iri])) for a in agents  # "Putin warned": Russia's
+                         if a.iri and len(index.post_states.get(a.iri, ())) == 1}  # side, never the target's
+            sides = {**officials, **index.sides}
+            agents, targets = one_side_each(agents, targets, sides, lambda actor, role, scored=scored: (
                 scored[actor.key][1 if role == "agent" else 2] if actor.key in scored else 1.0),
                 parsed_agents=frozenset(a.key for a in rule_agents),
                 parsed_targets=frozenset(t.key for t in rule_targets))
