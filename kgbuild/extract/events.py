@@ -255,10 +255,7 @@ def _talk_held(verb: Token, index: MentionIndex, lex: Lexicon) -> str | None:
             or any(c.dep_ in ("neg", "aux") and c.lower_ in ("not", "n't", "never", "to", "will", "'ll")
                    for c in verb.children):
         return None
-    named = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
-             for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)]
-    return EventClass.CONSULTATION if any(a.actor_class not in (ActorClass.PLACE, ActorClass.GROUP)
-                                          for a in named) else None
+    return EventClass.CONSULTATION if talked_with(verb, index, named=True) else None
 
 
 def _carried_by_noun(token: Token, trigger_ids: set[int], lex: Lexicon) -> bool:

@@ -239,9 +239,12 @@ def own_forces(ctx: LinkContext, noun: Token, taken: dict[int, MentionItem], *, 
         actor = mention.actor  # the nearest subject
         if actor.actor_class in ("SecurityForce", "ArmedGroup"):
             return actor
-        state = actor.iri if actor.actor_class == "State" else (
-            ctx.kbi.states_of.get(actor.iri) if actor.iri else actor.state) \
-            if actor.actor_class in ("State", "GovernmentBody") else None
+        if actor.actor_class == "State":
+            state = actor.iri
+        elif actor.actor_class == "GovernmentBody":
+            state = ctx.kbi.states_of.get(actor.iri) if actor.iri else actor.state
+        else:
+            state = None
         return institution(ctx, state, key) if state else None
     return None
 

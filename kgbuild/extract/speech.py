@@ -66,10 +66,11 @@ class SpeechFrame:
 TALKING_VERBS = frozenset({"speak", "talk", "chat", "converse"})
 
 
-def talked_with(verb: Token, index: MentionIndex) -> bool:
+def talked_with(verb: Token, index: MentionIndex, *, named: bool = False) -> bool:
     """"Trump spoke with Putin", "talked to Xi": an actor spoken with or to (not "spoke about North
-    Korea", "spoke to reporters")."""
-    return any(a.actor_class != ActorClass.PLACE
+    Korea"); with ``named``, not a group either ("spoke to reporters")."""
+    unfit = (ActorClass.PLACE, ActorClass.GROUP) if named else (ActorClass.PLACE,)
+    return any(a.actor_class not in unfit
                for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
                for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g))
 
