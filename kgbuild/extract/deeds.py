@@ -210,14 +210,15 @@ def aid_recipients(trigger: Token, index: MentionIndex) -> list[ActorRef]:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     provided = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
                 if g.dep_ == "pobj"]  # "provided Kenya with aid": Kenya is given it
-    aid = [w for o in (*objects, *provided) for w in _aid_words(o)]
+    handed = [w for o in objects for w in _aid_words(o)]
+    aid = handed + [w for o in provided for w in _aid_words(o)]
     if not aid or trigger is not verb and trigger not in aid:
         return []
     holders = [verb, *objects, *aid]
     phrases = [g for h in holders for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
                for g in c.children if g.dep_ == "pobj"]
     phrases += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
-    phrases += objects if provided and not any(w in aid for o in objects for w in _aid_words(o)) else []
+    phrases += objects if provided and not handed else []
     return unique_actors([a for g in phrases for a in index.in_phrase(g) if a.actor_class != ActorClass.PLACE])
 
 

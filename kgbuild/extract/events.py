@@ -88,9 +88,9 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
         if repelled:  # "repelled an attack by al-Shabab": on the attackers, not where they attacked
             targets = unique_actors([a for c in repelled for a in noun_roles(c, index, lex)[0]])
         if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
-            described = {a.key for a in index.in_phrase(token.head)}  # "gang leaders accused of kidnapping":
-            targets = unique_actors([*targets, *index.in_phrase(token.head)])  # whom it was done to, not who did it
-            agents = [a for a in agents if a.key not in described]
+            described = index.in_phrase(token.head)  # "gang leaders accused of kidnapping": whom it was done
+            targets = unique_actors([*targets, *described])  # to, not who did it
+            agents = [a for a in agents if a.key not in {d.key for d in described}]
         if not agents and any(c.dep_ == "auxpass" for c in token.children):
             agents = passive_doers(token, event_class, index)
         if not agents and is_clash(token):  # "fighting between the army and the RSF has killed ..."

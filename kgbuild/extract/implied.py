@@ -341,7 +341,8 @@ def warning_only(verb: Token, index: MentionIndex) -> bool:
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")):
             if subject.lower_ in _MAYBE_THE_SPEAKER or subject.lemma_.lower() in _THREATENED:
                 return False  # "warned it would respond", "warned that retaliation would follow"
-            if on_other_sides(index.named_or_meant(subject), speakers, index) != index.named_or_meant(subject):
+            named = index.named_or_meant(subject)
+            if on_other_sides(named, speakers, index) != named:
                 return False  # the speaker's own side
         if clause.dep_ == "xcomp":
             return False  # "warned to stay away": told to someone

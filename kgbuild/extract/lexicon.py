@@ -200,9 +200,10 @@ class KBIndex:
                     continue
                 seen.add((name, iri))
                 patterns.append(_pattern(name, iri, actor.actor_class))
+        within = _place_within(kb)
         return cls(names, demonyms, classes, labels, states_of, institutions, patterns,
                    getattr(kb, "content_hash", ""), demonym_of, _capitals(kb, names, classes), frozenset(unaffiliated),
-                   _place_states(kb, classes), _place_within(kb), _post_states(kb, classes, states_of),
+                   _place_states(within, classes), within, _post_states(kb, classes, states_of),
                    _led_bodies(kb, classes))
 
     def lookup(self, text: str) -> list[str]:
@@ -255,22 +256,11 @@ _LEADABLE = frozenset({"GovernmentBody", "Legislature", "SecurityForce", "ArmedG
                        "InternationalOrganization"})
 
 
-def _place_states(kb: Any, classes: dict[str, str]) -> dict[str, str]:
-    """Place iri -> the state it lies in: its ``locatedIn`` parent that is a state, or that of
-    the place it lies in ("Quetta" in "Balochistan" in Pakistan)."""
-    located = {iri: [p for pred, p in actor.parents if pred == "locatedIn"]
-               for iri, actor in kb.actors.items() if actor.actor_class == "Place"}
-    found: dict[str, str] = {}
-    for iri in located:
-        frontier, seen = [iri], {iri}
-        for _ in range(4):  # city, district, region, state
-            state = next((p for node in frontier for p in located.get(node, ()) if classes.get(p) == "State"), None)
-            if state is not None:
-                found[iri] = state
-                break
-            frontier = [p for node in frontier for p in located.get(node, ()) if p not in seen]
-            seen.update(frontier)
-    return found
+def _place_states(within: dict[str, tuple[str, ...]], classes: dict[str, str]) -> dict[str, str]:
+    """Place iri -> the state it lies in: the nearest state among the places it lies in
+    (:func:`_place_within`: "Quetta" in "Balochistan" in Pakistan)."""
+    return {iri: state for iri, chain in within.items()
+            if (state := next((p for p in chain if classes.get(p) == "State"), None)) is not None}
 
 
 def _place_within(kb: Any) -> dict[str, tuple[str, ...]]:
