@@ -3575,3 +3575,25 @@ def test_an_official_never_targets_the_state_he_holds_office_in(extractor: Extra
     threat = only(result, "Threat")
     assert labels(threat.agents) == {"Vladimir Putin"}
     assert "Russia" not in labels(threat.targets)
+
+
+# --- twenty-third session: the states' first-level divisions in the KB ---------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Protesters marched in Michigan and Minnesota, and the United States sent troops.",
+     {("Michigan", "locatedIn", "United States"), ("Minnesota", "locatedIn", "United States")}),
+    ("China denied that camps in Xinjiang hold a million people.", {("Xinjiang", "locatedIn", "China")}),
+    ("Police raided a house in Solo, Central Java, on Friday.", {("Solo", "locatedIn", "Central Java")}),
+])
+def test_a_division_the_kb_knows_lies_in_its_state(extractor: Extractor, text: str,
+                                                   expected: set[tuple[str, str, str]]) -> None:
+    """US states, provinces and regions are KB places: the story that names one and its state
+    has the relation between them, and a town named with its division lies in it."""
+    assert expected <= relation_labels(extract(extractor, text))
+
+
+def test_an_organisation_named_after_a_place_keeps_its_name(extractor: Extractor) -> None:
+    result = extract(extractor, "Carl Thayer, a professor at the University of New South Wales, said China had "
+                                "attacked the ships.")
+    assert ("Carl Thayer", "memberOf", "University of New South Wales") in relation_labels(result)
+    assert not {"New South Wales", "University"} & labels(m.actor for m in result.mentions)

@@ -12,7 +12,7 @@ from kgbuild.errors import KnowledgeBaseError
 from kgbuild.kb import ActorKB, promote, validate_kb
 from kgbuild.namespace import KB
 from kgbuild.resources import actors_dir
-from kgbuild.tools import build_kb, kb_phoenix
+from kgbuild.tools import build_kb, kb_divisions, kb_phoenix
 
 UN_MEMBERS = """
 AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH BWA BRA
@@ -250,10 +250,33 @@ def test_generated_actors_pass_the_kb_checks(kb: ActorKB) -> None:
     from kgbuild.validate import validate_graph
 
     assert validate_kb(kb) == []
-    for name in ("institutions.ttl", "phoenix.ttl"):
+    for name in ("institutions.ttl", "phoenix.ttl", "divisions.ttl"):
         part = ActorKB.load(folders=[actors_dir() / name], include_bundled=False)
         for actor in part:
             assert actor.actor_class and actor.label and len(actor.label) >= 3, actor.id
             assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", actor.id), actor.id
         report = validate_graph(part.graph)
         assert report.conforms, report.summary()
+
+
+@pytest.mark.parametrize(("name", "state"), [
+    ("Michigan", "USA"), ("Florida", "USA"), ("Xinjiang", "CHN"), ("New South Wales", "AUS"), ("Bavaria", "DEU"),
+    ("Central Java", "IDN"), ("Bayelsa", "NGA"), ("Okinawa", "JPN"), ("Wales", "GBR"),
+])
+def test_first_level_divisions_lie_in_their_state(kb: ActorKB, name: str, state: str) -> None:
+    """GeoNames' divisions: a division two states share goes to the one with far more towns in it
+    ("Florida": the US state, not Uruguay's department)."""
+    found = kb.lookup(name)
+    assert [(a.actor_class, a.parents) for a in found] == [("Place", (("locatedIn", str(KB[state])),))], found
+
+
+def test_divisions_leave_out_names_that_would_link_the_wrong_thing(kb: ActorKB) -> None:
+    # common words, compass words, names of something wider, disputed regions, shared names
+    for name in ("Delta", "Rivers", "Plateau", "Far North", "Central Region", "Sahel", "Kashmir", "Punjab"):
+        assert not kb.lookup(name), name
+    # a name another actor has keeps that actor: the state Georgia, the city Lagos, the curated Crimea
+    assert [a.id for a in kb.lookup("Georgia")] == ["GEO"]
+    assert [a.id for a in kb.lookup("Crimea")] == ["crimea"]
+    assert len(kb.lookup("Lagos")) == 1
+    assert kb_divisions.short_name("Muhafazat Ninawa") == "Ninawa"
+    assert kb_divisions.short_name("Guangxi Zhuangzu Zizhiqu") == "Guangxi"

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import normalise_name
 
-__all__ = ["PERSON_NOUNS", "settle_name_labels", "name_kind"]
+__all__ = ["ORG_NAME_WORDS", "PERSON_NOUNS", "settle_name_labels", "name_kind"]
 
 #: the NER labels of each kind, the first the one a settled name gets
 _KINDS = {"person": ("PERSON",), "org": ("ORG",), "place": ("GPE", "LOC", "FAC")}
@@ -48,7 +48,7 @@ PLACE_WORDS = frozenset({
     "port", "airport", "base", "terminal", "station", "square", "prison", "camp", "border", "crossing",
     "municipality", "governorate", "prefecture", "territory", "neighborhood", "slum", "corridor"})
 #: last words of organisations' names (the lexicon's organisation words come on top)
-_ORG_WORDS = frozenset({
+ORG_NAME_WORDS = frozenset({
     "center", "centre", "institute", "foundation", "university", "college", "school", "company", "corporation",
     "corp", "inc", "ltd", "group", "association", "network", "partners", "television", "tv", "radio", "news",
     "times", "post", "party", "bank", "fund", "initiative", "alliance", "union", "federation", "society",
@@ -80,7 +80,7 @@ def name_kind(ent: Span, *, titles: frozenset[str], org_words: Iterable[str]) ->
         votes["place"] += 3
     # the name's head: its last word, or the word before its "of" ("Council of Non-Governmental Organisations")
     head_word = words[words.index("of") - 1] if "of" in words[1:] else last
-    if {last, head_word, last.removesuffix("s")} & _ORG_WORDS or any(f" {w} " in low for w in org_words):
+    if {last, head_word, last.removesuffix("s")} & ORG_NAME_WORDS or any(f" {w} " in low for w in org_words):
         votes["org"] += 3
     doc = ent.doc
     root = ent.root

@@ -37,6 +37,7 @@ from .lexicon import KBIndex, load_lexicon
 from .link_context import bodies_led
 from .linear import load_bundle
 from .linker import LinkContext, home_government, link_mentions, state_sides
+from .name_labels import ORG_NAME_WORDS
 from .mentions import MentionIndex
 from .relations import extract_relations
 from .speech import described_names, tokens_containing
@@ -106,6 +107,10 @@ class ActorRuler:
     def __call__(self, doc: Doc) -> Doc:
         for ruler in self.rulers:
             doc = ruler(doc)
+        if any(e.label_ == "KB_PLACE" and _names_an_organisation(e) for e in doc.ents):
+            # "the University of New South Wales": the place is part of an organisation's name,
+            # which NER then finds whole
+            doc.ents = [e for e in doc.ents if not (e.label_ == "KB_PLACE" and _names_an_organisation(e))]
         if self.relabel:  # NER found "Myanmar" first: it is still the KB's Myanmar
             ents = list(doc.ents)
             hits = [(n, hit) for n, ent in enumerate(ents)
@@ -115,6 +120,13 @@ class ActorRuler:
             if hits:  # setting the same entities again would change nothing
                 doc.ents = ents
         return doc
+
+
+def _names_an_organisation(place: Span) -> bool:
+    """Is the place name the end of an organisation's ("University of X", "Bank of X")?"""
+    doc = place.doc
+    return place.start >= 2 and doc[place.start - 1].lower_ == "of" and doc[place.start - 2].is_title \
+        and doc[place.start - 2].lower_ in ORG_NAME_WORDS
 
 
 @Language.factory("kgbuild_paragraphs_v1", default_config={}, assigns=["token.is_sent_start"])

