@@ -3597,3 +3597,22 @@ def test_an_organisation_named_after_a_place_keeps_its_name(extractor: Extractor
                                 "attacked the ships.")
     assert ("Carl Thayer", "memberOf", "University of New South Wales") in relation_labels(result)
     assert not {"New South Wales", "University"} & labels(m.actor for m in result.mentions)
+
+
+@pytest.mark.parametrize("sentence, event_class, sides", [
+    ("Israel and Hamas accused each other of violating the truce.", "Accusation", {"Israel", "Hamas"}),
+    ("India and Pakistan traded accusations over the shelling.", "Accusation", {"India", "Pakistan"}),
+    ("India and Pakistan exchanged threats after the attack.", "Threat", {"India", "Pakistan"}),
+    ("Armenia and Azerbaijan signed a deal in May. Both sides accused each other of violating the ceasefire.",
+     "Accusation", {"Armenia", "Azerbaijan"}),
+])
+def test_what_each_side_does_to_the_other_has_both_as_agents_and_targets(extractor: Extractor, sentence: str,
+                                                                        event_class: str, sides: set[str]) -> None:
+    event = only(extract(extractor, sentence), event_class)
+    assert labels(event.agents) == labels(event.targets) == sides
+
+
+def test_one_side_alone_never_accuses_itself(extractor: Extractor) -> None:
+    result = extract(extractor, "The army and the rebels blamed each other for the attack.")  # no state: no army
+    assert not [e for e in result.events if {a.key for a in e.agents} & {t.key for t in e.targets}
+                and len(labels(e.agents)) < 2]

