@@ -3616,3 +3616,14 @@ def test_one_side_alone_never_accuses_itself(extractor: Extractor) -> None:
     result = extract(extractor, "The army and the rebels blamed each other for the attack.")  # no state: no army
     assert not [e for e in result.events if {a.key for a in e.agents} & {t.key for t in e.targets}
                 and len(labels(e.agents)) < 2]
+
+
+@pytest.mark.parametrize("sentence, accuser, accused", [
+    ("Pakistan said the attack was orchestrated by the Taliban.", "Pakistan", "Taliban"),
+    ("Moscow said the protests were incited by the CIA.", "Government of Russia", "Central Intelligence Agency"),
+])
+def test_wrongdoing_told_in_the_passive_blames_whom_by_names(extractor: Extractor, sentence: str, accuser: str,
+                                                             accused: str) -> None:
+    accusation = only(extract(extractor, sentence), "Accusation")
+    assert labels(accusation.agents) == {accuser}
+    assert labels(accusation.targets) == {accused}
