@@ -3627,3 +3627,50 @@ def test_wrongdoing_told_in_the_passive_blames_whom_by_names(extractor: Extracto
     accusation = only(extract(extractor, sentence), "Accusation")
     assert labels(accusation.agents) == {accuser}
     assert labels(accusation.targets) == {accused}
+
+
+@pytest.mark.parametrize("sentence", [
+    "China's leadership insists it is committed to peace and respect for the territorial integrity of other nations.",
+    "Moscow insisted that the drills were purely defensive.",
+])
+def test_insisting_that_something_is_so_is_no_demand(extractor: Extractor, sentence: str) -> None:
+    assert not events_of(extract(extractor, sentence), "Demand")
+
+
+@pytest.mark.parametrize("text, word, asks", [
+    ("\"It's a wake-up call for all of us in the education sector,\" said Totok Soefijanto.", "call", False),
+    ("Encouraged by mild sanctions, Turkey may defy the United States further.", "Encouraged", False),
+    ("Trump would seek political benefit from another meeting with Kim.", "seek", False),
+    ("Kenya sought the release of its citizens from Somalia.", "sought", True),
+    ("China insisted that Japan must apologize for the visit.", "insisted", True),
+    ("Washington's call for full denuclearization did not mesh with Pyongyang's demands.", "call", True),
+])
+def test_words_of_asking_that_ask_no_one(extractor: Extractor, text: str, word: str, asks: bool) -> None:
+    """A wake-up call, being encouraged by something, seeking a benefit ask nothing of anyone;
+    seeking someone's release, insisting that someone must act, a call for something do."""
+    from kgbuild.extract.demands import asks_nothing
+
+    doc = extractor.nlp(text)
+    token = next(t for t in doc if t.text == word)
+    assert asks_nothing(token, doc._.kgbuild_mentions) is not asks
+
+
+def test_met_with_a_thing_in_the_passive_is_no_meeting(extractor: Extractor) -> None:
+    from kgbuild.extract.speech import met_with_a_thing
+
+    for text, met in [("The plea for reform was met with staggering brutality.", True),
+                      ("Blinken met with Saudi officials in Riyadh.", False),
+                      ("Blinken was met at the airport by Saudi officials.", False)]:
+        doc = extractor.nlp(text)
+        verb = next(t for t in doc if t.lower_ == "met")
+        assert met_with_a_thing(verb, doc._.kgbuild_mentions) is met, text
+
+
+@pytest.mark.parametrize("sentence, event_class", [
+    ("Russia hopes to meet Ukraine for talks next month.", "Consultation"),
+    ("Ankara is looking to Trump to veto any sanctions legislation against Turkey.", "Rejection"),
+    ("Encouraged by mild U.S. sanctions, Turkey may defy Washington further, Yesilada said.", "Rejection"),
+])
+def test_what_is_hoped_for_or_may_be_done_is_not_done(extractor: Extractor, sentence: str, event_class: str) -> None:
+    assert not events_of(extract(extractor, sentence), event_class)
+

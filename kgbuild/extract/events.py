@@ -23,6 +23,7 @@ from ..vocabulary import ActorClass, EventClass
 from .deeds import (DOMESTIC_ACTS, aid_recipients, arms_supplied, attack_undergone, bodies_left, forces_withdrawn,
                     grammatical_event, ground_taken, in_condition, let_out_of_custody, munitions_aimed, mutual,
                     offer_makers, physical_trigger)
+from .demands import asks_nothing
 from .event_dates import date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
@@ -34,11 +35,13 @@ from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
 from .party_scope import one_side_each, parties_in_scope
 from .role_candidates import Told, referents, role_candidates
-from .roles import (ARMED, DELIVERING_VERBS, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, clash_sides, embedded_agents,
+from .roles import (ARMED, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, clash_sides, embedded_agents,
                     event_place, held_by_whom, is_clash, noun_roles, passive_doers, proposers, protested, verb_agents,
                     verb_targets)
 from .reported import reported_deed, said_of_another
-from .speech import TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, talked_with
+from .speech import (TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, met_with_a_thing,
+                     talked_with)
+from .statements import issued_statement, talk_held
 from .triggers import (HEDGE_NOUNS, Candidate, brings_about, embedding_trigger, find_candidates, governing_verb,
                        is_hedged)
 from .verdicts import asks_something
@@ -229,35 +232,6 @@ def _between_parties(token: Token) -> bool:
     return True
 
 
-def _issued(candidate: Candidate, lex: Lexicon, index: MentionIndex) -> str | None:
-    """A statement noun that the sentence's named subject delivers ("the ministry issued a
-    warning", "X reiterated its call", "X and Y traded accusations"): the statement was made, whatever the detector scores the
-    noun; its first class in the lexicon."""
-    token = candidate.token
-    verb = token.head
-    exchange = bool(candidate.classes) and lex.classes[candidate.classes[0]].symmetric  # "held talks", "signed a deal"
-    if not candidate.classes or token.pos_ != "NOUN" or token.dep_ != "dobj" or verb.pos_ != "VERB" \
-            or verb.lemma_.lower() not in (LIGHT_VERBS if exchange else DELIVERING_VERBS) and not mutual(token) \
-            or any(c.dep_ in ("neg", "aux") and c.lower_ in ("not", "n't", "never", "to", "could", "would", "may",
-                                                             "might", "should", "will", "'ll", "shall")
-                   for c in verb.children):
-        return None
-    kind = lex.classes[candidate.classes[0]].kind
-    if kind == "physical" or not any(c.dep_ == "nsubj" and index.in_phrase(c) for c in verb.children):
-        return None
-    return candidate.classes[0]
-
-
-def _talk_held(verb: Token, index: MentionIndex, lex: Lexicon) -> str | None:
-    """"Blinken spoke with the Saudi foreign minister": a talk with someone named (not a group,
-    not "spoke to reporters"), said held, is a consultation whatever the detector scores it."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in TALKING_VERBS or is_hedged(verb, lex) \
-            or any(c.dep_ in ("neg", "aux") and c.lower_ in ("not", "n't", "never", "to", "will", "'ll")
-                   for c in verb.children):
-        return None
-    return EventClass.CONSULTATION if talked_with(verb, index, named=True) else None
-
-
 def _carried_by_noun(token: Token, trigger_ids: set[int], lex: Lexicon) -> bool:
     """"The offensive continued", "the talks resumed": the subject noun is the event; the verb
     only says how it goes on. Likewise a light verb's object ("imposed a tariff", "held talks",
@@ -402,7 +376,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         elif physical:  # physical events: the grammar decides, the rules give the roles
             label = grammatical_event(candidate, lex, index, frame, trigger_ids, rule_roles)
         else:
-            label = models.event_class(features) or _issued(candidate, lex, index) or _talk_held(token, index, lex)
+            label = models.event_class(features) or issued_statement(candidate, lex, index) \
+                or talk_held(token, index, lex)
             if label in (EventClass.ACCUSATION, EventClass.SUPPORT) and token.lemma_.lower() in lex.evaluating_verbs \
                     and not any(t.is_quote for t in token.subtree):
                 label = None  # "called Chancellor Scholz", "described the situation": no verdict given
@@ -412,6 +387,10 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             if label is not None and token.dep_ == "acl" and token.head.lemma_.lower() in HEDGE_NOUNS \
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 label = None  # "ignored an invitation to meet the ministry", "a plan to talk": not done
+            if label is not None and not lex.classes[label].symmetric and is_hedged(token, lex):
+                label = None  # "is looking to Trump to veto", "may reject": not done
+            if label == EventClass.DEMAND and asks_nothing(token, index):
+                label = None  # "insists it is committed to peace", "a wake-up call": no one asked
             if label == EventClass.THREAT and warning_only(token, index):
                 label = None  # "warned that the situation could spin out of control": no one threatened
             if label is not None and lex.classes[label].kind == "physical":
@@ -424,12 +403,14 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                     and not any(c.dep_ == "agent" for c in token.children):
                 label = None  # "the prices asked in North America", "anyone suspected of": a description
                 # (not "the funds requested by Ukraine": someone asked)
+            if label == EventClass.CONSULTATION and met_with_a_thing(token, index):
+                label = None  # "the plea was met with brutality": no talk
             if label is not None and token.pos_ == "VERB" and token.lemma_.lower() in TALKING_VERBS:
                 # "spoke with Putin" is a talk; "spoke about North Korea" no event of its own
                 label = EventClass.CONSULTATION if talked_with(token, index) else None
             if label is not None and lex.classes[label].symmetric and (
                     token.dep_ == "pobj" and token.head.lower_ == "for"
-                    or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)) \
+                    or any(c.dep_ == "aux" and c.lower_ == "to" for n in (token, *token.ancestors) for c in n.children)) \
                     and embedding_trigger(token, lex, trigger_ids) in _ASKING:
                 label = None  # "a resolution calling for a ceasefire": asked for, not agreed
             if label is not None and lex.classes[label].symmetric and future_or_conditional(

@@ -17,7 +17,7 @@ from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body, unique_actors
 from .roles import measures_with, verb_agents, verb_targets
 from .speech import SpeechFrame, SpeechFrames, speaker_sides
-from .triggers import governing_verb
+from .triggers import governing_verb, wishes
 
 __all__ = ["deployments", "conditional_threats", "modal_demands", "frame_date", "future_or_conditional", "hostile_deed",
            "on_other_sides", "own_future_deed", "warning_only"]
@@ -217,6 +217,8 @@ def future_or_conditional(verb: Token) -> bool:
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE or c.dep_ == "mark" and c.lower_ in ("if", "unless")
                for c in node.children):
             return True
+        if node.dep_ == "xcomp" and wishes(node.head):
+            return True  # "hopes to meet", "is expected to visit"
         if node.dep_ not in ("xcomp", "acl", "conj") or node.head.i == node.i:
             return False
         node = node.head if node.head.pos_ in ("VERB", "AUX") else governing_verb(node.head)

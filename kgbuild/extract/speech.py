@@ -27,7 +27,7 @@ from .items import ActorRef
 from .mentions import PRONOUNS, MentionIndex, unique_actors
 
 __all__ = ["CLAIM_AS_VERBS", "REPORTING_VERBS", "TALKING_VERBS", "claim_descriptions", "described_names",
-           "speaker_sides", "talked_with", "SpeechFrame", "SpeechFrames", "speaker_actors", "tokens_containing"]
+           "met_with_a_thing", "speaker_sides", "talked_with", "SpeechFrame", "SpeechFrames", "speaker_actors", "tokens_containing"]
 
 #: Verbs that report what someone said or holds (the lemma).
 REPORTING_VERBS = frozenset({
@@ -73,6 +73,13 @@ def talked_with(verb: Token, index: MentionIndex, *, named: bool = False) -> boo
     return any(a.actor_class not in unfit
                for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
                for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g))
+
+
+def met_with_a_thing(verb: Token, index: MentionIndex) -> bool:
+    """"A plea for reform was met with staggering brutality": met, in the passive, with what no
+    one is: a reception, not a meeting."""
+    return verb.lemma_.lower() == "meet" and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) \
+        and not talked_with(verb, index) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def speaker_sides(frame: SpeechFrame, index: MentionIndex) -> set[str]:

