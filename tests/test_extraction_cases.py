@@ -3674,3 +3674,26 @@ def test_met_with_a_thing_in_the_passive_is_no_meeting(extractor: Extractor) -> 
 def test_what_is_hoped_for_or_may_be_done_is_not_done(extractor: Extractor, sentence: str, event_class: str) -> None:
     assert not events_of(extract(extractor, sentence), event_class)
 
+
+
+@pytest.mark.parametrize("text, empty", [
+    ("Ursula von der Leyen has vowed to make the region climate neutral by 2050.", True),
+    ("Nigeria's president pledged to rebuild the schools.", True),
+    ("Russia vowed to retaliate against Ukraine.", False),
+    ("Hamas vowed revenge for the killing of its leader.", False),
+    ("The army pledged to crush the rebels in the north.", False),
+])
+def test_a_vow_of_nothing_hostile_threatens_no_one(extractor: Extractor, text: str, empty: bool) -> None:
+    from kgbuild.extract.implied import empty_vow
+    from kgbuild.extract.lexicon import load_lexicon
+
+    doc = extractor.nlp(text)
+    verb = next(t for t in doc if t.lemma_ in ("vow", "pledge"))
+    assert empty_vow(verb, load_lexicon()) is empty
+
+
+def test_a_deed_of_someone_a_relative_clause_names_no_one_is_no_one_elses(extractor: Extractor) -> None:
+    result = extract(extractor, "A High Court judge in Zimbabwe on Wednesday adjourned the case of a journalist "
+                                "arrested over his interviews with a war veteran-turned-politician who criticized "
+                                "the country's president.")
+    assert not events_of(result, "Accusation")  # (apposed to a name, the name does it: the test above)

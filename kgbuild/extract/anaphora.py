@@ -6,9 +6,9 @@ from spacy.tokens import Token
 
 from .items import ActorRef, MentionItem
 from .lexicon import Lexicon
-from .mentions import conjuncts, first_of_list
+from .mentions import MentionIndex, conjuncts, first_of_list
 
-__all__ = ["nominal_antecedent", "plural_antecedents", "titled_person"]
+__all__ = ["nominal_antecedent", "plural_antecedents", "relative_of_no_one", "titled_person"]
 
 
 #: Nouns that refer back to an organisation already named ("the agency", "the group"), with
@@ -184,3 +184,20 @@ def _the_country(possessor: Token) -> bool:
 def _actors_at(tokens: list[Token], items: list[MentionItem]) -> list[ActorRef]:
     """The actors of the mentions that cover any of ``tokens``."""
     return [m.actor for t in tokens for m in items if m.start <= t.idx < m.end]
+
+
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+
+
+def relative_of_no_one(trigger: Token, index: MentionIndex) -> bool:
+    """Is the trigger's subject a relative pronoun whose noun names no actor ("a war
+    veteran-turned-politician who criticized the country's president", not apposed to a name)?
+    Its doer is then no one the story names, not whoever else the sentence holds."""
+    node = trigger if trigger.pos_ in ("VERB", "AUX") else None
+    while node is not None and node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # "who fled and later criticized"
+    if node is None or node.dep_ != "relcl" or not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVES for c in node.children):
+        return False
+    noun = node.head
+    return not index.named_or_meant(noun) and not (noun.dep_ == "appos" and index.named_or_meant(noun.head))

@@ -20,6 +20,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from ..vocabulary import ActorClass, EventClass
+from .anaphora import relative_of_no_one
 from .deeds import (DOMESTIC_ACTS, aid_recipients, arms_supplied, attack_undergone, bodies_left, forces_withdrawn,
                     grammatical_event, ground_taken, in_condition, let_out_of_custody, munitions_aimed, mutual,
                     offer_makers, physical_trigger)
@@ -27,7 +28,8 @@ from .demands import asks_nothing
 from .event_dates import date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
-from .implied import conditional_threats, deployments, frame_date, future_or_conditional, modal_demands, warning_only
+from .implied import (conditional_threats, deployments, empty_vow, frame_date, future_or_conditional, modal_demands,
+                      warning_only)
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .linear import ModelBundle
@@ -391,8 +393,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 label = None  # "is looking to Trump to veto", "may reject": not done
             if label == EventClass.DEMAND and asks_nothing(token, index):
                 label = None  # "insists it is committed to peace", "a wake-up call": no one asked
-            if label == EventClass.THREAT and warning_only(token, index):
-                label = None  # "warned that the situation could spin out of control": no one threatened
+            if label == EventClass.THREAT and (warning_only(token, index) or empty_vow(token, lex)):
+                label = None  # "warned that the situation could spin out of control", "vowed to make the
+                # region climate neutral": no one threatened
             if label is not None and lex.classes[label].kind == "physical":
                 label = None  # a verbal trigger is no physical event ("sent", "held")
             if label is not None and frame is not None and frame.verb is not None \
@@ -419,8 +422,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             if label == EventClass.AGREEMENT and not _between_parties(token) \
                     or label is not None and in_condition(token):  # "unless the US lifted sanctions": nothing done
                 label = None
-        if label is None or _carried_by_noun(token, trigger_ids, lex):
-            continue
+        if label is None or _carried_by_noun(token, trigger_ids, lex) or relative_of_no_one(token, index):
+            continue  # (the last: "a politician who criticized the president": no one named did it)
         event_class = EventClass(label)
         if event_class == EventClass.PROTEST and _lodged_by_a_state(token, index):
             event_class = EventClass.ACCUSATION  # "the Philippines protested China's use of water cannon"

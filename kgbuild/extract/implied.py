@@ -19,7 +19,7 @@ from .roles import measures_with, verb_agents, verb_targets
 from .speech import SpeechFrame, SpeechFrames, speaker_sides
 from .triggers import governing_verb, wishes
 
-__all__ = ["deployments", "conditional_threats", "modal_demands", "frame_date", "future_or_conditional", "hostile_deed",
+__all__ = ["deployments", "empty_vow", "conditional_threats", "modal_demands", "frame_date", "future_or_conditional", "hostile_deed",
            "on_other_sides", "own_future_deed", "warning_only"]
 
 
@@ -349,3 +349,20 @@ def warning_only(verb: Token, index: MentionIndex) -> bool:
         if clause.dep_ == "xcomp":
             return False  # "warned to stay away": told to someone
     return True
+
+
+def empty_vow(verb: Token, lex: Lexicon) -> bool:
+    """A vow of nothing hostile ("vowed to make the region climate neutral", "pledged to rebuild
+    schools"): no threat. A vow threatens where what is vowed harms ("vowed to retaliate",
+    "vowed revenge", "pledged to crush the rebels", "promised severe consequences")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _VOWING - {"threaten"}:
+        return False
+    vowed = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "dobj")]
+    harm = {w for c in _HARM for w in (*lex.classes[c].verbs, *lex.classes[c].nouns)}
+    harm |= _THREATENED | _RESPONDING | _REVENGE
+    return bool(vowed) and not any(t.lemma_.lower() in harm for c in vowed for t in c.subtree)
+
+
+#: vowed harms besides the lexicon's ("vowed revenge", "vowed to crush the rebels")
+_REVENGE = frozenset({"revenge", "vengeance", "avenge", "punish", "crush", "destroy", "defeat", "eliminate",
+                      "annihilate", "eradicate", "fight", "wipe", "hunt", "kill", "strike", "hit", "target"})
