@@ -413,7 +413,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 label = EventClass.CONSULTATION if talked_with(token, index) else None
             if label is not None and lex.classes[label].symmetric and (
                     token.dep_ == "pobj" and token.head.lower_ == "for"
-                    or any(c.dep_ == "aux" and c.lower_ == "to" for n in (token, *token.ancestors) for c in n.children)) \
+                    or any(c.dep_ == "aux" and c.lower_ == "to"
+                           for n in (token, *token.ancestors) for c in n.children)) \
                     and embedding_trigger(token, lex, trigger_ids) in _ASKING:
                 label = None  # "a resolution calling for a ceasefire": asked for, not agreed
             if label is not None and lex.classes[label].symmetric and future_or_conditional(

@@ -19,8 +19,8 @@ from .roles import measures_with, verb_agents, verb_targets
 from .speech import SpeechFrame, SpeechFrames, speaker_sides
 from .triggers import governing_verb, wishes
 
-__all__ = ["deployments", "empty_vow", "conditional_threats", "modal_demands", "frame_date", "future_or_conditional", "hostile_deed",
-           "on_other_sides", "own_future_deed", "warning_only"]
+__all__ = ["deployments", "empty_vow", "conditional_threats", "modal_demands", "frame_date", "future_or_conditional",
+           "hostile_deed", "on_other_sides", "own_future_deed", "warning_only"]
 
 
 #: Occasions a statement is made at ("at a briefing Wednesday", "in a Jan. 23 press briefing").

@@ -27,7 +27,8 @@ from .items import ActorRef
 from .mentions import PRONOUNS, MentionIndex, unique_actors
 
 __all__ = ["CLAIM_AS_VERBS", "REPORTING_VERBS", "TALKING_VERBS", "claim_descriptions", "described_names",
-           "met_with_a_thing", "speaker_sides", "talked_with", "SpeechFrame", "SpeechFrames", "speaker_actors", "tokens_containing"]
+           "met_with_a_thing", "speaker_sides", "talked_with", "SpeechFrame", "SpeechFrames", "speaker_actors",
+           "tokens_containing"]
 
 #: Verbs that report what someone said or holds (the lemma).
 REPORTING_VERBS = frozenset({

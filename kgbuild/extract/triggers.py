@@ -17,9 +17,8 @@ from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body
 from .verdicts import rebuttal, refusal, summons, verdict
 
-__all__ = ["Candidate", "wishes", "find_candidates", "trigger_classes", "is_hedged", "embedding_trigger", "reports_nothing",
-           "LIGHT_VERBS", "DELIVERING_VERBS", "brings_about",
-           "HEDGE_NOUNS"]
+__all__ = ["Candidate", "WISHING", "wishes", "find_candidates", "trigger_classes", "is_hedged", "embedding_trigger",
+           "reports_nothing", "LIGHT_VERBS", "DELIVERING_VERBS", "brings_about", "HEDGE_NOUNS"]
 
 HEDGE_NOUNS = frozenset({"intention", "plan", "threat", "possibility", "risk", "prospect", "danger", "fear", "bid",
                          "attempt", "invitation", "proposal", "offer", "request", "readiness", "willingness",

@@ -102,7 +102,8 @@ def generate_divisions(others: Sequence[bytes]) -> tuple[str, dict[str, Any]]:
                 report["no_state"].append(key)
             elif {normalize_name(division.name), normalize_name(division.label)} & taken_names:
                 report["in_kb"].append(key)
-            elif len(division.label) < 3 or key not in keeps and _generic(_words(division.label), common, division.towns):
+            elif len(division.label) < 3 or key not in keeps and _generic(_words(division.label), common,
+                                                                         division.towns):
                 report["common"].append(key)
             else:
                 by_name[normalize_name(division.label)].append(division)
