@@ -11,7 +11,7 @@ from .mentions import MentionIndex
 __all__ = ["asks_nothing"]
 
 #: calls that ask no one for anything ("a phone call", "a wake-up call", "a close call")
-_NOT_ASKING_CALLS = frozenset({"wake", "wake-up", "phone", "telephone", "video", "conference", "close", "roll",
+_NOT_ASKING_CALLS = frozenset({"wake", "phone", "telephone", "video", "conference", "close", "roll",
                                "judgment", "judgement", "curtain", "port", "cold", "social"})
 #: modals of what should be done ("insisted that he must resign")
 _OUGHT = frozenset({"should", "must", "need", "ought", "shall"})
@@ -34,9 +34,9 @@ def asks_nothing(trigger: Token, index: MentionIndex) -> bool:
     lemma = trigger.lemma_.lower()
     if lemma in ("insist", "maintain") and trigger.pos_ == "VERB":
         return not _insists_on_an_act(trigger)
-    if lemma == "call" and trigger.pos_ == "NOUN":
-        return any(c.dep_ in ("compound", "amod") and c.lower_ in _NOT_ASKING_CALLS or c.lower_ == "-"
-                   for c in trigger.children) or trigger.i > 0 and trigger.doc[trigger.i - 1].lower_ == "-"
+    if lemma == "call" and trigger.pos_ == "NOUN":  # "a wake-up call": what its modifier says it is
+        return any(t.lower_ in _NOT_ASKING_CALLS for c in trigger.children if c.dep_ in ("compound", "amod")
+                   for t in c.subtree)
     if trigger.tag_ == "VBN" and trigger.dep_ in ("advcl", "acl", "amod") and index is not None:
         by = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         return bool(by) and not any(index.in_phrase(g) for g in by)  # "encouraged by mild sanctions"
