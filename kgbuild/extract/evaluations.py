@@ -167,7 +167,7 @@ def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFram
             blamed = index.in_phrase(word.head if word.dep_ == "amod" else word)  # "Russia's illegal aggression"
         if not blamed and word.pos_ == "VERB":  # "the attack was orchestrated by militants": whom "by" names
             blamed = [a for c in word.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-                      for a in index.in_phrase(g) or index.named_or_meant(g)]  # "by militants based in X": X
+                      for a in index.named_or_meant(g)]
         if not blamed:
             subject = _clause_subject(word)
             if subject is None or subject.lower_ in _FIRST_PERSON:

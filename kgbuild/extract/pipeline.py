@@ -107,10 +107,11 @@ class ActorRuler:
     def __call__(self, doc: Doc) -> Doc:
         for ruler in self.rulers:
             doc = ruler(doc)
-        if any(e.label_ == "KB_PLACE" and _names_an_organisation(e) for e in doc.ents):
-            # "the University of New South Wales": the place is part of an organisation's name,
-            # which NER then finds whole
-            doc.ents = [e for e in doc.ents if not (e.label_ == "KB_PLACE" and _names_an_organisation(e))]
+        # "the University of New South Wales": the place is part of an organisation's name, which
+        # NER then finds whole
+        kept = [e for e in doc.ents if not (e.label_ == "KB_PLACE" and _names_an_organisation(e))]
+        if len(kept) < len(doc.ents):  # setting the same entities again would change nothing
+            doc.ents = kept
         if self.relabel:  # NER found "Myanmar" first: it is still the KB's Myanmar
             ents = list(doc.ents)
             hits = [(n, hit) for n, ent in enumerate(ents)
