@@ -3697,3 +3697,19 @@ def test_a_deed_of_someone_a_relative_clause_names_no_one_is_no_one_elses(extrac
                                 "arrested over his interviews with a war veteran-turned-politician who criticized "
                                 "the country's president.")
     assert not events_of(result, "Accusation")  # (apposed to a name, the name does it: the test above)
+
+
+# --- twenty-fourth session ----------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, body, state, event_class", [
+    ("A Phnom Penh court alleged that the journalist Mech Dara had posted false messages.", "Phnom Penh court",
+     "KHM", "Accusation"),
+    ("A Moscow military court sentenced the journalist Ivan Petrov to six years.", "Moscow military court",
+     "RUS", "Coercion"),
+    ("Istanbul prosecutors charged Metin Topuz with espionage.", "Istanbul prosecutors", "TUR", "Accusation"),
+])
+def test_a_court_named_after_its_city_is_a_body_of_the_citys_state(extractor: Extractor, sentence: str, body: str,
+                                                                   state: str, event_class: str) -> None:
+    """The court, not the city, acts; it is its state's, as "a Turkish court" is."""
+    result = extract(extractor, sentence)
+    assert (body, "ofState", f"https://w3id.org/kgbuild/kb/{state}") in relation_labels(result)
+    assert [labels(e.agents) for e in events_of(result, event_class)] == [{body}]

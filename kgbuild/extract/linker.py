@@ -27,7 +27,7 @@ from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise,
                     rejoin_split_names, storm_names, trimmed)
 from .nouns import (EQUIPMENT, FORCE_SITES, ITS_PEOPLE, TRADED, generic_of, has_gov_modifier, names_an_actor_or_deed,
                     noun_key, of_elsewhere)
-from .titles import holds_office_of, names_title_holder, qualifies_title, regional_government
+from .titles import holds_office_of, local_body, names_title_holder, qualifies_title, regional_government
 from .untagged_names import described_names, descriptor_class, employers_named, people_described, regions_named
 
 __all__ = ["link_mentions", "LinkContext", "home_government", "state_sides"]
@@ -208,6 +208,10 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue
         if ent.ent_id_:
             actor = _owned_by_other_state(ctx, ent, kb_ref(ctx, ent.ent_id_))
+            if (local := local_body(ctx, doc, ent, actor)) is not None:  # "a Phnom Penh court": Cambodia's
+                add(ent.start, local[0], local[1])
+                add(ent.start, ent.end, actor, nested=True)
+                continue
             if actor.actor_class == "Place" and ent.ent_id_ in ctx.kbi.capital_of and stands_for_its_government(root):
                 actor = government(ctx, ctx.kbi.capital_of[ent.ent_id_])  # "Washington said", "Moscow's envoy"
             if add_regional(ent, actor):  # "Balochistan Chief Minister X": the province's government

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 from .items import ActorRef
 from .link_context import LinkContext, possessor_state
 
-__all__ = ["TITLE_WORDS", "names_title_holder", "holds_office_of", "regional_government", "qualifies_title"]
+__all__ = ["TITLE_WORDS", "names_title_holder", "holds_office_of", "local_body", "regional_government", "qualifies_title"]
 
 TITLE_WORDS = frozenset({"president", "prime", "minister", "foreign", "defense", "defence", "interior", "finance",
                           "deputy", "vice", "leader", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
@@ -91,6 +91,25 @@ def regional_government(ctx: LinkContext, doc: Doc, ent: Span, place: ActorRef) 
     if state is None:
         return None
     return ActorRef(None, "GovernmentBody", f"{place.label} government", new=True, state=state)
+
+
+#: bodies of justice a city or province is named with as its own ("a Phnom Penh court")
+_LOCAL_BODIES = frozenset({"court", "tribunal", "prosecutor"})
+
+
+def local_body(ctx: LinkContext, doc: Doc, ent: Span, place: ActorRef) -> tuple[int, ActorRef] | None:
+    """"A Phnom Penh court", "a Moscow military court", "Istanbul prosecutors": a court or the
+    prosecutors of a city or province the KB places in a state, a body of that state, named with
+    the place (the end of its words and the body); ``None`` for anything else."""
+    root = ent.root
+    state = ctx.kbi.place_states.get(place.iri) if place.actor_class == "Place" and place.iri else None
+    if state is None or root.dep_ not in ("compound", "amod", "nmod") or root.head.i < ent.end:
+        return None
+    head = root.head
+    if head.lemma_.lower() not in _LOCAL_BODIES or head.pos_ != "NOUN" or any(
+            t.head.i != head.i or t.dep_ not in ("compound", "amod") for t in doc[ent.end:head.i]):
+        return None  # not "a Moscow-backed court", "the Kabul airport court case"
+    return head.i + 1, ActorRef(None, "GovernmentBody", doc[ent.start:head.i + 1].text, new=True, state=state)
 
 
 def qualifies_title(ent: Span, ctx: LinkContext) -> bool:
