@@ -3713,3 +3713,12 @@ def test_a_court_named_after_its_city_is_a_body_of_the_citys_state(extractor: Ex
     result = extract(extractor, sentence)
     assert (body, "ofState", f"https://w3id.org/kgbuild/kb/{state}") in relation_labels(result)
     assert [labels(e.agents) for e in events_of(result, event_class)] == [{body}]
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("The United States warned Tuesday that it will continue to exert maximum pressure on Iran.", "Iran"),
+    ("Russia threatened to start bombing Ukrainian cities.", "Ukraine"),
+])
+def test_a_threat_is_against_whom_the_deed_it_goes_on_with_is_on(extractor: Extractor, sentence: str,
+                                                                  target: str) -> None:
+    assert labels(only(extract(extractor, sentence), "Threat").targets) == {target}

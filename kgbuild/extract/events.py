@@ -130,9 +130,12 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
 def _threatened(trigger: Token, index: MentionIndex) -> list[ActorRef]:
     """Whom a threat is against when it names the deed threatened: every actor named in that
     deed's object ("threatened to attack American forces": the forces and the United States;
-    "warned it would strike Ukrainian cities": Ukraine). The object of the deed, not the threat."""
+    "warned it would strike Ukrainian cities": Ukraine; "warned it will continue to exert pressure
+    on Iran": Iran). The object of the deed, not the threat."""
     found: list[ActorRef] = []
-    for deed in (c for c in trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"):
+    deeds = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+    deeds += [g for d in deeds for g in d.children if g.dep_ == "xcomp" and g.pos_ == "VERB"]  # "continue to exert"
+    for deed in deeds:
         for obj in deed.children:
             if obj.dep_ == "dobj" or obj.dep_ == "prep" and obj.lower_ in ("against", "on", "at"):
                 start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
