@@ -3722,3 +3722,8 @@ def test_a_court_named_after_its_city_is_a_body_of_the_citys_state(extractor: Ex
 def test_a_threat_is_against_whom_the_deed_it_goes_on_with_is_on(extractor: Extractor, sentence: str,
                                                                   target: str) -> None:
     assert labels(only(extract(extractor, sentence), "Threat").targets) == {target}
+
+
+def test_who_welcomes_a_deed_took_no_part_in_it(extractor: Extractor) -> None:
+    result = extract(extractor, "Reporters Without Borders welcomed the release of Mech Dara by Cambodia.")
+    assert labels(only(result, "Concession").agents) == {"Cambodia"}

@@ -123,11 +123,13 @@ def in_condition(trigger: Token) -> bool:
 
 #: Verbs that judge a deed done ("condemned the strike"), unlike those that allege one ("accused
 #: X of attacking") or deny it
-_JUDGING = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "decry"})
+_JUDGING = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "decry",
+                      "welcome", "hail", "praise", "applaud", "commend", "laud"})
 
 
 def condemned(noun: Token) -> bool:
-    """The noun is the object of a verb that judges the deed it names ("condemned the strike")."""
+    """The noun is the object of a verb that judges the deed it names, in blame or in praise
+    ("condemned the strike", "welcomed the release of the journalist")."""
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _JUDGING
 
 
