@@ -3727,3 +3727,11 @@ def test_a_threat_is_against_whom_the_deed_it_goes_on_with_is_on(extractor: Extr
 def test_who_welcomes_a_deed_took_no_part_in_it(extractor: Extractor) -> None:
     result = extract(extractor, "Reporters Without Borders welcomed the release of Mech Dara by Cambodia.")
     assert labels(only(result, "Concession").agents) == {"Cambodia"}
+
+
+def test_an_offer_turned_down_is_whose_its_possessive_refers_back_to(extractor: Extractor) -> None:
+    """No one turns down his own offer: "its" is the one named before, not the subject."""
+    result = extract(extractor, "The United States warned on Wednesday that it will keep up pressure on Iran, "
+                                "as Tehran rejected its offer for new nuclear talks.")
+    rejection = only(result, "Rejection")
+    assert labels(rejection.agents) == {"Government of Iran"} and labels(rejection.targets) == {"United States"}

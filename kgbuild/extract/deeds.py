@@ -299,7 +299,12 @@ def offer_makers(verb: Token, index: MentionIndex, *, refused: bool = False) -> 
     offers = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in (_REFUSABLE if refused else OFFERS)]
     makers = [m for o in offers for c in o.children if c.dep_ in ("poss", "amod", "compound", "nmod")
               or c.dep_ == "prep" and c.lower_ in ("from", "by") for m in (c, *c.children) if index.at(m) is not None]
-    return [index.at(m).actor for m in makers if index.at(m).actor.actor_class != ActorClass.PLACE]
+    found = [index.at(m).actor for m in makers]
+    if refused:  # "the United States warned Iran ... as Tehran rejected its offer": no one turns down his own
+        own = frozenset(a.key for c in verb.children if c.dep_ == "nsubj" for a in index.named_or_meant(c))
+        found += [prior for o in offers for c in o.children if c.dep_ == "poss" and c.lower_ in ("its", "their")
+                  and (prior := index.previous_subject(c, skip=own)) is not None]
+    return [a for a in found if a.actor_class != ActorClass.PLACE]
 
 
 #: Verbs of leaving a body one belonged to, with the prepositions that name it where the object does not

@@ -117,13 +117,13 @@ class MentionIndex:
                     found.append(m.actor)
         return unique_actors(found)
 
-    def previous_subject(self, token: Token, *, person: bool = False,
-                         prefer: frozenset[str] | None = None) -> ActorRef | None:
+    def previous_subject(self, token: Token, *, person: bool = False, prefer: frozenset[str] | None = None,
+                         skip: frozenset[str] = frozenset()) -> ActorRef | None:
         """Simple pronoun coreference: the latest subject actor before ``token``.
 
         "he"/"she" take the latest person, "it"/"they" the latest non-person, an object pronoun
-        not its own verb's subject; ``prefer`` (e.g. armed actors for the agent of an attack) wins
-        over recency when it matches.
+        not its own verb's subject, nor an actor whose key is in ``skip``; ``prefer`` (e.g. armed
+        actors for the agent of an attack) wins over recency when it matches.
         """
         best: ActorRef | None = None
         preferred: ActorRef | None = None
@@ -136,7 +136,7 @@ class MentionIndex:
             if own_verb is not None and prior.head.i == own_verb.i and prior.dep_ in ("nsubj", "nsubjpass"):
                 continue
             mention = self.at(prior)
-            if mention is None:
+            if mention is None or mention.actor.key in skip:
                 continue
             if person != (mention.actor.actor_class == "Person"):
                 continue
