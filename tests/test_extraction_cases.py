@@ -3735,3 +3735,18 @@ def test_an_offer_turned_down_is_whose_its_possessive_refers_back_to(extractor: 
                                 "as Tehran rejected its offer for new nuclear talks.")
     rejection = only(result, "Rejection")
     assert labels(rejection.agents) == {"Government of Iran"} and labels(rejection.targets) == {"United States"}
+
+
+@pytest.mark.parametrize("sentence, agents, targets", [
+    ("Iran threatened retaliation against Israel.", {"Iran"}, {"Israel"}),
+    ("Hezbollah threatened strikes on Israeli cities.", {"Hezbollah"}, {"Israel"}),
+])
+def test_a_threat_is_against_whom_what_it_threatens_is_against(extractor: Extractor, sentence: str,
+                                                                agents: set[str], targets: set[str]) -> None:
+    threat = only(extract(extractor, sentence), "Threat")
+    assert labels(threat.agents) == agents and labels(threat.targets) == targets
+
+
+def test_what_is_threatened_against_someone_is_never_theirs(extractor: Extractor) -> None:
+    result = extract(extractor, "The statement threatened sanctions and visa restrictions against Somalia.")
+    assert all("Somalia" not in labels(e.agents) for e in result.events)

@@ -131,10 +131,16 @@ def _threatened(trigger: Token, index: MentionIndex) -> list[ActorRef]:
     """Whom a threat is against when it names the deed threatened: every actor named in that
     deed's object ("threatened to attack American forces": the forces and the United States;
     "warned it would strike Ukrainian cities": Ukraine; "warned it will continue to exert pressure
-    on Iran": Iran). The object of the deed, not the threat."""
+    on Iran": Iran), or whom what is threatened is against ("threatened sanctions against Somalia").
+    The object of the deed, not the threat."""
     found: list[ActorRef] = []
     deeds = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
     deeds += [g for d in deeds for g in d.children if g.dep_ == "xcomp" and g.pos_ == "VERB"]  # "continue to exert"
+    for thing in (c for c in trigger.children if c.dep_ == "dobj"):  # "threatened sanctions against Somalia"
+        for prep in (g for t in (thing, *thing.conjuncts) for g in t.children
+                     if g.dep_ == "prep" and g.lower_ in ("against", "on")):
+            start, end = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge)
+            found.extend(m.actor for m, _head in index.in_span(start, end) if m.actor.actor_class != ActorClass.PLACE)
     for deed in deeds:
         for obj in deed.children:
             if obj.dep_ == "dobj" or obj.dep_ == "prep" and obj.lower_ in ("against", "on", "at"):
