@@ -132,6 +132,32 @@ def plot_scaling(build_detail: dict[str, Any] | None, scaling_detail: dict[str, 
     fig.savefig(path, dpi=110)
 
 
+def _run_one(name: str, scale: str, out_dir: Path) -> dict[str, Any] | None:
+    """One benchmark's result, timed; ``None`` (its traceback printed) if it failed."""
+    t = time.perf_counter()
+    print(f"-- {name} ({scale})", flush=True)
+    try:
+        result = importlib.import_module(name).run(scale, out_dir)
+    except Exception:  # noqa: BLE001 - one failing benchmark must not hide the others
+        traceback.print_exc()
+        return None
+    result["detail"]["seconds"] = round(time.perf_counter() - t, 1)
+    return result
+
+
+def _run_benches(names: list[str], scale: str, out_dir: Path, *, jobs: int) -> list[tuple[str, dict[str, Any] | None]]:
+    """Each benchmark's result, in ``names``' order: one after the other, or ``jobs`` at a time in
+    child processes (a smoke run's time only: benchmarks run together disturb each other's timings)."""
+    if jobs <= 1:
+        return [(name, _run_one(name, scale, out_dir)) for name in names]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [(name, pool.submit(_run_one, name, scale, out_dir)) for name in names]
+        return [(name, future.result()) for name, future in futures]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
@@ -140,22 +166,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", default=None, help="benchmark modules to run (default: all)")
     parser.add_argument("--out-dir", type=Path, default=RESULTS)
     parser.add_argument("--plot", type=Path, default=None, help="write the build plot here")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="benchmarks run at once, each in its own process (smoke runs: timings disturb each other)")
     args = parser.parse_args(argv)
     scale = "tiny" if args.tiny else "full" if args.full else "quick" if args.quick else "medium"
     started = time.perf_counter()
     entries: dict[str, dict[str, Any]] = {}
     details: dict[str, Any] = {}
     failed = []
-    for name in args.only or [b for b in BENCHES if scale != "tiny" or b not in NOT_TINY]:
-        t = time.perf_counter()
-        print(f"-- {name} ({scale})", flush=True)
-        try:
-            result = importlib.import_module(name).run(scale, args.out_dir)
-        except Exception:  # noqa: BLE001 - one failing benchmark must not hide the others
-            traceback.print_exc()
+    names = args.only or [b for b in BENCHES if scale != "tiny" or b not in NOT_TINY]
+    for name, result in _run_benches(names, scale, args.out_dir, jobs=args.jobs):
+        if result is None:
             failed.append(name)
             continue
-        result["detail"]["seconds"] = round(time.perf_counter() - t, 1)
         write_results(name.removeprefix("bench_"), result, args.out_dir)
         entries.update(result["entries"])
         details[name] = result["detail"]
