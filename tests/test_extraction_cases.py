@@ -3750,3 +3750,17 @@ def test_a_threat_is_against_whom_what_it_threatens_is_against(extractor: Extrac
 def test_what_is_threatened_against_someone_is_never_theirs(extractor: Extractor) -> None:
     result = extract(extractor, "The statement threatened sanctions and visa restrictions against Somalia.")
     assert all("Somalia" not in labels(e.agents) for e in result.events)
+
+
+@pytest.mark.parametrize("sentence, event_class, agent, target", [
+    ("Antony Blinken issued a statement criticizing the Somali government.", "Accusation", "Antony Blinken",
+     "Federal Government of Somalia"),
+    ("Amnesty International released a report accusing Ethiopia of war crimes.", "Accusation",
+     "Amnesty International", "Ethiopia"),
+    ("Turkey sent a letter urging Sweden to extradite the suspects.", "Demand", "Turkey", "Sweden"),
+    ("Russia said in a statement accusing Ukraine of shelling the plant.", "Accusation", "Russia", "Ukraine"),
+])
+def test_what_a_document_says_its_issuer_says(extractor: Extractor, sentence: str, event_class: str, agent: str,
+                                              target: str) -> None:
+    event = only(extract(extractor, sentence), event_class)
+    assert agent in labels(event.agents) and target in labels(event.targets)

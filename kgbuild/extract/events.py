@@ -43,7 +43,7 @@ from .roles import (ARMED, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, clash_side
 from .reported import reported_deed, said_of_another
 from .speech import (TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, met_with_a_thing,
                      talked_with)
-from .statements import issued_statement, talk_held
+from .statements import document_issuers, issued_statement, talk_held
 from .triggers import (HEDGE_NOUNS, Candidate, brings_about, embedding_trigger, find_candidates, governing_verb,
                        is_hedged)
 from .verdicts import asks_something
@@ -98,6 +98,8 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
             agents = [a for a in agents if a.key not in {d.key for d in described}]
         if not agents and any(c.dep_ == "auxpass" for c in token.children):
             agents = passive_doers(token, event_class, index)
+        if not agents:  # "Blinken issued a statement criticizing X": who issues it
+            agents = document_issuers(token, index) or []
         if not agents and is_clash(token):  # "fighting between the army and the RSF has killed ..."
             agents = clash_sides(token, index)
         if event_class == EventClass.REJECTION and not targets:  # "rejected a proposal by X"; "X proposed, Y refused"
@@ -412,7 +414,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 label = None  # "alleged that the government had blocked lawyers": the allegation, not a refusal
             if label is not None and token.dep_ == "acl" and token.tag_ in ("VBN", "VBG") \
                     and token.head.i not in trigger_ids and index.at(token.head) is None \
-                    and not any(c.dep_ == "agent" for c in token.children):
+                    and not any(c.dep_ == "agent" for c in token.children) and not document_issuers(token, index):
                 label = None  # "the prices asked in North America", "anyone suspected of": a description
                 # (not "the funds requested by Ukraine": someone asked)
             if label == EventClass.CONSULTATION and met_with_a_thing(token, index):

@@ -1,6 +1,7 @@
 """Statements the grammar says were made, whatever the trigger detector scores them: a statement
 noun the sentence's named subject delivers ("the ministry issued a warning", "X and Y traded
-accusations") and a talk with someone named ("Blinken spoke with the Saudi foreign minister").
+accusations") and a talk with someone named ("Blinken spoke with the Saudi foreign minister");
+and who makes a statement a document makes (:func:`document_issuers`).
 """
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from spacy.tokens import Token
 from ..vocabulary import EventClass
 from .deeds import mutual
 from .lexicon import Lexicon
+from .items import ActorRef
 from .mentions import MentionIndex
-from .speech import TALKING_VERBS, talked_with
+from .speech import TALKING_VERBS, speaker_actors, talked_with
 from .triggers import DELIVERING_VERBS, LIGHT_VERBS, Candidate, is_hedged
 
-__all__ = ["issued_statement", "talk_held"]
+__all__ = ["DOCUMENT_NOUNS", "document_issuers", "issued_statement", "talk_held"]
 
 
 def issued_statement(candidate: Candidate, lex: Lexicon, index: MentionIndex) -> str | None:
@@ -43,3 +45,25 @@ def talk_held(verb: Token, index: MentionIndex, lex: Lexicon) -> str | None:
                    for c in verb.children):
         return None
     return EventClass.CONSULTATION if talked_with(verb, index, named=True) else None
+
+
+#: what a body issues that says something in its name ("a statement criticizing X")
+DOCUMENT_NOUNS = frozenset({"statement", "letter", "report", "resolution", "message", "communique", "communiqué",
+                            "declaration", "note", "post", "petition", "complaint", "lawsuit", "suit", "motion"})
+
+
+def document_issuers(verb: Token, index: MentionIndex) -> list[ActorRef] | None:
+    """Who issues the document that ``verb``, a participle, qualifies: they do what it says
+    ("Blinken issued a statement criticizing the Somali government", "the council passed a
+    resolution condemning the coup", "said in a letter urging Sweden to ..."). ``None`` where
+    ``verb`` qualifies no document; empty where no one named issues it."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    holder = noun.head if noun.dep_ in ("dobj", "nsubjpass") else \
+        noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "through", "via") else None
+    if holder is None or holder.pos_ != "VERB":
+        return []
+    return [a for c in holder.children if c.dep_ in ("nsubj", "agent")
+            for g in ((c,) if c.dep_ == "nsubj" else (g for g in c.children if g.dep_ == "pobj"))
+            for a in speaker_actors(g, index)]
