@@ -3764,3 +3764,11 @@ def test_what_a_document_says_its_issuer_says(extractor: Extractor, sentence: st
                                               target: str) -> None:
     event = only(extract(extractor, sentence), event_class)
     assert agent in labels(event.agents) and target in labels(event.targets)
+
+
+def test_a_persons_legal_team_is_a_group_of_its_own(extractor: Extractor) -> None:
+    """His lawyers speak for him but are not him: they, not he, reject the accusations."""
+    result = extract(extractor, "Jose Ruben Zamora's legal team has rejected all the accusations by the Public Ministry.")
+    rejection = only(result, "Rejection")
+    assert labels(rejection.agents) == {"zamora's legal team"}
+    assert labels(rejection.targets) == {"Public Ministry"}

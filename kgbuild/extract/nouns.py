@@ -64,6 +64,8 @@ def names_an_actor_or_deed(lex: Lexicon, noun: Token) -> bool:
 
 #: People a modifier arms: "armed men" are gunmen, "armed groups" militias
 _ARMED_BY_MODIFIER = {"men": "gunmen", "individuals": "gunmen", "groups": "militias"}
+#: what makes a team someone's lawyers
+_COUNSEL = frozenset({"legal", "defense", "defence"})
 
 
 def noun_key(token: Token) -> str:
@@ -73,6 +75,9 @@ def noun_key(token: Token) -> str:
     if text in _ARMED_BY_MODIFIER and any(c.dep_ == "amod" and c.lower_ in ("armed", "heavily-armed")
                                           for c in token.children):
         return _ARMED_BY_MODIFIER[text]
+    if text in ("team", "teams") and any(c.dep_ in ("amod", "compound") and c.lower_ in _COUNSEL
+                                         for c in token.children):
+        return "lawyers"  # "Zamora's legal team": his lawyers
     return SYNONYMS.get(text, text)
 
 
