@@ -3772,3 +3772,11 @@ def test_a_persons_legal_team_is_a_group_of_its_own(extractor: Extractor) -> Non
     rejection = only(result, "Rejection")
     assert labels(rejection.agents) == {"zamora's legal team"}
     assert labels(rejection.targets) == {"Public Ministry"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Iraqi government issued a statement on Sunday.",
+    "The Cambodian League for the Promotion and Defense of Human Rights issued a statement on the release.",
+])
+def test_putting_a_statement_out_is_no_event(extractor: Extractor, sentence: str) -> None:
+    assert not extract(extractor, sentence).events

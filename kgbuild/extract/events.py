@@ -43,7 +43,7 @@ from .roles import (ARMED, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, clash_side
 from .reported import reported_deed, said_of_another
 from .speech import (TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, met_with_a_thing,
                      talked_with)
-from .statements import document_issuers, issued_statement, talk_held
+from .statements import document_issuers, issued_statement, only_put_out, talk_held
 from .triggers import (HEDGE_NOUNS, Candidate, brings_about, embedding_trigger, find_candidates, governing_verb,
                        is_hedged)
 from .verdicts import asks_something
@@ -417,6 +417,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                     and not any(c.dep_ == "agent" for c in token.children) and not document_issuers(token, index):
                 label = None  # "the prices asked in North America", "anyone suspected of": a description
                 # (not "the funds requested by Ukraine": someone asked)
+            if label is not None and only_put_out(token, trigger_ids):
+                label = None  # "issued a statement on Sunday": what it says is the event
             if label == EventClass.CONSULTATION and met_with_a_thing(token, index):
                 label = None  # "the plea was met with brutality": no talk
             if label is not None and token.pos_ == "VERB" and token.lemma_.lower() in TALKING_VERBS:

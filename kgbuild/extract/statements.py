@@ -15,7 +15,7 @@ from .mentions import MentionIndex
 from .speech import TALKING_VERBS, speaker_actors, talked_with
 from .triggers import DELIVERING_VERBS, LIGHT_VERBS, Candidate, is_hedged
 
-__all__ = ["DOCUMENT_NOUNS", "document_issuers", "issued_statement", "talk_held"]
+__all__ = ["DOCUMENT_NOUNS", "document_issuers", "issued_statement", "only_put_out", "talk_held"]
 
 
 def issued_statement(candidate: Candidate, lex: Lexicon, index: MentionIndex) -> str | None:
@@ -67,3 +67,18 @@ def document_issuers(verb: Token, index: MentionIndex) -> list[ActorRef] | None:
     return [a for c in holder.children if c.dep_ in ("nsubj", "agent")
             for g in ((c,) if c.dep_ == "nsubj" else (g for g in c.children if g.dep_ == "pobj"))
             for a in speaker_actors(g, index)]
+
+
+#: verbs that put a document out, and documents that say nothing of their own
+_PUTTING_OUT = frozenset({"issue", "release", "publish", "put"})
+_SAYING_NOTHING = frozenset({"statement", "report", "communique", "communiqué", "declaration"})
+
+
+def only_put_out(verb: Token, trigger_ids: set[int]) -> bool:
+    """"The Iraqi government issued a statement on Sunday", "released a report": putting a
+    document out is no event; what it says is (:func:`document_issuers`), and a document aimed at
+    someone ("a statement against X") or one the lexicon gives a class is not only put out."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _PUTTING_OUT and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _SAYING_NOTHING and c.i not in trigger_ids
+        and not any(g.dep_ == "prep" and g.lower_ in ("against", "to") for g in c.children)
+        for c in verb.children)
