@@ -3780,3 +3780,17 @@ def test_a_persons_legal_team_is_a_group_of_its_own(extractor: Extractor) -> Non
 ])
 def test_putting_a_statement_out_is_no_event(extractor: Extractor, sentence: str) -> None:
     assert not extract(extractor, sentence).events
+
+
+@pytest.mark.parametrize("sentence, agent", [
+    ("Badmus urged people to seek medical attention if they experience symptoms.", "Badmus"),
+    ("President Moise urged the population to remain calm.", "Moise"),
+])
+def test_the_public_asked_to_act_is_whom_a_demand_asks(extractor: Extractor, sentence: str, agent: str) -> None:
+    demand = only(extract(extractor, sentence), "Demand")
+    assert labels(demand.agents) == {agent} and labels(demand.targets) == {"the public"}
+
+
+def test_people_anywhere_else_are_no_one_in_particular(extractor: Extractor) -> None:
+    result = extract(extractor, "Many people were killed in the attack on the market.")
+    assert "the public" not in {m.actor.label for m in result.mentions}

@@ -13,7 +13,7 @@ from .link_context import LinkContext, kb_ref
 from .membership_verbs import states_membership
 from .mentions import counted
 
-__all__ = ["crowd_protesting", "group_actor", "named_group", "whose", "ARMED_GENERIC"]
+__all__ = ["crowd_protesting", "group_actor", "named_group", "the_public_addressed", "whose", "ARMED_GENERIC"]
 
 #: Group nouns that, unqualified, refer back to an armed group ("the militants")
 ARMED_GENERIC = frozenset({"militants", "gunmen", "attackers", "insurgents", "fighters", "jihadists", "extremists",
@@ -123,3 +123,22 @@ _NAMING_NOUNS = {"gang": "ArmedGroup", "movement": "Organization"}
 _QUANTITY_WORDS = frozenset({"the", "a", "an", "some", "many", "other", "these", "those", "several", "more", "most",
                              "all", "few", "dozens", "hundreds", "thousands", "of", "about", "nearly", "over", "at",
                              "least", "its", "their", "his", "her"})
+
+
+#: words for everyone, who are someone only when asked to do something
+_EVERYONE = frozenset({"people", "public", "population"})
+
+
+def the_public_addressed(ctx: LinkContext, token: Token) -> ActorRef | None:
+    """"Urged people to seek medical attention", "called on the population to remain calm", "asked
+    the public to report sightings": the public, one group per article, as whom a demand asks.
+    ``None`` for these words anywhere else ("people were killed" names no one in particular)."""
+    if token.lower_ not in _EVERYONE or token.tag_ not in ("NN", "NNS"):
+        return None
+    asking = ctx.lex.classes[EventClass.DEMAND].verbs
+    verb = token.head if token.dep_ == "dobj" else \
+        token.head.head if token.dep_ == "pobj" and token.head.lower_ == "on" else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in asking \
+            or not any(c.dep_ == "xcomp" or c.dep_ == "ccomp" and c.i > token.i for c in verb.children):
+        return None
+    return ctx.groups.setdefault("the public", ActorRef(None, "Group", "the public", new=True))

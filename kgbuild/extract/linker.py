@@ -15,7 +15,7 @@ from .anaphora import nominal_antecedent, plural_antecedents, titled_person
 from .body_names import (PARENT_CLASSES, describes_a_name, state_mission, unit_named_after, unit_of,
                          with_name_continued)
 from .capitals import stands_for_its_government
-from .groups import crowd_protesting, group_actor, named_group
+from .groups import crowd_protesting, group_actor, named_group, the_public_addressed
 from .items import ActorRef, MentionItem
 from .lexicon import normalise_name
 from .link_context import (LinkContext, chamber, destination_states, government, home_government, institution, kb_ref,
@@ -355,6 +355,9 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             while start < token.i and (start in taken or doc[start].pos_ in ("DET", "NUM", "PRON", "ADV")):
                 start += 1
             add(start, token.i + 1, institution(ctx, state, generic[0]))
+            continue
+        if (public := the_public_addressed(ctx, token)) is not None:  # "urged people to seek medical attention"
+            add(token.i, token.i + 1, public, weak=True)
             continue
         if token.lower_ == "passenger" and token.dep_ in ("compound", "amod", "nmod") \
                 and token.head.lemma_.lower() in _CARRIERS:  # "attacked a passenger train": its passengers
