@@ -3794,3 +3794,13 @@ def test_the_public_asked_to_act_is_whom_a_demand_asks(extractor: Extractor, sen
 def test_people_anywhere_else_are_no_one_in_particular(extractor: Extractor) -> None:
     result = extract(extractor, "Many people were killed in the attack on the market.")
     assert "the public" not in {m.actor.label for m in result.mentions}
+
+
+@pytest.mark.parametrize("sentence, event_class, agent, target", [
+    ("The Taliban instructed publishers not to print books without permission.", "Demand", "Taliban", "publishers"),
+    ("Herders attacked truckers near the border.", "Attack", "herders", "truckers"),
+])
+def test_trades_and_callings_are_groups(extractor: Extractor, sentence: str, event_class: str, agent: str,
+                                        target: str) -> None:
+    event = only(extract(extractor, sentence), event_class)
+    assert agent in labels(event.agents) and target in labels(event.targets)
