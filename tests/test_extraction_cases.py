@@ -3804,3 +3804,15 @@ def test_trades_and_callings_are_groups(extractor: Extractor, sentence: str, eve
                                         target: str) -> None:
     event = only(extract(extractor, sentence), event_class)
     assert agent in labels(event.agents) and target in labels(event.targets)
+
+
+@pytest.mark.parametrize("sentence, accuser, accused", [
+    ("Iran accused Israel of threatening Lebanon.", "Iran", "Israel"),
+    ("Hamas accused Egypt of rejecting the ceasefire proposal.", "Hamas", "Egypt"),
+    ("Serbia accused Kosovo of demanding concessions from Belgrade.", "Serbia", "Kosovo"),
+])
+def test_what_someone_is_accused_of_is_the_charge_not_a_deed(extractor: Extractor, sentence: str, accuser: str,
+                                                             accused: str) -> None:
+    result = extract(extractor, sentence)
+    assert [e.event_class for e in result.events] == ["Accusation"]
+    assert accuser in labels(result.events[0].agents) and accused in labels(result.events[0].targets)

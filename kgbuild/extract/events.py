@@ -72,6 +72,8 @@ _REPELLING = frozenset({"repel", "repulse", "fend", "beat"})
 _ASKING = frozenset({EventClass.DEMAND, EventClass.THREAT})
 #: verbs of alleging: what they report is the allegation (an accusation), not an event told as such
 _ALLEGING = frozenset({"allege", "claim"})
+#: verbs whose "of" phrase is what someone is charged with ("accused X of supporting Y")
+_ACCUSING = frozenset({"accuse", "charge", "suspect", "convict", "acquit"})
 #: Coercion only a state's authorities carry out: without a named agent, the state the story is about.
 _BY_THE_STATE = frozenset({"arrest", "detain", "detention", "jail", "jailing", "imprison", "imprisonment", "deport",
                            "deportation", "extradite", "extradition", "sentence", "intern", "internment"})
@@ -417,6 +419,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                     and not any(c.dep_ == "agent" for c in token.children) and not document_issuers(token, index):
                 label = None  # "the prices asked in North America", "anyone suspected of": a description
                 # (not "the funds requested by Ukraine": someone asked)
+            if label not in (None, EventClass.ACCUSATION) and token.dep_ == "pcomp" and token.head.lower_ == "of" \
+                    and token.head.head.lemma_.lower() in _ACCUSING:
+                label = None  # "accused YChina of supporting propaganda": the charge, not a deed told
             if label is not None and only_put_out(token, trigger_ids):
                 label = None  # "issued a statement on Sunday": what it says is the event
             if label == EventClass.CONSULTATION and met_with_a_thing(token, index):
