@@ -3768,7 +3768,8 @@ def test_what_a_document_says_its_issuer_says(extractor: Extractor, sentence: st
 
 def test_a_persons_legal_team_is_a_group_of_its_own(extractor: Extractor) -> None:
     """His lawyers speak for him but are not him: they, not he, reject the accusations."""
-    result = extract(extractor, "Jose Ruben Zamora's legal team has rejected all the accusations by the Public Ministry.")
+    result = extract(extractor, "Jose Ruben Zamora's legal team has rejected all the accusations "
+                                "by the Public Ministry.")
     rejection = only(result, "Rejection")
     assert labels(rejection.agents) == {"zamora's legal team"}
     assert labels(rejection.targets) == {"Public Ministry"}

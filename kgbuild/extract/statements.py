@@ -9,8 +9,8 @@ from spacy.tokens import Token
 
 from ..vocabulary import EventClass
 from .deeds import mutual
-from .lexicon import Lexicon
 from .items import ActorRef
+from .lexicon import Lexicon
 from .mentions import MentionIndex
 from .speech import TALKING_VERBS, speaker_actors, talked_with
 from .triggers import DELIVERING_VERBS, LIGHT_VERBS, Candidate, is_hedged

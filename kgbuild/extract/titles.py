@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Span
 from .items import ActorRef
 from .link_context import LinkContext, possessor_state
 
-__all__ = ["TITLE_WORDS", "names_title_holder", "holds_office_of", "local_body", "regional_government", "qualifies_title"]
+__all__ = ["TITLE_WORDS", "names_title_holder", "holds_office_of", "local_body", "regional_government",
+           "qualifies_title"]
 
 TITLE_WORDS = frozenset({"president", "prime", "minister", "foreign", "defense", "defence", "interior", "finance",
                           "deputy", "vice", "leader", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
