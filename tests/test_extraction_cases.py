@@ -3817,3 +3817,14 @@ def test_what_someone_is_accused_of_is_the_charge_not_a_deed(extractor: Extracto
     result = extract(extractor, sentence)
     assert [e.event_class for e in result.events] == ["Accusation"]
     assert accuser in labels(result.events[0].agents) and accused in labels(result.events[0].targets)
+
+
+def test_what_a_kind_of_people_does_is_no_event(extractor: Extractor) -> None:
+    """A present-tense relative clause on a bare plural says what such people do, not what anyone did."""
+    from kgbuild.extract.implied import describes_a_kind
+
+    for text, word, kind in [("Foreign bloggers who praise China rapidly gain popularity.", "praise", True),
+                             ("The bloggers who praise China gain popularity.", "praise", False),
+                             ("Foreign bloggers who praised China gained popularity.", "praised", False)]:
+        doc = extractor.nlp(text)
+        assert describes_a_kind(next(t for t in doc if t.text == word)) is kind, text

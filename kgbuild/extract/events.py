@@ -28,8 +28,8 @@ from .demands import asks_nothing
 from .event_dates import date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
-from .implied import (conditional_threats, deployments, empty_vow, frame_date, future_or_conditional, modal_demands,
-                      warning_only)
+from .implied import (conditional_threats, deployments, describes_a_kind, empty_vow, frame_date, future_or_conditional,
+                      modal_demands, warning_only)
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .linear import ModelBundle
@@ -441,7 +441,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             if label == EventClass.AGREEMENT and not _between_parties(token) \
                     or label is not None and in_condition(token):  # "unless the US lifted sanctions": nothing done
                 label = None
-        if label is None or _carried_by_noun(token, trigger_ids, lex) or relative_of_no_one(token, index):
+        if label is None or _carried_by_noun(token, trigger_ids, lex) or relative_of_no_one(token, index) \
+                or describes_a_kind(token):  # "bloggers who praise China": what such people do
             continue  # (the last: "a politician who criticized the president": no one named did it)
         event_class = EventClass(label)
         if event_class == EventClass.PROTEST and _lodged_by_a_state(token, index):

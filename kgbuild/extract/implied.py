@@ -19,8 +19,8 @@ from .roles import measures_with, verb_agents, verb_targets
 from .speech import SpeechFrame, SpeechFrames, speaker_sides
 from .triggers import governing_verb, wishes
 
-__all__ = ["deployments", "empty_vow", "conditional_threats", "modal_demands", "frame_date", "future_or_conditional",
-           "hostile_deed", "on_other_sides", "own_future_deed", "warning_only"]
+__all__ = ["deployments", "describes_a_kind", "empty_vow", "conditional_threats", "modal_demands", "frame_date",
+           "future_or_conditional", "hostile_deed", "on_other_sides", "own_future_deed", "warning_only"]
 
 
 #: Occasions a statement is made at ("at a briefing Wednesday", "in a Jan. 23 press briefing").
@@ -204,6 +204,16 @@ def hostile_deed(verb: Token, lex: Lexicon) -> str | None:
         weights = lex.cameo[lemma]
         classes = [max(weights, key=weights.get)]
     return next((c for c in classes if c in _HOSTILE), None)
+
+
+def describes_a_kind(verb: Token) -> bool:
+    """A verb in the present tense, in a relative clause on a bare plural, says what a kind of
+    people does, not what anyone did ("foreign bloggers who praise China gain followers",
+    "groups that oppose the junta"); not with a determiner or a number ("the bloggers who praise",
+    "two groups that oppose"), nor in the past ("bloggers who praised China")."""
+    head = verb.head
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBP", "VBZ") and head.tag_ == "NNS" \
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
 
 
 def future_or_conditional(verb: Token) -> bool:
