@@ -173,8 +173,7 @@ def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFram
             if subject is None or subject.lower_ in _FIRST_PERSON:
                 continue  # "We reject the baseless allegations": the speaker's own words of himself
             if subject.dep_ == "csubj":  # "expanding cooperation between X and Y is dangerous"
-                end = subject.right_edge.idx + len(subject.right_edge)
-                blamed = [m.actor for m, _head in index.in_span(subject.left_edge.idx, end)]
+                blamed = [m.actor for m, _head in index.in_subtree(subject)]
             else:
                 blamed = index.named_or_meant(subject)
         event = _accusation(word, speakers, blamed, weak, index, date=frame_date(frame, published, date_ents))
@@ -324,8 +323,7 @@ def voiced_concerns(doc: Doc, index: MentionIndex, frames: SpeechFrames, body: l
         holders = [a for a in holders if a.key not in weak]
         if not holders:
             continue
-        named = [(m, head) for phrase in about for m, head in index.in_span(
-            phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge))]
+        named = [(m, head) for phrase in about for m, head in index.in_subtree(phrase)]
         named = [(m, head) for m, head in named if not (  # not whose case or detention it is
             head.dep_ in ("poss", "amod") and one_of(head.head, _UNDERGONE))]
         owners = [m.actor for m, head in named if head.dep_ in ("poss", "amod")]  # not the "IAEA" of "IAEA report"

@@ -137,21 +137,15 @@ def _threatened(trigger: Token, index: MentionIndex) -> list[ActorRef]:
     "warned it would strike Ukrainian cities": Ukraine; "warned it will continue to exert pressure
     on Iran": Iran), or whom what is threatened is against ("threatened sanctions against Somalia").
     The object of the deed, not the threat."""
-    found: list[ActorRef] = []
     deeds = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
     deeds += [g for d in deeds for g in d.children if g.dep_ == "xcomp" and g.pos_ == "VERB"]  # "continue to exert"
-    for thing in (c for c in trigger.children if c.dep_ == "dobj"):  # "threatened sanctions against Somalia"
-        for prep in (g for t in (thing, *thing.conjuncts) for g in t.children
-                     if g.dep_ == "prep" and g.lower_ in ("against", "on")):
-            start, end = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge)
-            found.extend(m.actor for m, _head in index.in_span(start, end) if m.actor.actor_class != ActorClass.PLACE)
-    for deed in deeds:
-        for obj in deed.children:
-            if obj.dep_ == "dobj" or obj.dep_ == "prep" and obj.lower_ in ("against", "on", "at"):
-                start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
-                found.extend(m.actor for m, _head in index.in_span(start, end)
-                             if m.actor.actor_class != ActorClass.PLACE)
-    return unique_actors(found)
+    things = [c for c in trigger.children if c.dep_ == "dobj"]  # "threatened sanctions against Somalia"
+    phrases = [g for thing in things for t in (thing, *thing.conjuncts) for g in t.children
+               if g.dep_ == "prep" and g.lower_ in ("against", "on")]
+    phrases += [obj for deed in deeds for obj in deed.children
+                if obj.dep_ == "dobj" or obj.dep_ == "prep" and obj.lower_ in ("against", "on", "at")]
+    return unique_actors([m.actor for phrase in phrases for m, _head in index.in_subtree(phrase)
+                          if m.actor.actor_class != ActorClass.PLACE])
 
 
 def _first_person_subject(verb: Token) -> bool:

@@ -86,6 +86,10 @@ class MentionIndex:
         first, last = bisect_left(self._head_starts, start), bisect_right(self._head_starts, end)
         return [(m, head) for m, head in self.heads[first:last] if m.end <= end]
 
+    def in_subtree(self, token: Token) -> list[tuple[MentionItem, Token]]:
+        """The mentions within the words ``token`` governs (its subtree), with their head tokens."""
+        return self.in_span(token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
+
     def at(self, token: Token) -> MentionItem | None:
         return self.by_token.get(token.i)
 

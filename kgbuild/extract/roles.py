@@ -558,8 +558,7 @@ def held_by_whom(trigger: Token, index: MentionIndex) -> tuple[list[ActorRef], b
         if noun.lemma_.lower() not in _GIVEN_BACK:
             continue
         found = True
-        start, end = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
-        held.extend(m.actor for m, _head in index.in_span(start, end)  # "the release of prisoners, ... and what
+        held.extend(m.actor for m, _head in index.in_subtree(noun)  # "the release of prisoners, ... and what
                     if m.actor.actor_class in ("Person", "Group"))      # it called resistance workers held in ..."
         for child in noun.children:
             if child.dep_ == "poss":

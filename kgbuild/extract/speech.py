@@ -96,7 +96,7 @@ def speaker_sides(frame: SpeechFrame, index: MentionIndex) -> set[str]:
         verb = verb.head
     if verb is not None:
         speaking += [m.actor for c in verb.children if c.dep_ == "nsubj"
-                     for m, _ in index.in_span(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))]
+                     for m, _ in index.in_subtree(c)]
     # a KB official speaks for the states of the bodies the KB records them in ("Hwang said ...")
     return {index.sides.get(a.key, a.key) for a in speaking} \
         | {state for a in speaking if a.iri for state in index.post_states.get(a.iri, ())}
