@@ -92,6 +92,11 @@ class BuildReport:
         self.violations.extend(stats["violations"])
 
 
+#: each background graph's latest content as N-Quads, with its content-hash marker: a process
+#: that creates many stores (tests, notebooks, services) parses and serialises them once
+_background_quads: dict[ox.NamedNode, tuple[ox.Quad, bytes]] = {}
+
+
 def load_background(store: GraphStore, *, kb_folders: Sequence[Path] = ()) -> bool:
     """Put the ontology and the actor KB into their graphs when they changed. Returns True if so."""
     from .kb import ActorKB, kb_content_hash
@@ -107,14 +112,24 @@ def load_background(store: GraphStore, *, kb_folders: Sequence[Path] = ()) -> bo
         marker = ox.Quad(graph, ox.NamedNode(str(KG.contentHash)), ox.Literal(digest), graph)
         if store.contains(marker):  # unchanged: nothing parsed
             continue
-        if kind == "ontology":
-            try:
-                triples = list(ox.parse(ontology_bytes, format=ox.RdfFormat.TURTLE))
-            except SyntaxError as exc:
-                raise OntologyError(f"{ontology_file}: {' '.join(str(exc).split())}") from exc
-        else:
-            triples = list(ActorKB.load(folders=list(kb_folders)).triples)
-        store.replace_graph(graph, [*triples, ox.Triple(marker.subject, marker.predicate, marker.object)])
+        remembered = _background_quads.get(graph)
+        data = remembered[1] if remembered is not None and remembered[0] == marker else None
+        if data is None:
+            if kind == "ontology":
+                try:
+                    triples = list(ox.parse(ontology_bytes, format=ox.RdfFormat.TURTLE))
+                except SyntaxError as exc:
+                    raise OntologyError(f"{ontology_file}: {' '.join(str(exc).split())}") from exc
+            else:
+                triples = list(ActorKB.load(folders=list(kb_folders)).triples)
+            triples.append(ox.Triple(marker.subject, marker.predicate, marker.object))
+            data = ox.serialize([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples],
+                                format=ox.RdfFormat.N_QUADS)
+            _background_quads[graph] = (marker, data)  # the latest only: one KB per process, mostly
+        if store.has_graph(graph):
+            store.replace_graph(graph, ox.parse(data, format=ox.RdfFormat.N_QUADS))
+        else:  # a new store: one bulk load, its content-hash marker in it (all there or none)
+            store.bulk_load(data)
         changed = True
     if changed:  # what the inferred graph derives from changed everywhere: a full pass next
         store.mark_inferred_stale()
@@ -283,6 +298,10 @@ def _build_into_store(items: Iterator[Article | InputFailure], report: BuildRepo
             # workers load their pipelines while this process loads the background graphs
             pool = stack.enter_context(_pool(worker_args, jobs)) if jobs > 1 else None
             stale = background_changed = load_background(store, kb_folders=config.all_kb_folders)
+            if background_changed and reason:  # a new store: its articles are then an incremental update
+                from .reason.background import reason_background
+
+                stale = reason_background(store, engine=reasoner) is None
             changed = _extract_and_commit(items, store, report, pool=pool, worker_args=worker_args,
                                           fingerprint=_pipeline_fingerprint(config), force=force,
                                           progress=progress)

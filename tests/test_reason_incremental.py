@@ -313,3 +313,62 @@ def test_an_article_asserting_what_is_entailed_affects_no_node() -> None:
     assert affected_nodes(store, store.pending_changes()) == set()
     reason(store, engine="rules", incremental=True)
     assert _inferred(store) == _full_pass(store)
+
+
+# -- a new store: its background reasoned over first, once per process ---------------------------
+def test_a_new_store_build_writes_the_graph_a_full_pass_writes(store_copy: Path, built_store: Path) -> None:
+    """The session's store was new: its inferred graph was made current for the ontology and KB
+    alone, then brought up to date for the seven articles; `kgbuild reason` (a full pass) writes
+    the same graph."""
+    from conftest import INFERRED_GRAPH, snapshot
+
+    with GraphStore.open(store_copy) as store:
+        assert reason(store, engine="rules").updated is None
+    assert snapshot(store_copy)[INFERRED_GRAPH] == snapshot(built_store)[INFERRED_GRAPH]
+
+
+def test_the_background_is_reasoned_over_once_per_process_and_again_for_another_kb(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stores holding only the ontology and the KB: the first gets a full pass, the next with the
+    same background the remembered graph (no pass, the same triples), one with an extra KB folder
+    a pass of its own whose graph knows the new actor."""
+    from kgbuild.build import load_background
+    from kgbuild.reason import background
+
+    monkeypatch.setattr(background, "_remembered", {})
+    passes = []
+    monkeypatch.setattr(background, "reason", lambda store, **kw: passes.append(store) or reason(store, **kw))
+    first, second = GraphStore.in_memory(), GraphStore.in_memory()
+    for store in (first, second):
+        load_background(store)
+        assert background.reason_background(store, engine="auto") is not None and store.inferred_is_current()
+    assert passes == [first]
+    assert _inferred(second) == _inferred(first)
+    assert _inferred(first) == _full_pass(first)
+
+    folder = tmp_path / "actors"
+    folder.mkdir()
+    (folder / "local.ttl").write_text(
+        f"@prefix kg: <{KG._NS}> . @prefix kb: <{KB}> .\n"
+        "kb:saraya-awliya-al-dam a kg:ArmedGroup ; kg:kbId \"saraya-awliya-al-dam\" ;\n"
+        "  kg:subOrganizationOf kb:popular-mobilization-forces .\n", encoding="utf-8")
+    third = GraphStore.in_memory()
+    load_background(third, kb_folders=[folder])
+    background.reason_background(third, engine="rules")
+    assert passes == [first, third]
+    affiliated = ox.Triple(ox.NamedNode(KB + "saraya-awliya-al-dam"), ox.NamedNode(str(KG.affiliatedState)),
+                           ox.NamedNode(KB + "IRQ"))
+    assert affiliated in _inferred(third) and affiliated not in _inferred(first)
+
+
+def test_a_store_with_articles_or_an_owl_engine_gets_no_background_pass() -> None:
+    """Only a store holding nothing but its background, reasoned with the rules, is made current
+    early: anything else waits for the build's own pass."""
+    from kgbuild.build import load_background
+    from kgbuild.reason.background import reason_background
+
+    store = GraphStore.in_memory()
+    load_background(store)
+    assert reason_background(store, engine="hermit") is None and not store.inferred_is_current()
+    store.write_articles([_article(store, random.Random(0), "a1", 0)])
+    assert reason_background(store, engine="rules") is None and not store.inferred_is_current()
