@@ -43,17 +43,45 @@ def store_facts(built_store: Path) -> Iterator[tuple[set[str], int]]:
         yield {g.value for g in store.graphs()}, store.count()
 
 
+class Exports:
+    """Each format's export of the session store, made with the CLI once per module, and what
+    rdflib parses of it (the whole store's ~100k triples take seconds per format in rdflib)."""
+
+    def __init__(self, store: Path, folder: Path) -> None:
+        self.store, self.folder = store, folder
+        self.outputs: dict[str, tuple[Path, str]] = {}
+        self.parsed: dict[str, Dataset | Graph] = {}
+
+    def file(self, fmt: str) -> tuple[Path, str]:
+        """``(the file, the CLI's output)`` of ``kgbuild export --format FMT -o FILE``."""
+        if fmt not in self.outputs:
+            target = self.folder / f"kg.{fmt}"
+            result = invoke(["export", "--store", self.store, "--format", fmt, "-o", target])
+            self.outputs[fmt] = target, result.output
+        return self.outputs[fmt]
+
+    def rdflib(self, fmt: str) -> Dataset | Graph:
+        """The export parsed by rdflib: a Dataset for the dataset formats, a Graph for the others."""
+        if fmt not in self.parsed:
+            kind = Graph if fmt in ("turtle", "ntriples") else Dataset
+            self.parsed[fmt] = kind().parse(self.file(fmt)[0], format=RDFLIB_FORMAT[fmt])
+        return self.parsed[fmt]
+
+
+@pytest.fixture(scope="module")
+def exports(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Exports:
+    return Exports(built_store, tmp_path_factory.mktemp("exports"))
+
+
 def named_graphs(dataset: Dataset) -> set[str]:
     return {str(g.identifier) for g in dataset.graphs() if len(g) and str(g.identifier).startswith(BASE)}
 
 
 @pytest.mark.parametrize("fmt", ["trig", "nquads"])
-def test_dataset_formats_keep_graph_names(built_store: Path, tmp_path: Path, fmt: str,
-                                          store_facts: tuple[set[str], int]) -> None:
-    target = tmp_path / f"kg.{fmt}"
-    result = invoke(["export", "--store", built_store, "--format", fmt, "-o", target])
-    assert f"wrote {target}" in result.output
-    dataset = Dataset().parse(target, format=RDFLIB_FORMAT[fmt])
+def test_dataset_formats_keep_graph_names(exports: Exports, fmt: str, store_facts: tuple[set[str], int]) -> None:
+    target, output = exports.file(fmt)
+    assert f"wrote {target}" in output
+    dataset = exports.rdflib(fmt)
     graphs, count = store_facts
     assert named_graphs(dataset) == graphs
     assert len(dataset) == count or sum(len(g) for g in dataset.graphs()) == count
@@ -61,19 +89,15 @@ def test_dataset_formats_keep_graph_names(built_store: Path, tmp_path: Path, fmt
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "ntriples"])
-def test_triple_formats_merge_the_graphs(built_store: Path, tmp_path: Path, fmt: str) -> None:
-    target = tmp_path / f"kg.{fmt}"
-    invoke(["export", "--store", built_store, "--format", fmt, "-o", target])
-    graph = Graph().parse(target, format=RDFLIB_FORMAT[fmt])
+def test_triple_formats_merge_the_graphs(exports: Exports, fmt: str) -> None:
+    graph = exports.rdflib(fmt)
     assert KH_IN_PMF in graph
     assert (URIRef(f"{BASE}article/us-iraq-airstrikes-2019"), None, None) in graph
     assert (URIRef(str(KB["kataib-hezbollah"])), URIRef(str(KG.affiliatedState)), URIRef(str(KB.IRQ))) in graph
 
 
-def test_jsonld_parses(built_store: Path, tmp_path: Path, store_facts: tuple[set[str], int]) -> None:
-    target = tmp_path / "kg.jsonld"
-    invoke(["export", "--store", built_store, "--format", "jsonld", "-o", target])
-    dataset = Dataset().parse(target, format="json-ld")
+def test_jsonld_parses(exports: Exports) -> None:
+    dataset = exports.rdflib("jsonld")
     assert sum(len(g) for g in dataset.graphs()) > 0
     assert any(KH_IN_PMF in g for g in dataset.graphs())
 
@@ -142,19 +166,18 @@ def test_turtle_of_one_graph_is_that_graph(built_store: Path) -> None:
         assert isomorphic(exported, in_store)  # blank nodes (OWL axioms) included
 
 
-def test_jsonld_has_a_context_and_the_stores_graphs(built_store: Path, tmp_path: Path) -> None:
+def test_jsonld_has_a_context_and_the_stores_graphs(built_store: Path, exports: Exports) -> None:
     import json
 
     from rdflib.compare import isomorphic
 
     from kgbuild.rdfstore import dataset
 
-    target = tmp_path / "kg.jsonld"
-    invoke(["export", "--store", built_store, "--format", "jsonld", "-o", target])
+    target, _ = exports.file("jsonld")
     document = json.loads(target.read_text(encoding="utf-8"))
     assert document["@context"] == PROJECT_PREFIXES
     assert "id:graph/kb" in {g["@id"] for g in document["@graph"]}
-    parsed = Dataset().parse(target, format="json-ld")
+    parsed = exports.rdflib("jsonld")
     with GraphStore.open_read_only(built_store) as store:
         view = dataset(store)
         names = [URIRef(g.value) for g in store.graphs()]
@@ -164,9 +187,8 @@ def test_jsonld_has_a_context_and_the_stores_graphs(built_store: Path, tmp_path:
 
 
 @pytest.mark.parametrize("fmt", ["ntriples", "turtle"])
-def test_merged_graphs_hold_each_triple_once(built_store: Path, tmp_path: Path, fmt: str) -> None:
-    target = tmp_path / f"kg.{fmt}"
-    invoke(["export", "--store", built_store, "--format", fmt, "-o", target])
+def test_merged_graphs_hold_each_triple_once(built_store: Path, exports: Exports, fmt: str) -> None:
+    target, _ = exports.file(fmt)
     with GraphStore.open_read_only(built_store) as store:
         distinct = {(q.subject, q.predicate, q.object) for q in store.quads()}
         assert store.count() > len(distinct), "the examples have triples in several graphs"
