@@ -38,6 +38,7 @@ from .link_context import bodies_led
 from .linear import load_bundle
 from .linker import LinkContext, home_government, link_mentions, state_sides
 from .name_labels import ORG_NAME_WORDS
+from .name_matcher import NameMatcher
 from .mentions import MentionIndex
 from .relations import extract_relations
 from .speech import described_names, tokens_containing
@@ -79,13 +80,9 @@ class ActorRuler:
     """
 
     def __init__(self, nlp: Language, name: str, kb_folders: Sequence[str], words: str = "all") -> None:
-        from spacy.pipeline import EntityRuler
-
         if words not in ("all", "multi", "single"):
             raise ExtractionError(f"{name}: words must be all, multi or single, not {words!r}")
         index = kb_index(tuple(kb_folders))
-        self.exact = EntityRuler(nlp, name=f"{name}_exact", phrase_matcher_attr="ORTH", overwrite_ents=False)
-        self.lower = EntityRuler(nlp, name=f"{name}_lower", phrase_matcher_attr="LOWER", overwrite_ents=False)
         exact, lower = [], []
         self.relabel: dict[str, tuple[str, str]] = {}  # one-word name -> (label, KB iri), for NER's entities
         for pattern in index.patterns:
@@ -99,10 +96,9 @@ class ActorRuler:
             if "'" in pattern["pattern"]:
                 variant = dict(entry, pattern=pattern["pattern"].replace("'", "\u2019"))
                 (exact if pattern["exact"] else lower).append(variant)
-        with nlp.select_pipes(enable=[]):  # ORTH and LOWER patterns need only the tokenizer
-            self.lower.add_patterns(lower)
-            self.exact.add_patterns(exact)
-        self.rulers = [r for r, patterns in ((self.lower, lower), (self.exact, exact)) if patterns]
+        # lower case first, then exact case over what is left (as two entity rulers in that order)
+        self.rulers = [NameMatcher(nlp, names, attr=attr) for names, attr in ((lower, "LOWER"), (exact, "ORTH"))
+                       if names]
 
     def __call__(self, doc: Doc) -> Doc:
         for ruler in self.rulers:
