@@ -80,9 +80,9 @@ def test_lower_case_then_exact_case_as_two_rulers_in_that_order(nlp: spacy.langu
     exact = [{"label": "KB_ACRONYM", "pattern": "IRAQ", "id": "kb:acronym"}]
     text = "Forces in IRAQ and Iraq met the Islamic State in Iraq."
     expected, got = nlp.make_doc(text), nlp.make_doc(text)
-    for ruler in (_lowered := EntityRuler(nlp, name="l", phrase_matcher_attr="LOWER"),
-                  _exact := EntityRuler(nlp, name="e", phrase_matcher_attr="ORTH")):
-        ruler.add_patterns(lower if ruler is _lowered else exact)
+    for names, attr in ((lower, "LOWER"), (exact, "ORTH")):
+        ruler = EntityRuler(nlp, name=attr, phrase_matcher_attr=attr)
+        ruler.add_patterns(names)
         expected = ruler(expected)
     for matcher in (NameMatcher(nlp, lower, attr="LOWER", cache=False), NameMatcher(nlp, exact, attr="ORTH", cache=False)):
         got = matcher(got)
