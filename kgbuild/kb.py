@@ -75,25 +75,30 @@ _CLASS_IRIS = {str(c): _local(c) for c in ACTOR_CLASSES}
 _MEMBERSHIP_IRIS = [(str(p), _local(p)) for p in _MEMBERSHIP]
 
 
+_TYPE, _SAME_AS, _OF_STATE, _KB_ID = str(RDF.type), str(SCHEMA.sameAs), str(KG.ofState), str(KG.kbId)
+_PREF_LABEL, _ALT_LABEL, _DEMONYM, _GENERIC_LABEL = (str(SKOS.prefLabel), str(SKOS.altLabel), str(KG.demonym),
+                                                     str(KG.genericLabel))
+_WD = str(WD)
+
+
 def _actor(iri: str, props: dict[str, list[Any]]) -> KBActor:
     """One actor from its (predicate IRI -> objects) table."""
 
-    def values(pred: URIRef) -> list[str]:
-        return [o.value for o in props.get(str(pred), ())]
+    def values(pred: str) -> list[str]:
+        return [o.value for o in props.get(pred, ())]
 
-    def texts(pred: URIRef) -> tuple[str, ...]:
+    def texts(pred: str) -> tuple[str, ...]:
         return tuple(sorted(values(pred)))
 
-    classes = sorted(_CLASS_IRIS[c] for c in values(RDF.type) if c in _CLASS_IRIS)
-    wd = str(WD)
-    qids = sorted(o[len(wd):] for o in values(SCHEMA.sameAs) if o.startswith(wd))
+    classes = sorted(_CLASS_IRIS[c] for c in values(_TYPE) if c in _CLASS_IRIS)
+    qids = sorted(o[len(_WD):] for o in values(_SAME_AS) if o.startswith(_WD))
     parents = tuple(sorted((local, o.value) for pred, local in _MEMBERSHIP_IRIS for o in props.get(pred, ())))
-    states = sorted(values(KG.ofState))
-    labels = texts(SKOS.prefLabel)
+    states = sorted(values(_OF_STATE))
+    labels = texts(_PREF_LABEL)
     return KBActor(
-        id=values(KG.kbId)[0], iri=iri, actor_class=classes[0] if classes else "",
-        label=labels[0] if labels else "", aliases=texts(SKOS.altLabel), demonyms=texts(KG.demonym),
-        generic_labels=texts(KG.genericLabel), wikidata=qids[0] if qids else None,
+        id=values(_KB_ID)[0], iri=iri, actor_class=classes[0] if classes else "",
+        label=labels[0] if labels else "", aliases=texts(_ALT_LABEL), demonyms=texts(_DEMONYM),
+        generic_labels=texts(_GENERIC_LABEL), wikidata=qids[0] if qids else None,
         parents=parents, state=states[0] if states else None,
     )
 

@@ -23,8 +23,10 @@ _SEPARATORS = re.compile(r"[\W_]+")
 def normalise_name(text: str) -> str:
     """Case-, diacritic-, quote- and punctuation-insensitive key for a name, without a leading
     "the"."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    if not text.isascii():  # (most names are: nothing to decompose)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold()
     text = _DROPPED.sub("", text)
     text = _SEPARATORS.sub(" ", text).strip()
-    return re.sub(r"^the ", "", text)
+    return text[4:] if text.startswith("the ") else text
