@@ -3828,3 +3828,20 @@ def test_what_a_kind_of_people_does_is_no_event(extractor: Extractor) -> None:
                              ("Foreign bloggers who praised China gained popularity.", "praised", False)]:
         doc = extractor.nlp(text)
         assert describes_a_kind(next(t for t in doc if t.text == word)) is kind, text
+
+
+# --- twenty-fifth session -----------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, agent, target", [
+    ("China slapped tariffs on American soybeans.", "China", "United States"),
+    ("The EU placed sanctions on three Russian banks.", "European Union", "Russia"),
+    ("Washington put new sanctions on Iran's oil sector.", "Federal government of the United States", "Iran"),
+])
+def test_a_measure_slapped_placed_or_put_on_someone_is_a_sanction(extractor: Extractor, sentence: str, agent: str,
+                                                                  target: str) -> None:
+    sanction = only(extract(extractor, sentence), "Sanction")
+    assert labels(sanction.agents) == {agent} and labels(sanction.targets) == {target}
+
+
+@pytest.mark.parametrize("sentence", ["The police placed barricades on the road.", "They put the blame on Israel."])
+def test_placing_or_putting_what_is_no_measure_is_no_sanction(extractor: Extractor, sentence: str) -> None:
+    assert not events_of(extract(extractor, sentence), "Sanction")
