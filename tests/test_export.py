@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, Graph, URIRef
+from rdflib import BNode, Dataset, Graph, URIRef
 
 from conftest import BASE, invoke
 from kgbuild.namespace import KB, KG
@@ -183,7 +183,11 @@ def test_jsonld_has_a_context_and_the_stores_graphs(built_store: Path, exports: 
         names = [URIRef(g.value) for g in store.graphs()]
         assert named_graphs(parsed) == {str(n) for n in names}
         for name in names:
-            assert isomorphic(parsed.graph(name), view.graph(name)), name
+            exported, stored = parsed.graph(name), view.graph(name)
+            if any(isinstance(term, BNode) for triple in stored for term in triple):
+                assert isomorphic(exported, stored), name  # the ontology's OWL axioms
+            else:  # without blank nodes, isomorphic is equal (and rdflib's canonical hashing is slow)
+                assert set(exported) == set(stored), name
 
 
 @pytest.mark.parametrize("fmt", ["ntriples", "turtle"])
