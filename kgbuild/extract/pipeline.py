@@ -2,9 +2,10 @@
 
 All registrations live in this one module. The pipeline is the configured spaCy model plus:
 
-- ``kgbuild_actor_ruler_v2``: entity rulers generated from the actor KB (labels, aliases,
-  demonyms): names of several words before the statistical NER so KB names win, one-word names
-  after it (``words = "multi"`` / ``"single"``);
+- ``kgbuild_actor_ruler_v2``: entities for the actor KB's names (labels, aliases, demonyms;
+  :class:`~kgbuild.extract.name_matcher.NameMatcher`, set as spaCy's entity rulers set them):
+  names of several words before the statistical NER so KB names win, one-word names after it
+  (``words = "multi"`` / ``"single"``);
 - ``kgbuild_linker_v1``: every mention linked to a KB actor or a typed new actor;
 - ``kgbuild_events_v2``: events from the learned models (``model_path``, default the shipped
   ``resources/models/events.json``) and the grammar, with roles, dates, modes, merged within
@@ -71,7 +72,7 @@ _ONE_TOKEN = re.compile(r"[^\s\-\u2010-\u2015/]+|[^\s]*[\-\u2010-\u2015/][^A-Za-
 
 
 class ActorRuler:
-    """Entity rulers over the KB's names: exact case (acronyms, single words, places) and lower case.
+    """Entities for the KB's names, matched in lower case, then in exact case (acronyms, single words, places).
 
     ``words="multi"`` keeps the names of several words (placed before the statistical NER, so
     "Kata'ib Hezbollah" is one KB name however NER would cut it); ``words="single"`` keeps the
