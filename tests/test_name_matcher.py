@@ -7,11 +7,12 @@ Spec:
   with ``phrase_matcher_attr`` ORTH or LOWER sets: longest first, then earliest, never over an
   entity already there, one name per span.
 - The names' tokens are kept in ``KGBUILD_CACHE_DIR``; a later matcher over the same names reads
-  them without tokenising; other names are another file; a broken file is tokenised again; a
-  folder that cannot be written is no error.
+  them without tokenising; other names are another file; a file that is broken or does not split
+  these names is tokenised again; a folder that cannot be written is no error.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -109,10 +110,11 @@ def test_the_names_tokens_are_kept_and_read_back(nlp: spacy.language.Language, t
 
     NameMatcher(nlp, NAMES[:3], attr="LOWER")  # other names: another file
     assert len(list((tmp_path / "cache").glob("names-*.json"))) == 2
-    kept[0].write_text("{not json", encoding="utf-8")
-    again = NameMatcher(nlp, NAMES, attr="LOWER")  # a broken file is tokenised again, and mended
-    assert again.trie == first.trie
-    assert kept[0].read_text(encoding="utf-8").startswith("[")
+    for broken in ("{not json", '[["Kata\'ib", "Hezbollah"]]', json.dumps([["a"]] * len(NAMES))):
+        kept[0].write_text(broken, encoding="utf-8")
+        again = NameMatcher(nlp, NAMES, attr="LOWER")  # a broken file is tokenised again, and mended
+        assert again.trie == first.trie
+        assert json.loads(kept[0].read_text(encoding="utf-8"))[0] == ["Kata'ib", "Hezbollah"]
 
 
 def test_a_cache_folder_that_cannot_be_written_is_no_error(nlp: spacy.language.Language, tmp_path: Path,

@@ -58,18 +58,29 @@ def name_tokens(nlp: Language, texts: Sequence[str], *, cache: bool = True) -> l
     spaCy version tokenised these very texts before (in this order)."""
     digest = hashlib.sha256("\n".join([spacy.__version__, nlp.meta.get("name", ""), nlp.meta.get("version", ""),
                                        nlp.lang, *texts]).encode()).hexdigest()[:32]
-    path = cache_dir() / f"names-{digest}.json"
-    if cache:
+    try:
+        path: Path | None = cache_dir() / f"names-{digest}.json" if cache else None
+    except RuntimeError:  # no home folder to find
+        path = None
+    if path is not None:
         try:
             tokens = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(tokens, list) and len(tokens) == len(texts):
+            if _tokens_of(tokens, texts):
                 return tokens
         except (OSError, ValueError):
             pass
     tokens = [[t.text for t in doc] for doc in nlp.tokenizer.pipe(texts)]
-    if cache:
+    if path is not None:
         _write_atomically(path, json.dumps(tokens, ensure_ascii=False))
     return tokens
+
+
+def _tokens_of(tokens: object, texts: Sequence[str]) -> bool:
+    """Whether ``tokens`` (read from a file) split each of ``texts``: a token list per text,
+    whose tokens are the text's characters but its spaces."""
+    return isinstance(tokens, list) and len(tokens) == len(texts) and all(
+        isinstance(words, list) and "".join(words).replace(" ", "") == text.replace(" ", "")
+        for words, text in zip(tokens, texts))
 
 
 def _write_atomically(path: Path, text: str) -> None:
