@@ -5,6 +5,9 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DEMO_STORE ?= .cache/demo-kg
 PYTEST_ARGS ?=
+# test files run in this many pytest-xdist workers, each file's tests in one worker (its servers and
+# module fixtures once); 1 runs the suite in one process
+PYTEST_WORKERS ?= 2
 
 .PHONY: demo test bench install clean lint
 
@@ -26,7 +29,7 @@ demo: $(STAMP)
 	$(VENV)/bin/kgbuild query attacks-on-state-affiliated-forces --store $(DEMO_STORE) --format table
 
 test: $(STAMP) test-servers
-	@$(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
+	@$(PY) -m pytest $(if $(filter-out 0 1,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadfile) $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest ran no test: failing"; exit 1; fi; exit $$status
 
 bench: $(STAMP)
