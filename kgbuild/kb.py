@@ -174,9 +174,8 @@ class ActorKB:
         index: dict[str, dict[str, list[Any]]] = {}
         for t in self.triples:
             index.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object)
-        kb_id = str(KG.kbId)
         self.actors: dict[str, KBActor] = {}
-        for subject in sorted(s for s, props in index.items() if kb_id in props):
+        for subject in sorted(s for s, props in index.items() if _KB_ID in props):
             self.actors[subject] = _actor(subject, index[subject])
         self._ids = {a.id: a for a in self.actors.values()}
         self._qids: dict[str, list[KBActor]] = {}

@@ -33,6 +33,7 @@ _RAISING_VERBS = frozenset({"double", "triple", "raise", "increase", "hike", "ti
 #: Verbs that put a measure their object names on someone ("slapped tariffs on X", "levied duties on",
 #: "placed sanctions on"): with another object, no event
 _IMPOSING_VERBS = frozenset({"slap", "levy", "reimpose", "place", "put", "introduce", "apply"})
+_MEASURE_VERBS = _RAISING_VERBS | _IMPOSING_VERBS
 #: Verbs whose object noun is the event ("launched airstrikes", "imposed a tariff"), the delivering ones among them
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "impose", "lead", "unleash", "announce",
                "order", "perform", "begin", "continue", "step", "use", "sign"} | DELIVERING_VERBS
@@ -46,7 +47,7 @@ def brings_about(verb: Token, noun: Token, lex: Lexicon) -> bool:
     airstrikes", "imposed a tariff") or one that raises a measure or puts one on someone ("doubled
     the tariff on X", "slapped tariffs on X")."""
     lemma = verb.lemma_.lower()
-    return lemma in LIGHT_VERBS or lemma in _RAISING_VERBS | _IMPOSING_VERBS and lex.noun_of(noun, EventClass.SANCTION)
+    return lemma in LIGHT_VERBS or lemma in _MEASURE_VERBS and lex.noun_of(noun, EventClass.SANCTION)
 
 
 @dataclass(frozen=True, slots=True)

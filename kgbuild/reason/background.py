@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from ..namespace import KG
 from ..store import GraphStore, current_marker
-from .api import ReasonReport, reason
+from .api import ReasonReport, _insert_marker, reason
 
 __all__ = ["reason_background", "REMEMBERED_BACKGROUNDS"]
 
@@ -65,8 +65,7 @@ def reason_background(store: GraphStore, *, engine: str) -> ReasonReport | None:
     store.mark_stale(graph)
     store.remove_graph(graph)
     store.bulk_load(remembered)  # one ingestion; the graph counts only once its marker is in
-    marker = current_marker(graph)
-    store.update(f"INSERT DATA {{ GRAPH {graph} {{ {marker.subject} {marker.predicate} {marker.object} }} }}")
+    _insert_marker(store, graph, current_marker(graph))
     return ReasonReport(engine="rules", triples=store.count(graph), seconds=time.perf_counter() - started,
                         fused_events=0)
 
