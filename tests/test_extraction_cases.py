@@ -3845,3 +3845,22 @@ def test_a_measure_slapped_placed_or_put_on_someone_is_a_sanction(extractor: Ext
 @pytest.mark.parametrize("sentence", ["The police placed barricades on the road.", "They put the blame on Israel."])
 def test_placing_or_putting_what_is_no_measure_is_no_sanction(extractor: Extractor, sentence: str) -> None:
     assert not events_of(extract(extractor, sentence), "Sanction")
+
+
+# --- twenty-sixth session -----------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, person, state", [
+    ("Kenyan opposition leader Raila Odinga criticized the new tax.", "Raila Odinga", "Kenya"),
+    ("Former Turkish ambassador Mithat Rende criticized the U.S. Congress.", "Mithat Rende", "Turkey"),
+    ("Exiled Cambodian opposition leader Sam Rainsy said he would return.", "Sam Rainsy", "Cambodia"),
+])
+def test_a_title_outside_office_is_no_post_in_the_government(extractor: Extractor, sentence: str, person: str,
+                                                             state: str) -> None:
+    result = extract(extractor, sentence)
+    assert person in {m.actor.label for m in result.mentions}
+    assert not {r for r in relation_labels(result) if r[0] == person and r[2].startswith("Government of")}
+    assert f"Government of {state}" not in {m.actor.label for m in result.mentions}
+
+
+def test_a_title_in_office_is_still_a_post_in_the_government(extractor: Extractor) -> None:
+    result = extract(extractor, "Turkish President Recep Tayyip Erdogan criticized the U.S. Congress.")
+    assert "Government of Turkey" in {m.actor.label for m in result.mentions}

@@ -39,6 +39,8 @@ def names_title_holder(doc: Doc, ent: Span, ctx: LinkContext) -> bool:
         j += 1
     if not titled or last is None:
         return False
+    if any(t.lower_ in _OUTSIDE_OFFICE for t in doc[ent.end:j]) or ent.start > 0 and doc[ent.start - 1].lower_ in _NOT_HELD:
+        return False  # "Kenyan opposition leader X", "former Turkish ambassador Y": not the government's
     if any(t.lemma_.lower() in ctx.lex.person_titles and t.dep_ in ("nsubj", "nsubjpass", "appos", "dobj", "pobj")
            and t.tag_ == "NN" and (t.i == last.i or t.dep_ == "appos" or any(c.dep_ == "prep" for c in t.children))
            for t in doc[ent.end:j]):
@@ -50,6 +52,9 @@ def names_title_holder(doc: Doc, ent: Span, ctx: LinkContext) -> bool:
         or (nxt.pos_ == "PROPN" and nxt.is_title and not nxt.ent_type_)
 
 
+#: words that put a titled person outside the state's government: "Kenyan opposition leader X"
+_OUTSIDE_OFFICE = frozenset({"opposition", "rebel", "militant", "insurgent", "separatist", "dissident", "exiled",
+                             "former", "ex", "late", "deposed", "ousted", "jailed", "detained"})
 _REGIONAL_OFFICES = frozenset({"governor", "mayor", "minister", "premier", "spokesperson", "spokesman", "spokeswoman",
                                "leader", "president"})
 #: a region's kind after its name ("Borno state")
