@@ -87,7 +87,7 @@ def fuse_around(store: GraphStore, seeds: set[ox.NamedNode], *,
     inferred = layout.inferred_graph
     fused_into = ox.NamedNode(str(KG.fusedInto))
     keys = _DayKeys(store, event_classes)
-    undated = _UndatedKeys(store)
+    undated = _UndatedKeys(store, event_classes)
     is_input = _InputGraphs(store)
     reached: set[ox.NamedNode] = set()
     old: set[ox.NamedNode] = set()
@@ -135,27 +135,48 @@ def _linkable(store: GraphStore, e: ox.NamedNode, keys: _DayKeys, undated: _Unda
 
 class _UndatedKeys:
     """The undated events of a (class, role, actor) whose article appeared on a day or up to
-    :data:`WINDOW_DAYS` after it; read from the store once per (class, role, actor)."""
+    :data:`WINDOW_DAYS` after it. Each publication day is read from the store once, from the
+    day's articles (an index lookup of the date) to their undated events: a window holds few
+    articles, while a popular actor's events grow with the store. An article's events are read
+    from the graph that dates it (a kgbuild article graph holds both)."""
 
-    def __init__(self, store: GraphStore) -> None:
-        self._store = store
-        self._known: dict[tuple[ox.Term, ...], dict[str, list[ox.NamedNode]]] = {}
+    def __init__(self, store: GraphStore, event_classes: set[str]) -> None:
+        self._store, self._classes = store, event_classes
+        self._days: dict[str, dict[tuple[ox.Term, ...], list[ox.NamedNode]]] = {}
+        self._timed: dict[str, list[tuple[ox.Term, ox.Term]]] | None = None
+
+    def _dated_otherwise(self, day: str) -> list[tuple[ox.Term, ox.Term]]:
+        """The (article, graph) pairs published on ``day`` as another literal than an
+        ``xsd:date`` (a timestamp): none in the graphs kgbuild writes; found in one scan."""
+        if self._timed is None:
+            self._timed = defaultdict(list)
+            for row in self._store.query(f"""SELECT ?a ?g ?p WHERE {{ GRAPH ?g {{ ?a <{_DCTERMS_DATE}> ?p }}
+                                             FILTER(datatype(?p) != <{_XSD_DATE}>) }}""", union=False):
+                self._timed[row["p"].value[:10]].append((row["a"], row["g"]))
+        return self._timed.get(day, [])
 
     def __call__(self, c: ox.Term, r: ox.NamedNode, v: ox.Term, day: ox.Term) -> list[ox.NamedNode]:
-        key = (c, r, v)
-        found = self._known.get(key)
+        return [e for k in range(WINDOW_DAYS + 1) for e in self._published_on(_shift(day.value, k)).get((c, r, v), ())]
+
+    def _published_on(self, day: str) -> dict[tuple[ox.Term, ...], list[ox.NamedNode]]:
+        found = self._days.get(day)
         if found is None:
             ok = self._store.layout.sparql_reasoning_filter
-            rows = self._store.query(f"""SELECT DISTINCT ?e ?p WHERE {{
-                GRAPH ?g1 {{ ?e {r} {v} }} FILTER(isIRI(?e) && {ok("g1")})
-                GRAPH ?g4 {{ ?e a {c} }} FILTER({ok("g4")})
-                FILTER NOT EXISTS {{ GRAPH ?g2 {{ ?e <{KG.date}> ?d }} FILTER({ok("g2")}) }}
-                GRAPH ?g3 {{ ?e <{KG.sourceArticle}> ?a }} FILTER({ok("g3")})
-                GRAPH ?g5 {{ ?a <{_DCTERMS_DATE}> ?p }} }}""", union=False)
-            found = self._known[key] = defaultdict(list)
-            for row in rows:  # by publication day: a popular actor has many, a window holds few
-                found[row["p"].value[:10]].append(row["e"])
-        return [e for k in range(WINDOW_DAYS + 1) for e in found.get(_shift(day.value, k), ())]
+            published = ox.Literal(day, datatype=ox.NamedNode(_XSD_DATE))
+            pairs = " ".join(f"({a} {g})" for a, g in self._dated_otherwise(day))
+            timed = f" UNION {{ VALUES (?a ?g5) {{ {pairs} }} }}" if pairs else ""
+            rows = self._store.query(f"""SELECT DISTINCT ?e ?c ?r ?v WHERE {{
+                {{ SELECT ?a ?g5 WHERE {{ {{ GRAPH ?g5 {{ ?a <{_DCTERMS_DATE}> {published} }} }}{timed} }} }}
+                LATERAL {{ {_values("c", self._classes)} GRAPH ?g5 {{ ?e a ?c }} FILTER(isIRI(?e))
+                           GRAPH ?g3 {{ ?e <{KG.sourceArticle}> ?a }} FILTER({ok("g3")})
+                           FILTER NOT EXISTS {{ GRAPH ?g2 {{ ?e <{KG.date}> ?d }} FILTER({ok("g2")}) }} }}
+                LATERAL {{ {_values("r", (str(KG.agent), str(KG.target)))} GRAPH ?g1 {{ ?e ?r ?v }}
+                           FILTER({ok("g1")}) }} }}""",
+                                     union=False)
+            found = self._days[day] = defaultdict(list)
+            for row in rows:
+                found[(row["c"], row["r"], row["v"])].append(row["e"])
+        return found
 
 
 def _rows(store: GraphStore, events: list[ox.NamedNode], is_input: _InputGraphs | None = None,
