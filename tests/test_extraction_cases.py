@@ -3864,3 +3864,33 @@ def test_a_title_outside_office_is_no_post_in_the_government(extractor: Extracto
 def test_a_title_in_office_is_still_a_post_in_the_government(extractor: Extractor) -> None:
     result = extract(extractor, "Turkish President Recep Tayyip Erdogan criticized the U.S. Congress.")
     assert "Government of Turkey" in {m.actor.label for m in result.mentions}
+
+
+@pytest.mark.parametrize("text", [
+    '"Russia must withdraw its troops. We have said this many times. Ukraine will never accept these conditions," '
+    'Ukrainian President Volodymyr Zelenskyy said.',
+    'Ukrainian President Volodymyr Zelenskyy spoke to reporters in Kyiv on Monday. "Russia must withdraw its troops '
+    'from our land."',
+])
+def test_a_quotation_is_its_speakers_over_several_sentences_or_after_them(extractor: Extractor, text: str) -> None:
+    """A quotation whose speaker is named only at its end, sentences later, or in the sentence
+    before it (news paragraphs of quotation) is that speaker's word."""
+    demand = only(extract(extractor, text), "Demand")
+    assert labels(demand.agents) == {"Volodymyr Zelensky"} and labels(demand.targets) == {"Russia"}
+
+
+def test_a_quotation_standing_after_its_speaker_is_theirs(extractor: Extractor) -> None:
+    demand = only(extract(extractor, 'EU foreign policy chief Kaja Kallas spoke in Brussels on Monday. '
+                                     '"Russia must accept the ceasefire now."'), "Demand")
+    assert labels(demand.agents) == {"Kaja Kallas"} and labels(demand.targets) == {"Russia"}
+
+
+def test_a_quotation_without_a_speaker_anywhere_near_is_nobodys() -> None:
+    from kgbuild.extract.mentions import MentionIndex
+    from kgbuild.extract.speech import SpeechFrames
+
+    nlp = Extractor().nlp
+    doc = nlp('The hotel was quiet on Sunday.\n\n"Fighters stormed the hotel."')
+    frames = SpeechFrames(doc, MentionIndex(doc, []))
+    stormed = next(t for t in doc if t.text == "stormed")
+    assert frames.of(stormed).verb is None

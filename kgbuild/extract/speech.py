@@ -142,6 +142,7 @@ class SpeechFrames:
         self._quoted = self._quote_mask(doc)
         self._cache: dict[int, SpeechFrame | None] = {}
         self._according_speakers: dict[int, list[ActorRef] | None] = {}
+        self._runs: dict[int, tuple[int, int]] = {}
 
     @staticmethod
     def _quote_mask(doc: Doc) -> list[bool]:
@@ -238,19 +239,49 @@ class SpeechFrames:
         return None
 
     def _quotation(self, token: Token) -> SpeechFrame | None:
+        """A quotation's frame: the reporting verb outside the quotation in the token's sentence,
+        a later sentence of the quotation or the sentence after it ('"They burned our villages.
+        They killed our children," the governor said'), else, for a quotation standing alone,
+        the verb of speaking just before it ('The governor spoke on Monday. "They burned our
+        villages."'); a frame without speakers when none is found."""
         if not self._quoted[token.i]:
             return None
+        start, end = self._quote_run(token.i)
+        sentences = []
         sent = token.sent
-        candidates = [sent]
-        following = self.doc[sent.end:].sents if sent.end < len(self.doc) else iter(())
-        nxt = next(following, None)
-        if nxt is not None:
-            candidates.append(nxt)
-        for span in candidates:
+        while True:
+            sentences.append(sent)
+            if sent.end > end + 1 or sent.end >= len(self.doc):
+                break
+            sent = self.doc[sent.end].sent
+        if sent.end < len(self.doc):
+            sentences.append(self.doc[sent.end].sent)  # '"...." \n the envoy said'
+        for span in sentences:
             for verb in span:
                 if verb.lemma_.lower() in REPORTING_VERBS and verb.pos_ in ("VERB", "AUX") and not self._quoted[verb.i]:
                     return SpeechFrame(verb, "quote", self._speakers_of(verb))
+        before = start - 1
+        while before >= 0 and (self.doc[before].is_space or self.doc[before].text in _QUOTES):
+            before -= 1
+        if before >= 0 and not self._quoted[before] and self.doc[before].sent.end <= start + 1:
+            for verb in reversed(self.doc[before].sent):
+                if verb.lemma_.lower() in _SPEAKING and verb.pos_ in ("VERB", "AUX") and not self._quoted[verb.i]:
+                    return SpeechFrame(verb, "quote", self._speakers_of(verb))
         return SpeechFrame(None, "quote", [])
+
+    def _quote_run(self, i: int) -> tuple[int, int]:
+        """The first and last token of the quoted run holding token ``i`` (cached per run)."""
+        run = self._runs.get(i)
+        if run is None:
+            start = end = i
+            while start > 0 and self._quoted[start - 1]:
+                start -= 1
+            while end + 1 < len(self.doc) and self._quoted[end + 1]:
+                end += 1
+            run = (start, end)
+            for k in range(start, end + 1):
+                self._runs[k] = run
+        return run
 
 
 #: Verbs that attribute a description to someone ("presented X as 'Iranian forces'").
