@@ -3894,3 +3894,13 @@ def test_a_quotation_without_a_speaker_anywhere_near_is_nobodys() -> None:
     frames = SpeechFrames(doc, MentionIndex(doc, []))
     stormed = next(t for t in doc if t.text == "stormed")
     assert frames.of(stormed).verb is None
+
+
+@pytest.mark.parametrize("sentence, agent, target", [
+    ("China did not support the resolution drafted by the United States.", "China", "United States"),
+    ("Hamas rejected a ceasefire plan put forward by Egypt.", "Hamas", "Egypt"),
+])
+def test_what_is_turned_down_was_made_by_whom_its_participle_names(extractor: Extractor, sentence: str, agent: str,
+                                                                   target: str) -> None:
+    rejection = only(extract(extractor, sentence), "Rejection")
+    assert labels(rejection.agents) == {agent} and labels(rejection.targets) == {target}

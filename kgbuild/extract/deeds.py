@@ -20,7 +20,7 @@ from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
 
 __all__ = ["DOMESTIC_ACTS", "RuleRoles", "aid_recipients", "arms_supplied", "attack_undergone", "bodies_left",
            "condemned", "forces_withdrawn", "grammatical_event", "ground_taken", "in_condition", "let_out_of_custody",
-           "munitions_aimed", "offer_makers", "physical_trigger"]
+           "makers_named", "munitions_aimed", "offer_makers", "physical_trigger"]
 
 #: The parse's agents and targets of a trigger for a class (``events._RuleRoles``).
 RuleRoles = Callable[[Token, str, int], tuple[list[ActorRef], list[ActorRef]]]
@@ -282,6 +282,15 @@ def attack_undergone(noun: Token, index: MentionIndex) -> tuple[list[ActorRef], 
     return agents, targets
 
 
+def makers_named(thing: Token) -> list[Token]:
+    """The words naming who made ``thing``: its "by" or "from" phrase ("the proposal by the EU",
+    "pressure from criminal groups") or the "by" phrase of a participle on it ("the resolution
+    drafted by the United States", "a plan put forward by Egypt")."""
+    phrases = [p for p in thing.children if p.dep_ == "prep" and p.lower_ in ("by", "from")] + [
+        a for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
+    return [g for p in phrases for g in p.children if g.dep_ == "pobj"]
+
+
 #: what a refusal turns down whose maker it is aimed at ("denied allegations by Human Rights Watch")
 _REFUSABLE = OFFERS | {"allegation", "accusation", "charge", "claim", "demand", "request", "call", "ultimatum"}
 
@@ -298,8 +307,8 @@ def offer_makers(verb: Token, index: MentionIndex, *, refused: bool = False) -> 
         return []
     offers = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in (_REFUSABLE if refused else OFFERS)]
     makers = [m for o in offers for c in o.children if c.dep_ in ("poss", "amod", "compound", "nmod")
-              or c.dep_ == "prep" and c.lower_ in ("from", "by") for m in (c, *c.children) if index.at(m) is not None]
-    found = [index.at(m).actor for m in makers]
+              for m in (c, *c.children) if index.at(m) is not None]
+    found = [index.at(m).actor for m in makers] + [a for o in offers for g in makers_named(o) for a in index.in_phrase(g)]
     if refused:  # "the United States warned Iran ... as Tehran rejected its offer": no one turns down his own
         own = frozenset(a.key for c in verb.children if c.dep_ == "nsubj" for a in index.named_or_meant(c))
         found += [prior for o in offers for c in o.children if c.dep_ == "poss" and c.lower_ in ("its", "their")

@@ -13,6 +13,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass, EventClass
+from .deeds import makers_named
 from .implied import frame_date, on_other_sides
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
@@ -43,11 +44,10 @@ def judged_actors(verb: Token, lex: Lexicon, index: MentionIndex) -> list[ActorR
 def refused_makers(verb: Token, index: MentionIndex) -> list[ActorRef]:
     """Whose pressure, proposal or demand a refusal turns down: the "by" or "from" phrase of what
     is refused ("will not succumb to pressure from criminal groups", "did not accept the proposal
-    by the EU")."""
+    by the EU", "does not support the resolution drafted by the United States")."""
     things = [c for c in verb.children if c.dep_ == "dobj"] + [
         g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    makers = [g for thing in things for p in thing.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
-              for g in p.children if g.dep_ == "pobj"]
+    makers = [g for thing in things for g in makers_named(thing)]
     return unique_actors([a for g in makers for a in index.in_phrase(g) if a.actor_class != ActorClass.PLACE])
 
 
