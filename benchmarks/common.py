@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import signal
 import subprocess
 import sys
 import time
@@ -65,9 +66,30 @@ class Child:
     timed_out: bool = False
 
 
+#: seconds a timed-out child has to stop on SIGTERM (kgbuild removes its temporary files, a
+#: reasoner's JVM stops) before its group is killed
+STOP_GRACE = 10.0
+
+
+def _stop_group(pid: int) -> tuple[int, int, Any]:
+    """SIGTERM to the child's process group, SIGKILL after :data:`STOP_GRACE`; its wait4."""
+    os.killpg(pid, signal.SIGTERM)
+    until = time.perf_counter() + STOP_GRACE
+    found = os.wait4(pid, os.WNOHANG)
+    while not found[0] and time.perf_counter() < until:
+        time.sleep(0.05)
+        found = os.wait4(pid, os.WNOHANG)
+    try:
+        os.killpg(pid, signal.SIGKILL)  # the child itself, or what it left running
+    except ProcessLookupError:
+        pass
+    return found if found[0] else os.wait4(pid, 0)
+
+
 def run_child(cmd: list[str], *, timeout: float | None = None, cwd: Path | None = None,
               env: dict[str, str] | None = None) -> Child:
-    """Run ``cmd``; peak RSS (bytes) from the child's VmHWM, polled; kill its group on timeout."""
+    """Run ``cmd``; peak RSS (bytes) from the child's VmHWM, polled; on timeout its group is
+    stopped (SIGTERM, then SIGKILL after :data:`STOP_GRACE` s)."""
     out_path, err_path = Path(os.devnull), Path(os.devnull)
     import tempfile
 
@@ -84,8 +106,7 @@ def run_child(cmd: list[str], *, timeout: float | None = None, cwd: Path | None 
                 break
             if deadline is not None and time.perf_counter() > deadline:
                 timed_out = True
-                os.killpg(proc.pid, 9)
-                pid, status, usage = os.wait4(proc.pid, 0)
+                pid, status, usage = _stop_group(proc.pid)
                 break
             time.sleep(0.02)
         seconds = time.perf_counter() - started

@@ -58,3 +58,21 @@ def test_a_partial_rerun_keeps_the_date_and_notes_of_the_run_it_merges_into() ->
     failed = {**full, "failed": ["bench_load", "bench_reason"]}
     fixed = {**rerun, "failed": []}
     assert merged_meta(failed, fixed, rerun=["bench_load"])["failed"] == ["bench_reason"]  # ran now: not failed
+
+
+def test_a_child_out_of_time_is_stopped_so_that_it_cleans_up(tmp_path: Path) -> None:
+    """A timed-out benchmark child (HermiT over its cap) gets SIGTERM first, so that kgbuild's
+    stop signals unwind it and its temporary folder goes; a child ignoring it is killed."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from common import run_child
+
+    marker = tmp_path / "folder.txt"
+    child = ("import sys, tempfile, time\nfrom kgbuild.signals import stop_signals\n"
+             "with stop_signals(), tempfile.TemporaryDirectory(prefix='kgbuild-bench-') as tmp:\n"
+             f"    open({str(marker)!r}, 'w').write(tmp)\n    time.sleep(60)\n")
+    result = run_child([sys.executable, "-c", child], timeout=3)
+    assert result.timed_out and result.seconds < 20
+    assert not Path(marker.read_text()).exists()
+    stubborn = run_child([sys.executable, "-c", "import signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+                                                "time.sleep(60)"], timeout=1)
+    assert stubborn.timed_out and stubborn.seconds < 30
