@@ -3904,3 +3904,19 @@ def test_what_is_turned_down_was_made_by_whom_its_participle_names(extractor: Ex
                                                                    target: str) -> None:
     rejection = only(extract(extractor, sentence), "Rejection")
     assert labels(rejection.agents) == {agent} and labels(rejection.targets) == {target}
+
+
+def test_the_publishers_language_service_is_no_actor(extractor: Extractor) -> None:
+    text = "A State Department spokesperson told VOA's Korean Service on Monday that sanctions must stay."
+    result = extractor.extract(Article(id="case", source="case", text=text, published=PUBLISHED,
+                                       publisher="Voice of America"))
+    assert "Korean Service" not in {m.actor.label for m in result.mentions}
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("North Korea refused to meet the United States.", "United States"),
+    ("Mali's junta refused to recognize ECOWAS.", "Economic Community of West African States"),
+])
+def test_a_refusal_to_deal_with_someone_is_aimed_at_them(extractor: Extractor, sentence: str, target: str) -> None:
+    rejection = only(extract(extractor, sentence), "Rejection")
+    assert target in labels(rejection.targets)

@@ -20,7 +20,7 @@ from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
 
 __all__ = ["DOMESTIC_ACTS", "RuleRoles", "aid_recipients", "arms_supplied", "attack_undergone", "bodies_left",
            "condemned", "forces_withdrawn", "grammatical_event", "ground_taken", "in_condition", "let_out_of_custody",
-           "makers_named", "munitions_aimed", "offer_makers", "physical_trigger"]
+           "makers_named", "munitions_aimed", "offer_makers", "physical_trigger", "refused_dealings"]
 
 #: The parse's agents and targets of a trigger for a class (``events._RuleRoles``).
 RuleRoles = Callable[[Token, str, int], tuple[list[ActorRef], list[ActorRef]]]
@@ -289,6 +289,24 @@ def makers_named(thing: Token) -> list[Token]:
     phrases = [p for p in thing.children if p.dep_ == "prep" and p.lower_ in ("by", "from")] + [
         a for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
     return [g for p in phrases for g in p.children if g.dep_ == "pobj"]
+
+
+#: verbs of dealing with someone that a refusal can be about ("refused to meet the United States")
+_DEALING = frozenset({"meet", "talk", "negotiate", "engage", "deal", "speak", "sit"})
+
+
+def refused_dealings(refusal: Token, lex: Lexicon, index: MentionIndex) -> list[ActorRef]:
+    """Whom a refusal to deal with or accept someone turns down: the object of the verb refused
+    ("refused to meet the United States", "declined to recognize the junta", "will not negotiate
+    with the rebels")."""
+    verbs = [c for c in refusal.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+             and c.lemma_.lower() in _DEALING | lex.accepting_verbs]
+    if refusal.lemma_.lower() in _DEALING:
+        verbs.append(refusal)  # "will not negotiate with the rebels": the refusal is the verb itself
+    found = [a for v in verbs for c in v.children if c.dep_ == "dobj" for a in index.named_or_meant(c)]
+    found += [a for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in ("with", "to")
+              for g in p.children if g.dep_ == "pobj" for a in index.named_or_meant(g)]
+    return unique_actors([a for a in found if a.actor_class != ActorClass.PLACE])
 
 
 #: what a refusal turns down whose maker it is aimed at ("denied allegations by Human Rights Watch")

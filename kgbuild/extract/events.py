@@ -23,7 +23,7 @@ from ..vocabulary import ActorClass, EventClass
 from .anaphora import relative_of_no_one
 from .deeds import (DOMESTIC_ACTS, aid_recipients, arms_supplied, attack_undergone, bodies_left, forces_withdrawn,
                     grammatical_event, ground_taken, in_condition, let_out_of_custody, munitions_aimed, mutual,
-                    offer_makers, physical_trigger)
+                    offer_makers, physical_trigger, refused_dealings)
 from .demands import asks_nothing
 from .event_dates import date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
@@ -105,7 +105,8 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
         if not agents and is_clash(token):  # "fighting between the army and the RSF has killed ..."
             agents = clash_sides(token, index)
         if event_class == EventClass.REJECTION and not targets:  # "rejected a proposal by X"; "X proposed, Y refused"
-            targets = offer_makers(token, index, refused=True) or proposers(token, index)
+            targets = offer_makers(token, index, refused=True) or proposers(token, index) \
+                or refused_dealings(token, lex, index)
         if event_class == EventClass.AGREEMENT:  # "accepted the offer from the European Union"
             targets = unique_actors([*targets, *offer_makers(token, index)])
         if event_class == EventClass.RETREAT:  # "withdrew from ECOWAS"

@@ -136,8 +136,9 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue
         if author_key and normalise_name(ent.text) == author_key:
             continue
-        if ctx.is_publisher(ent.text):
-            continue  # "VOA", "VOA Somali": the outlet, not an actor of the story
+        if ctx.is_publisher(ent.text) or ent.start > 1 and doc[ent.start - 1].lower_ in ("'s", "\u2019s") \
+                and ctx.is_publisher(doc[ent.start - 2:ent.end].text):
+            continue  # "VOA", "VOA Somali", "VOA's Korean Service": the outlet, not an actor of the story
         if ent.label_ in ("ORG", "PRODUCT") and not ent.ent_id_ and ent.root.dep_ == "pobj" \
                 and ent.root.head.lower_ in ("on", "via") and ent.root.head.head.pos_ in ("VERB", "NOUN"):
             continue  # "wrote on Twitter", "a post on Facebook": the medium, not an actor
