@@ -3920,3 +3920,18 @@ def test_the_publishers_language_service_is_no_actor(extractor: Extractor) -> No
 def test_a_refusal_to_deal_with_someone_is_aimed_at_them(extractor: Extractor, sentence: str, target: str) -> None:
     rejection = only(extract(extractor, sentence), "Rejection")
     assert target in labels(rejection.targets)
+
+
+@pytest.mark.parametrize("sentence, accuser, accused", [
+    ("Amnesty International castigated the Ethiopian government for the arrests.", "Amnesty International",
+     "Government of Ethiopia"),
+    ("Human Rights Watch assailed the Nigerian army for its conduct.", "Human Rights Watch", "Nigerian Army"),
+])
+def test_harsh_words_of_blame_are_accusations(extractor: Extractor, sentence: str, accuser: str, accused: str) -> None:
+    accusation = only(extract(extractor, sentence), "Accusation")
+    assert labels(accusation.agents) == {accuser} and accused in labels(accusation.targets)
+
+
+def test_a_refusal_to_talk_to_someone_is_aimed_at_them(extractor: Extractor) -> None:
+    rejection = only(extract(extractor, "The rebels refused to talk to the government of Sudan."), "Rejection")
+    assert labels(rejection.targets) == {"Government of Sudan"}

@@ -297,12 +297,10 @@ _DEALING = frozenset({"meet", "talk", "negotiate", "engage", "deal", "speak", "s
 
 def refused_dealings(refusal: Token, lex: Lexicon, index: MentionIndex) -> list[ActorRef]:
     """Whom a refusal to deal with or accept someone turns down: the object of the verb refused
-    ("refused to meet the United States", "declined to recognize the junta", "will not negotiate
-    with the rebels")."""
+    ("refused to meet the United States", "declined to recognize the junta", "refused to talk to
+    the rebels")."""
     verbs = [c for c in refusal.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
              and c.lemma_.lower() in _DEALING | lex.accepting_verbs]
-    if refusal.lemma_.lower() in _DEALING:
-        verbs.append(refusal)  # "will not negotiate with the rebels": the refusal is the verb itself
     found = [a for v in verbs for c in v.children if c.dep_ == "dobj" for a in index.named_or_meant(c)]
     found += [a for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in ("with", "to")
               for g in p.children if g.dep_ == "pobj" for a in index.named_or_meant(g)]

@@ -152,7 +152,8 @@ class _UndatedKeys:
             self._timed = defaultdict(list)
             for row in self._store.query(f"""SELECT ?a ?g ?p WHERE {{ GRAPH ?g {{ ?a <{_DCTERMS_DATE}> ?p }}
                                              FILTER(datatype(?p) != <{_XSD_DATE}>) }}""", union=False):
-                self._timed[row["p"].value[:10]].append((row["a"], row["g"]))
+                if isinstance(row["a"], ox.NamedNode) and isinstance(row["g"], ox.NamedNode):
+                    self._timed[row["p"].value[:10]].append((row["a"], row["g"]))
         return self._timed.get(day, [])
 
     def __call__(self, c: ox.Term, r: ox.NamedNode, v: ox.Term, day: ox.Term) -> list[ox.NamedNode]:
