@@ -3,7 +3,9 @@
 A token is in reported speech when it sits in the complement of a reporting verb ("the
 minister said the rebels had massacred villagers"), in a clause with "according to X", or
 between quotation marks that a reporting verb attributes ('"We will respond," the envoy
-said'). The frame names the reporting verb and the speakers: the subject's actors, the body a
+said'; over several sentences, or a quotation standing alone after the sentence of its
+speaker: 'The envoy spoke on Monday. "We will respond."'). The frame names the reporting verb
+and the speakers: the subject's actors, the body a
 spokesperson speaks for ("a spokesman for the ministry"), a pronoun's antecedent.
 
 >>> import spacy
