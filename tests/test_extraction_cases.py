@@ -3871,6 +3871,8 @@ def test_a_title_in_office_is_still_a_post_in_the_government(extractor: Extracto
     'Ukrainian President Volodymyr Zelenskyy said.',
     'Ukrainian President Volodymyr Zelenskyy spoke to reporters in Kyiv on Monday. "Russia must withdraw its troops '
     'from our land."',
+    'Ukrainian President Volodymyr Zelenskyy said: "We have said this many times. Ukraine will not give up. Russia '
+    'must withdraw its troops."',
 ])
 def test_a_quotation_is_its_speakers_over_several_sentences_or_after_them(extractor: Extractor, text: str) -> None:
     """A quotation whose speaker is named only at its end, sentences later, or in the sentence

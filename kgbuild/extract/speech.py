@@ -242,22 +242,18 @@ class SpeechFrames:
 
     def _quotation(self, token: Token) -> SpeechFrame | None:
         """A quotation's frame: the reporting verb outside the quotation in the token's sentence,
-        a later sentence of the quotation or the sentence after it ('"They burned our villages.
-        They killed our children," the governor said'), else, for a quotation standing alone,
+        the quotation's last sentence or the one after it ('"They burned our villages. They
+        killed our children," the governor said'), or its first ('The governor said: "They
+        burned our villages. They killed our children."'), else, for a quotation standing alone,
         the verb of speaking just before it ('The governor spoke on Monday. "They burned our
         villages."'); a frame without speakers when none is found."""
         if not self._quoted[token.i]:
             return None
         start, end = self._quote_run(token.i)
-        sentences = []
-        sent = token.sent
-        while True:
-            sentences.append(sent)
-            if sent.end > end + 1 or sent.end >= len(self.doc):
-                break
-            sent = self.doc[sent.end].sent
-        if sent.end < len(self.doc):
-            sentences.append(self.doc[sent.end].sent)  # '"...." \n the envoy said'
+        last = self.doc[end].sent  # the sentences between are quoted through: no verb outside
+        sentences = [token.sent, last, self.doc[start].sent]  # '"A. B," X said', 'X said: "A. B."'
+        if last.end < len(self.doc):
+            sentences.insert(2, self.doc[last.end].sent)  # '"...." \n the envoy said'
         for span in sentences:
             for verb in span:
                 if verb.lemma_.lower() in REPORTING_VERBS and verb.pos_ in ("VERB", "AUX") and not self._quoted[verb.i]:
