@@ -300,7 +300,7 @@ def refused_dealings(refusal: Token, lex: Lexicon, index: MentionIndex) -> list[
     ("refused to meet the United States", "declined to recognize the junta", "refused to talk to
     the rebels")."""
     verbs = [c for c in refusal.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
-             and c.lemma_.lower() in _DEALING | lex.accepting_verbs]
+             and (c.lemma_.lower() in _DEALING or c.lemma_.lower() in lex.accepting_verbs)]
     found = [a for v in verbs for c in v.children if c.dep_ == "dobj" for a in index.named_or_meant(c)]
     found += [a for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in ("with", "to")
               for g in p.children if g.dep_ == "pobj" for a in index.named_or_meant(g)]

@@ -254,18 +254,21 @@ class SpeechFrames:
         sentences = [token.sent, last, self.doc[start].sent]  # '"A. B," X said', 'X said: "A. B."'
         if last.end < len(self.doc):
             sentences.insert(2, self.doc[last.end].sent)  # '"...." \n the envoy said'
-        for span in sentences:
-            for verb in span:
-                if verb.lemma_.lower() in REPORTING_VERBS and verb.pos_ in ("VERB", "AUX") and not self._quoted[verb.i]:
-                    return SpeechFrame(verb, "quote", self._speakers_of(verb))
-        before = start - 1
-        while before >= 0 and (self.doc[before].is_space or self.doc[before].text in _QUOTES):
-            before -= 1
-        if before >= 0 and not self._quoted[before] and self.doc[before].sent.end <= start + 1:
-            for verb in reversed(self.doc[before].sent):
-                if verb.lemma_.lower() in _SPEAKING and verb.pos_ in ("VERB", "AUX") and not self._quoted[verb.i]:
-                    return SpeechFrame(verb, "quote", self._speakers_of(verb))
-        return SpeechFrame(None, "quote", [])
+        unique = {span.start: span for span in sentences}.values()  # each sentence read once, in that order
+        verb = next((v for span in unique for v in self._unquoted(span, REPORTING_VERBS)), None)
+        if verb is None:
+            before = start - 1
+            while before >= 0 and (self.doc[before].is_space or self.doc[before].text in _QUOTES):
+                before -= 1
+            if before >= 0 and not self._quoted[before] and self.doc[before].sent.end <= start + 1:
+                verb = next(self._unquoted(self.doc[before].sent, _SPEAKING, last_first=True), None)
+        return SpeechFrame(verb, "quote", self._speakers_of(verb) if verb is not None else [])
+
+    def _unquoted(self, span: Span, lemmas: frozenset[str], *, last_first: bool = False) -> Iterator[Token]:
+        """The verbs of ``lemmas`` in ``span`` outside quotation marks, in order (or last first)."""
+        for verb in (reversed(span) if last_first else span):
+            if verb.lemma_.lower() in lemmas and verb.pos_ in ("VERB", "AUX") and not self._quoted[verb.i]:
+                yield verb
 
     def _quote_run(self, i: int) -> tuple[int, int]:
         """The first and last token of the quoted run holding token ``i`` (cached per run)."""

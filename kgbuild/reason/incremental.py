@@ -35,6 +35,7 @@ __all__ = ["update"]
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _AFFILIATED = ox.NamedNode(str(KG.StateAffiliatedActor))
 _ACTOR = ox.NamedNode(str(KG.Actor))
+_CLOSED = frozenset(ox.NamedNode(p) for p in CLOSED_PROPERTIES)
 #: triples per DELETE DATA / INSERT DATA, and source graphs per classification update
 CHUNK_TRIPLES = 20_000
 CHUNK_GRAPHS = 2000
@@ -85,12 +86,11 @@ def _actor_part(store: GraphStore, graph: ox.NamedNode, *, subjects: set[ox.Name
     """The engine's answer in ``graph`` (about ``subjects`` only, when given): every class of
     every actor, and the closure triples."""
     if subjects is not None:  # a few nodes: read from the indexes, not a join over the graph
-        closed = {ox.NamedNode(p) for p in CLOSED_PROPERTIES}
         out: set[ox.Triple] = set()
         for s in subjects:
             triples = [q.triple for q in store.quads(graph, subject=s)]
             actor = any(t.predicate == _RDF_TYPE and t.object == _ACTOR for t in triples)
-            out.update(t for t in triples if t.predicate in closed or actor and t.predicate == _RDF_TYPE)
+            out.update(t for t in triples if t.predicate in _CLOSED or actor and t.predicate == _RDF_TYPE)
         return out
     types = store.query(f"SELECT ?s ?c WHERE {{ GRAPH {graph} {{ ?s a <{KG.Actor}> . ?s a ?c }} }}", union=False)
     out = {ox.Triple(row["s"], _RDF_TYPE, row["c"]) for row in types}
