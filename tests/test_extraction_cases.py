@@ -3937,3 +3937,35 @@ def test_harsh_words_of_blame_are_accusations(extractor: Extractor, sentence: st
 def test_a_refusal_to_talk_to_someone_is_aimed_at_them(extractor: Extractor) -> None:
     rejection = only(extract(extractor, "The rebels refused to talk to the government of Sudan."), "Rejection")
     assert labels(rejection.targets) == {"Government of Sudan"}
+
+
+# --- twenty-seventh session ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, place", [
+    # the phrase's head names the place; what modifies it says where that lies
+    ("Gunmen attacked a police station on Monday in Nigeria's northern Zamfara state.", "Zamfara State"),
+    ("Fighters stormed a hotel in the Somali city of Beledweyne on Tuesday.", "Beledweyne"),
+    ("A suicide bomber struck a convoy in Balochistan's Kalat district on Friday.", "Kalat"),
+    ("Saudi Crown Prince Mohammed bin Salman met with Marco Rubio in the Red Sea port city of Jeddah.", "Jeddah"),
+    # the parser hangs the place on the object, or on what describes it
+    ("Militants attacked a passenger train on Tuesday in Pakistan's Balochistan province.", "Balochistan"),
+    ("Insurgents ambushed a bus carrying soldiers in Kalat on Friday.", "Kalat"),
+    # a meeting named after where it was held
+    ("Donald Trump met with Kim Jong Un at the Singapore summit in June 2018.", "Singapore"),
+])
+def test_an_event_happens_in_the_most_specific_place_its_phrase_names(extractor: Extractor, sentence: str,
+                                                                      place: str) -> None:
+    events = extract(extractor, sentence).events
+    assert events and all(e.place is not None and e.place.label == place for e in events)
+
+
+def test_a_place_inside_a_relative_clause_is_not_the_events() -> None:
+    from kgbuild.extract.places import place_in_phrase
+    from kgbuild.extract.mentions import MentionIndex
+
+    extractor = Extractor()
+    result = extract(extractor, "Fighters stormed a hotel where elders were meeting in Mogadishu.")
+    doc = extractor.nlp("Fighters stormed a hotel where elders were meeting in Mogadishu.")
+    index = MentionIndex(doc, result.mentions)
+    hotel = next(t for t in doc if t.text == "hotel")
+    assert place_in_phrase(hotel, index) is None

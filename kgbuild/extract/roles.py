@@ -12,9 +12,9 @@ from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import PRONOUNS, RELATIVE_PRONOUNS, MentionIndex, unique_actors
 from .nouns import EQUIPMENT, TRADED
-from .triggers import DELIVERING_VERBS, LIGHT_VERBS, brings_about, governing_verb
+from .triggers import DELIVERING_VERBS, LIGHT_VERBS, brings_about
 
-__all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "event_place", "embedded_agents",
+__all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "embedded_agents",
            "evaluative", "clash_sides", "is_clash", "held_by_whom", "protested", "measures_with", "proposers",
            "taken_from", "ARMED", "LIGHT_VERBS", "DELIVERING_VERBS"]
 
@@ -25,7 +25,6 @@ _OF_AGENT = {"brutality", "violence", "crackdown", "offensive", "operation", "ca
              *_FORCES_SENT}
 _QUANTIFIERS = {"flurry", "wave", "series", "spate", "string", "number", "barrage", "round", "volley", "campaign"}
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "with", "into"})
-_PLACE_PREPS = {"in", "on", "at", "near", "across", "inside", "throughout", "around", "outside"}
 ARMED = frozenset({"ArmedGroup", "SecurityForce", "State"})
 
 
@@ -481,22 +480,6 @@ def responsible(noun: Token, index: MentionIndex) -> list[ActorRef]:
         return [a for g in verb.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
                 for a in index.in_phrase(p)]
     return [a for c in verb.children if c.dep_ == "nsubj" for a in index.named_or_meant(c)]
-
-
-def event_place(trigger: Token, index: MentionIndex) -> ActorRef | None:
-    hosts = [trigger]
-    verb = governing_verb(trigger) if trigger.pos_ not in ("VERB", "AUX") else None
-    if verb is not None:
-        hosts.append(verb)
-    for host in hosts:
-        for child in host.children:
-            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
-                for pobj in (g for g in child.children if g.dep_ == "pobj"):
-                    for node in pobj.subtree:
-                        mention = index.at(node)
-                        if mention and mention.actor.actor_class in (ActorClass.PLACE, ActorClass.STATE):
-                            return mention.actor
-    return None
 
 
 def evaluative(verb: Token) -> bool:

@@ -1,0 +1,122 @@
+"""Where an event happened, by rule over the dependency parse: the most specific named place.
+
+A locative phrase ("in", "at", "near" ...) on the trigger, on the verb that governs a noun
+trigger, or on the trigger's own object or subject ("attacked a train in Balochistan": the parser
+hangs the phrase on "train") names the place. Inside the phrase the head names the place and
+what modifies it names where that lies: "in Pakistan's Balochistan province" is Balochistan,
+"in the Somali city of Beledweyne" is Beledweyne, "in Balochistan's Kalat district" is Kalat.
+A place that names the meeting itself counts too: "at the Singapore summit", "the Hanoi talks".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..vocabulary import ActorClass
+from .items import ActorRef
+from .mentions import MentionIndex
+from .triggers import governing_verb
+
+__all__ = ["event_place", "PLACE_PREPS"]
+
+PLACE_PREPS = frozenset({"in", "on", "at", "near", "across", "inside", "throughout", "around", "outside"})
+_WHERE = (ActorClass.PLACE, ActorClass.STATE)
+#: a named place's own dependents that name it, not where it lies ("the city of X", "X province")
+_NAMING = frozenset({"compound", "appos", "flat", "nmod"})
+#: the arguments of a trigger whose locative phrase is the event's too
+_ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
+#: a clause saying where an actor sits, not where it acts ("based in", "headquartered in")
+_SITUATED = frozenset({"base", "headquarter", "locate", "station", "situate", "house", "register", "live",
+                       "reside"})
+
+
+def _named_place(token: Token, index: MentionIndex) -> ActorRef | None:
+    mention = index.at(token)
+    if mention is not None and mention.actor.actor_class in _WHERE:
+        return mention.actor
+    return None
+
+
+def place_in_phrase(head: Token, index: MentionIndex) -> ActorRef | None:
+    """The most specific place the phrase headed by ``head`` names: the head itself, then its
+    apposition or the object of its "of" ("the port city of Jeddah"), then its compound ("the
+    Balochistan province"), before a place that only says where it lies (a possessive, an
+    adjective: "Pakistan's", "the Somali city"); among equals a place before a state; then a
+    locative phrase inside it ("at a news conference in Toronto"). Relative clauses are not
+    read ("a hotel where elders met in Mogadishu").
+    """
+    ranked: list[tuple[int, int, ActorRef]] = []  # (rank, order, place): lower is more specific
+
+    def visit(token: Token, rank: int) -> None:
+        place = _named_place(token, index)
+        if place is not None:
+            ranked.append((rank, len(ranked), place))
+        for child in token.children:
+            if child.dep_ in ("appos", "flat"):
+                visit(child, max(rank, 1))
+            elif child.dep_ in ("compound", "nmod"):
+                visit(child, max(rank, 2))
+            elif child.dep_ in ("poss", "amod"):
+                visit(child, 3)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        visit(g, max(rank, 1))
+
+    visit(head, 0)
+    if ranked:
+        best = min(rank for rank, _, _ in ranked)
+        group = [p for rank, _, p in sorted(ranked) if rank == best]
+        return next((p for p in group if p.actor_class == ActorClass.PLACE), group[0])
+    return _locative_place(head, index)  # "at a news conference in Toronto"
+
+
+def _locative_place(host: Token, index: MentionIndex) -> ActorRef | None:
+    """The place the first locative phrase on ``host`` names. A state after "on" is what is acted
+    on, not where ("sanctions on Iran", "tariffs on U.S. exports")."""
+    for prep in (c for c in host.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            place = place_in_phrase(pobj, index)
+            if place is not None and not (prep.lower_ == "on" and place.actor_class == ActorClass.STATE):
+                return place
+    return None
+
+
+def _phrase_nouns(heads: list[Token], index: MentionIndex) -> list[Token]:
+    """The words of the argument phrases ``heads``, nearest first, with the clauses that describe
+    them ("a bus transporting troops", "attackers who laid siege to a hotel in Beledweyne") but
+    not where one is based ("the alliance, headquartered in Copenhagen": where it sits, not
+    where the event was) nor a clause of their own (a complement, a conjunct verb)."""
+    found: list[Token] = []
+    frontier = list(heads)
+    while frontier:
+        token = frontier.pop(0)
+        found.append(token)
+        frontier.extend(c for c in token.children if c.dep_ in ("dobj", "pobj", "prep", "appos")
+                        or c.dep_ in ("acl", "relcl") and c.lemma_.lower() not in _SITUATED)
+    return found
+
+
+def event_place(trigger: Token, index: MentionIndex) -> ActorRef | None:
+    """Where the event of ``trigger`` happened, or ``None`` when its clause names no place."""
+    hosts = [trigger]
+    verb = governing_verb(trigger) if trigger.pos_ not in ("VERB", "AUX") else None
+    if verb is not None:
+        hosts.append(verb)
+    for host in hosts:
+        place = _locative_place(host, index)
+        if place is not None:
+            return place
+    for host in hosts:  # "attacked a train in Balochistan", "ambushed a bus carrying troops in Kalat"
+        for argument in (c for c in host.children if c.dep_ in _ARGUMENTS or c.dep_ == "prep"):
+            nouns = [g for g in argument.children if g.dep_ == "pobj"] if argument.dep_ == "prep" else [argument]
+            for noun in _phrase_nouns(nouns, index):
+                place = _locative_place(noun, index)
+                if place is not None:
+                    return place
+    if trigger.pos_ in ("NOUN", "PROPN"):  # "the Singapore summit", "the Hanoi talks"
+        for child in trigger.children:
+            if child.dep_ == "compound":
+                place = _named_place(child, index)
+                if place is not None and place.actor_class == ActorClass.PLACE:
+                    return place
+    return None
