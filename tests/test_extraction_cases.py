@@ -3969,3 +3969,32 @@ def test_a_place_inside_a_relative_clause_is_not_the_events() -> None:
     index = MentionIndex(doc, result.mentions)
     hotel = next(t for t in doc if t.text == "hotel")
     assert place_in_phrase(hotel, index) is None
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Kaja Kallas accused Russia of war crimes, she said at a news conference in Brussels.", "Brussels"),
+    ("Speaking in Brussels, Kaja Kallas accused Russia of war crimes.", "Brussels"),
+    ("On Monday in Brussels, Kaja Kallas accused Russia of war crimes.", "Brussels"),
+])
+def test_a_statement_is_made_where_its_speaker_says_it(extractor: Extractor, sentence: str, place: str) -> None:
+    accusation = only(extract(extractor, sentence), "Accusation")
+    assert accusation.place is not None and accusation.place.label == place
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("The minister said in Cairo that Israel had attacked a convoy.", "Attack"),  # a deed reported elsewhere
+    ("Ukraine accused Russia of lying about the situation in Crimea.", "Accusation"),  # what it is about
+    ("Ukraine accused Russia of aggression in the face of Poland's warnings.", "Accusation"),
+    ("The European Union imposed sanctions on Iran.", "Sanction"),  # acted on, not where
+    ("The Alliance of Democracies, headquartered in Copenhagen, was sanctioned by China.", "Sanction"),
+])
+def test_a_place_that_is_not_where_the_event_was_is_not_its_place(extractor: Extractor, sentence: str,
+                                                                  kind: str) -> None:
+    assert only(extract(extractor, sentence), kind).place is None
+
+
+def test_a_warning_of_consequences_in_nobody_s_quotation_has_no_place_and_no_error(extractor: Extractor) -> None:
+    """The threat is read off the warning verb itself, with no reporting verb around it."""
+    threat = only(extract(extractor, "Ankara is warning Washington of severe consequences if it has to turn to "
+                                     "Moscow."), "Threat")
+    assert threat.place is None

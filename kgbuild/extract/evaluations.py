@@ -18,6 +18,7 @@ from .implied import frame_date, on_other_sides
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body, unique_actors
+from .places import spoken_place
 from .roles import PATIENT_NOUNS
 from .speech import SpeechFrame, SpeechFrames, speaker_actors
 from .verdicts import judged_and_verdict, one_of
@@ -229,7 +230,8 @@ def _accusation(word: Token, accusers: list[ActorRef], accused: list[ActorRef], 
         return None
     sent = word.sent
     return EventItem(EventClass.ACCUSATION, [(word.idx, word.idx + len(word))], (sent.start_char, sent.end_char),
-                     agents=unique_actors(accusers), targets=unique_actors(targets), date=date)
+                     agents=unique_actors(accusers), targets=unique_actors(targets), date=date,
+                     place=spoken_place(word, None, index))
 
 
 def warnings_of_blame(events: list[EventItem], blames: list[EventItem], doc: Doc, lex: Lexicon) -> list[EventItem]:

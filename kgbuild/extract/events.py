@@ -35,7 +35,7 @@ from .lexicon import Lexicon
 from .linear import ModelBundle
 from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
-from .places import event_place
+from .places import event_place, spoken_place
 from .party_scope import one_side_each, parties_in_scope
 from .role_candidates import Told, referents, role_candidates
 from .roles import (ARMED, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, clash_sides, embedded_agents,
@@ -573,7 +573,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             event_class=event_class, anaphoric=anaphoric and not another, another=another, weak=weak,
             embedded_agents=embedded_agents(token, index, lex, trigger_ids), triggers=[candidate.span],
             sentence=(sent.start_char, sent.end_char), agents=unique_actors(agents), targets=unique_actors(targets),
-            place=event_place(token, index),
+            place=event_place(token, index) or (
+                spoken_place(token, frame.verb if frame else None, index) if behaviour.kind != "physical" else None),
             date=event_date(token, sent, published, date_ents, lasting=event_class == EventClass.COERCION) or (
                 frame_date(frame, published, date_ents) if behaviour.kind != "physical" else None),
             mode=_mode(token, lex) if event_class == EventClass.ATTACK else None, mutual=both_ways))

@@ -15,6 +15,7 @@ from .dates import resolve_date
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body, unique_actors
+from .places import spoken_place
 from .roles import measures_with, verb_agents, verb_targets
 from .speech import SpeechFrame, SpeechFrames, speaker_sides
 from .triggers import governing_verb, wishes
@@ -133,6 +134,7 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
         sent = verb.sent
         events.append(EventItem(EventClass.THREAT, [(verb.idx, verb.idx + len(verb))], (sent.start_char, sent.end_char),
                                 agents=unique_actors(agents), targets=unique_actors(targets),
+                                place=spoken_place(verb, frame_of.verb if frame_of else None, index),
                                 date=frame_date(frame_of, published, date_ents)))
     return events
 
@@ -314,7 +316,8 @@ def modal_demands(doc: Doc, index: MentionIndex, frames: SpeechFrames, body: lis
         sent = verb.sent
         events.append(EventItem(EventClass.DEMAND, [(verb.idx, verb.idx + len(verb)), (modal.idx, modal.idx + len(modal))],
                                 (sent.start_char, sent.end_char), agents=unique_actors(frame.speakers),
-                                targets=unique_actors(targets), date=frame_date(frame, published, date_ents)))
+                                targets=unique_actors(targets), place=spoken_place(verb, frame.verb, index),
+                                date=frame_date(frame, published, date_ents)))
     return events
 
 

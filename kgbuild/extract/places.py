@@ -16,7 +16,7 @@ from .items import ActorRef
 from .mentions import MentionIndex
 from .triggers import governing_verb
 
-__all__ = ["event_place", "PLACE_PREPS"]
+__all__ = ["event_place", "spoken_place", "PLACE_PREPS"]
 
 PLACE_PREPS = frozenset({"in", "on", "at", "near", "across", "inside", "throughout", "around", "outside"})
 _WHERE = (ActorClass.PLACE, ActorClass.STATE)
@@ -24,6 +24,8 @@ _WHERE = (ActorClass.PLACE, ActorClass.STATE)
 _NAMING = frozenset({"compound", "appos", "flat", "nmod"})
 #: the arguments of a trigger whose locative phrase is the event's too
 _ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
+#: verbs of speaking whose participle says where a statement was made ("Speaking in Brussels, ...")
+_SPEAKING = frozenset({"speak", "talk", "address", "testify", "brief", "write", "tell"})
 #: a clause saying where an actor sits, not where it acts ("based in", "headquartered in")
 _SITUATED = frozenset({"base", "headquarter", "locate", "station", "situate", "house", "register", "live",
                        "reside"})
@@ -46,21 +48,21 @@ def place_in_phrase(head: Token, index: MentionIndex) -> ActorRef | None:
     """
     ranked: list[tuple[int, int, ActorRef]] = []  # (rank, order, place): lower is more specific
 
-    def visit(token: Token, rank: int) -> None:
+    def visit(token: Token, rank: int, *, modifiers: bool = True) -> None:
         place = _named_place(token, index)
         if place is not None:
             ranked.append((rank, len(ranked), place))
         for child in token.children:
             if child.dep_ in ("appos", "flat"):
-                visit(child, max(rank, 1))
+                visit(child, max(rank, 1), modifiers=modifiers)
             elif child.dep_ in ("compound", "nmod"):
-                visit(child, max(rank, 2))
-            elif child.dep_ in ("poss", "amod"):
+                visit(child, max(rank, 2), modifiers=modifiers)
+            elif child.dep_ in ("poss", "amod") and modifiers:
                 visit(child, 3)
             elif child.dep_ == "prep" and child.lower_ == "of":
-                for g in child.children:
+                for g in child.children:  # "the city of Jeddah"; not "in the face of Russia's aggression"
                     if g.dep_ == "pobj":
-                        visit(g, max(rank, 1))
+                        visit(g, max(rank, 1), modifiers=False)
 
     visit(head, 0)
     if ranked:
@@ -73,7 +75,9 @@ def place_in_phrase(head: Token, index: MentionIndex) -> ActorRef | None:
 def _locative_place(host: Token, index: MentionIndex) -> ActorRef | None:
     """The place the first locative phrase on ``host`` names. A state after "on" is what is acted
     on, not where ("sanctions on Iran", "tariffs on U.S. exports")."""
-    for prep in (c for c in host.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
+    preps = [c for c in host.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
+    preps += [g for p in preps for g in p.children if g.dep_ == "prep" and g.lower_ in PLACE_PREPS]  # "On Monday in X"
+    for prep in preps:
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             place = place_in_phrase(pobj, index)
             if place is not None and not (prep.lower_ == "on" and place.actor_class == ActorClass.STATE):
@@ -119,4 +123,26 @@ def event_place(trigger: Token, index: MentionIndex) -> ActorRef | None:
                 place = _named_place(child, index)
                 if place is not None and place.actor_class == ActorClass.PLACE:
                     return place
+    return None
+
+
+def spoken_place(trigger: Token, verb: Token | None, index: MentionIndex) -> ActorRef | None:
+    """Where a statement was made, for an event that is the statement itself (an accusation, a
+    threat), not for a deed it reports: the place on the verb that reports it ("Ford said at a
+    news conference in Toronto"), on the clauses the trigger hangs from ("in Washington, Blinken
+    assured Payne that ..."), or on a participle of speaking there ("Speaking in Brussels, Kallas
+    accused Russia ...")."""
+    hosts = [verb] if verb is not None else []
+    clause = trigger
+    while clause.pos_ in ("VERB", "AUX"):  # up the clauses, not into what a statement is about
+        hosts.append(clause)
+        if clause.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or clause.head is clause:
+            break
+        clause = clause.head
+    for host in hosts:
+        place = _locative_place(host, index)
+        for clause in (c for c in host.children if c.dep_ == "advcl" and c.lemma_.lower() in _SPEAKING):
+            place = place or _locative_place(clause, index)
+        if place is not None:
+            return place
     return None
