@@ -18,7 +18,8 @@ from .triggers import governing_verb
 
 __all__ = ["event_place", "spoken_place", "PLACE_PREPS"]
 
-PLACE_PREPS = frozenset({"in", "on", "at", "near", "across", "inside", "throughout", "around", "outside"})
+PLACE_PREPS = frozenset({"in", "on", "at", "near", "across", "inside", "throughout", "around", "outside", "through",
+                         "along", "off", "within"})
 _WHERE = (ActorClass.PLACE, ActorClass.STATE)
 #: a named place's own dependents that name it, not where it lies ("the city of X", "X province")
 _NAMING = frozenset({"compound", "appos", "flat", "nmod"})
@@ -100,12 +101,7 @@ def _phrase_nouns(heads: list[Token], index: MentionIndex) -> list[Token]:
     return found
 
 
-def event_place(trigger: Token, index: MentionIndex) -> ActorRef | None:
-    """Where the event of ``trigger`` happened, or ``None`` when its clause names no place."""
-    hosts = [trigger]
-    verb = governing_verb(trigger) if trigger.pos_ not in ("VERB", "AUX") else None
-    if verb is not None:
-        hosts.append(verb)
+def _clause_place(hosts: list[Token], index: MentionIndex) -> ActorRef | None:
     for host in hosts:
         place = _locative_place(host, index)
         if place is not None:
@@ -117,12 +113,47 @@ def event_place(trigger: Token, index: MentionIndex) -> ActorRef | None:
                 place = _locative_place(noun, index)
                 if place is not None:
                     return place
+    return None
+
+
+def event_place(trigger: Token, index: MentionIndex) -> ActorRef | None:
+    """Where the event of ``trigger`` happened, or ``None`` when its clause names no place.
+
+    Read on the trigger, the verb that governs a noun trigger and the clause that describes one
+    ("violence that began in Syria's coastal region"); then the region a "where" clause hangs
+    from ("the coastal region, where security forces clashed"); then the clause the trigger's
+    clause is joined to or says when of ("stormed a base in X and killed four soldiers", "was
+    passing through Kalat when it came under attack").
+    """
+    hosts = [trigger]
+    verb = governing_verb(trigger) if trigger.pos_ not in ("VERB", "AUX") else None
+    if verb is not None:
+        hosts.append(verb)
+    else:
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        hosts.extend(c for c in trigger.children if c.dep_ in ("relcl", "acl"))
+    place = _clause_place(hosts, index)
+    if place is not None:
+        return place
     if trigger.pos_ in ("NOUN", "PROPN"):  # "the Singapore summit", "the Hanoi talks"
         for child in trigger.children:
             if child.dep_ == "compound":
                 place = _named_place(child, index)
                 if place is not None and place.actor_class == ActorClass.PLACE:
                     return place
+    clause = verb
+    for _ in range(2):
+        if clause is None or clause.dep_ not in ("relcl", "conj", "advcl") or clause.head is clause:
+            break
+        if clause.dep_ == "relcl":  # "the region, where forces clashed"
+            if any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
+                return place_in_phrase(clause.head, index)
+            break
+        clause = clause.head
+        place = _clause_place([clause], index)
+        if place is not None:
+            return place
     return None
 
 
