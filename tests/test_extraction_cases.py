@@ -4009,3 +4009,14 @@ def test_an_event_happens_where_the_clause_it_belongs_to_does(extractor: Extract
                                                                place: str) -> None:
     events = extract(extractor, sentence).events
     assert events and all(e.place is not None and e.place.label == place for e in events)
+
+
+@pytest.mark.parametrize("sentence, agent, target", [
+    ("A Guatemalan appeals court overturned the conviction of Jose Zamora.", "Guatemalan appeals court", "Jose Zamora"),
+    ("A Zimbabwean court granted Blessed Mhlanga bail on Monday.", "Zimbabwean court", "Blessed Mhlanga"),
+    ("Guatemalan prosecutors dropped all charges against Jose Zamora.", "Guatemalan prosecutors", "Jose Zamora"),
+])
+def test_a_court_or_prosecutor_letting_someone_go_makes_a_concession(extractor: Extractor, sentence: str,
+                                                                      agent: str, target: str) -> None:
+    concession = only(extract(extractor, sentence), "Concession")
+    assert agent in labels(concession.agents) and labels(concession.targets) == {target}
