@@ -4020,3 +4020,15 @@ def test_a_court_or_prosecutor_letting_someone_go_makes_a_concession(extractor: 
                                                                       agent: str, target: str) -> None:
     concession = only(extract(extractor, sentence), "Concession")
     assert agent in labels(concession.agents) and labels(concession.targets) == {target}
+
+
+@pytest.mark.parametrize("sentence, day", [
+    # the participle of the statement takes the day of the clause it hangs from
+    ("Kaja Kallas spoke on Monday, accusing Russia of war crimes.", date(2025, 3, 10)),
+    # the occasion's day, where the parser hangs the occasion on the verb's object
+    ("Mao Ning responded to the reports in a Jan. 23 press briefing, asserting that China rejects the sanctions "
+     "of the United States.", date(2025, 1, 23)),
+])
+def test_a_statement_is_made_on_the_day_of_its_occasion(extractor: Extractor, sentence: str, day: date) -> None:
+    events = [e for e in extract(extractor, sentence).events if e.event_class in ("Accusation", "Rejection")]
+    assert events and all(e.date == day for e in events)

@@ -34,19 +34,42 @@ def frame_date(frame: SpeechFrame | None, published: date | None, date_ents: lis
     if frame is None or frame.verb is None:
         return None
     verb = frame.verb
+    for _ in range(3):  # "responded in a Jan. 23 briefing, asserting that ...": the participle's clause's day
+        found = _day_of(verb, published, date_ents)
+        if found is not None or verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
+            return found
+        verb = verb.head
+    return None
+
+
+def _day_of(verb: Token, published: date | None, date_ents: list[Span]) -> date | None:
     clause = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp") for t in c.subtree}
     for ent in date_ents:
         if ent.start < verb.sent.start or ent.end > verb.sent.end or any(t.i in clause for t in ent):
             continue
         governor = ent.root.head.head if ent.root.head.dep_ == "prep" else ent.root.head
-        if governor.i != verb.i and not (governor.lemma_.lower() in _SPEECH_OCCASIONS and governor.dep_ == "pobj"
-                                         and governor.head.head.i == verb.i):
+        occasion = _occasion_of(governor) if governor.lemma_.lower() in _SPEECH_OCCASIONS else None
+        if governor.i != verb.i and not (occasion is not None and occasion.i == verb.i):
             continue  # "told reporters at a briefing Wednesday", "in a Jan. 23 press briefing": its day too
         previous = verb.doc[ent.start - 1].lower_ if ent.start else ""
         phrase = f"{previous} {ent.text}" if previous in ("on", "last", "this") else ent.text
         resolved = resolve_date(phrase, published=published)
         if resolved is not None:
             return resolved
+    return None
+
+
+def _occasion_of(occasion: Token) -> Token | None:
+    """The verb whose prepositional phrase names the occasion ``occasion`` ("told reporters at a
+    briefing"), also through the phrase of its object the parser may hang it on ("responded to
+    the reports in a press briefing")."""
+    node = occasion
+    for _ in range(2):
+        if node.dep_ != "pobj" or node.head.dep_ != "prep":
+            return None
+        node = node.head.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
     return None
 
 

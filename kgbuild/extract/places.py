@@ -144,7 +144,7 @@ def event_place(trigger: Token, index: MentionIndex) -> ActorRef | None:
                     return place
     clause = verb
     for _ in range(2):
-        if clause is None or clause.dep_ not in ("relcl", "conj", "advcl") or clause.head is clause:
+        if clause is None or clause.dep_ not in ("relcl", "conj", "advcl") or clause.head.i == clause.i:
             break
         if clause.dep_ == "relcl":  # "the region, where forces clashed"
             if any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
@@ -167,7 +167,7 @@ def spoken_place(trigger: Token, verb: Token | None, index: MentionIndex) -> Act
     clause = trigger
     while clause.pos_ in ("VERB", "AUX"):  # up the clauses, not into what a statement is about
         hosts.append(clause)
-        if clause.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or clause.head is clause:
+        if clause.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or clause.head.i == clause.i:
             break
         clause = clause.head
     for host in hosts:
