@@ -3963,11 +3963,10 @@ def test_an_event_happens_in_the_most_specific_place_its_phrase_names(extractor:
     assert events and all(e.place is not None and e.place.label == place for e in events)
 
 
-def test_a_place_inside_a_relative_clause_is_not_the_events() -> None:
-    from kgbuild.extract.places import place_in_phrase
+def test_a_place_inside_a_relative_clause_is_not_the_events(extractor: Extractor) -> None:
     from kgbuild.extract.mentions import MentionIndex
+    from kgbuild.extract.places import place_in_phrase
 
-    extractor = Extractor()
     result = extract(extractor, "Fighters stormed a hotel where elders were meeting in Mogadishu.")
     doc = extractor.nlp("Fighters stormed a hotel where elders were meeting in Mogadishu.")
     index = MentionIndex(doc, result.mentions)

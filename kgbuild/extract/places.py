@@ -16,7 +16,7 @@ from .items import ActorRef
 from .mentions import MentionIndex
 from .triggers import governing_verb
 
-__all__ = ["event_place", "spoken_place", "PLACE_PREPS"]
+__all__ = ["event_place", "spoken_place", "place_in_phrase", "PLACE_PREPS"]
 
 PLACE_PREPS = frozenset({"in", "on", "at", "near", "across", "inside", "throughout", "around", "outside", "through",
                          "along", "off", "within"})
@@ -86,7 +86,7 @@ def _locative_place(host: Token, index: MentionIndex) -> ActorRef | None:
     return None
 
 
-def _phrase_nouns(heads: list[Token], index: MentionIndex) -> list[Token]:
+def _phrase_nouns(heads: list[Token]) -> list[Token]:
     """The words of the argument phrases ``heads``, nearest first, with the clauses that describe
     them ("a bus transporting troops", "attackers who laid siege to a hotel in Beledweyne") but
     not where one is based ("the alliance, headquartered in Copenhagen": where it sits, not
@@ -109,7 +109,7 @@ def _clause_place(hosts: list[Token], index: MentionIndex) -> ActorRef | None:
     for host in hosts:  # "attacked a train in Balochistan", "ambushed a bus carrying troops in Kalat"
         for argument in (c for c in host.children if c.dep_ in _ARGUMENTS or c.dep_ == "prep"):
             nouns = [g for g in argument.children if g.dep_ == "pobj"] if argument.dep_ == "prep" else [argument]
-            for noun in _phrase_nouns(nouns, index):
+            for noun in _phrase_nouns(nouns):
                 place = _locative_place(noun, index)
                 if place is not None:
                     return place
@@ -172,8 +172,8 @@ def spoken_place(trigger: Token, verb: Token | None, index: MentionIndex) -> Act
         clause = clause.head
     for host in hosts:
         place = _locative_place(host, index)
-        for clause in (c for c in host.children if c.dep_ == "advcl" and c.lemma_.lower() in _SPEAKING):
-            place = place or _locative_place(clause, index)
+        for participle in (c for c in host.children if c.dep_ == "advcl" and c.lemma_.lower() in _SPEAKING):
+            place = place or _locative_place(participle, index)
         if place is not None:
             return place
     return None
