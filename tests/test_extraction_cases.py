@@ -3956,6 +3956,9 @@ def test_a_refusal_to_talk_to_someone_is_aimed_at_them(extractor: Extractor) -> 
     ("Clashes erupted in Syria's coastal region, where security forces fought fighters loyal to Assad.", "Syria"),
     ("Fighters stormed an army base in Borno and killed four soldiers.", "Borno State"),
     ("The convoy was passing through Kalat when it came under attack by militants.", "Kalat"),
+    # "there": the place the sentence before names
+    ("Trump and Kim met at a summit in Hanoi in February. There, Kim Jong Un asked Donald Trump for sanctions "
+     "relief.", "Hanoi"),
 ])
 def test_an_event_happens_in_the_most_specific_place_its_phrase_names(extractor: Extractor, sentence: str,
                                                                       place: str) -> None:

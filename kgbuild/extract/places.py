@@ -123,7 +123,8 @@ def event_place(trigger: Token, index: MentionIndex) -> ActorRef | None:
     ("violence that began in Syria's coastal region"); then the region a "where" clause hangs
     from ("the coastal region, where security forces clashed"); then the clause the trigger's
     clause is joined to or says when of ("stormed a base in X and killed four soldiers", "was
-    passing through Kalat when it came under attack").
+    passing through Kalat when it came under attack"); then, for "there", the place the sentence
+    before names.
     """
     hosts = [trigger]
     verb = governing_verb(trigger) if trigger.pos_ not in ("VERB", "AUX") else None
@@ -154,7 +155,22 @@ def event_place(trigger: Token, index: MentionIndex) -> ActorRef | None:
         place = _clause_place([clause], index)
         if place is not None:
             return place
+    if verb is not None and any(c.dep_ == "advmod" and c.lower_ == "there" for c in verb.children):
+        return _place_named_before(verb, index)  # "... at the Hanoi summit. There, Kim asked ..."
     return None
+
+
+def _place_named_before(token: Token, index: MentionIndex) -> ActorRef | None:
+    """The place the last locative phrase of the sentence before ``token``'s names, if any."""
+    start = token.sent.start
+    if start == 0:
+        return None
+    found = None
+    for word in token.doc[start - 1].sent:
+        if word.dep_ == "prep" and word.lower_ in PLACE_PREPS:
+            for pobj in (g for g in word.children if g.dep_ == "pobj"):
+                found = place_in_phrase(pobj, index) or found
+    return found
 
 
 def spoken_place(trigger: Token, verb: Token | None, index: MentionIndex) -> ActorRef | None:
