@@ -3966,7 +3966,8 @@ def test_an_event_happens_in_the_most_specific_place_its_phrase_names(extractor:
     assert events and all(e.place is not None and e.place.label == place for e in events)
 
 
-def test_a_place_inside_a_relative_clause_is_not_the_events(extractor: Extractor) -> None:
+def test_a_phrase_names_no_place_inside_its_relative_clause(extractor: Extractor) -> None:
+    """The phrase reader alone; the event reads the clause as describing its argument (see above)."""
     from kgbuild.extract.mentions import MentionIndex
     from kgbuild.extract.places import place_in_phrase
 

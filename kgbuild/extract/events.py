@@ -35,8 +35,8 @@ from .lexicon import Lexicon
 from .linear import ModelBundle
 from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
-from .places import event_place, spoken_place
 from .party_scope import one_side_each, parties_in_scope
+from .places import event_place, spoken_place
 from .role_candidates import Told, referents, role_candidates
 from .roles import (ARMED, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, clash_sides, embedded_agents,
                     held_by_whom, is_clash, noun_roles, passive_doers, proposers, protested, verb_agents,
