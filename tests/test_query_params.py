@@ -104,3 +104,35 @@ def test_the_data_token_changes_with_every_kind_of_write(tmp_path) -> None:
             now = backend.data_token()
             settled, quiet = now, (quiet + 1 if now == settled else 0)
         assert backend.data_token() == settled
+
+
+
+def test_an_answer_read_in_one_thread_is_not_dropped_in_another(tmp_path, monkeypatch) -> None:
+    """pyoxigraph's answers belong to the thread that made them (the HTTP server runs queries in
+    request threads): no answer may outlive its query in a reference cycle that the garbage
+    collector then frees in whatever thread it runs in (pyoxigraph then reports an unsendable
+    object dropped on another thread and leaks it)."""
+    import gc
+    import sys
+    import threading
+
+    dropped: list[str] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda report: dropped.append(str(report.exc_value)))
+    with GraphStore.open(tmp_path / "kg") as store:
+        store.store.add(ox.Quad(ox.NamedNode(KB + "a"), ox.NamedNode(SKOS + "prefLabel"), ox.Literal("Alpha Front"),
+                                GRAPH))
+        backend = EmbeddedBackend(store)
+        said: list[str] = []
+
+        def unknown() -> None:
+            try:
+                resolve_actor(backend, "Omega Front")
+            except ParameterError as exc:
+                said.append(str(exc))
+
+        worker = threading.Thread(target=unknown)
+        worker.start()
+        worker.join()
+        gc.collect()
+    assert said and "unknown actor" in said[0]
+    assert not [d for d in dropped if "another thread" in d], dropped

@@ -92,36 +92,11 @@ class EmbeddedBackend:
             bindings = {k: v for k, v in bindings.items() if k not in inline}
             sparql = add_values(sparql, inline)
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
-        try:
-            answer = self.store.query(sparql, substitutions=subs or None, union=True)
+        try:  # the answer never becomes a local of this frame (see _converted)
+            return _converted(self.store.query(sparql, substitutions=subs or None, union=True), order,
+                              self._terms())
         except (RuntimeError, OSError, ValueError) as exc:
             raise QueryError(f"query failed: {' '.join(str(exc).split())}") from exc
-        if isinstance(answer, ox.QueryBoolean):
-            return RawResult(form="ASK", boolean=bool(answer))
-        if isinstance(answer, ox.QueryTriples):
-            triples = [(from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
-                       for t in answer]
-            return RawResult(form="CONSTRUCT", triples=triples)
-        columns = [v.value for v in answer.variables]
-        # answers repeat terms (the same IRIs, dates, states on many rows, and again in the next
-        # query): convert each once, rdflib's Literal constructor costs ~15 us, a dict hit on a
-        # pyoxigraph term ~0.1 us; remembered while the store's files are unchanged
-        seen = self._terms()
-        rows = []
-        solutions = answer
-        if order:  # only a sorted answer is held whole before its rows are made
-            solutions = list(answer)
-            _sort(solutions, columns, order)
-        for solution in solutions:
-            row = {}
-            for name, value in zip(columns, solution):
-                if value is not None:
-                    term = seen.get(value)
-                    if term is None:
-                        term = seen[value] = from_oxigraph(value)
-                    row[name] = term
-            rows.append(row)
-        return RawResult(form="SELECT", columns=columns, rows=rows)
 
     def _terms(self) -> dict[object, Node]:
         """pyoxigraph term -> rdflib term, kept across queries (at most :data:`TERM_CACHE`
@@ -136,6 +111,40 @@ class EmbeddedBackend:
 #: the most converted terms remembered
 TERM_CACHE = 500_000
 _TERMS: dict[object, Node] = {}
+
+
+def _converted(answer: ox.QueryBoolean | ox.QueryTriples | ox.QuerySolutions, order: tuple[OrderKey, ...],
+               seen: dict[object, Node]) -> RawResult:
+    """``answer`` as a :class:`RawResult`, each distinct term converted once (``seen``).
+
+    Answers repeat terms (the same IRIs, dates, states on many rows, and again in the next
+    query): rdflib's Literal constructor costs ~15 us, a dict hit on a pyoxigraph term ~0.1 us.
+    pyoxigraph's answer may only be dropped in the thread that made it; it lives in this frame
+    alone, which no traceback keeps (a frame of :meth:`EmbeddedBackend.run` may outlive the call
+    in a reference cycle of a parse error caught there, and the garbage collector may free it
+    in another thread)."""
+    if isinstance(answer, ox.QueryBoolean):
+        return RawResult(form="ASK", boolean=bool(answer))
+    if isinstance(answer, ox.QueryTriples):
+        triples = [(from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
+                   for t in answer]
+        return RawResult(form="CONSTRUCT", triples=triples)
+    columns = [v.value for v in answer.variables]
+    rows = []
+    solutions = answer
+    if order:  # only a sorted answer is held whole before its rows are made
+        solutions = list(answer)
+        _sort(solutions, columns, order)
+    for solution in solutions:
+        row = {}
+        for name, value in zip(columns, solution):
+            if value is not None:
+                term = seen.get(value)
+                if term is None:
+                    term = seen[value] = from_oxigraph(value)
+                row[name] = term
+        rows.append(row)
+    return RawResult(form="SELECT", columns=columns, rows=rows)
 
 
 def _sort(solutions: list, columns: list[str], order: tuple[OrderKey, ...]) -> None:
