@@ -153,7 +153,7 @@ class GraphStore:
         lock = _acquire_lock(path, exclusive=True, wait=wait)
         try:
             store = ox.Store(str(path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             lock.close()
             raise StoreError(f"{path}: cannot open store: {_one_line(exc)}") from exc
         return cls(store, path=path, base=base, lock=lock)
@@ -174,8 +174,11 @@ class GraphStore:
         lock = _acquire_lock(path, exclusive=False, wait=wait)
         try:
             store = ox.Store.read_only(str(path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             lock.close()
+            if "only possible on read-write" in str(exc):  # killed before Oxigraph wrote its version
+                raise StoreError(f"{path}: the store's creation was interrupted before it held anything; "
+                                 f"run `kgbuild build` again") from exc
             raise StoreError(f"{path}: cannot open store: {_one_line(exc)}") from exc
         return cls(store, path=path, base=base, lock=lock, read_only=True)
 

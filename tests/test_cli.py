@@ -53,6 +53,24 @@ def test_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
+def test_a_store_whose_creation_was_interrupted_is_a_one_line_error(tmp_path: Path, monkeypatch) -> None:
+    """A build killed between RocksDB creating the folder and Oxigraph writing its version leaves
+    a store that only a writer can finish (pyoxigraph's read-only open then fails with a
+    RuntimeError); readers say so in one line."""
+    import pyoxigraph as ox
+
+    store = tmp_path / "kg"
+    GraphStore.open(store).close()
+
+    def unfinished(path: str) -> ox.Store:
+        raise RuntimeError("Inserts are only possible on read-write instances")
+
+    monkeypatch.setattr(ox.Store, "read_only", staticmethod(unfinished))
+    result = invoke(["validate", "--store", store], expect=1)
+    assert result.output.startswith("Error: ") and "creation was interrupted" in result.output, result.output
+    assert "run `kgbuild build` again" in result.output and "Traceback" not in result.output
+
+
 def test_validate_the_built_store(built_store: Path) -> None:
     result = invoke(["validate", "--store", built_store])
     assert "7 articles checked, 0 violations" in result.output
