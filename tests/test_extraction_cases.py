@@ -4028,3 +4028,33 @@ def test_a_court_or_prosecutor_letting_someone_go_makes_a_concession(extractor: 
 def test_a_statement_is_made_on_the_day_of_its_occasion(extractor: Extractor, sentence: str, day: date) -> None:
     events = [e for e in extract(extractor, sentence).events if e.event_class in ("Accusation", "Rejection")]
     assert events and all(e.date == day for e in events)
+
+
+# --- twenty-eighth session ----------------------------------------------------------------------
+def test_the_government_refers_back_to_the_government_named_last_in_a_story_of_many_states(
+        extractor: Extractor) -> None:
+    """No one state stands out, so "the government" is the government the story named last."""
+    demand = only(extract(extractor, "Japan, India and Australia held talks with the United States on Monday. "
+                                     "Then the Philippine government reported that dozens of vessels had been "
+                                     "spotted near its reefs. The government demanded that Beijing remove them "
+                                     "immediately."), "Demand")
+    assert labels(demand.agents) == {"Government of the Philippines"}
+    assert labels(demand.targets) == {"Government of China"}
+
+
+@pytest.mark.parametrize("sentence, kind, agent, target", [
+    ("The Baloch Liberation Army also opposes Chinese investment in the province.", "Rejection",
+     "Baloch Liberation Army", "China"),
+    ("Germany criticized Iranian policy in the region.", "Accusation", "Germany", "Iran"),
+])
+def test_the_nationality_of_what_a_statement_judges_names_the_state_judged(extractor: Extractor, sentence: str,
+                                                                          kind: str, agent: str,
+                                                                          target: str) -> None:
+    event = only(extract(extractor, sentence), kind)
+    assert labels(event.agents) == {agent} and labels(event.targets) == {target}
+
+
+@pytest.mark.parametrize("sentence", ["Chinese investment in the province grew last year.",
+                                      "The group welcomed Chinese investment in the province."])
+def test_the_nationality_of_what_no_one_judges_names_no_actor(extractor: Extractor, sentence: str) -> None:
+    assert not extract(extractor, sentence).mentions

@@ -19,7 +19,7 @@ from .names import POSSESSIVE
 from .nouns import names_an_actor_or_deed
 
 __all__ = ["LinkContext", "bodies_led", "kb_ref", "own_forces", "state_of_ent", "state_of_token", "possessor_state",
-           "institution", "government", "home_government", "state_sides", "chamber", "senders_state",
+           "institution", "government", "government_named_last", "home_government", "state_sides", "chamber", "senders_state",
            "destination_states", "story_state"]
 
 #: Nouns that name the institution another key names: members named for their force ("police
@@ -129,6 +129,30 @@ def state_sides(ctx: LinkContext, mentions: list[MentionItem]) -> dict[str, str]
         if state and actor.actor_class == "GovernmentBody" and government(ctx, state).key == actor.key:
             sides[actor.key] = state
     return sides
+
+
+#: how far back (characters) "the government" looks for the government it refers to
+_GOVERNMENT_REACH = 600
+#: the bare nouns (lexicon keys) that name a state's government
+_GOVERNMENT_NOUNS = frozenset({"government", "authorities", "officials", "administration", "regime"})
+
+
+def government_named_last(ctx: LinkContext, noun: Token, mentions: list[MentionItem], *, key: str) -> str | None:
+    """The state whose government a bare "the government" (or "the authorities") refers back to in
+    a story about no one state: the government named last before it, in the last few sentences
+    ("the Philippine government reported ... The government demanded that Beijing ...")."""
+    if key not in _GOVERNMENT_NOUNS:
+        return None
+    for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
+        if mention.end > noun.idx or mention.nested:
+            continue
+        if noun.idx - mention.end > _GOVERNMENT_REACH:
+            return None
+        actor = mention.actor
+        state = ctx.kbi.states_of.get(actor.iri) if actor.iri else actor.state
+        if state and actor.actor_class == "GovernmentBody" and government(ctx, state).key == actor.key:
+            return state
+    return None
 
 
 def government(ctx: LinkContext, state: str) -> ActorRef:

