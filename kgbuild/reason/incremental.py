@@ -35,6 +35,7 @@ __all__ = ["update"]
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _AFFILIATED = ox.NamedNode(str(KG.StateAffiliatedActor))
 _ACTOR = ox.NamedNode(str(KG.Actor))
+_ROLES = (ox.NamedNode(str(KG.agent)), ox.NamedNode(str(KG.target)))
 _CLOSED = frozenset(ox.NamedNode(p) for p in CLOSED_PROPERTIES)
 #: triples per DELETE DATA / INSERT DATA, and source graphs per classification update
 CHUNK_TRIPLES = 20_000
@@ -116,13 +117,14 @@ def _asserted_in(graphs: list[ox.NamedNode], event_classes: set[str]) -> str:
 
 
 def _graphs_naming(store: GraphStore, actors: set[ox.NamedNode | ox.BlankNode]) -> set[ox.NamedNode]:
-    """The reasoning input graphs where one of ``actors`` is an event's agent or target."""
-    if not actors:
-        return set()
-    ok = store.layout.sparql_reasoning_filter
-    rows = store.query(f"""SELECT DISTINCT ?g WHERE {{ VALUES ?t {{ {' '.join(str(a) for a in actors)} }}
-        VALUES ?r {{ <{KG.agent}> <{KG.target}> }} GRAPH ?g {{ ?e ?r ?t }} FILTER({ok('g')}) }}""", union=False)
-    return {row["g"] for row in rows}
+    """The reasoning input graphs where one of ``actors`` is an event's agent or target.
+
+    Read from the indexes, one lookup per actor and role: a SPARQL join over the actors (as
+    ``VALUES``) was planned as a scan of every agent and target of the store once they were
+    three or more (0.2 s at 10k articles, whatever they named)."""
+    layout = store.layout
+    return {q.graph_name for actor in actors for role in _ROLES for q in store.quads(predicate=role, object=actor)
+            if isinstance(q.graph_name, ox.NamedNode) and layout.is_reasoning_input(q.graph_name)}
 
 
 def _forget_classes(graph: ox.NamedNode, sources: list[ox.NamedNode], event_classes: set[str]) -> str:
