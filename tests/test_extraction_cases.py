@@ -4058,3 +4058,32 @@ def test_the_nationality_of_what_a_statement_judges_names_the_state_judged(extra
                                       "The group welcomed Chinese investment in the province."])
 def test_the_nationality_of_what_no_one_judges_names_no_actor(extractor: Extractor, sentence: str) -> None:
     assert not extract(extractor, sentence).mentions
+
+
+@pytest.mark.parametrize("sentence, agent, target", [
+    ("The United States slapped Chinese goods with tariffs of 25%.", "United States", "China"),
+    ("Washington targeted Iranian banks with new sanctions.", "Federal government of the United States", "Iran"),
+])
+def test_the_nationality_of_what_is_hit_with_a_measure_names_the_state_sanctioned(
+        extractor: Extractor, sentence: str, agent: str, target: str) -> None:
+    sanction = only(extract(extractor, sentence), "Sanction")
+    assert labels(sanction.agents) == {agent} and labels(sanction.targets) == {target}
+
+
+@pytest.mark.parametrize("sentence, agent, target", [
+    ("Opposition leader Raila Odinga attacked President William Ruto's new tax policy.", "Raila Odinga",
+     "William Ruto"),
+    ("Lawmakers in Kenya attacked the government's decision to raise taxes.", "Kenyan parliament",
+     "Government of Kenya"),
+])
+def test_a_decision_or_policy_attacked_is_criticised_not_assaulted(extractor: Extractor, sentence: str, agent: str,
+                                                                   target: str) -> None:
+    result = extract(extractor, sentence)
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {agent} and labels(accusation.targets) == {target}
+    assert not [e for e in result.events if e.event_class == "Attack"]
+
+
+def test_positions_attacked_are_assaulted(extractor: Extractor) -> None:
+    attack = only(extract(extractor, "Rebels attacked the army's positions near Goma."), "Attack")
+    assert "Armed Forces of the Democratic Republic of the Congo" in labels(attack.targets)

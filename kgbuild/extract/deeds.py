@@ -79,6 +79,9 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
             and not any(c.dep_ in ("dobj", "nsubjpass", "dative") or c.dep_ == "prep" and c.lower_ in ("on", "against")
                         and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in token.children):
         return None  # "media outlets closed": nothing done to anyone
+    if event_class == EventClass.ATTACK and token.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _SPOKEN_OF for c in token.children):
+        return EventClass.ACCUSATION  # "critics attacked the new tax policy": criticism, no force
     agents, targets = rule_roles(token, event_class, candidate.end)
     if event_class == EventClass.DEPLOYMENT and token.pos_ == "VERB" and not _deploys_forces(token, index):
         return None  # "dispatched coffins", "deploying them (wind turbines)": no force sent
@@ -370,6 +373,13 @@ def forces_withdrawn(verb: Token, index: MentionIndex) -> bool:
 DOMESTIC_ACTS = frozenset({"law", "legislation", "bill", "decree", "measure", "order", "act", "amendment", "budget"})
 #: What a law or a sanction, not a force, is said to target or hit
 _INSTRUMENTS = DOMESTIC_ACTS | {"sanction", "tariff", "levy", "embargo", "resolution", "policy", "regulation", "rule"}
+
+
+#: What is attacked in words only: decisions, policies, what someone said ("the opposition leader
+#: attacked the president's tax policy": criticism, no force)
+_SPOKEN_OF = _INSTRUMENTS | {"decision", "plan", "proposal", "remark", "comment", "statement", "report", "claim",
+                             "idea", "deal", "move", "reform", "strategy", "approach", "ruling", "verdict", "stance",
+                             "speech", "handling", "rhetoric", "view"}
 
 
 #: what two sides trade or exchange that one side does to the other ("traded accusations")

@@ -149,7 +149,9 @@ def sanctioned(lex: Lexicon, noun: Token) -> bool:
     if noun.lemma_.lower() in TRADED and lemma in _BARRING:
         return True  # "banned imports", "a ban on exports"
     return lemma in sanction.nouns or lemma in sanction.verbs or head.pos_ == "VERB" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in sanction.nouns for c in head.children)  # "raised tariffs on"
+        c.dep_ == "dobj" and c.lemma_.lower() in sanction.nouns  # "raised tariffs on"
+        or c.dep_ == "prep" and c.lower_ == "with" and any(  # "slapped Chinese goods with tariffs"
+            g.dep_ == "pobj" and g.lemma_.lower() in sanction.nouns for g in c.children) for c in head.children)
 
 
 def judged(lex: Lexicon, noun: Token) -> bool:
