@@ -4087,3 +4087,20 @@ def test_a_decision_or_policy_attacked_is_criticised_not_assaulted(extractor: Ex
 def test_positions_attacked_are_assaulted(extractor: Extractor) -> None:
     attack = only(extract(extractor, "Rebels attacked the army's positions near Goma."), "Attack")
     assert "Armed Forces of the Democratic Republic of the Congo" in labels(attack.targets)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Zimbabwean police arrested journalist Blessed Mhlanga. Mhlanga has been in custody since Feb. 24 over "
+     "accusations of incitement.", date(2025, 2, 24)),
+    ("Cambodian police arrested journalist Mech Dara. Mech Dara had been in pretrial detention since September 30.",
+     date(2024, 9, 30)),
+])
+def test_a_detention_is_dated_by_the_day_its_target_has_been_held_since(extractor: Extractor, text: str,
+                                                                      day: date) -> None:
+    assert only(extract(extractor, text), "Coercion").date == day
+
+
+def test_a_day_someone_else_has_been_held_since_dates_no_detention(extractor: Extractor) -> None:
+    coercion = only(extract(extractor, "Zimbabwean police arrested journalist Blessed Mhlanga. His colleague Geza "
+                                       "Mlambo has been in custody since Feb. 24."), "Coercion")
+    assert coercion.date is None

@@ -9,11 +9,14 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from ..vocabulary import EventClass
 from .dates import resolve_date
+from .items import EventItem
+from .mentions import MentionIndex
 from .speech import REPORTING_VERBS
 from .triggers import governing_verb
 
-__all__ = ["clause_top", "date_entities", "event_date"]
+__all__ = ["clause_top", "date_entities", "event_date", "date_detentions_by_start"]
 
 
 def clause_top(trigger: Token) -> Token:
@@ -60,3 +63,33 @@ def event_date(trigger: Token, sent: Span, published: date | None, date_ents: li
         if governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() not in REPORTING_VERBS:
             fallback.append(resolved)  # a date of some clause of this sentence (not of a noun, not "said Wednesday")
     return fallback[0] if len(set(fallback)) == 1 else None
+
+
+#: where someone is held ("in custody since Feb. 24"), and the verbs of holding ("detained since")
+_HELD_IN = frozenset({"custody", "detention", "jail", "prison"})
+_HOLDING = frozenset({"hold", "detain", "jail", "imprison"})
+
+
+def date_detentions_by_start(events: list[EventItem], doc: Doc, index: MentionIndex, published: date | None,
+                             date_ents: list[Span]) -> None:
+    """An undated detention of someone gets the day the article says they have been held since
+    ("Mhlanga has been in custody since Feb. 24", "was detained since March 3"): the day they
+    were taken."""
+    undated = [e for e in events if e.event_class == EventClass.COERCION and e.date is None and e.targets]
+    for ent in date_ents if undated else ():
+        since = doc[ent.start - 1] if ent.start > 0 else None
+        if since is None or since.lower_ != "since":
+            continue
+        node, held = since.head, False
+        for _ in range(4):  # up from "custody" (or the verb) through "in" to the clause's verb
+            held = held or node.lemma_.lower() in _HELD_IN or node.lemma_.lower() in _HOLDING
+            if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+                break
+            node = node.head
+        held = held or any(c.dep_ == "prep" and c.lower_ == "in" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in _HELD_IN for g in c.children) for c in node.children)
+        held_ones = {a.key for c in node.children if c.dep_ in ("nsubj", "nsubjpass") for a in index.in_phrase(c)}
+        day = resolve_date(ent.text, published=published) if held and held_ones else None
+        for event in undated if day is not None else ():
+            if event.date is None and held_ones & {t.key for t in event.targets}:
+                event.date = day

@@ -25,7 +25,7 @@ from .deeds import (DOMESTIC_ACTS, aid_recipients, arms_supplied, attack_undergo
                     grammatical_event, ground_taken, in_condition, let_out_of_custody, munitions_aimed, mutual,
                     offer_makers, physical_trigger, refused_dealings)
 from .demands import asks_nothing
-from .event_dates import date_entities, event_date
+from .event_dates import date_detentions_by_start, date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .implied import (conditional_threats, deployments, describes_a_kind, empty_vow, frame_date, future_or_conditional,
@@ -589,5 +589,6 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
     # no other event on the demanded act ("they should consider ..." accuses no one)
     found = _grammar_first(found, modal_demands(doc, index, frames, body, published, date_ents))
     events = merge_events(found, lex, doc)
+    date_detentions_by_start(events, doc, index, published, date_ents)  # "in custody since Feb. 24"
     date_statements_by_news_day(events, doc, lex)
     return events
