@@ -4104,3 +4104,16 @@ def test_a_day_someone_else_has_been_held_since_dates_no_detention(extractor: Ex
     coercion = only(extract(extractor, "Zimbabwean police arrested journalist Blessed Mhlanga. His colleague Geza "
                                        "Mlambo has been in custody since Feb. 24."), "Coercion")
     assert coercion.date is None
+
+
+@pytest.mark.parametrize("sentence, agent, target", [
+    ("The United States carried out an air strike on al-Shabab fighters in Somalia.", "United States", "al-Shabab"),
+    ("Hamas claimed a rocket attack on Israel.", "Hamas", "Israel"),
+])
+def test_a_multiword_attack_noun_is_read_at_its_head(extractor: Extractor, sentence: str, agent: str,
+                                                     target: str) -> None:
+    """"air strike": the phrase's roles hang on "strike", not on the modifier "air"."""
+    attack = only(extract(extractor, sentence), "Attack")
+    assert labels(attack.agents) == {agent} and labels(attack.targets) == {target}
+    start, end = attack.triggers[0]
+    assert sentence[start:end] in ("air strike", "rocket attack")

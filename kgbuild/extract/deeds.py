@@ -32,7 +32,7 @@ def physical_trigger(candidate: Candidate, lex: Lexicon) -> bool:
     if not candidate.classes:
         return False
     behaviour = lex.classes[candidate.classes[0]]
-    first, last = candidate.token.lemma_.lower(), candidate.token.doc[candidate.end].lemma_.lower()
+    first, last = candidate.first.lemma_.lower(), candidate.token.doc[candidate.end].lemma_.lower()
     return behaviour.kind == "physical" or first in behaviour.by_grammar \
         or candidate.multiword and f"{first} {last}" in behaviour.by_grammar  # "banned imports"
 

@@ -44,7 +44,7 @@ def trigger_features(candidate: Candidate, lex: Lexicon, *, frame: SpeechFrame |
     f = [f"lemma={lemma}", f"lemma_pos={lemma}_{pos}", f"pos={pos}", f"tag={token.tag_}", f"dep={token.dep_}",
          f"head={token.head.lemma_.lower()}", f"dep_head={token.dep_}_{token.head.pos_}", "bias"]
     if candidate.multiword:
-        f.append(f"mwe={token.doc[token.i:candidate.end + 1].lemma_.lower()}")
+        f.append(f"mwe={token.doc[candidate.first.i:candidate.end + 1].lemma_.lower()}")
     for i, cls in enumerate(candidate.classes):
         f.append(f"lex={cls}")
         f.append(f"lex_pos={cls}_{pos}")

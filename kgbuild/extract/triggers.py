@@ -61,11 +61,19 @@ class Candidate:
     multiword: bool = False
     #: the class a verdict or refusal the grammar reads gives it ("called X 'arbitrary'"), if any
     stance: str | None = None
+    #: the index of its first token, where that is not ``token``: a multiword noun is read at its
+    #: head, its last word ("a drone strike on X": "strike" has the phrase's roles)
+    start: int | None = None
+
+    @property
+    def first(self) -> Token:
+        """The trigger's first word."""
+        return self.token if self.start is None else self.token.doc[self.start]
 
     @property
     def span(self) -> tuple[int, int]:
         doc = self.token.doc
-        return self.token.idx, doc[self.end].idx + len(doc[self.end])
+        return self.first.idx, doc[self.end].idx + len(doc[self.end])
 
 
 def _match_tail(token: Token, rest: tuple[str, ...]) -> int | None:
@@ -327,7 +335,12 @@ def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[t
             # verb's negation, "did not impose sanctions", is read with the trigger noun it governs)
         if stance is None and (_obliged(token) or _not_done(token)):
             continue  # "should condemn": asked for, not done; "failed to deliver": not done
-        if classes or cameo:
+        if multiword and token.pos_ in ("NOUN", "PROPN") and doc[end].pos_ in ("NOUN", "PROPN") \
+                and any(a.i == end for a in token.ancestors):  # "drone" in "drone strike": read at "strike"
+            found.append(Candidate(doc[end], end, tuple(classes), (), multiword, stance, start=token.i))
+        elif classes or cameo:
             found.append(Candidate(token, end, tuple(classes), cameo, multiword, stance))
-    consumed = {i for c in found if c.end > c.token.i for i in range(c.token.i + 1, c.end + 1)}
-    return [c for c in found if c.token.i not in consumed]
+    consumed = {i for c in found if c.end > c.first.i for i in range(c.first.i, c.end + 1)} \
+        - {c.token.i for c in found if c.multiword}
+    headed = {c.token.i for c in found if c.start is not None}  # the head's own reading yields to the phrase's
+    return [c for c in found if c.token.i not in consumed and not (c.start is None and c.token.i in headed)]
