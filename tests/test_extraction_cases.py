@@ -4117,3 +4117,19 @@ def test_a_multiword_attack_noun_is_read_at_its_head(extractor: Extractor, sente
     assert labels(attack.agents) == {agent} and labels(attack.targets) == {target}
     start, end = attack.triggers[0]
     assert sentence[start:end] in ("air strike", "rocket attack")
+
+
+@pytest.mark.parametrize("sentence, kind, place", [
+    ("Russian forces shelled the city of Kharkiv overnight.", "Attack", "Kharkiv"),
+    ("Russian forces shelled Kharkiv in northeastern Ukraine.", "Attack", "Kharkiv"),  # the place, not its state
+    ("Heavy fighting broke out between the army and the RSF in Khartoum.", "Attack", "Khartoum"),
+])
+def test_a_place_acted_on_or_named_on_a_party_is_where_the_event_was(extractor: Extractor, sentence: str,
+                                                                    kind: str, place: str) -> None:
+    event = only(extract(extractor, sentence), kind)
+    assert event.place is not None and event.place.label == place
+
+
+def test_a_state_attacked_is_a_target_not_a_place(extractor: Extractor) -> None:
+    attack = only(extract(extractor, "Russian forces attacked Ukraine on Sunday."), "Attack")
+    assert labels(attack.targets) == {"Ukraine"} and attack.place is None

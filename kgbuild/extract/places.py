@@ -88,7 +88,8 @@ def _locative_place(host: Token, index: MentionIndex) -> ActorRef | None:
 
 def _phrase_nouns(heads: list[Token]) -> list[Token]:
     """The words of the argument phrases ``heads``, nearest first, with the clauses that describe
-    them ("a bus transporting troops", "attackers who laid siege to a hotel in Beledweyne") but
+    them ("a bus transporting troops", "attackers who laid siege to a hotel in Beledweyne") and
+    their conjuncts ("between the army and the RSF in Khartoum"), but
     not where one is based ("the alliance, headquartered in Copenhagen": where it sits, not
     where the event was) nor a clause of their own (a complement, a conjunct verb)."""
     found: list[Token] = []
@@ -96,16 +97,21 @@ def _phrase_nouns(heads: list[Token]) -> list[Token]:
     while frontier:
         token = frontier.pop(0)
         found.append(token)
-        frontier.extend(c for c in token.children if c.dep_ in ("dobj", "pobj", "prep", "appos")
+        frontier.extend(c for c in token.children if c.dep_ in ("dobj", "pobj", "prep", "appos", "conj")
                         or c.dep_ in ("acl", "relcl") and c.lemma_.lower() not in _SITUATED)
     return found
 
 
 def _clause_place(hosts: list[Token], index: MentionIndex) -> ActorRef | None:
-    for host in hosts:
-        place = _locative_place(host, index)
-        if place is not None:
-            return place
+    found = next((p for p in (_locative_place(host, index) for host in hosts) if p is not None), None)
+    if found is None or found.actor_class == ActorClass.STATE:  # a place acted on, more specific than a state
+        for host in (h for h in hosts if h.pos_ == "VERB"):  # "shelled the city of Kharkiv", "Goma was seized"
+            for argument in (c for c in host.children if c.dep_ in ("dobj", "nsubjpass")):
+                place = place_in_phrase(argument, index)
+                if place is not None and place.actor_class == ActorClass.PLACE:
+                    return place
+    if found is not None:
+        return found
     for host in hosts:  # "attacked a train in Balochistan", "ambushed a bus carrying troops in Kalat"
         for argument in (c for c in host.children if c.dep_ in _ARGUMENTS or c.dep_ == "prep"):
             nouns = [g for g in argument.children if g.dep_ == "pobj"] if argument.dep_ == "prep" else [argument]
