@@ -4133,3 +4133,9 @@ def test_a_place_acted_on_or_named_on_a_party_is_where_the_event_was(extractor: 
 def test_a_state_attacked_is_a_target_not_a_place(extractor: Extractor) -> None:
     attack = only(extract(extractor, "Russian forces attacked Ukraine on Sunday."), "Attack")
     assert labels(attack.targets) == {"Ukraine"} and attack.place is None
+
+
+def test_a_minister_meeting_his_counterpart_holds_talks(extractor: Extractor) -> None:
+    """The lexicon gives "meet" one class; the classifier's weak lean to another does not override it."""
+    result = extract(extractor, "Turkey's defense minister met his Iraqi counterpart in Baghdad on Wednesday.")
+    assert [e.event_class for e in result.events] == ["Consultation"]

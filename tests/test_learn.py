@@ -216,3 +216,18 @@ def test_a_threshold_does_not_jump_when_two_training_labels_change() -> None:
     before = _best_threshold(scores.tolist(), positives.tolist())
     after = _best_threshold(scores.tolist(), relabelled.tolist())
     assert abs(before - after) < 0.03, (before, after)
+
+
+def test_a_class_the_lexicon_does_not_give_the_word_needs_the_classifier_s_majority() -> None:
+    from kgbuild.extract.linear import LinearModel, ModelBundle
+
+    detector = LinearModel(name="detector", labels=("none", "event"), bias={"none": 0.0, "event": 5.0}, weights={})
+    classifier = LinearModel(name="classifier", labels=("Consultation", "Rejection", "Threat"),
+                             bias={"Consultation": 0.0, "Rejection": 0.0, "Threat": 0.0},
+                             weights={"weak": {"Rejection": 0.5}, "strong": {"Rejection": 3.0}})
+    bundle = ModelBundle(version=1, detector=detector, classifier=classifier, role=detector,
+                         thresholds={"event": 0.5}, meta={}, digest="")
+    assert bundle.event_class(["weak"]) == "Rejection"  # the likeliest, under half
+    assert bundle.event_class(["weak"], lexicon=("Consultation",)) == "Consultation"
+    assert bundle.event_class(["strong"], lexicon=("Consultation",)) == "Rejection"  # a clear majority
+

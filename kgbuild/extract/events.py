@@ -387,7 +387,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         elif physical:  # physical events: the grammar decides, the rules give the roles
             label = grammatical_event(candidate, lex, index, frame, trigger_ids, rule_roles)
         else:
-            label = models.event_class(features) or issued_statement(candidate, lex, index) \
+            label = models.event_class(features, lexicon=candidate.classes) or issued_statement(candidate, lex, index) \
                 or talk_held(token, index, lex)
             if label in (EventClass.ACCUSATION, EventClass.SUPPORT) and token.lemma_.lower() in lex.evaluating_verbs \
                     and not any(t.is_quote for t in token.subtree):

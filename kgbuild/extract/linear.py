@@ -28,6 +28,8 @@ from ..errors import ExtractionError
 __all__ = ["LinearModel", "ModelBundle", "FORMAT", "load_bundle"]
 
 FORMAT = "kgbuild-linear-v1"
+#: the classifier's share a class the trigger lexicon does not give the word needs to win over those it gives
+LEXICON_DEFERENCE = 0.5
 
 
 @dataclass(frozen=True)
@@ -137,11 +139,19 @@ class ModelBundle:
     meta: Mapping[str, Any]
     digest: str
 
-    def event_class(self, features: list[str]) -> str | None:
-        """The event class ``features`` report, or ``None`` when they report no event."""
+    def event_class(self, features: list[str], *, lexicon: Sequence[str] = ()) -> str | None:
+        """The event class ``features`` report, or ``None`` when they report no event. Where the
+        trigger lexicon gives the word classes (``lexicon``), a class outside them must be the
+        classifier's majority to win; else the likeliest of the lexicon's stands ("met his Iraqi
+        counterpart": a consultation, whatever other meetings the training news told)."""
         if self.detector.scores(features).get("event", 0.0) < self.thresholds.get("event", 0.5):
             return None
-        return self.classifier.predict(features)[0]
+        scores = self.classifier.scores(features)
+        label = max(self.classifier.labels, key=lambda name: scores[name])
+        listed = [c for c in lexicon if c in scores]
+        if listed and label not in listed and scores[label] < LEXICON_DEFERENCE:
+            label = max(listed, key=lambda name: scores[name])
+        return label
 
     def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT, "version": self.version, "meta": dict(self.meta),
