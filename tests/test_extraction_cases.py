@@ -4139,3 +4139,22 @@ def test_a_minister_meeting_his_counterpart_holds_talks(extractor: Extractor) ->
     """The lexicon gives "meet" one class; the classifier's weak lean to another does not override it."""
     result = extract(extractor, "Turkey's defense minister met his Iraqi counterpart in Baghdad on Wednesday.")
     assert [e.event_class for e in result.events] == ["Consultation"]
+
+
+def test_an_agreement_someone_is_accused_of_violating_is_no_new_agreement(extractor: Extractor) -> None:
+    """"the ceasefire agreement": the head noun names the event, and a violated agreement is one
+    made before, not made here."""
+    result = extract(extractor, "Hamas accused Israel of violating the ceasefire agreement.")
+    assert [e.event_class for e in result.events] == ["Accusation"]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Israel and Hamas signed a ceasefire agreement on Sunday.", "Agreement"),
+    ("Russia and Ukraine held ceasefire talks in Istanbul.", "Consultation"),
+])
+def test_a_noun_compound_of_two_triggers_is_one_event_of_its_head(extractor: Extractor, sentence: str,
+                                                                  kind: str) -> None:
+    result = extract(extractor, sentence)
+    assert [e.event_class for e in result.events] == [kind]
+    assert labels(result.events[0].agents) >= {"Israel", "Hamas"} or labels(result.events[0].agents) >= {
+        "Russia", "Ukraine"}

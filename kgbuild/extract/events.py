@@ -255,6 +255,8 @@ def _carried_by_noun(token: Token, trigger_ids: set[int], lex: Lexicon) -> bool:
             g.i in trigger_ids and g.pos_ == "NOUN" for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
             for g in c.children if g.dep_ == "pobj"):
         return True
+    if token.dep_ == "compound" and token.head.i in trigger_ids and token.head.pos_ == "NOUN":
+        return True  # "the ceasefire agreement", "ceasefire talks": the head noun names the event
     if token.pos_ == "VERB" and token.dep_ == "relcl" and token.head.i in trigger_ids and token.head.pos_ == "NOUN" \
             and brings_about(token, token.head, lex):
         return True  # "the sanctions Washington has imposed on Moscow": the sanctions are the event
