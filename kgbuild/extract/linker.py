@@ -51,8 +51,8 @@ def _phrase_start(head: Token, floor: int) -> int:
                                               for t in child.subtree)
         last = child.right_edge.i if joined else child.i
         if last != start - 1 or child.dep_ not in ("amod", "compound", "nmod", "poss") or child.i < floor \
-                or not child.is_alpha:
-            continue
+                or not child.is_alpha or child.i > 0 and child.doc[child.i - 1].dep_ in ("aux", "auxpass"):
+            continue  # (not "had targeted civilians" misparsed: a verb after its auxiliary is no modifier)
         if child.i > 0 and child.doc[child.i - 1].text == "-":  # "high-threat aliens": the word in full
             first = child.i
             while first >= 2 and child.doc[first - 1].text == "-" and child.doc[first - 2].is_alpha \
