@@ -4165,3 +4165,16 @@ def test_a_verb_after_its_auxiliary_is_not_part_of_a_group_s_name(extractor: Ext
     result = extract(extractor, "The Kremlin denied that Russian troops had targeted civilians.")
     assert "targeted civilians" not in {m.actor.label for m in result.mentions}
     assert "civilians" in {m.actor.label for m in result.mentions}
+
+
+@pytest.mark.parametrize("sentence, kind, agents", [
+    ("Qatar mediated talks between the United States and the Taliban in Doha.", "Consultation",
+     {"Qatar", "United States", "Taliban"}),
+    ("Russian artillery bombarded Ukrainian positions near Bakhmut on Monday.", "Attack",
+     {"Armed Forces of the Russian Federation"}),
+    ("Kenyan opposition leader Raila Odinga blasted President Ruto over the tax hikes.", "Accusation",
+     {"Raila Odinga"}),
+])
+def test_verbs_of_mediating_bombarding_and_blasting_someone_report_events(extractor: Extractor, sentence: str,
+                                                                          kind: str, agents: set[str]) -> None:
+    assert agents <= labels(only(extract(extractor, sentence), kind).agents)
