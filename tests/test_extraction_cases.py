@@ -4178,3 +4178,18 @@ def test_a_verb_after_its_auxiliary_is_not_part_of_a_group_s_name(extractor: Ext
 def test_verbs_of_mediating_bombarding_and_blasting_someone_report_events(extractor: Extractor, sentence: str,
                                                                           kind: str, agents: set[str]) -> None:
     assert agents <= labels(only(extract(extractor, sentence), kind).agents)
+
+
+@pytest.mark.parametrize("sentence, agent, target", [
+    ("The United States suspended military aid to Ukraine.", "United States", "Ukraine"),
+    ("The government of Mali suspended cooperation with France.", "Government of Mali", "France"),
+])
+def test_a_sanction_withholding_something_targets_whom_it_was_for(extractor: Extractor, sentence: str, agent: str,
+                                                                  target: str) -> None:
+    sanction = only(extract(extractor, sentence), "Sanction")
+    assert labels(sanction.agents) == {agent} and labels(sanction.targets) == {target}
+
+
+def test_talks_suspended_are_not_held(extractor: Extractor) -> None:
+    result = extract(extractor, "The government of Mali suspended peace talks with the rebels on Monday.")
+    assert "Consultation" not in {e.event_class for e in result.events}

@@ -174,6 +174,11 @@ def measures_with(verb: Token, lex: Lexicon) -> list[Token]:
             for g in c.children if g.dep_ == "pobj" and lex.noun_of(g, EventClass.SANCTION)]
 
 
+#: what a sanction withholds from its counterpart ("suspended military aid to Ukraine", "froze talks with X")
+_WITHHELD = frozenset({"aid", "assistance", "funding", "support", "talks", "negotiation", "cooperation", "tie",
+                       "relation", "trade", "flight", "membership", "loan", "supply", "shipment", "delivery"})
+
+
 #: verbs of an exchange whose object is the other party, not its topic ("met Kim", "hosted Erdogan")
 _MEETING_VERBS = frozenset({"meet", "host", "receive"})
 
@@ -191,7 +196,9 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
         if child.dep_ == "dobj":  # "threatening a response against the US"
             wanted = {"against", "on", "upon"} | (behaviour.target_preps & {"from", "to"}) \
                 | (behaviour.target_preps & {"at", "into"} if behaviour.kind == "physical" else set()) \
-                | ({"with"} if behaviour.symmetric else set())  # "fired at X", "signed a pact with X"
+                | ({"with"} if behaviour.symmetric else set()) \
+                | ({"to", "with", "for"} if event_class == EventClass.SANCTION and child.lemma_.lower() in _WITHHELD
+                   else set())  # "fired at X", "signed a pact with X", "suspended aid to X", "talks with X"
             for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ in wanted):
                 targets.extend(a for pobj in prep.children if pobj.dep_ == "pobj" for a in index.in_phrase(pobj))
         if behaviour.clause_target and child.dep_ in ("advcl", "ccomp", "xcomp") \

@@ -37,7 +37,7 @@ _MEASURE_VERBS = _RAISING_VERBS | _IMPOSING_VERBS
 #: Verbs whose object noun is the event ("launched airstrikes", "imposed a tariff"), the delivering ones among them
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "impose", "lead", "unleash", "announce",
                "order", "perform", "begin", "continue", "step", "use", "sign"} | DELIVERING_VERBS
-_STOPPERS = frozenset({"end", "stop", "cease", "halt", "prevent", "avoid", "review", "fail", "refuse"})
+_STOPPERS = frozenset({"end", "stop", "cease", "halt", "prevent", "avoid", "review", "fail", "refuse", "suspend"})
 _NEVER = frozenset({"be", "have", "do", "get", "become", "seem", "go", "come", "make", "take", "give", "see",
                     "know", "say", "tell", "add", "include", "remain"})
 
