@@ -4193,3 +4193,14 @@ def test_a_sanction_withholding_something_targets_whom_it_was_for(extractor: Ext
 def test_talks_suspended_are_not_held(extractor: Extractor) -> None:
     result = extract(extractor, "The government of Mali suspended peace talks with the rebels on Monday.")
     assert "Consultation" not in {e.event_class for e in result.events}
+
+
+@pytest.mark.parametrize("sentence, agent, target", [
+    ("Ukraine's counteroffensive against Russian forces in the south has stalled.", "Ukraine",
+     "Armed Forces of the Russian Federation"),
+    ("Government troops launched a counterattack against M23 rebels near Goma.",
+     "Armed Forces of the Democratic Republic of the Congo", "March 23 Movement"),
+])
+def test_a_counteroffensive_is_an_attack(extractor: Extractor, sentence: str, agent: str, target: str) -> None:
+    attack = only(extract(extractor, sentence), "Attack")
+    assert labels(attack.agents) == {agent} and labels(attack.targets) == {target}
