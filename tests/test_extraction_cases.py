@@ -4204,3 +4204,30 @@ def test_talks_suspended_are_not_held(extractor: Extractor) -> None:
 def test_a_counteroffensive_is_an_attack(extractor: Extractor, sentence: str, agent: str, target: str) -> None:
     attack = only(extract(extractor, sentence), "Attack")
     assert labels(attack.agents) == {agent} and labels(attack.targets) == {target}
+
+
+@pytest.mark.parametrize("sentence", [
+    "North Korea fired two short-range ballistic missiles into the sea on Thursday.",
+    "North Korea test-fired an intercontinental ballistic missile on Monday.",
+])
+def test_missiles_fired_at_no_one_are_a_show_of_force(extractor: Extractor, sentence: str) -> None:
+    result = extract(extractor, sentence)
+    assert labels(only(result, "Deployment").agents) == {"North Korea"}
+    assert "Attack" not in {e.event_class for e in result.events}
+
+
+@pytest.mark.parametrize("sentence, agent", [
+    ("Russia launched missiles at Kyiv overnight.", "Russia"),
+    ("Hamas fired rockets into Israel.", "Hamas"),
+])
+def test_missiles_fired_at_a_place_are_an_attack(extractor: Extractor, sentence: str, agent: str) -> None:
+    result = extract(extractor, sentence)
+    assert labels(only(result, "Attack").agents) == {agent}
+    assert "Deployment" not in {e.event_class for e in result.events}
+
+
+def test_a_place_ner_reads_as_the_start_of_a_time_is_still_the_place(extractor: Extractor) -> None:
+    """The NER takes "Kyiv overnight" for one TIME; the KB name is split off it."""
+    result = extract(extractor, "Russian drones struck Kyiv overnight.")
+    assert "Kyiv" in {m.actor.label for m in result.mentions}
+    assert only(result, "Attack").place.label == "Kyiv"

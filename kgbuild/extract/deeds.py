@@ -20,7 +20,7 @@ from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
 
 __all__ = ["DOMESTIC_ACTS", "RuleRoles", "aid_recipients", "arms_supplied", "attack_undergone", "bodies_left",
            "condemned", "forces_withdrawn", "grammatical_event", "ground_taken", "in_condition", "let_out_of_custody",
-           "makers_named", "munitions_aimed", "offer_makers", "physical_trigger", "refused_dealings"]
+           "makers_named", "munitions_aimed", "offer_makers", "physical_trigger", "refused_dealings", "weapons_shown"]
 
 #: The parse's agents and targets of a trigger for a class (``events._RuleRoles``).
 RuleRoles = Callable[[Token, str, int], tuple[list[ActorRef], list[ActorRef]]]
@@ -155,6 +155,22 @@ def munitions_aimed(verb: Token) -> bool:
              if c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "against")]
     return any(g.pos_ in ("NOUN", "PROPN") and g.lemma_.lower() not in _NOWHERE and g.ent_type_ not in ("DATE", "TIME")
                for p in preps for g in p.children if g.dep_ == "pobj")  # not "on Tuesday"
+
+
+#: What a state fires or launches to show its force
+_STRATEGIC = frozenset({"missile", "icbm", "warhead", "satellite"})
+
+
+def weapons_shown(verb: Token) -> bool:
+    """Missiles fired or launched at no one ("the North fired two ballistic missiles into the
+    sea", "test-fired an ICBM"): a show of force (a deployment, PLOVER's MOBILIZE), no attack."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("fire", "launch") or not _done(verb):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not any(o.lemma_.lower() in _STRATEGIC for o in (*objects, *(g for o in objects for g in o.conjuncts))):
+        return False
+    aimed = any(c.dep_ == "prep" and c.lower_ in ("toward", "towards") for h in (verb, *objects) for c in h.children)
+    return not aimed and not munitions_aimed(verb)
 
 
 #: What a deployment sends: forces, their people and their equipment.

@@ -23,7 +23,7 @@ from ..vocabulary import ActorClass, EventClass
 from .anaphora import relative_of_no_one
 from .deeds import (DOMESTIC_ACTS, aid_recipients, arms_supplied, attack_undergone, bodies_left, forces_withdrawn,
                     grammatical_event, ground_taken, in_condition, let_out_of_custody, munitions_aimed, mutual,
-                    offer_makers, physical_trigger, refused_dealings)
+                    offer_makers, physical_trigger, refused_dealings, weapons_shown)
 from .demands import asks_nothing
 from .event_dates import date_detentions_by_start, date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
@@ -378,7 +378,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         deed = None if judged is not None else EventClass.AID if arms_supplied(token, index) else \
             EventClass.ATTACK if ground_taken(token, index) else \
             EventClass.AGREEMENT if offer_makers(token, index) else \
-            EventClass.RETREAT if bodies_left(token, index) or forces_withdrawn(token, index) else None
+            EventClass.RETREAT if bodies_left(token, index) or forces_withdrawn(token, index) else \
+            EventClass.DEPLOYMENT if weapons_shown(token) else None  # "fired two missiles into the sea"
         # "accepted the Egyptian proposal", "left ECOWAS", "Russian troops withdrew from Kherson"
         if deed is not None and (is_hedged(token, lex) or in_condition(token)):
             deed = None

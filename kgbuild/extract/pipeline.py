@@ -115,9 +115,30 @@ class ActorRuler:
                     if not ent.ent_id_ and (hit := self.relabel.get(ent.text)) is not None]
             for n, (label, iri) in hits:
                 ents[n] = Span(doc, ents[n].start, ents[n].end, label=label, span_id=iri)
-            if hits:  # setting the same entities again would change nothing
-                doc.ents = ents
+            split = _named_before_a_time(ents, self.relabel)
+            if hits or split is not ents:  # setting the same entities again would change nothing
+                doc.ents = split
         return doc
+
+
+#: words that begin a date or a time themselves ("March 12", "Tuesday night")
+_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                       "saturday", "sunday"})
+
+
+def _named_before_a_time(ents: list[Span], names: dict[str, tuple[str, str]]) -> list[Span]:
+    """NER's time or date that begins with a KB name ("struck Kyiv overnight": "Kyiv overnight" a
+    TIME) split into the KB actor and the rest; ``ents`` itself when there is none."""
+    out: list[Span] = []
+    for ent in ents:
+        hit = names.get(ent[0].text) if ent.label_ in ("DATE", "TIME") and len(ent) > 1 else None
+        if hit is None or ent[0].lower_ in _CALENDAR or ent[0].pos_ != "PROPN":
+            out.append(ent)
+            continue
+        out.append(Span(ent.doc, ent.start, ent.start + 1, label=hit[0], span_id=hit[1]))
+        out.append(Span(ent.doc, ent.start + 1, ent.end, label=ent.label_))
+    return out if len(out) > len(ents) else ents
 
 
 def _names_an_organisation(place: Span) -> bool:
