@@ -4231,3 +4231,11 @@ def test_a_place_ner_reads_as_the_start_of_a_time_is_still_the_place(extractor: 
     result = extract(extractor, "Russian drones struck Kyiv overnight.")
     assert "Kyiv" in {m.actor.label for m in result.mentions}
     assert only(result, "Attack").place.label == "Kyiv"
+
+
+def test_a_deed_alleged_without_naming_its_victims_is_still_an_accusation(extractor: Extractor) -> None:
+    result = extract(extractor, "Sudan's army said the RSF had carried out mass killings in El Geneina.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"Sudanese Armed Forces"} and labels(accusation.targets) == {
+        "Rapid Support Forces"}
+    assert "Attack" not in {e.event_class for e in result.events}

@@ -92,7 +92,8 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
         return event_class  # "fighting between the army and the RSF": each side attacks the other
     if token.lemma_.lower() in behaviour.weak or behaviour.needs_target:
         aimed = event_class == EventClass.ATTACK and munitions_aimed(token)  # "fired missiles at a ship"
-        return event_class if agents and (targets or aimed) else None  # "released a statement": no one released
+        return event_class if agents and (targets or aimed or alleged) else None  # "released a statement": no one
+        # released; a deed a speaker alleges is their accusation of its doers, whoever suffered it
     return event_class if agents else None
 
 
