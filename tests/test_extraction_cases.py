@@ -4239,3 +4239,16 @@ def test_a_deed_alleged_without_naming_its_victims_is_still_an_accusation(extrac
     assert labels(accusation.agents) == {"Sudanese Armed Forces"} and labels(accusation.targets) == {
         "Rapid Support Forces"}
     assert "Attack" not in {e.event_class for e in result.events}
+
+
+@pytest.mark.parametrize("sentence, agent, target", [
+    ("Sudan's army chief Abdel Fattah al-Burhan rejected any negotiations with the RSF.", "Abdel Fattah al-Burhan",
+     "Rapid Support Forces"),
+    ("Israel rejected a ceasefire with Hamas.", "Israel", "Hamas"),
+])
+def test_dealings_turned_down_are_a_rejection_of_the_other_side_and_no_exchange(
+        extractor: Extractor, sentence: str, agent: str, target: str) -> None:
+    result = extract(extractor, sentence)
+    rejection = only(result, "Rejection")
+    assert agent in labels(rejection.agents) and labels(rejection.targets) == {target}
+    assert not {"Agreement", "Consultation"} & {e.event_class for e in result.events}

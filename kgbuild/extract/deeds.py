@@ -324,7 +324,15 @@ def refused_dealings(refusal: Token, lex: Lexicon, index: MentionIndex) -> list[
     found = [a for v in verbs for c in v.children if c.dep_ == "dobj" for a in index.named_or_meant(c)]
     found += [a for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in ("with", "to")
               for g in p.children if g.dep_ == "pobj" for a in index.named_or_meant(g)]
+    dealings = [c for c in refusal.children if c.dep_ == "dobj" and c.lemma_.lower() in _DEALINGS]
+    found += [a for d in dealings for p in d.children if p.dep_ == "prep" and p.lower_ == "with"  # "rejected
+              for g in p.children if g.dep_ == "pobj" for a in index.named_or_meant(g)]  # talks with the RSF"
     return unique_actors([a for a in found if a.actor_class != ActorClass.PLACE])
+
+
+#: dealings with someone a refusal may turn down ("rejected any negotiations with the RSF")
+_DEALINGS = frozenset({"talk", "negotiation", "dialogue", "meeting", "contact", "cooperation", "deal", "truce",
+                       "ceasefire", "relation", "tie", "normalization", "normalisation", "reconciliation"})
 
 
 #: what a refusal turns down whose maker it is aimed at ("denied allegations by Human Rights Watch")

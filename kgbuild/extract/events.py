@@ -44,7 +44,7 @@ from .roles import (ARMED, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, clash_side
 from .reported import reported_deed, said_of_another
 from .speech import (TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, met_with_a_thing,
                      talked_with)
-from .statements import document_issuers, issued_statement, only_put_out, talk_held
+from .statements import document_issuers, issued_statement, only_put_out, talk_held, turned_down
 from .triggers import (HEDGE_NOUNS, Candidate, brings_about, embedding_trigger, find_candidates, governing_verb,
                        is_hedged)
 from .verdicts import asks_something
@@ -438,7 +438,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                     token if token.pos_ == "VERB" else governing_verb(token) or token):
                 label = None  # "Egypt will host a conference on Sudan": talks to come are not held
             if label == EventClass.AGREEMENT and not _between_parties(token) \
-                    or label is not None and in_condition(token):  # "unless the US lifted sanctions": nothing done
+                    or label is not None and in_condition(token) \
+                    or label is not None and lex.classes[label].symmetric and turned_down(token):  # "rejected
+                # a ceasefire with Hamas": no agreement; "unless the US lifted sanctions": nothing done
                 label = None
         if label is None or _carried_by_noun(token, trigger_ids, lex) or relative_of_no_one(token, index) \
                 or describes_a_kind(token):  # "bloggers who praise China": what such people do

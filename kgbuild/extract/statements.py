@@ -15,7 +15,7 @@ from .mentions import MentionIndex
 from .speech import TALKING_VERBS, speaker_actors, talked_with
 from .triggers import DELIVERING_VERBS, LIGHT_VERBS, Candidate, is_hedged
 
-__all__ = ["DOCUMENT_NOUNS", "document_issuers", "issued_statement", "only_put_out", "talk_held"]
+__all__ = ["DOCUMENT_NOUNS", "document_issuers", "issued_statement", "only_put_out", "talk_held", "turned_down"]
 
 
 def issued_statement(candidate: Candidate, lex: Lexicon, index: MentionIndex) -> str | None:
@@ -82,3 +82,13 @@ def only_put_out(verb: Token, trigger_ids: set[int]) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in _SAYING_NOTHING and c.i not in trigger_ids
         and not any(g.dep_ == "prep" and g.lower_ in ("against", "to") for g in c.children)
         for c in verb.children)
+
+
+#: verbs that turn down what their object names ("rejected a ceasefire with Hamas")
+_TURNING_DOWN = frozenset({"reject", "refuse", "decline", "rebuff", "spurn"})
+
+
+def turned_down(noun: Token) -> bool:
+    """An exchange the object of a refusal names was not made ("Israel rejected a ceasefire with
+    Hamas", "declined talks with the junta"): the refusal is the event."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _TURNING_DOWN
