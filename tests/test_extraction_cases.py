@@ -4252,3 +4252,12 @@ def test_dealings_turned_down_are_a_rejection_of_the_other_side_and_no_exchange(
     rejection = only(result, "Rejection")
     assert agent in labels(rejection.agents) and labels(rejection.targets) == {target}
     assert not {"Agreement", "Consultation"} & {e.event_class for e in result.events}
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Russian troops withdrew from the city of Kherson in November.", "Kherson"),
+    ("The RSF withdrew from Khartoum.", "Khartoum"),  # the city left, not its government
+])
+def test_where_forces_withdrew_from_is_the_retreat_s_place(extractor: Extractor, sentence: str, place: str) -> None:
+    retreat = only(extract(extractor, sentence), "Retreat")
+    assert retreat.place is not None and retreat.place.label == place and not retreat.targets

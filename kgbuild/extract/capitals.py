@@ -66,7 +66,8 @@ _GOING = frozenset({"travel", "fly", "go", "come", "return", "move", "head", "ar
                     "evacuate", "bring", "take", "drive", "sail", "march", "walk", "ship", "extradite", "repatriate",
                     "transport", "deliver", "exile", "leave", "depart", "train", "bus", "distance", "kilometer",
                     "kilometre", "mile", "near", "south", "north", "east", "west", "get", "commute",
-                    "expand", "spread", "connect", "link", "highway", "railway", "pipeline"})
+                    "expand", "spread", "connect", "link", "highway", "railway", "pipeline", "withdraw", "retreat",
+                    "pull", "expel", "oust"})
 #: deeds of force and their arms, and holding ground: what they strike, are aimed at or hold is the
 #: city ("shelled Kyiv", "drone attack on Moscow", "the Houthis control Sanaa"), not its government
 _STRUCK = frozenset({"attack", "strike", "airstrike", "shell", "shelling", "bomb", "bombing", "bombard",

@@ -27,6 +27,8 @@ _NAMING = frozenset({"compound", "appos", "flat", "nmod"})
 _ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 #: verbs of speaking whose participle says where a statement was made ("Speaking in Brussels, ...")
 _SPEAKING = frozenset({"speak", "talk", "address", "testify", "brief", "write", "tell"})
+#: verbs of leaving a place, whose "from" phrase says where it happened ("withdrew from Kherson")
+_LEAVING = frozenset({"withdraw", "retreat", "pull", "flee", "evacuate", "leave", "expel", "oust", "drive"})
 #: a clause saying where an actor sits, not where it acts ("based in", "headquartered in")
 _SITUATED = frozenset({"base", "headquarter", "locate", "station", "situate", "house", "register", "live",
                        "reside"})
@@ -76,7 +78,8 @@ def place_in_phrase(head: Token, index: MentionIndex) -> ActorRef | None:
 def _locative_place(host: Token, index: MentionIndex) -> ActorRef | None:
     """The place the first locative phrase on ``host`` names. A state after "on" is what is acted
     on, not where ("sanctions on Iran", "tariffs on U.S. exports")."""
-    preps = [c for c in host.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
+    preps = [c for c in host.children if c.dep_ == "prep" and (c.lower_ in PLACE_PREPS or c.lower_ == "from"
+                                                               and host.lemma_.lower() in _LEAVING)]
     preps += [g for p in preps for g in p.children if g.dep_ == "prep" and g.lower_ in PLACE_PREPS]  # "On Monday in X"
     for prep in preps:
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
