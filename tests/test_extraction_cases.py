@@ -4261,3 +4261,17 @@ def test_dealings_turned_down_are_a_rejection_of_the_other_side_and_no_exchange(
 def test_where_forces_withdrew_from_is_the_retreat_s_place(extractor: Extractor, sentence: str, place: str) -> None:
     retreat = only(extract(extractor, sentence), "Retreat")
     assert retreat.place is not None and retreat.place.label == place and not retreat.targets
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Russian drones hit Odesa.", "Odesa"),
+    ("Russian forces hit Kharkiv with missiles on Sunday.", "Kharkiv"),
+])
+def test_forces_hitting_a_place_attack_there_with_no_victim_named(extractor: Extractor, sentence: str,
+                                                                  place: str) -> None:
+    attack = only(extract(extractor, sentence), "Attack")
+    assert labels(attack.agents) == {"Armed Forces of the Russian Federation"} and attack.place.label == place
+
+
+def test_a_storm_hitting_a_place_is_no_attack(extractor: Extractor) -> None:
+    assert not extract(extractor, "Cyclone Idai hit Beira.").events

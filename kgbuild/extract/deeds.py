@@ -20,7 +20,8 @@ from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
 
 __all__ = ["DOMESTIC_ACTS", "RuleRoles", "aid_recipients", "arms_supplied", "attack_undergone", "bodies_left",
            "condemned", "forces_withdrawn", "grammatical_event", "ground_taken", "in_condition", "let_out_of_custody",
-           "makers_named", "munitions_aimed", "offer_makers", "physical_trigger", "refused_dealings", "weapons_shown"]
+           "makers_named", "munitions_aimed", "offer_makers", "physical_trigger", "refused_dealings", "struck_somewhere",
+           "weapons_shown"]
 
 #: The parse's agents and targets of a trigger for a class (``events._RuleRoles``).
 RuleRoles = Callable[[Token, str, int], tuple[list[ActorRef], list[ActorRef]]]
@@ -91,10 +92,21 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
     if event_class == EventClass.ATTACK and is_clash(token) and len(agents) > 1:
         return event_class  # "fighting between the army and the RSF": each side attacks the other
     if token.lemma_.lower() in behaviour.weak or behaviour.needs_target:
-        aimed = event_class == EventClass.ATTACK and munitions_aimed(token)  # "fired missiles at a ship"
+        aimed = event_class == EventClass.ATTACK and struck_somewhere(token, agents, index)  # "fired missiles at
+        # a ship", "Russian drones hit Odesa"
         return event_class if agents and (targets or aimed or alleged) else None  # "released a statement": no one
         # released; a deed a speaker alleges is their accusation of its doers, whoever suffered it
     return event_class if agents else None
+
+
+def struck_somewhere(verb: Token, agents: list[ActorRef], index: MentionIndex) -> bool:
+    """An attack that needs no victim named: munitions aimed at something (:func:`munitions_aimed`)
+    or forces hitting a place ("Russian drones hit Odesa": an armed agent, a place as the object)."""
+    if verb.pos_ != "VERB":
+        return False
+    return munitions_aimed(verb) or any(a.actor_class in (ActorClass.SECURITY_FORCE, ActorClass.ARMED_GROUP)
+                                        for a in agents) \
+        and any(a.actor_class == ActorClass.PLACE for c in verb.children if c.dep_ == "dobj" for a in index.in_phrase(c))
 
 
 #: verbs of the means a deed is done with: their purpose is done by them ("fired tear gas to disperse")

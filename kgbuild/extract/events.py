@@ -22,8 +22,8 @@ from spacy.tokens import Doc, Token
 from ..vocabulary import ActorClass, EventClass
 from .anaphora import relative_of_no_one
 from .deeds import (DOMESTIC_ACTS, aid_recipients, arms_supplied, attack_undergone, bodies_left, forces_withdrawn,
-                    grammatical_event, ground_taken, in_condition, let_out_of_custody, munitions_aimed, mutual,
-                    offer_makers, physical_trigger, refused_dealings, weapons_shown)
+                    grammatical_event, ground_taken, in_condition, let_out_of_custody, mutual, offer_makers,
+                    physical_trigger, refused_dealings, struck_somewhere, weapons_shown)
 from .demands import asks_nothing
 from .event_dates import date_detentions_by_start, date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
@@ -529,7 +529,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if event_class == EventClass.PROTEST and not targets:  # "marched to demand the resignation of X"
             targets = protested(token, index, agents)
         weak = token.lemma_.lower() in behaviour.weak and not (
-            event_class == EventClass.ATTACK and token.pos_ == "VERB" and munitions_aimed(token))  # at a ship
+            event_class == EventClass.ATTACK and struck_somewhere(token, agents, index))  # at a ship, on a city
         if event_class in (EventClass.ATTACK, EventClass.COERCION) and rule_targets and not is_clash(token) \
                 and {t.key for t in rule_targets} <= {a.key for a in agents}:
             continue  # "attackers who laid siege ... and later killed 50 al-Shabab militants": a misread subject
