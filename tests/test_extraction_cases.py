@@ -44,6 +44,12 @@ def only(result: Extraction, event_class: str) -> EventItem:
     return found[0]
 
 
+def roles_of(extractor: Extractor, sentence: str, event_class: str) -> tuple[set[str], set[str]]:
+    """The agents' and targets' labels of the one event of ``event_class`` the sentence gives."""
+    event = only(extract(extractor, sentence), event_class)
+    return labels(event.agents), labels(event.targets)
+
+
 def assert_sane(result: Extraction) -> None:
     """Never an event whose agent is also its target, except a clash or an exchange."""
     for event in result.events:
@@ -4050,8 +4056,7 @@ def test_the_government_refers_back_to_the_government_named_last_in_a_story_of_m
 def test_the_nationality_of_what_a_statement_judges_names_the_state_judged(extractor: Extractor, sentence: str,
                                                                           kind: str, agent: str,
                                                                           target: str) -> None:
-    event = only(extract(extractor, sentence), kind)
-    assert labels(event.agents) == {agent} and labels(event.targets) == {target}
+    assert roles_of(extractor, sentence, kind) == ({agent}, {target})
 
 
 @pytest.mark.parametrize("sentence", ["Chinese investment in the province grew last year.",
@@ -4066,8 +4071,7 @@ def test_the_nationality_of_what_no_one_judges_names_no_actor(extractor: Extract
 ])
 def test_the_nationality_of_what_is_hit_with_a_measure_names_the_state_sanctioned(
         extractor: Extractor, sentence: str, agent: str, target: str) -> None:
-    sanction = only(extract(extractor, sentence), "Sanction")
-    assert labels(sanction.agents) == {agent} and labels(sanction.targets) == {target}
+    assert roles_of(extractor, sentence, "Sanction") == ({agent}, {target})
 
 
 @pytest.mark.parametrize("sentence, agent, target", [
@@ -4114,7 +4118,7 @@ def test_a_multiword_attack_noun_is_read_at_its_head(extractor: Extractor, sente
                                                      target: str) -> None:
     """"air strike": the phrase's roles hang on "strike", not on the modifier "air"."""
     attack = only(extract(extractor, sentence), "Attack")
-    assert labels(attack.agents) == {agent} and labels(attack.targets) == {target}
+    assert (labels(attack.agents), labels(attack.targets)) == ({agent}, {target})
     start, end = attack.triggers[0]
     assert sentence[start:end] in ("air strike", "rocket attack")
 
@@ -4186,8 +4190,7 @@ def test_verbs_of_mediating_bombarding_and_blasting_someone_report_events(extrac
 ])
 def test_a_sanction_withholding_something_targets_whom_it_was_for(extractor: Extractor, sentence: str, agent: str,
                                                                   target: str) -> None:
-    sanction = only(extract(extractor, sentence), "Sanction")
-    assert labels(sanction.agents) == {agent} and labels(sanction.targets) == {target}
+    assert roles_of(extractor, sentence, "Sanction") == ({agent}, {target})
 
 
 def test_talks_suspended_are_not_held(extractor: Extractor) -> None:
@@ -4202,8 +4205,7 @@ def test_talks_suspended_are_not_held(extractor: Extractor) -> None:
      "Armed Forces of the Democratic Republic of the Congo", "March 23 Movement"),
 ])
 def test_a_counteroffensive_is_an_attack(extractor: Extractor, sentence: str, agent: str, target: str) -> None:
-    attack = only(extract(extractor, sentence), "Attack")
-    assert labels(attack.agents) == {agent} and labels(attack.targets) == {target}
+    assert roles_of(extractor, sentence, "Attack") == ({agent}, {target})
 
 
 @pytest.mark.parametrize("sentence", [
