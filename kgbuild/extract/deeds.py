@@ -20,8 +20,8 @@ from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
 
 __all__ = ["DOMESTIC_ACTS", "RuleRoles", "aid_recipients", "arms_supplied", "attack_undergone", "bodies_left",
            "condemned", "forces_withdrawn", "grammatical_event", "ground_taken", "in_condition", "let_out_of_custody",
-           "makers_named", "munitions_aimed", "offer_makers", "physical_trigger", "refused_dealings", "struck_somewhere",
-           "weapons_shown"]
+           "makers_named", "munitions_aimed", "offer_makers", "physical_trigger", "refused_dealings",
+           "struck_somewhere", "weapons_shown"]
 
 #: The parse's agents and targets of a trigger for a class (``events._RuleRoles``).
 RuleRoles = Callable[[Token, str, int], tuple[list[ActorRef], list[ActorRef]]]
@@ -106,7 +106,8 @@ def struck_somewhere(verb: Token, agents: list[ActorRef], index: MentionIndex) -
         return False
     return munitions_aimed(verb) or any(a.actor_class in (ActorClass.SECURITY_FORCE, ActorClass.ARMED_GROUP)
                                         for a in agents) \
-        and any(a.actor_class == ActorClass.PLACE for c in verb.children if c.dep_ == "dobj" for a in index.in_phrase(c))
+        and any(a.actor_class == ActorClass.PLACE
+                for c in verb.children if c.dep_ == "dobj" for a in index.in_phrase(c))
 
 
 #: verbs of the means a deed is done with: their purpose is done by them ("fired tear gas to disperse")

@@ -19,8 +19,8 @@ from .groups import crowd_protesting, group_actor, named_group, the_public_addre
 from .items import ActorRef, MentionItem
 from .lexicon import normalise_name
 from .link_context import (LinkContext, chamber, destination_states, government, government_named_last, home_government,
-                           institution, kb_ref, own_forces, possessor_state, senders_state, state_of_ent, state_of_token, state_sides,
-                           story_state)
+                           institution, kb_ref, own_forces, possessor_state, senders_state, state_of_ent,
+                           state_of_token, state_sides, story_state)
 from .mentions import in_body
 from .name_labels import settle_name_labels
 from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, join_organisation_names, names_a_thing,
