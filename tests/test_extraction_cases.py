@@ -4277,3 +4277,19 @@ def test_forces_hitting_a_place_attack_there_with_no_victim_named(extractor: Ext
 
 def test_a_storm_hitting_a_place_is_no_attack(extractor: Extractor) -> None:
     assert not extract(extractor, "Cyclone Idai hit Beira.").events
+
+
+def test_forces_named_as_the_doers_somewhere_are_not_deployed_there(extractor: Extractor) -> None:
+    """"by Israeli forces in Jenin" says who acted where: no deployment, and the attack's place."""
+    result = extract(extractor, "Three Palestinians were shot dead by Israeli forces in Jenin.")
+    assert [e.event_class for e in result.events] == ["Attack"]
+    assert result.events[0].place.label == "Jenin"
+
+
+@pytest.mark.parametrize("sentence, deployed", [
+    ("Some 2,500 U.S. troops in Iraq were put on alert.", True),  # abroad
+    ("Israeli forces in Tel Aviv were put on alert.", False),  # at home
+])
+def test_forces_standing_abroad_are_deployed_there_not_at_home(extractor: Extractor, sentence: str,
+                                                               deployed: bool) -> None:
+    assert ("Deployment" in {e.event_class for e in extract(extractor, sentence).events}) is deployed

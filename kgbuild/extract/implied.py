@@ -73,6 +73,10 @@ def _occasion_of(occasion: Token) -> Token | None:
     return None
 
 
+#: verbs whose subject is only said to be somewhere ("troops remain in Iraq")
+_BEING = frozenset({"be", "remain", "stay"})
+
+
 def deployments(index: MentionIndex, body: list[tuple[int, int]]) -> list[EventItem]:
     """"5,000 US troops already in Iraq": a state's force located abroad is a Deployment."""
     events: list[EventItem] = []
@@ -81,12 +85,16 @@ def deployments(index: MentionIndex, body: list[tuple[int, int]]) -> list[EventI
             continue
         if not any(c.dep_ == "nummod" for c in head.children) and head.tag_ != "NNS":
             continue
+        if head.dep_ == "pobj" and head.head.lower_ == "by" or head.dep_ == "nsubj" and head.head.pos_ == "VERB" \
+                and head.head.lemma_.lower() not in _BEING:
+            continue  # "shot dead by Israeli forces in Jenin", "troops in Borno killed ...": who acted where
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "to", "inside"):
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     place = index.at(pobj)
                     own_state = mention.actor.state
-                    if place and place.actor.actor_class in (ActorClass.STATE, ActorClass.PLACE) and place.actor.iri != own_state:
+                    if place and place.actor.actor_class in (ActorClass.STATE, ActorClass.PLACE) \
+                            and place.actor.iri != own_state and own_state not in index.place_within.get(place.actor.iri, ()):
                         events.append(EventItem(EventClass.DEPLOYMENT, [(mention.start, mention.end)],
                                                 (head.sent.start_char, head.sent.end_char),
                                                 agents=[mention.actor], place=place.actor))

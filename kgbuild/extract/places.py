@@ -116,8 +116,9 @@ def _clause_place(hosts: list[Token], index: MentionIndex) -> ActorRef | None:
     if found is not None:
         return found
     for host in hosts:  # "attacked a train in Balochistan", "ambushed a bus carrying troops in Kalat"
-        for argument in (c for c in host.children if c.dep_ in _ARGUMENTS or c.dep_ == "prep"):
-            nouns = [g for g in argument.children if g.dep_ == "pobj"] if argument.dep_ == "prep" else [argument]
+        for argument in (c for c in host.children if c.dep_ in _ARGUMENTS or c.dep_ in ("prep", "agent")):
+            nouns = [g for g in argument.children if g.dep_ == "pobj"] if argument.dep_ in ("prep", "agent") \
+                else [argument]  # "shot dead by Israeli forces in Jenin": the doers' phrase too
             for noun in _phrase_nouns(nouns):
                 place = _locative_place(noun, index)
                 if place is not None:
