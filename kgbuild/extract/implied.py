@@ -93,8 +93,9 @@ def deployments(index: MentionIndex, body: list[tuple[int, int]]) -> list[EventI
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     place = index.at(pobj)
                     own_state = mention.actor.state
-                    if place and place.actor.actor_class in (ActorClass.STATE, ActorClass.PLACE) \
-                            and place.actor.iri != own_state and own_state not in index.place_within.get(place.actor.iri, ()):
+                    abroad = place is not None and place.actor.iri != own_state \
+                        and own_state not in index.place_within.get(place.actor.iri, ())
+                    if abroad and place.actor.actor_class in (ActorClass.STATE, ActorClass.PLACE):
                         events.append(EventItem(EventClass.DEPLOYMENT, [(mention.start, mention.end)],
                                                 (head.sent.start_char, head.sent.end_char),
                                                 agents=[mention.actor], place=place.actor))
