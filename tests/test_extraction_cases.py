@@ -4293,3 +4293,16 @@ def test_forces_named_as_the_doers_somewhere_are_not_deployed_there(extractor: E
 def test_forces_standing_abroad_are_deployed_there_not_at_home(extractor: Extractor, sentence: str,
                                                                deployed: bool) -> None:
     assert ("Deployment" in {e.event_class for e in extract(extractor, sentence).events}) is deployed
+
+
+@pytest.mark.parametrize("sentence", [
+    "Venezuela said it had foiled a U.S.-backed plot to assassinate President Nicolas Maduro.",
+    "The army said it had prevented an attack on the base.",
+])
+def test_a_deed_prevented_or_only_plotted_did_not_happen(extractor: Extractor, sentence: str) -> None:
+    assert "Attack" not in {e.event_class for e in extract(extractor, sentence).events}
+
+
+def test_a_deed_planned_as_a_speaker_alleges_is_their_accusation(extractor: Extractor) -> None:
+    assert roles_of(extractor, "Kenyan police said al-Shabab had planned to bomb the U.S. embassy.",
+                    "Accusation") == ({"Police of Kenya"}, {"al-Shabab"})

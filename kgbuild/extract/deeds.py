@@ -16,7 +16,7 @@ from .mentions import MentionIndex, unique_actors
 from .nouns import EQUIPMENT, FORCE_SITES, OFFERS, PLACE_NOUNS, WEAPONS
 from .roles import is_clash, taken_from
 from .speech import SpeechFrame
-from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged
+from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged, prevented
 
 __all__ = ["DOMESTIC_ACTS", "RuleRoles", "aid_recipients", "arms_supplied", "attack_undergone", "bodies_left",
            "condemned", "forces_withdrawn", "grammatical_event", "ground_taken", "in_condition", "let_out_of_custody",
@@ -62,7 +62,7 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
     embedding = embedding_trigger(token, lex, trigger_ids)
     if embedding == EventClass.ACCUSATION and token.pos_ == "NOUN" and condemned(token):
         embedding = None  # "Iran condemned the Israeli strike on its consulate": the strike happened
-    if is_hedged(token, lex) and not alleged or embedding and not alleged:
+    if is_hedged(token, lex) and not alleged or embedding and not alleged or prevented(token):
         return None
     if any(c.dep_ == "neg" for c in token.children) or token.dep_ in ("amod", "compound"):
         return None

@@ -15,14 +15,15 @@ from spacy.tokens import Doc, Token
 from ..vocabulary import EventClass
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body
+from .speech import REPORTING_VERBS
 from .verdicts import rebuttal, refusal, summons, verdict
 
 __all__ = ["Candidate", "WISHING", "wishes", "find_candidates", "trigger_classes", "is_hedged", "embedding_trigger",
-           "reports_nothing", "LIGHT_VERBS", "DELIVERING_VERBS", "brings_about", "HEDGE_NOUNS"]
+           "prevented", "reports_nothing", "LIGHT_VERBS", "DELIVERING_VERBS", "brings_about", "HEDGE_NOUNS"]
 
 HEDGE_NOUNS = frozenset({"intention", "plan", "threat", "possibility", "risk", "prospect", "danger", "fear", "bid",
                          "attempt", "invitation", "proposal", "offer", "request", "readiness", "willingness",
-                         "desire", "hope", "ambition"})
+                         "desire", "hope", "ambition", "plot", "conspiracy", "scheme"})
 #: Verbs that deliver the statement their object names ("issued a warning", "reiterated its call")
 DELIVERING_VERBS = frozenset({"issue", "make", "reiterate", "renew", "repeat", "voice", "lodge", "file", "deliver",
                               "express", "pledge", "provide", "send", "give", "offer", "grant", "approve", "extend"})
@@ -37,7 +38,8 @@ _MEASURE_VERBS = _RAISING_VERBS | _IMPOSING_VERBS
 #: Verbs whose object noun is the event ("launched airstrikes", "imposed a tariff"), the delivering ones among them
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "impose", "lead", "unleash", "announce",
                "order", "perform", "begin", "continue", "step", "use", "sign"} | DELIVERING_VERBS
-_STOPPERS = frozenset({"end", "stop", "cease", "halt", "prevent", "avoid", "review", "fail", "refuse", "suspend"})
+_STOPPERS = frozenset({"end", "stop", "cease", "halt", "prevent", "avoid", "review", "fail", "refuse", "suspend",
+                       "foil", "thwart", "avert"})
 _NEVER = frozenset({"be", "have", "do", "get", "become", "seem", "go", "come", "make", "take", "give", "see",
                     "know", "say", "tell", "add", "include", "remain"})
 
@@ -190,6 +192,25 @@ def is_hedged(token: Token, lex: Lexicon) -> bool:
         if node.dep_ not in ("xcomp", "acl", "relcl", "ccomp", "advcl") or node.head.i == node.i:
             return False
         node = node.head if node.head.pos_ in ("VERB", "AUX") else governing_verb(node.head)
+    return False
+
+
+#: verbs that keep what they govern from happening at all ("foiled a plot to assassinate X")
+_PREVENTING = frozenset({"prevent", "avoid", "foil", "thwart", "avert"})
+
+
+def prevented(token: Token) -> bool:
+    """A deed a verb of preventing governs never happened, whoever says so ("Venezuela said it had
+    foiled a plot to assassinate Maduro"; not "halted its attacks": they had begun)."""
+    node = token
+    for _ in range(5):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in _PREVENTING:
+            return True
+        if node.lemma_.lower() in REPORTING_VERBS:
+            return False
     return False
 
 
