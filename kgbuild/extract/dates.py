@@ -19,13 +19,15 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-__all__ = ["resolve_date"]
+__all__ = ["resolve_date", "CALENDAR_WORDS"]
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _VAGUE = re.compile(r"\b(week|month|year|weeks|months|years|decade|recent|recently|earlier|later|ago|"
                     r"since|past|coming|next|last|this|every|each|weekend|century|era|period|times)\b", re.I)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+#: the words that name a weekday or a month, abbreviations too ("Tuesday", "March", "Sept")
+CALENDAR_WORDS = frozenset(_WEEKDAYS) | frozenset(_MONTHS.split("|"))
 _ABSOLUTE = re.compile(rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b|"
                        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?\b|"
                        r"\b\d{4}-\d{2}-\d{2}\b", re.I)

@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..errors import ExtractionError
+from .dates import CALENDAR_WORDS
 from .events import extract_events
 from .fingerprint import PIPELINE_CONFIG, pipeline_fingerprint
 from .items import Extraction
@@ -121,19 +122,13 @@ class ActorRuler:
         return doc
 
 
-#: words that begin a date or a time themselves ("March 12", "Tuesday night")
-_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-                       "saturday", "sunday"})
-
-
 def _named_before_a_time(ents: list[Span], names: dict[str, tuple[str, str]]) -> list[Span]:
     """NER's time or date that begins with a KB name ("struck Kyiv overnight": "Kyiv overnight" a
     TIME) split into the KB actor and the rest; ``ents`` itself when there is none."""
     out: list[Span] = []
     for ent in ents:
         hit = names.get(ent[0].text) if ent.label_ in ("DATE", "TIME") and len(ent) > 1 else None
-        if hit is None or ent[0].lower_ in _CALENDAR or ent[0].pos_ != "PROPN":
+        if hit is None or ent[0].lower_ in CALENDAR_WORDS or ent[0].pos_ != "PROPN":  # not "March 12"
             out.append(ent)
             continue
         out.append(Span(ent.doc, ent.start, ent.start + 1, label=hit[0], span_id=hit[1]))
