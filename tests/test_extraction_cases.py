@@ -4187,6 +4187,7 @@ def test_verbs_of_mediating_bombarding_and_blasting_someone_report_events(extrac
 @pytest.mark.parametrize("sentence, agent, target", [
     ("The United States suspended military aid to Ukraine.", "United States", "Ukraine"),
     ("The government of Mali suspended cooperation with France.", "Government of Mali", "France"),
+    ("The government of Mali suspended talks with France.", "Government of Mali", "France"),
 ])
 def test_a_sanction_withholding_something_targets_whom_it_was_for(extractor: Extractor, sentence: str, agent: str,
                                                                   target: str) -> None:

@@ -175,7 +175,7 @@ def measures_with(verb: Token, lex: Lexicon) -> list[Token]:
 
 
 #: what a sanction withholds from its counterpart ("suspended military aid to Ukraine", "froze talks with X")
-_WITHHELD = frozenset({"aid", "assistance", "funding", "support", "talks", "negotiation", "cooperation", "tie",
+_WITHHELD = frozenset({"aid", "assistance", "funding", "support", "talk", "negotiation", "cooperation", "tie",
                        "relation", "trade", "flight", "membership", "loan", "supply", "shipment", "delivery"})
 
 
