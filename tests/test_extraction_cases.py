@@ -4307,3 +4307,96 @@ def test_a_deed_prevented_or_only_plotted_did_not_happen(extractor: Extractor, s
 def test_a_deed_planned_as_a_speaker_alleges_is_their_accusation(extractor: Extractor) -> None:
     assert roles_of(extractor, "Kenyan police said al-Shabab had planned to bomb the U.S. embassy.",
                     "Accusation") == ({"Police of Kenya"}, {"al-Shabab"})
+
+
+# --- twenty-ninth session -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, denied", [
+    ("China denied sending weapons to Russia.", "Aid"),
+    ("Iran has denied supplying drones to Russia.", "Aid"),
+    ("Rwanda denies backing the M23 rebels.", "Support"),
+])
+def test_what_a_denial_says_was_never_done_is_no_event(extractor: Extractor, sentence: str, denied: str) -> None:
+    """The denial is a rejection; the deed denied is not the article's fact, and its actors are
+    not whom the denial answers."""
+    result = extract(extractor, sentence)
+    assert denied not in {e.event_class for e in result.events}
+    assert not only(result, "Rejection").targets
+
+
+@pytest.mark.parametrize("text, denier, accuser", [
+    ("Congo accused Rwanda of backing the M23 rebels. Rwanda denied backing the group.",
+     "Rwanda", "Democratic Republic of the Congo"),
+    ("Congo accused Rwanda of backing the M23 rebels. The Rwandan government dismissed the accusation as baseless.",
+     "Government of Rwanda", "Democratic Republic of the Congo"),
+    ("The United States accused China of supplying Russia with weapons. Beijing denies the allegations.",
+     "Government of China", "United States"),
+])
+def test_a_denial_answers_the_accusation_told_before_it(extractor: Extractor, text: str, denier: str,
+                                                        accuser: str) -> None:
+    rejection = only(extract(extractor, text), "Rejection")
+    assert denier in labels(rejection.agents) and labels(rejection.targets) == {accuser}
+
+
+def test_a_rejection_of_an_offer_is_no_denial(extractor: Extractor) -> None:
+    """Only a denial answers the accusation before it: a refusal of something else does not."""
+    result = extract(extractor, "Congo accused Rwanda of backing the M23 rebels. Rwanda rejected the peace plan.")
+    assert all("Democratic Republic of the Congo" not in labels(e.targets)
+               for e in result.events if e.event_class == "Rejection")
+
+
+def test_a_deed_alleged_with_accused_of_is_no_fact_even_when_the_grammar_reads_it(extractor: Extractor) -> None:
+    """"supplying Russia with weapons" would be aid by its own grammar; under "accused of" it is
+    only what the accusation is about."""
+    result = extract(extractor, "The United States accused China of supplying Russia with weapons.")
+    assert [e.event_class for e in result.events] == ["Accusation"]
+
+
+def test_a_state_that_owns_the_site_attacked_is_not_where_it_is(extractor: Extractor) -> None:
+    attack = only(extract(extractor, "Iraqi militias backed by Iran launched drones at U.S. bases in Syria."),
+                  "Attack")
+    assert attack.place.label == "Syria" and "United States" in labels(attack.targets)
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Pakistani troops raided a hideout in the Balochistan province in Pakistan.", "Balochistan"),
+    ("Russian missiles struck the Kharkiv region.", "Kharkiv Oblast"),
+])
+def test_a_named_place_in_the_phrase_still_comes_before_the_state_it_lies_in(
+        extractor: Extractor, sentence: str, place: str) -> None:
+    attack = only(extract(extractor, sentence), "Attack")
+    assert attack.place is not None and attack.place.label == place
+
+
+@pytest.mark.parametrize("sentence, agent, supported", [
+    ("The African Union expressed support for Somalia's government in its fight against al-Shabab.",
+     "African Union", "Federal Government of Somalia"),
+    ("The United States voiced support for the Philippines in its dispute with China.", "United States",
+     "Philippines"),
+])
+def test_whom_support_is_for_is_its_target_not_a_supporter(extractor: Extractor, sentence: str, agent: str,
+                                                           supported: str) -> None:
+    support = only(extract(extractor, sentence), "Support")
+    assert labels(support.agents) == {agent} and supported in labels(support.targets)
+
+
+@pytest.mark.parametrize("sentence, agent, target", [
+    ("Sudan's army chief vowed to fight until the RSF is defeated.", "Sudanese Armed Forces", "Rapid Support Forces"),
+    ("Israel's prime minister vowed to continue the war until Hamas is destroyed.", "Government of Israel", "Hamas"),
+])
+def test_a_vow_to_fight_until_someone_is_beaten_threatens_them(extractor: Extractor, sentence: str, agent: str,
+                                                               target: str) -> None:
+    threat = only(extract(extractor, sentence), "Threat")
+    assert agent in labels(threat.agents) and labels(threat.targets) == {target}
+
+
+def test_a_warning_given_in_passing_names_whom_a_spoken_threat_is_against(extractor: Extractor) -> None:
+    threat = only(extract(extractor, '"We will respond with force," the Houthi leader said in a televised speech, '
+                                     'warning Israel.'), "Threat")
+    assert labels(threat.agents) == {"Houthi movement"} and labels(threat.targets) == {"Israel"}
+
+
+def test_neutralizing_fighters_is_an_attack_and_a_device_is_no_one(extractor: Extractor) -> None:
+    assert roles_of(extractor, "The Turkish army neutralized 15 PKK militants in northern Iraq.", "Attack") \
+        == ({"Turkish Armed Forces"}, {"Kurdistan Workers' Party"})
+    assert not extract(extractor, "Turkish security forces neutralized an explosive device near the market.").events

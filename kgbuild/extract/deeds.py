@@ -331,8 +331,9 @@ _DEALING = frozenset({"meet", "talk", "negotiate", "engage", "deal", "speak", "s
 def refused_dealings(refusal: Token, lex: Lexicon, index: MentionIndex) -> list[ActorRef]:
     """Whom a refusal to deal with or accept someone turns down: the object of the verb refused
     ("refused to meet the United States", "declined to recognize the junta", "refused to talk to
-    the rebels")."""
-    verbs = [c for c in refusal.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+    the rebels"); not what a denial says was never done ("Rwanda denies backing the M23 rebels"
+    rejects an accusation, whoever made it)."""
+    verbs = [c for c in refusal.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and refusal.lemma_.lower() != "deny"
              and (c.lemma_.lower() in _DEALING or c.lemma_.lower() in lex.accepting_verbs)]
     found = [a for v in verbs for c in v.children if c.dep_ == "dobj" for a in index.named_or_meant(c)]
     found += [a for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in ("with", "to")

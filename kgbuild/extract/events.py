@@ -29,7 +29,7 @@ from .event_dates import date_detentions_by_start, date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .implied import (conditional_threats, deployments, describes_a_kind, empty_vow, frame_date, future_or_conditional,
-                      modal_demands, warning_only)
+                      modal_demands, threatened_parties, warning_only)
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .linear import ModelBundle
@@ -41,6 +41,7 @@ from .role_candidates import Told, referents, role_candidates
 from .roles import (ARMED, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, clash_sides, embedded_agents,
                     held_by_whom, is_clash, noun_roles, passive_doers, proposers, protested, verb_agents,
                     verb_targets)
+from .rebuttals import answer_accusations
 from .reported import reported_deed, said_of_another
 from .speech import (TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, met_with_a_thing,
                      talked_with)
@@ -90,7 +91,7 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
             targets += [a for g in doc[end].children if g.dep_ == "pobj" for a in index.in_phrase(g)]
         if event_class == EventClass.THREAT:
             threatening = {a.key for a in agents}
-            targets += [a for a in _threatened(token, index) if a.key not in threatening]
+            targets += [a for a in threatened_parties(token, index) if a.key not in threatening]
         repelled = [c for c in token.children if c.dep_ == "dobj" and token.lemma_.lower() in _REPELLING
                     and c.lemma_.lower() in lex.classes[EventClass.ATTACK].nouns]
         if repelled:  # "repelled an attack by al-Shabab": on the attackers, not where they attacked
@@ -131,23 +132,6 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
             and all(t.actor_class in ("Person", "Group") for t in targets):
         agents = [index.home]  # "Mech Dara has been released on bail": by the state that held him
     return agents, targets
-
-
-def _threatened(trigger: Token, index: MentionIndex) -> list[ActorRef]:
-    """Whom a threat is against when it names the deed threatened: every actor named in that
-    deed's object ("threatened to attack American forces": the forces and the United States;
-    "warned it would strike Ukrainian cities": Ukraine; "warned it will continue to exert pressure
-    on Iran": Iran), or whom what is threatened is against ("threatened sanctions against Somalia").
-    The object of the deed, not the threat."""
-    deeds = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
-    deeds += [g for d in deeds for g in d.children if g.dep_ == "xcomp" and g.pos_ == "VERB"]  # "continue to exert"
-    things = [c for c in trigger.children if c.dep_ == "dobj"]  # "threatened sanctions against Somalia"
-    phrases = [g for thing in things for t in (thing, *thing.conjuncts) for g in t.children
-               if g.dep_ == "prep" and g.lower_ in ("against", "on")]
-    phrases += [obj for deed in deeds for obj in deed.children
-                if obj.dep_ == "dobj" or obj.dep_ == "prep" and obj.lower_ in ("against", "on", "at")]
-    return unique_actors([m.actor for phrase in phrases for m, _head in index.in_subtree(phrase)
-                          if m.actor.actor_class != ActorClass.PLACE])
 
 
 def _first_person_subject(verb: Token) -> bool:
@@ -381,8 +365,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             EventClass.RETREAT if bodies_left(token, index) or forces_withdrawn(token, index) else \
             EventClass.DEPLOYMENT if weapons_shown(token) else None  # "fired two missiles into the sea"
         # "accepted the Egyptian proposal", "left ECOWAS", "Russian troops withdrew from Kherson"
-        if deed is not None and (is_hedged(token, lex) or in_condition(token)):
-            deed = None
+        if deed is not None and (is_hedged(token, lex) or in_condition(token) or token.pos_ == "VERB"
+                                 and embedding_trigger(token, lex, trigger_ids)):
+            deed = None  # "accused China of supplying Russia with weapons": alleged, not told
         if judged is not None:
             label = judged
         elif deed is not None:
@@ -596,4 +581,5 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
     events = merge_events(found, lex, doc)
     date_detentions_by_start(events, doc, index, published, date_ents)  # "in custody since Feb. 24"
     date_statements_by_news_day(events, doc, lex)
+    answer_accusations(events, doc, index)  # "Kigali denies it": the accusers told before
     return events

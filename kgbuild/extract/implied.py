@@ -21,7 +21,8 @@ from .speech import SpeechFrame, SpeechFrames, speaker_sides
 from .triggers import governing_verb, wishes
 
 __all__ = ["deployments", "describes_a_kind", "empty_vow", "conditional_threats", "modal_demands", "frame_date",
-           "future_or_conditional", "hostile_deed", "on_other_sides", "own_future_deed", "warning_only"]
+           "future_or_conditional", "hostile_deed", "on_other_sides", "own_future_deed", "threatened_parties",
+           "warning_only"]
 
 
 #: Occasions a statement is made at ("at a briefing Wednesday", "in a Jan. 23 press briefing").
@@ -156,6 +157,9 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
             agents = list(frame_of.speakers)
             warned = verb_targets(verb, index, event_class=harm, lex=lex) if harm is not None else \
                 _responded_to(verb, index) if responding else []
+        if not warned:  # "'We will respond with force,' the leader said, warning Israel"
+            warned = _warned_in_passing([h for h in (vowing, frame_of.verb if frame_of else None) if h is not None],
+                                        warnings, index)
         keys = {a.key for a in agents}
         targets = warned + [a for c in conditions for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "agent")
                             for a in (index.in_phrase(g) if g.dep_ != "agent" else
@@ -411,3 +415,30 @@ def empty_vow(verb: Token, lex: Lexicon) -> bool:
 #: vowed harms besides the lexicon's ("vowed revenge", "vowed to crush the rebels")
 _REVENGE = frozenset({"revenge", "vengeance", "avenge", "punish", "crush", "destroy", "defeat", "eliminate",
                       "annihilate", "eradicate", "fight", "wipe", "hunt", "kill", "strike", "hit", "target"})
+
+
+def _warned_in_passing(hosts: list[Token], warnings: frozenset[str], index: MentionIndex) -> list[ActorRef]:
+    """Whom a participle of warning on a statement addresses ("..., the leader said, warning Israel")."""
+    return [a for host in hosts for c in host.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in warnings
+            for o in c.children if o.dep_ in ("dobj", "dative") for a in index.in_phrase(o)]
+
+
+def threatened_parties(trigger: Token, index: MentionIndex) -> list[ActorRef]:
+    """Whom a threat is against when it names the deed threatened: every actor named in that
+    deed's object ("threatened to attack American forces": the forces and the United States;
+    "warned it would strike Ukrainian cities": Ukraine; "warned it will continue to exert pressure
+    on Iran": Iran), whom what is threatened is against ("threatened sanctions against Somalia"),
+    or who is to be beaten before the deed ends ("vowed to fight until the RSF is defeated"). The
+    object of the deed, not the threat."""
+    deeds = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+    deeds += [g for d in deeds for g in d.children if g.dep_ == "xcomp" and g.pos_ == "VERB"]  # "continue to exert"
+    until = [g for d in deeds for g in d.children if g.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "until" for m in g.children)]
+    things = [c for c in trigger.children if c.dep_ == "dobj"]  # "threatened sanctions against Somalia"
+    phrases = [g for thing in things for t in (thing, *thing.conjuncts) for g in t.children
+               if g.dep_ == "prep" and g.lower_ in ("against", "on")]
+    phrases += [obj for deed in deeds for obj in deed.children
+                if obj.dep_ == "dobj" or obj.dep_ == "prep" and obj.lower_ in ("against", "on", "at")]
+    phrases += [s for clause in until for s in clause.children if s.dep_ in ("nsubjpass", "dobj")]
+    return unique_actors([m.actor for phrase in phrases for m, _head in index.in_subtree(phrase)
+                          if m.actor.actor_class != ActorClass.PLACE])

@@ -46,8 +46,9 @@ def place_in_phrase(head: Token, index: MentionIndex) -> ActorRef | None:
     apposition or the object of its "of" ("the port city of Jeddah"), then its compound ("the
     Balochistan province"), before a place that only says where it lies (a possessive, an
     adjective: "Pakistan's", "the Somali city"); among equals a place before a state; then a
-    locative phrase inside it ("at a news conference in Toronto"). Relative clauses are not
-    read ("a hotel where elders met in Mogadishu").
+    locative phrase inside it ("at a news conference in Toronto"), which also comes before a
+    modifier that names only a state or only owns the thing ("U.S. bases in Syria"). Relative
+    clauses are not read ("a hotel where elders met in Mogadishu").
     """
     ranked: list[tuple[int, int, ActorRef]] = []  # (rank, order, place): lower is more specific
 
@@ -71,7 +72,12 @@ def place_in_phrase(head: Token, index: MentionIndex) -> ActorRef | None:
     if ranked:
         best = min(rank for rank, _, _ in ranked)
         group = [p for rank, _, p in sorted(ranked) if rank == best]
-        return next((p for p in group if p.actor_class == ActorClass.PLACE), group[0])
+        found = next((p for p in group if p.actor_class == ActorClass.PLACE), group[0])
+        if best == 0 or head.pos_ == "PROPN" or best < 3 and found.actor_class == ActorClass.PLACE:
+            return found
+        # only a state or a possessive on a common noun: whose it is, where a locative phrase
+        # says where it is ("at U.S. bases in Syria")
+        return _locative_place(head, index) or found
     return _locative_place(head, index)  # "at a news conference in Toronto"
 
 

@@ -406,7 +406,8 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
             elif child.dep_ == "prep" and child.lower_ == "of" and host.lemma_.lower() in _OF_AGENT and not possessed:
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):  # "brutality of the military"
                     agents.extend(a for a in index.in_phrase(pobj) if a.actor_class != ActorClass.PLACE)
-            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of", "to"}:
+            elif child.dep_ == "prep" and (child.lower_ in TARGET_PREPS | {"of", "to"} or child.lower_ == "for" and (
+                    lex.noun_of(host, EventClass.SUPPORT) or lex.noun_of(host, EventClass.AID))):  # "support for Kyiv"
                 owned = lex.noun_of(host, EventClass.SANCTION)  # "tariffs on U.S. exports"
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     targets.extend(a for a in _acted_on(pobj, index, statement=owned)

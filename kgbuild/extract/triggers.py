@@ -259,12 +259,14 @@ def _obliged(token: Token) -> bool:
 
 
 #: verbs whose complement is not done ("failed to deliver food", "refused to withdraw", "avoided
-#: striking"); a refusal is an event of its own, read on the refusing verb
-_NOT_DOING = frozenset({"fail", "refuse", "decline", "neglect", "avoid", "omit"})
+#: striking") or is said not to have been ("denied sending weapons"); a refusal or a denial is an
+#: event of its own, read on its verb
+_NOT_DOING = frozenset({"fail", "refuse", "decline", "neglect", "avoid", "omit", "deny"})
 
 
 def _not_done(token: Token) -> bool:
-    """The complement of a verb of not doing ("criticized the UN for failing to deliver food"): no deed."""
+    """The complement of a verb of not doing ("criticized the UN for failing to deliver food") or of
+    denying ("Iran denied supplying drones to Russia"): no deed."""
     return token.pos_ == "VERB" and token.dep_ == "xcomp" and token.head.lemma_.lower() in _NOT_DOING
 
 

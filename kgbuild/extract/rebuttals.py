@@ -1,0 +1,67 @@
+"""A denial answers the accusation told before it: "Congo accused Rwanda of backing the M23
+rebels. Kigali denies the charge" is Rwanda's rejection of Congo, the accuser, though the
+denial's own sentence names no one it answers.
+
+>>> from kgbuild.extract.rebuttals import DENYING
+>>> "deny" in DENYING
+True
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..vocabulary import EventClass
+from .items import EventItem
+from .mentions import MentionIndex
+
+__all__ = ["DENYING", "answer_accusations"]
+
+#: verbs that deny what another says ("denied backing the rebels", "refuted the claims")
+DENYING = frozenset({"deny", "refute", "rebut", "disown"})
+#: verbs that turn down what they take as object: a denial when that is an allegation
+_TURNING_DOWN = frozenset({"reject", "dismiss", "dispute", "contest", "rebuff", "deny", "refute", "rebut"})
+#: what is said against someone, turned down by a denial ("rejected the accusations")
+_ALLEGATIONS = frozenset({"allegation", "accusation", "charge", "claim", "assertion", "report", "it", "this",
+                          "that", "them", "suggestion"})
+
+
+def _trigger(event: EventItem, doc: Doc) -> Token | None:
+    span = doc.char_span(*event.triggers[0], alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _a_denial(verb: Token) -> bool:
+    """``verb`` denies something said against its subject: a verb of denying ("Rwanda denies backing
+    the M23"), or one of turning down whose object is an allegation ("dismissed the charges")."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _TURNING_DOWN:
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma in DENYING:
+        return True
+    return any(o.lemma_.lower() in _ALLEGATIONS or o.lower_ in _ALLEGATIONS for o in objects)
+
+
+def _side(key: str, index: MentionIndex) -> str:
+    return index.sides.get(key, key)
+
+
+def answer_accusations(events: list[EventItem], doc: Doc, index: MentionIndex) -> None:
+    """Give each denial that names no one it answers the accusers of the last accusation told
+    before it against its agents, or their state ("Rwanda" accused, "the Rwandan government"
+    denies). A denial that names whom it answers keeps them; one with no accusation before it
+    against its agents stays without a target."""
+    accusations = sorted((e for e in events if e.event_class == EventClass.ACCUSATION and e.agents and e.targets),
+                         key=lambda e: e.triggers[0])
+    for event in events:
+        if event.event_class != EventClass.REJECTION or event.targets or not event.agents or not accusations:
+            continue
+        verb = _trigger(event, doc)
+        if verb is None or not _a_denial(verb):
+            continue
+        denying = {_side(a.key, index) for a in event.agents}
+        answered = [e for e in accusations if e.triggers[0] < event.triggers[0]
+                    and denying & {_side(t.key, index) for t in e.targets}
+                    and not denying & {_side(a.key, index) for a in e.agents}]
+        if answered:
+            event.targets = list(answered[-1].agents)
