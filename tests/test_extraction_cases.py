@@ -4400,3 +4400,34 @@ def test_neutralizing_fighters_is_an_attack_and_a_device_is_no_one(extractor: Ex
     assert roles_of(extractor, "The Turkish army neutralized 15 PKK militants in northern Iraq.", "Attack") \
         == ({"Turkish Armed Forces"}, {"Kurdistan Workers' Party"})
     assert not extract(extractor, "Turkish security forces neutralized an explosive device near the market.").events
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Nigerian army has been fighting Boko Haram insurgents for more than a decade.",
+    "Turkey has carried out strikes against Kurdish militants in Iraq and Syria for years.",
+    "Hezbollah and Israel have exchanged fire almost daily since October.",
+    "Pakistan has long accused India of backing Baloch separatists.",
+    "The Afghan Taliban routinely deny providing sanctuary to Pakistani militants.",
+    "Western politicians have repeatedly called on China to stop supporting Russia.",
+    "Bandits carry out frequent raids on villages in Zamfara.",
+])
+def test_a_habit_or_a_course_of_years_is_no_one_event(extractor: Extractor, sentence: str) -> None:
+    """The guidelines make habitual events optional at most: no event is asserted for them."""
+    assert not extract(extractor, sentence).events
+
+
+@pytest.mark.parametrize("sentence, event_class", [
+    ("Gunmen killed 12 villagers in Zamfara on Sunday.", "Attack"),
+    ("Israel has struck Hamas targets in Gaza for the second day.", "Attack"),
+    ("Pakistan accused India of backing Baloch separatists.", "Accusation"),
+])
+def test_one_event_with_a_time_span_stays_an_event(extractor: Extractor, sentence: str, event_class: str) -> None:
+    assert event_class in {e.event_class for e in extract(extractor, sentence).events}
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Israel struck Gaza on Monday.", "Gaza Strip"),  # "Gaza" alone in the news is the Strip
+    ("Israeli airstrikes hit Gaza City on Monday.", "Gaza City"),
+])
+def test_gaza_alone_is_the_strip_and_gaza_city_the_city(extractor: Extractor, sentence: str, place: str) -> None:
+    assert only(extract(extractor, sentence), "Attack").place.label == place

@@ -303,6 +303,47 @@ def _no_meeting(verb: Token) -> bool:
     return False
 
 
+#: adverbs that make a deed a habit, not one event ("routinely deny", "repeatedly called on",
+#: "have exchanged fire almost daily", "has long accused")
+_FREQUENT = frozenset({"repeatedly", "frequently", "often", "regularly", "routinely", "constantly", "habitually",
+                       "continually", "continuously", "periodically", "sporadically", "occasionally", "daily",
+                       "nightly", "weekly", "long"})
+#: adjectives that make a trigger noun a habit ("frequent raids", "repeated attacks")
+_FREQUENT_NOUNS = frozenset({"frequent", "repeated", "regular", "routine", "constant", "daily", "nightly", "weekly",
+                             "persistent", "sporadic", "occasional", "periodic", "recurring", "relentless"})
+#: spans of time that make a deed done over them a habit ("has fought the army for a decade")
+_YEARS = frozenset({"year", "decade", "century"})
+
+
+def habitual(token: Token) -> bool:
+    """The trigger tells a habit or a long course of deeds, not one event: its clause says how
+    often ("routinely deny", "repeatedly called on", "exchanged fire almost daily", "every day"),
+    that it has long been so ("has long accused"), or that it went on for years ("has been
+    fighting Boko Haram for more than a decade"); or a noun trigger is said to recur ("frequent
+    raids by bandits"). The guidelines make such events optional at most.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> habitual(nlp("attacks")[0])
+    False
+    """
+    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _FREQUENT_NOUNS for c in token.children):
+        return True
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    if verb is None:
+        return False
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in _FREQUENT and (child.lower_ != "long" or any(
+                c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
+            return True
+        if child.dep_ == "npadvmod" and child.lemma_.lower() in ("day", "night", "week") and any(
+                g.dep_ == "det" and g.lower_ in ("every", "each") for g in child.children):
+            return True  # "every day"
+    spans = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
+    spans += [p for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and p.lower_ == "for"]
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in _YEARS for p in spans for g in p.children)  # "for years"
+
+
 def reports_nothing(token: Token) -> bool:
     """Set phrases that report no event: a source's wish not to be named ("requested anonymity",
     "spoke on condition of anonymity"), trying to do something ("sought to make their way to
@@ -358,6 +399,8 @@ def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[t
             # verb's negation, "did not impose sanctions", is read with the trigger noun it governs)
         if stance is None and (_obliged(token) or _not_done(token)):
             continue  # "should condemn": asked for, not done; "failed to deliver": not done
+        if habitual(token):
+            continue  # "routinely deny", "frequent raids": a habit, no one event
         if multiword and token.pos_ in ("NOUN", "PROPN") and doc[end].pos_ in ("NOUN", "PROPN") \
                 and any(a.i == end for a in token.ancestors):  # "drone" in "drone strike": read at "strike"
             found.append(Candidate(doc[end], end, tuple(classes), (), multiword, stance, start=token.i))
