@@ -4431,3 +4431,22 @@ def test_one_event_with_a_time_span_stays_an_event(extractor: Extractor, sentenc
 ])
 def test_gaza_alone_is_the_strip_and_gaza_city_the_city(extractor: Extractor, sentence: str, place: str) -> None:
     assert only(extract(extractor, sentence), "Attack").place.label == place
+
+
+@pytest.mark.parametrize("sentence, event_class, agent, target", [
+    ("Ukraine's foreign minister chided Hungary for blocking EU aid.", "Accusation", "Ukraine", "Hungary"),
+    ("Iran's foreign ministry reprimanded the French ambassador over the remarks.", "Accusation",
+     "Ministry of Foreign Affairs of Iran", "Government of France"),
+    ("Turkey objected to Sweden's bid to join NATO.", "Rejection", "Turkey", "Sweden"),
+    ("Poland stood by Ukraine after the missile strike.", "Support", "Poland", "Ukraine"),
+    ("Ethiopia and Somalia settled their dispute over the port deal.", "Agreement", "Ethiopia", "Somalia"),
+])
+def test_words_of_blame_objection_backing_and_settling_are_triggers(
+        extractor: Extractor, sentence: str, event_class: str, agent: str, target: str) -> None:
+    event = only(extract(extractor, sentence), event_class)
+    assert agent in labels(event.agents) and target in labels(event.targets)
+
+
+def test_a_rebuff_with_no_one_named_is_still_a_rejection(extractor: Extractor) -> None:
+    assert labels(only(extract(extractor, "Russia brushed aside Western criticism of the election."),
+                       "Rejection").agents) == {"Russia"}
