@@ -4450,3 +4450,33 @@ def test_words_of_blame_objection_backing_and_settling_are_triggers(
 def test_a_rebuff_with_no_one_named_is_still_a_rejection(extractor: Extractor) -> None:
     assert labels(only(extract(extractor, "Russia brushed aside Western criticism of the election."),
                        "Rejection").agents) == {"Russia"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sudan's army chief rejected a U.S. proposal for a ceasefire with the Rapid Support Forces.",
+    "Hamas accepted an Egyptian proposal for a ceasefire.",
+])
+def test_what_a_proposal_is_for_has_not_been_agreed(extractor: Extractor, sentence: str) -> None:
+    """The ceasefire proposed is no agreement (accepting the proposal is one, with its maker)."""
+    result = extract(extractor, sentence)
+    assert all(labels(e.agents) != labels(e.targets) or "Rapid Support Forces" not in labels(e.agents)
+               for e in result.events if e.event_class == "Agreement")
+    assert len([e for e in result.events if e.event_class == "Agreement"]) <= 1
+
+
+def test_a_rejected_proposal_for_a_ceasefire_is_only_a_rejection(extractor: Extractor) -> None:
+    result = extract(extractor, "Sudan's army chief rejected a U.S. proposal for a ceasefire with the Rapid Support "
+                                "Forces.")
+    assert [e.event_class for e in result.events] == ["Rejection"]
+
+
+def test_a_charge_d_affaires_summoned_is_a_protest_to_their_government(extractor: Extractor) -> None:
+    accusation = only(extract(extractor, "On Wednesday, Pakistan's foreign ministry summoned the Afghan charge "
+                                         "d'affaires and demanded action against the militants."), "Accusation")
+    assert "Afghanistan" in labels(accusation.targets)
+
+
+def test_whom_a_relative_clause_on_the_subject_names_does_not_act_with_it(extractor: Extractor) -> None:
+    demand = only(extract(extractor, "The United Arab Emirates, which has been accused of arming the RSF, called "
+                                     "for an immediate end to the war in Sudan."), "Demand")
+    assert labels(demand.agents) == {"United Arab Emirates"}

@@ -1,7 +1,7 @@
 """Where in its sentence an event's party may be named: who the role model adds as an agent or a
 target must not be named only inside another party's own name, only in a clause of time, reason
-or condition, only in what the trigger governs (for an agent) or only in the reason it gives
-(for a target); who condemns a deed took no part in it. A state is never on both sides of a
+or condition, only in what the trigger governs or in a clause describing someone (for an agent)
+or only in the reason it gives (for a target); who condemns a deed took no part in it. A state is never on both sides of a
 directed event (:func:`one_side_each`).
 
 The parse's own roles (``rule_agents``, ``rule_targets``) always stay.
@@ -40,6 +40,8 @@ def parties_in_scope(agents: list[ActorRef], targets: list[ActorRef], *, trigger
             # "the EU welcomed the agreement between Israel and Hezbollah": no one in what the
             # trigger governs acts with its subject
             agents = _not_only_within(agents, ruled_agents, _complements(trigger), named)
+        if rule_agents:  # "the UAE, which has been accused of arming the RSF, called for ...": not the RSF
+            agents = _not_only_within(agents, ruled_agents, _descriptions(trigger), named)
         if rule_targets:  # "criticized the AU for its silence on the war in Sudan": the AU, not Sudan
             targets = _not_only_within(targets, ruled_targets, _reasons(trigger), named)
         if event_class in _SPOKEN:  # "the United Nations Secretary-General condemned ...": not the UN
@@ -106,6 +108,12 @@ def _speaker_phrase(trigger: Token, agents: list[ActorRef], index: MentionIndex)
     speaking = {a.key for a in agents}
     return {t.i for c in trigger.children if c.dep_ == "nsubj" and any(a.key in speaking for a in index.in_phrase(c))
             for t in c.subtree}
+
+
+def _descriptions(trigger: Token) -> set[int]:
+    """Tokens of the sentence's relative clauses that do not hold the trigger: what they tell of
+    whom they describe is another event."""
+    return {t.i for c in trigger.sent if c.dep_ == "relcl" and trigger not in c.subtree for t in c.subtree}
 
 
 def _reasons(trigger: Token) -> set[int]:

@@ -175,7 +175,11 @@ def wishes(verb: Token) -> bool:
 
 
 def is_hedged(token: Token, lex: Lexicon) -> bool:
-    """Modal, conditional or intended: "would attack", "unless they invade", "intention to undertake"."""
+    """Modal, conditional or intended: "would attack", "unless they invade", "intention to undertake",
+    "a proposal for a ceasefire"."""
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("for", "of") \
+            and token.head.head.lemma_.lower() in HEDGE_NOUNS:
+        return True
     node = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
     for _ in range(3):
         if node is None:

@@ -178,9 +178,10 @@ def rebuttal(verb: Token) -> str | None:
     return EventClass.REJECTION.value
 
 
-#: the envoys a government summons to hear its protest
+#: the envoys a government summons to hear its protest ("the Afghan charge d'affaires" is parsed
+#: with "d'affaires" as its head)
 ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "chargé", "charge", "attaché", "consul", "representative",
-                    "emissary"})
+                    "emissary", "d'affaires", "d’affaires"})
 
 
 def summons(verb: Token) -> str | None:
@@ -193,5 +194,6 @@ def summons(verb: Token) -> str | None:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children) \
             or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
-    envoys = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ENVOYS]
+    envoys = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+              and (c.lemma_.lower() in ENVOYS or c.lower_ in ENVOYS)]
     return EventClass.ACCUSATION.value if envoys else None
