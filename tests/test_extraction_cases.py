@@ -4480,3 +4480,15 @@ def test_whom_a_relative_clause_on_the_subject_names_does_not_act_with_it(extrac
     demand = only(extract(extractor, "The United Arab Emirates, which has been accused of arming the RSF, called "
                                      "for an immediate end to the war in Sudan."), "Demand")
     assert labels(demand.agents) == {"United Arab Emirates"}
+
+
+def test_where_the_parse_names_two_parties_no_one_told_before_takes_part(extractor: Extractor) -> None:
+    """"signing a port deal with Somaliland" is between Ethiopia and Somaliland (and, as the
+    parse reads the accusation, Somalia), not every side the story named before."""
+    text = ("Somali forces, backed by African Union troops, recaptured the town of Mahas from al-Shabab militants "
+            "on Monday, the Somali government said. Al-Shabab, which is linked to al-Qaida, said it had inflicted "
+            "heavy losses on the government forces. Somalia has accused Ethiopia of violating its sovereignty by "
+            "signing a port deal with Somaliland.")
+    agreement = only(extract(extractor, text), "Agreement")
+    assert {"Ethiopia", "Somaliland"} <= labels(agreement.agents)
+    assert not {"al-Shabab", "al-Qaeda", "Ethiopian National Defense Force"} & labels(agreement.agents)

@@ -46,9 +46,14 @@ def parties_in_scope(agents: list[ActorRef], targets: list[ActorRef], *, trigger
             targets = _not_only_within(targets, ruled_targets, _reasons(trigger), named)
         if event_class in _SPOKEN:  # "the United Nations Secretary-General condemned ...": not the UN
             targets = _not_only_within(targets, ruled_targets, _speaker_phrase(trigger, agents, index), named)
+    ruled = {a.key for a in (*rule_agents, *rule_targets)}
+    if not directed and len({index.sides.get(a.key, a.key) for a in (*agents, *targets) if a.key in ruled}) > 1:
+        # "signing a port deal with Somaliland": where the parse names two sides, no one of the
+        # sentences before takes part ("talks in Stockholm broke down" names none: they may)
+        agents, targets = ([a for a in side if a.key in ruled or named.get(a.key)] for side in (agents, targets))
     if trigger.pos_ == "NOUN" and condemned(trigger):  # "Russia condemned the Ukrainian attack on Kursk":
         judges = {a.key for s in trigger.head.children if s.dep_ == "nsubj" for a in index.in_phrase(s)}
-        ruled = {a.key for a in (*rule_agents, *rule_targets)}  # who condemns took no part in it
+        # who condemns took no part in it
         agents, targets = ([a for a in side if a.key in ruled or a.key not in judges] for side in (agents, targets))
     return agents, targets
 
