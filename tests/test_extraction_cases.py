@@ -4492,3 +4492,33 @@ def test_where_the_parse_names_two_parties_no_one_told_before_takes_part(extract
     agreement = only(extract(extractor, text), "Agreement")
     assert {"Ethiopia", "Somaliland"} <= labels(agreement.agents)
     assert not {"al-Shabab", "al-Qaeda", "Ethiopian National Defense Force"} & labels(agreement.agents)
+
+
+@pytest.mark.parametrize("sentence, agent", [
+    ("Houthi rebels in Yemen claimed responsibility on Sunday for a missile attack on a tanker in the Red Sea.",
+     "Houthi movement"),  # "for" hung on the verb, after a time
+    ("Al-Shabab claimed responsibility on Tuesday for the bombing in Mogadishu.", "al-Shabab"),
+])
+def test_who_claims_responsibility_for_a_deed_did_it_wherever_for_hangs(extractor: Extractor, sentence: str,
+                                                                        agent: str) -> None:
+    assert labels(only(extract(extractor, sentence), "Attack").agents) == {agent}
+
+
+@pytest.mark.parametrize("sentence, agent, target", [
+    ("U.S. forces destroyed three Houthi drones over the Red Sea.", "United States Armed Forces", "Houthi movement"),
+    ("Ukrainian troops shot down a Russian helicopter near Bakhmut.", "Armed Forces of Ukraine",
+     "Armed Forces of the Russian Federation"),
+])
+def test_destroying_or_downing_what_a_side_fields_attacks_it(extractor: Extractor, sentence: str, agent: str,
+                                                             target: str) -> None:
+    attack = only(extract(extractor, sentence), "Attack")
+    assert agent in labels(attack.agents) and target in labels(attack.targets)
+
+
+def test_a_storm_destroying_homes_is_no_attack(extractor: Extractor) -> None:
+    assert not extract(extractor, "The storm destroyed hundreds of homes in Mozambique.").events
+
+
+def test_what_someone_needs_to_destroy_is_not_destroyed(extractor: Extractor) -> None:
+    result = extract(extractor, "Israel needs to destroy Hamas, Netanyahu said.")
+    assert "Attack" not in {e.event_class for e in result.events}

@@ -480,6 +480,9 @@ def responsible(noun: Token, index: MentionIndex) -> list[ActorRef]:
     verb = None
     if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() == "responsibility":
         verb = noun.head.head.head if noun.head.head.dep_ == "dobj" else None
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "for" and any(  # "claimed responsibility on Sunday for"
+            c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in noun.head.head.children):
+        verb = noun.head.head
     elif noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() == "claim":
         verb = noun.head
     if verb is None or verb.lemma_.lower() not in _OWNING or any(c.dep_ == "neg" for c in verb.children):

@@ -161,10 +161,11 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
-#: verbs of what is wished, hoped or expected: what their infinitive says is not done (not plans,
+#: verbs of what is wished, hoped, expected or needed: what their infinitive says is not done (not plans,
 #: "the suspects had planned to bomb the embassy" is what the police accuse them of; not pledges,
 #: "pledged to provide aid" is aid given as the guidelines count it, "vowed to retaliate" a threat)
-WISHING = frozenset({"hope", "want", "wish", "expect", "look", "aspire", "desire", "long", "yearn"})
+WISHING = frozenset({"hope", "want", "wish", "expect", "look", "aspire", "desire", "long", "yearn",
+                     "need"})
 
 
 def wishes(verb: Token) -> bool:
@@ -192,7 +193,8 @@ def is_hedged(token: Token, lex: Lexicon) -> bool:
         if node.head.lemma_.lower() in HEDGE_NOUNS:
             return True
         if node.dep_ == "xcomp" and wishes(node.head):
-            return True  # "hopes to meet", "is looking to Trump to veto", "is expected to visit": not done
+            return True  # "hopes to meet", "is looking to Trump to veto", "is expected to visit", "needs to
+            # destroy Hamas": not done
         if node.dep_ not in ("xcomp", "acl", "relcl", "ccomp", "advcl") or node.head.i == node.i:
             return False
         node = node.head if node.head.pos_ in ("VERB", "AUX") else governing_verb(node.head)
@@ -344,7 +346,8 @@ def habitual(token: Token) -> bool:
                 g.dep_ == "det" and g.lower_ in ("every", "each") for g in child.children):
             return True  # "every day"
     spans = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
-    spans += [p for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and p.lower_ == "for"]
+    spans += [p for c in verb.children if c.dep_ == "dobj" for p in c.children
+              if p.dep_ == "prep" and p.lower_ == "for"]
     return any(g.dep_ == "pobj" and g.lemma_.lower() in _YEARS for p in spans for g in p.children)  # "for years"
 
 
