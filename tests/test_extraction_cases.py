@@ -4522,3 +4522,23 @@ def test_a_storm_destroying_homes_is_no_attack(extractor: Extractor) -> None:
 def test_what_someone_needs_to_destroy_is_not_destroyed(extractor: Extractor) -> None:
     result = extract(extractor, "Israel needs to destroy Hamas, Netanyahu said.")
     assert "Attack" not in {e.event_class for e in result.events}
+
+
+def test_no_one_of_the_state_acted_on_acts_with_the_other_side(extractor: Extractor) -> None:
+    """Mali's junta is named before; the US urging Mali is not also Mali's forces urging, and the
+    junta expelling a U.N. official does not expel Mali."""
+    text = ("Mali's junta on Thursday expelled the head of the U.N. human rights mission, accusing him of bias. "
+            "The military government, which took power in 2020, has grown closer to Russia and ordered French "
+            "troops to leave the country. Wagner Group mercenaries have been accused by rights groups of killing "
+            "hundreds of civilians in central Mali. Mali's foreign minister rejected the accusations and said the "
+            "army respects human rights. The United States urged Mali to cooperate with U.N. investigators.")
+    result = extract(extractor, text)
+    urging = next(e for e in result.events if e.event_class == "Demand" and "United States" in labels(e.agents))
+    assert labels(urging.agents) == {"United States"}
+    assert "Mali" not in labels(only(result, "Coercion").targets)
+
+
+def test_a_state_s_forces_may_act_on_one_of_its_own(extractor: Extractor) -> None:
+    result = extract(extractor, "Protests swept Sudan for months. In April, the military removed Omar al-Bashir "
+                                "and jailed him.")
+    assert labels(only(result, "Coercion").targets) == {"Omar al-Bashir"}

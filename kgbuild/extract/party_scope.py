@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Span, Token
 
-from ..vocabulary import EventClass
+from ..vocabulary import ActorClass, EventClass
 from .deeds import condemned
 from .items import ActorRef, MentionItem
 from .mentions import MentionIndex
@@ -44,6 +44,9 @@ def parties_in_scope(agents: list[ActorRef], targets: list[ActorRef], *, trigger
             agents = _not_only_within(agents, ruled_agents, _descriptions(trigger), named)
         if rule_targets:  # "criticized the AU for its silence on the war in Sudan": the AU, not Sudan
             targets = _not_only_within(targets, ruled_targets, _reasons(trigger), named)
+        # "the United States urged Mali to cooperate": no one of Mali's state urges with the US; "the
+        # junta expelled the head of the U.N. mission": Mali is not expelled
+        agents, targets = _not_of_the_other_side(agents, targets, rule_agents, rule_targets, index)
         if event_class in _SPOKEN:  # "the United Nations Secretary-General condemned ...": not the UN
             targets = _not_only_within(targets, ruled_targets, _speaker_phrase(trigger, agents, index), named)
     ruled = {a.key for a in (*rule_agents, *rule_targets)}
@@ -55,6 +58,32 @@ def parties_in_scope(agents: list[ActorRef], targets: list[ActorRef], *, trigger
         judges = {a.key for s in trigger.head.children if s.dep_ == "nsubj" for a in index.in_phrase(s)}
         # who condemns took no part in it
         agents, targets = ([a for a in side if a.key in ruled or a.key not in judges] for side in (agents, targets))
+    return agents, targets
+
+
+def _state_of(actor: ActorRef, index: MentionIndex) -> str | None:
+    """The state an actor is or belongs to (a person: the one state of their posts), if known."""
+    if actor.actor_class == ActorClass.STATE:
+        return actor.iri
+    if actor.state:
+        return actor.state
+    posts = index.post_states.get(actor.iri or "", ())
+    return next(iter(posts)) if len(posts) == 1 else None
+
+
+def _not_of_the_other_side(agents: list[ActorRef], targets: list[ActorRef], rule_agents: Sequence[ActorRef],
+                           rule_targets: Sequence[ActorRef], index: MentionIndex
+                           ) -> tuple[list[ActorRef], list[ActorRef]]:
+    """Drop an agent the parse did not give that belongs to the state of a target it gave (and of
+    none of its agents), and a target that is the state (or its government) of an agent it gave:
+    a state's people and forces may be acted on by their own ("the military removed Bashir and
+    jailed him")."""
+    of_agents = {_state_of(a, index) for a in rule_agents} - {None}
+    of_targets = {_state_of(t, index) for t in rule_targets} - {None}
+    ruled_agents, ruled_targets = {a.key for a in rule_agents}, {t.key for t in rule_targets}
+    agents = [a for a in agents if a.key in ruled_agents or _state_of(a, index) not in of_targets - of_agents]
+    targets = [t for t in targets if t.key in ruled_targets or t.key not in index.sides
+               or _state_of(t, index) not in of_agents - of_targets]
     return agents, targets
 
 
