@@ -4542,3 +4542,17 @@ def test_a_state_s_forces_may_act_on_one_of_its_own(extractor: Extractor) -> Non
     result = extract(extractor, "Protests swept Sudan for months. In April, the military removed Omar al-Bashir "
                                 "and jailed him.")
     assert labels(only(result, "Coercion").targets) == {"Omar al-Bashir"}
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("Egypt demanded the withdrawal of Israeli troops from the Rafah crossing.", "Israel Defense Forces"),
+    ("Kyiv demanded a Russian pullout from Zaporizhzhia.", "Russia"),
+])
+def test_a_demand_for_a_deed_is_asked_of_who_would_do_it(extractor: Extractor, sentence: str, target: str) -> None:
+    assert target in labels(only(extract(extractor, sentence), "Demand").targets)
+
+
+def test_a_veto_is_aimed_at_who_drafted_the_resolution_not_what_it_is_about(extractor: Extractor) -> None:
+    rejection = only(extract(extractor, "Russia vetoed a U.N. Security Council resolution on Ukraine drafted by "
+                                        "the United States."), "Rejection")
+    assert "United States" in labels(rejection.targets) and "Ukraine" not in labels(rejection.targets)

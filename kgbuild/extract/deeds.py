@@ -350,7 +350,8 @@ _DEALINGS = frozenset({"talk", "negotiation", "dialogue", "meeting", "contact", 
 
 
 #: what a refusal turns down whose maker it is aimed at ("denied allegations by Human Rights Watch")
-_REFUSABLE = OFFERS | {"allegation", "accusation", "charge", "claim", "demand", "request", "call", "ultimatum"}
+_REFUSABLE = OFFERS | {"allegation", "accusation", "charge", "claim", "demand", "request", "call", "ultimatum",
+                       "resolution", "draft", "motion"}
 
 
 def offer_makers(verb: Token, index: MentionIndex, *, refused: bool = False) -> list[ActorRef]:

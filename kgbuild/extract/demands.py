@@ -1,14 +1,17 @@
 """Words of asking that ask nothing of anyone: "China insists it is committed to peace" (an
 assertion), "a wake-up call for all of us", "encouraged by mild sanctions", "would seek
-political benefit". The detector reads the word; the grammar says no demand was made.
+political benefit". The detector reads the word; the grammar says no demand was made. And of
+whom a demand for a deed asks it (:func:`asked_of_doers`).
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..vocabulary import ActorClass
+from .items import ActorRef
 from .mentions import MentionIndex
 
-__all__ = ["asks_nothing"]
+__all__ = ["asks_nothing", "asked_of_doers"]
 
 #: calls that ask no one for anything ("a phone call", "a wake-up call", "a close call")
 _NOT_ASKING_CALLS = frozenset({"wake", "phone", "telephone", "video", "conference", "close", "roll",
@@ -66,3 +69,22 @@ def _sought_from_someone(verb: Token, index: MentionIndex) -> bool:
         if c.dep_ == "dobj" and c.lemma_.lower() in _SOUGHT_FROM:
             return True
     return False
+
+
+#: deeds a demand asks of those who would do them ("demanded the withdrawal of Israeli troops")
+_DEEDS_ASKED = frozenset({"withdrawal", "pullout", "pull-out", "departure", "resignation", "halt", "cessation",
+                          "disarmament", "surrender", "compliance", "cooperation"})
+
+
+def asked_of_doers(verb: Token, index: MentionIndex) -> list[ActorRef]:
+    """Whom a demand for a deed asks it of: those its object says would do it ("Egypt demanded the
+    withdrawal of Israeli troops from the Rafah crossing": Israel's forces; "called for the
+    resignation of the prime minister")."""
+    deeds = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _DEEDS_ASKED]
+    deeds += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children
+              if g.dep_ == "pobj" and g.lemma_.lower() in _DEEDS_ASKED]  # "called for the withdrawal of"
+    doers = [a for d in deeds for p in d.children if p.dep_ == "prep" and p.lower_ in ("of", "by")
+             for g in p.children if g.dep_ == "pobj" for a in index.in_phrase(g)]
+    doers += [m.actor for d in deeds for c in d.children if c.dep_ in ("poss", "amod", "compound")
+              and (m := index.at(c)) is not None]  # "Israel's withdrawal", "a Russian pullout"
+    return [a for a in doers if a.actor_class != ActorClass.PLACE]

@@ -24,7 +24,7 @@ from .anaphora import relative_of_no_one
 from .deeds import (DOMESTIC_ACTS, aid_recipients, arms_supplied, attack_undergone, bodies_left, forces_withdrawn,
                     grammatical_event, ground_taken, in_condition, let_out_of_custody, mutual, offer_makers,
                     physical_trigger, refused_dealings, struck_somewhere, weapons_shown)
-from .demands import asks_nothing
+from .demands import asked_of_doers, asks_nothing
 from .event_dates import date_detentions_by_start, date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
@@ -106,8 +106,9 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
             agents = document_issuers(token, index) or []
         if not agents and is_clash(token):  # "fighting between the army and the RSF has killed ..."
             agents = clash_sides(token, index)
-        if event_class == EventClass.REJECTION and not targets:  # "rejected a proposal by X"; "X proposed, Y refused"
-            targets = offer_makers(token, index, refused=True) or proposers(token, index) \
+        if event_class == EventClass.REJECTION:  # "rejected a proposal by X"; "X proposed, Y refused"; "vetoed a
+            # resolution on Ukraine drafted by the United States": its makers, not what it is about
+            targets = offer_makers(token, index, refused=True) or targets or proposers(token, index) \
                 or refused_dealings(token, lex, index)
         if event_class == EventClass.AGREEMENT:  # "accepted the offer from the European Union"
             targets = unique_actors([*targets, *offer_makers(token, index)])
@@ -530,6 +531,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 agents = [a for a in agents if a.key not in keys or a.key in {r.key for r in rule_agents}]
                 if not targets and index.home is not None and index.home.key not in {a.key for a in agents}:
                     targets = [index.home]
+            elif not targets:  # "demanded the withdrawal of Israeli troops": asked of them
+                targets = asked_of_doers(token, index)
         clash = event_class == EventClass.ATTACK and is_clash(token)
         both_ways = reported is None and not behaviour.symmetric and mutual(token) \
             and len(unique_actors([*agents, *targets])) > 1
