@@ -4556,3 +4556,20 @@ def test_a_veto_is_aimed_at_who_drafted_the_resolution_not_what_it_is_about(extr
     rejection = only(extract(extractor, "Russia vetoed a U.N. Security Council resolution on Ukraine drafted by "
                                         "the United States."), "Rejection")
     assert "United States" in labels(rejection.targets) and "Ukraine" not in labels(rejection.targets)
+
+
+@pytest.mark.parametrize("sentence, accuser, accused", [
+    ("Somalia blamed the bombing on al-Shabab.", "Somalia", "al-Shabab"),
+    ("Iran blamed the explosion on Israel.", "Iran", "Israel"),
+    ("Pakistan blamed the attack on the train on Baloch separatists.", "Pakistan", "Baloch"),
+])
+def test_blame_laid_on_someone_for_a_deed_accuses_them(extractor: Extractor, sentence: str, accuser: str,
+                                                        accused: str) -> None:
+    """The last "on" of "blamed the bombing on X" names who did it, not whom it hit."""
+    assert roles_of(extractor, sentence, "Accusation") == ({accuser}, {accused})
+
+
+def test_its_does_not_refer_back_to_a_common_plural(extractor: Extractor) -> None:
+    """"Armenian forces had fired on its positions": its is Azerbaijan's, not the forces'."""
+    attack = only(extract(extractor, "Azerbaijan said Armenian forces had fired on its positions."), "Attack")
+    assert labels(attack.agents) == {"Armed Forces of Armenia"} and labels(attack.targets) == {"Azerbaijan"}

@@ -125,9 +125,10 @@ class MentionIndex:
                          skip: frozenset[str] = frozenset()) -> ActorRef | None:
         """Simple pronoun coreference: the latest subject actor before ``token``.
 
-        "he"/"she" take the latest person, "it"/"they" the latest non-person, an object pronoun
-        not its own verb's subject, nor an actor whose key is in ``skip``; ``prefer`` (e.g. armed
-        actors for the agent of an attack) wins over recency when it matches.
+        "he"/"she" take the latest person, "it"/"they" the latest non-person ("its" not one named by
+        a common plural), an object pronoun not its own verb's subject, nor an actor whose key is
+        in ``skip``; ``prefer`` (e.g. armed actors for the agent of an attack) wins over recency
+        when it matches.
         """
         best: ActorRef | None = None
         preferred: ActorRef | None = None
@@ -142,6 +143,8 @@ class MentionIndex:
             mention = self.at(prior)
             if mention is None or mention.actor.key in skip:
                 continue
+            if token.lower_ == "its" and prior.tag_ == "NNS":
+                continue  # "Armenian forces had fired on its positions": not the forces
             if person != (mention.actor.actor_class == "Person"):
                 continue
             if person and _cited(prior):

@@ -43,6 +43,9 @@ def _acted_on(head: Token, index: MentionIndex, *, statement: bool = False) -> l
                    and m.actor.actor_class not in (ActorClass.PLACE, ActorClass.STATE)]  # "the group's headquarters"
     if index.at(head) is not None or statement:
         return actors
+    if not actors:  # "fired on its positions": whose positions ("its" the one named before)
+        actors = [a for c in head.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS
+                  for a in (_pronoun_possessor(c, index),) if a is not None]
     if not actors:  # "a bus transporting a paramilitary force", "a convoy carrying troops": those carried
         actors = [a for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _CARRY_VERBS
                   for g in c.children if g.dep_ == "dobj" for a in index.in_phrase(g)]
@@ -283,8 +286,12 @@ def deed_objected_to(verb: Token, index: MentionIndex) -> tuple[list[ActorRef], 
         doers: list[ActorRef] = []
         with_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
         attached = [c for c in verb.children if c.dep_ == "prep" and c.i > noun.i] if assault else []
+        ons = [c for c in [*noun.children, *attached] if c.dep_ == "prep" and c.lower_ == "on"]
+        blamed = max(ons, key=lambda c: c.i) if ons and verb.lemma_.lower() in ("blame", "pin") else None
         for child in [*noun.children, *attached]:  # the parser may hang "on X" on the verb
-            if assault and child.dep_ == "prep" and child.lower_ in ("on", "against"):  # "the strike on its consulate"
+            if blamed is not None and child.i == blamed.i:  # "blamed the bombing on al-Shabab": who did it
+                doers.extend(a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
+            elif assault and child.dep_ == "prep" and child.lower_ in ("on", "against"):  # "the strike on its consulate"
                 suffered.extend(a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
             elif (assault or sent) and child.dep_ in ("amod", "compound") and index.at(child) is not None:
                 doers.append(index.at(child).actor)  # "the Israeli strike"
