@@ -4573,3 +4573,13 @@ def test_its_does_not_refer_back_to_a_common_plural(extractor: Extractor) -> Non
     """"Armenian forces had fired on its positions": its is Azerbaijan's, not the forces'."""
     attack = only(extract(extractor, "Azerbaijan said Armenian forces had fired on its positions."), "Attack")
     assert labels(attack.agents) == {"Armed Forces of Armenia"} and labels(attack.targets) == {"Azerbaijan"}
+
+
+@pytest.mark.parametrize("sentence, accuser, accused", [
+    ("Russia is behind the cyberattacks, Kyiv said.", "Government of Ukraine", "Russia"),
+    ("Germany expressed outrage at the killing of aid workers by Israeli forces.", "Germany",
+     "Israel Defense Forces"),
+])
+def test_cyberattacks_blamed_and_outrage_voiced_are_accusations(extractor: Extractor, sentence: str, accuser: str,
+                                                                accused: str) -> None:
+    assert roles_of(extractor, sentence, "Accusation") == ({accuser}, {accused})
