@@ -4583,3 +4583,19 @@ def test_its_does_not_refer_back_to_a_common_plural(extractor: Extractor) -> Non
 def test_cyberattacks_blamed_and_outrage_voiced_are_accusations(extractor: Extractor, sentence: str, accuser: str,
                                                                 accused: str) -> None:
     assert roles_of(extractor, sentence, "Accusation") == ({accuser}, {accused})
+
+
+def test_support_reaffirmed_is_support(extractor: Extractor) -> None:
+    assert roles_of(extractor, "China reaffirmed its support for Pakistan's sovereignty.", "Support") \
+        == ({"China"}, {"Pakistan"})
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Blinken traveled to Cairo for talks with Egyptian officials on the Gaza ceasefire.", "Cairo"),
+    ("Russian troops attacked Ukrainian positions on the outskirts of Pokrovsk.", "Pokrovsk"),
+    ("Israeli strikes on Rafah killed 20 people.", "Rafah"),
+])
+def test_on_says_where_only_before_a_place_or_surface_and_travel_says_where_talks_are(
+        extractor: Extractor, sentence: str, place: str) -> None:
+    event = next(e for e in extract(extractor, sentence).events)
+    assert event.place is not None and event.place.label == place

@@ -29,6 +29,9 @@ _ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 _SPEAKING = frozenset({"speak", "talk", "address", "testify", "brief", "write", "tell"})
 #: verbs of leaving a place, whose "from" phrase says where it happened ("withdrew from Kherson")
 _LEAVING = frozenset({"withdraw", "retreat", "pull", "flee", "evacuate", "leave", "expel", "oust", "drive"})
+#: verbs of travelling somewhere for an event, whose "to" phrase says where it is ("traveled to Cairo
+#: for talks")
+_TRAVELLING = frozenset({"travel", "fly", "go", "come", "head", "journey", "return"})
 #: a clause saying where an actor sits, not where it acts ("based in", "headquartered in")
 _SITUATED = frozenset({"base", "headquarter", "locate", "station", "situate", "house", "register", "live",
                        "reside"})
@@ -81,14 +84,25 @@ def place_in_phrase(head: Token, index: MentionIndex) -> ActorRef | None:
     return _locative_place(head, index)  # "at a news conference in Toronto"
 
 
+#: what an event happens on when "on" says where ("on the border", "on the outskirts of Goma")
+_SURFACES = frozenset({"border", "frontier", "frontline", "front", "coast", "island", "outskirt", "outskirts",
+                       "edge", "shore", "bank", "street", "road", "highway", "route", "sea", "river", "lake",
+                       "ground", "territory", "soil", "side", "line", "peninsula", "plateau", "hill", "mountain"})
+
+
 def _locative_place(host: Token, index: MentionIndex) -> ActorRef | None:
     """The place the first locative phrase on ``host`` names. A state after "on" is what is acted
-    on, not where ("sanctions on Iran", "tariffs on U.S. exports")."""
+    on, not where ("sanctions on Iran", "tariffs on U.S. exports"), and "on" before a thing that
+    is no place or surface says what it is about ("talks on the Gaza ceasefire")."""
+    lemma = host.lemma_.lower()
     preps = [c for c in host.children if c.dep_ == "prep" and (c.lower_ in PLACE_PREPS or c.lower_ == "from"
-                                                               and host.lemma_.lower() in _LEAVING)]
+                                                               and lemma in _LEAVING
+                                                               or c.lower_ == "to" and lemma in _TRAVELLING)]
     preps += [g for p in preps for g in p.children if g.dep_ == "prep" and g.lower_ in PLACE_PREPS]  # "On Monday in X"
     for prep in preps:
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            if prep.lower_ == "on" and _named_place(pobj, index) is None and pobj.lemma_.lower() not in _SURFACES:
+                continue  # "talks on the Gaza ceasefire": what they are about
             place = place_in_phrase(pobj, index)
             if place is not None and not (prep.lower_ == "on" and place.actor_class == ActorClass.STATE):
                 return place

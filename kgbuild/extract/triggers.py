@@ -26,7 +26,8 @@ HEDGE_NOUNS = frozenset({"intention", "plan", "threat", "possibility", "risk", "
                          "desire", "hope", "ambition", "plot", "conspiracy", "scheme"})
 #: Verbs that deliver the statement their object names ("issued a warning", "reiterated its call")
 DELIVERING_VERBS = frozenset({"issue", "make", "reiterate", "renew", "repeat", "voice", "lodge", "file", "deliver",
-                              "express", "pledge", "provide", "send", "give", "offer", "grant", "approve", "extend"})
+                              "express", "pledge", "provide", "send", "give", "offer", "grant", "approve", "extend",
+                              "reaffirm", "restate"})
 #: Verbs that make more of a measure their object names, so imposing it anew ("doubled the tariff on
 #: X", "tightened sanctions"); of deeds they tell a trend ("ramped up attacks"), no one event
 _RAISING_VERBS = frozenset({"double", "triple", "raise", "increase", "hike", "tighten", "expand", "broaden",
