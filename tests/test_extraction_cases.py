@@ -4599,3 +4599,10 @@ def test_on_says_where_only_before_a_place_or_surface_and_travel_says_where_talk
         extractor: Extractor, sentence: str, place: str) -> None:
     event = next(e for e in extract(extractor, sentence).events)
     assert event.place is not None and event.place.label == place
+
+
+def test_a_verbal_trigger_the_classifier_reads_as_a_deed_keeps_its_lexicon_class(extractor: Extractor) -> None:
+    """The classifier calls "suspended" a coercion, a physical class this path cannot give (only the
+    grammar gives physical events): the lexicon's sanction stands instead of no event."""
+    sanction = only(extract(extractor, "Burkina Faso's junta suspended the BBC and Voice of America."), "Sanction")
+    assert labels(sanction.targets) == {"BBC", "Voice of America"}

@@ -394,8 +394,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             if label == EventClass.THREAT and (warning_only(token, index) or empty_vow(token, lex)):
                 label = None  # "warned that the situation could spin out of control", "vowed to make the
                 # region climate neutral": no one threatened
-            if label is not None and lex.classes[label].kind == "physical":
-                label = None  # a verbal trigger is no physical event ("sent", "held")
+            if label is not None and lex.classes[label].kind == "physical":  # a verbal trigger is no physical
+                # event ("sent", "held"): the lexicon's class, if it has one ("suspended the BBC": a sanction)
+                label = next((c for c in candidate.classes if lex.classes[c].kind != "physical"), None)
             if label is not None and frame is not None and frame.verb is not None \
                     and frame.verb.lemma_.lower() in _ALLEGING:
                 label = None  # "alleged that the government had blocked lawyers": the allegation, not a refusal
