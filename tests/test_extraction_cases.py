@@ -4606,3 +4606,8 @@ def test_a_verbal_trigger_the_classifier_reads_as_a_deed_keeps_its_lexicon_class
     grammar gives physical events): the lexicon's sanction stands instead of no event."""
     sanction = only(extract(extractor, "Burkina Faso's junta suspended the BBC and Voice of America."), "Sanction")
     assert labels(sanction.targets) == {"BBC", "Voice of America"}
+
+
+def test_a_threat_is_never_against_the_threatener_s_own_forces(extractor: Extractor) -> None:
+    threat = only(extract(extractor, "Russia warned NATO against sending troops to Ukraine."), "Threat")
+    assert labels(threat.agents) == {"Russia"} and labels(threat.targets) == {"NATO"}

@@ -90,8 +90,7 @@ def _rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexico
         if end > token.i and doc[end].pos_ == "ADP":  # "spoken ill of the PMU"
             targets += [a for g in doc[end].children if g.dep_ == "pobj" for a in index.in_phrase(g)]
         if event_class == EventClass.THREAT:
-            threatening = {a.key for a in agents}
-            targets += [a for a in threatened_parties(token, index) if a.key not in threatening]
+            targets += threatened_parties(token, index, threatening=agents)
         repelled = [c for c in token.children if c.dep_ == "dobj" and token.lemma_.lower() in _REPELLING
                     and c.lemma_.lower() in lex.classes[EventClass.ATTACK].nouns]
         if repelled:  # "repelled an attack by al-Shabab": on the attackers, not where they attacked

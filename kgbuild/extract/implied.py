@@ -423,13 +423,15 @@ def _warned_in_passing(hosts: list[Token], warnings: frozenset[str], index: Ment
             for o in c.children if o.dep_ in ("dobj", "dative") for a in index.in_phrase(o)]
 
 
-def threatened_parties(trigger: Token, index: MentionIndex) -> list[ActorRef]:
+def threatened_parties(trigger: Token, index: MentionIndex, *, threatening: Iterable[ActorRef] = ()
+                       ) -> list[ActorRef]:
     """Whom a threat is against when it names the deed threatened: every actor named in that
     deed's object ("threatened to attack American forces": the forces and the United States;
     "warned it would strike Ukrainian cities": Ukraine; "warned it will continue to exert pressure
     on Iran": Iran), whom what is threatened is against ("threatened sanctions against Somalia"),
     or who is to be beaten before the deed ends ("vowed to fight until the RSF is defeated"). The
-    object of the deed, not the threat."""
+    object of the deed, not the threat; never the ``threatening`` side nor one of its state ("Russia
+    warned NATO against sending troops": not Russia's forces)."""
     deeds = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
     deeds += [g for d in deeds for g in d.children if g.dep_ == "xcomp" and g.pos_ == "VERB"]  # "continue to exert"
     until = [g for d in deeds for g in d.children if g.dep_ == "advcl" and any(
@@ -440,5 +442,13 @@ def threatened_parties(trigger: Token, index: MentionIndex) -> list[ActorRef]:
     phrases += [obj for deed in deeds for obj in deed.children
                 if obj.dep_ == "dobj" or obj.dep_ == "prep" and obj.lower_ in ("against", "on", "at")]
     phrases += [s for clause in until for s in clause.children if s.dep_ in ("nsubjpass", "dobj")]
+    keys = {a.key for a in threatening}
+    states = {_state(a) for a in threatening} - {None}
     return unique_actors([m.actor for phrase in phrases for m, _head in index.in_subtree(phrase)
-                          if m.actor.actor_class != ActorClass.PLACE])
+                          if m.actor.actor_class != ActorClass.PLACE and m.actor.key not in keys
+                          and _state(m.actor) not in states])
+
+
+def _state(actor: ActorRef) -> str | None:
+    """The state an actor is or belongs to, if known."""
+    return actor.iri if actor.actor_class == ActorClass.STATE else actor.state

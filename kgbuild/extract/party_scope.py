@@ -46,7 +46,8 @@ def parties_in_scope(agents: list[ActorRef], targets: list[ActorRef], *, trigger
             targets = _not_only_within(targets, ruled_targets, _reasons(trigger), named)
         # "the United States urged Mali to cooperate": no one of Mali's state urges with the US; "the
         # junta expelled the head of the U.N. mission": Mali is not expelled
-        agents, targets = _not_of_the_other_side(agents, targets, rule_agents, rule_targets, index)
+        agents, targets = _not_of_the_other_side(agents, targets, rule_agents, rule_targets, index,
+                                                 spoken=event_class in _SPOKEN)
         if event_class in _SPOKEN:  # "the United Nations Secretary-General condemned ...": not the UN
             targets = _not_only_within(targets, ruled_targets, _speaker_phrase(trigger, agents, index), named)
     ruled = {a.key for a in (*rule_agents, *rule_targets)}
@@ -72,17 +73,18 @@ def _state_of(actor: ActorRef, index: MentionIndex) -> str | None:
 
 
 def _not_of_the_other_side(agents: list[ActorRef], targets: list[ActorRef], rule_agents: Sequence[ActorRef],
-                           rule_targets: Sequence[ActorRef], index: MentionIndex
+                           rule_targets: Sequence[ActorRef], index: MentionIndex, *, spoken: bool
                            ) -> tuple[list[ActorRef], list[ActorRef]]:
     """Drop an agent the parse did not give that belongs to the state of a target it gave (and of
-    none of its agents), and a target that is the state (or its government) of an agent it gave:
-    a state's people and forces may be acted on by their own ("the military removed Bashir and
-    jailed him")."""
+    none of its agents), and a target that is the state (or its government) of an agent it gave,
+    or, of what is ``spoken`` (an accusation, a threat), any actor of that state ("Russia warned
+    NATO against sending troops": not Russia's forces). A state's people and forces may be acted
+    on by their own ("the military removed Bashir and jailed him")."""
     of_agents = {_state_of(a, index) for a in rule_agents} - {None}
     of_targets = {_state_of(t, index) for t in rule_targets} - {None}
     ruled_agents, ruled_targets = {a.key for a in rule_agents}, {t.key for t in rule_targets}
     agents = [a for a in agents if a.key in ruled_agents or _state_of(a, index) not in of_targets - of_agents]
-    targets = [t for t in targets if t.key in ruled_targets or t.key not in index.sides
+    targets = [t for t in targets if t.key in ruled_targets or t.key not in index.sides and not spoken
                or _state_of(t, index) not in of_agents - of_targets]
     return agents, targets
 
