@@ -1,8 +1,10 @@
 """Where in its sentence an event's party may be named: who the role model adds as an agent or a
 target must not be named only inside another party's own name, only in a clause of time, reason
 or condition, only in what the trigger governs or in a clause describing someone (for an agent)
-or only in the reason it gives (for a target); who condemns a deed took no part in it. A state is never on both sides of a
-directed event (:func:`one_side_each`).
+or only in the reason it gives (for a target); who condemns a deed took no part in it; no one of
+the state on the other side joins a side; parties named before join an agreement or a meeting
+only where the sentence names no two sides. A state is never on both sides of a directed event
+(:func:`one_side_each`).
 
 The parse's own roles (``rule_agents``, ``rule_targets``) always stay.
 """

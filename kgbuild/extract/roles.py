@@ -291,8 +291,9 @@ def deed_objected_to(verb: Token, index: MentionIndex) -> tuple[list[ActorRef], 
         for child in [*noun.children, *attached]:  # the parser may hang "on X" on the verb
             if blamed is not None and child.i == blamed.i:  # "blamed the bombing on al-Shabab": who did it
                 doers.extend(a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
-            elif assault and child.dep_ == "prep" and child.lower_ in ("on", "against"):  # "the strike on its consulate"
-                suffered.extend(a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
+            elif assault and child.dep_ == "prep" and child.lower_ in ("on", "against"):
+                suffered.extend(  # "the strike on its consulate": who suffered it
+                    a for g in child.children if g.dep_ == "pobj" for a in index.in_phrase(g))
             elif (assault or sent) and child.dep_ in ("amod", "compound") and index.at(child) is not None:
                 doers.append(index.at(child).actor)  # "the Israeli strike"
             elif child.dep_ == "poss":
