@@ -443,12 +443,7 @@ def threatened_parties(trigger: Token, index: MentionIndex, *, threatening: Iter
                 if obj.dep_ == "dobj" or obj.dep_ == "prep" and obj.lower_ in ("against", "on", "at")]
     phrases += [s for clause in until for s in clause.children if s.dep_ in ("nsubjpass", "dobj")]
     keys = {a.key for a in threatening}
-    states = {_state(a) for a in threatening} - {None}
+    states = {index.state_of(a) for a in threatening} - {None}
     return unique_actors([m.actor for phrase in phrases for m, _head in index.in_subtree(phrase)
                           if m.actor.actor_class != ActorClass.PLACE and m.actor.key not in keys
-                          and _state(m.actor) not in states])
-
-
-def _state(actor: ActorRef) -> str | None:
-    """The state an actor is or belongs to, if known."""
-    return actor.iri if actor.actor_class == ActorClass.STATE else actor.state
+                          and index.state_of(m.actor) not in states])

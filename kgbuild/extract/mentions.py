@@ -121,6 +121,16 @@ class MentionIndex:
                     found.append(m.actor)
         return unique_actors(found)
 
+    def state_of(self, actor: ActorRef) -> str | None:
+        """The iri of the state ``actor`` is or belongs to (a person: the one state of their posts),
+        if known."""
+        if actor.actor_class == "State":
+            return actor.iri
+        if actor.state:
+            return actor.state
+        posts = self.post_states.get(actor.iri or "", ())
+        return next(iter(posts)) if len(posts) == 1 else None
+
     def previous_subject(self, token: Token, *, person: bool = False, prefer: frozenset[str] | None = None,
                          skip: frozenset[str] = frozenset()) -> ActorRef | None:
         """Simple pronoun coreference: the latest subject actor before ``token``.

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Span, Token
 
-from ..vocabulary import ActorClass, EventClass
+from ..vocabulary import EventClass
 from .deeds import condemned
 from .items import ActorRef, MentionItem
 from .mentions import MentionIndex
@@ -64,16 +64,6 @@ def parties_in_scope(agents: list[ActorRef], targets: list[ActorRef], *, trigger
     return agents, targets
 
 
-def _state_of(actor: ActorRef, index: MentionIndex) -> str | None:
-    """The state an actor is or belongs to (a person: the one state of their posts), if known."""
-    if actor.actor_class == ActorClass.STATE:
-        return actor.iri
-    if actor.state:
-        return actor.state
-    posts = index.post_states.get(actor.iri or "", ())
-    return next(iter(posts)) if len(posts) == 1 else None
-
-
 def _not_of_the_other_side(agents: list[ActorRef], targets: list[ActorRef], rule_agents: Sequence[ActorRef],
                            rule_targets: Sequence[ActorRef], index: MentionIndex, *, spoken: bool
                            ) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -82,12 +72,12 @@ def _not_of_the_other_side(agents: list[ActorRef], targets: list[ActorRef], rule
     or, of what is ``spoken`` (an accusation, a threat), any actor of that state ("Russia warned
     NATO against sending troops": not Russia's forces). A state's people and forces may be acted
     on by their own ("the military removed Bashir and jailed him")."""
-    of_agents = {_state_of(a, index) for a in rule_agents} - {None}
-    of_targets = {_state_of(t, index) for t in rule_targets} - {None}
+    of_agents = {index.state_of(a) for a in rule_agents} - {None}
+    of_targets = {index.state_of(t) for t in rule_targets} - {None}
     ruled_agents, ruled_targets = {a.key for a in rule_agents}, {t.key for t in rule_targets}
-    agents = [a for a in agents if a.key in ruled_agents or _state_of(a, index) not in of_targets - of_agents]
+    agents = [a for a in agents if a.key in ruled_agents or index.state_of(a) not in of_targets - of_agents]
     targets = [t for t in targets if t.key in ruled_targets or t.key not in index.sides and not spoken
-               or _state_of(t, index) not in of_agents - of_targets]
+               or index.state_of(t) not in of_agents - of_targets]
     return agents, targets
 
 

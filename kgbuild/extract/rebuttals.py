@@ -19,7 +19,7 @@ __all__ = ["DENYING", "answer_accusations"]
 #: verbs that deny what another says ("denied backing the rebels", "refuted the claims")
 DENYING = frozenset({"deny", "refute", "rebut", "disown"})
 #: verbs that turn down what they take as object: a denial when that is an allegation
-_TURNING_DOWN = frozenset({"reject", "dismiss", "dispute", "contest", "rebuff", "deny", "refute", "rebut"})
+_TURNING_DOWN = DENYING | {"reject", "dismiss", "dispute", "contest", "rebuff"}
 #: what is said against someone, turned down by a denial ("rejected the accusations")
 _ALLEGATIONS = frozenset({"allegation", "accusation", "charge", "claim", "assertion", "report", "it", "this",
                           "that", "them", "suggestion"})
