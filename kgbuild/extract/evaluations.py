@@ -18,6 +18,7 @@ from .implied import frame_date, on_other_sides
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body, unique_actors
+from .merge import trigger_word
 from .places import spoken_place
 from .roles import PATIENT_NOUNS
 from .speech import SpeechFrame, SpeechFrames, speaker_actors
@@ -243,8 +244,7 @@ def warnings_of_blame(events: list[EventItem], blames: list[EventItem], doc: Doc
     kept = []
     for event in events:
         if event.event_class == EventClass.THREAT and blamed_at:
-            span = doc.char_span(*event.triggers[0], alignment_mode="expand")
-            verb = span.root if span is not None else None
+            verb = trigger_word(event, doc)
             if verb is not None and verb.lemma_.lower() in warning_verbs and any(
                     c.dep_ == "ccomp" and c.left_edge.idx <= at < c.right_edge.idx + len(c.right_edge)
                     for c in verb.children for at in blamed_at):

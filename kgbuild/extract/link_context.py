@@ -125,10 +125,18 @@ def state_sides(ctx: LinkContext, mentions: list[MentionItem]) -> dict[str, str]
         if actor.actor_class == "State" and actor.iri:
             sides[actor.key] = actor.iri
             continue
-        state = ctx.kbi.states_of.get(actor.iri) if actor.iri else actor.state
-        if state and actor.actor_class == "GovernmentBody" and government(ctx, state).key == actor.key:
+        state = governed_state(ctx, actor)
+        if state:
             sides[actor.key] = state
     return sides
+
+
+def governed_state(ctx: LinkContext, actor: ActorRef) -> str | None:
+    """The state ``actor`` is the national government of ("the Iranian government": Iran), or ``None``."""
+    state = ctx.kbi.states_of.get(actor.iri) if actor.iri else actor.state
+    if state and actor.actor_class == "GovernmentBody" and government(ctx, state).key == actor.key:
+        return state
+    return None
 
 
 #: how far back (characters) "the government" looks for the government it refers to
@@ -148,9 +156,8 @@ def government_named_last(ctx: LinkContext, noun: Token, mentions: list[MentionI
             continue
         if noun.idx - mention.end > _GOVERNMENT_REACH:
             return None
-        actor = mention.actor
-        state = ctx.kbi.states_of.get(actor.iri) if actor.iri else actor.state
-        if state and actor.actor_class == "GovernmentBody" and government(ctx, state).key == actor.key:
+        state = governed_state(ctx, mention.actor)
+        if state:
             return state
     return None
 

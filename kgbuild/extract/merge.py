@@ -7,14 +7,20 @@ merged across the article, statements only in nearby sentences.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..vocabulary import EventClass
 from .items import EventItem
 from .lexicon import Lexicon
 from .mentions import unique_actors
 
-__all__ = ["merge_events", "date_statements_by_news_day"]
+__all__ = ["merge_events", "date_statements_by_news_day", "trigger_word"]
+
+
+def trigger_word(event: EventItem, doc: Doc) -> Token | None:
+    """The root word of ``event``'s first trigger in ``doc`` (``None`` if its offsets fit no token)."""
+    span = doc.char_span(*event.triggers[0], alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def _compatible(a: EventItem, b: EventItem, lex: Lexicon) -> bool:
@@ -99,10 +105,10 @@ def _one_event_per_trigger(events: list[EventItem], lex: Lexicon, doc: Doc | Non
     first. (An event's node is named after its first trigger: two would be one node with two
     classes.)"""
     def in_lexicon(event: EventItem) -> bool:
-        span = doc.char_span(*event.triggers[0], alignment_mode="expand") if doc is not None else None
-        if span is None:
+        word = trigger_word(event, doc) if doc is not None else None
+        if word is None:
             return False
-        lemma = span.root.lemma_.lower()
+        lemma = word.lemma_.lower()
         return event.event_class in (*lex.verb_index.get(lemma, ()), *lex.noun_index.get(lemma, ()))
 
     ranked = sorted(range(len(events)), key=lambda i: (-len(events[i].triggers), not in_lexicon(events[i]), i))

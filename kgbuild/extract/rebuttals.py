@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from ..vocabulary import EventClass
 from .items import EventItem
 from .mentions import MentionIndex
+from .merge import trigger_word
 
 __all__ = ["DENYING", "answer_accusations"]
 
@@ -25,21 +26,14 @@ _ALLEGATIONS = frozenset({"allegation", "accusation", "charge", "claim", "assert
                           "that", "them", "suggestion"})
 
 
-def _trigger(event: EventItem, doc: Doc) -> Token | None:
-    span = doc.char_span(*event.triggers[0], alignment_mode="expand")
-    return span.root if span is not None else None
-
-
 def _a_denial(verb: Token) -> bool:
     """``verb`` denies something said against its subject: a verb of denying ("Rwanda denies backing
     the M23"), or one of turning down whose object is an allegation ("dismissed the charges")."""
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma not in _TURNING_DOWN:
         return False
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if lemma in DENYING:
-        return True
-    return any(o.lemma_.lower() in _ALLEGATIONS or o.lower_ in _ALLEGATIONS for o in objects)
+    return lemma in DENYING or any(o.lemma_.lower() in _ALLEGATIONS or o.lower_ in _ALLEGATIONS
+                                   for o in verb.children if o.dep_ in ("dobj", "nsubjpass"))
 
 
 def _side(key: str, index: MentionIndex) -> str:
@@ -56,7 +50,7 @@ def answer_accusations(events: list[EventItem], doc: Doc, index: MentionIndex) -
     for event in events:
         if event.event_class != EventClass.REJECTION or event.targets or not event.agents or not accusations:
             continue
-        verb = _trigger(event, doc)
+        verb = trigger_word(event, doc)
         if verb is None or not _a_denial(verb):
             continue
         denying = {_side(a.key, index) for a in event.agents}

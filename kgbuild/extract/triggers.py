@@ -39,8 +39,10 @@ _MEASURE_VERBS = _RAISING_VERBS | _IMPOSING_VERBS
 #: Verbs whose object noun is the event ("launched airstrikes", "imposed a tariff"), the delivering ones among them
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "hold", "mount", "impose", "lead", "unleash", "announce",
                "order", "perform", "begin", "continue", "step", "use", "sign"} | DELIVERING_VERBS
-_STOPPERS = frozenset({"end", "stop", "cease", "halt", "prevent", "avoid", "review", "fail", "refuse", "suspend",
-                       "foil", "thwart", "avert"})
+#: verbs that keep what they govern from happening at all ("foiled a plot to assassinate X")
+_PREVENTING = frozenset({"prevent", "avoid", "foil", "thwart", "avert"})
+#: verbs that end or keep from happening what they govern ("end the deployment", "suspended talks")
+_STOPPERS = _PREVENTING | {"end", "stop", "cease", "halt", "review", "fail", "refuse", "suspend"}
 _NEVER = frozenset({"be", "have", "do", "get", "become", "seem", "go", "come", "make", "take", "give", "see",
                     "know", "say", "tell", "add", "include", "remain"})
 
@@ -200,10 +202,6 @@ def is_hedged(token: Token, lex: Lexicon) -> bool:
             return False
         node = node.head if node.head.pos_ in ("VERB", "AUX") else governing_verb(node.head)
     return False
-
-
-#: verbs that keep what they govern from happening at all ("foiled a plot to assassinate X")
-_PREVENTING = frozenset({"prevent", "avoid", "foil", "thwart", "avert"})
 
 
 def prevented(token: Token) -> bool:
