@@ -4611,3 +4611,72 @@ def test_a_verbal_trigger_the_classifier_reads_as_a_deed_keeps_its_lexicon_class
 def test_a_threat_is_never_against_the_threatener_s_own_forces(extractor: Extractor) -> None:
     threat = only(extract(extractor, "Russia warned NATO against sending troops to Ukraine."), "Threat")
     assert labels(threat.agents) == {"Russia"} and labels(threat.targets) == {"NATO"}
+
+
+# --- thirtieth session ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, attacker, target", [
+    ("Haitian gangs set fire to a police station in Port-au-Prince on Sunday.", "haitian gangs", "Police of Haiti"),
+    ("Militants set ablaze a police station in Port-au-Prince.", "militants", "Police of Haiti"),
+])
+def test_setting_fire_to_something_is_an_attack_on_its_owner(extractor: Extractor, sentence: str, attacker: str,
+                                                             target: str) -> None:
+    """"set fire to X" (a phrase whose noun is the class's own): its "to" object is what was hit."""
+    assert roles_of(extractor, sentence, "Attack") == ({attacker}, {target})
+
+
+@pytest.mark.parametrize("sentence, judge, judged, deed_class", [
+    ("The European Union criticized Hungary for blocking a new package of military aid to Ukraine.",
+     "European Union", "Hungary", "Rejection"),
+    ("The United States sanctioned two Chinese companies for supplying drones to Russia.",
+     "United States", "chinese companies", "Aid"),
+])
+def test_the_deed_someone_is_judged_for_is_no_event_of_the_judge(extractor: Extractor, sentence: str, judge: str,
+                                                                  judged: str, deed_class: str) -> None:
+    """The reason given for criticism or a sanction is the judge's reason, not a fact of its own
+    (it had become a refusal or an arms delivery by the critic)."""
+    result = extract(extractor, sentence)
+    assert not events_of(result, deed_class)
+    judging = [e for e in result.events if labels(e.agents) == {judge}]
+    assert len(judging) == 1 and labels(judging[0].targets) == {judged}
+
+
+@pytest.mark.parametrize("sentence, parties", [
+    ("Saudi Crown Prince Mohammed bin Salman received Iranian Foreign Minister Abbas Araghchi in Riyadh.",
+     {"Mohammed bin Salman", "Abbas Araghchi"}),
+    ("The Qatari emir received a Hamas delegation in Doha.", {"Government of Qatar", "Hamas"}),
+])
+def test_receiving_a_visitor_is_a_meeting(extractor: Extractor, sentence: str, parties: set[str]) -> None:
+    meeting = only(extract(extractor, sentence), "Consultation")
+    assert parties <= labels(meeting.agents)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ukraine received a new shipment of air defense systems from Germany.",
+    "The ministry received a letter from the United Nations.",
+    "Israel received Hamas's response on Tuesday.",
+])
+def test_receiving_a_thing_is_no_meeting(extractor: Extractor, sentence: str) -> None:
+    assert not events_of(extract(extractor, sentence), "Consultation")
+
+
+def test_calls_from_a_capital_are_its_government_s_and_a_refusal_of_them_is_aimed_at_it(
+        extractor: Extractor) -> None:
+    assert roles_of(extractor, "Israeli Prime Minister Benjamin Netanyahu rejected calls from Washington for a "
+                               "Palestinian state.", "Rejection") \
+        == ({"Benjamin Netanyahu"}, {"Federal government of the United States"})
+
+
+@pytest.mark.parametrize("sentence, agent, target, place", [
+    ("Turkey launched airstrikes on Kurdish militant targets in northern Iraq and Syria after an attack in Ankara.",
+     "Turkey", None, "Iraq"),
+    ("U.S. forces struck Iranian-backed militias in Iraq and Syria.", "United States Armed Forces", "militias",
+     "Iraq"),
+])
+def test_states_named_where_an_attack_happened_are_not_its_targets(extractor: Extractor, sentence: str, agent: str,
+                                                                   target: str | None, place: str) -> None:
+    """A state in a locative phrase ("in northern Iraq and Syria", the second a conjunct) says where."""
+    attack = only(extract(extractor, sentence), "Attack")
+    assert labels(attack.agents) == {agent}
+    assert labels(attack.targets) == ({target} if target else set())
+    assert attack.place is not None and attack.place.label == place

@@ -34,8 +34,9 @@ def stands_for_its_government(token: Token) -> bool:
         word, head = prep.lower_, prep.head
         if word == "to":  # "a challenge to Washington", not "flew to Moscow"
             return head.lemma_.lower() not in _GOING
-        if word == "from":  # "pressure from Beijing", not "returned from Kabul", "told VOA from Kyiv"
-            return head.lemma_.lower() not in _GOING | _SPOKEN_FROM
+        if word == "from":  # "pressure from Beijing", "calls from Washington for a truce" (its demands), not
+            # "returned from Kabul", "told VOA from Kyiv"
+            return head.lemma_.lower() not in _GOING | _SPOKEN_FROM or head.lower_ == "calls"
         if word == "of":  # "allies of Tehran"
             return head.lower_ in _SIDES_OF
         if word == "in":  # "the government in Islamabad", "officials in Beijing"

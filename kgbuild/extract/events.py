@@ -35,19 +35,19 @@ from .lexicon import Lexicon
 from .linear import ModelBundle
 from .mentions import MentionIndex, unique_actors
 from .merge import date_statements_by_news_day, merge_events
+from .objections import aimed_at_the_doers, protested
 from .party_scope import one_side_each, parties_in_scope
-from .places import event_place, spoken_place
+from .places import event_place, only_where, spoken_place
 from .role_candidates import Told, referents, role_candidates
-from .roles import (ARMED, HIT_WITH, LIGHT_VERBS, aimed_at_the_doers, clash_sides, embedded_agents,
-                    held_by_whom, is_clash, noun_roles, passive_doers, proposers, protested, verb_agents,
-                    verb_targets)
+from .roles import (ARMED, HIT_WITH, LIGHT_VERBS, clash_sides, embedded_agents, held_by_whom, is_clash,
+                    noun_roles, passive_doers, proposers, verb_agents, verb_targets)
 from .rebuttals import answer_accusations
 from .reported import reported_deed, said_of_another
 from .speech import (TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, met_with_a_thing,
                      talked_with)
 from .statements import document_issuers, issued_statement, only_put_out, talk_held, turned_down
 from .triggers import (HEDGE_NOUNS, Candidate, brings_about, embedding_trigger, find_candidates, governing_verb,
-                       is_hedged)
+                       is_hedged, reason_judged)
 from .verdicts import asks_something
 
 __all__ = ["extract_events", "TriggerCase", "choose_roles"]
@@ -357,6 +357,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
 
         if collect is not None:
             collect.append(TriggerCase(candidate, features, roles, physical or judged is not None))
+        if reason_judged(token, trigger_ids):
+            continue  # "criticized Hungary for blocking aid": the criticism is the event
         # "Germany sent Leopard tanks to Ukraine": military aid; "recaptured the town from the
         # rebels": an attack on them; deeds the grammar reads, with the parse's agents only
         deed = None if judged is not None else EventClass.AID if arms_supplied(token, index) else \
@@ -445,10 +447,11 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 pa, pt = max(pa, old[1]), max(pt, old[2])
             scored[cand.actor.key] = (cand.actor, pa, pt)
         rule_agents, rule_targets = rule_roles(token, event_class, candidate.end)
-        if judged is not None:  # the one judged (wherever the parser hung the object), whose demand is refused
+        if judged is not None or event_class == EventClass.REJECTION:  # the one judged (wherever the parser
+            # hung the object), whose demand is refused ("rejected calls from Washington")
             speaking = {a.key for a in rule_agents}
-            rule_targets = unique_actors([*rule_targets, *(a for a in (*judged_actors(token, lex, index),
-                                                                       *refused_makers(token, index))
+            judged_ones = judged_actors(token, lex, index) if judged is not None else []
+            rule_targets = unique_actors([*rule_targets, *(a for a in (*judged_ones, *refused_makers(token, index))
                                                            if a.key not in speaking)])
         if event_class in (EventClass.ACCUSATION, EventClass.REJECTION):  # "condemned the attack": its doers
             speaking = {a.key for a in rule_agents}
@@ -500,8 +503,10 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if behaviour.kind == "physical" and rule_targets:  # on whom, likewise
             chosen = {a.key for a in agents}
             targets = unique_actors([t for t in rule_targets if t.key not in chosen])
-        if behaviour.kind == "physical":  # "Russian forces attacked Kharkiv": where, not whom
-            targets = [t for t in targets if t.actor_class != ActorClass.PLACE]
+        if behaviour.kind == "physical":  # "Russian forces attacked Kharkiv", "targets in Iraq and Syria": where
+            where = {c.actor.key for c in pool_of() if c.how == "mention" and only_where(c.token, token)} \
+                - {c.actor.key for c in pool_of() if c.how != "context" and not only_where(c.token, token)}
+            targets = [t for t in targets if t.actor_class != ActorClass.PLACE and t.key not in where]
         if event_class == EventClass.ATTACK and is_clash(token):
             sides = unique_actors([*agents, *targets])
             if len(sides) > 1:

@@ -16,7 +16,7 @@ from .items import ActorRef
 from .mentions import MentionIndex
 from .triggers import governing_verb
 
-__all__ = ["event_place", "spoken_place", "place_in_phrase", "PLACE_PREPS"]
+__all__ = ["event_place", "spoken_place", "place_in_phrase", "only_where", "PLACE_PREPS"]
 
 PLACE_PREPS = frozenset({"in", "on", "at", "near", "across", "inside", "throughout", "around", "outside", "through",
                          "along", "off", "within"})
@@ -107,6 +107,22 @@ def _locative_place(host: Token, index: MentionIndex) -> ActorRef | None:
             if place is not None and not (prep.lower_ == "on" and place.actor_class == ActorClass.STATE):
                 return place
     return None
+
+
+#: prepositions that only say where (unlike "on" and "at", which also say whom: "strikes on X", "fired at X")
+_ONLY_WHERE = PLACE_PREPS - {"on", "at", "off", "through"}
+
+
+def only_where(mention: Token, trigger: Token) -> bool:
+    """Whether a mention names where a physical event happened, not whom it hit: the object (or a
+    conjunct of it) of a locative preposition on the event's verb or on one of its arguments
+    ("airstrikes on militant targets in northern Iraq and Syria", "killed five in Syria"), but
+    not on the event's own noun ("Russia's war in Ukraine": whom the war is on)."""
+    while mention.dep_ == "conj" and mention.head.i != mention.i:
+        mention = mention.head
+    prep = mention.head
+    return mention.dep_ == "pobj" and prep.lower_ in _ONLY_WHERE and (
+        prep.head.i != trigger.i or trigger.pos_ == "VERB")
 
 
 def _phrase_nouns(heads: list[Token]) -> list[Token]:

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..vocabulary import EventClass
+from ..vocabulary import ActorClass, EventClass
 from .deeds import mutual
 from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import MentionIndex
 from .speech import TALKING_VERBS, speaker_actors, talked_with
-from .triggers import DELIVERING_VERBS, LIGHT_VERBS, Candidate, is_hedged
+from .triggers import DELIVERING_VERBS, LIGHT_VERBS, Candidate, is_hedged, received_visitor
 
 __all__ = ["DOCUMENT_NOUNS", "document_issuers", "issued_statement", "only_put_out", "talk_held", "turned_down"]
 
@@ -40,10 +40,15 @@ def issued_statement(candidate: Candidate, lex: Lexicon, index: MentionIndex) ->
 def talk_held(verb: Token, index: MentionIndex, lex: Lexicon) -> str | None:
     """"Blinken spoke with the Saudi foreign minister": a talk with someone named (not a group,
     not "spoke to reporters"), said held, is a consultation whatever the detector scores it."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in TALKING_VERBS or is_hedged(verb, lex) \
+    receiving = verb.lemma_.lower() == "receive"
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in TALKING_VERBS and not receiving or is_hedged(verb, lex) \
             or any(c.dep_ in ("neg", "aux") and c.lower_ in ("not", "n't", "never", "to", "will", "'ll")
                    for c in verb.children):
         return None
+    if receiving:  # "the crown prince received the Iranian foreign minister": a visit
+        return EventClass.CONSULTATION if received_visitor(verb, lex) and any(
+            a.actor_class not in (ActorClass.PLACE, ActorClass.GROUP)
+            for c in verb.children if c.dep_ == "dobj" for a in index.in_phrase(c)) else None
     return EventClass.CONSULTATION if talked_with(verb, index, named=True) else None
 
 

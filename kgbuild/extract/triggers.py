@@ -19,7 +19,8 @@ from .speech import REPORTING_VERBS
 from .verdicts import rebuttal, refusal, summons, verdict
 
 __all__ = ["Candidate", "WISHING", "wishes", "find_candidates", "trigger_classes", "is_hedged", "embedding_trigger",
-           "prevented", "reports_nothing", "LIGHT_VERBS", "DELIVERING_VERBS", "brings_about", "HEDGE_NOUNS"]
+           "prevented", "reports_nothing", "LIGHT_VERBS", "DELIVERING_VERBS", "brings_about", "HEDGE_NOUNS",
+           "reason_judged", "received_visitor"]
 
 HEDGE_NOUNS = frozenset({"intention", "plan", "threat", "possibility", "risk", "prospect", "danger", "fear", "bid",
                          "attempt", "invitation", "proposal", "offer", "request", "readiness", "willingness",
@@ -132,10 +133,26 @@ def trigger_classes(token: Token, lex: Lexicon) -> tuple[list[str], int, bool]:
         directed = [name for name, entry in lex.classes.items() if lemma in entry.with_infinitive]
         if directed and _object_and_infinitive(token):  # "told the council to draft rules": a demand
             return directed, token.i, False
+        if lemma == "receive" and received_visitor(token, lex):  # "received the Iranian foreign minister"
+            return [EventClass.CONSULTATION.value], token.i, False
         return list(lex.verb_index.get(lemma, ())), token.i, False
     if token.pos_ in ("NOUN", "PROPN"):
         return list(lex.noun_index.get(lemma, ()) or lex.noun_index.get(token.lower_, ())), token.i, False
     return [], token.i, False
+
+
+#: who is received on a visit, besides people named and titled ("received a Hamas delegation")
+_VISITORS = frozenset({"delegation", "envoy", "counterpart", "ambassador", "emissary", "visitor", "president",
+                       "minister", "premier", "chancellor", "king", "prince", "leader"})
+
+
+def received_visitor(verb: Token, lex: Lexicon) -> bool:
+    """"The crown prince received the Iranian foreign minister": whom a verb of receiving takes as
+    its object is a person named or titled, so it is a meeting (not "received aid", "received a
+    letter from the UN", "was received with applause")."""
+    return any(c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "KB_ACTOR") and c.pos_ == "PROPN" or any(
+        w.lemma_.lower() in _VISITORS or w.lemma_.lower() in lex.person_titles
+        for w in (c, *(g for g in c.children if g.dep_ == "compound")))) for c in verb.children)
 
 
 def _object_and_infinitive(verb: Token) -> bool:
@@ -233,6 +250,16 @@ def embedding_trigger(token: Token, lex: Lexicon, triggers: set[int]) -> str | N
         if lemma in _STOPPERS:
             return "stop"
     return None
+
+
+def reason_judged(token: Token, triggers: set[int]) -> bool:
+    """A deed given as the reason an event judges, punishes or rewards someone ("criticized Hungary
+    for blocking aid", "sanctioned two companies for supplying drones to Russia", "thanked Qatar
+    for hosting the talks"): the judging is the event, the deed its reason, not told as a fact of
+    its own (and not done by the judge)."""
+    prep = token.head
+    return token.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ == "for" and prep.head.i in triggers \
+        and any(c.dep_ == "dobj" for c in prep.head.children)
 
 
 #: verbs that, with a to-infinitive, say someone tries ("sought to make their way"): the deed tried
