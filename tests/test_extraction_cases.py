@@ -4680,3 +4680,26 @@ def test_states_named_where_an_attack_happened_are_not_its_targets(extractor: Ex
     assert labels(attack.agents) == {agent}
     assert labels(attack.targets) == ({target} if target else set())
     assert attack.place is not None and attack.place.label == place
+
+
+@pytest.mark.parametrize("sentence", [
+    "Azerbaijan accused Armenia of violating the ceasefire.",
+    "Israel said Hamas had violated the ceasefire agreement.",
+])
+def test_an_agreement_kept_or_broken_is_no_new_agreement(extractor: Extractor, sentence: str) -> None:
+    result = extract(extractor, sentence)
+    assert events_of(result, "Accusation") and not events_of(result, "Agreement")
+
+
+def test_firing_a_person_is_no_attack(extractor: Extractor) -> None:
+    assert not extract(extractor, "South Sudan's president fired the army chief.").events
+    assert events_of(extract(extractor, "Hezbollah fired rockets at northern Israel."), "Attack")
+
+
+@pytest.mark.parametrize("sentence, releaser, state", [
+    ("Russia released an American journalist on Thursday.", "Russia", "United States"),
+    ("Iran freed a French citizen held in Tehran.", "Iran", "France"),
+])
+def test_a_release_is_a_concession_to_the_state_of_the_one_freed(extractor: Extractor, sentence: str, releaser: str,
+                                                                 state: str) -> None:
+    assert roles_of(extractor, sentence, "Concession") == ({releaser}, {state})

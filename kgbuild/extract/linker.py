@@ -25,8 +25,8 @@ from .mentions import in_body
 from .name_labels import settle_name_labels
 from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, join_organisation_names, names_a_thing,
                     rejoin_split_names, storm_names, trimmed)
-from .nouns import (EQUIPMENT, FORCE_SITES, ITS_PEOPLE, generic_of, has_gov_modifier, judged, names_an_actor_or_deed,
-                    noun_key, of_elsewhere, sanctioned)
+from .nouns import (EQUIPMENT, FORCE_SITES, ITS_PEOPLE, freed, generic_of, has_gov_modifier, judged,
+                    names_an_actor_or_deed, noun_key, of_elsewhere, sanctioned)
 from .titles import holds_office_of, local_body, names_title_holder, qualifies_title, regional_government
 from .untagged_names import described_names, descriptor_class, employers_named, people_described, regions_named
 
@@ -198,7 +198,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 continue
             if normalise_name(ent.text) in ctx.kbi.demonyms and root.dep_ in ("amod", "compound") and head.i >= ent.end \
                     and head.pos_ == "NOUN" and not names_an_actor_or_deed(ctx.lex, head) \
-                    and not sanctioned(ctx.lex, head) and not judged(ctx.lex, head):
+                    and not sanctioned(ctx.lex, head) and not judged(ctx.lex, head) and not freed(head):
                 continue  # "Chinese investment", "the Danish charter": a description, no actor (GUIDELINES)
             add(ent.start, ent.end, kb_ref(ctx, state))
             continue

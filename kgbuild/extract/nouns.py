@@ -13,7 +13,7 @@ from .lexicon import Lexicon
 
 __all__ = ["SYNONYMS", "FORCE_SITES", "EQUIPMENT", "ITS_PEOPLE", "OFFERS", "PLACE_NOUNS", "TRADED", "WEAPONS",
            "noun_key", "generic_of", "has_gov_modifier", "names_an_actor_or_deed", "of_elsewhere", "sanctioned",
-           "judged"]
+           "judged", "freed"]
 
 SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters", "protests": "protesters",
             "militia": "militias"}
@@ -153,6 +153,17 @@ def sanctioned(lex: Lexicon, noun: Token) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in sanction.nouns  # "raised tariffs on"
         or c.dep_ == "prep" and c.lower_ == "with" and any(  # "slapped Chinese goods with tariffs"
             g.dep_ == "pobj" and g.lemma_.lower() in sanction.nouns for g in c.children) for c in head.children)
+
+
+#: verbs of letting someone held go, whose object's nationality names the state they are let go to
+_LETTING_GO = frozenset({"release", "free", "repatriate", "return", "swap", "exchange", "pardon"})
+
+
+def freed(noun: Token) -> bool:
+    """Is ``noun`` the one let go ("released an American journalist", "two French citizens were
+    freed")? Then its nationality adjective names the state the release is made to."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB" \
+        and noun.head.lemma_.lower() in _LETTING_GO
 
 
 def judged(lex: Lexicon, noun: Token) -> bool:

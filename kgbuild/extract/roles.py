@@ -213,8 +213,8 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
                            if a.actor_class != ActorClass.PLACE)
         if child.dep_ in ("dobj", "nsubjpass", "dative", "attr") and child.lower_ not in PRONOUNS:
             # "banned Chinese imports": China; "backed Morocco's plan": Morocco
-            targets.extend(_acted_on(child, index, statement=behaviour.kind == "statement"
-                                     or event_class in (EventClass.SANCTION, EventClass.SUPPORT)))
+            targets.extend(_acted_on(child, index, statement=behaviour.kind == "statement" or event_class in (
+                EventClass.SANCTION, EventClass.SUPPORT, EventClass.CONCESSION)))
         if event_class == EventClass.ATTACK and child.dep_ in ("dobj", "nsubjpass") and index.at(child) is None:
             for clause in (c for c in child.children if c.dep_ == "relcl"
                            and any(g.lower_ in ("where", "in which") for g in c.children)):

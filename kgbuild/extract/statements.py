@@ -13,7 +13,7 @@ from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import MentionIndex
 from .speech import TALKING_VERBS, speaker_actors, talked_with
-from .triggers import DELIVERING_VERBS, LIGHT_VERBS, Candidate, is_hedged, received_visitor
+from .triggers import DELIVERING_VERBS, LIGHT_VERBS, Candidate, is_hedged, person_object
 
 __all__ = ["DOCUMENT_NOUNS", "document_issuers", "issued_statement", "only_put_out", "talk_held", "turned_down"]
 
@@ -46,7 +46,7 @@ def talk_held(verb: Token, index: MentionIndex, lex: Lexicon) -> str | None:
                    for c in verb.children):
         return None
     if receiving:  # "the crown prince received the Iranian foreign minister": a visit
-        return EventClass.CONSULTATION if received_visitor(verb, lex) and any(
+        return EventClass.CONSULTATION if person_object(verb, lex) and any(
             a.actor_class not in (ActorClass.PLACE, ActorClass.GROUP)
             for c in verb.children if c.dep_ == "dobj" for a in index.in_phrase(c)) else None
     return EventClass.CONSULTATION if talked_with(verb, index, named=True) else None
@@ -93,7 +93,18 @@ def only_put_out(verb: Token, trigger_ids: set[int]) -> bool:
 _TURNING_DOWN = frozenset({"reject", "refuse", "decline", "rebuff", "spurn"})
 
 
+#: verbs of keeping, breaking or carrying out an agreement already made ("violated the ceasefire")
+_KEEPING_OR_BREAKING = frozenset({"violate", "breach", "break", "respect", "observe", "uphold", "honor", "honour",
+                                  "undermine", "jeopardize", "jeopardise", "implement", "enforce", "monitor"})
+
+
 def turned_down(noun: Token) -> bool:
     """An exchange the object of a refusal names was not made ("Israel rejected a ceasefire with
-    Hamas", "declined talks with the junta"): the refusal is the event."""
-    return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _TURNING_DOWN
+    Hamas", "declined talks with the junta"): the refusal is the event; nor is one made now that
+    is kept, broken or carried out ("accused Armenia of violating the ceasefire", "Hamas had
+    breached the truce agreement": an agreement made before)."""
+    while noun.dep_ == "compound" and noun.head.i != noun.i:  # "the ceasefire agreement"
+        noun = noun.head
+    verb = noun.head.lemma_.lower()
+    return noun.pos_ == "NOUN" and (noun.dep_ == "dobj" and verb in _TURNING_DOWN | _KEEPING_OR_BREAKING
+                                    or noun.dep_ == "nsubjpass" and verb in _KEEPING_OR_BREAKING)

@@ -20,7 +20,7 @@ from .verdicts import rebuttal, refusal, summons, verdict
 
 __all__ = ["Candidate", "WISHING", "wishes", "find_candidates", "trigger_classes", "is_hedged", "embedding_trigger",
            "prevented", "reports_nothing", "LIGHT_VERBS", "DELIVERING_VERBS", "brings_about", "HEDGE_NOUNS",
-           "reason_judged", "received_visitor"]
+           "reason_judged", "person_object"]
 
 HEDGE_NOUNS = frozenset({"intention", "plan", "threat", "possibility", "risk", "prospect", "danger", "fear", "bid",
                          "attempt", "invitation", "proposal", "offer", "request", "readiness", "willingness",
@@ -133,8 +133,10 @@ def trigger_classes(token: Token, lex: Lexicon) -> tuple[list[str], int, bool]:
         directed = [name for name, entry in lex.classes.items() if lemma in entry.with_infinitive]
         if directed and _object_and_infinitive(token):  # "told the council to draft rules": a demand
             return directed, token.i, False
-        if lemma == "receive" and received_visitor(token, lex):  # "received the Iranian foreign minister"
+        if lemma == "receive" and person_object(token, lex):  # "received the Iranian foreign minister"
             return [EventClass.CONSULTATION.value], token.i, False
+        if lemma in ("fire", "sack") and person_object(token, lex):  # "fired the army chief": dismissed
+            return [], token.i, False
         return list(lex.verb_index.get(lemma, ())), token.i, False
     if token.pos_ in ("NOUN", "PROPN"):
         return list(lex.noun_index.get(lemma, ()) or lex.noun_index.get(token.lower_, ())), token.i, False
@@ -146,10 +148,10 @@ _VISITORS = frozenset({"delegation", "envoy", "counterpart", "ambassador", "emis
                        "minister", "premier", "chancellor", "king", "prince", "leader"})
 
 
-def received_visitor(verb: Token, lex: Lexicon) -> bool:
-    """"The crown prince received the Iranian foreign minister": whom a verb of receiving takes as
-    its object is a person named or titled, so it is a meeting (not "received aid", "received a
-    letter from the UN", "was received with applause")."""
+def person_object(verb: Token, lex: Lexicon) -> bool:
+    """Whether the verb's object is a person named or titled, or a visiting party: "received the
+    Iranian foreign minister" is a meeting (not "received aid", "received a letter from the UN"),
+    "fired the army chief" a dismissal (not "fired rockets")."""
     return any(c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "KB_ACTOR") and c.pos_ == "PROPN" or any(
         w.lemma_.lower() in _VISITORS or w.lemma_.lower() in lex.person_titles
         for w in (c, *(g for g in c.children if g.dep_ == "compound")))) for c in verb.children)
