@@ -4703,3 +4703,13 @@ def test_firing_a_person_is_no_attack(extractor: Extractor) -> None:
 def test_a_release_is_a_concession_to_the_state_of_the_one_freed(extractor: Extractor, sentence: str, releaser: str,
                                                                  state: str) -> None:
     assert roles_of(extractor, sentence, "Concession") == ({releaser}, {state})
+
+
+@pytest.mark.parametrize("sentence", [
+    "M23 rebels seized Goma after days of fighting with the Congolese army.",
+    "M23 rebels seized Goma after heavy fighting with the Congolese army.",
+])
+def test_a_fight_in_a_circumstance_of_a_clause_is_its_subject_s(extractor: Extractor, sentence: str) -> None:
+    """"after (days of) fighting with the army": the clause's subject fought the army."""
+    assert roles_of(extractor, sentence, "Attack")[0] \
+        == {"March 23 Movement", "Armed Forces of the Democratic Republic of the Congo"}

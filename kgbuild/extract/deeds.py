@@ -23,7 +23,7 @@ __all__ = ["DOMESTIC_ACTS", "RuleRoles", "aid_recipients", "arms_supplied", "att
            "makers_named", "munitions_aimed", "offer_makers", "physical_trigger", "refused_dealings",
            "struck_somewhere", "weapons_shown"]
 
-#: The parse's agents and targets of a trigger for a class (``events._RuleRoles``).
+#: The parse's agents and targets of a trigger for a class (:class:`kgbuild.extract.rule_roles.RuleRoles`).
 RuleRoles = Callable[[Token, str, int], tuple[list[ActorRef], list[ActorRef]]]
 
 
