@@ -4713,3 +4713,34 @@ def test_a_fight_in_a_circumstance_of_a_clause_is_its_subject_s(extractor: Extra
     """"after (days of) fighting with the army": the clause's subject fought the army."""
     assert roles_of(extractor, sentence, "Attack")[0] \
         == {"March 23 Movement", "Armed Forces of the Democratic Republic of the Congo"}
+
+
+def test_an_order_to_the_military_is_to_the_orderer_s_own_forces(extractor: Extractor) -> None:
+    """"Israel's defense minister ordered the military": Israel's, though Lebanon is named after."""
+    demand = only(extract(extractor, "Israel's defense minister ordered the military to prepare for a ground "
+                                     "offensive in Lebanon."), "Demand")
+    assert labels(demand.targets) == {"Israel Defense Forces"}
+
+
+def test_a_state_named_where_a_condemned_attack_happened_is_not_accused(extractor: Extractor) -> None:
+    result = extract(extractor, "The United Nations Security Council condemned the attack on peacekeepers in "
+                                "southern Lebanon.")
+    assert not any("Lebanon" in labels(e.targets) for e in result.events)
+
+
+def test_an_arrest_warrant_accuses_whom_it_is_for(extractor: Extractor) -> None:
+    assert roles_of(extractor, "The International Criminal Court issued an arrest warrant for Russian President "
+                               "Vladimir Putin.", "Accusation") == ({"International Criminal Court"}, {"Vladimir Putin"})
+
+
+@pytest.mark.parametrize("sentence, recaller, target", [
+    ("Rwanda recalled its ambassador from Belgium.", "Rwanda", "Belgium"),
+    ("Algeria recalled its envoy from Paris on Tuesday.", "Algeria", "Government of France"),
+])
+def test_recalling_an_envoy_is_a_sanction_of_the_state_recalled_from(extractor: Extractor, sentence: str,
+                                                                     recaller: str, target: str) -> None:
+    assert roles_of(extractor, sentence, "Sanction") == ({recaller}, {target})
+
+
+def test_recalling_something_said_is_no_event(extractor: Extractor) -> None:
+    assert not events_of(extract(extractor, "He recalled that the army had attacked the village."), "Sanction")

@@ -405,10 +405,11 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if behaviour.kind == "physical" and rule_targets:  # on whom, likewise
             chosen = {a.key for a in agents}
             targets = unique_actors([t for t in rule_targets if t.key not in chosen])
-        if behaviour.kind == "physical":  # "Russian forces attacked Kharkiv", "targets in Iraq and Syria": where
-            where = {c.actor.key for c in pool_of() if c.how == "mention" and only_where(c.token, token)} \
-                - {c.actor.key for c in pool_of() if c.how != "context" and not only_where(c.token, token)}
-            targets = [t for t in targets if t.actor_class != ActorClass.PLACE and t.key not in where]
+        where = {c.actor.key for c in pool_of() if c.how == "mention" and only_where(c.token, token)} \
+            - {c.actor.key for c in pool_of() if c.how != "context" and not only_where(c.token, token)}
+        targets = [t for t in targets if t.key not in where]  # "targets in Iraq and Syria": where, not whom
+        if behaviour.kind == "physical":  # "Russian forces attacked Kharkiv": where, not whom
+            targets = [t for t in targets if t.actor_class != ActorClass.PLACE]
         if event_class == EventClass.ATTACK and is_clash(token):
             sides = unique_actors([*agents, *targets])
             if len(sides) > 1:

@@ -231,7 +231,7 @@ def possessor_state(ctx: LinkContext, span: Span) -> str | None:
 
 #: Verbs whose subject sends or commands the forces they govern ("Sudan's army deployed troops")
 SENDING = frozenset({"deploy", "send", "dispatch", "move", "mobilize", "mobilise", "mass", "station", "order",
-                     "redeploy", "withdraw", "pull"})
+                     "redeploy", "withdraw", "pull", "instruct", "direct", "command"})
 
 
 def senders_state(noun: Token, taken: dict[int, MentionItem]) -> str | None:
@@ -241,10 +241,14 @@ def senders_state(noun: Token, taken: dict[int, MentionItem]) -> str | None:
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in SENDING:
         return None
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        mention = taken.get(subject.i)
-        if mention is not None:
-            actor = mention.actor
-            return actor.iri if actor.actor_class == "State" else actor.state
+        # the subject, else a name in its phrase ("Israel's defense minister ordered the military")
+        for word in (subject, *(t for t in subject.subtree if t.i != subject.i)):
+            mention = taken.get(word.i)
+            if mention is not None:
+                actor = mention.actor
+                state = actor.iri if actor.actor_class == "State" else actor.state
+                if state:
+                    return state
     return None
 
 

@@ -206,6 +206,9 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
                 and child.pos_ in ("VERB", "AUX") and not subordinate(child):  # not "before X ended it"
             for subject in (g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")):
                 targets.extend(index.in_phrase(subject))  # "calling for Iraq to review"
+        if verb.lemma_.lower() == "recall":  # "recalled its ambassador from Belgium": Belgium
+            targets.extend(a for p in (child, *child.children) if p.dep_ == "prep" and p.lower_ == "from"
+                           for g in p.children if g.dep_ == "pobj" for a in index.in_phrase(g))
         if child.dep_ == "prep" and (child.lower_ in behaviour.target_preps & {"from", "to"} or child.lower_ == "to"
                                      and any(g.dep_ == "dobj" and g.lemma_.lower() in behaviour.nouns
                                              for g in verb.children)):  # "set fire to X", "laid siege to X"
@@ -299,8 +302,9 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
             elif child.dep_ == "prep" and child.lower_ == "of" and host.lemma_.lower() in _OF_AGENT and not possessed:
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):  # "brutality of the military"
                     agents.extend(a for a in index.in_phrase(pobj) if a.actor_class != ActorClass.PLACE)
-            elif child.dep_ == "prep" and (child.lower_ in TARGET_PREPS | {"of", "to"} or child.lower_ == "for" and (
-                    lex.noun_of(host, EventClass.SUPPORT) or lex.noun_of(host, EventClass.AID))):  # "support for Kyiv"
+            elif child.dep_ == "prep" and (child.lower_ in TARGET_PREPS | {"of", "to"} or child.lower_ == "for" and any(
+                    lex.noun_of(host, c) for c in (EventClass.SUPPORT, EventClass.AID, EventClass.ACCUSATION))):
+                # "support for Kyiv", "an arrest warrant for Putin"
                 owned = lex.noun_of(host, EventClass.SANCTION)  # "tariffs on U.S. exports"
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     targets.extend(a for a in _acted_on(pobj, index, statement=owned)

@@ -16,7 +16,7 @@ from ..vocabulary import EventClass
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body
 from .speech import REPORTING_VERBS
-from .verdicts import rebuttal, refusal, summons, verdict
+from .verdicts import ENVOYS, rebuttal, refusal, summons, verdict
 
 __all__ = ["Candidate", "WISHING", "wishes", "find_candidates", "trigger_classes", "is_hedged", "embedding_trigger",
            "prevented", "reports_nothing", "LIGHT_VERBS", "DELIVERING_VERBS", "brings_about", "HEDGE_NOUNS",
@@ -137,6 +137,8 @@ def trigger_classes(token: Token, lex: Lexicon) -> tuple[list[str], int, bool]:
             return [EventClass.CONSULTATION.value], token.i, False
         if lemma in ("fire", "sack") and person_object(token, lex):  # "fired the army chief": dismissed
             return [], token.i, False
+        if lemma == "recall" and any(c.dep_ == "dobj" and c.lemma_.lower() in ENVOYS for c in token.children):
+            return [EventClass.SANCTION.value], token.i, False  # "recalled its ambassador from Belgium"
         return list(lex.verb_index.get(lemma, ())), token.i, False
     if token.pos_ in ("NOUN", "PROPN"):
         return list(lex.noun_index.get(lemma, ()) or lex.noun_index.get(token.lower_, ())), token.i, False
