@@ -4744,3 +4744,14 @@ def test_recalling_an_envoy_is_a_sanction_of_the_state_recalled_from(extractor: 
 
 def test_recalling_something_said_is_no_event(extractor: Extractor) -> None:
     assert not events_of(extract(extractor, "He recalled that the army had attacked the village."), "Sanction")
+
+
+def test_both_sides_are_the_two_sides_a_sentence_before_names(extractor: Extractor) -> None:
+    """No two actors were named together ("Sudan and the RSF"), but one sentence named the two
+    sides of the fight: "both sides" are they, not the speaker's own."""
+    result = extract(extractor, "Sudan's army said it had repelled an attack by the Rapid Support Forces on El "
+                                "Obeid. The United Nations warned of famine. U.N. Secretary-General Antonio Guterres "
+                                "called on both sides to agree to a ceasefire.")
+    demand = only(result, "Demand")
+    assert labels(demand.targets) == {"Sudanese Armed Forces", "Rapid Support Forces"}
+    assert "Rapid Support Forces" not in labels(demand.agents)

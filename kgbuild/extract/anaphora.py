@@ -99,7 +99,8 @@ def plural_antecedents(token: Token, items: list[MentionItem]) -> list[ActorRef]
         return []
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
     numbers = [c.lower_ for c in token.children if c.dep_ == "nummod"]
-    count = _COUNTS.get(numbers[0]) if numbers else 2 if "both" in dets else None
+    warring = token.lemma_.lower() in ("side", "party") and any(c.lower_ == "warring" for c in token.children)
+    count = _COUNTS.get(numbers[0]) if numbers else 2 if "both" in dets or warring else None
     if numbers and count is None or not dets & {"the", "these", "those", "both"} \
             or count is None and not dets & {"these", "those"}:
         return []
@@ -124,6 +125,35 @@ def plural_antecedents(token: Token, items: list[MentionItem]) -> list[ActorRef]
         actors = list({a.key: a for a in together[first]}.values())
         if all(a.actor_class in classes for a in actors) and (len(actors) == count if count else len(actors) >= 2):
             return actors
+    if count == 2 and token.lemma_.lower() in ("side", "party"):
+        return _two_sides_named(token, items)
+    return []
+
+
+#: who the two sides of a fight or a talk are
+_SIDES = frozenset({"State", "GovernmentBody", "SecurityForce", "ArmedGroup"})
+
+
+def _two_sides_named(token: Token, items: list[MentionItem]) -> list[ActorRef]:
+    """"Both sides", "the two sides", "the warring parties" where no two actors were named
+    together: the two sides the latest sentence before that names two, and only two, names ("the
+    army repelled an attack by the RSF ... called on both sides"); a state and its own bodies are
+    one side."""
+    doc = token.doc
+    named: dict[int, dict[str, ActorRef]] = {}
+    for mention in items:
+        if mention.nested or mention.actor.actor_class not in _SIDES or mention.end > token.sent.start_char \
+                or token.idx - mention.end > _PLURAL_REACH:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            named.setdefault(span.sent.start, {})[mention.actor.key] = mention.actor
+    for start in sorted(named, reverse=True):
+        sides: dict[str, ActorRef] = {}
+        for actor in named[start].values():
+            sides.setdefault((actor.iri if actor.actor_class == "State" else actor.state) or actor.key, actor)
+        if len(sides) == 2:
+            return list(sides.values())
     return []
 
 
