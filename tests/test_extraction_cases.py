@@ -4755,3 +4755,13 @@ def test_both_sides_are_the_two_sides_a_sentence_before_names(extractor: Extract
     demand = only(result, "Demand")
     assert labels(demand.targets) == {"Sudanese Armed Forces", "Rapid Support Forces"}
     assert "Rapid Support Forces" not in labels(demand.agents)
+
+
+def test_a_pronoun_outside_a_quotation_does_not_refer_to_someone_quoted(extractor: Extractor) -> None:
+    """'"Putin does not want peace," he told reporters. He urged ...': he is Zelenskyy, who speaks;
+    and no other person named before joins him as a speaker."""
+    result = extract(extractor, "Zelenskyy dismissed the remarks as an attempt to drag out the war. \"Putin does not "
+                                "want peace,\" he told reporters in Kyiv. He urged Western allies to increase "
+                                "pressure on Moscow.")
+    demand = only(result, "Demand")
+    assert labels(demand.agents) == {"Volodymyr Zelensky"}

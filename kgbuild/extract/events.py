@@ -379,6 +379,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             ruled = {a.key for a in (*rule_agents, *rule_targets)}
             agents = [a for a in agents if a.key in ruled or a.key not in weak_only]
             targets = [t for t in targets if t.key in ruled or t.key not in weak_only]
+        if not behaviour.symmetric and any(a.actor_class == ActorClass.PERSON for a in rule_agents):
+            named = {c.actor.key for c in pool_of() if c.how != "context"}  # a speaker the parse names speaks
+            agents = [a for a in agents if a.actor_class != ActorClass.PERSON or a.key in named]  # alone
         if not behaviour.symmetric:
             agents = unique_actors([*rule_agents, *agents])
             chosen = {a.key for a in agents}

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from .items import ActorRef, MentionItem
+from .quotes import quote_mask
 
 __all__ = ["QUANTITY_WORDS", "RELATIVE_PRONOUNS", "counted", "MentionIndex", "PRONOUNS", "conjuncts", "first_of_list",
            "in_body", "unique_actors", "within_np"]
@@ -79,6 +80,13 @@ class MentionIndex:
         self.heads.sort(key=lambda pair: pair[0].start)
         self._head_starts = [m.start for m, _head in self.heads]
         self.mentions = mentions
+        self._quoted: list[bool] | None = None
+
+    def quote_mask(self) -> list[bool]:
+        """Whether each token of the document is inside quotation marks (worked out once)."""
+        if self._quoted is None:
+            self._quoted = quote_mask(self.doc)
+        return self._quoted
 
     def in_span(self, start: int, end: int) -> list[tuple[MentionItem, Token]]:
         """The mentions between character offsets ``start`` and ``end``, with their head tokens."""
@@ -145,9 +153,12 @@ class MentionIndex:
         source: ActorRef | None = None  # the latest person named only as a source ("according to X")
         # an object is never its own verb's subject ("Israel had accused it": not Israel)
         own_verb = token.head if token.dep_ in ("dobj", "dative") else None
+        quoted = self.quote_mask()
         for prior in self.doc[max(0, token.i - 120):token.i]:
             if prior.dep_ not in ("nsubj", "nsubjpass") and not (person and prior.ent_type_ == "PERSON"):
                 continue
+            if quoted[prior.i] and not quoted[token.i]:
+                continue  # '"Putin does not want peace," he told reporters': not Putin, who is quoted
             if own_verb is not None and prior.head.i == own_verb.i and prior.dep_ in ("nsubj", "nsubjpass"):
                 continue
             mention = self.at(prior)

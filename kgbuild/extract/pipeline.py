@@ -43,7 +43,8 @@ from .name_labels import ORG_NAME_WORDS
 from .name_matcher import NameMatcher
 from .mentions import MentionIndex
 from .relations import extract_relations
-from .speech import described_names, tokens_containing
+from .quotes import tokens_containing
+from .speech import described_names
 
 __all__ = ["PIPELINE_CONFIG", "build_pipeline", "pipeline_fingerprint", "kb_index"]
 

@@ -21,16 +21,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass
 from .items import ActorRef
 from .mentions import PRONOUNS, MentionIndex, unique_actors
+from .quotes import QUOTES as _QUOTES
 
 __all__ = ["CLAIM_AS_VERBS", "REPORTING_VERBS", "TALKING_VERBS", "claim_descriptions", "described_names",
-           "met_with_a_thing", "speaker_sides", "talked_with", "SpeechFrame", "SpeechFrames", "speaker_actors",
-           "tokens_containing"]
+           "met_with_a_thing", "speaker_sides", "talked_with", "SpeechFrame", "SpeechFrames", "speaker_actors"]
 
 #: Verbs that report what someone said or holds (the lemma).
 REPORTING_VERBS = frozenset({
@@ -42,9 +41,6 @@ REPORTING_VERBS = frozenset({
 })
 #: Verbs of speaking whose subject a reporting participle or conjunct shares ("said, adding that").
 _SPEAKING = REPORTING_VERBS | {"speak", "talk", "respond", "reply", "comment", "answer", "address"}
-_QUOTES = {'"', "\u201c", "\u201d", "``", "''"}
-#: the characters of the tokens that open, close or end a quotation (what the mask looks at)
-_QUOTE_OR_BREAK = "\"\u201c\u201d`'\n"
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson", "official", "representative", "source", "sources",
            "officials", "envoy", "ambassador", "minister", "adviser", "advisor", "aide", "member", "statement",
            "president", "governor", "mayor", "premier", "leader", "head", "chief", "commander", "director",
@@ -104,20 +100,6 @@ def speaker_sides(frame: SpeechFrame, index: MentionIndex) -> set[str]:
         | {state for a in speaking if a.iri for state in index.post_states.get(a.iri, ())}
 
 
-def tokens_containing(doc: Doc, chars: str) -> list[int]:
-    """The indices of the tokens whose text holds any of ``chars``, in order; each distinct word
-    is looked at once (no Token objects).
-
-    >>> from spacy.lang.en import English
-    >>> tokens_containing(English()('He said "no" .'), '"')
-    [2, 4]
-    """
-    orths = doc.to_array(ORTH).tolist()
-    strings = doc.vocab.strings
-    wanted = {orth for orth in set(orths) if any(c in strings[orth] for c in chars)}
-    return [i for i, orth in enumerate(orths) if orth in wanted] if wanted else []
-
-
 def speaker_actors(subject: Token, index: MentionIndex) -> list[ActorRef]:
     """The actors a speaker phrase names: its mentions, the body a spokesperson speaks for, a
     pronoun's antecedent ("a spokesman for the ministry" -> the ministry)."""
@@ -141,38 +123,10 @@ class SpeechFrames:
     def __init__(self, doc: Doc, index: MentionIndex) -> None:
         self.doc = doc
         self.index = index
-        self._quoted = self._quote_mask(doc)
+        self._quoted = index.quote_mask()
         self._cache: dict[int, SpeechFrame | None] = {}
         self._according_speakers: dict[int, list[ActorRef] | None] = {}
         self._runs: dict[int, tuple[int, int]] = {}
-
-    @staticmethod
-    def _quote_mask(doc: Doc) -> list[bool]:
-        """Whether each token is inside quotation marks. Only tokens with a quote character or a
-        line break change the state, so only those are looked at (found in the text)."""
-        mask = [False] * len(doc)
-        special = tokens_containing(doc, _QUOTE_OR_BREAK)
-        inside = False
-        since = 0  # the first token whose mask follows from ``inside``
-        for i in special:
-            if inside:
-                mask[since:i] = [True] * (i - since)
-            token = doc[i]
-            since = i + 1
-            if token.text in _QUOTES or token.text.strip("\u201c\u201d\"") == "" and token.text:
-                if token.text in ("\u201c", "``"):
-                    inside = True
-                elif token.text in ("\u201d", "''"):
-                    inside = False
-                elif token.text == '"':
-                    inside = not inside
-                continue
-            if token.is_space and "\n" in token.text:
-                inside = False  # a paragraph ends any open quotation
-            mask[i] = inside
-        if inside:
-            mask[since:] = [True] * (len(doc) - since)
-        return mask
 
     def quoted(self, token: Token) -> bool:
         return self._quoted[token.i]
