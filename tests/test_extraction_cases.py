@@ -4765,3 +4765,12 @@ def test_a_pronoun_outside_a_quotation_does_not_refer_to_someone_quoted(extracto
                                 "pressure on Moscow.")
     demand = only(result, "Demand")
     assert labels(demand.agents) == {"Volodymyr Zelensky"}
+
+
+def test_a_speaker_named_by_the_parse_speaks_without_the_other_side(extractor: Extractor) -> None:
+    """The German chancellor named in the sentence before does not warn with the Kremlin."""
+    result = extract(extractor, "German Chancellor Friedrich Merz announced that Berlin would supply Ukraine with "
+                                "additional Patriot air defense systems. The Kremlin warned that the move would "
+                                "escalate the conflict.")
+    assert all(labels(e.agents) <= {"Government of Russia", "Russia"} for e in result.events
+               if "Government of Russia" in labels(e.agents))

@@ -82,6 +82,13 @@ class MentionIndex:
         self.mentions = mentions
         self._quoted: list[bool] | None = None
 
+    def sides_of(self, actor: ActorRef) -> set[str]:
+        """The states an actor stands for: the state it is, else those of the posts the KB
+        records for a person; empty when unknown."""
+        if actor.key in self.sides:
+            return {self.sides[actor.key]}
+        return set(self.post_states.get(actor.iri, ())) if actor.iri else set()
+
     def quote_mask(self) -> list[bool]:
         """Whether each token of the document is inside quotation marks (worked out once)."""
         if self._quoted is None:
