@@ -4774,3 +4774,20 @@ def test_a_speaker_named_by_the_parse_speaks_without_the_other_side(extractor: E
                                 "escalate the conflict.")
     assert all(labels(e.agents) <= {"Government of Russia", "Russia"} for e in result.events
                if "Government of Russia" in labels(e.agents))
+
+
+@pytest.mark.parametrize("sentence, giver, recipient", [
+    ("The United States announced it would provide $500 million in military aid to Ukraine.", "United States",
+     "Ukraine"),
+    ("Germany pledged to supply Ukraine with more tanks.", "Germany", "Ukraine"),
+])
+def test_aid_pledged_in_a_pledge_made_is_aid(extractor: Extractor, sentence: str, giver: str, recipient: str) -> None:
+    assert roles_of(extractor, sentence, "Aid") == ({giver}, {recipient})
+
+
+@pytest.mark.parametrize("sentence", [
+    "Germany did not pledge to supply Ukraine with tanks.",
+    "Germany refused to send Taurus missiles to Ukraine.",
+])
+def test_aid_not_pledged_is_no_aid(extractor: Extractor, sentence: str) -> None:
+    assert not events_of(extract(extractor, sentence), "Aid")

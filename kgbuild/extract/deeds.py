@@ -20,7 +20,7 @@ from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged, p
 
 __all__ = ["DOMESTIC_ACTS", "RuleRoles", "aid_recipients", "arms_supplied", "attack_undergone", "bodies_left",
            "condemned", "forces_withdrawn", "grammatical_event", "ground_taken", "in_condition", "let_out_of_custody",
-           "makers_named", "munitions_aimed", "offer_makers", "physical_trigger", "refused_dealings",
+           "makers_named", "munitions_aimed", "offer_makers", "physical_trigger", "pledged", "refused_dealings",
            "struck_somewhere", "weapons_shown"]
 
 #: The parse's agents and targets of a trigger for a class (:class:`kgbuild.extract.rule_roles.RuleRoles`).
@@ -220,6 +220,15 @@ def _done(verb: Token) -> bool:
     return not future_or_conditional(verb) and not any(c.dep_ == "neg" for c in verb.children)
 
 
+def pledged(verb: Token) -> bool:
+    """A handing over pledged in a pledge made ("Germany pledged to supply Ukraine with tanks",
+    "announced it would provide $500 million in aid to Ukraine", "offered to resettle the
+    Uyghurs"): the pledge is the event, though what it promises is to come."""
+    head = verb.head
+    return verb.dep_ in ("xcomp", "ccomp") and head.i != verb.i and head.lemma_.lower() in _PLEDGING \
+        and head.pos_ == "VERB" and _done(head)
+
+
 def _aid_words(obj: Token) -> list[Token]:
     """The words of an object that name arms or relief: the object ("aid"), its modifier ("relief
     items", "an aid package") or what an amount is in or of ("$50 million in aid", "a package of
@@ -240,7 +249,9 @@ def aid_recipients(trigger: Token, index: MentionIndex) -> list[ActorRef]:
     a place: "sent drones to the border")."""
     verb = trigger if trigger.pos_ == "VERB" else governing_verb(trigger)
     lemma = verb.lemma_.lower() if verb is not None else ""
-    if verb is None or lemma not in _HANDING and lemma not in _PLEDGING or not _done(verb):
+    promised = verb is not None and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in _PLEDGING
+    if verb is None or lemma not in _HANDING and lemma not in _PLEDGING \
+            or not (pledged(verb) if promised else _done(verb)):  # not "did not pledge to supply"
         return []
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     provided = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children

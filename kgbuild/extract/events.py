@@ -22,7 +22,8 @@ from spacy.tokens import Doc, Token
 from ..vocabulary import ActorClass, EventClass
 from .anaphora import relative_of_no_one
 from .deeds import (DOMESTIC_ACTS, arms_supplied, bodies_left, forces_withdrawn, grammatical_event, ground_taken,
-                    in_condition, mutual, offer_makers, physical_trigger, struck_somewhere, weapons_shown)
+                    in_condition, mutual, offer_makers, physical_trigger, pledged, struck_somewhere,
+                    weapons_shown)
 from .demands import asked_of_doers, asks_nothing
 from .event_dates import date_detentions_by_start, date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
@@ -269,8 +270,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             EventClass.RETREAT if bodies_left(token, index) or forces_withdrawn(token, index) else \
             EventClass.DEPLOYMENT if weapons_shown(token) else None  # "fired two missiles into the sea"
         # "accepted the Egyptian proposal", "left ECOWAS", "Russian troops withdrew from Kherson"
-        if deed is not None and (is_hedged(token, lex) or in_condition(token) or token.pos_ == "VERB"
-                                 and embedding_trigger(token, lex, trigger_ids)):
+        if deed is not None and not (deed == EventClass.AID and pledged(token)) and (
+                is_hedged(token, lex) or in_condition(token) or token.pos_ == "VERB"
+                and embedding_trigger(token, lex, trigger_ids)):
             deed = None  # "accused China of supplying Russia with weapons": alleged, not told
         if judged is not None:
             label = judged
