@@ -4791,3 +4791,14 @@ def test_aid_pledged_in_a_pledge_made_is_aid(extractor: Extractor, sentence: str
 ])
 def test_aid_not_pledged_is_no_aid(extractor: Extractor, sentence: str) -> None:
     assert not events_of(extract(extractor, sentence), "Aid")
+
+
+def test_a_violation_of_a_ceasefire_is_no_agreement_and_a_conjoined_clause_s_party_is_not_accused(
+        extractor: Extractor) -> None:
+    result = extract(extractor, "Israeli airstrikes killed at least 30 people across the Gaza Strip on Saturday. "
+                                "Hamas condemned the strikes as a violation of the ceasefire and called on mediators "
+                                "Egypt and Qatar to intervene.")
+    assert not events_of(result, "Agreement")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"Hamas"} and not labels(accusation.targets) & {"Egypt", "Qatar"}
+    assert {"Egypt", "Qatar"} <= labels(only(result, "Demand").targets)

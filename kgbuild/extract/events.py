@@ -144,6 +144,8 @@ def _carried_by_noun(token: Token, trigger_ids: set[int], lex: Lexicon) -> bool:
         return True
     if token.dep_ == "compound" and token.head.i in trigger_ids and token.head.pos_ == "NOUN":
         return True  # "the ceasefire agreement", "ceasefire talks": the head noun names the event
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.i in trigger_ids:
+        return True  # "condemned the strikes as a violation of the ceasefire": the verdict of the verb's event
     if token.pos_ == "VERB" and token.dep_ == "relcl" and token.head.i in trigger_ids and token.head.pos_ == "NOUN" \
             and brings_about(token, token.head, lex):
         return True  # "the sanctions Washington has imposed on Moscow": the sanctions are the event

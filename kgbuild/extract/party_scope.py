@@ -19,6 +19,7 @@ from .deeds import condemned
 from .items import ActorRef, MentionItem
 from .mentions import MentionIndex
 from .roles import subordinate
+from .triggers import governing_verb
 
 __all__ = ["one_side_each", "parties_in_scope"]
 
@@ -46,6 +47,8 @@ def parties_in_scope(agents: list[ActorRef], targets: list[ActorRef], *, trigger
             agents = _not_only_within(agents, ruled_agents, _descriptions(trigger), named)
         if rule_targets:  # "criticized the AU for its silence on the war in Sudan": the AU, not Sudan
             targets = _not_only_within(targets, ruled_targets, _reasons(trigger), named)
+        # "Hamas condemned the strikes and called on Egypt and Qatar to intervene": not Egypt
+        targets = _not_only_within(targets, ruled_targets, _conjoined_clauses(trigger), named)
         # "the United States urged Mali to cooperate": no one of Mali's state urges with the US; "the
         # junta expelled the head of the U.N. mission": Mali is not expelled
         agents, targets = _not_of_the_other_side(agents, targets, rule_agents, rule_targets, index,
@@ -107,6 +110,21 @@ def _not_only_within(actors: list[ActorRef], ruled: set[str], tokens: set[int],
         return actors
     return [a for a in actors if a.key in ruled or not named.get(a.key)
             or not all(head.i in tokens for _m, head in named[a.key])]
+
+
+def _conjoined_clauses(trigger: Token) -> set[int]:
+    """Tokens of the clauses conjoined with the trigger's own, without those of its own ("Hamas
+    condemned the strikes and called on Egypt and Qatar to intervene": the clause of "called")."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    if verb is None:
+        return set()
+    found: set[int] = set()
+    for other in (c for c in verb.conjuncts if c.pos_ in ("VERB", "AUX")):
+        words = {t.i for t in other.subtree}
+        if verb.i in words:  # the trigger's clause hangs in the other's: only the other's own words
+            words -= {t.i for t in verb.subtree}
+        found |= words
+    return found
 
 
 def _conditions(trigger: Token) -> set[int]:

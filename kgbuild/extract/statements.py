@@ -98,13 +98,19 @@ _KEEPING_OR_BREAKING = frozenset({"violate", "breach", "break", "respect", "obse
                                   "undermine", "jeopardize", "jeopardise", "implement", "enforce", "monitor"})
 
 
+#: nouns of keeping, breaking or carrying out an agreement already made ("a violation of the truce")
+_BREACHES = frozenset({"violation", "breach", "implementation", "collapse", "terms", "spirit"})
+
+
 def turned_down(noun: Token) -> bool:
     """An exchange the object of a refusal names was not made ("Israel rejected a ceasefire with
     Hamas", "declined talks with the junta"): the refusal is the event; nor is one made now that
     is kept, broken or carried out ("accused Armenia of violating the ceasefire", "Hamas had
-    breached the truce agreement": an agreement made before)."""
+    breached the truce agreement", "a violation of the ceasefire": an agreement made before)."""
     while noun.dep_ == "compound" and noun.head.i != noun.i:  # "the ceasefire agreement"
         noun = noun.head
     verb = noun.head.lemma_.lower()
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "a violation of the ceasefire"
+        return noun.pos_ == "NOUN" and noun.head.head.lemma_.lower() in _BREACHES
     return noun.pos_ == "NOUN" and (noun.dep_ == "dobj" and verb in _TURNING_DOWN | _KEEPING_OR_BREAKING
                                     or noun.dep_ == "nsubjpass" and verb in _KEEPING_OR_BREAKING)
