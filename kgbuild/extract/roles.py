@@ -228,8 +228,11 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
             targets.extend(_acted_on(verb.head, index))
         if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in ("them", "it", "him", "her") \
                 or child.dep_ == "nsubjpass" and child.lower_ in ("he", "she", "they"):  # "he was criticized by X"
-            prior = index.previous_subject(child, person=child.lower_ in ("him", "her", "he", "she"))  # "jailed him"
-            if prior is not None:
+            person = child.lower_ in ("him", "her", "he", "she")
+            shared = [a for c in verb.head.children if c.dep_ == "dobj" for a in index.in_phrase(c)
+                      if (a.actor_class == ActorClass.PERSON) == person] if verb.dep_ == "conj" else []
+            prior = shared[0] if len(shared) == 1 and child.dep_ == "dobj" else index.previous_subject(child, person=person)
+            if prior is not None:  # "removed Omar al-Bashir and jailed him": the object both verbs share
                 targets.append(prior)
         elif child.dep_ == "prep" and child.lower_ == "with":  # "retaliate with tariffs on German vehicles"
             measures = [g for g in measures_with(verb, lex) if g.head.i == child.i]
