@@ -4802,3 +4802,26 @@ def test_a_violation_of_a_ceasefire_is_no_agreement_and_a_conjoined_clause_s_par
     accusation = only(result, "Accusation")
     assert labels(accusation.agents) == {"Hamas"} and not labels(accusation.targets) & {"Egypt", "Qatar"}
     assert {"Egypt", "Qatar"} <= labels(only(result, "Demand").targets)
+
+
+@pytest.mark.parametrize("sentence, threatener", [
+    ("Russia warned it would retaliate if Finland allowed NATO bases on its territory.", {"Russia"}),
+    ("Russia's foreign ministry warned that Moscow would retaliate if Finland allowed NATO bases on its territory.",
+     {"Ministry of Foreign Affairs of Russia", "Russia"}),
+])
+def test_a_threat_is_against_whose_act_would_set_it_off(extractor: Extractor, sentence: str,
+                                                        threatener: set[str]) -> None:
+    """"if Finland allowed NATO bases": Finland is threatened; "Moscow" said by its foreign
+    ministry is the speaker's own side, so the warning threatens."""
+    assert roles_of(extractor, sentence, "Threat") == (threatener, {"Finland"})
+
+
+def test_a_document_named_after_its_issuer_is_theirs_not_the_welcomer_s(extractor: Extractor) -> None:
+    result = extract(extractor, "The Sudanese government welcomed the U.N. resolution calling for a ceasefire in "
+                                "El Fasher.")
+    assert labels(only(result, "Demand").agents) == {"United Nations"}
+
+
+def test_what_solidarity_is_over_is_not_its_target(extractor: Extractor) -> None:
+    assert roles_of(extractor, "The European Union expressed solidarity with Denmark over U.S. threats to take "
+                               "Greenland.", "Support") == ({"European Union"}, {"Denmark"})

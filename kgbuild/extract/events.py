@@ -397,6 +397,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         by_phrase = token.pos_ == "VERB" and any(c.dep_ == "agent" for c in token.children)  # "was criticized by X"
         according = frame is not None and frame.kind == "according"
         owned = token.dep_ == "acl" and any(c.dep_ == "poss" for c in token.head.children)  # "X's decision to block"
+        owned = owned or bool(document_issuers(token, index))  # "welcomed the U.N. resolution calling for": the UN
         if rule_agents and (behaviour.kind == "physical" or by_phrase or according or deed is not None or owned
                             or said_of_another(token, frame, rule_agents, index)):
             # who acts, where the parse says it plainly (its subject, "by" phrase, possessor), and

@@ -376,7 +376,9 @@ def warning_only(verb: Token, index: MentionIndex) -> bool:
     that it would respond", "warned Moscow would retaliate" said by the Kremlin)."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _WARNING:
         return False
-    speakers = {a.key for a in verb_agents(verb, index)}
+    speaking = verb_agents(verb, index)
+    speakers = {a.key for a in speaking}
+    own = {index.state_of(a) for a in speaking} - {None}  # "Russia's foreign ministry warned that Moscow would"
     complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
     if verb.dep_ in ("ccomp", "parataxis") and verb.head.pos_ in ("VERB", "AUX"):
         complements.append(verb.head)  # '"The situation is catastrophic," the official warned'
@@ -393,7 +395,7 @@ def warning_only(verb: Token, index: MentionIndex) -> bool:
             if subject.lower_ in _MAYBE_THE_SPEAKER or subject.lemma_.lower() in _THREATENED:
                 return False  # "warned it would respond", "warned that retaliation would follow"
             named = index.named_or_meant(subject)
-            if on_other_sides(named, speakers, index) != named:
+            if on_other_sides(named, speakers, index) != named or any(index.state_of(a) in own for a in named):
                 return False  # the speaker's own side
         if clause.dep_ == "xcomp":
             return False  # "warned to stay away": told to someone
@@ -429,19 +431,24 @@ def threatened_parties(trigger: Token, index: MentionIndex, *, threatening: Iter
     deed's object ("threatened to attack American forces": the forces and the United States;
     "warned it would strike Ukrainian cities": Ukraine; "warned it will continue to exert pressure
     on Iran": Iran), whom what is threatened is against ("threatened sanctions against Somalia"),
-    or who is to be beaten before the deed ends ("vowed to fight until the RSF is defeated"). The
+    or who is to be beaten before the deed ends ("vowed to fight until the RSF is defeated"), or
+    whose act would set it off ("warned Moscow would retaliate if Finland allowed NATO bases"). The
     object of the deed, not the threat; never the ``threatening`` side nor one of its state ("Russia
     warned NATO against sending troops": not Russia's forces)."""
     deeds = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
     deeds += [g for d in deeds for g in d.children if g.dep_ == "xcomp" and g.pos_ == "VERB"]  # "continue to exert"
     until = [g for d in deeds for g in d.children if g.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ == "until" for m in g.children)]
+    provoking = [g for d in deeds for g in d.children if g.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in g.children)]  # "would retaliate if Finland ..."
+
     things = [c for c in trigger.children if c.dep_ == "dobj"]  # "threatened sanctions against Somalia"
     phrases = [g for thing in things for t in (thing, *thing.conjuncts) for g in t.children
                if g.dep_ == "prep" and g.lower_ in ("against", "on")]
     phrases += [obj for deed in deeds for obj in deed.children
                 if obj.dep_ == "dobj" or obj.dep_ == "prep" and obj.lower_ in ("against", "on", "at")]
     phrases += [s for clause in until for s in clause.children if s.dep_ in ("nsubjpass", "dobj")]
+    phrases += [s for clause in provoking for s in clause.children if s.dep_ == "nsubj"]
     keys = {a.key for a in threatening}
     states = {index.state_of(a) for a in threatening} - {None}
     return unique_actors([m.actor for phrase in phrases for m, _head in index.in_subtree(phrase)

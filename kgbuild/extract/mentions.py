@@ -83,11 +83,10 @@ class MentionIndex:
         self._quoted: list[bool] | None = None
 
     def sides_of(self, actor: ActorRef) -> set[str]:
-        """The states an actor stands for: the state it is, else those of the posts the KB
-        records for a person; empty when unknown."""
-        if actor.key in self.sides:
-            return {self.sides[actor.key]}
-        return set(self.post_states.get(actor.iri, ())) if actor.iri else set()
+        """The states an actor stands for: the one it is or belongs to (:meth:`state_of`), else
+        those of every post the KB records for a person; empty when unknown."""
+        state = self.state_of(actor)
+        return {state} if state else set(self.post_states.get(actor.iri or "", ()))
 
     def quote_mask(self) -> list[bool]:
         """Whether each token of the document is inside quotation marks (worked out once)."""

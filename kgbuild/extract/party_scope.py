@@ -163,10 +163,12 @@ def _descriptions(trigger: Token) -> set[int]:
 
 
 def _reasons(trigger: Token) -> set[int]:
-    """Tokens of the reason a verb trigger gives ("criticized X for its silence on Y", "blamed X over Y")."""
-    if trigger.pos_ != "VERB":
-        return set()
-    return {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("for", "over") for t in c.subtree}
+    """Tokens of the reason a trigger gives ("criticized X for its silence on Y", "blamed X over Y",
+    "solidarity with Denmark over U.S. threats"; a noun's "for" is whom it is for: "support for Kyiv")."""
+    reasons = ("for", "over") if trigger.pos_ == "VERB" else ("over",) if trigger.pos_ == "NOUN" else ()
+    hosts = [trigger, trigger.head] if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else [trigger]  # the light
+    # verb's too ("expressed solidarity with Denmark over U.S. threats")
+    return {t.i for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in reasons for t in c.subtree}
 
 
 def one_side_each(agents: list[ActorRef], targets: list[ActorRef], sides: dict[str, str],

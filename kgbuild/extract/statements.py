@@ -65,15 +65,21 @@ def document_issuers(verb: Token, index: MentionIndex) -> list[ActorRef] | None:
     noun = verb.head
     if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
+    own = [a for c in noun.children if c.dep_ in ("compound", "poss") for a in index.in_phrase(c)]
+    if own:  # "welcomed the U.N. resolution calling for a ceasefire": the UN's
+        return own
     holder = noun.head if noun.dep_ in ("dobj", "nsubjpass") else \
         noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "through", "via") else None
-    if holder is None or holder.pos_ != "VERB":
-        return []
+    if holder is None or holder.pos_ != "VERB" or noun.dep_ == "dobj" and holder.lemma_.lower() in _RESPONDING:
+        return []  # "rejected a resolution condemning X": not the rejecter's
     return [a for c in holder.children if c.dep_ in ("nsubj", "agent")
             for g in ((c,) if c.dep_ == "nsubj" else (g for g in c.children if g.dep_ == "pobj"))
             for a in speaker_actors(g, index)]
 
 
+#: verbs that answer a document someone else issued ("welcomed the resolution", "rejected the report")
+_RESPONDING = frozenset({"welcome", "reject", "criticize", "criticise", "condemn", "dismiss", "hail", "praise",
+                         "denounce", "oppose", "veto", "endorse", "back", "support", "slam", "receive", "read"})
 #: verbs that put a document out, and documents that say nothing of their own
 _PUTTING_OUT = frozenset({"issue", "release", "publish", "put"})
 _SAYING_NOTHING = frozenset({"statement", "report", "communique", "communiqué", "declaration"})
