@@ -4825,3 +4825,15 @@ def test_a_document_named_after_its_issuer_is_theirs_not_the_welcomer_s(extracto
 def test_what_solidarity_is_over_is_not_its_target(extractor: Extractor) -> None:
     assert roles_of(extractor, "The European Union expressed solidarity with Denmark over U.S. threats to take "
                                "Greenland.", "Support") == ({"European Union"}, {"Denmark"})
+
+
+def test_a_condemnation_of_an_attack_is_not_aimed_at_its_victims(extractor: Extractor) -> None:
+    result = extract(extractor, "Jihadist fighters attacked a military camp in western Niger on Thursday, killing 10 "
+                                "soldiers, the defense ministry said in a statement. The ministry said the army "
+                                "repelled the assault and killed dozens of the attackers.\nNo group has claimed "
+                                "responsibility, but the Islamic State Sahel Province is active in the area. Niger's "
+                                "junta, which seized power in a coup in July 2023, has expelled French troops and "
+                                "turned to Russia for security support.\nECOWAS condemned the attack and expressed "
+                                "solidarity with the people of Niger.")
+    accusation = only(result, "Accusation")
+    assert "Armed Forces of Niger" not in labels(accusation.targets)

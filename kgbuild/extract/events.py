@@ -38,7 +38,7 @@ from .merge import date_statements_by_news_day, merge_events
 from .objections import aimed_at_the_doers, protested
 from .party_scope import one_side_each, parties_in_scope
 from .places import event_place, only_where, spoken_place
-from .role_candidates import Told, referents, role_candidates
+from .role_candidates import Told, referents, referred_victims, role_candidates
 from .roles import HIT_WITH, LIGHT_VERBS, embedded_agents, held_by_whom, is_clash
 from .rule_roles import RuleRoles
 from .rebuttals import answer_accusations
@@ -224,8 +224,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         token = candidate.token
         frame = frames.of(token)
         if candidate.classes:
-            history.append(Told(frozenset(candidate.classes), rule_roles(token, candidate.classes[0], candidate.end)[0],
-                                token.lemma_.lower(), token.sent.start))
+            told_agents, told_targets = rule_roles(token, candidate.classes[0], candidate.end)
+            history.append(Told(frozenset(candidate.classes), told_agents, token.lemma_.lower(), token.sent.start,
+                                tuple(told_targets)))
         judged = candidate.stance  # "called the ruling 'arbitrary'": the grammar decides
         if judged is not None and (is_hedged(token, lex) or embedding_trigger(token, lex, trigger_ids) in _ASKING):
             continue  # "urged the world to designate the RSF a terrorist group": asked for, not given
@@ -363,6 +364,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             speaking = {a.key for a in rule_agents}
             rule_targets = unique_actors([*rule_targets, *(c.actor for c in pool_of() if c.how == "referent"
                                                            and c.actor.key not in speaking)])
+            suffered = {a.key for a in referred_victims(token, lex, history[:len(history) - bool(candidate.classes)])}
+            scored = {k: v for k, v in scored.items() if k not in suffered - {t.key for t in rule_targets}}
         if not behaviour.symmetric:
             # what the parse decides, the model may not turn round (the object is no agent, the
             # subject no target) and only adds to: the model reads each mention's context, and

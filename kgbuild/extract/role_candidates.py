@@ -39,17 +39,18 @@ class Told(NamedTuple):
     agents: list[ActorRef]
     lemma: str = ""
     sentence: int = -1
+    targets: tuple[ActorRef, ...] = ()  # the parse's targets: who suffered a deed
 
 
-def _same_word(noun: str, classes: set[str], earlier: Sequence[Told]) -> list[ActorRef] | None:
-    """The doers of the latest deed told with the same word ("killed soldiers in an attack ...
-    condemned the attack": not the army's counterattack told in between), the word's own agents
-    or those of a deed of its class in its sentence (the two mentions of one event)."""
+def _same_word(noun: str, classes: set[str], earlier: Sequence[Told]) -> Told | None:
+    """The latest deed told with the same word ("killed soldiers in an attack ... condemned the
+    attack": not the army's counterattack told in between), or, where the parse gave that word no
+    doers, a deed of its class in its sentence that has them (the two mentions of one event)."""
     told = next((t for t in reversed(earlier) if t.lemma == noun), None)
-    if told is None:
-        return None
-    return told.agents or next((t.agents for t in earlier if t.sentence == told.sentence and t.agents
-                                and t.kinds & told.kinds & classes), None)
+    if told is None or told.agents:
+        return told
+    return next((t for t in earlier if t.sentence == told.sentence and t.agents and t.kinds & told.kinds & classes),
+                told)
 
 
 def referents(trigger: Token, lex: Lexicon, earlier: Sequence[Told],
@@ -59,7 +60,20 @@ def referents(trigger: Token, lex: Lexicon, earlier: Sequence[Told],
     class, or a deed of any class for a word that names no kind of deed); its agents are candidates
     (usually the target of the reaction). With the ``index``, also the doers of a verb told before
     that the object's noun names ("extended his term ... denounced the extension")."""
-    found: list[tuple[ActorRef, Token]] = []
+    return [(a, noun) for noun, doers, _victims in _referred(trigger, lex, earlier, index) for a in doers]
+
+
+def referred_victims(trigger: Token, lex: Lexicon, earlier: Sequence[Told]) -> list[ActorRef]:
+    """Who suffered the deed told before that the trigger's object names (:func:`referents`):
+    "Jihadists attacked a camp, killing 10 soldiers ... ECOWAS condemned the attack": the
+    soldiers' army, whom the condemnation is not aimed at."""
+    return [v for _noun, _doers, victims in _referred(trigger, lex, earlier, None) for v in victims]
+
+
+def _referred(trigger: Token, lex: Lexicon, earlier: Sequence[Told], index: MentionIndex | None
+              ) -> list[tuple[Token, list[ActorRef], tuple[ActorRef, ...]]]:
+    """Each noun of the trigger's object that names an event told before, with its doers and victims."""
+    found: list[tuple[Token, list[ActorRef], tuple[ActorRef, ...]]] = []
     # "accused X of Y, a charge the government denies": the blame noun the refusal's clause is on
     summing = [trigger.head] if trigger.dep_ == "relcl" and trigger.head.lemma_.lower() in _BLAME_NOUNS \
         and trigger.head.dep_ in ("npadvmod", "appos", "dobj") and trigger.head.head.i < trigger.head.i else []
@@ -75,15 +89,16 @@ def referents(trigger: Token, lex: Lexicon, earlier: Sequence[Told],
             if definite and noun.lemma_.lower() in _BLAME_NOUNS:
                 classes.add(EventClass.ACCUSATION.value)
             deed = noun.lemma_.lower() in _DEED_NOUNS and definite
-            prior = _same_word(noun.lemma_.lower(), classes, earlier) if definite and classes else None
-            if not prior:
-                prior = next((t.agents for t in reversed(earlier) if t.agents and (
+            told = _same_word(noun.lemma_.lower(), classes, earlier) if definite and classes else None
+            if told is None or not told.agents:
+                told = next((t for t in reversed(earlier) if t.agents and (
                     t.kinds & classes or deed and any(lex.classes[k].kind != "statement" for k in t.kinds))), None) \
                     if classes or deed else None
+            prior = told.agents if told is not None else None
             if prior is None and definite and index is not None:
                 prior = _doers_of_the_verb_named(noun, index)
             if prior:
-                found.extend((a, noun) for a in prior)
+                found.append((noun, prior, told.targets if told is not None else ()))
     return found
 
 
