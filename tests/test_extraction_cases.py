@@ -4837,3 +4837,14 @@ def test_a_condemnation_of_an_attack_is_not_aimed_at_its_victims(extractor: Extr
                                 "solidarity with the people of Niger.")
     accusation = only(result, "Accusation")
     assert "Armed Forces of Niger" not in labels(accusation.targets)
+
+
+def test_people_named_in_a_participle_describing_the_speaker_do_not_speak(extractor: Extractor) -> None:
+    """"the shadow administration formed by ousted lawmakers ... called on": not the lawmakers' body."""
+    result = extract(extractor, "Myanmar's military carried out airstrikes on a village in Sagaing region on "
+                                "Tuesday, killing at least 20 civilians, including children, residents and a local "
+                                "resistance group said. The junta did not respond to requests for comment.\nThe "
+                                "National Unity Government, the shadow administration formed by ousted lawmakers, "
+                                "condemned the strikes as a war crime and called on the international community to "
+                                "impose an arms embargo on the military.")
+    assert "Burmese parliament" not in labels(only(result, "Demand").agents)
