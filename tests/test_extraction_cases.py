@@ -4848,3 +4848,11 @@ def test_people_named_in_a_participle_describing_the_speaker_do_not_speak(extrac
                                 "condemned the strikes as a war crime and called on the international community to "
                                 "impose an arms embargo on the military.")
     assert "Burmese parliament" not in labels(only(result, "Demand").agents)
+
+
+def test_two_sides_the_parser_folds_into_one_phrase_both_act(extractor: Extractor) -> None:
+    """The parser reads "The Congolese army and M23 rebels" as one phrase on "rebels" (the army and
+    M23 a modifier of it): both sides still accuse each other."""
+    sides = {"March 23 Movement", "Armed Forces of the Democratic Republic of the Congo"}
+    assert roles_of(extractor, "The Congolese army and M23 rebels accused each other of violating the truce.",
+                    "Accusation") == (sides, sides)

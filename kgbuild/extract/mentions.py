@@ -115,9 +115,10 @@ class MentionIndex:
             if mention is not None:
                 found.append(mention.actor)
                 found.extend(self.joint.get(head.i, ()))  # "the two countries": each of them
-                found.extend(m.actor for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i
+                found.extend(m.actor for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i
                              and c.conjuncts for g in (c, *c.conjuncts) if (m := self.at(g)) is not None
-                             and m is not mention and m.actor.actor_class != "State")  # "Indian and Pakistani troops"
+                             and m is not mention and m.actor.actor_class != "State")  # "Indian and Pakistani troops",
+                # "the Congolese army and M23 rebels" parsed as one phrase on "rebels"
                 continue
             people = counted(head)
             if people is not None:  # "dozens of protesters", "two of the soldiers" (not "thousands of Sudanese":
