@@ -4730,7 +4730,8 @@ def test_a_state_named_where_a_condemned_attack_happened_is_not_accused(extracto
 
 def test_an_arrest_warrant_accuses_whom_it_is_for(extractor: Extractor) -> None:
     assert roles_of(extractor, "The International Criminal Court issued an arrest warrant for Russian President "
-                               "Vladimir Putin.", "Accusation") == ({"International Criminal Court"}, {"Vladimir Putin"})
+                               "Vladimir Putin.", "Accusation") \
+        == ({"International Criminal Court"}, {"Vladimir Putin"})
 
 
 @pytest.mark.parametrize("sentence, recaller, target", [
@@ -4856,3 +4857,16 @@ def test_two_sides_the_parser_folds_into_one_phrase_both_act(extractor: Extracto
     sides = {"March 23 Movement", "Armed Forces of the Democratic Republic of the Congo"}
     assert roles_of(extractor, "The Congolese army and M23 rebels accused each other of violating the truce.",
                     "Accusation") == (sides, sides)
+
+
+def test_a_statement_rejected_is_aimed_at_who_made_it(extractor: Extractor) -> None:
+    result = extract(extractor, "The European Union urged Tunisia to respect freedom of expression. Tunisia's foreign "
+                                "ministry rejected the statement as interference in its internal affairs.")
+    assert labels(only(result, "Rejection").targets) == {"European Union"}
+
+
+@pytest.mark.parametrize("verdict", ["politically motivated", "biased", "discriminatory"])
+def test_more_words_of_blame_make_a_verdict_an_accusation(extractor: Extractor, verdict: str) -> None:
+    result = extract(extractor, f"A Tunisian court sentenced opposition leader Rached Ghannouchi to 22 years in "
+                                f"prison. Amnesty International called the verdict {verdict}.")
+    assert labels(only(result, "Accusation").agents) == {"Amnesty International"}

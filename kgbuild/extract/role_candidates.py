@@ -30,6 +30,10 @@ _DEED_NOUNS = frozenset({"decision", "move", "measure", "step", "action", "rulin
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 #: Nouns that, definite, name an accusation told before ("denied the charge", "rejected the claims")
 _BLAME_NOUNS = frozenset({"charge", "claim", "allegation", "accusation"})
+#: Nouns that, definite, name something said before, of whatever class ("rejected the statement as
+#: interference", "dismissed the remarks")
+_SAID_NOUNS = frozenset({"statement", "remark", "comment", "remarks", "comments", "words", "call", "appeal",
+                         "criticism", "message", "announcement"})
 
 
 class Told(NamedTuple):
@@ -89,11 +93,13 @@ def _referred(trigger: Token, lex: Lexicon, earlier: Sequence[Told], index: Ment
             if definite and noun.lemma_.lower() in _BLAME_NOUNS:
                 classes.add(EventClass.ACCUSATION.value)
             deed = noun.lemma_.lower() in _DEED_NOUNS and definite
+            said = noun.lemma_.lower() in _SAID_NOUNS and definite
             told = _same_word(noun.lemma_.lower(), classes, earlier) if definite and classes else None
             if told is None or not told.agents:
                 told = next((t for t in reversed(earlier) if t.agents and (
-                    t.kinds & classes or deed and any(lex.classes[k].kind != "statement" for k in t.kinds))), None) \
-                    if classes or deed else None
+                    t.kinds & classes or deed and any(lex.classes[k].kind != "statement" for k in t.kinds)
+                    or said and any(lex.classes[k].kind == "statement" for k in t.kinds))), None) \
+                    if classes or deed or said else None
             prior = told.agents if told is not None else None
             if prior is None and definite and index is not None:
                 prior = _doers_of_the_verb_named(noun, index)
