@@ -4870,3 +4870,12 @@ def test_more_words_of_blame_make_a_verdict_an_accusation(extractor: Extractor, 
     result = extract(extractor, f"A Tunisian court sentenced opposition leader Rached Ghannouchi to 22 years in "
                                 f"prison. Amnesty International called the verdict {verdict}.")
     assert labels(only(result, "Accusation").agents) == {"Amnesty International"}
+
+
+def test_a_name_is_typed_by_the_noun_it_qualifies_and_has_no_article(extractor: Extractor) -> None:
+    """The NER takes "The Viv Ansanm" for a person; "gang" after it says it is an armed group."""
+    result = extract(extractor, "Gang members attacked the town of Mirebalais in central Haiti on Monday, freeing "
+                                "more than 500 inmates from the local prison, officials said. The Viv Ansanm gang "
+                                "coalition claimed the attack in a video posted on social media.")
+    named = {(m.actor.label, m.actor.actor_class) for m in result.mentions if "Viv" in m.text}
+    assert named == {("Viv Ansanm", "ArmedGroup")}

@@ -543,8 +543,8 @@ def _initials(text: str) -> bool:
 def _person(ctx: LinkContext, text: str) -> ActorRef:
     words = [w for w in text.replace("\u2019s", "").replace("'s", "").split()
              if w[:1].isupper() or w.lower() in NAME_PARTICLES]
-    while words and not words[0][:1].isupper():
-        words.pop(0)
+    while words and (not words[0][:1].isupper() or words[0] in ("The", "A", "An")):
+        words.pop(0)  # (an article is no part of a name)
     while words and not words[-1][:1].isupper():
         words.pop()
     if not words:

@@ -74,11 +74,14 @@ def employers_named(doc: Doc, taken: dict[int, MentionItem]) -> list[tuple[int, 
 
 def descriptor_class(ent: Span, *, right_before: bool = False) -> str | None:
     """The class a descriptor noun gives a name the NER took for a place or a person: right before
-    it ("the Spanish company Iberdrola") or, unless ``right_before``, in apposition ("Iberdrola,
+    it ("the Spanish company Iberdrola"), right after it as the noun it qualifies ("the Viv Ansanm
+    gang coalition") or, unless ``right_before``, in apposition ("Iberdrola,
     the Spanish utility company"; for a person's name that is their post: "the leader of the
     movement, X")."""
     doc = ent.doc
     nouns = [doc[ent.start - 1]] if ent.start else []
+    if ent.end < len(doc) and ent.root.dep_ == "compound" and ent.root.head.i >= ent.end:
+        nouns.append(doc[ent.end])  # "the Viv Ansanm gang coalition": the noun the name qualifies
     if not right_before:
         nouns += [c for c in ent.root.children if c.dep_ == "appos"]
         if ent.root.dep_ == "appos":
