@@ -4879,3 +4879,10 @@ def test_a_name_is_typed_by_the_noun_it_qualifies_and_has_no_article(extractor: 
                                 "coalition claimed the attack in a video posted on social media.")
     named = {(m.actor.label, m.actor.actor_class) for m in result.mentions if "Viv" in m.text}
     assert named == {("Viv Ansanm", "ArmedGroup")}
+
+
+def test_an_armed_group_named_before_does_not_speak_with_a_state_s_army(extractor: Extractor) -> None:
+    result = extract(extractor, "The Pentagon said U.S. forces killed a senior al-Shabab leader in an airstrike near "
+                                "Jilib. Pakistan's army chief accused India of sponsoring terrorism in Balochistan.")
+    accusation = only(result, "Accusation")
+    assert "al-Shabab" not in labels(accusation.agents) and labels(accusation.targets) == {"India"}

@@ -387,11 +387,13 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             agents = [a for a in agents if a.key in ruled or a.key not in weak_only]
             targets = [t for t in targets if t.key in ruled or t.key not in weak_only]
         if not behaviour.symmetric and rule_agents:  # a speaker the parse names speaks alone, or with
-            named = {c.actor.key for c in pool_of() if c.how != "context"}  # those on its side
+            # those on its side (of its state; an armed group or a body of no state is on none)
+            named = {c.actor.key for c in pool_of() if c.how != "context"}
             person = any(a.actor_class == ActorClass.PERSON for a in rule_agents)
             own = {side for a in rule_agents for side in index.sides_of(a)}
             agents = [a for a in agents if a.key in named or not (person and a.actor_class == ActorClass.PERSON
-                                                                  or own and index.sides_of(a) - own)]
+                                                                  or own and index.sides_of(a) - own
+                                                                  or own and not index.sides_of(a))]
         if not behaviour.symmetric:
             agents = unique_actors([*rule_agents, *agents])
             chosen = {a.key for a in agents}
