@@ -160,8 +160,9 @@ def _descriptions(trigger: Token) -> set[int]:
     """Tokens of the sentence's relative and participle clauses that do not hold the trigger: what
     they tell of whom they describe is another event ("the shadow administration formed by ousted
     lawmakers called on ...": not the lawmakers)."""
-    return {t.i for c in trigger.sent if (c.dep_ == "relcl" or c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and not any(
-        m.dep_ == "mark" for m in c.children)) and trigger not in c.subtree for t in c.subtree}  # (not "the claim that")
+    described = [c for c in trigger.sent if c.dep_ == "relcl" or c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")
+                 and not any(m.dep_ == "mark" for m in c.children)]  # (not "the claim that ...")
+    return {t.i for c in described if trigger not in c.subtree for t in c.subtree}
 
 
 def _reasons(trigger: Token) -> set[int]:

@@ -231,7 +231,8 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
             person = child.lower_ in ("him", "her", "he", "she")
             shared = [a for c in verb.head.children if c.dep_ == "dobj" for a in index.in_phrase(c)
                       if (a.actor_class == ActorClass.PERSON) == person] if verb.dep_ == "conj" else []
-            prior = shared[0] if len(shared) == 1 and child.dep_ == "dobj" else index.previous_subject(child, person=person)
+            prior = shared[0] if len(shared) == 1 and child.dep_ == "dobj" \
+                else index.previous_subject(child, person=person)
             if prior is not None:  # "removed Omar al-Bashir and jailed him": the object both verbs share
                 targets.append(prior)
         elif child.dep_ == "prep" and child.lower_ == "with":  # "retaliate with tariffs on German vehicles"
