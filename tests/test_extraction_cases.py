@@ -4886,3 +4886,9 @@ def test_an_armed_group_named_before_does_not_speak_with_a_state_s_army(extracto
                                 "Jilib. Pakistan's army chief accused India of sponsoring terrorism in Balochistan.")
     accusation = only(result, "Accusation")
     assert "al-Shabab" not in labels(accusation.agents) and labels(accusation.targets) == {"India"}
+
+
+def test_a_barrage_of_missiles_fired_into_the_sea_is_a_show_of_force(extractor: Extractor) -> None:
+    result = extract(extractor, "North Korea fired a barrage of ballistic missiles into the sea on Thursday, South "
+                                "Korea's Joint Chiefs of Staff said.")
+    assert not events_of(result, "Attack") and labels(only(result, "Deployment").agents) == {"North Korea"}

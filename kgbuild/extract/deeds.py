@@ -181,6 +181,8 @@ def weapons_shown(verb: Token) -> bool:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("fire", "launch") or not _done(verb):
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj"]  # "a barrage of ballistic missiles"
     if not any(o.lemma_.lower() in _STRATEGIC for o in (*objects, *(g for o in objects for g in o.conjuncts))):
         return False
     aimed = any(c.dep_ == "prep" and c.lower_ in ("toward", "towards") for h in (verb, *objects) for c in h.children)
