@@ -4892,3 +4892,9 @@ def test_a_barrage_of_missiles_fired_into_the_sea_is_a_show_of_force(extractor: 
     result = extract(extractor, "North Korea fired a barrage of ballistic missiles into the sea on Thursday, South "
                                 "Korea's Joint Chiefs of Staff said.")
     assert not events_of(result, "Attack") and labels(only(result, "Deployment").agents) == {"North Korea"}
+
+
+def test_who_imposes_a_threatened_measure_is_not_threatened(extractor: Extractor) -> None:
+    threat = only(extract(extractor, "Britain, France and Germany warned they could trigger the return of U.N. "
+                                     "sanctions if Iran did not cooperate."), "Threat")
+    assert "United Nations" not in labels(threat.targets) and "Iran" in labels(threat.targets)

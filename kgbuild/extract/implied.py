@@ -451,6 +451,16 @@ def threatened_parties(trigger: Token, index: MentionIndex, *, threatening: Iter
     phrases += [s for clause in provoking for s in clause.children if s.dep_ == "nsubj"]
     keys = {a.key for a in threatening}
     states = {index.state_of(a) for a in threatening} - {None}
-    return unique_actors([m.actor for phrase in phrases for m, _head in index.in_subtree(phrase)
+    return unique_actors([m.actor for phrase in phrases for m, head in index.in_subtree(phrase)
                           if m.actor.actor_class != ActorClass.PLACE and m.actor.key not in keys
-                          and index.state_of(m.actor) not in states])
+                          and index.state_of(m.actor) not in states and not _issues_measure(head)])
+
+
+def _issues_measure(word: Token) -> bool:
+    """A name on a measure that says who imposes it ("the return of U.N. sanctions": the UN is
+    not threatened)."""
+    return word.dep_ in ("compound", "nmod", "poss") and word.head.lemma_.lower() in _MEASURES
+
+
+#: measures a name on them says the issuer of
+_MEASURES = frozenset({"sanction", "tariff", "embargo", "ban", "resolution", "mandate", "penalty", "restriction"})
