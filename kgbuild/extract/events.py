@@ -38,11 +38,11 @@ from .merge import date_statements_by_news_day, merge_events
 from .objections import aimed_at_the_doers, protested
 from .party_scope import one_side_each, parties_in_scope
 from .places import event_place, only_where, spoken_place
+from .rebuttals import answer_accusations
+from .reported import reported_deed, said_of_another
 from .role_candidates import Told, referents, referred_victims, role_candidates
 from .roles import HIT_WITH, LIGHT_VERBS, embedded_agents, held_by_whom, is_clash
 from .rule_roles import RuleRoles
-from .rebuttals import answer_accusations
-from .reported import reported_deed, said_of_another
 from .speech import (TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, met_with_a_thing,
                      talked_with)
 from .statements import document_issuers, issued_statement, only_put_out, talk_held, turned_down
