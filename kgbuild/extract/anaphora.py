@@ -151,7 +151,7 @@ def _two_sides_named(token: Token, items: list[MentionItem]) -> list[ActorRef]:
     for start in sorted(named, reverse=True):
         sides: dict[str, ActorRef] = {}
         for actor in named[start].values():
-            sides.setdefault((actor.iri if actor.actor_class == "State" else actor.state) or actor.key, actor)
+            sides.setdefault(actor.state_iri or actor.key, actor)
         if len(sides) == 2:
             return list(sides.values())
     return []

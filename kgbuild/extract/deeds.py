@@ -222,13 +222,16 @@ def _done(verb: Token) -> bool:
     return not future_or_conditional(verb) and not any(c.dep_ == "neg" for c in verb.children)
 
 
+def _promised(verb: Token) -> bool:
+    """Whether ``verb`` is what a verb of pledging governs ("pledged to supply", "announced it would provide")."""
+    return verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i and verb.head.lemma_.lower() in _PLEDGING
+
+
 def pledged(verb: Token) -> bool:
     """A handing over pledged in a pledge made ("Germany pledged to supply Ukraine with tanks",
     "announced it would provide $500 million in aid to Ukraine", "offered to resettle the
     Uyghurs"): the pledge is the event, though what it promises is to come."""
-    head = verb.head
-    return verb.dep_ in ("xcomp", "ccomp") and head.i != verb.i and head.lemma_.lower() in _PLEDGING \
-        and head.pos_ == "VERB" and _done(head)
+    return _promised(verb) and verb.head.pos_ == "VERB" and _done(verb.head)
 
 
 def _aid_words(obj: Token) -> list[Token]:
@@ -251,9 +254,8 @@ def aid_recipients(trigger: Token, index: MentionIndex) -> list[ActorRef]:
     a place: "sent drones to the border")."""
     verb = trigger if trigger.pos_ == "VERB" else governing_verb(trigger)
     lemma = verb.lemma_.lower() if verb is not None else ""
-    promised = verb is not None and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in _PLEDGING
     if verb is None or lemma not in _HANDING and lemma not in _PLEDGING \
-            or not (pledged(verb) if promised else _done(verb)):  # not "did not pledge to supply"
+            or not (pledged(verb) if _promised(verb) else _done(verb)):  # not "did not pledge to supply"
         return []
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     provided = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children

@@ -24,6 +24,11 @@ class ActorRef:
     def key(self) -> str:
         return self.iri or f"new:{self.actor_class}:{self.label.casefold()}"
 
+    @property
+    def state_iri(self) -> str | None:
+        """The iri of the state this actor is (a state) or belongs to (``state``), if known."""
+        return self.iri if self.actor_class == "State" else self.state
+
 
 @dataclass(frozen=True, slots=True)
 class MentionItem:

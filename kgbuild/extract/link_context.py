@@ -245,10 +245,8 @@ def senders_state(noun: Token, taken: dict[int, MentionItem]) -> str | None:
         for word in (subject, *(t for t in subject.subtree if t.i != subject.i)):
             mention = taken.get(word.i)
             if mention is not None:
-                actor = mention.actor
-                state = actor.iri if actor.actor_class == "State" else actor.state
-                if state:
-                    return state
+                if mention.actor.state_iri:
+                    return mention.actor.state_iri
     return None
 
 
@@ -292,8 +290,7 @@ def destination_states(noun: Token, taken: dict[int, MentionItem]) -> set[str]:
     found = set()
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
         for place in (g for g in prep.children if g.dep_ == "pobj" and g.i in taken):
-            actor = taken[place.i].actor
-            found.add(actor.iri if actor.actor_class == "State" else actor.state)
+            found.add(taken[place.i].actor.state_iri)
     return found
 
 

@@ -139,10 +139,8 @@ class MentionIndex:
     def state_of(self, actor: ActorRef) -> str | None:
         """The iri of the state ``actor`` is or belongs to (a person: the one state of their posts),
         if known."""
-        if actor.actor_class == "State":
-            return actor.iri
-        if actor.state:
-            return actor.state
+        if actor.actor_class == "State" or actor.state:
+            return actor.state_iri
         posts = self.post_states.get(actor.iri or "", ())
         return next(iter(posts)) if len(posts) == 1 else None
 
