@@ -245,19 +245,27 @@ def abox_ntriples(chunk: list[str], types: dict[str, set[str]], edges: dict[str,
 
 
 def run_java(command: list[str], *, reasoner: str, inconsistent: tuple[str, ...]) -> str:
-    """What the reasoner run by ``command`` (``java`` first) printed. ``subprocess.run`` kills the
-    JVM when anything, a stop signal included, interrupts the wait.
+    """What the reasoner run by ``command`` (``java`` first) printed. When anything, a stop
+    signal included, interrupts the wait, the JVM is killed and reaped before the interruption
+    goes on (``subprocess.run`` kills it on a ``KeyboardInterrupt`` but leaves it unreaped, a
+    zombie until someone else collects it).
 
     :raises ReasonerError: Java cannot start, or the reasoner failed (``inconsistent``: the
         messages by which it says the ontology plus the data is inconsistent).
     """
     try:
-        done = subprocess.run(command, capture_output=True, check=False)
+        jvm = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except OSError as exc:
         raise ReasonerError(f"{reasoner} failed: cannot run {command[0]}: {exc}") from exc
-    out = done.stdout.decode("utf-8", "replace")
-    if done.returncode:
-        err = (done.stderr or done.stdout).decode("utf-8", "replace")
+    try:
+        stdout, stderr = jvm.communicate()
+    except BaseException:
+        jvm.kill()
+        jvm.wait()
+        raise
+    out = stdout.decode("utf-8", "replace")
+    if jvm.returncode:
+        err = (stderr or stdout).decode("utf-8", "replace")
         if any(message in err for message in inconsistent):
             raise ReasonerError(f"{reasoner}: the ontology plus the data is inconsistent")
         lines = [line for line in err.strip().splitlines() if line.strip()]
