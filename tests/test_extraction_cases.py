@@ -4836,8 +4836,9 @@ def test_a_condemnation_of_an_attack_is_not_aimed_at_its_victims(extractor: Extr
                                 "junta, which seized power in a coup in July 2023, has expelled French troops and "
                                 "turned to Russia for security support.\nECOWAS condemned the attack and expressed "
                                 "solidarity with the people of Niger.")
-    accusation = only(result, "Accusation")
-    assert "Armed Forces of Niger" not in labels(accusation.targets)
+    condemnation, = [e for e in events_of(result, "Accusation")
+                     if "Economic Community of West African States" in labels(e.agents)]
+    assert "Armed Forces of Niger" not in labels(condemnation.targets)
 
 
 def test_people_named_in_a_participle_describing_the_speaker_do_not_speak(extractor: Extractor) -> None:
@@ -4898,3 +4899,58 @@ def test_who_imposes_a_threatened_measure_is_not_threatened(extractor: Extractor
     threat = only(extract(extractor, "Britain, France and Germany warned they could trigger the return of U.N. "
                                      "sanctions if Iran did not cooperate."), "Threat")
     assert "United Nations" not in labels(threat.targets) and "Iran" in labels(threat.targets)
+
+
+# --- thirty-first session -------------------------------------------------------------------------
+
+def test_a_sentence_the_parser_roots_at_its_subject_keeps_its_subject_as_agent(extractor: Extractor) -> None:
+    """The parser takes "killed" for a participle describing "insurgents" (a reduced relative), so
+    the doers had been taken for the victims; with an object, it is a main clause."""
+    agents, targets = roles_of(extractor, "Islamic State-linked insurgents killed at least 11 villagers in "
+                                          "Mozambique's Cabo Delgado province this week.", "Attack")
+    assert "insurgents" in agents and targets == {"villagers"}
+    protest = only(extract(extractor, "Families of the hostages protested outside the prime minister's office in "
+                                      "Jerusalem on Saturday."), "Protest")
+    assert labels(protest.agents) == {"families"}
+
+
+def test_a_headline_participle_still_tells_what_befell_its_noun(extractor: Extractor) -> None:
+    result = extract(extractor, "Five Malian soldiers killed in ambush near the border with Niger.")
+    assert all("Armed Forces of Mali" not in labels(e.agents) for e in result.events)
+
+
+def test_a_bare_ministry_is_the_ministry_of_the_story_s_state(extractor: Extractor) -> None:
+    result = extract(extractor, "Human Rights Watch accused Mozambican soldiers of abusing civilians detained during "
+                                "counterinsurgency operations. The defense ministry denied the allegations.")
+    rejection = only(result, "Rejection")
+    assert labels(rejection.agents) == {"Ministry of Defence of Mozambique"}
+    assert labels(rejection.targets) == {"Human Rights Watch"}
+
+
+def test_officials_reporting_an_attack_on_their_forces_accuse_its_doers(extractor: Extractor) -> None:
+    """Reported speech is not the article's fact (GUIDELINES.md): the officials' account is their
+    accusation, and they are on the side of the forces hit, not outside the event."""
+    accusation = only(extract(extractor, "Gunmen killed 12 Nigerian soldiers in an ambush near the border, officials "
+                                         "said Friday."), "Accusation")
+    assert labels(accusation.agents) == {"Government of Nigeria"} and labels(accusation.targets) == {"gunmen"}
+
+
+def test_equipment_of_the_speaker_s_forces_is_theirs(extractor: Extractor) -> None:
+    result = extract(extractor, "Pakistan's military said its jets shot down five Indian aircraft on Wednesday.")
+    assert not events_of(result, "Accusation") and only(result, "Attack")
+
+
+def test_a_spokesman_of_a_group_telling_its_deed_tells_a_fact(extractor: Extractor) -> None:
+    result = extract(extractor, "Yemen's Houthi rebels said Thursday they had targeted a Greek-owned oil tanker in "
+                                "the Red Sea. Houthi military spokesman Yahya Saree said in a televised statement that "
+                                "the group had struck the vessel because its owner had ignored the group's warnings.")
+    assert not events_of(result, "Accusation")
+    assert labels(only(result, "Attack").agents) == {"Houthi movement"}
+
+
+def test_all_sides_are_the_two_sides_of_the_fight_told_before(extractor: Extractor) -> None:
+    result = extract(extractor, "Fighting between Sudan's army and the RSF killed dozens in Khartoum on Sunday. The "
+                                "African Union called on all sides to return to talks.")
+    demand = only(result, "Demand")
+    assert labels(demand.agents) == {"African Union"}
+    assert labels(demand.targets) == {"Sudanese Armed Forces", "Rapid Support Forces"}

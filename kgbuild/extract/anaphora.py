@@ -99,9 +99,11 @@ def plural_antecedents(token: Token, items: list[MentionItem]) -> list[ActorRef]
         return []
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
     numbers = [c.lower_ for c in token.children if c.dep_ == "nummod"]
-    warring = token.lemma_.lower() in ("side", "party") and any(c.lower_ == "warring" for c in token.children)
+    # "the warring parties", "called on all sides to ...": the two sides of the fight
+    warring = token.lemma_.lower() in ("side", "party") and (any(c.lower_ == "warring" for c in token.children)
+                                                             or "all" in dets)
     count = _COUNTS.get(numbers[0]) if numbers else 2 if "both" in dets or warring else None
-    if numbers and count is None or not dets & {"the", "these", "those", "both"} \
+    if numbers and count is None or not dets & {"the", "these", "those", "both"} and not warring \
             or count is None and not dets & {"these", "those"}:
         return []
     if any(c.dep_ in ("appos", "relcl", "acl", "poss") or c.dep_ == "prep" and c.lower_ in ("of", "from", "in")
@@ -135,7 +137,7 @@ _SIDES = frozenset({"State", "GovernmentBody", "SecurityForce", "ArmedGroup"})
 
 
 def _two_sides_named(token: Token, items: list[MentionItem]) -> list[ActorRef]:
-    """"Both sides", "the two sides", "the warring parties" where no two actors were named
+    """"Both sides", "the two sides", "the warring parties", "all sides" where no two actors were named
     together: the two sides the latest sentence before that names two, and only two, names ("the
     army repelled an attack by the RSF ... called on both sides"); a state and its own bodies are
     one side."""

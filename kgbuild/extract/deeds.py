@@ -16,7 +16,7 @@ from .mentions import MentionIndex, unique_actors
 from .nouns import EQUIPMENT, FORCE_SITES, OFFERS, PLACE_NOUNS, WEAPONS
 from .roles import is_clash, taken_from
 from .speech import SpeechFrame
-from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged, prevented
+from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged, misread_main_clause, prevented
 
 __all__ = ["DOMESTIC_ACTS", "RuleRoles", "aid_recipients", "arms_supplied", "attack_undergone", "bodies_left",
            "condemned", "forces_withdrawn", "grammatical_event", "ground_taken", "in_condition", "let_out_of_custody",
@@ -68,7 +68,8 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
         return None
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and any(c.dep_ == "neg" for c in token.head.children):
         return None  # "did not launch airstrikes", "did not raise tariffs": the verb that brings it about is negated
-    if token.pos_ == "VERB" and token.tag_ == "VBN" and token.dep_ == "acl":
+    if token.pos_ == "VERB" and token.tag_ == "VBN" and token.dep_ == "acl" \
+            and not misread_main_clause(token, event_class):
         return None  # "forces backed by X": a description, not an event
     if token.pos_ == "VERB" and token.dep_ == "acl" and token.head.lemma_.lower() in _INSTRUMENTS:
         return None  # "legislation targeting Turkey", "sanctions hitting its oil": what a law does, no attack

@@ -443,10 +443,11 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if event_class in (EventClass.ATTACK, EventClass.COERCION) and rule_targets and not is_clash(token) \
                 and {t.key for t in rule_targets} <= {a.key for a in agents}:
             continue  # "attackers who laid siege ... and later killed 50 al-Shabab militants": a misread subject
-        reported = reported_deed(behaviour.kind, frame, agents, token)
+        reported = reported_deed(behaviour.kind, frame, agents, token, index)
         if reported is not None:  # "the minister said the rebels had massacred villagers": his accusation
             event_class, agents, targets = EventClass.ACCUSATION, reported, agents
             behaviour, weak = lex.classes[event_class], False
+            rule_agents, rule_targets = reported, targets  # the speakers accuse the doers (of the state hit or not)
         if event_class == EventClass.DEMAND:
             held, release = held_by_whom(token, index)
             if release:  # "called for Zamora's release": asked of whoever holds him, not of him (nor by him)

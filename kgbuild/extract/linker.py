@@ -38,7 +38,9 @@ _BARE_OK = {"government", "military", "army", "police", "security forces", "junt
             "soldier", "servicemen", "service members", "military personnel", "military officers",
             "police officers", "police officer", "policemen", "policeman", "security personnel", "security officers",
             "paramilitary", "paramilitary force", "court", "courts", "judiciary", "prosecutors", "prison guards",
-            "law enforcement agencies"}
+            "law enforcement agencies", "defense ministry", "defence ministry", "foreign ministry", "interior ministry",
+            "navy", "air force", "coast guard", "special forces", "border guards", "gendarmes", "intelligence services",
+            "security services", "presidency", "cabinet"}
 
 
 def _phrase_start(head: Token, floor: int) -> int:

@@ -19,8 +19,8 @@ _CONFIRMING = frozenset({"confirm", "announce", "report", "acknowledge", "admit"
 _NON_STATE = frozenset({ActorClass.ARMED_GROUP, ActorClass.GROUP})
 
 
-def reported_deed(kind: str, frame: SpeechFrame | None, agents: list[ActorRef], trigger: Token
-                  ) -> list[ActorRef] | None:
+def reported_deed(kind: str, frame: SpeechFrame | None, agents: list[ActorRef], trigger: Token,
+                  index: MentionIndex) -> list[ActorRef] | None:
     """The speakers who allege a physical deed of others ("the minister said the rebels had
     massacred villagers", "the police said the suspects had planned to bomb the embassy"), or
     ``None`` when the article tells it as a fact: a deed of state forces, or reported by an
@@ -37,9 +37,9 @@ def reported_deed(kind: str, frame: SpeechFrame | None, agents: list[ActorRef], 
         return None
     if frame.verb is not None and frame.verb.lemma_.lower() in _CONFIRMING - {"say", "tell"}:
         return None
-    speakers = {s.key for s in frame.speakers}
-    if speakers & {a.key for a in agents}:
-        return None  # "the army said its troops killed 30 militants": its own deed, told as such
+    if speaker_sides(frame, index) & {index.sides.get(a.key, a.key) for a in agents}:
+        return None  # "the army said its troops killed 30 militants", "Houthi spokesman X said the group had
+        # struck the vessel": its own deed, told as such
     return list(frame.speakers)
 
 

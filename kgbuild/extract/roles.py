@@ -100,6 +100,16 @@ def _spoken_for(subject: Token, index: MentionIndex) -> list[ActorRef]:
     return [a for body in _bodies_spoken_for(subject) for a in index.in_phrase(body)]
 
 
+def _equipment_owner(subject: Token, index: MentionIndex) -> list[ActorRef]:
+    """"Pakistan's military said its jets shot down ...": the forces whose equipment acts, the
+    subject "its" or "their" refers back to."""
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if owner is None or subject.lemma_.lower() not in EQUIPMENT:
+        return []
+    prior = index.previous_subject(owner)
+    return [prior] if prior is not None else []
+
+
 def _spokesperson_named(subject: Token, index: MentionIndex) -> list[ActorRef]:
     """"A spokesman for the Taliban, Zabihullah Mujahid, said": the parse hangs the name on the
     body, not on the spokesman it names."""
@@ -131,7 +141,7 @@ def verb_agents(verb: Token, index: MentionIndex, *, prefer: frozenset[str] | No
                 if prior is not None:
                     agents.append(prior)
                 continue
-            agents.extend(index.in_phrase(subject) or _spoken_for(subject, index))
+            agents.extend(index.in_phrase(subject) or _spoken_for(subject, index) or _equipment_owner(subject, index))
             agents.extend(_spokesperson_named(subject, index))
         if agents:
             return agents

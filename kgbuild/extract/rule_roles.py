@@ -16,6 +16,7 @@ from .roles import (ARMED, LIGHT_VERBS, clash_sides, is_clash, noun_roles, passi
                     verb_targets)
 from .speech import SpeechFrames
 from .statements import document_issuers
+from .triggers import misread_main_clause
 
 __all__ = ["rule_roles", "RuleRoles"]
 
@@ -61,7 +62,8 @@ def rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexicon
                     and c.lemma_.lower() in lex.classes[EventClass.ATTACK].nouns]
         if repelled:  # "repelled an attack by al-Shabab": on the attackers, not where they attacked
             targets = unique_actors([a for c in repelled for a in noun_roles(c, index, lex)[0]])
-        if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN") \
+                and not misread_main_clause(token, event_class):
             described = index.in_phrase(token.head)  # "gang leaders accused of kidnapping": whom it was done
             targets = unique_actors([*targets, *described])  # to, not who did it
             agents = [a for a in agents if a.key not in {d.key for d in described}]

@@ -18,8 +18,8 @@ from .mentions import MentionIndex, in_body
 from .speech import REPORTING_VERBS
 from .verdicts import ENVOYS, rebuttal, refusal, summons, verdict
 
-__all__ = ["Candidate", "WISHING", "wishes", "find_candidates", "trigger_classes", "is_hedged", "embedding_trigger",
-           "prevented", "reports_nothing", "LIGHT_VERBS", "DELIVERING_VERBS", "brings_about", "HEDGE_NOUNS",
+__all__ = ["Candidate", "WISHING", "wishes", "find_candidates", "misread_main_clause", "trigger_classes", "is_hedged",
+           "embedding_trigger", "prevented", "reports_nothing", "LIGHT_VERBS", "DELIVERING_VERBS", "brings_about", "HEDGE_NOUNS",
            "reason_judged", "person_object"]
 
 HEDGE_NOUNS = frozenset({"intention", "plan", "threat", "possibility", "risk", "prospect", "danger", "fear", "bid",
@@ -408,6 +408,27 @@ def _joint_exercise(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in _EXERCISES and any(
         c.dep_ in ("amod", "compound") and c.lower_ in ("joint", "combined", "trilateral", "bilateral")
         for c in token.children)
+
+
+#: classes whose verbs take no object that could be their subject: "families protested" is never passive
+_INTRANSITIVE = frozenset({EventClass.PROTEST})
+
+
+def misread_main_clause(verb: Token, event_class: str) -> bool:
+    """A sentence the parser rooted at its subject noun (or at the verb of speaking after it),
+    its verb taken for a participle describing it ("Islamic State-linked insurgents killed at
+    least 11 villagers", "Families of the hostages protested outside ..."): the verb has an
+    object, or takes none, and no passive marker; a headline's "Five soldiers killed in ambush"
+    stays what befell the soldiers."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if head.dep_ != "ROOT" and not (head.dep_ == "nsubj" and head.head.i > verb.i
+                                    and head.head.lemma_.lower() in ("say", "tell", "report")):
+        return False  # (the speakers of "..., officials said" taken for the subject's appositions)
+    if any(c.dep_ in ("auxpass", "agent") for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" for c in verb.children) or event_class in _INTRANSITIVE
 
 
 def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[tuple[int, int]]) -> list[Candidate]:
