@@ -4954,3 +4954,11 @@ def test_all_sides_are_the_two_sides_of_the_fight_told_before(extractor: Extract
     demand = only(result, "Demand")
     assert labels(demand.agents) == {"African Union"}
     assert labels(demand.targets) == {"Sudanese Armed Forces", "Rapid Support Forces"}
+
+
+def test_accusations_dismissed_are_against_who_dismisses_them(extractor: Extractor) -> None:
+    result = extract(extractor, "Iranian Foreign Ministry spokesman Esmaeil Baghaei dismissed the U.S. accusations as "
+                                "baseless.")
+    assert labels(only(result, "Rejection").targets) == {"United States"}
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"United States"} and "Iran" in labels(accusation.targets)

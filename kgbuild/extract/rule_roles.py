@@ -93,6 +93,13 @@ def rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexicon
             agents, targets = agents or doers, suffered
         if event_class == EventClass.ATTACK and is_clash(token) and not agents:
             agents = _clause_subjects(token, index)  # "seized Goma after days of fighting with the army"
+        if event_class == EventClass.ACCUSATION and token.dep_ == "dobj" \
+                and token.head.lemma_.lower() in lex.classes[EventClass.REJECTION].verbs:
+            # "Iranian spokesman X dismissed the U.S. accusations": against X, and no one named with him makes them
+            rejecters = unique_actors([*verb_agents(token.head, index), *(
+                m.actor for c in token.head.children if c.dep_ == "nsubj" for m, _ in index.in_subtree(c))])
+            agents = [a for a in agents if a.key not in {r.key for r in rejecters}]
+            targets = targets or rejecters
     if event_class == EventClass.AID:  # "pledged $50 million in aid to Sudan", "gave Kenya $20 million in aid"
         targets = unique_actors([*targets, *aid_recipients(token, index)])
     if not agents and targets and index.home is not None and token.lemma_.lower() in _BY_THE_STATE \
