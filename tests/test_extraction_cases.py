@@ -4962,3 +4962,42 @@ def test_accusations_dismissed_are_against_who_dismisses_them(extractor: Extract
     assert labels(only(result, "Rejection").targets) == {"United States"}
     accusation = only(result, "Accusation")
     assert labels(accusation.agents) == {"United States"} and "Iran" in labels(accusation.targets)
+
+
+def test_a_fight_told_in_a_clause_of_time_under_a_demand_happened(extractor: Extractor) -> None:
+    """"urged X to protect minorities after clashes ... killed 100 people": the clashes are told as
+    past fact, not asked for."""
+    result = extract(extractor, "Washington urged the Syrian government to protect minorities after clashes between "
+                                "government forces and Druze fighters in Sweida killed more than 100 people.")
+    clash = only(result, "Attack")
+    assert {"Syrian security forces", "Druze"} <= labels(clash.agents) and clash.mode == "armed-clash"
+
+
+def test_a_noun_the_parser_reads_as_a_verb_keeps_its_own_doer(extractor: Extractor) -> None:
+    """"after the U.S. strikes on Houthi targets": "strikes" parsed as a verb had the subject of the
+    main clause, Saudi Arabia, as its doer."""
+    attack = only(extract(extractor, "Saudi Arabia urged restraint after the U.S. strikes on Houthi targets in "
+                                     "Yemen."), "Attack")
+    assert labels(attack.agents) == {"United States"} and labels(attack.targets) == {"Houthi movement"}
+
+
+def test_an_offensive_ordered_is_not_yet_launched_but_airstrikes_ordered_are(extractor: Extractor) -> None:
+    result = extract(extractor, "Colombian President Gustavo Petro ordered the armed forces to launch an offensive "
+                                "against the ELN.")
+    assert not events_of(result, "Attack") and labels(only(result, "Demand").agents) == {"Gustavo Petro"}
+    attack = only(extract(extractor, "President Trump ordered airstrikes on Iranian nuclear sites on Saturday."),
+                  "Attack")
+    assert labels(attack.agents) == {"Donald Trump"} and labels(attack.targets) == {"Iran"}
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("Ukrainian drones struck a Russian oil refinery overnight.", "Russia"),
+    ("Israeli jets bombed Iranian air defense installations near Tehran.", "Iran"),
+])
+def test_a_state_s_installations_struck_are_the_state_struck(extractor: Extractor, sentence: str,
+                                                              target: str) -> None:
+    assert target in roles_of(extractor, sentence, "Attack")[1]
+
+
+def test_villages_of_a_state_struck_are_not_the_state(extractor: Extractor) -> None:
+    assert "Nigeria" not in roles_of(extractor, "Gunmen attacked Nigerian villages.", "Attack")[1]

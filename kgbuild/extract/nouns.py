@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..vocabulary import EventClass
 from .lexicon import Lexicon
 
-__all__ = ["SYNONYMS", "FORCE_SITES", "EQUIPMENT", "ITS_PEOPLE", "OFFERS", "PLACE_NOUNS", "TRADED", "WEAPONS",
+__all__ = ["SYNONYMS", "ASSETS", "FORCE_SITES", "EQUIPMENT", "ITS_PEOPLE", "OFFERS", "PLACE_NOUNS", "TRADED", "WEAPONS",
            "noun_key", "generic_of", "has_gov_modifier", "names_an_actor_or_deed", "of_elsewhere", "sanctioned",
            "judged", "freed"]
 
@@ -52,6 +52,12 @@ WEAPONS = frozenset({"missile", "rocket", "tank", "drone", "launcher", "intercep
 OFFERS = frozenset({"proposal", "offer", "plan", "deal", "terms", "initiative", "proposition"})
 
 
+#: A state's installations: "Iranian nuclear sites", "Russian oil refineries", "Ukrainian energy
+#: infrastructure" stand for the state struck
+ASSETS = frozenset({"site", "facility", "installation", "infrastructure", "plant", "refinery", "depot", "airfield",
+                    "grid", "pipeline", "reactor"})
+
+
 def names_an_actor_or_deed(lex: Lexicon, noun: Token) -> bool:
     """Does ``noun`` name people, a body, their equipment, something done or offered or a place
     of the state ("Russian troops", "Iraqi officials", "Chinese vessels", "Russian aggression",
@@ -60,7 +66,7 @@ def names_an_actor_or_deed(lex: Lexicon, noun: Token) -> bool:
     key, lemma = noun_key(noun), noun.lemma_.lower()
     return (key in lex.group_nouns or lemma in lex.group_nouns or generic_of(lex, noun) is not None
             or lemma in lex.noun_index or lemma in lex.person_titles or lemma in FORCE_SITES
-            or lemma in EQUIPMENT or lemma in PLACE_NOUNS or lemma in OFFERS
+            or lemma in EQUIPMENT or lemma in PLACE_NOUNS or lemma in OFFERS or lemma in ASSETS
             or noun.ent_type_ in ("PERSON", "ORG", "NORP"))
 
 

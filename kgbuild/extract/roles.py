@@ -11,7 +11,7 @@ from ..vocabulary import ActorClass, EventClass
 from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import PRONOUNS, RELATIVE_PRONOUNS, MentionIndex
-from .nouns import EQUIPMENT, TRADED
+from .nouns import ASSETS, EQUIPMENT, TRADED
 from .triggers import DELIVERING_VERBS, LIGHT_VERBS, brings_about
 
 __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "embedded_agents",
@@ -31,7 +31,8 @@ ARMED = frozenset({"ArmedGroup", "SecurityForce", "State"})
 
 def _acted_on(head: Token, index: MentionIndex, *, statement: bool = False) -> list[ActorRef]:
     """The actors a target phrase names, without a state that only describes what was hit
-    ("Nigerian villages", "Syrian towns": the villages, not Nigeria). What a statement is about
+    ("Nigerian villages", "Syrian towns": the villages, not Nigeria; but "Iranian nuclear sites"
+    and "a Russian oil refinery" are the state's). What a statement is about
     is the state's own ("opposes Chinese investment", "criticized Russia's offensive": China,
     Russia)."""
     actors = index.in_phrase(head)
@@ -52,7 +53,7 @@ def _acted_on(head: Token, index: MentionIndex, *, statement: bool = False) -> l
                   for g in c.children if g.dep_ == "dobj" for a in index.in_phrase(g)]
     adjectival = {index.at(c).actor.key for c in head.children  # (but "a Philippine ship" is the Philippines')
                   if c.dep_ in ("amod", "compound", "nmod", "poss") and index.at(c) is not None
-                  and index.at(c).actor.actor_class == ActorClass.STATE and head.lemma_.lower() not in EQUIPMENT}
+                  and index.at(c).actor.actor_class == ActorClass.STATE and head.lemma_.lower() not in EQUIPMENT | ASSETS}
     return [a for a in actors if a.key not in adjectival]
 
 
@@ -156,6 +157,11 @@ def verb_agents(verb: Token, index: MentionIndex, *, prefer: frozenset[str] | No
                 node = node.head
                 continue
             break
+        if node.i == verb.i and any(c.dep_ in ("det", "compound") for c in node.children):  # "the U.S. strikes on":
+            return [a for c in node.children if c.dep_ in ("compound", "amod", "poss")  # a noun read as a verb
+                    for a in index.in_phrase(c)]
+        if node.dep_ == "advcl" and node.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "mark" for c in node.children):
+            break  # a finite clause of its own ("after X struck"): not the main clause's subject
         if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") and node.head.i != node.i:
             node = node.head
             continue

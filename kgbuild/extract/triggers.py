@@ -244,16 +244,39 @@ def embedding_trigger(token: Token, lex: Lexicon, triggers: set[int]) -> str | N
     """The kind of word that governs this trigger: a Threat/Demand-like trigger ("threatening more
     attacks" -> ``"Threat"``), a stopper ("end the deployment" -> ``"stop"``), else ``None``."""
     node = token
+    infinitive = False
     for _ in range(5):
         if node.head.i == node.i or node.dep_ == "relcl" and node.head.pos_ == "PROPN":
             return None  # a relative clause tells a fact about whom it names ("Mexico, which he hit with a levy")
+        if _told_as_known(node):
+            return None  # "urged the government to protect minorities after clashes killed 100 people"
+        infinitive = infinitive or node.dep_ == "xcomp"
         node = node.head
         lemma = node.lemma_.lower()
+        if lemma in _ORDERING and not infinitive:
+            continue  # "ordered airstrikes on X": carried out; "ordered the army to launch an offensive": not yet
         if lemma in lex.embedding_verbs and node.i in triggers:
             return lex.embedding_verbs[lemma]
         if lemma in _STOPPERS:
             return "stop"
     return None
+
+
+#: verbs of command: what they order with a to-infinitive is not yet done, what they order as an
+#: object is ("ordered airstrikes")
+_ORDERING = frozenset({"order", "command"})
+
+
+#: words that open a clause or phrase of what already happened ("after clashes killed 100 people")
+_KNOWN = frozenset({"after", "since", "because", "following", "amid"})
+
+
+def _told_as_known(node: Token) -> bool:
+    """``node`` opens a clause of time or cause told as past fact: an adverbial clause marked
+    "after", "since", "because", or the object of "after", "following", "amid"."""
+    if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _KNOWN for c in node.children):
+        return not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might") for c in node.children)
+    return node.dep_ == "pobj" and node.head.lower_ in _KNOWN and node.head.dep_ == "prep"
 
 
 def reason_judged(token: Token, triggers: set[int]) -> bool:
