@@ -5001,3 +5001,14 @@ def test_a_state_s_installations_struck_are_the_state_struck(extractor: Extracto
 
 def test_villages_of_a_state_struck_are_not_the_state(extractor: Extractor) -> None:
     assert "Nigeria" not in roles_of(extractor, "Gunmen attacked Nigerian villages.", "Attack")[1]
+
+
+def test_a_source_the_parser_hangs_on_the_victims_reports_and_is_no_party(extractor: Extractor) -> None:
+    """"detained three men, the Syrian Observatory for Human Rights reported": the parser makes the
+    Observatory an apposition of "three men"; it reports the raid, it is neither detained nor, by
+    the "Syrian" of its name, makes Syria the target of a raid on a village in Syria."""
+    result = extract(extractor, "Israeli forces raided a village in southern Syria and detained three men, the Syrian "
+                                "Observatory for Human Rights reported.")
+    for event in result.events:
+        assert labels(event.agents) == {"Israel Defense Forces"}
+        assert not labels(event.targets) & {"Syrian Observatory for Human Rights", "Syria"}

@@ -415,14 +415,18 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 targets = [t for t in targets if t.key not in {a.key for a in agents}]
         elif behaviour.kind == "physical" and label is not None and deed is None:
             agents = []  # "a car bomb killed 12 soldiers": no one named does it (a later mention may tell)
-        if according:  # "according to the Observatory, Turkish drones struck X": the source is no party
+        if according or behaviour.kind == "physical" and frame is not None and frame.kind == "say":
+            # "according to the Observatory, Turkish drones struck X", "..., the Observatory reported":
+            # the source is no party, unless the parse makes it one ("said its forces came under attack")
             sources = {a.key for a in frame.speakers} - {a.key for a in (*rule_agents, *rule_targets)}
             agents, targets = ([a for a in side if a.key not in sources] for side in (agents, targets))
         if behaviour.kind == "physical" and rule_targets:  # on whom, likewise
             chosen = {a.key for a in agents}
             targets = unique_actors([t for t in rule_targets if t.key not in chosen])
+        # (a state named in a name, "the Syrian Observatory", says nothing of whom a strike hit)
+        nameless = ("context", "nested") if behaviour.kind == "physical" else ("context",)
         where = {c.actor.key for c in pool_of() if c.how == "mention" and only_where(c.token, token)} \
-            - {c.actor.key for c in pool_of() if c.how != "context" and not only_where(c.token, token)}
+            - {c.actor.key for c in pool_of() if c.how not in nameless and not only_where(c.token, token)}
         targets = [t for t in targets if t.key not in where]  # "targets in Iraq and Syria": where, not whom
         if behaviour.kind == "physical":  # "Russian forces attacked Kharkiv": where, not whom
             targets = [t for t in targets if t.actor_class != ActorClass.PLACE]

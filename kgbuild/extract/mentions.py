@@ -48,6 +48,21 @@ def in_body(start: int, body: list[tuple[int, int]]) -> bool:
     return not body or any(s <= start < e for s, e in body)
 
 
+#: verbs that report what a sentence tells, said after it ("..., the Observatory reported")
+_REPORTING = frozenset({"say", "report", "tell", "announce", "claim", "add", "confirm", "state"})
+
+
+def misread_reporter(appos: Token) -> bool:
+    """An apposition the parser made of the subject of a reporting verb after it that has none
+    ("detained three men, the Syrian Observatory for Human Rights reported")."""
+    after = appos.right_edge.i + 1
+    if after >= len(appos.doc):
+        return False
+    verb = appos.doc[after]
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _REPORTING \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 class MentionIndex:
     """Token-level lookups of actor mentions in one parsed document."""
 
@@ -124,7 +139,8 @@ class MentionIndex:
             if people is not None:  # "dozens of protesters", "two of the soldiers" (not "thousands of Sudanese":
                 found.extend(a for a in self.in_phrase(people) if a.actor_class != "State")  # no state's deed)
                 continue
-            for appos in (c for c in head.children if c.dep_ == "appos"):  # "an armed group, the SDF"
+            for appos in (c for c in head.children if c.dep_ == "appos" and not misread_reporter(c)):
+                # "an armed group, the SDF" (not "detained three men, the Observatory reported")
                 named = self.at(appos)
                 if named is not None:
                     found.append(named.actor)

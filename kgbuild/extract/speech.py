@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass
 from .items import ActorRef
-from .mentions import PRONOUNS, MentionIndex, unique_actors
+from .mentions import PRONOUNS, MentionIndex, misread_reporter, unique_actors
 from .quotes import QUOTES as _QUOTES
 
 __all__ = ["CLAIM_AS_VERBS", "REPORTING_VERBS", "TALKING_VERBS", "claim_descriptions", "described_names",
@@ -126,6 +126,7 @@ class SpeechFrames:
         self._quoted = index.quote_mask()
         self._cache: dict[int, SpeechFrame | None] = {}
         self._according_speakers: dict[int, list[ActorRef] | None] = {}
+        self._trailing_reporters: dict[int, tuple[int, SpeechFrame] | None] = {}
         self._runs: dict[int, tuple[int, int]] = {}
 
     def quoted(self, token: Token) -> bool:
@@ -135,7 +136,7 @@ class SpeechFrames:
         """The frame ``token`` is reported in, or ``None`` when the article says it itself."""
         if token.i in self._cache:
             return self._cache[token.i]
-        frame = self._reported(token) or self._according(token) or self._quotation(token)
+        frame = self._reported(token) or self._according(token) or self._trailing(token) or self._quotation(token)
         self._cache[token.i] = frame
         return frame
 
@@ -177,6 +178,18 @@ class SpeechFrames:
                 return unique_actors(speakers)  # (a conjoined verb shares its subject: "accused X and said ...")
             verb = verb.head
         return []
+
+    def _trailing(self, token: Token) -> SpeechFrame | None:
+        """"Israeli forces ... detained three men, the Syrian Observatory reported": a reporting
+        verb after the sentence whose subject the parser hung on the words before as an apposition."""
+        sent = token.sent
+        if sent.start not in self._trailing_reporters:
+            self._trailing_reporters[sent.start] = next(
+                ((appos.left_edge.i, SpeechFrame(self.doc[appos.right_edge.i + 1], "say",
+                                                 unique_actors(speaker_actors(appos, self.index))))
+                 for appos in sent if appos.dep_ == "appos" and misread_reporter(appos)), None)
+        found = self._trailing_reporters[sent.start]
+        return found[1] if found is not None and token.i < found[0] else None
 
     def _according(self, token: Token) -> SpeechFrame | None:
         sent = token.sent
