@@ -1157,7 +1157,7 @@ def test_a_named_rebel_group_is_named_in_full(extractor: Extractor) -> None:
 
 @pytest.mark.parametrize(("text", "name"), [
     ("Jean Pierre, the leader of the Village de Dieu gang, was killed by police on Friday.", "Village de Dieu"),
-    ("Jean Pierre, the leader of the 400 Mawozo gang, was killed by police on Friday.", "400 Mawozo"),
+    ("Jean Pierre, the leader of the Kraze Barye gang, was killed by police on Friday.", "Kraze Barye"),
 ])
 def test_a_name_before_a_group_noun_names_that_group(extractor: Extractor, text: str, name: str) -> None:
     """The NER takes the name for an organisation or a person; the noun after it says what it is."""
@@ -5012,3 +5012,21 @@ def test_a_source_the_parser_hangs_on_the_victims_reports_and_is_no_party(extrac
     for event in result.events:
         assert labels(event.agents) == {"Israel Defense Forces"}
         assert not labels(event.targets) & {"Syrian Observatory for Human Rights", "Syria"}
+
+
+def test_armed_groups_of_the_americas_are_in_the_kb(extractor: Extractor) -> None:
+    result = extract(extractor, "Colombian President Gustavo Petro suspended peace talks with the National Liberation "
+                                "Army, or ELN, on Friday after the rebel group attacked a military base, killing five "
+                                "soldiers. The ELN blamed FARC dissidents for the violence.")
+    eln = {m.actor for m in result.mentions if m.text in ("National Liberation Army", "ELN")}
+    assert {(a.label, a.new) for a in eln} == {("National Liberation Army (Colombia)", False)}
+    attack = only(result, "Attack")  # "the rebel group" is the ELN
+    assert labels(attack.agents) == {"National Liberation Army (Colombia)"}
+    assert labels(attack.targets) == {"Armed Forces of Colombia"}
+    assert labels(only(result, "Accusation").targets) == {"Central General Staff"}
+
+
+def test_the_aid_group_does_not_refer_back_to_an_armed_group(extractor: Extractor) -> None:
+    result = extract(extractor, "Boko Haram fighters attacked a camp in Borno state. The aid group, known by its French "
+                                "acronym MSF, said 12 people were killed.")
+    assert not any(m.actor.label == "Boko Haram" and m.text.endswith("aid group") for m in result.mentions)

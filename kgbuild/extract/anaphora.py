@@ -35,6 +35,12 @@ _ANAPHOR_NOUNS: dict[str, frozenset[str]] = {
 }
 
 
+#: words that make "the rebel group" an armed group told of before, not a name ("the aid group", "the
+#: Wagner group" are others)
+_FIGHTERS = frozenset({"rebel", "militant", "jihadist", "insurgent", "extremist", "terrorist", "separatist",
+                       "paramilitary", "guerrilla", "militia", "gang"})
+
+
 def nominal_antecedent(token: Token, items: list[MentionItem]) -> ActorRef | None:
     """The organisation "the agency" or "this group" refers back to: the latest one named before
     whose name holds that noun, else the latest one of a fitting class in the last sentences."""
@@ -45,9 +51,11 @@ def nominal_antecedent(token: Token, items: list[MentionItem]) -> ActorRef | Non
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
         return None
     if any(c.dep_ in ("prep", "compound", "appos") and (c.dep_ != "prep" or c.lower_ == "of" and any(
-            g.dep_ == "pobj" for g in c.children)) for c in token.children):
-        return None  # "the Ministry of Defense", "the Wagner group": a name of its own ("the armed group" refers back;
-        # so does "accused the group of firing rockets", the parser hanging the charge on the noun)
+            g.dep_ == "pobj" for g in c.children)) and not (c.dep_ == "compound" and c.lower_ in _FIGHTERS)
+           for c in token.children):
+        return None  # "the Ministry of Defense", "the Wagner group": a name of its own ("the armed group" and "the
+        # rebel group" refer back; so does "accused the group of firing rockets", the parser hanging the charge
+        # on the noun)
     subjects = _own_subjects(token)
     before = sorted((m for m in items if m.end <= token.idx and not m.nested
                      and not any(m.start <= idx < m.end for idx in subjects)), key=lambda m: m.start)
