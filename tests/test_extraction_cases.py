@@ -5030,3 +5030,23 @@ def test_the_aid_group_does_not_refer_back_to_an_armed_group(extractor: Extracto
     result = extract(extractor, "Boko Haram fighters attacked a camp in Borno state. The aid group, known by its French "
                                 "acronym MSF, said 12 people were killed.")
     assert not any(m.actor.label == "Boko Haram" and m.text.endswith("aid group") for m in result.mentions)
+
+
+def test_a_body_of_no_state_speaks_for_itself_alone(extractor: Extractor) -> None:
+    """The role model had added Fano and the outlet, named in the sentences before, to the
+    commission's call; a speaker the parse names that stands for no state speaks alone."""
+    result = extract(extractor, "An Ethiopian military drone strike on a market in the Amhara region killed at "
+                                "least 20 civilians on Sunday, residents and health workers told VOA. The "
+                                "government has been fighting Fano, a loosely organized Amhara militia, since "
+                                "August 2023, when the militia briefly seized several towns, including Lalibela and"
+                                " Gondar. Government spokesman Legesse Tulu did not respond to requests for "
+                                "comment, but the military said in a statement that its forces had \"neutralized\" "
+                                "dozens of Fano fighters in the area. A Fano commander, who asked not to be named "
+                                "for security reasons, said his fighters had ambushed a military convoy near Bahir "
+                                "Dar on Saturday and captured weapons and ammunition. VOA could not independently "
+                                "verify the claim. The Ethiopian Human Rights Commission, a state-affiliated body, "
+                                "called on the government to investigate the strike and hold those responsible to "
+                                "account. Amnesty International accused Ethiopian troops of carrying out "
+                                "extrajudicial killings of civilians in the town of Merawi in January.")
+    demand, = [e for e in events_of(result, "Demand") if "Ethiopian Human Rights Commission" in labels(e.agents)]
+    assert labels(demand.agents) == {"Ethiopian Human Rights Commission"}

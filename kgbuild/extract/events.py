@@ -392,6 +392,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             person = any(a.actor_class == ActorClass.PERSON for a in rule_agents)
             own = {side for a in rule_agents for side in index.sides_of(a)}
             agents = [a for a in agents if a.key in named or not (person and a.actor_class == ActorClass.PERSON
+                                                                  or not person and not own
                                                                   or own and index.sides_of(a) - own
                                                                   or own and not index.sides_of(a))]
         if not behaviour.symmetric:
