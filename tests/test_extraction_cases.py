@@ -5050,3 +5050,19 @@ def test_a_body_of_no_state_speaks_for_itself_alone(extractor: Extractor) -> Non
                                 "extrajudicial killings of civilians in the town of Merawi in January.")
     demand, = [e for e in events_of(result, "Demand") if "Ethiopian Human Rights Commission" in labels(e.agents)]
     assert labels(demand.agents) == {"Ethiopian Human Rights Commission"}
+
+
+def test_aid_pledged_to_no_one_named_goes_to_the_story_s_state(extractor: Extractor) -> None:
+    result = extract(extractor, "Fighting between Congolese troops and M23 rebels has displaced thousands in eastern "
+                                "Congo. The European Union pledged 60 million euros in humanitarian aid.")
+    aid = only(result, "Aid")
+    assert labels(aid.agents) == {"European Union"}
+    assert labels(aid.targets) == {"Democratic Republic of the Congo"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fighting has displaced thousands in Sudan. The United Nations was providing assistance to 1 million people.",
+    "Iran wants a deal. The United States offered sanctions relief.",
+])
+def test_aid_to_people_or_sanctions_relief_is_no_aid_to_the_state(extractor: Extractor, sentence: str) -> None:
+    assert not events_of(extract(extractor, sentence), "Aid")

@@ -14,7 +14,7 @@ from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import MentionIndex, unique_actors
 from .nouns import EQUIPMENT, FORCE_SITES, OFFERS, PLACE_NOUNS, WEAPONS
-from .roles import is_clash, taken_from
+from .roles import is_clash, taken_from, verb_agents
 from .speech import SpeechFrame
 from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged, misread_main_clause, prevented
 
@@ -242,7 +242,9 @@ def _aid_words(obj: Token) -> list[Token]:
     words = [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod"))]
     words += [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for g in c.children
               if g.dep_ == "pobj"]
-    return [w for w in words if w.lemma_.lower() in _ARMS or w.lemma_.lower() in _RELIEF]
+    return [w for w in words if (w.lemma_.lower() in _ARMS or w.lemma_.lower() in _RELIEF)
+            and not any(c.dep_ == "compound" and c.lemma_.lower() in ("sanction", "debt", "tax") for c in w.children)]
+    # ("sanctions relief", "debt relief": no aid)
 
 
 def aid_recipients(trigger: Token, index: MentionIndex) -> list[ActorRef]:
@@ -270,7 +272,19 @@ def aid_recipients(trigger: Token, index: MentionIndex) -> list[ActorRef]:
                for g in c.children if g.dep_ == "pobj"]
     phrases += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
     phrases += objects if provided and not handed else []
-    return unique_actors([a for g in phrases for a in index.in_phrase(g) if a.actor_class != ActorClass.PLACE])
+    found = unique_actors([a for g in phrases for a in index.in_phrase(g) if a.actor_class != ActorClass.PLACE])
+    if found or phrases:  # (not "providing assistance to 1 million people": to people, not to the state)
+        return found
+    return _story_state(index, verb_agents(verb, index))  # "the EU pledged 60 million euros in humanitarian
+    # aid" in a story about Congo: to Congo
+
+
+def _story_state(index: MentionIndex, givers: list[ActorRef]) -> list[ActorRef]:
+    """The state the story is about, as named in it, if ``givers`` are known and none is of it."""
+    if index.home_state is None or not givers or any(index.state_of(a) == index.home_state for a in givers):
+        return []
+    return next(([m.actor] for m in index.mentions if m.actor.actor_class == ActorClass.STATE
+                 and m.actor.iri == index.home_state), [])
 
 
 def arms_supplied(trigger: Token, index: MentionIndex) -> bool:
