@@ -5066,3 +5066,16 @@ def test_aid_pledged_to_no_one_named_goes_to_the_story_s_state(extractor: Extrac
 ])
 def test_aid_to_people_or_sanctions_relief_is_no_aid_to_the_state(extractor: Extractor, sentence: str) -> None:
     assert not events_of(extract(extractor, sentence), "Aid")
+
+
+def test_the_broadcaster_refers_back_to_the_outlet_named_before(extractor: Extractor) -> None:
+    result = extract(extractor, "Azerbaijani authorities ordered the closure of the BBC's office in Baku, accusing the "
+                                "broadcaster of spreading disinformation.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"Government of Azerbaijan"} and labels(accusation.targets) == {"BBC"}
+
+
+def test_the_two_leaders_are_the_two_people_named_in_the_sentence_before(extractor: Extractor) -> None:
+    result = extract(extractor, "Congolese President Felix Tshisekedi met Rwandan President Paul Kagame in Doha last "
+                                "month, in talks mediated by Qatar. The two leaders called for an immediate ceasefire.")
+    assert labels(only(result, "Demand").agents) == {"Félix Tshisekedi", "Paul Kagame"}

@@ -29,7 +29,8 @@ _ANAPHOR_NOUNS: dict[str, frozenset[str]] = {
         "foundation": "Organization", "institute": "Organization", "network": "Organization",
         "association": "Organization", "federation": "Organization InternationalOrganization",
         "department": "GovernmentBody", "council": "GovernmentBody Legislature InternationalOrganization Organization",
-        "university": "Organization", "newspaper": "Organization",
+        "university": "Organization", "newspaper": "Organization", "broadcaster": "Organization",
+        "outlet": "Organization", "channel": "Organization", "website": "Organization",
         "country": "State", "nation": "State",  # "the Southeast Asian nation submitted ..."
     }.items()
 }
@@ -136,7 +137,9 @@ def plural_antecedents(token: Token, items: list[MentionItem]) -> list[ActorRef]
         if all(a.actor_class in classes for a in actors) and (len(actors) == count if count else len(actors) >= 2):
             return actors
     if count == 2 and token.lemma_.lower() in ("side", "party"):
-        return _two_sides_named(token, items)
+        return _two_sides_named(token, items, _SIDES)
+    if count == 2 and token.lemma_.lower() == "leader":  # "X met Y in Doha. The two leaders called for ..."
+        return _two_sides_named(token, items, frozenset({"Person"}))
     return []
 
 
@@ -144,15 +147,15 @@ def plural_antecedents(token: Token, items: list[MentionItem]) -> list[ActorRef]
 _SIDES = frozenset({"State", "GovernmentBody", "SecurityForce", "ArmedGroup"})
 
 
-def _two_sides_named(token: Token, items: list[MentionItem]) -> list[ActorRef]:
+def _two_sides_named(token: Token, items: list[MentionItem], classes: frozenset[str]) -> list[ActorRef]:
     """"Both sides", "the two sides", "the warring parties", "all sides" where no two actors were named
     together: the two sides the latest sentence before that names two, and only two, names ("the
     army repelled an attack by the RSF ... called on both sides"); a state and its own bodies are
-    one side."""
+    one side. With ``classes`` {"Person"}, "the two leaders" likewise."""
     doc = token.doc
     named: dict[int, dict[str, ActorRef]] = {}
     for mention in items:
-        if mention.nested or mention.actor.actor_class not in _SIDES or mention.end > token.sent.start_char \
+        if mention.nested or mention.actor.actor_class not in classes or mention.end > token.sent.start_char \
                 or token.idx - mention.end > _PLURAL_REACH:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
