@@ -5079,3 +5079,21 @@ def test_the_two_leaders_are_the_two_people_named_in_the_sentence_before(extract
     result = extract(extractor, "Congolese President Felix Tshisekedi met Rwandan President Paul Kagame in Doha last "
                                 "month, in talks mediated by Qatar. The two leaders called for an immediate ceasefire.")
     assert labels(only(result, "Demand").agents) == {"Félix Tshisekedi", "Paul Kagame"}
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Georgia used tear gas to disperse protesters. The EU condemned the crackdown on protesters.",
+    "Police in Georgia fired tear gas and water cannon at protesters in Tbilisi. The European Union condemned the "
+    "violence against peaceful demonstrators.",
+])
+def test_a_condemned_deed_against_someone_is_aimed_at_its_doers(extractor: Extractor, text: str) -> None:
+    """Who a condemned deed was "against" or "on" suffered it; the condemnation is aimed at who did
+    it, the deed told before (a crackdown names a dispersal, as force of either class)."""
+    accusation = only(extract(extractor, text), "Accusation")
+    assert labels(accusation.targets) == {"Police of Georgia"}
+
+
+def test_water_cannon_used_against_protesters_is_force(extractor: Extractor) -> None:
+    agents, targets = roles_of(extractor, "Police in Georgia used water cannon against protesters in Tbilisi.",
+                               "Attack")
+    assert agents == {"Police of Georgia"} and targets == {"protesters"}

@@ -28,6 +28,8 @@ _PRONOUN_FORMS = frozenset({"he", "she", "they", "it", "its", "their", "his", "h
 _DEED_NOUNS = frozenset({"decision", "move", "measure", "step", "action", "ruling", "verdict", "policy", "ban", "order",
                          "incident", "episode", "act", "behavior", "behaviour", "conduct", "provocation", "use"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+#: the classes of force: a noun of one names a deed told as the other ("dispersed protesters ... the crackdown")
+_FORCE = frozenset({EventClass.ATTACK.value, EventClass.COERCION.value})
 #: Nouns that, definite, name an accusation told before ("denied the charge", "rejected the claims")
 _BLAME_NOUNS = frozenset({"charge", "claim", "allegation", "accusation"})
 #: Nouns that, definite, name something said before, of whatever class ("rejected the statement as
@@ -95,9 +97,11 @@ def _referred(trigger: Token, lex: Lexicon, earlier: Sequence[Told], index: Ment
             deed = noun.lemma_.lower() in _DEED_NOUNS and definite
             said = noun.lemma_.lower() in _SAID_NOUNS and definite
             told = _same_word(noun.lemma_.lower(), classes, earlier) if definite and classes else None
+            force = _FORCE & classes  # "the crackdown on protesters": the dispersal told before
             if told is None or not told.agents:
                 told = next((t for t in reversed(earlier) if t.agents and (
-                    t.kinds & classes or deed and any(lex.classes[k].kind != "statement" for k in t.kinds)
+                    t.kinds & classes or force and t.kinds & _FORCE
+                    or deed and any(lex.classes[k].kind != "statement" for k in t.kinds)
                     or said and any(lex.classes[k].kind == "statement" for k in t.kinds))), None) \
                     if classes or deed or said else None
             prior = told.agents if told is not None else None

@@ -200,6 +200,13 @@ _WITHHELD = frozenset({"aid", "assistance", "funding", "support", "talk", "negot
 _MEETING_VERBS = frozenset({"meet", "host", "receive"})
 
 
+def _deed_noun(noun: Token, lex: Lexicon) -> bool:
+    """A noun naming a physical deed ("the violence", "the crackdown", "the attack")."""
+    lemma = noun.lemma_.lower()
+    return any(lemma in lex.classes[c].nouns or lemma in lex.classes[c].weak
+               for c in (EventClass.ATTACK, EventClass.COERCION))
+
+
 def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lexicon) -> list[ActorRef]:
     """Targets of a verb trigger: objects, passive subjects, target prepositions (per class, ``lex``)."""
     behaviour = lex.classes[event_class]
@@ -210,7 +217,10 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
         if behaviour.object_is_topic and child.dep_ in ("dobj", "attr") \
                 and not (child.dep_ == "dobj" and verb.lemma_.lower() in _MEETING_VERBS):
             continue  # "discuss the transfer": a topic, not a partner (but "met Kim": whom one meets)
-        if child.dep_ == "dobj":  # "threatening a response against the US"
+        if child.dep_ == "dobj" and not (behaviour.kind == "statement" and _deed_noun(child, lex)
+                                         and verb.lemma_.lower() not in ("blame", "pin")):
+            # "threatening a response against the US" (not "condemned the violence against protesters": its
+            # victims; but "blamed the explosion on Israel")
             wanted = {"against", "on", "upon"} | (behaviour.target_preps & {"from", "to"}) \
                 | (behaviour.target_preps & {"at", "into"} if behaviour.kind == "physical" else set()) \
                 | ({"with"} if behaviour.symmetric else set()) \
