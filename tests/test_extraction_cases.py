@@ -5097,3 +5097,15 @@ def test_water_cannon_used_against_protesters_is_force(extractor: Extractor) -> 
     agents, targets = roles_of(extractor, "Police in Georgia used water cannon against protesters in Tbilisi.",
                                "Attack")
     assert agents == {"Police of Georgia"} and targets == {"protesters"}
+
+
+def test_a_deed_named_with_a_possessor_refers_to_the_deed_told_before(extractor: Extractor) -> None:
+    """"Machar's detention" names the arrest told before (a possessor makes it definite): the
+    verdict on it is aimed at who arrested him, not at the militia of the attack told in between."""
+    result = extract(extractor, "South Sudanese security forces arrested First Vice President Riek Machar on "
+                                "Wednesday. The White Army militia overran a military base in the town of Nasir this "
+                                "month. The SPLM-IO denied the allegation and called Machar's detention \"a violation "
+                                "of the peace agreement.\"")
+    verdict, = [e for e in events_of(result, "Accusation")
+                if labels(e.agents) == {"Sudan People's Liberation Movement-in-Opposition"}]
+    assert "Armed Forces of South Sudan" in labels(verdict.targets) and "White Army" not in labels(verdict.targets)

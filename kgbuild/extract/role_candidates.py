@@ -90,20 +90,21 @@ def _referred(trigger: Token, lex: Lexicon, earlier: Sequence[Told], index: Ment
             if noun.pos_ not in ("NOUN", "PROPN"):
                 continue
             classes = set(lex.noun_index.get(noun.lemma_.lower(), ()))
-            definite = noun in summing or any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE
-                                              for c in noun.children)
+            definite = noun in summing or any(c.dep_ == "det" and c.lower_ in _DEFINITE or c.dep_ == "poss"
+                                              for c in noun.children)  # ("Machar's detention")
             if definite and noun.lemma_.lower() in _BLAME_NOUNS:
                 classes.add(EventClass.ACCUSATION.value)
             deed = noun.lemma_.lower() in _DEED_NOUNS and definite
             said = noun.lemma_.lower() in _SAID_NOUNS and definite
             told = _same_word(noun.lemma_.lower(), classes, earlier) if definite and classes else None
-            force = _FORCE & classes  # "the crackdown on protesters": the dispersal told before
             if told is None or not told.agents:
                 told = next((t for t in reversed(earlier) if t.agents and (
-                    t.kinds & classes or force and t.kinds & _FORCE
+                    t.kinds & classes
                     or deed and any(lex.classes[k].kind != "statement" for k in t.kinds)
                     or said and any(lex.classes[k].kind == "statement" for k in t.kinds))), None) \
                     if classes or deed or said else None
+            if told is None and _FORCE & classes:  # "the crackdown on protesters": the dispersal told before
+                told = next((t for t in reversed(earlier) if t.agents and t.kinds & _FORCE), None)
             prior = told.agents if told is not None else None
             if prior is None and definite and index is not None:
                 prior = _doers_of_the_verb_named(noun, index)
