@@ -5109,3 +5109,11 @@ def test_a_deed_named_with_a_possessor_refers_to_the_deed_told_before(extractor:
     verdict, = [e for e in events_of(result, "Accusation")
                 if labels(e.agents) == {"Sudan People's Liberation Movement-in-Opposition"}]
     assert "Armed Forces of South Sudan" in labels(verdict.targets) and "White Army" not in labels(verdict.targets)
+
+
+@pytest.mark.parametrize("sentence, threatened", [
+    ("Israeli Defense Minister Yoav Gallant warned that Iran would pay a heavy price if it attacked again.", "Iran"),
+    ("North Korea warned that South Korea would face serious consequences.", "South Korea"),
+])
+def test_who_is_told_they_will_pay_is_threatened(extractor: Extractor, sentence: str, threatened: str) -> None:
+    assert threatened in roles_of(extractor, sentence, "Threat")[1]

@@ -432,7 +432,8 @@ def threatened_parties(trigger: Token, index: MentionIndex, *, threatening: Iter
     "warned it would strike Ukrainian cities": Ukraine; "warned it will continue to exert pressure
     on Iran": Iran), whom what is threatened is against ("threatened sanctions against Somalia"),
     or who is to be beaten before the deed ends ("vowed to fight until the RSF is defeated"), or
-    whose act would set it off ("warned Moscow would retaliate if Finland allowed NATO bases"). The
+    whose act would set it off ("warned Moscow would retaliate if Finland allowed NATO bases"), or
+    who is told they will pay for it ("warned that Iran would pay a heavy price"). The
     object of the deed, not the threat; never the ``threatening`` side nor one of its state ("Russia
     warned NATO against sending troops": not Russia's forces)."""
     deeds = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
@@ -449,11 +450,17 @@ def threatened_parties(trigger: Token, index: MentionIndex, *, threatening: Iter
                 if obj.dep_ == "dobj" or obj.dep_ == "prep" and obj.lower_ in ("against", "on", "at")]
     phrases += [s for clause in until for s in clause.children if s.dep_ in ("nsubjpass", "dobj")]
     phrases += [s for clause in provoking for s in clause.children if s.dep_ == "nsubj"]
+    phrases += [s for deed in deeds if deed.lemma_.lower() in _SUFFERING for s in deed.children
+                if s.dep_ == "nsubj"]  # "warned that Iran would pay a heavy price": Iran
     keys = {a.key for a in threatening}
     states = {index.state_of(a) for a in threatening} - {None}
     return unique_actors([m.actor for phrase in phrases for m, head in index.in_subtree(phrase)
                           if m.actor.actor_class != ActorClass.PLACE and m.actor.key not in keys
                           and index.state_of(m.actor) not in states and not _issues_measure(head)])
+
+
+#: what the threatened is told they will do: pay a price, face consequences, regret it
+_SUFFERING = frozenset({"pay", "face", "regret", "suffer", "bear"})
 
 
 def _issues_measure(word: Token) -> bool:
