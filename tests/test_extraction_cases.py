@@ -5117,3 +5117,13 @@ def test_a_deed_named_with_a_possessor_refers_to_the_deed_told_before(extractor:
 ])
 def test_who_is_told_they_will_pay_is_threatened(extractor: Extractor, sentence: str, threatened: str) -> None:
     assert threatened in roles_of(extractor, sentence, "Threat")[1]
+
+
+def test_a_deed_named_with_a_time_of_its_own_takes_no_other_day(extractor: Extractor) -> None:
+    """"struck ... early Saturday in retaliation for an Iranian missile attack on Israel earlier this
+    month": the earlier attack is not dated Saturday ("earlier this month" fixes no day)."""
+    result = extract(extractor, "Israeli warplanes struck military sites in Iran early Saturday in retaliation for an "
+                                "Iranian missile attack on Israel earlier this month, the Israeli military said.")
+    dates = {labels(e.agents).pop(): e.date for e in events_of(result, "Attack")}
+    assert dates == {"Israel": date(2025, 3, 8), "Iran": None}
+    assert only(extract(extractor, "Russia launched an attack on Kyiv on Saturday."), "Attack").date == date(2025, 3, 8)

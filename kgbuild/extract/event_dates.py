@@ -35,6 +35,12 @@ def date_entities(doc: Doc) -> list[Span]:
     return [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
 
 
+def _within(ent: Span, word: Token) -> bool:
+    """The time ``ent`` is in the phrase of ``word`` or right after it (where the parser hangs
+    "an attack on Israel earlier this month" on the verb)."""
+    return word.left_edge.i <= ent.start and ent.end - 1 <= word.right_edge.i or ent.start == word.right_edge.i + 1
+
+
 def event_date(trigger: Token, sent: Span, published: date | None, date_ents: list[Span], *,
                lasting: bool = False) -> date | None:
     """The date of the event ``trigger`` names; ``date_ents`` are the doc's DATE/TIME entities
@@ -42,6 +48,9 @@ def event_date(trigger: Token, sent: Span, published: date | None, date_ents: li
     name a state that began then ("in custody since Feb. 24": the arrest was on Feb. 24)."""
     scope: set[int] | None = None  # the clause's tokens, worked out at the first date of the sentence
     fallback: list[date] = []
+    # a noun with a time of its own ("an attack on Israel earlier this month")
+    own_time = trigger.pos_ in ("NOUN", "PROPN") and any(
+        sent.start <= ent.start and ent.end <= sent.end and _within(ent, trigger) for ent in date_ents)
     for ent in date_ents:
         if ent.start < sent.start or ent.end > sent.end:
             continue
@@ -55,6 +64,10 @@ def event_date(trigger: Token, sent: Span, published: date | None, date_ents: li
         resolved = resolve_date(phrase, published=published)
         if resolved is None:
             continue
+        if own_time:  # ("the attack on Sunday"), and no other day of the sentence
+            if _within(ent, trigger):
+                return resolved
+            continue
         if scope is None:
             scope = {t.i for t in clause_top(trigger).subtree} | {t.i for t in trigger.subtree}
         if any(t.i in scope for t in ent):
@@ -62,6 +75,8 @@ def event_date(trigger: Token, sent: Span, published: date | None, date_ents: li
         governor = ent.root.head.head if ent.root.head.dep_ == "prep" else ent.root.head
         if governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() not in REPORTING_VERBS:
             fallback.append(resolved)  # a date of some clause of this sentence (not of a noun, not "said Wednesday")
+    if own_time:
+        return None  # its own time fixes no day: not the day of the clause it is named in
     return fallback[0] if len(set(fallback)) == 1 else None
 
 
