@@ -5127,3 +5127,12 @@ def test_a_deed_named_with_a_time_of_its_own_takes_no_other_day(extractor: Extra
     dates = {labels(e.agents).pop(): e.date for e in events_of(result, "Attack")}
     assert dates == {"Israel": date(2025, 3, 8), "Iran": None}
     assert only(extract(extractor, "Russia launched an attack on Kyiv on Saturday."), "Attack").date == date(2025, 3, 8)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ukraine and Russia exchanged 150 prisoners of war in a deal mediated by the United Arab Emirates.",
+    "Russia and Ukraine swapped 390 prisoners on Friday.",
+])
+def test_a_prisoner_swap_is_a_concession_of_each_side_to_the_other(extractor: Extractor, sentence: str) -> None:
+    swap = only(extract(extractor, sentence), "Concession")
+    assert labels(swap.agents) == labels(swap.targets) == {"Russia", "Ukraine"}

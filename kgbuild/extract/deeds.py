@@ -16,7 +16,8 @@ from .mentions import MentionIndex, unique_actors
 from .nouns import EQUIPMENT, FORCE_SITES, OFFERS, PLACE_NOUNS, WEAPONS
 from .roles import is_clash, taken_from, verb_agents
 from .speech import SpeechFrame
-from .triggers import Candidate, embedding_trigger, governing_verb, is_hedged, misread_main_clause, prevented
+from .triggers import (Candidate, embedding_trigger, governing_verb, is_hedged, misread_main_clause, prevented,
+                       prisoners_swapped)
 
 __all__ = ["DOMESTIC_ACTS", "RuleRoles", "aid_recipients", "arms_supplied", "attack_undergone", "bodies_left",
            "condemned", "forces_withdrawn", "grammatical_event", "ground_taken", "in_condition", "let_out_of_custody",
@@ -475,7 +476,7 @@ def mutual(trigger: Token) -> bool:
 
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")] + [
         g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    if any(reciprocal(o) for o in objects):
+    if any(reciprocal(o) for o in objects) or prisoners_swapped(trigger):
         return True
     return trigger.dep_ == "dobj" and trigger.lemma_.lower() in _TRADED and trigger.tag_ == "NNS" \
         and trigger.head.lemma_.lower() in ("trade", "exchange")

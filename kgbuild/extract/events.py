@@ -47,7 +47,7 @@ from .speech import (TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, 
                      talked_with)
 from .statements import document_issuers, issued_statement, only_put_out, talk_held, turned_down
 from .triggers import (HEDGE_NOUNS, Candidate, brings_about, embedding_trigger, find_candidates, governing_verb,
-                       is_hedged, reason_judged)
+                       is_hedged, prisoners_swapped, reason_judged)
 from .verdicts import asks_something
 
 __all__ = ["extract_events", "TriggerCase", "choose_roles"]
@@ -468,6 +468,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             and len(unique_actors([*agents, *targets])) > 1
         if both_ways:  # "accused each other", "traded threats": each side does it to the other
             clash, agents = True, unique_actors([*agents, *targets])
+            if prisoners_swapped(token) and len(rule_agents) > 1:
+                agents = unique_actors(rule_agents)  # "Ukraine and Russia exchanged prisoners": the two sides
             targets = agents
         if reported is None and not behaviour.symmetric and not clash:
             officials = {a.key: next(iter(index.post_states[a.iri])) for a in agents  # "Putin warned": Russia's

@@ -20,7 +20,7 @@ from .verdicts import ENVOYS, rebuttal, refusal, summons, verdict
 
 __all__ = ["Candidate", "WISHING", "wishes", "find_candidates", "misread_main_clause", "trigger_classes", "is_hedged",
            "embedding_trigger", "prevented", "reports_nothing", "LIGHT_VERBS", "DELIVERING_VERBS", "brings_about", "HEDGE_NOUNS",
-           "reason_judged", "person_object"]
+           "reason_judged", "person_object", "prisoners_swapped", "CAPTIVES"]
 
 HEDGE_NOUNS = frozenset({"intention", "plan", "threat", "possibility", "risk", "prospect", "danger", "fear", "bid",
                          "attempt", "invitation", "proposal", "offer", "request", "readiness", "willingness",
@@ -118,6 +118,16 @@ def _multiword_from(lex: Lexicon, *words: str) -> list[tuple[tuple[str, ...], li
     return [(parts, entries) for _n, parts, entries in sorted(found, key=lambda item: item[0])]
 
 
+#: people two sides hand back to each other in a swap
+CAPTIVES = frozenset({"prisoner", "detainee", "hostage", "captive", "pow", "body", "soldier", "civilian"})
+
+
+def prisoners_swapped(verb: Token) -> bool:
+    """"exchanged 150 prisoners of war", "swapped detainees": each side frees the other's."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in ("exchange", "swap", "trade") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CAPTIVES for c in verb.children)
+
+
 def trigger_classes(token: Token, lex: Lexicon) -> tuple[list[str], int, bool]:
     """Lexicon classes of ``token``, the index of the trigger's last token, and whether it is multiword."""
     lemma = token.lemma_.lower()
@@ -137,6 +147,8 @@ def trigger_classes(token: Token, lex: Lexicon) -> tuple[list[str], int, bool]:
             return [EventClass.CONSULTATION.value], token.i, False
         if lemma in ("fire", "sack") and person_object(token, lex):  # "fired the army chief": dismissed
             return [], token.i, False
+        if prisoners_swapped(token):  # "Ukraine and Russia exchanged 150 prisoners of war": each frees the other's
+            return [EventClass.CONCESSION.value], token.i, False
         if lemma == "recall" and any(c.dep_ == "dobj" and c.lemma_.lower() in ENVOYS for c in token.children):
             return [EventClass.SANCTION.value], token.i, False  # "recalled its ambassador from Belgium"
         return list(lex.verb_index.get(lemma, ())), token.i, False
