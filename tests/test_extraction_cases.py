@@ -5136,3 +5136,14 @@ def test_a_deed_named_with_a_time_of_its_own_takes_no_other_day(extractor: Extra
 def test_a_prisoner_swap_is_a_concession_of_each_side_to_the_other(extractor: Extractor, sentence: str) -> None:
     swap = only(extract(extractor, sentence), "Concession")
     assert labels(swap.agents) == labels(swap.targets) == {"Russia", "Ukraine"}
+
+
+def test_talks_ruled_out_are_a_refusal_not_talks(extractor: Extractor) -> None:
+    result = extract(extractor, "Iran's supreme leader Ali Khamenei ruled out direct talks with the United States.")
+    assert not events_of(result, "Consultation")
+    assert labels(only(result, "Rejection").targets) == {"United States"}
+
+
+def test_an_exchange_given_as_what_a_protest_is_over_has_no_parties_of_it(extractor: Extractor) -> None:
+    result = extract(extractor, "Beijing lodged a formal protest with Tokyo over the visit.")
+    assert not events_of(result, "Consultation") and labels(only(result, "Accusation").targets) == {"Government of Japan"}

@@ -376,6 +376,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         agents, targets = choose_roles(scored, symmetric=behaviour.symmetric,
                                        agent=models.thresholds.get("agent", 0.5),
                                        target=models.thresholds.get("target", 0.5))
+        if behaviour.symmetric and not (rule_agents or rule_targets) and token.dep_ == "pobj" \
+                and token.head.lower_ in ("over", "about"):
+            continue  # "lodged a protest with Tokyo over the visit": whose visit, the sentence does not say
         if behaviour.symmetric:  # "met with Kim at the Singapore summit": whom the parse makes parties take part
             parties = [a for a in (*rule_agents, *rule_targets)  # not a generic group ("leaders met")
                        if a.actor_class != ActorClass.PLACE and a.key not in weak_only]

@@ -96,7 +96,7 @@ def only_put_out(verb: Token, trigger_ids: set[int]) -> bool:
 
 
 #: verbs that turn down what their object names ("rejected a ceasefire with Hamas")
-_TURNING_DOWN = frozenset({"reject", "refuse", "decline", "rebuff", "spurn"})
+_TURNING_DOWN = frozenset({"reject", "refuse", "decline", "rebuff", "spurn", "rule"})  # ("ruled out talks")
 
 
 #: verbs of keeping, breaking or carrying out an agreement already made ("violated the ceasefire")
