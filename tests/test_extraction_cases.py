@@ -5147,3 +5147,12 @@ def test_talks_ruled_out_are_a_refusal_not_talks(extractor: Extractor) -> None:
 def test_an_exchange_given_as_what_a_protest_is_over_has_no_parties_of_it(extractor: Extractor) -> None:
     result = extract(extractor, "Beijing lodged a formal protest with Tokyo over the visit.")
     assert not events_of(result, "Consultation") and labels(only(result, "Accusation").targets) == {"Government of Japan"}
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Japan, instead of calling for an Asian NATO, will increase cooperation with NATO.", "Demand"),
+    ("Instead of condemning the attack, China urged restraint.", "Accusation"),
+    ("Rather than condemning Russia, India called for dialogue.", "Accusation"),
+])
+def test_what_is_done_instead_of_something_is_not_that(extractor: Extractor, sentence: str, kind: str) -> None:
+    assert not events_of(extract(extractor, sentence), kind)

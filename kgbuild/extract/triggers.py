@@ -217,6 +217,9 @@ def is_hedged(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("for", "of") \
             and token.head.head.lemma_.lower() in HEDGE_NOUNS:
         return True
+    if token.dep_ == "pcomp" and token.head.lower_ in ("of", "than") \
+            and {token.head.head.lower_, *(c.lower_ for c in token.head.children)} & {"instead", "rather"}:
+        return True  # "instead of calling for an Asian NATO", "rather than condemning": not done
     node = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
     for _ in range(3):
         if node is None:
