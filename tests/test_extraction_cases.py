@@ -5156,3 +5156,10 @@ def test_an_exchange_given_as_what_a_protest_is_over_has_no_parties_of_it(extrac
 ])
 def test_what_is_done_instead_of_something_is_not_that(extractor: Extractor, sentence: str, kind: str) -> None:
     assert not events_of(extract(extractor, sentence), kind)
+
+
+def test_a_ban_named_with_no_one_it_is_done_to_is_no_coercion(extractor: Extractor) -> None:
+    for text in ("The U.K. ban is going to hurt communities that depend on hunting, he said.",
+                 "Houthi military spokesman Yahya Saree said the group had struck the vessel because its owner had "
+                 "violated the group's ban on entering Israeli ports."):
+        assert not events_of(extract(extractor, text), "Coercion")

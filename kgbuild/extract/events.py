@@ -491,6 +491,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             if not targets:
                 continue  # "does not recognize dog meat as edible"
         agents = [a for a in agents if a.actor_class != ActorClass.PLACE]  # a place does nothing itself
+        if event_class == EventClass.COERCION and token.pos_ in ("NOUN", "PROPN") and not targets:
+            continue  # "the group's ban on entering Israeli ports", "the U.K. ban": a measure, no one it was done to
         sent = token.sent
         anaphoric = token.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ in ("det", "amod", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "such", "its")
