@@ -53,7 +53,8 @@ def _acted_on(head: Token, index: MentionIndex, *, statement: bool = False) -> l
                   for g in c.children if g.dep_ == "dobj" for a in index.in_phrase(g)]
     adjectival = {index.at(c).actor.key for c in head.children  # (but "a Philippine ship" is the Philippines')
                   if c.dep_ in ("amod", "compound", "nmod", "poss") and index.at(c) is not None
-                  and index.at(c).actor.actor_class == ActorClass.STATE and head.lemma_.lower() not in EQUIPMENT | ASSETS}
+                  and index.at(c).actor.actor_class == ActorClass.STATE
+                  and head.lemma_.lower() not in EQUIPMENT | ASSETS}
     return [a for a in actors if a.key not in adjectival]
 
 
