@@ -5163,3 +5163,18 @@ def test_a_ban_named_with_no_one_it_is_done_to_is_no_coercion(extractor: Extract
                  "Houthi military spokesman Yahya Saree said the group had struck the vessel because its owner had "
                  "violated the group's ban on entering Israeli ports."):
         assert not events_of(extract(extractor, text), "Coercion")
+
+
+@pytest.mark.parametrize("sentence, speaker, threatened", [
+    ("Iran will face consequences if it continues to enrich uranium, the French foreign minister said.",
+     "Government of France", "Iran"),
+    ("North Korea said South Korea would pay a heavy price for the drills.", "North Korea", "South Korea"),
+])
+def test_a_speaker_foretelling_another_side_s_price_threatens_it(extractor: Extractor, sentence: str, speaker: str,
+                                                                  threatened: str) -> None:
+    threat = only(extract(extractor, sentence), "Threat")
+    assert labels(threat.agents) == {speaker} and labels(threat.targets) == {threatened}
+
+
+def test_a_hardship_foretold_threatens_no_one(extractor: Extractor) -> None:
+    assert not extract(extractor, "The minister said the country would face a difficult winter.").events

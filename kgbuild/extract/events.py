@@ -28,8 +28,8 @@ from .demands import asked_of_doers, asks_nothing
 from .event_dates import date_detentions_by_start, date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
-from .implied import (conditional_threats, deployments, describes_a_kind, empty_vow, frame_date, future_or_conditional,
-                      modal_demands, warning_only)
+from .implied import (conditional_threats, consequences_foretold, deployments, describes_a_kind, empty_vow,
+                      frame_date, future_or_conditional, modal_demands, warning_only)
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .linear import ModelBundle
@@ -510,6 +510,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             mode=_mode(token, lex) if event_class == EventClass.ATTACK else None, mutual=both_ways))
     found.extend(deployments(index, body))
     found.extend(conditional_threats(doc, index, lex, frames, body, published, date_ents))
+    found.extend(consequences_foretold(doc, index, lex, frames, body, published, date_ents))
     blames = spoken_blame(doc, index, lex, frames, body, published, date_ents)
     # the grammar says who blames whom there, not the role model
     found = _grammar_first(warnings_of_blame(found, blames, doc, lex), blames) \

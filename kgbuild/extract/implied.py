@@ -20,7 +20,7 @@ from .roles import measures_with, verb_agents, verb_targets
 from .speech import SpeechFrame, SpeechFrames, speaker_sides
 from .triggers import governing_verb, wishes
 
-__all__ = ["deployments", "describes_a_kind", "empty_vow", "conditional_threats", "modal_demands", "frame_date",
+__all__ = ["deployments", "describes_a_kind", "empty_vow", "conditional_threats", "consequences_foretold", "modal_demands", "frame_date",
            "future_or_conditional", "hostile_deed", "on_other_sides", "own_future_deed", "threatened_parties",
            "warning_only"]
 
@@ -172,6 +172,41 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
                                 agents=unique_actors(agents), targets=unique_actors(targets),
                                 place=spoken_place(verb, frame_of.verb if frame_of else None, index),
                                 date=frame_date(frame_of, published, date_ents)))
+    return events
+
+
+#: what someone is told they will face or pay ("will face consequences", "would pay a heavy price")
+_PENALTIES = frozenset({"consequence", "price", "cost", "repercussion", "retribution", "punishment", "response"})
+
+
+def consequences_foretold(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFrames,
+                          body: list[tuple[int, int]], published: date | None, date_ents: list[Span]
+                          ) -> list[EventItem]:
+    """"Iran will face consequences if it continues to enrich uranium, the French foreign minister
+    said": a speaker foretelling that another side will pay a price, face consequences or regret
+    it threatens that side (a warning verb's own clause is read by :func:`threatened_parties`)."""
+    events: list[EventItem] = []
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in _SUFFERING or not in_body(verb.idx, body) \
+                or not any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children) \
+                or any(c.dep_ == "neg" for c in verb.children) \
+                or lemma != "regret" and not any(c.dep_ == "dobj" and c.lemma_.lower() in _PENALTIES
+                                                 for c in verb.children):
+            continue
+        frame = frames.of(verb)
+        if frame is None or frame.kind != "say" or not frame.speakers or frame.verb is None \
+                or frame.verb.lemma_.lower() in lex.classes[EventClass.THREAT].verbs:
+            continue
+        told = [a for c in verb.children if c.dep_ == "nsubj" for a in index.in_phrase(c)]
+        targets = [a for a in on_other_sides(told, {a.key for a in frame.speakers}, index)
+                   if a.actor_class != ActorClass.PLACE]
+        if targets:
+            sent = verb.sent
+            events.append(EventItem(EventClass.THREAT, [(verb.idx, verb.idx + len(verb))],
+                                    (sent.start_char, sent.end_char), agents=unique_actors(frame.speakers),
+                                    targets=unique_actors(targets), place=spoken_place(verb, frame.verb, index),
+                                    date=frame_date(frame, published, date_ents)))
     return events
 
 
