@@ -5178,3 +5178,8 @@ def test_a_speaker_foretelling_another_side_s_price_threatens_it(extractor: Extr
 
 def test_a_hardship_foretold_threatens_no_one(extractor: Extractor) -> None:
     assert not extract(extractor, "The minister said the country would face a difficult winter.").events
+
+
+def test_support_for_a_state_s_bid_is_support_of_that_state_by_the_speaker_alone(extractor: Extractor) -> None:
+    support = only(extract(extractor, "Germany expressed support for Ukraine's bid to join the EU."), "Support")
+    assert labels(support.agents) == {"Germany"} and labels(support.targets) == {"Ukraine"}

@@ -133,8 +133,17 @@ def _conditions(trigger: Token) -> set[int]:
     return {t.i for c in trigger.subtree if subordinate(c) for t in c.subtree}
 
 
+#: prepositions of whom or what a deed or stance named by a noun is for or against
+_TOWARD = frozenset({"for", "to", "against", "on", "over", "toward", "towards", "at"})
+
+
 def _complements(trigger: Token) -> set[int]:
-    """Tokens of what a verb trigger governs after it: objects, prepositions, clauses."""
+    """Tokens of what a verb trigger governs after it: objects, prepositions, clauses; of a noun
+    trigger, the phrases of whom or what it is for or against ("support for Ukraine's bid to join
+    the EU": not the EU's support)."""
+    if trigger.pos_ == "NOUN":
+        return {t.i for c in trigger.children if c.i > trigger.i and c.dep_ == "prep" and c.lower_ in _TOWARD
+                for t in c.subtree}
     if trigger.pos_ != "VERB":
         return set()
     return {t.i for c in trigger.children if c.i > trigger.i and c.dep_ in (

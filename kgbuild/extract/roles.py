@@ -336,7 +336,8 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
             elif child.dep_ == "prep" and (child.lower_ in TARGET_PREPS | {"of", "to"} or child.lower_ == "for" and any(
                     lex.noun_of(host, c) for c in (EventClass.SUPPORT, EventClass.AID, EventClass.ACCUSATION))):
                 # "support for Kyiv", "an arrest warrant for Putin"
-                owned = lex.noun_of(host, EventClass.SANCTION)  # "tariffs on U.S. exports"
+                owned = lex.noun_of(host, EventClass.SANCTION) or lex.noun_of(host, EventClass.SUPPORT)  # "tariffs
+                # on U.S. exports", "support for Ukraine's bid": whose they are
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     targets.extend(a for a in _acted_on(pobj, index, statement=owned)
                                    if a.actor_class != ActorClass.PLACE)
