@@ -5183,3 +5183,27 @@ def test_a_hardship_foretold_threatens_no_one(extractor: Extractor) -> None:
 def test_support_for_a_state_s_bid_is_support_of_that_state_by_the_speaker_alone(extractor: Extractor) -> None:
     support = only(extract(extractor, "Germany expressed support for Ukraine's bid to join the EU."), "Support")
     assert labels(support.agents) == {"Germany"} and labels(support.targets) == {"Ukraine"}
+
+
+def test_gunmen_are_not_the_armed_group_of_another_story_told_after(extractor: Extractor) -> None:
+    result = extract(extractor, "Gunmen stormed a secondary school in Nigeria's northwestern Kebbi state early Monday "
+                                "and abducted at least 25 students, police said. A police spokesman said the "
+                                "attackers shot dead the school's vice principal.\nSeparately, the Nigerian air force "
+                                "said it had killed more than 40 Boko Haram fighters in airstrikes near Lake Chad.")
+    assert not any(m.actor.label == "Boko Haram" for m in result.mentions if m.text.lower() in ("gunmen", "attackers"))
+    assert all("Boko Haram" not in labels(e.targets) for e in events_of(result, "Accusation"))
+
+
+def test_captors_are_not_an_armed_group_named_only_for_a_past_deed(extractor: Extractor) -> None:
+    """"resembling Boko Haram's 2014 abduction": Boko Haram does not act in the story."""
+    result = extract(extractor, "More than 270 schoolgirls kidnapped in northwestern Zamfara state were freed by "
+                                "their captors Tuesday. Their abduction, resembling Boko Haram's 2014 abduction of "
+                                "276 schoolgirls from Chibok, triggered global condemnation.")
+    assert not any(m.actor.label == "Boko Haram" for m in result.mentions if "captors" in m.text.lower())
+
+
+def test_the_only_armed_group_named_later_as_the_doer_is_the_gunmen(extractor: Extractor) -> None:
+    result = extract(extractor, "Gunmen stormed a hotel in the Somali city of Beledweyne on Tuesday, leaving at least "
+                                "five people dead. Residents said the siege was continuing. The Islamist militant "
+                                "group al-Shabab claimed responsibility for the attack.")
+    assert any(m.actor.label == "al-Shabab" for m in result.mentions if m.text == "Gunmen")

@@ -4,6 +4,8 @@ referring back to the armed group named last.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ..vocabulary import EventClass
@@ -21,6 +23,30 @@ ARMED_GENERIC = frozenset({"militants", "gunmen", "attackers", "insurgents", "fi
                            "terrorists"})
 
 
+#: words that open another story in an article ("Separately, the air force said ...")
+_ANOTHER_STORY = re.compile(r"(?:^|\n|[.!?][\"'\u201d]?\s+)(?:Separately|Elsewhere|Meanwhile|In a separate|In other news)\b")
+
+
+def _another_story(text: str) -> bool:
+    return _ANOTHER_STORY.search(text) is not None
+
+
+def _subject_starts(token: Token) -> set[int]:
+    """Where the names that are subjects of a clause start (character offsets)."""
+    return {ent.start_char for ent in token.doc.ents if ent.root.dep_ in ("nsubj", "nsubjpass")}
+
+
+def _acting_starts(token: Token) -> set[int]:
+    """Where the names of those who act in a clause start: its subject, a name on the subject ("al-Shabab
+    fighters attacked", "the group al-Shabab claimed"), a passive's "by" phrase."""
+    found: set[int] = set()
+    for ent in token.doc.ents:
+        root = ent.root.head if ent.root.dep_ in ("compound", "appos", "amod", "nmod") else ent.root
+        if root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "pobj" and root.head.dep_ == "agent":
+            found.add(ent.start_char)
+    return found
+
+
 def group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> ActorRef:
     """The actor of group noun ``token`` (lexicon key ``key``) in ``phrase``: the armed group
     named last ("the militants"), a named group ("4K rebels"), else one group per article and
@@ -31,12 +57,16 @@ def group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> Act
         if before and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
             # "Al-Shabab, which is linked to al-Qaida, said its fighters ...": whose they are is the
             # group named last as a subject, not one named in a clause about it
-            subjects = {ent.start_char for ent in token.doc.ents if ent.root.dep_ in ("nsubj", "nsubjpass")}
+            subjects = _subject_starts(token)
             before = [iri for position, iri in ctx.armed_positions
                       if position < token.idx and position in subjects] or before
         if before:  # "al-Shabab ... the militants": the armed group named last
             return kb_ref(ctx, before[-1])
-        if len(ctx.armed_counts) == 1:  # "Gunmen stormed a hotel ... al-Shabab claimed": the only one named
+        acting = [position for position, _iri in ctx.armed_positions
+                  if position in _acting_starts(token) or position < token.sent.end_char]
+        if len(ctx.armed_counts) == 1 and acting and not _another_story(token.doc.text[token.idx:acting[0]]):
+            # "Gunmen stormed a hotel ... al-Shabab claimed": the only one named, in the sentence or where it acts
+            # (not "resembling Boko Haram's 2014 abduction"), not in another story told after ("Separately, ...")
             return kb_ref(ctx, next(iter(ctx.armed_counts)))
     named = named_group(ctx, token, key)
     if named is not None:

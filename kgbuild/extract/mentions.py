@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .items import ActorRef, MentionItem
 from .quotes import quote_mask
@@ -52,15 +52,24 @@ def in_body(start: int, body: list[tuple[int, int]]) -> bool:
 _REPORTING = frozenset({"say", "report", "tell", "announce", "claim", "add", "confirm", "state"})
 
 
-def misread_reporter(appos: Token) -> bool:
-    """An apposition the parser made of the subject of a reporting verb after it that has none
-    ("detained three men, the Syrian Observatory for Human Rights reported")."""
-    after = appos.right_edge.i + 1
-    if after >= len(appos.doc):
-        return False
-    verb = appos.doc[after]
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in _REPORTING \
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+def trailing_reporter(sent: Span) -> tuple[int, int] | None:
+    """The words (first, end) of a speaker the parser hung on the sentence before a reporting verb
+    that has no subject, after the last comma ("detained three men, the Syrian Observatory for
+    Human Rights reported"; "abducted 25 students, police and local officials said Friday"): an
+    apposition or conjuncts of the words before, in the parse, that are the verb's subject."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _REPORTING \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            continue
+        comma = next((t.i for t in reversed(sent.doc[sent.start:verb.i]) if t.text == ","), None)
+        if comma is None or comma + 1 >= verb.i:
+            continue
+        words = sent.doc[comma + 1:verb.i]
+        if any(t.pos_ in ("VERB", "AUX") for t in words) or not any(t.pos_ in ("NOUN", "PROPN") for t in words) \
+                or words[0].dep_ not in ("appos", "conj", "det", "amod", "compound", "poss"):
+            continue
+        return comma + 1, verb.i
+    return None
 
 
 class MentionIndex:
@@ -96,6 +105,7 @@ class MentionIndex:
         self._head_starts = [m.start for m, _head in self.heads]
         self.mentions = mentions
         self._quoted: list[bool] | None = None
+        self._reporters: dict[int, range] = {}  # sentence start -> the words of its trailing reporter
 
     def sides_of(self, actor: ActorRef) -> set[str]:
         """The states an actor stands for: the one it is or belongs to (:meth:`state_of`), else
@@ -122,10 +132,22 @@ class MentionIndex:
     def at(self, token: Token) -> MentionItem | None:
         return self.by_token.get(token.i)
 
+    def reporter_words(self, sent: Span) -> range:
+        """The words of the sentence's :func:`trailing_reporter` (an empty range if none), worked
+        out once per sentence."""
+        if sent.start not in self._reporters:
+            found = trailing_reporter(sent)
+            self._reporters[sent.start] = range(*found) if found else range(0)
+        return self._reporters[sent.start]
+
     def in_phrase(self, token: Token) -> list[ActorRef]:
-        """Actors named by the noun phrase headed by ``token`` (with its conjuncts)."""
+        """Actors named by the noun phrase headed by ``token`` (with its conjuncts), not the
+        speaker the parser hung on it ("abducted 25 students, police and local officials said")."""
         found: list[ActorRef] = []
+        speaking = self.reporter_words(token.sent)
         for head in conjuncts(token):
+            if head.i in speaking and token.i not in speaking:
+                continue
             mention = self.at(head)
             if mention is not None:
                 found.append(mention.actor)
@@ -139,8 +161,8 @@ class MentionIndex:
             if people is not None:  # "dozens of protesters", "two of the soldiers" (not "thousands of Sudanese":
                 found.extend(a for a in self.in_phrase(people) if a.actor_class != "State")  # no state's deed)
                 continue
-            for appos in (c for c in head.children if c.dep_ == "appos" and not misread_reporter(c)):
-                # "an armed group, the SDF" (not "detained three men, the Observatory reported")
+            for appos in (c for c in head.children if c.dep_ == "appos" and c.i not in speaking):  # "an armed
+                # group, the SDF"
                 named = self.at(appos)
                 if named is not None:
                     found.append(named.actor)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import ActorClass
 from .items import ActorRef
-from .mentions import PRONOUNS, MentionIndex, misread_reporter, unique_actors
+from .mentions import PRONOUNS, MentionIndex, unique_actors
 from .quotes import QUOTES as _QUOTES
 
 __all__ = ["CLAIM_AS_VERBS", "REPORTING_VERBS", "TALKING_VERBS", "claim_descriptions", "described_names",
@@ -180,14 +180,17 @@ class SpeechFrames:
         return []
 
     def _trailing(self, token: Token) -> SpeechFrame | None:
-        """"Israeli forces ... detained three men, the Syrian Observatory reported": a reporting
-        verb after the sentence whose subject the parser hung on the words before as an apposition."""
+        """"Israeli forces ... detained three men, the Syrian Observatory reported", "abducted 25
+        students, police and local officials said": a reporting verb after the sentence whose
+        subject the parser hung on the words before (:meth:`MentionIndex.reporter_words`)."""
         sent = token.sent
         if sent.start not in self._trailing_reporters:
-            self._trailing_reporters[sent.start] = next(
-                ((appos.left_edge.i, SpeechFrame(self.doc[appos.right_edge.i + 1], "say",
-                                                 unique_actors(speaker_actors(appos, self.index))))
-                 for appos in sent if appos.dep_ == "appos" and misread_reporter(appos)), None)
+            words = self.index.reporter_words(sent)
+            speakers = unique_actors([m.actor for m, _ in self.index.in_span(
+                self.doc[words.start].idx, self.doc[words.stop - 1].idx + len(self.doc[words.stop - 1]))]) \
+                if words else []
+            self._trailing_reporters[sent.start] = (words.start, SpeechFrame(self.doc[words.stop], "say", speakers)) \
+                if speakers else None
         found = self._trailing_reporters[sent.start]
         return found[1] if found is not None and token.i < found[0] else None
 
