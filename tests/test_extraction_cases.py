@@ -5207,3 +5207,11 @@ def test_the_only_armed_group_named_later_as_the_doer_is_the_gunmen(extractor: E
                                 "five people dead. Residents said the siege was continuing. The Islamist militant "
                                 "group al-Shabab claimed responsibility for the attack.")
     assert any(m.actor.label == "al-Shabab" for m in result.mentions if m.text == "Gunmen")
+
+
+def test_an_organisation_s_national_section_is_the_organisation(extractor: Extractor) -> None:
+    """"Amnesty International Nigeria accused the authorities": not Nigeria accusing its own government."""
+    accusation = only(extract(extractor, "Amnesty International Nigeria accused the authorities of failing to "
+                                         "protect schools."), "Accusation")
+    assert labels(accusation.agents) == {"Amnesty International"}
+    assert labels(accusation.targets) == {"Government of Nigeria"}

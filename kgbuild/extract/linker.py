@@ -389,7 +389,23 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             actor = group_actor(ctx, token, key, phrase=phrase)
             add(start, token.i + 1, actor, weak=True)
     items.sort(key=lambda m: m.start)
-    return items
+    return _national_sections(doc, items)
+
+
+def _national_sections(doc: Doc, items: list[MentionItem]) -> list[MentionItem]:
+    """"Amnesty International Nigeria": an organisation's name followed by the state its national
+    section works in names the organisation, and the state is no actor of the sentence."""
+    dropped: set[int] = set()
+    for org, state in zip(items, items[1:]):
+        if org.actor.actor_class not in ("Organization", "InternationalOrganization") \
+                or state.actor.actor_class != "State" or doc.text[org.end:state.start] != " ":
+            continue
+        org_span = doc.char_span(org.start, org.end, alignment_mode="expand")
+        state_span = doc.char_span(state.start, state.end, alignment_mode="expand")
+        if org_span is not None and state_span is not None and org_span.root.head.i == state_span.root.i \
+                and org_span.root.dep_ == "compound":
+            dropped.add(id(state))
+    return [m for m in items if id(m) not in dropped] if dropped else items
 
 
 #: bodies a state has one of: in the plural and not qualified, several states' ("military regimes
