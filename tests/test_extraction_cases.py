@@ -5211,7 +5211,10 @@ def test_the_only_armed_group_named_later_as_the_doer_is_the_gunmen(extractor: E
 
 def test_an_organisation_s_national_section_is_the_organisation(extractor: Extractor) -> None:
     """"Amnesty International Nigeria accused the authorities": not Nigeria accusing its own government."""
-    accusation = only(extract(extractor, "Amnesty International Nigeria accused the authorities of failing to "
-                                         "protect schools."), "Accusation")
+    accusation = only(extract(extractor, "UNICEF condemned the abduction. Amnesty International Nigeria accused the "
+                                         "authorities of failing to protect schools."), "Accusation")
     assert labels(accusation.agents) == {"Amnesty International"}
     assert labels(accusation.targets) == {"Government of Nigeria"}
+    agents, _ = roles_of(extractor, "Amnesty International Nigeria accused the police of torturing detainees.",
+                         "Accusation")
+    assert agents == {"Amnesty International"}
