@@ -5218,3 +5218,12 @@ def test_an_organisation_s_national_section_is_the_organisation(extractor: Extra
     agents, _ = roles_of(extractor, "Amnesty International Nigeria accused the police of torturing detainees.",
                          "Accusation")
     assert agents == {"Amnesty International"}
+
+
+def test_people_named_by_a_plural_nationality_are_people_not_their_state(extractor: Extractor) -> None:
+    """"opened fire on Palestinians waiting for aid": civilians (an attack on a State would answer the
+    state-affiliated attack queries), and the target though the parser makes them a clause's subject."""
+    attack = only(extract(extractor, "Israeli troops opened fire on Palestinians waiting for aid near a "
+                                     "distribution site in Gaza, killing at least 20."), "Attack")
+    assert labels(attack.targets) == {"Palestinians"}
+    assert {t.actor_class for t in attack.targets} == {"Group"}

@@ -202,6 +202,11 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                     and head.pos_ == "NOUN" and not names_an_actor_or_deed(ctx.lex, head) \
                     and not sanctioned(ctx.lex, head) and not judged(ctx.lex, head) and not freed(head):
                 continue  # "Chinese investment", "the Danish charter": a description, no actor (GUIDELINES)
+            if ent.label_ == "NORP" and root.tag_ in ("NNPS", "NNS") and root.dep_ not in ("amod", "compound"):
+                key = normalise_name(ent.text)  # "opened fire on Palestinians": people, not their state
+                add(ent.start, ent.end, ctx.groups.setdefault(key, ActorRef(None, "Group", ent.text, new=True)),
+                    weak=True)
+                continue
             add(ent.start, ent.end, kb_ref(ctx, state))
             continue
         mission = state_mission(ctx, ent)

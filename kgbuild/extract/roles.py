@@ -271,7 +271,10 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
                 for pobj in (g for g in child.children if g.dep_ == "pobj" and g not in measures):
                     targets.extend(a for a in _acted_on(pobj, index) if a.actor_class != ActorClass.PLACE)
         elif child.dep_ == "prep" and child.lower_ in behaviour.target_preps - {"from", "to"}:
-            for pobj in (g for g in child.children if g.dep_ == "pobj"):  # "imposed tariffs on Australian wine"
+            # "imposed tariffs on Australian wine"; "opened fire on Palestinians waiting for aid" (a clause)
+            objects = [g for g in child.children if g.dep_ == "pobj"] + [
+                s for g in child.children if g.dep_ == "pcomp" for s in g.children if s.dep_ == "nsubj"]
+            for pobj in objects:
                 targets.extend(a for a in _acted_on(pobj, index, statement=event_class == EventClass.SANCTION)
                                if a.actor_class != ActorClass.PLACE or child.lower_ == "at")
     return targets
