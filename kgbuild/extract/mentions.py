@@ -105,7 +105,7 @@ class MentionIndex:
         self._head_starts = [m.start for m, _head in self.heads]
         self.mentions = mentions
         self._quoted: list[bool] | None = None
-        self._reporters: dict[int, range] = {}  # sentence start -> the words of its trailing reporter
+        self._reporters: list[range] | None = None  # per token: the words of its sentence's trailing reporter
 
     def sides_of(self, actor: ActorRef) -> set[str]:
         """The states an actor stands for: the one it is or belongs to (:meth:`state_of`), else
@@ -132,19 +132,21 @@ class MentionIndex:
     def at(self, token: Token) -> MentionItem | None:
         return self.by_token.get(token.i)
 
-    def reporter_words(self, sent: Span) -> range:
-        """The words of the sentence's :func:`trailing_reporter` (an empty range if none), worked
-        out once per sentence."""
-        if sent.start not in self._reporters:
-            found = trailing_reporter(sent)
-            self._reporters[sent.start] = range(*found) if found else range(0)
-        return self._reporters[sent.start]
+    def reporter_words(self, token: Token) -> range:
+        """The words of the :func:`trailing_reporter` of ``token``'s sentence (an empty range if
+        none), worked out once per document."""
+        if self._reporters is None:
+            self._reporters = []
+            for sent in self.doc.sents:
+                found = trailing_reporter(sent)
+                self._reporters.extend([range(*found) if found else range(0)] * len(sent))
+        return self._reporters[token.i]
 
     def in_phrase(self, token: Token) -> list[ActorRef]:
         """Actors named by the noun phrase headed by ``token`` (with its conjuncts), not the
         speaker the parser hung on it ("abducted 25 students, police and local officials said")."""
         found: list[ActorRef] = []
-        speaking = self.reporter_words(token.sent)
+        speaking = self.reporter_words(token)
         for head in conjuncts(token):
             if head.i in speaking and token.i not in speaking:
                 continue

@@ -185,7 +185,7 @@ class SpeechFrames:
         subject the parser hung on the words before (:meth:`MentionIndex.reporter_words`)."""
         sent = token.sent
         if sent.start not in self._trailing_reporters:
-            words = self.index.reporter_words(sent)
+            words = self.index.reporter_words(token)
             speakers = unique_actors([m.actor for m, _ in self.index.in_span(
                 self.doc[words.start].idx, self.doc[words.stop - 1].idx + len(self.doc[words.stop - 1]))]) \
                 if words else []
