@@ -24,7 +24,8 @@ ARMED_GENERIC = frozenset({"militants", "gunmen", "attackers", "insurgents", "fi
 
 
 #: words that open another story in an article ("Separately, the air force said ...")
-_ANOTHER_STORY = re.compile(r"(?:^|\n|[.!?][\"'\u201d]?\s+)(?:Separately|Elsewhere|Meanwhile|In a separate|In other news)\b")
+_ANOTHER_STORY = re.compile(r"(?:^|\n|[.!?][\"'\u201d]?\s+)"
+                            r"(?:Separately|Elsewhere|Meanwhile|In a separate|In other news)\b")
 
 
 def _another_story(text: str) -> bool:

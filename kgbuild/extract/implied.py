@@ -20,9 +20,9 @@ from .roles import measures_with, verb_agents, verb_targets
 from .speech import SpeechFrame, SpeechFrames, speaker_sides
 from .triggers import governing_verb, wishes
 
-__all__ = ["deployments", "describes_a_kind", "empty_vow", "conditional_threats", "consequences_foretold", "modal_demands", "frame_date",
-           "future_or_conditional", "hostile_deed", "on_other_sides", "own_future_deed", "threatened_parties",
-           "warning_only"]
+__all__ = ["deployments", "describes_a_kind", "empty_vow", "conditional_threats", "consequences_foretold",
+           "modal_demands", "frame_date", "future_or_conditional", "hostile_deed", "on_other_sides",
+           "own_future_deed", "threatened_parties", "warning_only"]
 
 
 #: Occasions a statement is made at ("at a briefing Wednesday", "in a Jan. 23 press briefing").
