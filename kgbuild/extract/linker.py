@@ -28,7 +28,8 @@ from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise,
 from .nouns import (EQUIPMENT, FORCE_SITES, ITS_PEOPLE, freed, generic_of, has_gov_modifier, judged,
                     names_an_actor_or_deed, noun_key, of_elsewhere, sanctioned)
 from .titles import holds_office_of, local_body, names_title_holder, qualifies_title, regional_government
-from .untagged_names import described_names, descriptor_class, employers_named, people_described, regions_named
+from .untagged_names import (described_names, descriptor_class, employers_named, national_sections,
+                             people_described, regions_named)
 
 __all__ = ["link_mentions", "LinkContext", "home_government", "state_sides"]
 
@@ -394,23 +395,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             actor = group_actor(ctx, token, key, phrase=phrase)
             add(start, token.i + 1, actor, weak=True)
     items.sort(key=lambda m: m.start)
-    return _national_sections(doc, items)
-
-
-def _national_sections(doc: Doc, items: list[MentionItem]) -> list[MentionItem]:
-    """"Amnesty International Nigeria": an organisation's name followed by the state its national
-    section works in names the organisation, and the state is no actor of the sentence."""
-    dropped: set[int] = set()
-    for org, state in zip(items, items[1:]):
-        if org.actor.actor_class not in ("Organization", "InternationalOrganization") \
-                or state.actor.actor_class != "State" or doc.text[org.end:state.start] != " ":
-            continue
-        org_span = doc.char_span(org.start, org.end, alignment_mode="expand")
-        state_span = doc.char_span(state.start, state.end, alignment_mode="expand")
-        if org_span is not None and state_span is not None and org_span.root.head.i == state_span.root.i \
-                and org_span.root.dep_ == "compound":
-            dropped.add(id(state))
-    return [m for m in items if id(m) not in dropped] if dropped else items
+    return national_sections(doc, items)
 
 
 #: bodies a state has one of: in the plural and not qualified, several states' ("military regimes

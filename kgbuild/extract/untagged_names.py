@@ -1,7 +1,8 @@
 """Names the NER left out or mistyped, found by the words around them (the linker's helpers):
 a region or city before a regional office ("Central Java Governor X"), where a person works
 ("analyst X of Global Source Partners"), a name a descriptor noun types ("media watchdog
-Reporters Without Borders", "the Spanish company Iberdrola")."""
+Reporters Without Borders", "the Spanish company Iberdrola"), an organisation's national section
+("Amnesty International Nigeria")."""
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
@@ -9,7 +10,8 @@ from spacy.tokens import Doc, Span, Token
 from .items import MentionItem
 from .name_labels import PERSON_NOUNS
 
-__all__ = ["described_names", "descriptor_class", "employers_named", "people_described", "regions_named"]
+__all__ = ["described_names", "descriptor_class", "employers_named", "national_sections", "people_described",
+           "regions_named"]
 
 
 #: Nouns that say what kind of organisation the name beside them is ("the Spanish company X").
@@ -156,3 +158,19 @@ def people_described(doc: Doc, taken: dict[int, MentionItem], titles: frozenset[
         if token.i > start and described:
             found.append((start, token.i + 1))
     return found
+
+
+def national_sections(doc: Doc, items: list[MentionItem]) -> list[MentionItem]:
+    """"Amnesty International Nigeria": an organisation's name followed by the state its national
+    section works in names the organisation, and the state is no actor of the sentence."""
+    dropped: set[int] = set()
+    for org, state in zip(items, items[1:]):
+        if org.actor.actor_class not in ("Organization", "InternationalOrganization") \
+                or state.actor.actor_class != "State" or doc.text[org.end:state.start] != " ":
+            continue
+        org_span = doc.char_span(org.start, org.end, alignment_mode="expand")
+        state_span = doc.char_span(state.start, state.end, alignment_mode="expand")
+        if org_span is not None and state_span is not None and org_span.root.head.i == state_span.root.i \
+                and org_span.root.dep_ == "compound":
+            dropped.add(id(state))
+    return [m for m in items if id(m) not in dropped] if dropped else items
