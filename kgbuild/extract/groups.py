@@ -63,8 +63,9 @@ def group_actor(ctx: LinkContext, token: Token, key: str, *, phrase: str) -> Act
                       if position < token.idx and position in subjects] or before
         if before:  # "al-Shabab ... the militants": the armed group named last
             return kb_ref(ctx, before[-1])
+        acting_starts, sentence_end = _acting_starts(token), token.sent.end_char
         acting = [position for position, _iri in ctx.armed_positions
-                  if position in _acting_starts(token) or position < token.sent.end_char]
+                  if position in acting_starts or position < sentence_end]
         if len(ctx.armed_counts) == 1 and acting and not _another_story(token.doc.text[token.idx:acting[0]]):
             # "Gunmen stormed a hotel ... al-Shabab claimed": the only one named, in the sentence or where it acts
             # (not "resembling Boko Haram's 2014 abduction"), not in another story told after ("Separately, ...")

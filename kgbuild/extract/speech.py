@@ -126,7 +126,7 @@ class SpeechFrames:
         self._quoted = index.quote_mask()
         self._cache: dict[int, SpeechFrame | None] = {}
         self._according_speakers: dict[int, list[ActorRef] | None] = {}
-        self._trailing_reporters: dict[int, tuple[int, SpeechFrame] | None] = {}
+        self._trailing_reporters: dict[int, SpeechFrame | None] = {}  # first word of the reporter -> its frame
         self._runs: dict[int, tuple[int, int]] = {}
 
     def quoted(self, token: Token) -> bool:
@@ -183,16 +183,15 @@ class SpeechFrames:
         """"Israeli forces ... detained three men, the Syrian Observatory reported", "abducted 25
         students, police and local officials said": a reporting verb after the sentence whose
         subject the parser hung on the words before (:meth:`MentionIndex.reporter_words`)."""
-        sent = token.sent
-        if sent.start not in self._trailing_reporters:
-            words = self.index.reporter_words(token)
+        words = self.index.reporter_words(token)
+        if not words or token.i >= words.start:
+            return None
+        if words.start not in self._trailing_reporters:
             speakers = unique_actors([m.actor for m, _ in self.index.in_span(
-                self.doc[words.start].idx, self.doc[words.stop - 1].idx + len(self.doc[words.stop - 1]))]) \
-                if words else []
-            self._trailing_reporters[sent.start] = (words.start, SpeechFrame(self.doc[words.stop], "say", speakers)) \
+                self.doc[words.start].idx, self.doc[words.stop - 1].idx + len(self.doc[words.stop - 1]))])
+            self._trailing_reporters[words.start] = SpeechFrame(self.doc[words.stop], "say", speakers) \
                 if speakers else None
-        found = self._trailing_reporters[sent.start]
-        return found[1] if found is not None and token.i < found[0] else None
+        return self._trailing_reporters[words.start]
 
     def _according(self, token: Token) -> SpeechFrame | None:
         sent = token.sent
