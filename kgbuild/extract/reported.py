@@ -12,11 +12,16 @@ from .mentions import MentionIndex
 from .speech import SpeechFrame, speaker_sides
 from .triggers import governing_verb
 
-__all__ = ["reported_deed", "said_of_another"]
+__all__ = ["reported_deed", "said_of_another", "unnamed_sources"]
 
 #: Reporting verbs that confirm rather than allege: what they report stays a fact.
 _CONFIRMING = frozenset({"confirm", "announce", "report", "acknowledge", "admit", "add", "note", "tell", "say"})
 _NON_STATE = frozenset({ActorClass.ARMED_GROUP, ActorClass.GROUP})
+#: Nouns of the unnamed sources news cites for what it reports ("officials said", "according to
+#: residents", "a security source said"): the article's own sourcing, not anyone's allegation.
+_SOURCE_NOUNS = frozenset({"official", "officials", "authorities", "source", "sources", "resident", "residents",
+                           "witness", "witnesses", "activist", "activists", "villager", "villagers", "medic",
+                           "medics", "rescuer", "rescuers", "survivor", "survivors", "officer", "officers"})
 
 
 def reported_deed(kind: str, frame: SpeechFrame | None, agents: list[ActorRef], trigger: Token,
@@ -35,12 +40,53 @@ def reported_deed(kind: str, frame: SpeechFrame | None, agents: list[ActorRef], 
         return None
     if any(s.actor_class == ActorClass.INTERNATIONAL_ORGANIZATION for s in frame.speakers):
         return None
+    if unnamed_sources(frame, trigger, index):
+        return None  # "militants attacked a military base, officials said": the article's sourcing
     if frame.verb is not None and frame.verb.lemma_.lower() in _CONFIRMING - {"say", "tell"}:
         return None
     if speaker_sides(frame, index) & {index.sides.get(a.key, a.key) for a in agents}:
         return None  # "the army said its troops killed 30 militants", "Houthi spokesman X said the group had
         # struck the vessel": its own deed, told as such
     return list(frame.speakers)
+
+
+def unnamed_sources(frame: SpeechFrame, trigger: Token, index: MentionIndex) -> bool:
+    """Whether who the frame cites are unnamed sources: officials, residents, witnesses
+    or "a security source" (not the police, a body), at most with an adjective, a noun or a place ("local officials",
+    "Somali army officers", "officials in Mogadishu", "a police officer who spoke on condition of
+    anonymity"), not a body or person named ("Hamas officials", "officials of the ministry",
+    "the governor")."""
+    phrases: list[Token] = []
+    if frame.kind == "according":
+        sent = trigger.sent
+        phrases = [g for w in sent if w.lower_ == "according" for to in w.children if to.lower_ == "to"
+                   for g in to.children if g.dep_ == "pobj"]
+        phrases += [g for w in sent if w.lower_ == "according" for g in w.children if g.dep_ == "pobj"]
+    elif frame.verb is not None:
+        words = index.reporter_words(trigger)
+        if words and frame.verb.i == words.stop:  # a trailing reporter the parser hung elsewhere
+            doc = trigger.doc
+            phrases = [t for t in doc[words.start:words.stop] if t.pos_ in ("NOUN", "PROPN")
+                       and (t.head.i < words.start or t.head.i >= words.stop)]
+        else:
+            phrases = [c for c in frame.verb.children if c.dep_ == "nsubj"]
+    heads = [h for p in phrases for h in (p, *p.conjuncts)]
+    return bool(heads) and all(_unnamed_source(h) for h in heads)
+
+
+def _unnamed_source(head: Token) -> bool:
+    if head.lower_ not in _SOURCE_NOUNS:
+        return False
+    for child in head.children:
+        if child.dep_ in ("det", "amod", "relcl", "acl", "cc", "conj", "punct", "nummod"):
+            continue
+        if child.dep_ == "compound" and (child.pos_ == "NOUN" or child.ent_type_ in ("NORP", "GPE")):
+            continue  # "security sources", "army officers", "Somali army officers"
+        if child.dep_ == "prep" and child.lower_ == "in":
+            continue  # "officials in Mogadishu"
+        return False
+    return not any(c.dep_ == "amod" and c.pos_ == "PROPN" and c.ent_type_ not in ("NORP", "GPE")
+                   for c in head.children)
 
 
 def said_of_another(verb: Token, frame: SpeechFrame | None, own: list[ActorRef], index: MentionIndex) -> bool:
