@@ -5237,3 +5237,39 @@ def test_people_named_by_a_plural_nationality_are_people_not_their_state(extract
                                      "distribution site in Gaza, killing at least 20."), "Attack")
     assert labels(attack.targets) == {"Palestinians"}
     assert {t.actor_class for t in attack.targets} == {"Group"}
+
+
+# --- thirty-second session ------------------------------------------------------------------------
+
+
+def test_speakers_hung_on_the_words_before_a_dated_reporting_verb_speak(extractor: Extractor) -> None:
+    """"..., setting fire to homes, police and residents said Tuesday": the speakers the parser made
+    conjuncts of "homes" report the attack; they are not its victims."""
+    result = extract(extractor, "Armed gangs attacked the town of Mirebalais in central Haiti overnight, freeing "
+                                "hundreds of inmates from a prison and setting fire to homes, police and residents "
+                                "said Tuesday.")
+    assert all(not {"Police of Haiti", "residents"} & labels(e.targets) for e in result.events)
+    assert all(labels(e.agents) != {"armed gangs"} or "Police of Haiti" not in labels(e.targets)
+               for e in result.events)
+
+
+def test_people_freed_by_others_than_who_holds_them_are_no_concession(extractor: Extractor) -> None:
+    """Hostages freed by security forces are rescued, inmates freed by gangs broke out; a group
+    releasing its hostages, a state its prisoners, concede."""
+    for text in ("Pakistani security forces freed 190 passengers on Wednesday.",
+                 "Nigerian troops rescued 20 kidnapped schoolgirls in Zamfara state.",
+                 "Armed gangs attacked the town of Mirebalais overnight, freeing hundreds of inmates from a prison."):
+        assert not events_of(extract(extractor, text), "Concession"), text
+    assert labels(only(extract(extractor, "Hamas released three Israeli hostages on Saturday."),
+                       "Concession").agents) == {"Hamas"}
+    assert labels(only(extract(extractor, "Israel released 90 Palestinian prisoners."), "Concession").agents) \
+        == {"Israel"}
+
+
+def test_whom_an_operation_sets_out_to_rescue_is_not_its_target(extractor: Extractor) -> None:
+    result = extract(extractor, "Pakistani security forces launched an operation to rescue the hostages and freed "
+                                "190 passengers by Wednesday, a military spokesman said.")
+    assert all("hostages" not in labels(e.targets) for e in result.events)
+    attack = only(extract(extractor, "Nigerian troops launched an operation targeting Boko Haram fighters."),
+                  "Attack")
+    assert labels(attack.targets) == {"Boko Haram"}

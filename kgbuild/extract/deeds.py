@@ -20,7 +20,7 @@ from .triggers import (Candidate, embedding_trigger, governing_verb, is_hedged, 
                        prisoners_swapped)
 
 __all__ = ["DOMESTIC_ACTS", "RuleRoles", "aid_recipients", "arms_supplied", "attack_undergone", "bodies_left",
-           "condemned", "forces_withdrawn", "grammatical_event", "ground_taken", "in_condition", "let_out_of_custody",
+           "condemned", "forces_withdrawn", "freed_by_others", "grammatical_event", "ground_taken", "in_condition", "let_out_of_custody",
            "makers_named", "munitions_aimed", "offer_makers", "physical_trigger", "pledged", "refused_dealings",
            "struck_somewhere", "weapons_shown"]
 
@@ -86,6 +86,8 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
             c.dep_ == "dobj" and c.lemma_.lower() in _SPOKEN_OF for c in token.children):
         return EventClass.ACCUSATION  # "critics attacked the new tax policy": criticism, no force
     agents, targets = rule_roles(token, event_class, candidate.end)
+    if event_class == EventClass.CONCESSION and freed_by_others(token, agents, index):
+        return None  # "security forces freed 190 passengers", "gangs stormed the town, freeing inmates"
     if event_class == EventClass.DEPLOYMENT and token.pos_ == "VERB" and not _deploys_forces(token, index):
         return None  # "dispatched coffins", "deploying them (wind turbines)": no force sent
     if not agents and event_class == EventClass.ATTACK and targets and token.pos_ == "VERB" \
@@ -324,6 +326,25 @@ def let_out_of_custody(token: Token) -> bool:
         and any(c.dep_ == "auxpass" for c in token.children) and any(
             c.dep_ == "prep" and c.lower_ in ("on", "from") and any(g.lower_ in _CUSTODY for g in c.children)
             for c in token.children)
+
+
+#: people held by others than whoever frees them: hostages freed by force are rescued
+_HOSTAGES = frozenset({"hostage", "captive", "abductee", "passenger", "kidnapping"})
+#: people the state holds: freed by others than the state, they broke out
+_INMATES = frozenset({"inmate", "prisoner", "detainee", "convict"})
+
+
+def freed_by_others(token: Token, agents: list[ActorRef], index: MentionIndex) -> bool:
+    """A release that is no concession of whoever holds the people freed: hostages freed by
+    security forces are rescued ("security forces freed 190 passengers"), inmates freed by an
+    armed group broke out ("gangs attacked the town, freeing hundreds of inmates from a prison")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ("free", "release", "rescue", "liberate") or not agents:
+        return False
+    freed = {g.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")
+             for g in (c, *(p for o in c.children if o.dep_ == "prep" and o.lower_ == "of" for p in o.children))}
+    if freed & _HOSTAGES:
+        return all(a.actor_class in (ActorClass.SECURITY_FORCE, ActorClass.STATE) for a in agents)
+    return bool(freed & _INMATES) and all(a.actor_class in (ActorClass.ARMED_GROUP, ActorClass.GROUP) for a in agents)
 
 
 #: verbs whose subject undergoes what "under" names ("came under attack", "were under fire")

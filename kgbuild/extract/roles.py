@@ -354,7 +354,7 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
                     targets.extend(a for c in child.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                                    for g in c.children if g.dep_ == "pobj"
                                    for a in _acted_on(g, index, statement=True) if a.actor_class != ActorClass.PLACE)
-                else:
+                elif child.lemma_.lower() not in SAVING_VERBS:  # "an operation to rescue the hostages": saved
                     targets.extend(verb_targets(child, index, event_class=EventClass.ATTACK, lex=lex))
     carrier = noun  # "carried out dozens of airstrikes", "pledged $500 million in aid": the verb takes the amount
     if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "in") and (
@@ -460,6 +460,11 @@ def is_clash(token: Token) -> bool:
     return token.lemma_.lower() in ("clash", "fight", "fighting", "battle", "gunfight", "shootout", "firefight") \
         or token.lemma_.lower() in ("exchange", "trade") and any(
             c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "gunfire", "shot") for c in token.children)
+
+
+#: verbs of keeping someone from harm: their object is whom a deed is done for, not done to
+SAVING_VERBS = frozenset({"rescue", "free", "release", "evacuate", "protect", "save", "shield", "defend", "escort",
+                          "guard", "help", "assist", "support", "liberate"})
 
 
 #: What is asked to be given back: the one asked is who holds it, not the one held.

@@ -136,7 +136,10 @@ class SpeechFrames:
         """The frame ``token`` is reported in, or ``None`` when the article says it itself."""
         if token.i in self._cache:
             return self._cache[token.i]
-        frame = self._reported(token) or self._according(token) or self._trailing(token) or self._quotation(token)
+        frame = self._reported(token)
+        if frame is not None and not frame.speakers:  # "..., police and residents said Tuesday", the speakers
+            frame = self._trailing(token) or frame  # hung on the words before
+        frame = frame or self._according(token) or self._trailing(token) or self._quotation(token)
         self._cache[token.i] = frame
         return frame
 
