@@ -5273,3 +5273,12 @@ def test_whom_an_operation_sets_out_to_rescue_is_not_its_target(extractor: Extra
     attack = only(extract(extractor, "Nigerian troops launched an operation targeting Boko Haram fighters."),
                   "Attack")
     assert labels(attack.targets) == {"Boko Haram"}
+
+
+def test_the_group_refers_back_to_a_named_group_not_a_plural_described_with_it(extractor: Extractor) -> None:
+    """"The Arakan Army, one of the strongest ethnic armed groups, ... The group said": the Arakan Army."""
+    result = extract(extractor, "The Arakan Army, one of the strongest ethnic armed groups, said this week it had "
+                                "seized a military headquarters in Rakhine state. The group said it had captured "
+                                "hundreds of soldiers.")
+    group = next(m for m in result.mentions if m.text == "The group")
+    assert group.actor.label == "Arakan Army"

@@ -66,9 +66,18 @@ def nominal_antecedent(token: Token, items: list[MentionItem]) -> ActorRef | Non
     for mention in reversed(before):
         if token.idx - mention.end > 600:
             break
-        if mention.actor.actor_class in classes:
+        if mention.actor.actor_class in classes and not _many_unnamed(mention, token):
             return mention.actor
     return None
+
+
+def _many_unnamed(mention: MentionItem, token: Token) -> bool:
+    """"one of the strongest ethnic armed groups": a plural common noun names no one that "the
+    group" refers back to."""
+    if mention.actor.iri is not None:
+        return False
+    span = token.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.tag_ == "NNS"
 
 
 _NON_PLACES = "State GovernmentBody Legislature SecurityForce ArmedGroup Organization InternationalOrganization Person"
