@@ -133,8 +133,10 @@ def named_group(ctx: LinkContext, token: Token, key: str) -> tuple[int, ActorRef
         return None
     start = token.i
     doc = token.doc
-    while start > 0 and doc[start - 1].dep_ in ("compound", "nmod", "nummod") \
-            and doc[start - 1].head.i == token.i and not doc[start - 1].is_punct:
+    while start > 0 and (doc[start - 1].dep_ in ("compound", "nmod", "nummod") and doc[start - 1].head.i == token.i
+                         and not doc[start - 1].is_punct
+                         or start < token.i and start - 1 <= doc[start - 1].head.i < token.i  # "Al-Shabaab
+                         and (doc[start - 1].tag_ == "HYPH" or doc[start - 1].dep_ == "compound")):  # militants"
         start -= 1
     name = doc[start:token.i].text
     proper = name and any(ch.isalpha() for ch in name) and (
@@ -142,6 +144,9 @@ def named_group(ctx: LinkContext, token: Token, key: str) -> tuple[int, ActorRef
         or any(ch.isdigit() for ch in name))
     if not proper:
         return None
+    known = [iri for iri in ctx.kbi.lookup(name) if ctx.kbi.classes.get(iri) == kind]
+    if known:  # "Al-Shabaab militants" though the NER did not take the name for the KB's
+        return start, kb_ref(ctx, known[0])
     existing = ctx.groups.get(normalise_name(name))
     if existing is None:
         existing = ctx.groups[normalise_name(name)] = ActorRef(None, kind, name, new=True)

@@ -92,10 +92,11 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     items: list[MentionItem] = []
     author_key = normalise_name(ctx.author) if ctx.author else None
     ctx.dominant_state = story_state(ctx, doc.ents, body)
-    for ent in doc.ents:
-        if ent.ent_id_ and ctx.kbi.classes.get(ent.ent_id_) == "ArmedGroup":
-            ctx.armed_counts[ent.ent_id_] += 1
-            ctx.armed_positions.append((ent.start_char, ent.ent_id_))
+    for ent in doc.ents:  # the armed groups named, also those the NER found and the KB knows ("Al-Shabaab")
+        iri = ent.ent_id_ or next((i for i in ctx.kbi.lookup(ent.text) if ent.label_ in ("ORG", "NORP")), "")
+        if iri and ctx.kbi.classes.get(iri) == "ArmedGroup":
+            ctx.armed_counts[iri] += 1
+            ctx.armed_positions.append((ent.start_char, iri))
     ctx.things.update(normalise_name(name) for name in storm_names(doc))  # "Jude" after "Cyclone Jude" too
     missed_people = people_described(doc, {}, titles)  # "Nop Vy, the association's executive director"
     for start, end in missed_people:  # full names first, with those the NER missed
