@@ -5294,3 +5294,25 @@ def test_a_group_noun_after_a_hyphenated_name_the_kb_knows_is_that_group(extract
         == {"al-Shabab"}
     assert not events_of(result, "Accusation")
     assert all(labels(e.agents) == {"al-Shabab"} for e in events_of(result, "Attack"))
+
+
+def test_a_breach_told_with_a_deed_is_no_one_s_accusation(extractor: Extractor) -> None:
+    result = extract(extractor, "Israeli warplanes struck several targets in southern Lebanon on Thursday, killing two "
+                                "people, Lebanon's health ministry said, in the latest violation of a ceasefire that "
+                                "ended a war with Hezbollah last year.")
+    assert not events_of(result, "Accusation")
+    assert labels(only(extract(extractor, "Iran accused Israel of violating the ceasefire."), "Accusation").targets) \
+        == {"Israel"}
+
+
+def test_a_speaker_urging_others_to_act_on_a_third_state_speaks_without_it(extractor: Extractor) -> None:
+    """"Aoun urged the United States and France to pressure Israel to stop its attacks": Israel,
+    named in what is asked, is not among who asks."""
+    result = extract(extractor, "Israeli warplanes struck several targets in southern Lebanon on Thursday. The Israeli "
+                                "military said it had struck Hezbollah weapons depots. Lebanese President Joseph Aoun "
+                                "condemned the strikes and urged the United States and France, which monitor the "
+                                "ceasefire, to pressure Israel to stop its attacks.")
+    demand = only(result, "Demand")
+    assert "Joseph Aoun" in labels(demand.agents)
+    assert not {"Israel", "Israel Defense Forces"} & labels(demand.agents)
+    assert {"United States", "France"} <= labels(demand.targets)

@@ -46,8 +46,8 @@ from .rule_roles import RuleRoles
 from .speech import (TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, met_with_a_thing,
                      talked_with)
 from .statements import document_issuers, issued_statement, only_put_out, talk_held, turned_down
-from .triggers import (HEDGE_NOUNS, Candidate, brings_about, embedding_trigger, find_candidates, governing_verb,
-                       is_hedged, prisoners_swapped, reason_judged)
+from .triggers import (HEDGE_NOUNS, Candidate, breach_described, brings_about, embedding_trigger, find_candidates,
+                       governing_verb, is_hedged, prisoners_swapped, reason_judged)
 from .verdicts import asks_something
 
 __all__ = ["extract_events", "TriggerCase", "choose_roles"]
@@ -297,6 +297,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 label = None  # "ignored an invitation to meet the ministry", "a plan to talk": not done
             if label is not None and not lex.classes[label].symmetric and is_hedged(token, lex):
                 label = None  # "is looking to Trump to veto", "may reject": not done
+            if label == EventClass.ACCUSATION and breach_described(token):
+                label = None  # "struck Lebanon, in the latest violation of a ceasefire": how the deed is told
             if label == EventClass.DEMAND and asks_nothing(token, index):
                 label = None  # "insists it is committed to peace", "a wake-up call": no one asked
             if label == EventClass.THREAT and (warning_only(token, index) or empty_vow(token, lex)):
@@ -394,7 +396,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             named = {c.actor.key for c in pool_of() if c.how != "context"}
             person = any(a.actor_class == ActorClass.PERSON for a in rule_agents)
             own = {side for a in rule_agents for side in index.sides_of(a)}
-            agents = [a for a in agents if a.key in named or not (person and a.actor_class == ActorClass.PERSON
+            other = token.pos_ == "VERB" and bool(own)  # "Aoun urged the U.S. to pressure Israel": not Israel's
+            agents = [a for a in agents if a.key in named and not (other and index.sides_of(a) - own)
+                      or not (person and a.actor_class == ActorClass.PERSON
                                                                   or not person and not own
                                                                   or own and index.sides_of(a) - own
                                                                   or own and not index.sides_of(a))]

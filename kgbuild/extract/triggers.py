@@ -20,7 +20,7 @@ from .verdicts import ENVOYS, rebuttal, refusal, summons, verdict
 
 __all__ = ["Candidate", "WISHING", "wishes", "find_candidates", "misread_main_clause", "trigger_classes",
            "is_hedged", "embedding_trigger", "prevented", "reports_nothing", "LIGHT_VERBS", "DELIVERING_VERBS",
-           "brings_about", "HEDGE_NOUNS", "reason_judged", "person_object", "prisoners_swapped", "CAPTIVES"]
+           "brings_about", "HEDGE_NOUNS", "reason_judged", "person_object", "prisoners_swapped", "CAPTIVES", "breach_described"]
 
 HEDGE_NOUNS = frozenset({"intention", "plan", "threat", "possibility", "risk", "prospect", "danger", "fear", "bid",
                          "attempt", "invitation", "proposal", "offer", "request", "readiness", "willingness",
@@ -116,6 +116,17 @@ def _multiword_from(lex: Lexicon, *words: str) -> list[tuple[tuple[str, ...], li
         cached = _MULTIWORD[id(lex)] = (lex, by_first)
     found = [item for word in dict.fromkeys(words) for item in cached[1].get(word, ())]
     return [(parts, entries) for _n, parts, entries in sorted(found, key=lambda item: item[0])]
+
+
+#: nouns of a deed that breaks a rule or a deal
+_BREACHES = frozenset({"violation", "breach", "contravention", "defiance"})
+
+
+def breach_described(noun: Token) -> bool:
+    """"in the latest violation of a ceasefire", "in breach of the truce": a phrase telling how a
+    deed stands to a rule, no one's accusation."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _BREACHES and noun.dep_ == "pobj" \
+        and noun.head.lower_ == "in"
 
 
 #: people two sides hand back to each other in a swap
