@@ -5316,3 +5316,13 @@ def test_a_speaker_urging_others_to_act_on_a_third_state_speaks_without_it(extra
     assert "Joseph Aoun" in labels(demand.agents)
     assert not {"Israel", "Israel Defense Forces"} & labels(demand.agents)
     assert {"United States", "France"} <= labels(demand.targets)
+
+
+def test_a_state_named_only_as_whom_a_group_is_tied_to_takes_no_part(extractor: Extractor) -> None:
+    """"Kataib Hezbollah, an Iran-aligned militia": Iran says what the militia is, and does
+    nothing in the embassy's support for the Iraqi government."""
+    result = extract(extractor, "Kataib Hezbollah, an Iran-aligned militia, denied involvement. The U.S. Embassy in "
+                                "Baghdad condemned the attack and said it supported the Iraqi government's efforts to "
+                                "find those responsible.")
+    assert all("Iran" not in labels(e.agents) | labels(e.targets) for e in result.events)
+    assert labels(only(result, "Support").targets) == {"Government of Iraq"}

@@ -150,6 +150,14 @@ def _sentences_before(sent: Span) -> list[Span]:
     return [s for s in sent.doc[max(0, sent.start - 80):sent.start].sents][-2:] if sent.start else []
 
 
+def backer_of_another(head: Token) -> bool:
+    """"an Iran-aligned militia", "Russia-backed separatists": a name that says whom another actor
+    is tied to, no party to what that actor does."""
+    verb = head.head
+    return head.dep_ == "npadvmod" and verb.tag_ == "VBN" and verb.dep_ == "amod" and verb.i == head.i + 2 \
+        and head.doc[head.i + 1].tag_ == "HYPH"
+
+
 def role_candidates(trigger: Token, index: MentionIndex, frame: SpeechFrame | None, *,
                     referents: list[tuple[ActorRef, Token]] = (), described: frozenset[int] = frozenset()
                     ) -> list[RoleCandidate]:
@@ -160,7 +168,7 @@ def role_candidates(trigger: Token, index: MentionIndex, frame: SpeechFrame | No
     sent = trigger.sent
     found: list[RoleCandidate] = []
     for mention, head in index.in_span(sent.start_char, sent.end_char):
-        if mention.actor.actor_class == ActorClass.PLACE or head.i in described:
+        if mention.actor.actor_class == ActorClass.PLACE or head.i in described or backer_of_another(head):
             continue
         how = "nested" if mention.nested and not mention.joint else "mention"  # "the two countries": each a mention
         found.append(RoleCandidate(mention.actor, head, how))
@@ -179,7 +187,7 @@ def role_candidates(trigger: Token, index: MentionIndex, frame: SpeechFrame | No
     for span in reversed(_sentences_before(sent)):  # the two sentences before: an actor the event may address implicitly
         for mention, head in reversed(index.in_span(span.start_char, span.end_char)):
             if mention.actor.key not in known and mention.actor.actor_class != ActorClass.PLACE \
-                    and head.i not in described:
+                    and head.i not in described and not backer_of_another(head):
                 known.add(mention.actor.key)
                 found.append(RoleCandidate(mention.actor, head, "context"))
     return found
