@@ -5326,3 +5326,20 @@ def test_a_state_named_only_as_whom_a_group_is_tied_to_takes_no_part(extractor: 
                                 "find those responsible.")
     assert all("Iran" not in labels(e.agents) | labels(e.targets) for e in result.events)
     assert labels(only(result, "Support").targets) == {"Government of Iraq"}
+
+
+def test_unnamed_sources_the_parser_hung_on_the_victims_source_the_attack(extractor: Extractor) -> None:
+    """"..., killing at least 30 soldiers, security sources and local officials said": the sources
+    (conjuncts of "soldiers" in the parse) are unnamed, so the attack is told, not alleged."""
+    result = extract(extractor, "Fighters from a jihadist group attacked an army camp in central Mali on Sunday, "
+                                "killing at least 30 soldiers, security sources and local officials said.")
+    assert not events_of(result, "Accusation")
+    assert labels(only(result, "Attack").targets) == {"Armed Forces of Mali"}
+
+
+def test_fighters_of_a_group_tied_to_another_are_not_that_other(extractor: Extractor) -> None:
+    """"Fighters from an al-Qaida-linked group ... JNIM said its fighters": JNIM's, not al-Qaeda's."""
+    result = extract(extractor, "Fighters from an al-Qaida-linked group attacked an army camp in central Mali on "
+                                "Sunday, killing at least 30 soldiers. JNIM said its fighters had overrun the camp.")
+    assert next(m for m in result.mentions if m.text == "Fighters").actor.label \
+        == "Jama'at Nusrat al-Islam wal-Muslimin"

@@ -25,7 +25,7 @@ from .mentions import in_body
 from .name_labels import settle_name_labels
 from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, join_organisation_names, names_a_thing,
                     rejoin_split_names, storm_names, trimmed)
-from .nouns import (EQUIPMENT, FORCE_SITES, ITS_PEOPLE, freed, generic_of, has_gov_modifier, judged,
+from .nouns import (EQUIPMENT, FORCE_SITES, ITS_PEOPLE, backer_of_another, freed, generic_of, has_gov_modifier, judged,
                     names_an_actor_or_deed, noun_key, of_elsewhere, sanctioned)
 from .titles import holds_office_of, local_body, names_title_holder, qualifies_title, regional_government
 from .untagged_names import (described_names, descriptor_class, employers_named, national_sections,
@@ -94,7 +94,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     ctx.dominant_state = story_state(ctx, doc.ents, body)
     for ent in doc.ents:  # the armed groups named, also those the NER found and the KB knows ("Al-Shabaab")
         iri = ent.ent_id_ or next((i for i in ctx.kbi.lookup(ent.text) if ent.label_ in ("ORG", "NORP")), "")
-        if iri and ctx.kbi.classes.get(iri) == "ArmedGroup":
+        if iri and ctx.kbi.classes.get(iri) == "ArmedGroup" and not backer_of_another(ent.root):  # not "an
+            # al-Qaida-linked group"
             ctx.armed_counts[iri] += 1
             ctx.armed_positions.append((ent.start_char, iri))
     ctx.things.update(normalise_name(name) for name in storm_names(doc))  # "Jude" after "Cyclone Jude" too

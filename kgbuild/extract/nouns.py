@@ -13,7 +13,7 @@ from .lexicon import Lexicon
 
 __all__ = ["SYNONYMS", "ASSETS", "FORCE_SITES", "EQUIPMENT", "ITS_PEOPLE", "OFFERS", "PLACE_NOUNS", "TRADED", "WEAPONS",
            "noun_key", "generic_of", "has_gov_modifier", "names_an_actor_or_deed", "of_elsewhere", "sanctioned",
-           "judged", "freed"]
+           "judged", "freed", "backer_of_another"]
 
 SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters", "protests": "protesters",
             "militia": "militias"}
@@ -188,3 +188,11 @@ def judged(lex: Lexicon, noun: Token) -> bool:
         return False
     lemma = noun.head.lemma_.lower()
     return any(lemma in lex.classes[c].verbs for c in (EventClass.ACCUSATION, EventClass.REJECTION))
+
+
+def backer_of_another(head: Token) -> bool:
+    """"an Iran-aligned militia", "Russia-backed separatists": a name that says whom another actor
+    is tied to, no party to what that actor does."""
+    verb = head.head
+    return head.dep_ == "npadvmod" and verb.tag_ == "VBN" and verb.dep_ == "amod" and head.i < verb.i <= head.i + 4 \
+        and head.doc[verb.i - 1].tag_ == "HYPH"  # ("al-Qaida-linked": the name's words hang on the participle too)

@@ -64,12 +64,12 @@ def unnamed_sources(frame: SpeechFrame, trigger: Token, index: MentionIndex) -> 
         phrases += [g for w in sent if w.lower_ == "according" for g in w.children if g.dep_ == "pobj"]
     elif frame.verb is not None:
         words = index.reporter_words(trigger)
-        if words and frame.verb.i == words.stop:  # a trailing reporter the parser hung elsewhere
-            doc = trigger.doc
-            phrases = [t for t in doc[words.start:words.stop] if t.pos_ in ("NOUN", "PROPN")
-                       and (t.head.i < words.start or t.head.i >= words.stop)]
-        else:
-            phrases = [c for c in frame.verb.children if c.dep_ == "nsubj"]
+        if words and frame.verb.i == words.stop:  # a trailing reporter the parser hung elsewhere: the heads
+            # of its noun phrases ("security sources and local officials", conjuncts of the object before)
+            heads = [t for t in trigger.doc[words.start:words.stop] if t.pos_ in ("NOUN", "PROPN")
+                     and t.dep_ not in ("compound", "amod", "nmod", "poss", "pobj")]
+            return bool(heads) and all(_unnamed_source(h) for h in heads)
+        phrases = [c for c in frame.verb.children if c.dep_ == "nsubj"]
     heads = [h for p in phrases for h in (p, *p.conjuncts)]
     return bool(heads) and all(_unnamed_source(h) for h in heads)
 

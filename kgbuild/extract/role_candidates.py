@@ -16,6 +16,7 @@ from .features import RoleCandidate
 from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import MentionIndex
+from .nouns import backer_of_another
 from .roles import verb_agents
 from .speech import SpeechFrame
 
@@ -148,14 +149,6 @@ def _doers_of_the_verb_named(noun: Token, index: MentionIndex) -> list[ActorRef]
 def _sentences_before(sent: Span) -> list[Span]:
     """The two sentences before ``sent`` (fewer at the start of the article)."""
     return [s for s in sent.doc[max(0, sent.start - 80):sent.start].sents][-2:] if sent.start else []
-
-
-def backer_of_another(head: Token) -> bool:
-    """"an Iran-aligned militia", "Russia-backed separatists": a name that says whom another actor
-    is tied to, no party to what that actor does."""
-    verb = head.head
-    return head.dep_ == "npadvmod" and verb.tag_ == "VBN" and verb.dep_ == "amod" and verb.i == head.i + 2 \
-        and head.doc[head.i + 1].tag_ == "HYPH"
 
 
 def role_candidates(trigger: Token, index: MentionIndex, frame: SpeechFrame | None, *,
