@@ -5343,3 +5343,15 @@ def test_fighters_of_a_group_tied_to_another_are_not_that_other(extractor: Extra
                                 "Sunday, killing at least 30 soldiers. JNIM said its fighters had overrun the camp.")
     assert next(m for m in result.mentions if m.text == "Fighters").actor.label \
         == "Jama'at Nusrat al-Islam wal-Muslimin"
+
+
+def test_it_in_what_a_body_says_is_that_body(extractor: Extractor) -> None:
+    """"Russia's Defense Ministry said it had destroyed 121 Ukrainian drones": the ministry, not the
+    armed actor named as a subject before (the preference for armed agents of an attack)."""
+    result = extract(extractor, "Ukraine's air force said its air defenses shot down most of the drones. Ukrainian "
+                                "drones struck an oil refinery in Russia's Saratov region, the regional governor said. "
+                                "Russia's Defense Ministry said it had destroyed 121 Ukrainian drones over several "
+                                "regions.")
+    assert any(labels(e.agents) == {"Ministry of Defence of the Russian Federation"}
+               for e in events_of(result, "Attack"))
+    assert all("Ukrainian air force" not in labels(e.agents) for e in events_of(result, "Attack"))

@@ -193,6 +193,9 @@ class MentionIndex:
         in ``skip``; ``prefer`` (e.g. armed actors for the agent of an attack) wins over recency
         when it matches.
         """
+        speaker = self._reporting_subject(token, person=person, skip=skip)
+        if speaker is not None:  # "Russia's Defense Ministry said it had destroyed 121 drones": the ministry
+            return speaker
         best: ActorRef | None = None
         preferred: ActorRef | None = None
         source: ActorRef | None = None  # the latest person named only as a source ("according to X")
@@ -220,6 +223,21 @@ class MentionIndex:
             if prefer and mention.actor.actor_class in prefer:
                 preferred = mention.actor
         return preferred or best or source
+
+    def _reporting_subject(self, token: Token, *, person: bool, skip: frozenset[str]) -> ActorRef | None:
+        """The subject of the verb of saying whose report a subject pronoun (or its possessive)
+        opens ("the ministry said it had ...", "the army said its troops ..."), if it is an actor
+        of the pronoun's kind."""
+        clause = token.head if token.dep_ in ("nsubj", "nsubjpass") else \
+            token.head.head if token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass") else None
+        if clause is None or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _REPORTING:
+            return None
+        for subject in (c for c in clause.head.children if c.dep_ == "nsubj" and c.i < token.i):
+            mention = self.at(subject)
+            if mention is not None and mention.actor.key not in skip \
+                    and person == (mention.actor.actor_class == "Person"):
+                return mention.actor
+        return None
 
     def named_or_meant(self, phrase: Token) -> list[ActorRef]:
         """The actors a phrase names, or the one its personal pronoun refers back to ("he said",
