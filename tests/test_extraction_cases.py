@@ -5355,3 +5355,9 @@ def test_it_in_what_a_body_says_is_that_body(extractor: Extractor) -> None:
     assert any(labels(e.agents) == {"Ministry of Defence of the Russian Federation"}
                for e in events_of(result, "Attack"))
     assert all("Ukrainian air force" not in labels(e.agents) for e in events_of(result, "Attack"))
+
+
+def test_a_state_s_mediators_are_the_state_s(extractor: Extractor) -> None:
+    consultation = only(extract(extractor, "Egyptian and Qatari mediators met Hamas leaders in Cairo on Monday."),
+                        "Consultation")
+    assert {"Egypt", "Qatar", "Hamas"} <= labels(consultation.agents)

@@ -67,7 +67,11 @@ def names_an_actor_or_deed(lex: Lexicon, noun: Token) -> bool:
     return (key in lex.group_nouns or lemma in lex.group_nouns or generic_of(lex, noun) is not None
             or lemma in lex.noun_index or lemma in lex.person_titles or lemma in FORCE_SITES
             or lemma in EQUIPMENT or lemma in PLACE_NOUNS or lemma in OFFERS or lemma in ASSETS
-            or noun.ent_type_ in ("PERSON", "ORG", "NORP"))
+            or lemma in _GO_BETWEENS or noun.ent_type_ in ("PERSON", "ORG", "NORP"))
+
+
+#: people a state sends between others ("Egyptian and Qatari mediators")
+_GO_BETWEENS = frozenset({"mediator", "negotiator", "emissary", "intermediary", "go-between", "interlocutor"})
 
 
 #: People a modifier arms: "armed men" are gunmen, "armed groups" militias
