@@ -5361,3 +5361,14 @@ def test_a_state_s_mediators_are_the_state_s(extractor: Extractor) -> None:
     consultation = only(extract(extractor, "Egyptian and Qatari mediators met Hamas leaders in Cairo on Monday."),
                         "Consultation")
     assert {"Egypt", "Qatar", "Hamas"} <= labels(consultation.agents)
+
+
+def test_armed_men_killing_people_counted_is_an_attack_with_victims_unnamed(extractor: Extractor) -> None:
+    """"Gunmen killed at least 52 people": an attack though "people" names no one in particular
+    (a weak trigger otherwise needs a target); "killed people's hopes" is none."""
+    attack = only(extract(extractor, "Gunmen killed at least 52 people in attacks on two villages in central "
+                                     "Nigeria's Plateau state, a local government official said Monday."), "Attack")
+    assert labels(attack.agents) == {"gunmen"}
+    assert labels(only(extract(extractor, "Boko Haram fighters killed dozens of people in Borno."), "Attack").agents) \
+        == {"Boko Haram"}
+    assert not events_of(extract(extractor, "The new tax killed people's hopes."), "Attack")

@@ -12,7 +12,7 @@ from ..vocabulary import ActorClass, EventClass
 from .implied import future_or_conditional, own_future_deed
 from .items import ActorRef
 from .lexicon import Lexicon
-from .mentions import MentionIndex, unique_actors
+from .mentions import MentionIndex, counted, unique_actors
 from .nouns import EQUIPMENT, FORCE_SITES, OFFERS, PLACE_NOUNS, WEAPONS
 from .roles import is_clash, taken_from, verb_agents
 from .speech import SpeechFrame
@@ -110,8 +110,23 @@ def struck_somewhere(verb: Token, agents: list[ActorRef], index: MentionIndex) -
         return False
     return munitions_aimed(verb) or any(a.actor_class in (ActorClass.SECURITY_FORCE, ActorClass.ARMED_GROUP)
                                         for a in agents) \
-        and any(a.actor_class == ActorClass.PLACE
-                for c in verb.children if c.dep_ == "dobj" for a in index.in_phrase(c))
+        and any(any(a.actor_class == ActorClass.PLACE for a in index.in_phrase(c))
+                or verb.lemma_.lower() in _KILLING and _people_counted(c)
+                for c in verb.children if c.dep_ == "dobj")
+
+
+#: verbs of killing, and the nouns for people killed that name no one in particular
+_KILLING = frozenset({"kill", "massacre", "slaughter", "murder", "execute", "behead"})
+_PEOPLE = frozenset({"people", "person", "man", "woman", "child", "resident", "worshipper", "passenger"})
+
+
+def _people_counted(noun: Token) -> bool:
+    """"at least 52 people", "dozens of people", "two women": people counted, so killed (not
+    "killed people's hopes")."""
+    people = counted(noun)
+    if people is not None:
+        return people.lemma_.lower() in _PEOPLE
+    return noun.lemma_.lower() in _PEOPLE and any(c.dep_ == "nummod" for c in noun.children)
 
 
 #: verbs of the means a deed is done with: their purpose is done by them ("fired tear gas to disperse")
