@@ -5372,3 +5372,17 @@ def test_armed_men_killing_people_counted_is_an_attack_with_victims_unnamed(extr
     assert labels(only(extract(extractor, "Boko Haram fighters killed dozens of people in Borno."), "Attack").agents) \
         == {"Boko Haram"}
     assert not events_of(extract(extractor, "The new tax killed people's hopes."), "Attack")
+
+
+def test_drills_of_one_side_are_its_deployment_and_concern_over_them_is_aimed_at_it(extractor: Extractor) -> None:
+    """Drills of one side are a show of force (PLOVER's MOBILIZE; joint drills stay cooperation),
+    and a concern voiced over "the drills" is aimed at who held them, not at the latest deployment
+    told (Taiwan's forces sent to watch them); "the exercise of a right" is no drill."""
+    result = extract(extractor, "China's military launched large-scale drills around Taiwan on Monday. Taiwan's "
+                                "Defense Ministry said it had detected 71 Chinese aircraft and 13 navy ships and had "
+                                "sent its own forces to monitor them. Japan's government expressed concern over the "
+                                "drills.")
+    assert any(labels(e.agents) == {"People's Liberation Army"} for e in events_of(result, "Deployment"))
+    assert labels(only(result, "Accusation").targets) == {"People's Liberation Army"}
+    assert not extract(extractor, "Iran's exercise of its right to enrich uranium is not negotiable, the foreign "
+                                  "minister said.").events

@@ -90,6 +90,9 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
         return None  # "security forces freed 190 passengers", "gangs stormed the town, freeing inmates"
     if event_class == EventClass.DEPLOYMENT and token.pos_ == "VERB" and not _deploys_forces(token, index):
         return None  # "dispatched coffins", "deploying them (wind turbines)": no force sent
+    if event_class == EventClass.DEPLOYMENT and token.pos_ == "NOUN" and token.lemma_.lower() == "exercise" \
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None  # "Iran's exercise of its right to enrich uranium": the use of a right, no drill
     if not agents and event_class == EventClass.ATTACK and targets and token.pos_ == "VERB" \
             and any(c.dep_ == "nsubj" for c in token.children):
         return event_class  # "a car bomb killed 12 soldiers": whose, a later mention may tell ("X claimed the attack")

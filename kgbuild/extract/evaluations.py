@@ -296,6 +296,11 @@ def _doers_told(about: list[Token], told: Sequence[EventItem]) -> list[ActorRef]
         return []
     start = min(a.idx for a in about)
     before = [e for e in told if e.sentence[1] <= start and e.event_class in _DEEDS_DONE and e.agents]
+    words = {a.lemma_.lower() for a in about}
+    doc = about[0].doc
+    same = [e for e in before if any((span := doc.char_span(*t, alignment_mode="expand")) is not None
+                                     and span.root.lemma_.lower() in words for t in e.triggers)]
+    before = same or before  # "launched drills ... sent its own forces ... concern over the drills": the drills
     return list(max(before, key=lambda e: e.sentence[0]).agents) if before else []
 
 

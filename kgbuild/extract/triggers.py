@@ -453,7 +453,7 @@ _EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "wargame",
 
 def _joint_exercise(token: Token) -> bool:
     """A joint exercise ("joint naval drills", "joint military exercises"): cooperation of the
-    forces that hold it (an exercise of one side alone is a show of force, no cooperation)."""
+    forces that hold it (an exercise of one side alone is a show of force: a deployment)."""
     return token.pos_ == "NOUN" and token.lemma_.lower() in _EXERCISES and any(
         c.dep_ in ("amod", "compound") and c.lower_ in ("joint", "combined", "trilateral", "bilateral")
         for c in token.children)
@@ -493,8 +493,8 @@ def find_candidates(doc: Doc, index: MentionIndex, lex: Lexicon, *, body: list[t
         if reports_nothing(token):
             continue
         classes, end, multiword = trigger_classes(token, lex)
-        if not classes and _joint_exercise(token):  # "held joint naval drills": forces cooperating
-            classes = [EventClass.COOPERATION.value]
+        if _joint_exercise(token):  # "held joint naval drills": forces cooperating (drills of one side alone
+            classes = [EventClass.COOPERATION.value]  # are a deployment, a show of force)
         cameo = _cameo(token, lex) if token.lemma_.lower() not in _NEVER else ()
         stance = verdict(token, lex) or refusal(token, lex) or rebuttal(token) or summons(token)
         if stance is not None:  # "called the ruling 'arbitrary'", "did not accept": the stance says the class
