@@ -5386,3 +5386,22 @@ def test_drills_of_one_side_are_its_deployment_and_concern_over_them_is_aimed_at
     assert labels(only(result, "Accusation").targets) == {"People's Liberation Army"}
     assert not extract(extractor, "Iran's exercise of its right to enrich uranium is not negotiable, the foreign "
                                   "minister said.").events
+
+
+def test_claims_a_speaker_says_are_false_are_denied_to_their_makers(extractor: Extractor) -> None:
+    """"Kenya's interior ministry said the claims were false": a denial, answering the accusers
+    told before; "said the claims were not false" denies nothing."""
+    result = extract(extractor, "Human rights groups accused Kenyan police of torture. Kenya's interior ministry said "
+                                "the claims were false.")
+    rejection = only(result, "Rejection")
+    assert "Kenyan interior ministry" in labels(rejection.agents)
+    assert labels(rejection.targets) == {"human rights groups"}
+    result = extract(extractor, "Human rights groups accused Kenyan police of torture. Kenya's interior ministry said "
+                                "the claims were not false.")
+    assert not events_of(result, "Rejection")
+
+
+def test_an_offer_turned_down_from_someone_is_theirs(extractor: Extractor) -> None:
+    """"turned down the offer from Moscow", the parser hanging "from Moscow" on the verb."""
+    assert labels(only(extract(extractor, "Ukraine turned down the offer from Moscow."), "Rejection").targets) \
+        == {"Government of Russia"}

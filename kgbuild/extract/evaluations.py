@@ -50,6 +50,9 @@ def refused_makers(verb: Token, index: MentionIndex) -> list[ActorRef]:
     things = [c for c in verb.children if c.dep_ == "dobj"] + [
         g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     makers = [g for thing in things for g in makers_named(thing)]
+    if any(c.dep_ == "dobj" for c in verb.children):  # "turned down the offer from Moscow", the parser hanging
+        makers += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"  # "from" on the verb
+                   for g in c.children if g.dep_ == "pobj"]
     return unique_actors([a for g in makers for a in index.in_phrase(g) if a.actor_class != ActorClass.PLACE])
 
 

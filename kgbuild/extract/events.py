@@ -48,7 +48,7 @@ from .speech import (TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, 
 from .statements import document_issuers, issued_statement, only_put_out, talk_held, turned_down
 from .triggers import (HEDGE_NOUNS, Candidate, breach_described, brings_about, embedding_trigger, find_candidates,
                        governing_verb, is_hedged, prisoners_swapped, reason_judged)
-from .verdicts import asks_something
+from .verdicts import asks_something, called_false
 
 __all__ = ["extract_events", "TriggerCase", "choose_roles"]
 
@@ -492,8 +492,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if judged is not None and event_class == EventClass.REJECTION:  # a refusal: of whom the grammar says
             ruled = {t.key for t in rule_targets}
             targets = [t for t in targets if t.key in ruled]
-            if not targets:
-                continue  # "does not recognize dog meat as edible"
+            if not targets and not called_false(token):  # ("said the claims were false" answers the accusers told
+                continue  # before: :func:`answer_accusations`) "does not recognize dog meat as edible"
         agents = [a for a in agents if a.actor_class != ActorClass.PLACE]  # a place does nothing itself
         if event_class == EventClass.COERCION and token.pos_ in ("NOUN", "PROPN") and not targets:
             continue  # "the group's ban on entering Israeli ports", "the U.K. ban": a measure, no one it was done to

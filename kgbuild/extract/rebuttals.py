@@ -14,6 +14,7 @@ from ..vocabulary import EventClass
 from .items import EventItem
 from .mentions import MentionIndex
 from .merge import trigger_word
+from .verdicts import called_false
 
 __all__ = ["DENYING", "answer_accusations"]
 
@@ -30,6 +31,8 @@ def _a_denial(verb: Token) -> bool:
     """``verb`` denies something said against its subject: a verb of denying ("Rwanda denies backing
     the M23"), or one of turning down whose object is an allegation ("dismissed the charges")."""
     lemma = verb.lemma_.lower()
+    if called_false(verb):  # "said the claims were false"
+        return True
     if verb.pos_ != "VERB" or lemma not in _TURNING_DOWN:
         return False
     return lemma in DENYING or any(o.lemma_.lower() in _ALLEGATIONS or o.lower_ in _ALLEGATIONS

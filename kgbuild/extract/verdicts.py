@@ -34,7 +34,8 @@ from spacy.tokens import Token
 from ..vocabulary import EventClass
 from .lexicon import Lexicon
 
-__all__ = ["asks_something", "judged_and_verdict", "one_of", "rebuttal", "refusal", "summons", "verdict", "ENVOYS"]
+__all__ = ["asks_something", "called_false", "judged_and_verdict", "one_of", "rebuttal", "refusal", "summons", "verdict",
+           "ENVOYS"]
 
 _SELF = frozenset({"itself", "themselves", "himself", "herself", "myself", "ourselves", "what", "which"})
 _NEGATIONS = frozenset({"not", "no", "never", "n't", "hardly"})
@@ -174,8 +175,27 @@ def rebuttal(verb: Token) -> str | None:
     if verb.pos_ != "VERB" or verb.dep_ != "relcl" or verb.lemma_.lower() not in _REBUTTING \
             or charge.lemma_.lower() not in _CHARGES or charge.dep_ not in ("npadvmod", "appos", "dobj") \
             or charge.head.i > charge.i or any(c.dep_ == "neg" for c in verb.children):
-        return None
+        return EventClass.REJECTION.value if called_false(verb) else None
     return EventClass.REJECTION.value
+
+
+#: what is said against someone that a speaker can call false, and the words that call it so
+_SAID_AGAINST = _CHARGES | {"report", "assertion", "suggestion", "statement", "remark"}
+_FALSE = frozenset({"false", "baseless", "unfounded", "untrue", "groundless", "fabricated", "fabrication", "lie",
+                    "fake", "nonsense", "propaganda", "misleading", "inaccurate", "incorrect", "wrong", "absurd",
+                    "ridiculous", "fiction", "slander"})
+_ASSERTING = frozenset({"say", "insist", "maintain", "state", "tell", "add", "respond", "reply", "counter", "stress"})
+
+
+def called_false(verb: Token) -> bool:
+    """"The ministry said the claims were false", "insisted the reports were baseless": a denial
+    of what was said against the speaker, given as what the speaker says of it."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ASSERTING or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return any(c.dep_ == "ccomp" and c.lemma_ == "be" and not any(g.dep_ == "neg" for g in c.children)
+               and any(g.dep_ == "nsubj" and g.lemma_.lower() in _SAID_AGAINST for g in c.children)
+               and any(g.dep_ in ("acomp", "attr") and g.lemma_.lower() in _FALSE for g in c.children)
+               for c in verb.children)
 
 
 #: the envoys a government summons to hear its protest ("the Afghan charge d'affaires" is parsed
