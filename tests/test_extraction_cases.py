@@ -5405,3 +5405,11 @@ def test_an_offer_turned_down_from_someone_is_theirs(extractor: Extractor) -> No
     """"turned down the offer from Moscow", the parser hanging "from Moscow" on the verb."""
     assert labels(only(extract(extractor, "Ukraine turned down the offer from Moscow."), "Rejection").targets) \
         == {"Government of Russia"}
+
+
+def test_who_carries_out_a_deed_an_adjective_calls_terrorist_does_it(extractor: Extractor) -> None:
+    """"Gunmen carried out a terrorist attack": the gunmen, not a group "terrorists" the adjective
+    names; alone ("a rebel attack killed 12 soldiers") the adjective still says who."""
+    assert labels(only(extract(extractor, "Gunmen carried out a terrorist attack on a hotel."), "Attack").agents) \
+        == {"gunmen"}
+    assert labels(only(extract(extractor, "A rebel attack killed 12 soldiers."), "Attack").agents) == {"rebels"}

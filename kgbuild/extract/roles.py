@@ -309,6 +309,14 @@ def pronoun_possessor(token: Token, index: MentionIndex) -> ActorRef | None:
     return index.previous_subject(token, person=token.lower_ in ("his", "her"))
 
 
+def _kind_of_doer(noun: Token, actor: ActorRef, index: MentionIndex) -> bool:
+    """An unnamed group an adjective on the deed noun names ("a terrorist attack", "a rebel raid"):
+    the kind of deed, which the subject of the verb that does it names plainly."""
+    return actor.new and actor.actor_class in (ActorClass.ARMED_GROUP, ActorClass.GROUP) and any(
+        c.dep_ in ("amod", "compound") and (m := index.at(c)) is not None and m.actor.key == actor.key
+        for c in noun.children)
+
+
 def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[ActorRef], list[ActorRef]]:
     """Agents and targets of a noun trigger: possessors and compounds ("US airstrikes"), by-, of-, on-phrases."""
     agents: list[ActorRef] = []
@@ -362,8 +370,9 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
         carrier = noun.head.head
     governing = carrier.head
     if carrier.dep_ in ("dobj", "attr") and brings_about(governing, noun, lex):
-        if not agents:
-            agents = verb_agents(governing, index)
+        doers = verb_agents(governing, index)
+        if not agents or doers and all(_kind_of_doer(noun, a, index) for a in agents):
+            agents = doers  # "Ukraine had carried out a terrorist attack": Ukraine, not "terrorists"
         given = lex.noun_of(noun, EventClass.AID)  # "sent aid to Y"
         measure = lex.noun_of(noun, EventClass.SANCTION)  # "on American soybeans"
         if not targets:  # "carried out airstrikes against Y": the preposition hangs on the light verb
