@@ -5413,3 +5413,9 @@ def test_who_carries_out_a_deed_an_adjective_calls_terrorist_does_it(extractor: 
     assert labels(only(extract(extractor, "Gunmen carried out a terrorist attack on a hotel."), "Attack").agents) \
         == {"gunmen"}
     assert labels(only(extract(extractor, "A rebel attack killed 12 soldiers."), "Attack").agents) == {"rebels"}
+
+
+def test_a_pronoun_in_what_someone_is_told_they_must_do_is_the_one_told(extractor: Extractor) -> None:
+    """"The United States told Israel it must do more to protect civilians": Israel is asked."""
+    demand = only(extract(extractor, "The United States told Israel it must do more to protect civilians."), "Demand")
+    assert labels(demand.agents) == {"United States"} and labels(demand.targets) == {"Israel"}

@@ -379,7 +379,11 @@ def modal_demands(doc: Doc, index: MentionIndex, frames: SpeechFrames, body: lis
         speakers = {a.key for a in frame.speakers}
         named = [s for s in subjects if not (index.at(s) is not None and index.at(s).weak)
                  and not (s.dep_ == "nsubjpass" and s.lower_ in ("it", "this", "that"))]  # "it should be seen as"
-        targets = [a for a in on_other_sides((a for s in named for a in index.named_or_meant(s)), speakers, index)
+        told = [a for c in frame.verb.children if c.dep_ in ("dobj", "dative") for a in index.in_phrase(c)] \
+            if frame.verb is not None and frame.verb.lemma_.lower() in _TELLING else []
+        meant = [a for s in named for a in (told if s.lower_ in _MAYBE_THE_SPEAKER and told  # "told Israel it must
+                                             else index.named_or_meant(s))]  # do more": the one told
+        targets = [a for a in on_other_sides(meant, speakers, index)
                    if a.actor_class not in (ActorClass.PLACE, ActorClass.GROUP)]  # not a generic group ("countries")
         if not targets:
             continue
@@ -390,6 +394,10 @@ def modal_demands(doc: Doc, index: MentionIndex, frames: SpeechFrames, body: lis
                                 targets=unique_actors(targets), place=spoken_place(verb, frame.verb, index),
                                 date=frame_date(frame, published, date_ents)))
     return events
+
+
+#: verbs of saying to someone, whom a pronoun in what they say to them refers to
+_TELLING = frozenset({"tell", "remind", "inform", "assure", "warn"})
 
 
 #: verbs of warning: a threat only where the speaker's side is to act or someone is warned
