@@ -5419,3 +5419,17 @@ def test_a_pronoun_in_what_someone_is_told_they_must_do_is_the_one_told(extracto
     """"The United States told Israel it must do more to protect civilians": Israel is asked."""
     demand = only(extract(extractor, "The United States told Israel it must do more to protect civilians."), "Demand")
     assert labels(demand.agents) == {"United States"} and labels(demand.targets) == {"Israel"}
+
+
+def test_a_verb_coordinated_with_a_stopping_verb_is_not_stopped(extractor: Extractor) -> None:
+    """"The United States suspended its partnership with Georgia, and Britain imposed sanctions":
+    the sanctions are imposed ("suspend" stops only what it governs); what is withheld "with"
+    someone is withheld from them."""
+    result = extract(extractor, "The United States suspended its strategic partnership with Georgia, and Britain "
+                                "imposed sanctions on five Georgian officials over the crackdown.")
+    sanctions = {frozenset(labels(e.agents)): labels(e.targets) for e in events_of(result, "Sanction")}
+    assert sanctions == {frozenset({"United Kingdom"}): {"Government of Georgia"},
+                         frozenset({"United States"}): {"Georgia"}}
+    threat = only(extract(extractor, "Russia threatened to cut gas supplies and impose sanctions on Moldova."),
+                  "Threat")
+    assert labels(threat.targets) == {"Moldova"}

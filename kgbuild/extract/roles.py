@@ -194,7 +194,9 @@ def measures_with(verb: Token, lex: Lexicon) -> list[Token]:
 
 #: what a sanction withholds from its counterpart ("suspended military aid to Ukraine", "froze talks with X")
 _WITHHELD = frozenset({"aid", "assistance", "funding", "support", "talk", "negotiation", "cooperation", "tie",
-                       "relation", "trade", "flight", "membership", "loan", "supply", "shipment", "delivery"})
+                       "relation", "trade", "flight", "membership", "loan", "supply", "shipment", "delivery",
+                       "partnership", "dialogue", "airspace", "border", "access", "contact", "export", "import",
+                       "treaty", "pact"})
 
 
 #: verbs of an exchange whose object is the other party, not its topic ("met Kim", "hosted Erdogan")

@@ -277,6 +277,11 @@ def embedding_trigger(token: Token, lex: Lexicon, triggers: set[int]) -> str | N
         if _told_as_known(node):
             return None  # "urged the government to protect minorities after clashes killed 100 people"
         infinitive = infinitive or node.dep_ == "xcomp"
+        while node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head  # "closed its airspace and suspended trade", "the U.S. suspended its partnership,
+            # and Britain imposed sanctions": a verb coordinated with another is not governed by it
+        if node.head.i == node.i:
+            return None
         node = node.head
         lemma = node.lemma_.lower()
         if lemma in _ORDERING and not infinitive:
