@@ -5433,3 +5433,20 @@ def test_a_verb_coordinated_with_a_stopping_verb_is_not_stopped(extractor: Extra
     threat = only(extract(extractor, "Russia threatened to cut gas supplies and impose sanctions on Moldova."),
                   "Threat")
     assert labels(threat.targets) == {"Moldova"}
+
+
+@pytest.mark.parametrize("sentence, agents, targets", [
+    ("Serbian riot police used batons and pepper spray against thousands of anti-government protesters in "
+     "Belgrade on Saturday.", {"Police of Serbia"}, {"protesters"}),
+    ("Protesters threw stones at Kenyan police officers.", {"protesters"}, {"Police of Kenya"}),
+])
+def test_force_used_or_things_thrown_at_someone_attack_them(extractor: Extractor, sentence: str, agents: set[str],
+                                                            targets: set[str]) -> None:
+    attack = only(extract(extractor, sentence), "Attack")
+    assert labels(attack.agents) == agents and labels(attack.targets) == targets
+
+
+def test_blocking_roads_is_no_veto(extractor: Extractor) -> None:
+    assert not events_of(extract(extractor, "The protesters blocked major roads in Belgrade."), "Rejection")
+    assert labels(only(extract(extractor, "Hungary blocked the EU sanctions package."), "Rejection").agents) \
+        == {"Hungary"}

@@ -129,6 +129,11 @@ def breach_described(noun: Token) -> bool:
         and noun.head.lower_ == "in"
 
 
+#: ways one blocks (a blockade, no refusal)
+_WAYS = frozenset({"road", "street", "highway", "motorway", "bridge", "traffic", "intersection", "junction",
+                   "railway", "rail", "entrance", "access", "route", "avenue", "boulevard", "square", "port"})
+
+
 #: people two sides hand back to each other in a swap
 CAPTIVES = frozenset({"prisoner", "detainee", "hostage", "captive", "pow", "body", "soldier", "civilian"})
 
@@ -158,6 +163,8 @@ def trigger_classes(token: Token, lex: Lexicon) -> tuple[list[str], int, bool]:
             return [EventClass.CONSULTATION.value], token.i, False
         if lemma in ("fire", "sack") and person_object(token, lex):  # "fired the army chief": dismissed
             return [], token.i, False
+        if lemma == "block" and any(c.dep_ == "dobj" and c.lemma_.lower() in _WAYS for c in token.children):
+            return [], token.i, False  # "protesters blocked major roads": a blockade of ways, no veto
         if prisoners_swapped(token):  # "Ukraine and Russia exchanged 150 prisoners of war": each frees the other's
             return [EventClass.CONCESSION.value], token.i, False
         if lemma == "recall" and any(c.dep_ == "dobj" and c.lemma_.lower() in ENVOYS for c in token.children):
