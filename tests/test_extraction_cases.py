@@ -5450,3 +5450,14 @@ def test_blocking_roads_is_no_veto(extractor: Extractor) -> None:
     assert not events_of(extract(extractor, "The protesters blocked major roads in Belgrade."), "Rejection")
     assert labels(only(extract(extractor, "Hungary blocked the EU sanctions package."), "Rejection").agents) \
         == {"Hungary"}
+
+
+def test_a_person_speaks_for_the_side_the_subject_names(extractor: Extractor) -> None:
+    """"Kim Yo Jong, the sister of North Korean leader Kim Jong Un, warned": Japan, named in the
+    sentence before, does not warn with her."""
+    result = extract(extractor, "Japan's Prime Minister said Tokyo had lodged a protest with Pyongyang. Kim Yo Jong, "
+                                "the powerful sister of North Korean leader Kim Jong Un, warned that Pyongyang would "
+                                "take offensive action if the allies went ahead with planned joint drills.")
+    threat = only(result, "Threat")
+    assert "Kim Yo Jong" in labels(threat.agents)
+    assert not {"Japan", "Government of Japan"} & labels(threat.agents)

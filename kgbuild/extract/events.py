@@ -395,7 +395,11 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             # those on its side (of its state; an armed group or a body of no state is on none)
             named = {c.actor.key for c in pool_of() if c.how != "context"}
             person = any(a.actor_class == ActorClass.PERSON for a in rule_agents)
-            own = {side for a in rule_agents for side in index.sides_of(a)}
+            # a person of no side the KB knows speaks for the sides named in the subject ("Kim Yo Jong, the
+            # sister of North Korean leader Kim Jong Un, warned": North Korea's)
+            own = {side for a in rule_agents for side in index.sides_of(a)} or {
+                side for c in token.children if c.dep_ == "nsubj" and token.pos_ == "VERB"
+                for m, _ in index.in_subtree(c) for side in index.sides_of(m.actor)}
             other = token.pos_ == "VERB" and bool(own)  # "Aoun urged the U.S. to pressure Israel": not Israel's
             agents = [a for a in agents if a.key in named and not (other and index.sides_of(a) - own)
                       or not (person and a.actor_class == ActorClass.PERSON
