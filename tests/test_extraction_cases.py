@@ -5461,3 +5461,10 @@ def test_a_person_speaks_for_the_side_the_subject_names(extractor: Extractor) ->
     threat = only(result, "Threat")
     assert "Kim Yo Jong" in labels(threat.agents)
     assert not {"Japan", "Government of Japan"} & labels(threat.agents)
+
+
+def test_protests_are_events_not_people(extractor: Extractor) -> None:
+    """"continue their protests", "protests erupted": what protesters do, no actor of its own."""
+    result = extract(extractor, "The students said they would continue their protests until the government agreed to "
+                                "hold elections. Protests erupted in Tbilisi.")
+    assert not [m for m in result.mentions if "protests" in m.text.lower()]

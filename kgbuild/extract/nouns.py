@@ -15,7 +15,7 @@ __all__ = ["SYNONYMS", "ASSETS", "FORCE_SITES", "EQUIPMENT", "ITS_PEOPLE", "OFFE
            "noun_key", "generic_of", "has_gov_modifier", "names_an_actor_or_deed", "of_elsewhere", "sanctioned",
            "judged", "freed", "backer_of_another"]
 
-SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters", "protests": "protesters",
+SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters",
             "militia": "militias"}
 
 
