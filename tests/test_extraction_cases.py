@@ -5468,3 +5468,12 @@ def test_protests_are_events_not_people(extractor: Extractor) -> None:
     result = extract(extractor, "The students said they would continue their protests until the government agreed to "
                                 "hold elections. Protests erupted in Tbilisi.")
     assert not [m for m in result.mentions if "protests" in m.text.lower()]
+
+
+def test_a_nationality_on_a_named_settlement_attacked_says_where(extractor: Extractor) -> None:
+    """"attacked the Palestinian village of Sinjil": the village is where, not the State of Palestine
+    (an attack on a state answers the state-affiliated attack queries)."""
+    attack = only(extract(extractor, "Jewish settlers attacked the Palestinian village of Sinjil, setting fire to "
+                                     "cars and homes, residents said."), "Attack")
+    assert not {t.actor_class for t in attack.targets} & {"State"}
+    assert attack.place is not None and attack.place.label == "Sinjil"

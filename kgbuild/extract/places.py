@@ -120,9 +120,18 @@ def only_where(mention: Token, trigger: Token) -> bool:
     not on the event's own noun ("Russia's war in Ukraine": whom the war is on)."""
     while mention.dep_ == "conj" and mention.head.i != mention.i:
         mention = mention.head
+    if mention.dep_ in ("amod", "compound") and mention.head.lemma_.lower() in _SETTLEMENTS and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in mention.head.children):
+        return True  # "attacked the Palestinian village of Sinjil": whose village it is, where it happened (not
+        # "threatened to strike Ukrainian cities": the state's)
     prep = mention.head
     return mention.dep_ == "pobj" and prep.lower_ in _ONLY_WHERE and (
         prep.head.i != trigger.i or trigger.pos_ == "VERB")
+
+
+#: places people live in: a nationality on one named says where, not whom an attack hit
+_SETTLEMENTS = frozenset({"village", "town", "city", "region", "province", "district", "territory", "enclave",
+                          "neighborhood", "neighbourhood", "suburb", "hamlet", "county", "port", "island"})
 
 
 def _phrase_nouns(heads: list[Token]) -> list[Token]:
