@@ -5477,3 +5477,11 @@ def test_a_nationality_on_a_named_settlement_attacked_says_where(extractor: Extr
                                      "cars and homes, residents said."), "Attack")
     assert not {t.actor_class for t in attack.targets} & {"State"}
     assert attack.place is not None and attack.place.label == "Sinjil"
+
+
+def test_an_agreement_ended_is_no_new_agreement(extractor: Extractor) -> None:
+    result = extract(extractor, "The Pakistani Taliban, known as Tehreek-e-Taliban Pakistan, claimed responsibility "
+                                "for the bombing in Khyber Pakhtunkhwa province. The group has stepped up attacks on "
+                                "security forces since it ended a ceasefire with the government in 2022.")
+    assert not events_of(result, "Agreement")
+    assert events_of(extract(extractor, "Russia and Ukraine extended the Easter truce."), "Agreement")

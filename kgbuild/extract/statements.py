@@ -99,9 +99,11 @@ def only_put_out(verb: Token, trigger_ids: set[int]) -> bool:
 _TURNING_DOWN = frozenset({"reject", "refuse", "decline", "rebuff", "spurn", "rule"})  # ("ruled out talks")
 
 
-#: verbs of keeping, breaking or carrying out an agreement already made ("violated the ceasefire")
+#: verbs of keeping, breaking, ending or carrying out an agreement already made ("violated the
+#: ceasefire", "ended a ceasefire with the government")
 _KEEPING_OR_BREAKING = frozenset({"violate", "breach", "break", "respect", "observe", "uphold", "honor", "honour",
-                                  "undermine", "jeopardize", "jeopardise", "implement", "enforce", "monitor"})
+                                  "undermine", "jeopardize", "jeopardise", "implement", "enforce", "monitor", "end",
+                                  "abandon", "scrap", "suspend", "revoke", "terminate"})
 
 
 #: nouns of keeping, breaking or carrying out an agreement already made ("a violation of the truce")
