@@ -5485,3 +5485,16 @@ def test_an_agreement_ended_is_no_new_agreement(extractor: Extractor) -> None:
                                 "security forces since it ended a ceasefire with the government in 2022.")
     assert not events_of(result, "Agreement")
     assert events_of(extract(extractor, "Russia and Ukraine extended the Easter truce."), "Agreement")
+
+
+def test_a_territory_an_actor_controls_is_theirs_not_a_tie(extractor: Extractor) -> None:
+    """"drones launched from Houthi-controlled territory" were the Houthis' (only "-backed",
+    "-aligned", "-linked" ties put a name outside the event); a denial that only calls what was
+    said baseless answers no one when the article names no accuser."""
+    result = extract(extractor, "Yemen's Houthi rebels said they had fired missiles at a U.S. destroyer. The U.S. "
+                                "Central Command said American forces shot down two drones launched from "
+                                "Houthi-controlled territory over the Red Sea.")
+    assert any(labels(e.agents) == {"United States Armed Forces"} and "Houthi movement" in labels(e.targets)
+               for e in events_of(result, "Attack"))
+    result = extract(extractor, '"These allegations are baseless," a French foreign ministry spokesman said.')
+    assert not events_of(result, "Rejection")

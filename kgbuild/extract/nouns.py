@@ -199,4 +199,10 @@ def backer_of_another(head: Token) -> bool:
     is tied to, no party to what that actor does."""
     verb = head.head
     return head.dep_ == "npadvmod" and verb.tag_ == "VBN" and verb.dep_ == "amod" and head.i < verb.i <= head.i + 4 \
-        and head.doc[verb.i - 1].tag_ == "HYPH"  # ("al-Qaida-linked": the name's words hang on the participle too)
+        and head.doc[verb.i - 1].tag_ == "HYPH" and verb.lemma_.lower() in _TYING  # ("al-Qaida-linked": the
+    # name's words hang on the participle too; not "Houthi-controlled territory": whose it is)
+
+
+#: participles that tie one actor to another ("Iran-backed", "al-Qaida-linked")
+_TYING = frozenset({"back", "align", "ally", "link", "affiliate", "sponsor", "support", "fund", "inspire", "arm",
+                    "train", "allied", "aligned", "backed", "linked", "affiliated"})

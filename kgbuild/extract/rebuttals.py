@@ -47,7 +47,8 @@ def answer_accusations(events: list[EventItem], doc: Doc, index: MentionIndex) -
     """Give each denial that names no one it answers the accusers of the last accusation told
     before it against its agents, or their state ("Rwanda" accused, "the Rwandan government"
     denies). A denial that names whom it answers keeps them; one with no accusation before it
-    against its agents stays without a target."""
+    against its agents stays without a target, unless it only calls what was said false (then it
+    is dropped: it answers no one the article names)."""
     accusations = sorted((e for e in events if e.event_class == EventClass.ACCUSATION and e.agents and e.targets),
                          key=lambda e: e.triggers[0])
     for event in events:
@@ -62,3 +63,6 @@ def answer_accusations(events: list[EventItem], doc: Doc, index: MentionIndex) -
                     and not denying & {_side(a.key, index) for a in e.agents}]
         if answered:
             event.targets = list(answered[-1].agents)
+    events[:] = [e for e in events if e.targets or e.event_class != EventClass.REJECTION
+                 or not called_false(trigger_word(e, doc) or doc[0])]  # '"These allegations are baseless," a
+    # spokesman said' after "France rejected the accusations": no one answered, no denial of its own
