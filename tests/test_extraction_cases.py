@@ -5498,3 +5498,12 @@ def test_a_territory_an_actor_controls_is_theirs_not_a_tie(extractor: Extractor)
                for e in events_of(result, "Attack"))
     result = extract(extractor, '"These allegations are baseless," a French foreign ministry spokesman said.')
     assert not events_of(result, "Rejection")
+
+
+def test_a_tally_of_many_attacks_is_no_one_event(extractor: Extractor) -> None:
+    """"killed nearly 400 people in over 500 attacks": a year's tally (optional in the gold), which
+    would otherwise merge into the one attack the story is about."""
+    result = extract(extractor, "In 2024, the BLA and other Baloch separatist groups killed nearly 400 people in over "
+                                "500 attacks.")
+    assert not events_of(result, "Attack")
+    assert events_of(extract(extractor, "Boko Haram fighters killed 20 people in an attack on a village."), "Attack")

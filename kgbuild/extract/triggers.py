@@ -436,10 +436,20 @@ def habitual(token: Token) -> bool:
         if child.dep_ == "npadvmod" and child.lemma_.lower() in ("day", "night", "week") and any(
                 g.dep_ == "det" and g.lower_ in ("every", "each") for g in child.children):
             return True  # "every day"
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "during", "across") and any(
+            g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in _TALLIED
+            and any(n.dep_ == "nummod" or n.lower_ in ("dozens", "hundreds", "scores") for n in g.children)
+            for g in c.children) for c in verb.children):
+        return True  # "killed nearly 400 people in over 500 attacks": a tally of many events
     spans = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
     spans += [p for c in verb.children if c.dep_ == "dobj" for p in c.children
               if p.dep_ == "prep" and p.lower_ == "for"]
     return any(g.dep_ == "pobj" and g.lemma_.lower() in _YEARS for p in spans for g in p.children)  # "for years"
+
+
+#: deeds counted in a tally ("in over 500 attacks")
+_TALLIED = frozenset({"attack", "raid", "strike", "airstrike", "bombing", "incident", "ambush", "assault",
+                      "operation", "clash", "shooting", "kidnapping", "abduction"})
 
 
 def reports_nothing(token: Token) -> bool:
