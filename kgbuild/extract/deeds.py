@@ -20,9 +20,9 @@ from .triggers import (Candidate, embedding_trigger, governing_verb, is_hedged, 
                        prisoners_swapped)
 
 __all__ = ["DOMESTIC_ACTS", "RuleRoles", "aid_recipients", "arms_supplied", "attack_undergone", "bodies_left",
-           "condemned", "forces_withdrawn", "freed_by_others", "grammatical_event", "ground_taken", "in_condition", "let_out_of_custody",
-           "makers_named", "munitions_aimed", "offer_makers", "physical_trigger", "pledged", "refused_dealings",
-           "struck_somewhere", "weapons_shown"]
+           "condemned", "forces_withdrawn", "freed_by_others", "grammatical_event", "ground_taken", "in_condition",
+           "let_out_of_custody", "makers_named", "munitions_aimed", "offer_makers", "physical_trigger", "pledged",
+           "refused_dealings", "struck_somewhere", "weapons_shown"]
 
 #: The parse's agents and targets of a trigger for a class (:class:`kgbuild.extract.rule_roles.RuleRoles`).
 RuleRoles = Callable[[Token, str, int], tuple[list[ActorRef], list[ActorRef]]]
@@ -362,7 +362,8 @@ def freed_by_others(token: Token, agents: list[ActorRef], index: MentionIndex) -
              for g in (c, *(p for o in c.children if o.dep_ == "prep" and o.lower_ == "of" for p in o.children))}
     if freed & _HOSTAGES:
         return all(a.actor_class in (ActorClass.SECURITY_FORCE, ActorClass.STATE) for a in agents)
-    return bool(freed & _INMATES) and all(a.actor_class in (ActorClass.ARMED_GROUP, ActorClass.GROUP) for a in agents)
+    return bool(freed & _INMATES) and all(a.actor_class in (ActorClass.ARMED_GROUP, ActorClass.GROUP)
+                                          for a in agents)
 
 
 #: verbs whose subject undergoes what "under" names ("came under attack", "were under fire")

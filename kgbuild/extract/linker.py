@@ -25,8 +25,8 @@ from .mentions import in_body
 from .name_labels import settle_name_labels
 from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, join_organisation_names, names_a_thing,
                     rejoin_split_names, storm_names, trimmed)
-from .nouns import (EQUIPMENT, FORCE_SITES, ITS_PEOPLE, backer_of_another, freed, generic_of, has_gov_modifier, judged,
-                    names_an_actor_or_deed, noun_key, of_elsewhere, sanctioned)
+from .nouns import (EQUIPMENT, FORCE_SITES, ITS_PEOPLE, backer_of_another, freed, generic_of, has_gov_modifier,
+                    judged, names_an_actor_or_deed, noun_key, of_elsewhere, sanctioned)
 from .titles import holds_office_of, local_body, names_title_holder, qualifies_title, regional_government
 from .untagged_names import (described_names, descriptor_class, employers_named, national_sections,
                              people_described, regions_named)
