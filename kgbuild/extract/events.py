@@ -403,9 +403,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             other = token.pos_ == "VERB" and bool(own)  # "Aoun urged the U.S. to pressure Israel": not Israel's
             agents = [a for a in agents if a.key in named and not (other and index.sides_of(a) - own)
                       or not (person and a.actor_class == ActorClass.PERSON
-                                                                  or not person and not own
-                                                                  or own and index.sides_of(a) - own
-                                                                  or own and not index.sides_of(a))]
+                              or not person and not own
+                              or own and index.sides_of(a) - own
+                              or own and not index.sides_of(a))]
         if not behaviour.symmetric:
             agents = unique_actors([*rule_agents, *agents])
             chosen = {a.key for a in agents}

@@ -93,7 +93,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     author_key = normalise_name(ctx.author) if ctx.author else None
     ctx.dominant_state = story_state(ctx, doc.ents, body)
     for ent in doc.ents:  # the armed groups named, also those the NER found and the KB knows ("Al-Shabaab")
-        iri = ent.ent_id_ or next((i for i in ctx.kbi.lookup(ent.text) if ent.label_ in ("ORG", "NORP")), "")
+        iri = ent.ent_id_ or (next(iter(ctx.kbi.lookup(ent.text)), "") if ent.label_ in ("ORG", "NORP") else "")
         if iri and ctx.kbi.classes.get(iri) == "ArmedGroup" and not backer_of_another(ent.root):  # not "an
             # al-Qaida-linked group"
             ctx.armed_counts[iri] += 1

@@ -63,6 +63,12 @@ def answer_accusations(events: list[EventItem], doc: Doc, index: MentionIndex) -
                     and not denying & {_side(a.key, index) for a in e.agents}]
         if answered:
             event.targets = list(answered[-1].agents)
-    events[:] = [e for e in events if e.targets or e.event_class != EventClass.REJECTION
-                 or not called_false(trigger_word(e, doc) or doc[0])]  # '"These allegations are baseless," a
-    # spokesman said' after "France rejected the accusations": no one answered, no denial of its own
+    events[:] = [e for e in events
+                 if e.targets or e.event_class != EventClass.REJECTION or not _only_called_false(e, doc)]
+
+
+def _only_called_false(event: EventItem, doc: Doc) -> bool:
+    """'"These allegations are baseless," a spokesman said' after "France rejected the
+    accusations": a denial told only as what the speaker calls false."""
+    verb = trigger_word(event, doc)
+    return verb is not None and called_false(verb)

@@ -51,11 +51,11 @@ def reported_deed(kind: str, frame: SpeechFrame | None, agents: list[ActorRef], 
 
 
 def unnamed_sources(frame: SpeechFrame, trigger: Token, index: MentionIndex) -> bool:
-    """Whether who the frame cites are unnamed sources: officials, residents, witnesses
-    or "a security source" (not the police, a body), at most with an adjective, a noun or a place ("local officials",
-    "Somali army officers", "officials in Mogadishu", "a police officer who spoke on condition of
-    anonymity"), not a body or person named ("Hamas officials", "officials of the ministry",
-    "the governor")."""
+    """Whether who the frame cites are unnamed sources: officials, residents, witnesses or "a
+    security source" (not the police, a body), at most with an adjective, a noun or a place
+    ("local officials", "Somali army officers", "officials in Mogadishu", "a police officer who
+    spoke on condition of anonymity"), not a body or person named ("Hamas officials", "officials
+    of the ministry", "the governor")."""
     phrases: list[Token] = []
     if frame.kind == "according":
         sent = trigger.sent

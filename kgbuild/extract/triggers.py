@@ -20,7 +20,8 @@ from .verdicts import ENVOYS, rebuttal, refusal, summons, verdict
 
 __all__ = ["Candidate", "WISHING", "wishes", "find_candidates", "misread_main_clause", "trigger_classes",
            "is_hedged", "embedding_trigger", "prevented", "reports_nothing", "LIGHT_VERBS", "DELIVERING_VERBS",
-           "brings_about", "HEDGE_NOUNS", "reason_judged", "person_object", "prisoners_swapped", "CAPTIVES", "breach_described"]
+           "brings_about", "HEDGE_NOUNS", "reason_judged", "person_object", "prisoners_swapped", "CAPTIVES",
+           "breach_described"]
 
 HEDGE_NOUNS = frozenset({"intention", "plan", "threat", "possibility", "risk", "prospect", "danger", "fear", "bid",
                          "attempt", "invitation", "proposal", "offer", "request", "readiness", "willingness",

@@ -34,8 +34,8 @@ from spacy.tokens import Token
 from ..vocabulary import EventClass
 from .lexicon import Lexicon
 
-__all__ = ["asks_something", "called_false", "judged_and_verdict", "one_of", "rebuttal", "refusal", "summons", "verdict",
-           "ENVOYS"]
+__all__ = ["asks_something", "called_false", "judged_and_verdict", "one_of", "rebuttal", "refusal", "summons",
+           "verdict", "ENVOYS"]
 
 _SELF = frozenset({"itself", "themselves", "himself", "herself", "myself", "ourselves", "what", "which"})
 _NEGATIONS = frozenset({"not", "no", "never", "n't", "hardly"})
