@@ -5507,3 +5507,25 @@ def test_a_tally_of_many_attacks_is_no_one_event(extractor: Extractor) -> None:
                                 "500 attacks.")
     assert not events_of(result, "Attack")
     assert events_of(extract(extractor, "Boko Haram fighters killed 20 people in an attack on a village."), "Attack")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Israeli officials refused to say whether the strike had been approved.",
+    "The Pentagon refused to confirm the report.",
+    "Nigerian army officials declined to give details of the operation.",
+])
+def test_refusing_to_say_something_is_no_event(extractor: Extractor, sentence: str) -> None:
+    assert not extract(extractor, sentence).events
+
+
+def test_a_refusal_of_what_someone_else_asked_or_holds_stays(extractor: Extractor) -> None:
+    assert labels(only(extract(extractor, "Ukraine refused to give up territory to Russia."), "Rejection").targets) \
+        == {"Russia"}
+
+
+def test_entry_or_access_denied_keeps_people_out(extractor: Extractor) -> None:
+    """"Israel denied entry to two British lawmakers": a coercion of them, no denial of a charge."""
+    result = extract(extractor, "Israel denied entry to two British lawmakers.")
+    assert not events_of(result, "Rejection")
+    coercion = only(result, "Coercion")
+    assert labels(coercion.agents) == {"Israel"} and labels(coercion.targets) == {"Parliament of the United Kingdom"}

@@ -12,7 +12,7 @@ from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import PRONOUNS, RELATIVE_PRONOUNS, MentionIndex
 from .nouns import ASSETS, EQUIPMENT, TRADED
-from .triggers import DELIVERING_VERBS, LIGHT_VERBS, brings_about
+from .triggers import DELIVERING_VERBS, LETTING_IN, LIGHT_VERBS, brings_about
 
 __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "embedded_agents",
            "evaluative", "clash_sides", "is_clash", "held_by_whom", "measures_with", "proposers",
@@ -228,7 +228,9 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
                 | (behaviour.target_preps & {"at", "into"} if behaviour.kind == "physical" else set()) \
                 | ({"with"} if behaviour.symmetric else set()) \
                 | ({"to", "with", "for"} if event_class == EventClass.SANCTION and child.lemma_.lower() in _WITHHELD
-                   else set())  # "fired at X", "signed a pact with X", "suspended aid to X", "talks with X"
+                   else set()) \
+                | ({"to"} if event_class == EventClass.COERCION and child.lemma_.lower() in LETTING_IN else set())
+            # "fired at X", "signed a pact with X", "suspended aid to X", "talks with X", "denied entry to X"
             for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ in wanted):
                 targets.extend(a for pobj in prep.children if pobj.dep_ == "pobj" for a in index.in_phrase(pobj))
         if behaviour.clause_target and child.dep_ in ("advcl", "ccomp", "xcomp") \

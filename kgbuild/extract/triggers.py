@@ -21,7 +21,7 @@ from .verdicts import ENVOYS, rebuttal, refusal, summons, verdict
 __all__ = ["Candidate", "WISHING", "wishes", "find_candidates", "misread_main_clause", "trigger_classes",
            "is_hedged", "embedding_trigger", "prevented", "reports_nothing", "LIGHT_VERBS", "DELIVERING_VERBS",
            "brings_about", "HEDGE_NOUNS", "reason_judged", "person_object", "prisoners_swapped", "CAPTIVES",
-           "breach_described"]
+           "breach_described", "LETTING_IN"]
 
 HEDGE_NOUNS = frozenset({"intention", "plan", "threat", "possibility", "risk", "prospect", "danger", "fear", "bid",
                          "attempt", "invitation", "proposal", "offer", "request", "readiness", "willingness",
@@ -130,6 +130,10 @@ def breach_described(noun: Token) -> bool:
         and noun.head.lower_ == "in"
 
 
+#: what a state lets people in with: denied, they are kept out (a coercion, no denial of a charge)
+LETTING_IN = frozenset({"entry", "access", "visa", "passage", "landing", "admission", "permission"})
+
+
 #: ways one blocks (a blockade, no refusal)
 _WAYS = frozenset({"road", "street", "highway", "motorway", "bridge", "traffic", "intersection", "junction",
                    "railway", "rail", "entrance", "access", "route", "avenue", "boulevard", "square", "port"})
@@ -164,6 +168,9 @@ def trigger_classes(token: Token, lex: Lexicon) -> tuple[list[str], int, bool]:
             return [EventClass.CONSULTATION.value], token.i, False
         if lemma in ("fire", "sack") and person_object(token, lex):  # "fired the army chief": dismissed
             return [], token.i, False
+        if lemma in ("deny", "refuse") and any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in LETTING_IN
+                                               for c in token.children):
+            return [EventClass.COERCION.value], token.i, False  # "denied entry to two British lawmakers": kept out
         if lemma == "block" and any(c.dep_ == "dobj" and c.lemma_.lower() in _WAYS for c in token.children):
             return [], token.i, False  # "protesters blocked major roads": a blockade of ways, no veto
         if prisoners_swapped(token):  # "Ukraine and Russia exchanged 150 prisoners of war": each frees the other's
@@ -457,8 +464,9 @@ def reports_nothing(token: Token) -> bool:
     """Set phrases that report no event: a source's wish not to be named ("requested anonymity",
     "spoke on condition of anonymity"), trying to do something ("sought to make their way to
     Turkey": the deed tried may be an event, the trying is not), a question asked ("asked
-    whether the army would withdraw", 'asked: "Who is dead?"': no demand) and meetings that
-    are none ("met with opposition", "talks about the possibility", "tourists visited")."""
+    whether the army would withdraw", 'asked: "Who is dead?"': no demand), meetings that are
+    none ("met with opposition", "talks about the possibility", "tourists visited") and saying
+    nothing ("refused to say whether", "declined to confirm the report")."""
     if token.pos_ == "VERB" and _no_meeting(token):
         return True
     if token.pos_ == "VERB" and token.lemma_.lower() == "ask" and _asks_a_question(token):
@@ -466,8 +474,19 @@ def reports_nothing(token: Token) -> bool:
     if any(t.lemma_.lower() == "anonymity" for c in token.children
            for t in (c, *(g for g in c.children if g.dep_ == "pobj")) if c.dep_ in ("dobj", "prep", "pobj")):
         return True
+    if token.pos_ == "VERB" and token.lemma_.lower() in ("refuse", "decline") and any(
+            c.dep_ == "xcomp" and (c.lemma_.lower() in _TELLING_NOTHING or c.lemma_.lower() in ("give", "provide")
+                                   and any(g.dep_ == "dobj" and g.lemma_.lower() in _PARTICULARS for g in c.children))
+            for c in token.children):
+        return True  # "refused to say whether the strike was approved", "declined to give details": no statement
     return token.pos_ == "VERB" and token.lemma_.lower() in _TRYING and any(
         c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in token.children)
+
+
+#: what a source refuses to say: no statement, no refusal of anyone
+_TELLING_NOTHING = frozenset({"say", "comment", "confirm", "deny", "disclose", "elaborate", "discuss", "answer",
+                              "respond", "reveal", "specify", "speculate"})
+_PARTICULARS = frozenset({"detail", "information", "figure", "comment", "explanation", "evidence", "number", "name"})
 
 
 #: what armed forces exercise together
