@@ -5529,3 +5529,11 @@ def test_entry_or_access_denied_keeps_people_out(extractor: Extractor) -> None:
     assert not events_of(result, "Rejection")
     coercion = only(result, "Coercion")
     assert labels(coercion.agents) == {"Israel"} and labels(coercion.targets) == {"Parliament of the United Kingdom"}
+
+
+def test_a_deed_a_speaker_calls_a_crime_is_blamed_on_its_doers(extractor: Extractor) -> None:
+    """"Zelenskyy said the strike was a war crime": an accusation of who struck, told before."""
+    result = extract(extractor, "Russian missiles struck a hospital in Kyiv. Zelenskyy said the strike was a war "
+                                "crime.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"Volodymyr Zelensky"} and labels(accusation.targets) == {"Russia"}

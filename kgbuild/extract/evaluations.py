@@ -141,12 +141,13 @@ def _blames(word: Token, lex: Lexicon) -> bool:
 
 
 def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFrames, body: list[tuple[int, int]],
-                 published: date | None, date_ents: list[Span]) -> list[EventItem]:
+                 published: date | None, date_ents: list[Span], *, told: Sequence[EventItem] = ()) -> list[EventItem]:
     """What a speaker says of another in words of blame is the speaker's accusation of them. The
     one blamed is who the noun the word qualifies names ("Russia's illegal aggression", the
     "illegal" government), else the subject of its clause (Berisha "was involved in corrupt
     acts"); never the speaker's own side, a place, or a generic group; nothing when negated or
-    hedged. Its trigger is the word of blame."""
+    hedged. A deed told before that the clause's subject names ("the strike was a war crime") is
+    blamed on its doers (the events ``told``). Its trigger is the word of blame."""
     events: list[EventItem] = []
     weak = {m.actor.key for m in index.mentions if m.weak}  # generic groups ("experts") are no one blamed
     for word in doc:
@@ -180,7 +181,9 @@ def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFram
             if subject.dep_ == "csubj":  # "expanding cooperation between X and Y is dangerous"
                 blamed = [m.actor for m, _head in index.in_subtree(subject)]
             else:
-                blamed = index.named_or_meant(subject)
+                blamed = index.named_or_meant(subject) or (  # "Zelenskyy said the strike was a war crime": who
+                    _doers_told([subject], told) if word not in subject.subtree else [])  # struck (not "this
+                # massacre is a sign": the word of blame names the deed itself)
         event = _accusation(word, speakers, blamed, weak, index, date=frame_date(frame, published, date_ents))
         if event is not None:
             events.append(event)

@@ -519,7 +519,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
     found.extend(deployments(index, body))
     found.extend(conditional_threats(doc, index, lex, frames, body, published, date_ents))
     found.extend(consequences_foretold(doc, index, lex, frames, body, published, date_ents))
-    blames = spoken_blame(doc, index, lex, frames, body, published, date_ents)
+    blames = spoken_blame(doc, index, lex, frames, body, published, date_ents, told=found)
     # the grammar says who blames whom there, not the role model
     found = _grammar_first(warnings_of_blame(found, blames, doc, lex), blames) \
         + voiced_concerns(doc, index, frames, body, told=found) \
