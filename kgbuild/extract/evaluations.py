@@ -181,9 +181,10 @@ def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFram
             if subject.dep_ == "csubj":  # "expanding cooperation between X and Y is dangerous"
                 blamed = [m.actor for m, _head in index.in_subtree(subject)]
             else:
-                blamed = index.named_or_meant(subject) or (  # "Zelenskyy said the strike was a war crime": who
-                    _doers_told([subject], told) if word not in subject.subtree else [])  # struck (not "this
-                # massacre is a sign": the word of blame names the deed itself)
+                # "Zelenskyy said the strike was a war crime": who struck, told with that word (not "this
+                # massacre is a sign": there the word of blame names the deed itself)
+                blamed = index.named_or_meant(subject) or (
+                    _doers_told([subject], told, same_word=True) if word not in subject.subtree else [])
         event = _accusation(word, speakers, blamed, weak, index, date=frame_date(frame, published, date_ents))
         if event is not None:
             events.append(event)
@@ -294,7 +295,7 @@ def _concern_holder_and_object(word: Token) -> tuple[Token, list[Token]] | None:
 _DEEDS_DONE = frozenset({EventClass.ATTACK, EventClass.COERCION, EventClass.SANCTION, EventClass.DEPLOYMENT})
 
 
-def _doers_told(about: list[Token], told: Sequence[EventItem]) -> list[ActorRef]:
+def _doers_told(about: list[Token], told: Sequence[EventItem], *, same_word: bool = False) -> list[ActorRef]:
     """The doers of the latest deed told before, when what a concern is about is a definite noun
     ("the incident", "these attacks") and names no one."""
     if not any(a.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those")
@@ -306,7 +307,8 @@ def _doers_told(about: list[Token], told: Sequence[EventItem]) -> list[ActorRef]
     doc = about[0].doc
     same = [e for e in before if any((span := doc.char_span(*t, alignment_mode="expand")) is not None
                                      and span.root.lemma_.lower() in words for t in e.triggers)]
-    before = same or before  # "launched drills ... sent its own forces ... concern over the drills": the drills
+    before = same if same or same_word else before  # "launched drills ... sent its own forces ... concern over
+    # the drills": the drills (with ``same_word``, only a deed told with that word)
     return list(max(before, key=lambda e: e.sentence[0]).agents) if before else []
 
 
