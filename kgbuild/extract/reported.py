@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..vocabulary import ActorClass
 from .items import ActorRef
 from .mentions import MentionIndex
-from .speech import SpeechFrame, speaker_sides
+from .speech import SpeechFrame, according_to, speaker_sides
 from .triggers import governing_verb
 
 __all__ = ["reported_deed", "said_of_another", "unnamed_sources"]
@@ -58,10 +58,7 @@ def unnamed_sources(frame: SpeechFrame, trigger: Token, index: MentionIndex) -> 
     of the ministry", "the governor")."""
     phrases: list[Token] = []
     if frame.kind == "according":
-        sent = trigger.sent
-        phrases = [g for w in sent if w.lower_ == "according" for to in w.children if to.lower_ == "to"
-                   for g in to.children if g.dep_ == "pobj"]
-        phrases += [g for w in sent if w.lower_ == "according" for g in w.children if g.dep_ == "pobj"]
+        phrases = according_to(trigger.sent) or []
     elif frame.verb is not None:
         words = index.reporter_words(trigger)
         if words and frame.verb.i == words.stop:  # a trailing reporter the parser hung elsewhere: the heads

@@ -366,7 +366,7 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
                     targets.extend(a for c in child.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                                    for g in c.children if g.dep_ == "pobj"
                                    for a in _acted_on(g, index, statement=True) if a.actor_class != ActorClass.PLACE)
-                elif child.lemma_.lower() not in SAVING_VERBS:  # "an operation to rescue the hostages": saved
+                elif child.lemma_.lower() not in _SAVING_VERBS:  # "an operation to rescue the hostages": saved
                     targets.extend(verb_targets(child, index, event_class=EventClass.ATTACK, lex=lex))
     carrier = noun  # "carried out dozens of airstrikes", "pledged $500 million in aid": the verb takes the amount
     if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "in") and (
@@ -374,9 +374,10 @@ def noun_roles(noun: Token, index: MentionIndex, lex: Lexicon) -> tuple[list[Act
         carrier = noun.head.head
     governing = carrier.head
     if carrier.dep_ in ("dobj", "attr") and brings_about(governing, noun, lex):
-        doers = verb_agents(governing, index)
-        if not agents or doers and all(_kind_of_doer(noun, a, index) for a in agents):
-            agents = doers  # "Ukraine had carried out a terrorist attack": Ukraine, not "terrorists"
+        if not agents:
+            agents = verb_agents(governing, index)
+        elif all(_kind_of_doer(noun, a, index) for a in agents):  # "Ukraine had carried out a terrorist attack":
+            agents = verb_agents(governing, index) or agents  # Ukraine, not "terrorists"
         given = lex.noun_of(noun, EventClass.AID)  # "sent aid to Y"
         measure = lex.noun_of(noun, EventClass.SANCTION)  # "on American soybeans"
         if not targets:  # "carried out airstrikes against Y": the preposition hangs on the light verb
@@ -476,7 +477,7 @@ def is_clash(token: Token) -> bool:
 
 
 #: verbs of keeping someone from harm: their object is whom a deed is done for, not done to
-SAVING_VERBS = frozenset({"rescue", "free", "release", "evacuate", "protect", "save", "shield", "defend", "escort",
+_SAVING_VERBS = frozenset({"rescue", "free", "release", "evacuate", "protect", "save", "shield", "defend", "escort",
                           "guard", "help", "assist", "support", "liberate"})
 
 

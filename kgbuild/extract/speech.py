@@ -29,7 +29,8 @@ from .mentions import PRONOUNS, MentionIndex, unique_actors
 from .quotes import QUOTES as _QUOTES
 
 __all__ = ["CLAIM_AS_VERBS", "REPORTING_VERBS", "TALKING_VERBS", "claim_descriptions", "described_names",
-           "met_with_a_thing", "speaker_sides", "talked_with", "SpeechFrame", "SpeechFrames", "speaker_actors"]
+           "met_with_a_thing", "speaker_sides", "talked_with", "SpeechFrame", "SpeechFrames", "speaker_actors",
+           "according_to"]
 
 #: Verbs that report what someone said or holds (the lemma).
 REPORTING_VERBS = frozenset({
@@ -115,6 +116,16 @@ def speaker_actors(subject: Token, index: MentionIndex) -> list[ActorRef]:
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                     found.extend(index.in_phrase(pobj))
     return unique_actors(found)
+
+
+def according_to(sent: Span) -> list[Token] | None:
+    """The objects of the sentence's first "according to" (the parser hangs them on either word),
+    or ``None`` when it has none."""
+    doc = sent.doc
+    for word in sent:
+        if word.lower_ == "according" and word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "to":
+            return [g for g in (*doc[word.i + 1].children, *word.children) if g.dep_ == "pobj"]
+    return None
 
 
 class SpeechFrames:
@@ -204,13 +215,10 @@ class SpeechFrames:
         return None if speakers is None else SpeechFrame(None, "according", list(speakers))
 
     def _according_in(self, sent: Span) -> list[ActorRef] | None:
-        for word in sent:
-            if word.lower_ == "according" and word.i + 1 < len(self.doc) and self.doc[word.i + 1].lower_ == "to":
-                to = self.doc[word.i + 1]
-                objects = [g for g in (*to.children, *word.children) if g.dep_ == "pobj"]
-                speakers = [a for pobj in objects for a in speaker_actors(pobj, self.index)]
-                return unique_actors(speakers)
-        return None
+        objects = according_to(sent)
+        if objects is None:
+            return None
+        return unique_actors([a for pobj in objects for a in speaker_actors(pobj, self.index)])
 
     def _quotation(self, token: Token) -> SpeechFrame | None:
         """A quotation's frame: the reporting verb outside the quotation in the token's sentence,
