@@ -5537,3 +5537,27 @@ def test_a_deed_a_speaker_calls_a_crime_is_blamed_on_its_doers(extractor: Extrac
                                 "crime.")
     accusation = only(result, "Accusation")
     assert labels(accusation.agents) == {"Volodymyr Zelensky"} and labels(accusation.targets) == {"Russia"}
+
+
+# --- thirty-third session -------------------------------------------------------------------------
+
+
+def test_governments_of_a_bloc_are_one_group(extractor: Extractor) -> None:
+    """"accused Western governments of supporting 'rioters'": the governments are accused (a group of
+    no one state), and what they are charged with (a quoted word in it) is no event of its own."""
+    result = extract(extractor, "Iran's foreign ministry accused Western governments of supporting \"rioters.\"")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.targets) == {"western governments"}
+    assert labels(only(extract(extractor, "Western powers condemned Russia's invasion of Ukraine."),
+                       "Accusation").agents) \
+        == {"western powers"}
+
+
+def test_a_denied_deed_names_no_one_the_denial_answers(extractor: Extractor) -> None:
+    """"The army denied mistreating civilians": the civilians are in what is denied (and "mistreating"
+    is no part of their name); the denial answers the accuser told before."""
+    result = extract(extractor, "Amnesty International accused the Nigerian army of torturing detainees. The army "
+                                "denied mistreating civilians.")
+    assert "mistreating civilians" not in {m.actor.label for m in result.mentions}
+    rejection = only(result, "Rejection")
+    assert labels(rejection.targets) == {"Amnesty International"}

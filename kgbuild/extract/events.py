@@ -38,7 +38,7 @@ from .merge import date_statements_by_news_day, merge_events
 from .objections import aimed_at_the_doers, protested
 from .party_scope import one_side_each, parties_in_scope
 from .places import event_place, only_where, spoken_place
-from .rebuttals import answer_accusations
+from .rebuttals import answer_accusations, in_denied_deed
 from .reported import reported_deed, said_of_another
 from .role_candidates import Told, referents, referred_victims, role_candidates
 from .roles import HIT_WITH, LIGHT_VERBS, embedded_agents, held_by_whom, is_clash
@@ -74,6 +74,15 @@ _ASKING = frozenset({EventClass.DEMAND, EventClass.THREAT})
 _ALLEGING = frozenset({"allege", "claim"})
 #: verbs whose "of" phrase is what someone is charged with ("accused X of supporting Y")
 _ACCUSING = frozenset({"accuse", "charge", "suspect", "convict", "acquit"})
+
+
+def _charged_with(token: Token) -> bool:
+    """Whether ``token`` is what someone is charged with: "accused X of supporting Y", also where
+    the parser hangs the "of" phrase on the one accused ("accused Western governments of supporting")."""
+    if token.dep_ != "pcomp" or token.head.lower_ != "of":
+        return False
+    owner = token.head.head
+    return owner.lemma_.lower() in _ACCUSING or owner.dep_ == "dobj" and owner.head.lemma_.lower() in _ACCUSING
 
 
 
@@ -315,8 +324,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                     and not any(c.dep_ == "agent" for c in token.children) and not document_issuers(token, index):
                 label = None  # "the prices asked in North America", "anyone suspected of": a description
                 # (not "the funds requested by Ukraine": someone asked)
-            if label not in (None, EventClass.ACCUSATION) and token.dep_ == "pcomp" and token.head.lower_ == "of" \
-                    and token.head.head.lemma_.lower() in _ACCUSING:
+            if label is not None and _charged_with(token):
                 label = None  # "accused YChina of supporting propaganda": the charge, not a deed told
             if label is not None and only_put_out(token, trigger_ids):
                 label = None  # "issued a statement on Sunday": what it says is the event
@@ -450,6 +458,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             sent = {a.key for c in token.children if c.dep_ == "dobj" for a in index.in_phrase(c)}  # go, not suffer
             agents = unique_actors([*agents, *(t for t in targets if t.key in sent)])
             targets = [t for t in targets if t.key not in sent]
+        if event_class == EventClass.REJECTION and (denied := in_denied_deed(token, index)):
+            targets = [t for t in targets if t.key not in denied]  # "denied mistreating civilians": not theirs
         if event_class == EventClass.ACCUSATION:  # "condemned Mhlanga's arrest": aimed at who arrested him
             agents, targets = aimed_at_the_doers(token, index, agents, targets, rule_agents=rule_agents)
         if event_class == EventClass.PROTEST and not targets:  # "marched to demand the resignation of X"

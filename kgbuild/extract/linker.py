@@ -54,8 +54,9 @@ def _phrase_start(head: Token, floor: int) -> int:
                                               for t in child.subtree)
         last = child.right_edge.i if joined else child.i
         if last != start - 1 or child.dep_ not in ("amod", "compound", "nmod", "poss") or child.i < floor \
-                or not child.is_alpha or child.i > 0 and child.doc[child.i - 1].dep_ in ("aux", "auxpass"):
-            continue  # (not "had targeted civilians" misparsed: a verb after its auxiliary is no modifier)
+                or not child.is_alpha or child.i > 0 and child.doc[child.i - 1].dep_ in ("aux", "auxpass") \
+                or child.dep_ == "compound" and child.tag_ == "VBG":
+            continue  # (not "had targeted civilians" or "denied mistreating civilians" misparsed: a verb)
         if child.i > 0 and child.doc[child.i - 1].text == "-":  # "high-threat aliens": the word in full
             first = child.i
             while first >= 2 and child.doc[first - 1].text == "-" and child.doc[first - 2].is_alpha \
@@ -360,14 +361,15 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                     or government_named_last(ctx, token, items, key=generic[0])
                 if state in destination_states(token, taken):
                     state = None  # "warned NATO against sending troops to Ukraine": not Ukraine's troops
-            if state is None:
+            if state is not None:
+                start = generic[1]
+                start = _phrase_start(doc[start], start - 3) if start == token.i else start
+                while start < token.i and (start in taken or doc[start].pos_ in ("DET", "NUM", "PRON", "ADV")):
+                    start += 1
+                add(start, token.i + 1, institution(ctx, state, generic[0]))
                 continue
-            start = generic[1]
-            start = _phrase_start(doc[start], start - 3) if start == token.i else start
-            while start < token.i and (start in taken or doc[start].pos_ in ("DET", "NUM", "PRON", "ADV")):
-                start += 1
-            add(start, token.i + 1, institution(ctx, state, generic[0]))
-            continue
+            if not (token.tag_ == "NNS" and key in ctx.lex.group_nouns and token.n_lefts):
+                continue  # "Western governments", "Arab governments": a group of several states' governments
         if (public := the_public_addressed(ctx, token)) is not None:  # "urged people to seek medical attention"
             add(token.i, token.i + 1, public, weak=True)
             continue

@@ -16,7 +16,7 @@ from .mentions import MentionIndex
 from .merge import trigger_word
 from .verdicts import called_false
 
-__all__ = ["DENYING", "answer_accusations"]
+__all__ = ["DENYING", "answer_accusations", "in_denied_deed"]
 
 #: verbs that deny what another says ("denied backing the rebels", "refuted the claims")
 DENYING = frozenset({"deny", "refute", "rebut", "disown"})
@@ -39,20 +39,32 @@ def _a_denial(verb: Token) -> bool:
                                    for o in verb.children if o.dep_ in ("dobj", "nsubjpass"))
 
 
+def in_denied_deed(verb: Token, index: MentionIndex) -> set[str]:
+    """The actors named inside the deed a verb of denying denies ("the army denied mistreating
+    civilians", "denied that its forces shelled the town"): they took part in what is denied, and
+    are not whom the denial answers (:func:`answer_accusations` finds that)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in DENYING:
+        return set()
+    deeds = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "pcomp")
+             or c.dep_ == "dobj" and (c.tag_ == "VBG" or any(g.dep_ == "compound" and g.tag_ == "VBG"
+                                                             for g in c.children))]
+    return {m.actor.key for deed in deeds for m, _ in index.in_subtree(deed)}
+
+
 def _side(key: str, index: MentionIndex) -> str:
     return index.sides.get(key, key)
 
 
 def answer_accusations(events: list[EventItem], doc: Doc, index: MentionIndex) -> None:
-    """Give each denial that names no one it answers the accusers of the last accusation told
-    before it against its agents, or their state ("Rwanda" accused, "the Rwandan government"
-    denies). A denial that names whom it answers keeps them; one with no accusation before it
+    """Give each denial the accusers of the last accusation told before it against its agents, or
+    their state ("Rwanda" accused, "the Rwandan government" denies), unless it already answers
+    them; its other targets are kept. One with no accusation before it
     against its agents stays without a target, unless it only calls what was said false (then it
     is dropped: it answers no one the article names)."""
     accusations = sorted((e for e in events if e.event_class == EventClass.ACCUSATION and e.agents and e.targets),
                          key=lambda e: e.triggers[0])
     for event in events:
-        if event.event_class != EventClass.REJECTION or event.targets or not event.agents or not accusations:
+        if event.event_class != EventClass.REJECTION or not event.agents or not accusations:
             continue
         verb = trigger_word(event, doc)
         if verb is None or not _a_denial(verb):
@@ -61,8 +73,9 @@ def answer_accusations(events: list[EventItem], doc: Doc, index: MentionIndex) -
         answered = [e for e in accusations if e.triggers[0] < event.triggers[0]
                     and denying & {_side(t.key, index) for t in e.targets}
                     and not denying & {_side(a.key, index) for a in e.agents}]
-        if answered:
-            event.targets = list(answered[-1].agents)
+        if answered and not {_side(a.key, index) for a in answered[-1].agents} \
+                & {_side(t.key, index) for t in event.targets}:
+            event.targets = [*answered[-1].agents, *event.targets]  # (those its sentence names kept)
     events[:] = [e for e in events
                  if e.targets or e.event_class != EventClass.REJECTION or not _only_called_false(e, doc)]
 
