@@ -5561,3 +5561,35 @@ def test_a_denied_deed_names_no_one_the_denial_answers(extractor: Extractor) -> 
     assert "mistreating civilians" not in {m.actor.label for m in result.mentions}
     rejection = only(result, "Rejection")
     assert labels(rejection.targets) == {"Amnesty International"}
+
+
+def test_the_junta_is_the_military_ruling_the_state_named_with_it(extractor: Extractor) -> None:
+    """"Niger's military rulers ... The junta also accused France": Niger's junta, though the story
+    names France more; a denial of its charges answers it."""
+    result = extract(extractor, "Niger's military rulers on Thursday ordered France to withdraw its troops from the "
+                                "country. France said its troops would stay. The French foreign ministry said France "
+                                "did not recognize the putschists. The junta also accused France of violating Niger's "
+                                "airspace, charges Paris denied.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) & {"Armed Forces of Niger", "Government of Niger"}
+    assert "France" in labels(accusation.targets)
+    assert labels(only(result, "Rejection").targets) == labels(accusation.agents)
+
+
+def test_the_name_an_actor_is_known_as_in_the_article_is_its_own(extractor: Extractor) -> None:
+    """"the Special Deterrence Force, known as Rada": Rada is the force, not Ukraine's parliament."""
+    result = extract(extractor, "The 444 Brigade detained a commander of the rival Special Deterrence Force, known as "
+                                "Rada, at Mitiga airport. Rada fighters then attacked the brigade's positions.")
+    assert "Verkhovna Rada" not in {m.actor.label for m in result.mentions}
+    assert any(labels(e.agents) == {"Special Deterrence Force"} for e in events_of(result, "Attack"))
+
+
+def test_a_visit_to_places_that_name_no_one_is_no_talk(extractor: Extractor) -> None:
+    result = extract(extractor, "The clashes erupted after the 444 Brigade detained one of the commanders of the rival "
+                                "Special Deterrence Force, known as Rada. Rada fighters then attacked 444 Brigade "
+                                "positions, residents said. The fighting eased after the commander was handed over to "
+                                "a neutral force, the Government of National Unity said. Prime Minister Abdul Hamid "
+                                "Dbeibah visited the affected areas and promised compensation.")
+    assert not events_of(result, "Consultation")
+    assert events_of(extract(extractor, "Blinken visited Cairo and met Egyptian President Abdel Fattah el-Sissi."),
+                     "Consultation")

@@ -44,7 +44,7 @@ from .role_candidates import Told, referents, referred_victims, role_candidates
 from .roles import HIT_WITH, LIGHT_VERBS, embedded_agents, held_by_whom, is_clash
 from .rule_roles import RuleRoles
 from .speech import (TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, met_with_a_thing,
-                     talked_with)
+                     talked_with, visited_no_one)
 from .statements import document_issuers, issued_statement, only_put_out, talk_held, turned_down
 from .triggers import (HEDGE_NOUNS, Candidate, breach_described, brings_about, embedding_trigger, find_candidates,
                        governing_verb, is_hedged, prisoners_swapped, reason_judged)
@@ -328,8 +328,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 label = None  # "accused YChina of supporting propaganda": the charge, not a deed told
             if label is not None and only_put_out(token, trigger_ids):
                 label = None  # "issued a statement on Sunday": what it says is the event
-            if label == EventClass.CONSULTATION and met_with_a_thing(token, index):
-                label = None  # "the plea was met with brutality": no talk
+            if label == EventClass.CONSULTATION and (met_with_a_thing(token, index) or visited_no_one(token, index)):
+                label = None  # "the plea was met with brutality", "visited the affected areas": no talk
             if label is not None and token.pos_ == "VERB" and token.lemma_.lower() in TALKING_VERBS:
                 # "spoke with Putin" is a talk; "spoke about North Korea" no event of its own
                 label = EventClass.CONSULTATION if talked_with(token, index) else None

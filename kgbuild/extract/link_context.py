@@ -20,7 +20,7 @@ from .nouns import names_an_actor_or_deed
 
 __all__ = ["LinkContext", "bodies_led", "kb_ref", "own_forces", "state_of_ent", "state_of_token", "possessor_state",
            "institution", "government", "government_named_last", "home_government", "state_sides", "chamber",
-           "senders_state", "destination_states", "story_state"]
+           "senders_state", "destination_states", "story_state", "junta_state", "remember_aliases"]
 
 #: Nouns that name the institution another key names: members named for their force ("police
 #: officers", "a soldier"), and one court for a state's courts ("a court", "another court").
@@ -160,6 +160,54 @@ def government_named_last(ctx: LinkContext, noun: Token, mentions: list[MentionI
         if state:
             return state
     return None
+
+
+#: what names the military ruling a state ("Niger's military rulers", "Mali's junta")
+_MILITARY_RULE = frozenset({"ruler", "leader", "government", "regime", "leadership", "authority", "administration"})
+
+
+def junta_state(noun: Token, taken: dict[int, MentionItem]) -> str | None:
+    """The state whose junta a bare "the junta" refers back to: the state of the military rulers
+    named last before it ("Niger's military rulers ordered France to withdraw ... The junta also
+    accused France": Niger's, whichever state the story names more), else ``None``."""
+    if noun.lemma_.lower() != "junta":
+        return None
+    for word in reversed(noun.doc[:noun.i]):
+        mention = taken.get(word.i)
+        if word.lemma_.lower() == "junta" and mention is not None and mention.actor.state_iri:
+            return mention.actor.state_iri  # "the junta" linked before
+        if word.lemma_.lower() == "junta" or word.lemma_.lower() in _MILITARY_RULE and any(
+                c.dep_ == "amod" and c.lower_ in ("military", "army-led", "military-led") for c in word.children):
+            for child in word.children:
+                owner = taken.get(child.i) if child.dep_ in ("poss", "compound", "amod") else None
+                if owner is not None and owner.actor.state_iri:
+                    return owner.actor.state_iri
+    return None
+
+
+def remember_aliases(ctx: LinkContext, ent: Span, actor: ActorRef) -> None:
+    """"National Intelligence and Security Agency (NISA)": NISA denotes the same actor; so does the
+    name it is "known as" ("the Special Deterrence Force, known as Rada": not Ukraine's Rada)."""
+    doc = ent.doc
+    if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+        ctx.acronyms[doc[ent.end + 1].text] = actor
+    if actor.actor_class in ("Person", "Place", "State"):
+        return
+    words = [t.lower_ for t in doc[ent.end:ent.end + 5]]
+    start = next((ent.end + len(lead) for lead in _KNOWN_AS if words[:len(lead)] == list(lead)), None)
+    if start is None:
+        return
+    end = start
+    while end < len(doc) and end - start < 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    if end > start:
+        ctx.acronyms[doc[start:end].text] = actor
+
+
+#: what introduces another name of the actor just named ("the Special Deterrence Force, known as Rada")
+_KNOWN_AS = (
+    (",", "known", "as"), (",", "also", "known", "as"), (",", "locally", "known", "as"), (",", "better", "known", "as"),
+    ("known", "as"), ("also", "known", "as"), (",", "widely", "known", "as"))
 
 
 def government(ctx: LinkContext, state: str) -> ActorRef:

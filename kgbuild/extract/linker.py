@@ -18,9 +18,9 @@ from .capitals import stands_for_its_government
 from .groups import crowd_protesting, group_actor, named_group, the_public_addressed
 from .items import ActorRef, MentionItem
 from .lexicon import normalise_name
-from .link_context import (LinkContext, chamber, destination_states, government, government_named_last, home_government,
-                           institution, kb_ref, own_forces, possessor_state, senders_state, state_of_ent,
-                           state_of_token, state_sides, story_state)
+from .link_context import (LinkContext, chamber, destination_states, government, government_named_last,
+                           home_government, institution, junta_state, kb_ref, own_forces, possessor_state,
+                           remember_aliases, senders_state, state_of_ent, state_of_token, state_sides, story_state)
 from .mentions import in_body
 from .name_labels import settle_name_labels
 from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, join_organisation_names, names_a_thing,
@@ -218,6 +218,9 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             named = trimmed(ent)  # "The U.S. Mission to": the name
             add(named.start, named.end, mission)
             continue
+        if ent.ent_id_ and ent.text in ctx.acronyms:  # "..., known as Rada": the name the article gave it
+            add(ent.start, ent.end, ctx.acronyms[ent.text])
+            continue
         if ent.ent_id_:
             actor = _owned_by_other_state(ctx, ent, kb_ref(ctx, ent.ent_id_))
             if (local := local_body(ctx, doc, ent, actor)) is not None:  # "a Phnom Penh court": Cambodia's
@@ -254,7 +257,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             leading = state_of_token(ctx, ent[0]) if len(ent) > 1 and actor.actor_class != "Place" else None
             if leading:  # "U.S. military": the United States is named too
                 add(ent.start, ent.start + 1, kb_ref(ctx, leading), nested=True)
-            _remember_acronym(doc, ent, actor, ctx)
+            remember_aliases(ctx, ent, actor)
             continue
         named = trimmed(ent)
         head = named.root.head if len(named) else root
@@ -275,7 +278,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             owner = possessor_state(ctx, named) if named.start > ent.start else None
             if owner:
                 add(named.start - 2, named.start - 1, kb_ref(ctx, owner))
-            _remember_acronym(doc, ent, actor, ctx)
+            remember_aliases(ctx, ent, actor)
 
     def add_missed_name(start: int, end: int, actor_class: str | None) -> None:
         """A name the NER missed: the KB actor of that name, else a new one of ``actor_class``
@@ -357,7 +360,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             state = _modifier_state(ctx, token, taken)
             if state is None and (generic[0] in _BARE_OK or has_gov_modifier(token)) and not of_elsewhere(token) \
                     and not (token.tag_ == "NNS" and token.lemma_.lower() in _ONE_A_STATE):  # "ruled by juntas"
-                state = senders_state(token, taken) or ctx.dominant_state \
+                state = senders_state(token, taken) or junta_state(token, taken) or ctx.dominant_state \
                     or government_named_last(ctx, token, items, key=generic[0])
                 if state in destination_states(token, taken):
                     state = None  # "warned NATO against sending troops to Ukraine": not Ukraine's troops
@@ -459,12 +462,6 @@ def _qualifies(doc: Doc, mention: MentionItem) -> bool:
     """Is the mention an adjective or a noun qualifying another noun ("the Israeli strike")?"""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and span.root.dep_ in ("amod", "compound", "nmod")
-
-
-def _remember_acronym(doc: Doc, ent: Span, actor: ActorRef, ctx: LinkContext) -> None:
-    """"National Intelligence and Security Agency (NISA)": NISA denotes the same actor."""
-    if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
-        ctx.acronyms[doc[ent.end + 1].text] = actor
 
 
 def _new_from_ner(ctx: LinkContext, ent: Span) -> ActorRef | None:

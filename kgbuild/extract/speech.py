@@ -30,7 +30,7 @@ from .quotes import QUOTES as _QUOTES
 
 __all__ = ["CLAIM_AS_VERBS", "REPORTING_VERBS", "TALKING_VERBS", "claim_descriptions", "described_names",
            "met_with_a_thing", "speaker_sides", "talked_with", "SpeechFrame", "SpeechFrames", "speaker_actors",
-           "according_to"]
+           "according_to", "visited_no_one"]
 
 #: Verbs that report what someone said or holds (the lemma).
 REPORTING_VERBS = frozenset({
@@ -80,6 +80,15 @@ def met_with_a_thing(verb: Token, index: MentionIndex) -> bool:
     one is: a reception, not a meeting."""
     return verb.lemma_.lower() == "meet" and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) \
         and not talked_with(verb, index) and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def visited_no_one(verb: Token, index: MentionIndex) -> bool:
+    """"Dbeibah visited the affected areas": a visit to a place that names no one visited is no
+    talk (not "visited Kyiv", "visited the Pope", "visited the U.N. headquarters")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("visit", "tour"):
+        return False
+    places = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(places) and not any(index.in_subtree(p) for p in places) and not talked_with(verb, index)
 
 
 def speaker_sides(frame: SpeechFrame, index: MentionIndex) -> set[str]:
