@@ -5593,3 +5593,17 @@ def test_a_visit_to_places_that_name_no_one_is_no_talk(extractor: Extractor) -> 
     assert not events_of(result, "Consultation")
     assert events_of(extract(extractor, "Blinken visited Cairo and met Egyptian President Abdel Fattah el-Sissi."),
                      "Consultation")
+
+
+@pytest.mark.parametrize(("sentence", "attacker", "state"), [
+    ("Thai fighter jets struck two Cambodian military targets.", "Thailand", "THA"),
+    ("Thai F-16 fighter jets struck two Cambodian military targets.", "Thailand", "THA"),
+    ("Russian Su-34 bombers struck Kharkiv.", "Russia", "RUS"),
+])
+def test_a_states_aircraft_strike_for_it(extractor: Extractor, sentence: str, attacker: str, state: str) -> None:
+    """The nationality of "fighter jets" (on the first noun), before a model the NER takes into the
+    name ("Thai F-16": an ORG) or a model before "bombers" (aircraft, no group of bombers)."""
+    attack = only(extract(extractor, sentence), "Attack")
+    assert attack.agents and all(a.state == f"https://w3id.org/kgbuild/kb/{state}" or a.label == attacker
+                                 for a in attack.agents), labels(attack.agents)
+    assert not {"bombers", "Su-34"} & {m.actor.label for m in extract(extractor, sentence).mentions}

@@ -14,6 +14,7 @@ from .lexicon import Lexicon, normalise_name
 from .link_context import LinkContext, kb_ref
 from .membership_verbs import states_membership
 from .mentions import counted
+from .names import MODEL_NAME
 
 __all__ = ["crowd_protesting", "group_actor", "named_group", "the_public_addressed", "whose", "ARMED_GENERIC"]
 
@@ -142,7 +143,7 @@ def named_group(ctx: LinkContext, token: Token, key: str) -> tuple[int, ActorRef
     proper = name and any(ch.isalpha() for ch in name) and (
         any(t.pos_ == "PROPN" for t in doc[start:token.i]) or name.replace(" ", "").isupper()
         or any(ch.isdigit() for ch in name))
-    if not proper:
+    if not proper or MODEL_NAME.fullmatch(name):  # "Su-34 bombers", "F-16 fighters": aircraft
         return None
     known = [iri for iri in ctx.kbi.lookup(name) if ctx.kbi.classes.get(iri) == kind]
     if known:  # "Al-Shabaab militants" though the NER did not take the name for the KB's

@@ -23,7 +23,7 @@ from .link_context import (LinkContext, chamber, destination_states, government,
                            remember_aliases, senders_state, state_of_ent, state_of_token, state_sides, story_state)
 from .mentions import in_body
 from .name_labels import settle_name_labels
-from .names import (NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, join_organisation_names, names_a_thing,
+from .names import (MODEL_NAME, NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, join_organisation_names, names_a_thing,
                     rejoin_split_names, storm_names, trimmed)
 from .nouns import (EQUIPMENT, FORCE_SITES, ITS_PEOPLE, backer_of_another, freed, generic_of, has_gov_modifier,
                     judged, names_an_actor_or_deed, noun_key, of_elsewhere, sanctioned)
@@ -202,6 +202,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             if ent.label_ in ("KB_PLACE", "GPE") and root.dep_ in ("nsubj", "poss") and state != ent.ent_id_:
                 add(ent.start, ent.end, kb_ref(ctx, state))
                 continue
+            while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+                head = head.head  # "Thai fighter jets": the jets
             if normalise_name(ent.text) in ctx.kbi.demonyms and root.dep_ in ("amod", "compound") and head.i >= ent.end \
                     and head.pos_ == "NOUN" and not names_an_actor_or_deed(ctx.lex, head) \
                     and not sanctioned(ctx.lex, head) and not judged(ctx.lex, head) and not freed(head):
@@ -383,6 +385,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         if key in ctx.lex.group_nouns and describes_a_name(token):
             continue  # "Kataib Hezbollah, an Iran-backed militia": the group named, no other
         if key in ctx.lex.group_nouns and token.tag_ in ("NNS", "NNPS", "NN") \
+                and not any(MODEL_NAME.fullmatch(c.text) for c in token.lefts) \
                 and not (ctx.lex.group_nouns[key] == "Person" and token.dep_ in ("compound", "amod")) \
                 and not (token.dep_ == "compound" and noun_key(token.head) in ctx.lex.group_nouns):
             # a singular attacker ("a suicide bomber") is one person; "fighter jets" is no fighter;

@@ -20,7 +20,10 @@ from .lexicon import normalise_name
 from .nouns import WEAPONS
 
 __all__ = ["rejoin_split_names", "join_organisation_names", "complete_person_names", "trimmed", "names_a_thing",
-           "storm_names", "is_noise", "POSSESSIVE", "NAME_PARTICLES"]
+           "storm_names", "is_noise", "POSSESSIVE", "NAME_PARTICLES", "MODEL_NAME"]
+
+#: a model of aircraft, missile or weapon ("F-16", "Su-34", "MiG-29", "T-72", "AK-47"): no actor's name
+MODEL_NAME = re.compile(r"[A-Z][A-Za-z]{0,3}-\d+[A-Z]?")
 
 _NAME_GLUE = frozenset({"for", "of", "on", "without"})
 #: the small words inside people's names ("von der Leyen", "bin Salman", "da Silva")

@@ -41,6 +41,7 @@ from .linear import load_bundle
 from .linker import LinkContext, home_government, link_mentions, state_sides
 from .name_labels import ORG_NAME_WORDS
 from .name_matcher import NameMatcher
+from .names import MODEL_NAME
 from .mentions import MentionIndex
 from .relations import extract_relations
 from .quotes import tokens_containing
@@ -88,12 +89,15 @@ class ActorRuler:
         index = kb_index(tuple(kb_folders))
         exact, lower = [], []
         self.relabel: dict[str, tuple[str, str]] = {}  # one-word name -> (label, KB iri), for NER's entities
+        self.single: dict[str, tuple[str, str]] = {}  # the same in lower case, with those matched in any case
         for pattern in index.patterns:
             single = _ONE_TOKEN.fullmatch(pattern["pattern"].strip()) is not None  # "Guinea-Bissau" is three
             if words == "multi" and single or words == "single" and not single:
                 continue
             if words == "single" and pattern["exact"]:
                 self.relabel.setdefault(pattern["pattern"], (pattern["label"], pattern["id"]))
+            if words == "single":
+                self.single.setdefault(pattern["pattern"].lower(), (pattern["label"], pattern["id"]))
             entry = {"label": pattern["label"], "pattern": pattern["pattern"], "id": pattern["id"]}
             (exact if pattern["exact"] else lower).append(entry)
             if "'" in pattern["pattern"]:
@@ -117,23 +121,27 @@ class ActorRuler:
                     if not ent.ent_id_ and (hit := self.relabel.get(ent.text)) is not None]
             for n, (label, iri) in hits:
                 ents[n] = Span(doc, ents[n].start, ents[n].end, label=label, span_id=iri)
-            split = _named_before_a_time(ents, self.relabel)
+            split = _named_before_a_time(ents, self.relabel, self.single)
             if hits or split is not ents:  # setting the same entities again would change nothing
                 doc.ents = split
         return doc
 
 
-def _named_before_a_time(ents: list[Span], names: dict[str, tuple[str, str]]) -> list[Span]:
+def _named_before_a_time(ents: list[Span], names: dict[str, tuple[str, str]],
+                         lower_names: dict[str, tuple[str, str]]) -> list[Span]:
     """NER's time or date that begins with a KB name ("struck Kyiv overnight": "Kyiv overnight" a
-    TIME) split into the KB actor and the rest; ``ents`` itself when there is none."""
+    TIME) split into the KB actor and the rest; so is a name before a weapon's model ("Thai F-16
+    fighter jets": "Thai F-16" an ORG); ``ents`` itself when there is none."""
     out: list[Span] = []
     for ent in ents:
-        hit = names.get(ent[0].text) if ent.label_ in ("DATE", "TIME") and len(ent) > 1 else None
-        if hit is None or ent[0].lower_ in CALENDAR_WORDS or ent[0].pos_ != "PROPN":  # not "March 12"
+        timed = ent.label_ in ("DATE", "TIME") and ent[0].lower_ not in CALENDAR_WORDS and ent[0].pos_ == "PROPN"
+        model = ent.label_ in ("ORG", "NORP", "PRODUCT") and all(MODEL_NAME.fullmatch(t.text) for t in ent[1:])
+        hit = None if len(ent) < 2 else names.get(ent[0].text) if timed else lower_names.get(ent[0].lower_)
+        if hit is None or not (timed or model):  # not "March 12"
             out.append(ent)
             continue
         out.append(Span(ent.doc, ent.start, ent.start + 1, label=hit[0], span_id=hit[1]))
-        out.append(Span(ent.doc, ent.start + 1, ent.end, label=ent.label_))
+        out.append(Span(ent.doc, ent.start + 1, ent.end, label="PRODUCT" if model else ent.label_))
     return out if len(out) > len(ents) else ents
 
 
