@@ -5607,3 +5607,33 @@ def test_a_states_aircraft_strike_for_it(extractor: Extractor, sentence: str, at
     assert attack.agents and all(a.state == f"https://w3id.org/kgbuild/kb/{state}" or a.label == attacker
                                  for a in attack.agents), labels(attack.agents)
     assert not {"bombers", "Su-34"} & {m.actor.label for m in extract(extractor, sentence).mentions}
+
+
+def test_a_speaker_of_two_coordinated_verbs_speaks_for_the_same_side_in_both(extractor: Extractor) -> None:
+    """"Mao Ning accused Washington ... and warned outside countries": the second verb's speaker is
+    the first's subject, so states named before (Japan) are not co-speakers."""
+    result = extract(extractor, "The United States condemned China's actions. Japan and Australia also voiced "
+                                "concern.\n\nChinese Foreign Ministry spokesperson Mao Ning accused Washington of "
+                                "stoking tensions and warned outside countries not to interfere.")
+    assert "Japan" not in labels(only(result, "Threat").agents)
+
+
+def test_a_word_quoted_inside_a_sentence_is_not_the_next_speakers(extractor: Extractor) -> None:
+    """'Beijing rejected Manila's account as "groundless" and demanded ...': the quoted word is
+    Beijing's; the speaker of the next sentence did not say it."""
+    result = extract(extractor, "Beijing rejected Manila's account as \"groundless\" and demanded that the Philippines "
+                                "withdraw its grounded warship from the shoal.\n\nPhilippine National Security Adviser "
+                                "Eduardo Año said Manila would not be intimidated.")
+    assert not any("Eduardo Año" in labels(e.agents) for e in result.events)
+    assert labels(only(result, "Rejection").agents) == {"Government of China"}
+
+
+def test_people_kept_from_going_somewhere_are_coerced(extractor: Extractor) -> None:
+    """"police blocked dozens of protesters from reaching the court": a coercion, no veto; "seized
+    broad powers" names no group of powers."""
+    coercion = only(extract(extractor, "Tunisian police blocked dozens of protesters from reaching the court."),
+                    "Coercion")
+    assert labels(coercion.targets) == {"protesters"}
+    assert events_of(extract(extractor, "Hungary blocked the EU from adopting sanctions."), "Rejection")
+    result = extract(extractor, "President Kais Saied, who seized broad powers in 2021, rejected the accusations.")
+    assert "broad powers" not in {m.actor.label for m in result.mentions}

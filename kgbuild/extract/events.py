@@ -405,8 +405,10 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             person = any(a.actor_class == ActorClass.PERSON for a in rule_agents)
             # a person of no side the KB knows speaks for the sides named in the subject ("Kim Yo Jong, the
             # sister of North Korean leader Kim Jong Un, warned": North Korea's)
+            clause = token.head if token.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in token.children) \
+                else token  # "Mao Ning accused Washington ... and warned outside countries": Mao's subject
             own = {side for a in rule_agents for side in index.sides_of(a)} or {
-                side for c in token.children if c.dep_ == "nsubj" and token.pos_ == "VERB"
+                side for c in clause.children if c.dep_ == "nsubj" and token.pos_ == "VERB"
                 for m, _ in index.in_subtree(c) for side in index.sides_of(m.actor)}
             other = token.pos_ == "VERB" and bool(own)  # "Aoun urged the U.S. to pressure Israel": not Israel's
             agents = [a for a in agents if a.key in named and not (other and index.sides_of(a) - own)

@@ -386,6 +386,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue  # "Kataib Hezbollah, an Iran-backed militia": the group named, no other
         if key in ctx.lex.group_nouns and token.tag_ in ("NNS", "NNPS", "NN") \
                 and not any(MODEL_NAME.fullmatch(c.text) for c in token.lefts) \
+                and (key != "powers" or any(c.lower_ in _STATES_POWERS or c.ent_type_ == "NORP" for c in token.lefts)) \
                 and not (ctx.lex.group_nouns[key] == "Person" and token.dep_ in ("compound", "amod")) \
                 and not (token.dep_ == "compound" and noun_key(token.head) in ctx.lex.group_nouns):
             # a singular attacker ("a suicide bomber") is one person; "fighter jets" is no fighter;
@@ -408,6 +409,9 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     return national_sections(doc, items)
 
 
+#: what makes "powers" states ("world powers", "Western powers"; not "seized broad powers")
+_STATES_POWERS = frozenset({"world", "western", "foreign", "regional", "global", "major", "nuclear", "great",
+                            "colonial", "outside", "european", "arab", "gulf", "allied"})
 #: bodies a state has one of: in the plural and not qualified, several states' ("military regimes
 #: across the Sahel"), none of them the story's state's
 _ONE_A_STATE = frozenset({"junta", "government", "regime", "parliament", "army", "military", "administration",

@@ -241,8 +241,10 @@ class SpeechFrames:
         start, end = self._quote_run(token.i)
         last = self.doc[end].sent  # the sentences between are quoted through: no verb outside
         sentences = [token.sent, last, self.doc[start].sent]  # '"A. B," X said', 'X said: "A. B."'
-        if last.end < len(self.doc):
-            sentences.insert(2, self.doc[last.end].sent)  # '"...." \n the envoy said'
+        if last.end < len(self.doc) and all(t.is_punct or t.is_space for t in self.doc[end + 1:last.end]):
+            # '"...." \n the envoy said'; not after a quoted word inside a sentence ('rejected the
+            # account as "groundless" and demanded ...': the next sentence's speaker did not say it)
+            sentences.insert(2, self.doc[last.end].sent)
         unique = {span.start: span for span in sentences}.values()  # each sentence read once, in that order
         verb = next((v for span in unique for v in self._unquoted(span, REPORTING_VERBS)), None)
         if verb is None:

@@ -139,6 +139,20 @@ _WAYS = frozenset({"road", "street", "highway", "motorway", "bridge", "traffic",
                    "railway", "rail", "entrance", "access", "route", "avenue", "boulevard", "square", "port"})
 
 
+def kept_from_going(verb: Token, lex: Lexicon) -> bool:
+    """"police blocked dozens of protesters from reaching the court", "barred journalists from
+    entering": people kept from doing something by force or order (a coercion, no veto)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("block", "bar", "prevent", "stop", "ban"):
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ == "from" and any(g.tag_ == "VBG" for g in c.children)
+               for c in verb.children):
+        return False
+    people = [w for c in verb.children if c.dep_ == "dobj" for w in (c, *(g for p in c.children if p.lower_ == "of"
+                                                                          for g in p.children))]
+    return any(w.ent_type_ in ("PERSON", "NORP") or w.lower_ in lex.group_nouns or w.lemma_.lower() in lex.person_titles
+               for w in people)
+
+
 #: people two sides hand back to each other in a swap
 CAPTIVES = frozenset({"prisoner", "detainee", "hostage", "captive", "pow", "body", "soldier", "civilian"})
 
@@ -171,6 +185,8 @@ def trigger_classes(token: Token, lex: Lexicon) -> tuple[list[str], int, bool]:
         if lemma in ("deny", "refuse") and any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in LETTING_IN
                                                for c in token.children):
             return [EventClass.COERCION.value], token.i, False  # "denied entry to two British lawmakers": kept out
+        if kept_from_going(token, lex):
+            return [EventClass.COERCION.value], token.i, False
         if lemma == "block" and any(c.dep_ == "dobj" and c.lemma_.lower() in _WAYS for c in token.children):
             return [], token.i, False  # "protesters blocked major roads": a blockade of ways, no veto
         if prisoners_swapped(token):  # "Ukraine and Russia exchanged 150 prisoners of war": each frees the other's
