@@ -5637,3 +5637,24 @@ def test_people_kept_from_going_somewhere_are_coerced(extractor: Extractor) -> N
     assert events_of(extract(extractor, "Hungary blocked the EU from adopting sanctions."), "Rejection")
     result = extract(extractor, "President Kais Saied, who seized broad powers in 2021, rejected the accusations.")
     assert "broad powers" not in {m.actor.label for m in result.mentions}
+
+
+def test_what_a_verb_denounces_something_as_is_no_accusation_of_its_own(extractor: Extractor) -> None:
+    """"joint flights ..., which Maduro denounced as a provocation": Maduro's denunciation, not an
+    accusation of Maduro by the speaker of the sentence."""
+    result = extract(extractor, "The United States said it supported Guyana's sovereignty and announced joint "
+                                "military flights with Guyanese forces, which Maduro denounced as a provocation.")
+    assert all("Maduro" not in labels(e.targets) for e in events_of(result, "Accusation"))
+
+
+def test_a_speaker_acting_in_its_own_report_acts_with_its_side_only(extractor: Extractor) -> None:
+    """"the ministry said the operation targeted the TTP and accused Kabul": the TTP, named in
+    the object of another verb, does not accuse with Pakistan; a subject the parser hung on an
+    auxiliary ("said Iran is 'flagrantly' defying") still acts."""
+    result = extract(extractor, "Pakistan's foreign ministry said the operation targeted hideouts of the Pakistani "
+                                "Taliban, or TTP, and accused Kabul of allowing the group to use Afghan soil to plan "
+                                "attacks.")
+    assert "Tehreek-e-Taliban Pakistan" not in labels(only(result, "Accusation").agents)
+    result = extract(extractor, "The United States said Iran is \u201cflagrantly\u201d defying the U.N. Security "
+                                "Council.")
+    assert any("Iran" in labels(e.agents) for e in result.events)

@@ -165,6 +165,8 @@ def spoken_blame(doc: Doc, index: MentionIndex, lex: Lexicon, frames: SpeechFram
         speakers = list(frame.speakers)
         if any(t.pos_ == "VERB" and t.lemma_.lower() in lex.evaluating_verbs for t in word.ancestors):
             continue  # "calling it a 'sinful violation'": a verdict (:func:`verdict`)
+        if any(t.dep_ == "prep" and t.lower_ == "as" and t.head.pos_ == "VERB" for t in (word, *word.ancestors)):
+            continue  # "which Maduro denounced as a provocation": what the verb's own event calls it
         if word.lemma_.lower() == "work":  # "the strike was the work of the United States"
             blamed = [a for g in _work_of(word) for a in index.in_phrase(g)]
         elif word.pos_ in ("VERB", "ADJ", "ADP") and not one_of(word, lex.blame_words):

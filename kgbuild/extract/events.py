@@ -43,7 +43,7 @@ from .reported import reported_deed, said_of_another
 from .role_candidates import Told, referents, referred_victims, role_candidates
 from .roles import HIT_WITH, LIGHT_VERBS, embedded_agents, held_by_whom, is_clash
 from .rule_roles import RuleRoles
-from .speech import (TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, met_with_a_thing,
+from .speech import (TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, met_with_a_thing, speaker_sides,
                      talked_with, visited_no_one)
 from .statements import document_issuers, issued_statement, only_put_out, talk_held, turned_down
 from .triggers import (HEDGE_NOUNS, Candidate, breach_described, brings_about, embedding_trigger, find_candidates,
@@ -399,6 +399,15 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             ruled = {a.key for a in (*rule_agents, *rule_targets)}
             agents = [a for a in agents if a.key in ruled or a.key not in weak_only]
             targets = [t for t in targets if t.key in ruled or t.key not in weak_only]
+        if not behaviour.symmetric and not rule_agents and behaviour.kind != "physical" and frame is not None \
+                and {a.key for a in frame.speakers} & {a.key for a in agents}:
+            # the speaker of the frame acts in it ("the ministry said the operation targeted the TTP and
+            # accused Kabul"): with those on its side, not others the model adds
+            # (a subject the parser hung elsewhere stays: "said Iran is 'flagrantly' defying the Council")
+            sides = speaker_sides(frame, index)
+            subjects = {c.actor.key for c in pool_of()
+                        if c.token.dep_ in ("nsubj", "nsubjpass") and c.token.i < token.i}
+            agents = [a for a in agents if a in frame.speakers or index.sides_of(a) & sides or a.key in subjects]
         if not behaviour.symmetric and rule_agents:  # a speaker the parse names speaks alone, or with
             # those on its side (of its state; an armed group or a body of no state is on none)
             named = {c.actor.key for c in pool_of() if c.how != "context"}
