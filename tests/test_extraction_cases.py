@@ -5658,3 +5658,13 @@ def test_a_speaker_acting_in_its_own_report_acts_with_its_side_only(extractor: E
     result = extract(extractor, "The United States said Iran is \u201cflagrantly\u201d defying the U.N. Security "
                                 "Council.")
     assert any("Iran" in labels(e.agents) for e in result.events)
+
+
+def test_a_toll_counted_by_health_officials_is_reported_not_alleged(extractor: Extractor) -> None:
+    """"..., killing 27 people, the Health Ministry said": who counts the dead accuses no one."""
+    result = extract(extractor, "Fighting between two powerful militias in the Libyan capital killed at least 27 "
+                                "people, the Health Ministry said Wednesday.")
+    assert not events_of(result, "Accusation")
+    result = extract(extractor, "Gunmen stormed a village in Plateau state, killing 40 people, the state health "
+                                "commissioner said.")
+    assert events_of(result, "Attack") and not events_of(result, "Accusation")

@@ -24,13 +24,19 @@ _SOURCE_NOUNS = frozenset({"official", "officials", "authorities", "source", "so
                            "medics", "rescuer", "rescuers", "survivor", "survivors", "officer", "officers"})
 
 
+#: Words naming those who count a deed's dead and wounded (a health ministry, a hospital, medics):
+#: they report the toll, they allege no one's deed.
+_CARERS = frozenset({"health", "hospital", "hospitals", "medical", "ambulance", "rescue", "paramedics"})
+
+
 def reported_deed(kind: str, frame: SpeechFrame | None, agents: list[ActorRef], trigger: Token,
                   index: MentionIndex) -> list[ActorRef] | None:
     """The speakers who allege a physical deed of others ("the minister said the rebels had
     massacred villagers", "the police said the suspects had planned to bomb the embassy"), or
     ``None`` when the article tells it as a fact: a deed of state forces, or reported by an
-    international body, is reported, not alleged ("the UN envoy said security forces arrested
-    2,400 people", "officials said their troops killed six attackers")."""
+    international body or by those counting its victims, is reported, not alleged ("the UN envoy
+    said security forces arrested 2,400 people", "officials said their troops killed six
+    attackers", "..., killing 27 people, the Health Ministry said")."""
     if kind != "physical" or frame is None or frame.kind != "say" or not frame.speakers or not agents:
         return None
     clause = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger) or trigger
@@ -38,8 +44,9 @@ def reported_deed(kind: str, frame: SpeechFrame | None, agents: list[ActorRef], 
         return None  # "they killed the attackers who laid siege to a hotel": what the speaker takes as known
     if not all(a.actor_class in _NON_STATE for a in agents):
         return None
-    if any(s.actor_class == ActorClass.INTERNATIONAL_ORGANIZATION for s in frame.speakers):
-        return None
+    if any(s.actor_class == ActorClass.INTERNATIONAL_ORGANIZATION or _CARERS & set(s.label.lower().split())
+           for s in frame.speakers):
+        return None  # (nor by those who count the dead and wounded: "..., the Health Ministry said")
     if unnamed_sources(frame, trigger, index):
         return None  # "militants attacked a military base, officials said": the article's sourcing
     if frame.verb is not None and frame.verb.lemma_.lower() in _CONFIRMING - {"say", "tell"}:
