@@ -5668,3 +5668,16 @@ def test_a_toll_counted_by_health_officials_is_reported_not_alleged(extractor: E
     result = extract(extractor, "Gunmen stormed a village in Plateau state, killing 40 people, the state health "
                                 "commissioner said.")
     assert events_of(result, "Attack") and not events_of(result, "Accusation")
+
+
+def test_a_title_case_headline_and_a_capitals_dateline_name_no_one_new(extractor: Extractor) -> None:
+    """"Haiti Gangs Attack Police Station, Free Inmates": no organisation of that name, Haiti still
+    named; "PORT-AU-PRINCE —": no African Union ("US-China talks" still name both)."""
+    result = extract(extractor, "Haiti Gangs Attack Police Station, Free Inmates\n\nPORT-AU-PRINCE \u2014 Heavily "
+                                "armed gangs attacked a police station in the town of Mirebalais on Monday, Haitian "
+                                "officials said.")
+    named = {m.actor.label for m in result.mentions}
+    assert "Haiti" in named and "African Union" not in named
+    assert not any(m.actor.new and m.end <= 47 for m in result.mentions)
+    assert {"United States", "China"} <= {m.actor.label for m in extract(
+        extractor, "The U.S. Trade Representative said US-China talks would resume.").mentions}

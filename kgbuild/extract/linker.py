@@ -23,8 +23,8 @@ from .link_context import (LinkContext, chamber, destination_states, government,
                            remember_aliases, senders_state, state_of_ent, state_of_token, state_sides, story_state)
 from .mentions import in_body
 from .name_labels import settle_name_labels
-from .names import (MODEL_NAME, NAME_PARTICLES, POSSESSIVE, complete_person_names, is_noise, join_organisation_names, names_a_thing,
-                    rejoin_split_names, storm_names, trimmed)
+from .names import (MODEL_NAME, NAME_PARTICLES, POSSESSIVE, complete_person_names, headline_end, in_capitals_word,
+                    is_noise, join_organisation_names, names_a_thing, rejoin_split_names, storm_names, trimmed)
 from .nouns import (EQUIPMENT, FORCE_SITES, ITS_PEOPLE, backer_of_another, freed, generic_of, has_gov_modifier,
                     judged, names_an_actor_or_deed, noun_key, of_elsewhere, sanctioned)
 from .titles import holds_office_of, local_body, names_title_holder, qualifies_title, regional_government
@@ -137,8 +137,9 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
         add(ent.start, ent.end, place, nested=True)
         return True
 
+    headline = headline_end(doc)
     for ent in doc.ents:
-        if not in_body(ent.start_char, body):
+        if not in_body(ent.start_char, body) or ent.ent_id_ and in_capitals_word(ent):
             continue
         if author_key and normalise_name(ent.text) == author_key:
             continue
@@ -269,6 +270,11 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             if group is not None and group[0] <= named.start:  # "the Village de Dieu gang", "the 400 Mawozo gang"
                 add(group[0], head.i + 1, group[1])
                 continue
+        if ent.end_char <= headline:  # "Haiti Gangs Attack Police Station": the headline's capitals name no
+            for word in ent:  # one new; the names the KB knows in it still count
+                if (known := ctx.kbi.lookup(word.text) if word.pos_ == "PROPN" else None):
+                    add(word.i, word.i + 1, kb_ref(ctx, known[0]))
+            continue
         ent = with_name_continued(ctx, ent)
         named = trimmed(ent)
         actor = _new_from_ner(ctx, ent)

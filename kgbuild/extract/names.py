@@ -20,7 +20,8 @@ from .lexicon import normalise_name
 from .nouns import WEAPONS
 
 __all__ = ["rejoin_split_names", "join_organisation_names", "complete_person_names", "trimmed", "names_a_thing",
-           "storm_names", "is_noise", "POSSESSIVE", "NAME_PARTICLES", "MODEL_NAME"]
+           "storm_names", "is_noise", "POSSESSIVE", "NAME_PARTICLES", "MODEL_NAME", "in_capitals_word",
+           "headline_end"]
 
 #: a model of aircraft, missile or weapon ("F-16", "Su-34", "MiG-29", "T-72", "AK-47"): no actor's name
 MODEL_NAME = re.compile(r"[A-Z][A-Za-z]{0,3}-\d+[A-Z]?")
@@ -326,3 +327,33 @@ def names_a_thing(ent: Span) -> bool:
     while title and not title[-1].is_title:
         title.pop()
     return bool(title) and title[-1].lower_ in _DOCUMENT_HEADS
+
+
+def in_capitals_word(ent: Span) -> bool:
+    """A name matched inside a longer hyphenated word in capitals ("AU" in the dateline
+    "PORT-AU-PRINCE —"): part of that word, not a name of its own ("US-China" keeps both)."""
+    text = ent.doc.text
+    start, end = ent.start_char, ent.end_char
+    while start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        start -= 2
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+    while end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
+        end += 2
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    word = text[start:end]
+    return len(word) > len(ent.text) and word.isupper()
+
+
+def headline_end(doc: Doc) -> int:
+    """Where a headline in title case at the start of the document ends (0 if there is none):
+    "Haiti Gangs Attack Police Station, Free Inmates" holds no name the NER can tell from the
+    capitals of its other words."""
+    first = next(iter(doc.sents), None)
+    if first is None or "\n" not in doc.text[first.start_char:first.end_char + 3] or first.end == len(doc):
+        return 0  # (a title is a line of its own, followed by the story)
+    words = [t for t in first if t.is_alpha and len(t) > 3]
+    if len(words) < 3 or sum(t.is_title or t.is_upper for t in words) < 0.8 * len(words):
+        return 0
+    return first.end_char
