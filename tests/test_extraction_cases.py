@@ -5681,3 +5681,24 @@ def test_a_title_case_headline_and_a_capitals_dateline_name_no_one_new(extractor
     assert not any(m.actor.new and m.end <= 47 for m in result.mentions)
     assert {"United States", "China"} <= {m.actor.label for m in extract(
         extractor, "The U.S. Trade Representative said US-China talks would resume.").mentions}
+
+
+def test_the_deed_a_move_sums_up_was_made_by_the_clause_subject(extractor: Extractor) -> None:
+    """"Lebanon's government has ordered the army to ..., a move Hezbollah has rejected": a
+    rejection of the government; "its attacks" in "pressure Israel to stop its attacks" are
+    Israel's, so Hezbollah, named before, is no co-speaker of Lebanon's president."""
+    result = extract(extractor, "Lebanon's government has ordered the army to draw up a plan to bring all weapons "
+                                "under state control, a move Hezbollah has rejected.")
+    assert "Government of Lebanon" in labels(only(result, "Rejection").targets)
+    result = extract(extractor, "Hezbollah fired rockets at northern Israel. Lebanese President Joseph Aoun called on "
+                                "the United States and France to pressure Israel to stop its attacks.")
+    assert "Hezbollah" not in labels(only(result, "Demand").agents)
+
+
+def test_a_participle_hung_on_an_aside_goes_with_the_strike(extractor: Extractor) -> None:
+    """"Israeli warplanes struck what the military said were Hezbollah depots ..., killing two
+    people": the military is Israel's (named just before), and the killing is the strike's."""
+    result = extract(extractor, "Lebanon's army deployed troops in the south. Israeli warplanes struck what the "
+                                "military said were Hezbollah weapons depots in southern Lebanon on Sunday, killing "
+                                "two people, Lebanon's state news agency reported.")
+    assert all(labels(e.agents) <= {"Israel", "Israel Defense Forces"} for e in events_of(result, "Attack"))

@@ -16,11 +16,11 @@ from .items import ActorRef, MentionItem
 from .lexicon import KBIndex, Lexicon, normalise_name
 from .mentions import in_body
 from .names import POSSESSIVE
-from .nouns import names_an_actor_or_deed
+from .nouns import EQUIPMENT, names_an_actor_or_deed
 
 __all__ = ["LinkContext", "bodies_led", "kb_ref", "own_forces", "state_of_ent", "state_of_token", "possessor_state",
            "institution", "government", "government_named_last", "home_government", "state_sides", "chamber",
-           "senders_state", "destination_states", "story_state", "junta_state", "remember_aliases"]
+           "senders_state", "destination_states", "story_state", "junta_state", "remember_aliases", "forces_named_before"]
 
 #: Nouns that name the institution another key names: members named for their force ("police
 #: officers", "a soldier"), and one court for a state's courts ("a court", "another court").
@@ -159,6 +159,26 @@ def government_named_last(ctx: LinkContext, noun: Token, mentions: list[MentionI
         state = governed_state(ctx, mention.actor)
         if state:
             return state
+    return None
+
+
+#: bare nouns for a state's forces, which refer back to the forces named before them in the sentence
+_BARE_FORCES = frozenset({"military", "army", "troops", "forces", "soldiers", "armed forces"})
+
+
+def forces_named_before(noun: Token, key: str, taken: dict[int, MentionItem]) -> str | None:
+    """The state whose forces a bare "the military" refers back to within its sentence: of the
+    forces or the state's weapons named last before it ("Israeli warplanes struck what the
+    military said were Hezbollah depots": Israel's military, in a story about Lebanon)."""
+    if key not in _BARE_FORCES:
+        return None
+    for word in reversed(noun.doc[noun.sent.start:noun.i]):
+        mention = taken.get(word.i)
+        if mention is None or not mention.actor.state_iri:
+            continue
+        if mention.actor.actor_class == "SecurityForce" or mention.actor.actor_class == "State" and \
+                word.dep_ in ("amod", "compound") and word.head.lemma_.lower() in EQUIPMENT:
+            return mention.actor.state_iri
     return None
 
 

@@ -18,9 +18,10 @@ from .capitals import stands_for_its_government
 from .groups import crowd_protesting, group_actor, named_group, the_public_addressed
 from .items import ActorRef, MentionItem
 from .lexicon import normalise_name
-from .link_context import (LinkContext, chamber, destination_states, government, government_named_last,
-                           home_government, institution, junta_state, kb_ref, own_forces, possessor_state,
-                           remember_aliases, senders_state, state_of_ent, state_of_token, state_sides, story_state)
+from .link_context import (LinkContext, chamber, destination_states, forces_named_before, government,
+                           government_named_last, home_government, institution, junta_state, kb_ref, own_forces,
+                           possessor_state, remember_aliases, senders_state, state_of_ent, state_of_token,
+                           state_sides, story_state)
 from .mentions import in_body
 from .name_labels import settle_name_labels
 from .names import (MODEL_NAME, NAME_PARTICLES, POSSESSIVE, complete_person_names, headline_end, in_capitals_word,
@@ -368,7 +369,8 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             state = _modifier_state(ctx, token, taken)
             if state is None and (generic[0] in _BARE_OK or has_gov_modifier(token)) and not of_elsewhere(token) \
                     and not (token.tag_ == "NNS" and token.lemma_.lower() in _ONE_A_STATE):  # "ruled by juntas"
-                state = senders_state(token, taken) or junta_state(token, taken) or ctx.dominant_state \
+                state = senders_state(token, taken) or junta_state(token, taken) \
+                    or forces_named_before(token, generic[0], taken) or ctx.dominant_state \
                     or government_named_last(ctx, token, items, key=generic[0])
                 if state in destination_states(token, taken):
                     state = None  # "warned NATO against sending troops to Ukraine": not Ukraine's troops

@@ -193,6 +193,9 @@ class MentionIndex:
         in ``skip``; ``prefer`` (e.g. armed actors for the agent of an attack) wins over recency
         when it matches.
         """
+        bound = self._controller(token, person=person)
+        if bound is not None:  # "pressure Israel to stop its attacks": Israel's
+            return bound
         speaker = self._reporting_subject(token, person=person, skip=skip)
         if speaker is not None:  # "Russia's Defense Ministry said it had destroyed 121 drones": the ministry
             return speaker
@@ -223,6 +226,26 @@ class MentionIndex:
             if prefer and mention.actor.actor_class in prefer:
                 preferred = mention.actor
         return preferred or best or source
+
+    def _controller(self, token: Token, *, person: bool) -> ActorRef | None:
+        """Whom a possessive pronoun in the object of an infinitive with no subject of its own
+        stands for: the one asked or pressed to act ("urged Russia to withdraw its troops",
+        "called on the U.S. to pressure Israel to stop its attacks": Israel's)."""
+        if token.dep_ != "poss" or token.head.dep_ not in ("dobj", "pobj"):
+            return None
+        verb = token.head.head if token.head.dep_ == "dobj" else token.head.head.head
+        if verb.pos_ != "VERB" or verb.dep_ not in ("xcomp", "ccomp", "advcl") \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        asked = [c for c in verb.head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i] + [
+            g for p in verb.head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") and p.i < verb.i
+            for g in p.children if g.dep_ == "pobj"]
+        for word in asked:
+            mention = self.at(word)
+            if mention is not None and person == (mention.actor.actor_class == "Person"):
+                return mention.actor
+        return None
 
     def _reporting_subject(self, token: Token, *, person: bool, skip: frozenset[str]) -> ActorRef | None:
         """The subject of the verb of saying whose report a subject pronoun (or its possessive)

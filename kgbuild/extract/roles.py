@@ -12,10 +12,11 @@ from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import PRONOUNS, RELATIVE_PRONOUNS, MentionIndex
 from .nouns import ASSETS, EQUIPMENT, TRADED
+from .speech import REPORTING_VERBS
 from .triggers import DELIVERING_VERBS, LETTING_IN, LIGHT_VERBS, brings_about
 
 __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "embedded_agents",
-           "evaluative", "clash_sides", "is_clash", "held_by_whom", "measures_with", "proposers",
+           "evaluative", "clash_sides", "is_clash", "held_by_whom", "measures_with", "movers", "proposers",
            "taken_from", "pronoun_possessor", "ARMED", "FORCES_SENT", "PATIENT_NOUNS", "LIGHT_VERBS",
            "DELIVERING_VERBS"]
 
@@ -163,6 +164,10 @@ def verb_agents(verb: Token, index: MentionIndex, *, prefer: frozenset[str] | No
                     for a in index.in_phrase(c)]
         if node.dep_ == "advcl" and node.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "mark" for c in node.children):
             break  # a finite clause of its own ("after X struck"): not the main clause's subject
+        if node.dep_ == "advcl" and node.tag_ == "VBG" and node.head.lemma_.lower() in REPORTING_VERBS \
+                and node.head.dep_ == "ccomp" and node.head.head.i != node.head.i:
+            node = node.head.head  # "warplanes struck what the military said were depots, killing two": the
+            continue  # participle the parser hung on the aside goes with the strike
         if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") and node.head.i != node.i:
             node = node.head
             continue
@@ -522,6 +527,23 @@ def held_by_whom(trigger: Token, index: MentionIndex) -> tuple[list[ActorRef], b
 
 #: verbs of putting something to someone, which a refusal with no object turns down
 _PROPOSING = frozenset({"propose", "offer", "suggest", "ask", "request", "demand", "urge", "invite", "call", "press"})
+
+
+#: nouns that sum up the deed told in the clause before them ("..., a move Hezbollah has rejected")
+_MOVES = frozenset({"move", "decision", "step", "measure", "action", "plan", "policy"})
+
+
+def movers(verb: Token, index: MentionIndex) -> list[ActorRef]:
+    """Who made the move a relative clause judges: "Lebanon's government ordered the army to
+    disarm the group, a move Hezbollah has rejected" is a rejection of the government, the
+    subject of the clause the move sums up (wherever the parser hung "a move")."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.lemma_.lower() not in _MOVES or noun.i == 0 \
+            or verb.doc[noun.left_edge.i - 1].text != ",":
+        return []
+    root = verb.sent.root
+    return [a for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < noun.i
+            for a in index.in_phrase(c)]
 
 
 def proposers(refusal: Token, index: MentionIndex) -> list[ActorRef]:

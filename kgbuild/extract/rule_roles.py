@@ -12,8 +12,8 @@ from .implied import threatened_parties
 from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import MentionIndex, unique_actors
-from .roles import (ARMED, LIGHT_VERBS, clash_sides, is_clash, noun_roles, passive_doers, proposers, verb_agents,
-                    verb_targets)
+from .roles import (ARMED, LIGHT_VERBS, clash_sides, is_clash, movers, noun_roles, passive_doers, proposers,
+                    verb_agents, verb_targets)
 from .speech import SpeechFrames
 from .statements import document_issuers
 from .triggers import misread_main_clause
@@ -76,7 +76,9 @@ def rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexicon
         if event_class == EventClass.REJECTION:  # "rejected a proposal by X"; "X proposed, Y refused"; "vetoed a
             # resolution on Ukraine drafted by the United States": its makers, not what it is about
             targets = offer_makers(token, index, refused=True) or targets or proposers(token, index) \
-                or refused_dealings(token, lex, index)
+                or refused_dealings(token, lex, index) or movers(token, index)
+        if event_class in (EventClass.ACCUSATION, EventClass.SUPPORT) and not targets:
+            targets = movers(token, index)  # "..., a move Washington condemned": whoever made it
         if event_class == EventClass.AGREEMENT:  # "accepted the offer from the European Union"
             targets = unique_actors([*targets, *offer_makers(token, index)])
         if event_class == EventClass.RETREAT:  # "withdrew from ECOWAS"
