@@ -5702,3 +5702,14 @@ def test_a_participle_hung_on_an_aside_goes_with_the_strike(extractor: Extractor
                                 "military said were Hezbollah weapons depots in southern Lebanon on Sunday, killing "
                                 "two people, Lebanon's state news agency reported.")
     assert all(labels(e.agents) <= {"Israel", "Israel Defense Forces"} for e in events_of(result, "Attack"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bangladesh has asked India to extradite her.",
+    "Bangladesh has asked India to extradite Hasina, but New Delhi has not responded.",
+])
+def test_someone_named_asked_to_act_is_a_demand_whatever_the_detector_says(extractor: Extractor,
+                                                                          sentence: str) -> None:
+    demand = only(extract(extractor, sentence), "Demand")
+    assert labels(demand.agents) == {"Bangladesh"} and labels(demand.targets) == {"India"}
+    assert not extract(extractor, "Bangladesh has not asked India to extradite Hasina.").events

@@ -11,7 +11,7 @@ from ..vocabulary import ActorClass
 from .items import ActorRef
 from .mentions import MentionIndex
 
-__all__ = ["asks_nothing", "asked_of_doers"]
+__all__ = ["asks_nothing", "asked_of_doers", "asked_to_act"]
 
 #: calls that ask no one for anything ("a phone call", "a wake-up call", "a close call")
 _NOT_ASKING_CALLS = frozenset({"wake", "phone", "telephone", "video", "conference", "close", "roll",
@@ -22,6 +22,27 @@ _OUGHT = frozenset({"should", "must", "need", "ought", "shall"})
 _SOUGHT_FROM = frozenset({"release", "return", "extradition", "handover", "help", "assistance", "aid", "support",
                           "apology", "compensation", "explanation", "clarification", "withdrawal", "resignation",
                           "permission", "approval", "protection", "talks", "ceasefire", "access"})
+
+
+#: verbs that ask someone named to act when they take that someone and a to-infinitive
+_ASKING_TO_ACT = frozenset({"ask", "urge", "call", "press", "request", "appeal", "implore", "beg", "push", "pressure",
+                            "exhort", "invite", "order", "instruct", "direct", "tell"})
+
+
+def asked_to_act(verb: Token, index: MentionIndex) -> bool:
+    """"Bangladesh has asked India to extradite her", "called on Hamas to release the hostages":
+    someone named asked to do something, in so many words: a demand, whatever the detector
+    scores the verb (the filters for conditions, hedges and negation still apply)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ASKING_TO_ACT \
+            or any(c.dep_ == "neg" for c in verb.children) or verb.dep_ in ("amod", "acl", "relcl"):
+        return False
+    asked = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
+        g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for g in p.children
+        if g.dep_ == "pobj"]
+    acts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and c.i > verb.i]
+    return bool(acts) and any(index.in_phrase(a) for a in asked if a.i < acts[0].i) \
+        and any(c.dep_ == "nsubj" and index.in_phrase(c) for c in verb.children)
 
 
 def asks_nothing(trigger: Token, index: MentionIndex) -> bool:

@@ -24,7 +24,7 @@ from .anaphora import relative_of_no_one
 from .deeds import (DOMESTIC_ACTS, arms_supplied, bodies_left, forces_withdrawn, grammatical_event, ground_taken,
                     in_condition, mutual, offer_makers, physical_trigger, pledged, struck_somewhere,
                     weapons_shown)
-from .demands import asked_of_doers, asks_nothing
+from .demands import asked_of_doers, asked_to_act, asks_nothing
 from .event_dates import date_detentions_by_start, date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
@@ -294,7 +294,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             label = grammatical_event(candidate, lex, index, frame, trigger_ids, rule_roles)
         else:
             label = models.event_class(features, lexicon=candidate.classes) or issued_statement(candidate, lex, index) \
-                or talk_held(token, index, lex)
+                or talk_held(token, index, lex) or (EventClass.DEMAND if EventClass.DEMAND in candidate.classes
+                                                    and asked_to_act(token, index) else None)
             if label in (EventClass.ACCUSATION, EventClass.SUPPORT) and token.lemma_.lower() in lex.evaluating_verbs \
                     and not any(t.is_quote for t in token.subtree):
                 label = None  # "called Chancellor Scholz", "described the situation": no verdict given
