@@ -5713,3 +5713,29 @@ def test_someone_named_asked_to_act_is_a_demand_whatever_the_detector_says(extra
     demand = only(extract(extractor, sentence), "Demand")
     assert labels(demand.agents) == {"Bangladesh"} and labels(demand.targets) == {"India"}
     assert not extract(extractor, "Bangladesh has not asked India to extradite Hasina.").events
+
+
+def test_a_deed_a_reaction_names_by_a_word_of_weapons_is_the_one_told(extractor: Extractor) -> None:
+    """"North Korea fired ballistic missiles ... condemned the launches": aimed at North Korea."""
+    result = extract(extractor, "North Korea fired several short-range ballistic missiles into the sea on Thursday. "
+                                "South Korea and Japan condemned the launches as a clear violation of U.N. Security "
+                                "Council resolutions.")
+    assert "North Korea" in labels(only(result, "Accusation").targets)
+
+
+def test_a_word_inside_a_charge_and_a_plan_told_of_a_states_forces_are_no_events(extractor: Extractor) -> None:
+    """"accused Moscow of dragging out peace talks": no talks held; "said Ethiopian forces were
+    preparing an offensive to seize the port": no seizure (armed men's plans stay the speaker's
+    allegation: "the suspects had planned to bomb the embassy")."""
+    result = extract(extractor, "A Russian drone attack on the southern port city of Odesa killed five people, "
+                                "Ukrainian officials said Saturday.\n\nUkraine's air force said Russia launched 112 "
+                                "drones overnight. Russia's defense ministry said its forces had struck Ukrainian "
+                                "military-industrial facilities.\n\nPresident Volodymyr Zelenskyy called on Western "
+                                "allies to speed up deliveries of air defense systems and accused Moscow of dragging "
+                                "out peace talks.")
+    assert not events_of(result, "Consultation")
+    result = extract(extractor, "Eritrea's information minister, Yemane Gebremeskel, had said on Sunday that "
+                                "Ethiopian forces were preparing an offensive to seize the Red Sea port of Assab.")
+    assert not events_of(result, "Coercion")
+    assert events_of(extract(extractor, "Kenyan police said the suspects had planned to bomb the embassy."),
+                     "Accusation")

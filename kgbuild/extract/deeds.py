@@ -75,8 +75,9 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
     if token.pos_ == "VERB" and token.dep_ == "acl" and token.head.lemma_.lower() in _INSTRUMENTS:
         return None  # "legislation targeting Turkey", "sanctions hitting its oil": what a law does, no attack
     clause = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token  # "to topple and impose"
-    if token.pos_ == "VERB" and clause.dep_ in ("acl", "relcl", "advcl", "xcomp") and not alleged \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not _done_by_means(clause):
+    purpose = token.pos_ == "VERB" and clause.dep_ in ("acl", "relcl", "advcl", "xcomp") \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not _done_by_means(clause)
+    if purpose and not alleged:
         return None  # "a plan to attack", "in order to strike": a purpose, not a deed
     if event_class == EventClass.COERCION and token.pos_ == "VERB" and not candidate.multiword \
             and not any(c.dep_ in ("dobj", "nsubjpass", "dative") or c.dep_ == "prep" and c.lower_ in ("on", "against")
@@ -86,6 +87,9 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
             c.dep_ == "dobj" and c.lemma_.lower() in _SPOKEN_OF for c in token.children):
         return EventClass.ACCUSATION  # "critics attacked the new tax policy": criticism, no force
     agents, targets = rule_roles(token, event_class, candidate.end)
+    if purpose and any(a.actor_class not in (ActorClass.ARMED_GROUP, ActorClass.GROUP) for a in agents):
+        return None  # "said Ethiopian forces were preparing an offensive to seize the port": a plan told of a
+        # state's forces, no deed (of armed men it is the speaker's allegation: "planned to bomb the embassy")
     if event_class == EventClass.CONCESSION and freed_by_others(token, agents, index):
         return None  # "security forces freed 190 passengers", "gangs stormed the town, freeing inmates"
     if event_class == EventClass.DEPLOYMENT and token.pos_ == "VERB" and not _deploys_forces(token, index):

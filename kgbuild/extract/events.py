@@ -79,9 +79,10 @@ _ACCUSING = frozenset({"accuse", "charge", "suspect", "convict", "acquit"})
 def _charged_with(token: Token) -> bool:
     """Whether ``token`` is what someone is charged with: "accused X of supporting Y", also where
     the parser hangs the "of" phrase on the one accused ("accused Western governments of supporting")."""
-    if token.dep_ != "pcomp" or token.head.lower_ != "of":
+    node = token.head if token.dep_ in ("dobj", "attr") else token  # also its object ("of dragging out talks";
+    if node.dep_ != "pcomp" or node.head.lower_ != "of":  # not "of violating X by signing a deal": how, told)
         return False
-    owner = token.head.head
+    owner = node.head.head
     return owner.lemma_.lower() in _ACCUSING or owner.dep_ == "dobj" and owner.head.lemma_.lower() in _ACCUSING
 
 

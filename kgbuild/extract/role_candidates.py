@@ -27,7 +27,8 @@ _PRONOUN_FORMS = frozenset({"he", "she", "they", "it", "its", "their", "his", "h
 
 #: Nouns that name, without saying which, a deed told before ("criticized the decision", "this move")
 _DEED_NOUNS = frozenset({"decision", "move", "measure", "step", "action", "ruling", "verdict", "policy", "ban", "order",
-                         "incident", "episode", "act", "behavior", "behaviour", "conduct", "provocation", "use"})
+                         "incident", "episode", "act", "behavior", "behaviour", "conduct", "provocation", "use",
+                         "launch", "test", "firing"})  # ("fired ballistic missiles ... condemned the launches")
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 #: the classes of force: a noun of one names a deed told as the other ("dispersed protesters ... the crackdown")
 _FORCE = frozenset({EventClass.ATTACK.value, EventClass.COERCION.value})
