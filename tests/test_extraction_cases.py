@@ -5739,3 +5739,13 @@ def test_a_word_inside_a_charge_and_a_plan_told_of_a_states_forces_are_no_events
     assert not events_of(result, "Coercion")
     assert events_of(extract(extractor, "Kenyan police said the suspects had planned to bomb the embassy."),
                      "Accusation")
+
+
+def test_the_lead_retelling_the_headline_tells_the_same_statement(extractor: Extractor) -> None:
+    """"Azerbaijan Dismisses Armenian Peace Proposal ... BAKU — Azerbaijan on Friday dismissed a
+    new peace proposal from Armenia": one rejection, not two (statements otherwise merge only
+    with the next sentence)."""
+    result = extract(extractor, "Azerbaijan Dismisses Armenian Peace Proposal\n\nBAKU \u2014 Azerbaijan on Friday "
+                                "dismissed a new peace proposal from Armenia, saying Yerevan must first change its "
+                                "constitution.")
+    assert len(events_of(result, "Rejection")) == 1

@@ -13,6 +13,7 @@ from ..vocabulary import EventClass
 from .items import EventItem
 from .lexicon import Lexicon
 from .mentions import unique_actors
+from .names import headline_end
 
 __all__ = ["merge_events", "date_statements_by_news_day", "trigger_word"]
 
@@ -23,11 +24,13 @@ def trigger_word(event: EventItem, doc: Doc) -> Token | None:
     return span.root if span is not None else None
 
 
-def _compatible(a: EventItem, b: EventItem, lex: Lexicon) -> bool:
+def _compatible(a: EventItem, b: EventItem, lex: Lexicon, *, lead: tuple[int, int] = (0, 0)) -> bool:
     if a.event_class != b.event_class or b.another and b.sentence not in a.sentences:
         return False  # "their second summit was in Hanoi": not the one told before
     kind = lex.classes[a.event_class].kind
-    if kind != "physical" and b.sentence != a.sentences[-1] and b.sentence[0] - a.sentences[-1][1] > 3:
+    headline_told = a.sentences[-1][1] <= lead[0] < b.sentence[0] < lead[1]  # the lead retells the headline
+    if kind != "physical" and b.sentence != a.sentences[-1] and b.sentence[0] - a.sentences[-1][1] > 3 \
+            and not headline_told:
         return False  # statements recur: only merge mentions in the same or the next sentence
     if a.date and b.date and a.date != b.date:
         return False
@@ -50,12 +53,24 @@ def _compatible(a: EventItem, b: EventItem, lex: Lexicon) -> bool:
     return bool(a_agents & b_agents)
 
 
+def _lead(doc: Doc) -> tuple[int, int]:
+    """Where a title-case headline ends and the paragraph after it (the lead, which retells it)
+    ends; ``(0, 0)`` without a headline."""
+    end = headline_end(doc)
+    if not end:
+        return (0, 0)
+    start = end + len(doc.text[end:]) - len(doc.text[end:].lstrip())
+    stop = doc.text.find("\n", start)
+    return (end, len(doc.text) if stop < 0 else stop)
+
+
 def merge_events(events: list[EventItem], lex: Lexicon, doc: Doc | None = None) -> list[EventItem]:
     """Merge coreferent event mentions; drop events left without an agent or, for weak
     triggers and classes that need one, without a target; keep one event per trigger word
     (``doc`` tells which class the lexicon gives the word)."""
     merged: list[EventItem] = []
     last_attack: EventItem | None = None
+    lead = _lead(doc) if doc is not None else (0, 0)
     for event in sorted(events, key=lambda e: e.triggers[0][0]):
         kind = lex.classes[event.event_class].kind
         if event.embedded_agents and not event.targets and kind == "statement":
@@ -63,7 +78,7 @@ def merge_events(events: list[EventItem], lex: Lexicon, doc: Doc | None = None) 
             if not doers and last_attack is not None:
                 doers = list(last_attack.agents)
             event.targets = [d for d in unique_actors(doers) if d.key not in {a.key for a in event.agents}]
-        target = next((m for m in reversed(merged) if _compatible(m, event, lex)), None)
+        target = next((m for m in reversed(merged) if _compatible(m, event, lex, lead=lead)), None)
         if target is None and event.anaphoric:
             agents = {a.key for a in event.agents}
             target = next((m for m in reversed(merged) if m.event_class == event.event_class
