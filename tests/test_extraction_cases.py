@@ -5749,3 +5749,13 @@ def test_the_lead_retelling_the_headline_tells_the_same_statement(extractor: Ext
                                 "dismissed a new peace proposal from Armenia, saying Yerevan must first change its "
                                 "constitution.")
     assert len(events_of(result, "Rejection")) == 1
+
+
+def test_a_speech_act_the_parser_coordinated_with_the_report_is_the_reporters(extractor: Extractor) -> None:
+    """"Netanyahu's office said Hamas' rejection showed it was not interested in a deal and vowed to
+    continue the military campaign": the office vows, not Hamas."""
+    result = extract(extractor, "Israeli Prime Minister Benjamin Netanyahu's office said Hamas' rejection showed it "
+                                "was not interested in a deal and vowed to continue the military campaign until the "
+                                "hostages were freed.")
+    assert "Hamas" not in labels(only(result, "Threat").agents)
+    assert labels(only(result, "Threat").agents) & {"Benjamin Netanyahu", "Government of Israel"}

@@ -475,6 +475,12 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             targets = [t for t in targets if t.key not in denied]  # "denied mistreating civilians": not theirs
         if event_class == EventClass.ACCUSATION:  # "condemned Mhlanga's arrest": aimed at who arrested him
             agents, targets = aimed_at_the_doers(token, index, agents, targets, rule_agents=rule_agents)
+        if not behaviour.symmetric and behaviour.kind != "physical" and rule_agents \
+                and any(index.sides_of(a) for a in rule_agents):  # a state's speaker speaks with no armed group
+            # but a subject ("the ministry said the operation targeted the TTP and accused Kabul")
+            before = {c.actor.key for c in pool_of() if c.token.dep_ in ("nsubj", "nsubjpass") and c.token.i < token.i}
+            agents = [a for a in agents if a in rule_agents or a.actor_class != ActorClass.ARMED_GROUP
+                      or index.sides_of(a) or a.key in before]
         if event_class == EventClass.PROTEST and not targets:  # "marched to demand the resignation of X"
             targets = protested(token, index, agents)
         weak = token.lemma_.lower() in behaviour.weak and not (

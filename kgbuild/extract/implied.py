@@ -16,7 +16,7 @@ from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body, unique_actors
 from .places import spoken_place
-from .roles import measures_with, verb_agents, verb_targets
+from .roles import measures_with, speech_act_clause, verb_agents, verb_targets
 from .speech import SpeechFrame, SpeechFrames, speaker_sides
 from .triggers import governing_verb, wishes
 
@@ -133,8 +133,8 @@ def conditional_threats(doc: Doc, index: MentionIndex, lex: Lexicon, frames: Spe
         if vowing is not None and (responding or harm is not None):  # "Moscow vowed to retaliate": who vows
             if any(c.dep_ == "neg" for c in vowing.children):
                 continue
-            holder = vowing.head if vowing.dep_ == "conj" and not any(
-                c.dep_ == "nsubj" for c in vowing.children) else vowing  # "dismissed ... and vowed to"
+            holder = speech_act_clause(vowing) or (vowing.head if vowing.dep_ == "conj" and not any(
+                c.dep_ == "nsubj" for c in vowing.children) else vowing)  # "dismissed ... and vowed to"
             agents = [a for s in holder.children if s.dep_ == "nsubj" for a in index.named_or_meant(s)]
             warned = verb_targets(verb, index, event_class=harm, lex=lex) if harm is not None else \
                 _responded_to(verb, index)

@@ -17,7 +17,7 @@ from .triggers import DELIVERING_VERBS, LETTING_IN, LIGHT_VERBS, brings_about
 
 __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "embedded_agents",
            "evaluative", "clash_sides", "is_clash", "held_by_whom", "measures_with", "movers", "proposers",
-           "taken_from", "pronoun_possessor", "ARMED", "FORCES_SENT", "PATIENT_NOUNS", "LIGHT_VERBS",
+           "speech_act_clause", "taken_from", "pronoun_possessor", "ARMED", "FORCES_SENT", "PATIENT_NOUNS", "LIGHT_VERBS",
            "DELIVERING_VERBS"]
 
 #: forces sent somewhere: whose forces they are did it ("the deployment of U.S. warships")
@@ -129,6 +129,23 @@ def _described_by_clause(clause: Token, index: MentionIndex) -> list[ActorRef]:
     return found
 
 
+#: verbs of a speech act, which the parser may coordinate with what a speaker reports instead of
+#: with the reporting verb ("said X had refused and vowed to continue")
+_SPEECH_ACTS = frozenset({"vow", "pledge", "promise", "warn", "threaten", "urge", "accuse", "demand", "insist",
+                          "condemn", "deny", "reject", "call", "add", "stress", "reiterate"})
+
+
+def speech_act_clause(verb: Token) -> Token | None:
+    """The reporting verb a speech act without a subject goes with where the parser coordinated it
+    with what is reported ("the office said Hamas' rejection showed ... and vowed to continue":
+    the office vowed), else ``None``."""
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in _SPEECH_ACTS or verb.head.dep_ != "ccomp" \
+            or verb.head.head.lemma_.lower() not in REPORTING_VERBS \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return verb.head.head
+
+
 def verb_agents(verb: Token, index: MentionIndex, *, prefer: frozenset[str] | None = None) -> list[ActorRef]:
     agents: list[ActorRef] = []
     node = verb
@@ -164,6 +181,9 @@ def verb_agents(verb: Token, index: MentionIndex, *, prefer: frozenset[str] | No
                     for a in index.in_phrase(c)]
         if node.dep_ == "advcl" and node.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "mark" for c in node.children):
             break  # a finite clause of its own ("after X struck"): not the main clause's subject
+        if (reporting := speech_act_clause(node)) is not None:
+            node = reporting  # "X's office said Hamas' rejection showed ... and vowed to continue": X vowed
+            continue
         if node.dep_ == "advcl" and node.tag_ == "VBG" and node.head.lemma_.lower() in REPORTING_VERBS \
                 and node.head.dep_ == "ccomp" and node.head.head.i != node.head.i:
             node = node.head.head  # "warplanes struck what the military said were depots, killing two": the
