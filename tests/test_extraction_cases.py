@@ -5759,3 +5759,23 @@ def test_a_speech_act_the_parser_coordinated_with_the_report_is_the_reporters(ex
                                 "hostages were freed.")
     assert "Hamas" not in labels(only(result, "Threat").agents)
     assert labels(only(result, "Threat").agents) & {"Benjamin Netanyahu", "Government of Israel"}
+
+
+def test_an_expulsion_told_as_time_given_to_leave_is_a_coercion(extractor: Extractor) -> None:
+    coercion = only(extract(extractor, "Mali's military government on Monday gave the French ambassador 72 hours to "
+                                       "leave the country."), "Coercion")
+    assert labels(coercion.agents) & {"Government of Mali", "Mali"} and "France" in labels(coercion.targets)
+
+
+def test_a_refusal_to_join_talks_with_several_turns_them_all_down(extractor: Extractor) -> None:
+    rejection = only(extract(extractor, "China on Tuesday refused to join trilateral nuclear arms control talks with "
+                                        "the United States and Russia."), "Rejection")
+    assert labels(rejection.targets) == {"United States", "Russia"}
+
+
+def test_the_protests_no_event_told_are_the_protesters_named(extractor: Extractor) -> None:
+    """"police fired tear gas to disperse thousands of protesters ... Ruto called the protests
+    'treasonous'": aimed at the protesters."""
+    result = extract(extractor, "Kenyan police fired tear gas to disperse thousands of protesters in Nairobi on "
+                                "Tuesday. President William Ruto called the protests \"treasonous.\"")
+    assert "protesters" in labels(only(result, "Accusation").targets)

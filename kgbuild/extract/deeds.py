@@ -413,9 +413,12 @@ def refused_dealings(refusal: Token, lex: Lexicon, index: MentionIndex) -> list[
     found = [a for v in verbs for c in v.children if c.dep_ == "dobj" for a in index.named_or_meant(c)]
     found += [a for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in ("with", "to")
               for g in p.children if g.dep_ == "pobj" for a in index.named_or_meant(g)]
-    dealings = [c for c in refusal.children if c.dep_ == "dobj" and c.lemma_.lower() in _DEALINGS]
+    joined = [c for c in refusal.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+              and refusal.lemma_.lower() != "deny"]
+    dealings = [c for v in (refusal, *joined) for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _DEALINGS]
     found += [a for d in dealings for p in d.children if p.dep_ == "prep" and p.lower_ == "with"  # "rejected
-              for g in p.children if g.dep_ == "pobj" for a in index.named_or_meant(g)]  # talks with the RSF"
+              for g in p.children if g.dep_ == "pobj"  # talks with the RSF", "refused to join talks with X and Y"
+              for h in (g, *g.conjuncts) for a in index.named_or_meant(h)]
     return unique_actors([a for a in found if a.actor_class != ActorClass.PLACE])
 
 

@@ -110,6 +110,8 @@ def _referred(trigger: Token, lex: Lexicon, earlier: Sequence[Told], index: Ment
             prior = told.agents if told is not None else None
             if prior is None and definite and index is not None:
                 prior = _doers_of_the_verb_named(noun, index)
+            if not prior and definite and index is not None and EventClass.PROTEST.value in classes:
+                prior = _protesters_named(noun, index)  # "police dispersed protesters ... called the protests"
             if prior:
                 found.append((noun, prior, told.targets if told is not None else ()))
     return found
@@ -144,6 +146,20 @@ def _doers_of_the_verb_named(noun: Token, index: MentionIndex) -> list[ActorRef]
     for token in reversed(noun.doc[start:noun.i]):
         if token.pos_ == "VERB" and nominalises(lemma, token.lemma_.lower()):
             return verb_agents(token, index)
+    return []
+
+
+#: the people who protest, whom "the protests" refers to when no protest was told as an event
+_PROTESTERS = frozenset({"protesters", "demonstrators", "protestors", "marchers"})
+
+
+def _protesters_named(noun: Token, index: MentionIndex) -> list[ActorRef]:
+    """The protesters named last before "the protests" in the article, when no protest was told
+    as an event ("police fired tear gas to disperse thousands of protesters ... Ruto called the
+    protests 'treasonous'": the protesters)."""
+    for mention, _head in reversed(index.in_span(0, noun.idx)):
+        if mention.actor.actor_class == ActorClass.GROUP and _PROTESTERS & set(mention.actor.label.lower().split()):
+            return [mention.actor]
     return []
 
 

@@ -153,6 +153,22 @@ def kept_from_going(verb: Token, lex: Lexicon) -> bool:
                for w in people)
 
 
+#: the time someone is given to leave ("gave the ambassador 72 hours to leave")
+_SPANS = frozenset({"hour", "day", "week", "month"})
+
+
+def told_to_leave(verb: Token) -> bool:
+    """"gave the French ambassador 72 hours to leave the country": an expulsion (a coercion of
+    whoever is given the time)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "give":
+        return False
+    spans = [c for c in verb.children if c.lemma_.lower() in _SPANS and c.dep_ in ("dobj", "npadvmod", "attr")]
+    leave = [t for c in (verb, *spans) for t in c.children if t.lemma_.lower() in ("leave", "depart", "quit")
+             and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)]
+    return bool(spans) and bool(leave) and any(c.dep_ in ("dative", "dobj") and c.lemma_.lower() not in _SPANS
+                                               for c in verb.children)
+
+
 #: people two sides hand back to each other in a swap
 CAPTIVES = frozenset({"prisoner", "detainee", "hostage", "captive", "pow", "body", "soldier", "civilian"})
 
@@ -185,7 +201,7 @@ def trigger_classes(token: Token, lex: Lexicon) -> tuple[list[str], int, bool]:
         if lemma in ("deny", "refuse") and any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in LETTING_IN
                                                for c in token.children):
             return [EventClass.COERCION.value], token.i, False  # "denied entry to two British lawmakers": kept out
-        if kept_from_going(token, lex):
+        if kept_from_going(token, lex) or told_to_leave(token):
             return [EventClass.COERCION.value], token.i, False
         if lemma == "block" and any(c.dep_ == "dobj" and c.lemma_.lower() in _WAYS for c in token.children):
             return [], token.i, False  # "protesters blocked major roads": a blockade of ways, no veto
