@@ -5779,3 +5779,13 @@ def test_the_protests_no_event_told_are_the_protesters_named(extractor: Extracto
     result = extract(extractor, "Kenyan police fired tear gas to disperse thousands of protesters in Nairobi on "
                                 "Tuesday. President William Ruto called the protests \"treasonous.\"")
     assert "protesters" in labels(only(result, "Accusation").targets)
+
+
+def test_a_charge_a_clause_sums_up_was_made_by_who_said_it(extractor: Extractor) -> None:
+    """"The opposition said several demonstrators had been beaten in custody, a charge the ministry
+    denied": the denial answers the opposition, not whoever accused someone earlier."""
+    result = extract(extractor, "Georgia's ruling Georgian Dream party accused Western governments of financing the "
+                                "opposition. Police detained dozens of protesters overnight, the interior ministry "
+                                "said. The opposition said several demonstrators had been beaten in custody, a charge "
+                                "the ministry denied.")
+    assert labels(only(result, "Rejection").targets) == {"opposition"}

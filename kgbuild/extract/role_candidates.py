@@ -18,7 +18,7 @@ from .lexicon import Lexicon
 from .mentions import MentionIndex
 from .nouns import backer_of_another
 from .roles import verb_agents
-from .speech import SpeechFrame
+from .speech import REPORTING_VERBS, SpeechFrame
 
 __all__ = ["Told", "role_candidates", "referents"]
 
@@ -107,7 +107,10 @@ def _referred(trigger: Token, lex: Lexicon, earlier: Sequence[Told], index: Ment
                     if classes or deed or said else None
             if told is None and _FORCE & classes:  # "the crackdown on protesters": the dispersal told before
                 told = next((t for t in reversed(earlier) if t.agents and t.kinds & _FORCE), None)
-            prior = told.agents if told is not None else None
+            made = _charge_makers(noun, index) if noun in summing and index is not None else []
+            if made:  # "the opposition said ..., a charge the ministry denied": the charge its clause tells
+                told = None
+            prior = made or (told.agents if told is not None else None)
             if prior is None and definite and index is not None:
                 prior = _doers_of_the_verb_named(noun, index)
             if not prior and definite and index is not None and EventClass.PROTEST.value in classes:
@@ -147,6 +150,15 @@ def _doers_of_the_verb_named(noun: Token, index: MentionIndex) -> list[ActorRef]
         if token.pos_ == "VERB" and nominalises(lemma, token.lemma_.lower()):
             return verb_agents(token, index)
     return []
+
+
+def _charge_makers(charge: Token, index: MentionIndex) -> list[ActorRef]:
+    """Who made the charge a clause sums up: the subject of the verb of saying it hangs on ("the
+    opposition said demonstrators had been beaten in custody, a charge the ministry denied")."""
+    verb = charge.head.head if charge.head.dep_ == "ccomp" else charge.head  # (hung on what is said)
+    if verb.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    return [a for c in verb.children if c.dep_ == "nsubj" for a in index.in_phrase(c)]
 
 
 #: the people who protest, whom "the protests" refers to when no protest was told as an event
