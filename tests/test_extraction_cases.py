@@ -5789,3 +5789,22 @@ def test_a_charge_a_clause_sums_up_was_made_by_who_said_it(extractor: Extractor)
                                 "said. The opposition said several demonstrators had been beaten in custody, a charge "
                                 "the ministry denied.")
     assert labels(only(result, "Rejection").targets) == {"opposition"}
+
+
+def test_a_deeds_subject_hung_on_the_auxiliary_still_does_it(extractor: Extractor) -> None:
+    """"JNIM said its fighters had overrun several army positions": the parser hangs "its fighters"
+    on "had"; the group's own deed, told as such."""
+    result = extract(extractor, "Burkina Faso's army repelled an attack on the town of Djibo on Sunday. Jama'at "
+                                "Nusrat al-Islam wal-Muslimin, an al-Qaida affiliate known as JNIM, said in a "
+                                "statement that its fighters had overrun several army positions and killed more than "
+                                "100 soldiers.")
+    assert any(labels(e.agents) == {"Jama'at Nusrat al-Islam wal-Muslimin"} for e in events_of(result, "Attack"))
+
+
+def test_what_a_sides_own_deed_answered_is_told_as_fact(extractor: Extractor) -> None:
+    """"the army repelled an attack by jihadists ..., the military government said": the attack it
+    repelled is no allegation of the government's."""
+    result = extract(extractor, "Burkina Faso Junta Says Army Repelled Jihadist Attack on Djibo\n\nOUAGADOUGOU \u2014 "
+                                "Burkina Faso's army repelled a large-scale attack by jihadists on the northern town "
+                                "of Djibo on Sunday, killing dozens of assailants, the military government said.")
+    assert not events_of(result, "Accusation")

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from ..vocabulary import ActorClass
 from .items import ActorRef
 from .mentions import MentionIndex
+from .roles import verb_agents
 from .speech import SpeechFrame, according_to, speaker_sides
 from .triggers import governing_verb
 
@@ -51,6 +52,10 @@ def reported_deed(kind: str, frame: SpeechFrame | None, agents: list[ActorRef], 
         return None  # "militants attacked a military base, officials said": the article's sourcing
     if frame.verb is not None and frame.verb.lemma_.lower() in _CONFIRMING - {"say", "tell"}:
         return None
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and speaker_sides(frame, index) & {
+            side for a in verb_agents(trigger.head, index) for side in index.sides_of(a)}:
+        return None  # "the army repelled an attack by jihadists, the military government said": what its own
+        # side's deed answered is told as fact
     if speaker_sides(frame, index) & {index.sides.get(a.key, a.key) for a in agents}:
         return None  # "the army said its troops killed 30 militants", "Houthi spokesman X said the group had
         # struck the vessel": its own deed, told as such

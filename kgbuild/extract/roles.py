@@ -146,11 +146,15 @@ def speech_act_clause(verb: Token) -> Token | None:
     return verb.head.head
 
 
-def verb_agents(verb: Token, index: MentionIndex, *, prefer: frozenset[str] | None = None) -> list[ActorRef]:
+def verb_agents(verb: Token, index: MentionIndex, *, prefer: frozenset[str] | None = None,
+                aux_subjects: bool = False) -> list[ActorRef]:
     agents: list[ActorRef] = []
     node = verb
     for _ in range(5):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        if not subjects and aux_subjects:  # the parser may hang it on the auxiliary ("its fighters had overrun")
+            subjects = [g for c in node.children if c.dep_ in ("aux", "auxpass") for g in c.children
+                        if g.dep_ == "nsubj"]
         passive_by = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         for subject in subjects + passive_by:
             if subject.lower_ in PRONOUNS:

@@ -51,7 +51,9 @@ def rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexicon
     ``event_class``: a verb's subject, objects and target prepositions, a noun's possessor,
     compounds and phrases, and the constructions of each class."""
     if token.pos_ in ("VERB", "AUX"):
-        agents = verb_agents(token, index, prefer=ARMED if event_class == EventClass.ATTACK else None)
+        agents = verb_agents(token, index, prefer=ARMED if event_class == EventClass.ATTACK else None,
+                             aux_subjects=lex.classes[event_class].kind == "physical")  # (a deed's doer, even hung
+        # on the auxiliary; what a speaker says another "is defying" stays the speaker's to tell)
         targets = verb_targets(token, index, event_class=event_class, lex=lex)
         doc = token.doc
         if end > token.i and doc[end].pos_ == "ADP":  # "spoken ill of the PMU"
