@@ -5808,3 +5808,8 @@ def test_what_a_sides_own_deed_answered_is_told_as_fact(extractor: Extractor) ->
                                 "Burkina Faso's army repelled a large-scale attack by jihadists on the northern town "
                                 "of Djibo on Sunday, killing dozens of assailants, the military government said.")
     assert not events_of(result, "Accusation")
+
+
+def test_those_blamed_as_criminals_or_thugs_are_a_group(extractor: Extractor) -> None:
+    result = extract(extractor, "President William Ruto accused \"organized criminals\" of hijacking the protests.")
+    assert labels(only(result, "Accusation").targets) == {"organized criminals"}
