@@ -5813,3 +5813,24 @@ def test_what_a_sides_own_deed_answered_is_told_as_fact(extractor: Extractor) ->
 def test_those_blamed_as_criminals_or_thugs_are_a_group(extractor: Extractor) -> None:
     result = extract(extractor, "President William Ruto accused \"organized criminals\" of hijacking the protests.")
     assert labels(only(result, "Accusation").targets) == {"organized criminals"}
+
+
+def test_fixes_found_rereading_the_earlier_session_articles(extractor: Extractor) -> None:
+    """A speech act coordinated with a clause that a reporter after it tells keeps its own
+    subject ("Rubio spoke with ... and urged them to ..., the State Department said"); a group in a
+    headline is named by its noun alone ("Drone Strike Kills Civilians": civilians); "the launches"
+    are the deed told with a verb of firing, not the latest deed of any kind; "Burkina Faso Junta"
+    is Burkina Faso's, however the headline is parsed."""
+    result = extract(extractor, "U.S. Secretary of State Marco Rubio spoke with the foreign ministers of India and "
+                                "Pakistan and urged them to find a way to de-escalate, the State Department said.")
+    assert "Marco Rubio" in labels(only(result, "Demand").agents)
+    result = extract(extractor, "Drone Strike Kills Civilians in Ethiopia's Amhara Region\n\nAn Ethiopian military "
+                                "drone strike killed at least 20 civilians in the Amhara region on Sunday, residents "
+                                "said.")
+    assert "strike kills civilians" not in {m.actor.label for m in result.mentions}
+    result = extract(extractor, "North Korea fired two ballistic missiles on Monday. The United States and South Korea "
+                                "held joint air drills on Tuesday. South Korea's Joint Chiefs of Staff condemned the "
+                                "launches.")
+    assert labels(only(result, "Accusation").targets) == {"North Korea"}
+    result = extract(extractor, "Burkina Faso Junta Expels French Diplomats\n\nParis said it regretted the decision.")
+    assert "French Armed Forces" not in {m.actor.label for m in result.mentions}

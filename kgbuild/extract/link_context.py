@@ -192,6 +192,9 @@ def junta_state(noun: Token, taken: dict[int, MentionItem]) -> str | None:
     accused France": Niger's, whichever state the story names more), else ``None``."""
     if noun.lemma_.lower() != "junta":
         return None
+    named = taken.get(noun.i - 1) if noun.i else None
+    if named is not None and named.actor.actor_class == "State":  # "Burkina Faso Junta" however parsed
+        return named.actor.iri
     for word in reversed(noun.doc[:noun.i]):
         mention = taken.get(word.i)
         if word.lemma_.lower() == "junta" and mention is not None and mention.actor.state_iri:

@@ -399,7 +399,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 and not (token.dep_ == "compound" and noun_key(token.head) in ctx.lex.group_nouns):
             # a singular attacker ("a suicide bomber") is one person; "fighter jets" is no fighter;
             # "opposition lawmakers" is one group, named by both words
-            start = _phrase_start(token, token.i - 5)
+            start = _phrase_start(token, token.i - 5) if token.idx >= headline else token.i  # (not "Strike Kills")
             while start < token.i and (start in taken or doc[start].pos_ in ("DET", "NUM", "ADV", "ADP")
                                        or doc[start].pos_ == "PRON" and doc[start].dep_ != "poss"):
                 start += 1

@@ -27,8 +27,11 @@ _PRONOUN_FORMS = frozenset({"he", "she", "they", "it", "its", "their", "his", "h
 
 #: Nouns that name, without saying which, a deed told before ("criticized the decision", "this move")
 _DEED_NOUNS = frozenset({"decision", "move", "measure", "step", "action", "ruling", "verdict", "policy", "ban", "order",
-                         "incident", "episode", "act", "behavior", "behaviour", "conduct", "provocation", "use",
-                         "launch", "test", "firing"})  # ("fired ballistic missiles ... condemned the launches")
+                         "incident", "episode", "act", "behavior", "behaviour", "conduct", "provocation", "use"})
+#: nouns for firing weapons, which name the deed told before with a verb of firing ("fired ballistic
+#: missiles ... condemned the launches"), and those verbs
+_WEAPON_NOUNS = frozenset({"launch", "test", "firing", "test-firing"})
+_FIRING_VERBS = frozenset({"fire", "launch", "test", "test-fire"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 #: the classes of force: a noun of one names a deed told as the other ("dispersed protesters ... the crackdown")
 _FORCE = frozenset({EventClass.ATTACK.value, EventClass.COERCION.value})
@@ -99,6 +102,8 @@ def _referred(trigger: Token, lex: Lexicon, earlier: Sequence[Told], index: Ment
             deed = noun.lemma_.lower() in _DEED_NOUNS and definite
             said = noun.lemma_.lower() in _SAID_NOUNS and definite
             told = _same_word(noun.lemma_.lower(), classes, earlier) if definite and classes else None
+            if told is None and definite and noun.lemma_.lower() in _WEAPON_NOUNS:
+                told = next((t for t in reversed(earlier) if t.agents and t.lemma in _FIRING_VERBS), None)
             if told is None or not told.agents:
                 told = next((t for t in reversed(earlier) if t.agents and (
                     t.kinds & classes

@@ -140,9 +140,9 @@ def speech_act_clause(verb: Token) -> Token | None:
     with what is reported ("the office said Hamas' rejection showed ... and vowed to continue":
     the office vowed), else ``None``."""
     if verb.dep_ != "conj" or verb.lemma_.lower() not in _SPEECH_ACTS or verb.head.dep_ != "ccomp" \
-            or verb.head.head.lemma_.lower() not in REPORTING_VERBS \
+            or verb.head.head.lemma_.lower() not in REPORTING_VERBS or verb.head.head.i > verb.head.i \
             or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return None
+        return None  # (not a reporter after it: "Rubio spoke with ... and urged them to ..., the ministry said")
     return verb.head.head
 
 
