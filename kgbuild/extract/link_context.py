@@ -20,7 +20,8 @@ from .nouns import EQUIPMENT, names_an_actor_or_deed
 
 __all__ = ["LinkContext", "bodies_led", "kb_ref", "own_forces", "state_of_ent", "state_of_token", "possessor_state",
            "institution", "government", "government_named_last", "home_government", "state_sides", "chamber",
-           "senders_state", "destination_states", "story_state", "junta_state", "remember_aliases", "forces_named_before"]
+           "senders_state", "destination_states", "story_state", "junta_state", "remember_aliases",
+           "forces_named_before"]
 
 #: Nouns that name the institution another key names: members named for their force ("police
 #: officers", "a soldier"), and one court for a state's courts ("a court", "another court").

@@ -27,7 +27,7 @@ from .name_labels import settle_name_labels
 from .names import (MODEL_NAME, NAME_PARTICLES, POSSESSIVE, complete_person_names, headline_end, in_capitals_word,
                     is_noise, join_organisation_names, names_a_thing, rejoin_split_names, storm_names, trimmed)
 from .nouns import (EQUIPMENT, FORCE_SITES, ITS_PEOPLE, backer_of_another, freed, generic_of, has_gov_modifier,
-                    judged, names_an_actor_or_deed, noun_key, of_elsewhere, sanctioned)
+                    judged, names_an_actor_or_deed, noun_key, of_elsewhere, phrase_start, sanctioned)
 from .titles import holds_office_of, local_body, names_title_holder, qualifies_title, regional_government
 from .untagged_names import (described_names, descriptor_class, employers_named, national_sections,
                              people_described, regions_named)
@@ -43,31 +43,6 @@ _BARE_OK = {"government", "military", "army", "police", "security forces", "junt
             "law enforcement agencies", "defense ministry", "defence ministry", "foreign ministry", "interior ministry",
             "navy", "air force", "coast guard", "special forces", "border guards", "gendarmes", "intelligence services",
             "security services", "presidency", "cabinet"}
-
-
-def _phrase_start(head: Token, floor: int) -> int:
-    """Leftmost adjacent modifier of ``head`` (amod/compound/nmod chain, with the modifiers' own
-    modifiers: "human rights activists", and adjectives joined by "and" or "or": "international
-    and local media rights organizations"), not below ``floor``."""
-    start = head.i
-    for child in sorted(head.children, key=lambda t: -t.i):
-        joined = child.dep_ == "amod" and all(t.i == child.i or t.dep_ in ("cc", "conj") and t.pos_ in ("ADJ", "CCONJ")
-                                              for t in child.subtree)
-        last = child.right_edge.i if joined else child.i
-        if last != start - 1 or child.dep_ not in ("amod", "compound", "nmod", "poss") or child.i < floor \
-                or not child.is_alpha or child.i > 0 and child.doc[child.i - 1].dep_ in ("aux", "auxpass") \
-                or child.dep_ == "compound" and child.tag_ == "VBG":
-            continue  # (not "had targeted civilians" or "denied mistreating civilians" misparsed: a verb)
-        if child.i > 0 and child.doc[child.i - 1].text == "-":  # "high-threat aliens": the word in full
-            first = child.i
-            while first >= 2 and child.doc[first - 1].text == "-" and child.doc[first - 2].is_alpha \
-                    and not child.doc[first - 2].whitespace_ and not child.doc[first - 1].whitespace_:
-                first -= 2
-            if first < child.i and first >= floor:
-                start = first
-        else:
-            start = _phrase_start(child, floor) if child.dep_ != "poss" else child.i
-    return start
 
 
 def _type_org(ctx: LinkContext, text: str) -> str:
@@ -376,7 +351,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                     state = None  # "warned NATO against sending troops to Ukraine": not Ukraine's troops
             if state is not None:
                 start = generic[1]
-                start = _phrase_start(doc[start], start - 3) if start == token.i else start
+                start = phrase_start(doc[start], start - 3) if start == token.i else start
                 while start < token.i and (start in taken or doc[start].pos_ in ("DET", "NUM", "PRON", "ADV")):
                     start += 1
                 add(start, token.i + 1, institution(ctx, state, generic[0]))
@@ -399,7 +374,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
                 and not (token.dep_ == "compound" and noun_key(token.head) in ctx.lex.group_nouns):
             # a singular attacker ("a suicide bomber") is one person; "fighter jets" is no fighter;
             # "opposition lawmakers" is one group, named by both words
-            start = _phrase_start(token, token.i - 5) if token.idx >= headline else token.i  # (not "Strike Kills")
+            start = phrase_start(token, token.i - 5) if token.idx >= headline else token.i  # not "Strike Kills"
             while start < token.i and (start in taken or doc[start].pos_ in ("DET", "NUM", "ADV", "ADP")
                                        or doc[start].pos_ == "PRON" and doc[start].dep_ != "poss"):
                 start += 1
@@ -426,7 +401,6 @@ _ONE_A_STATE = frozenset({"junta", "government", "regime", "parliament", "army",
                           "legislature", "cabinet"})
 #: What "military" before it makes the forces' own ("a military convoy", "military vehicles")
 _MILITARY_THINGS = FORCE_SITES | EQUIPMENT | {"vehicle", "truck", "installation", "facility", "compound", "personnel"}
-
 
 
 def _modifier_state(ctx: LinkContext, token: Token, taken: dict[int, MentionItem]) -> str | None:

@@ -13,7 +13,7 @@ from .lexicon import Lexicon
 
 __all__ = ["SYNONYMS", "ASSETS", "FORCE_SITES", "EQUIPMENT", "ITS_PEOPLE", "OFFERS", "PLACE_NOUNS", "TRADED", "WEAPONS",
            "noun_key", "generic_of", "has_gov_modifier", "names_an_actor_or_deed", "of_elsewhere", "sanctioned",
-           "judged", "freed", "backer_of_another"]
+           "judged", "freed", "backer_of_another", "phrase_start"]
 
 SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters",
             "militia": "militias"}
@@ -206,3 +206,28 @@ def backer_of_another(head: Token) -> bool:
 #: participles that tie one actor to another ("Iran-backed", "al-Qaida-linked")
 _TYING = frozenset({"back", "align", "ally", "link", "affiliate", "sponsor", "support", "fund", "inspire", "arm",
                     "train", "allied", "aligned", "backed", "linked", "affiliated"})
+
+
+def phrase_start(head: Token, floor: int) -> int:
+    """Leftmost adjacent modifier of ``head`` (amod/compound/nmod chain, with the modifiers' own
+    modifiers: "human rights activists", and adjectives joined by "and" or "or": "international
+    and local media rights organizations"), not below ``floor``."""
+    start = head.i
+    for child in sorted(head.children, key=lambda t: -t.i):
+        joined = child.dep_ == "amod" and all(t.i == child.i or t.dep_ in ("cc", "conj") and t.pos_ in ("ADJ", "CCONJ")
+                                              for t in child.subtree)
+        last = child.right_edge.i if joined else child.i
+        if last != start - 1 or child.dep_ not in ("amod", "compound", "nmod", "poss") or child.i < floor \
+                or not child.is_alpha or child.i > 0 and child.doc[child.i - 1].dep_ in ("aux", "auxpass") \
+                or child.dep_ == "compound" and child.tag_ == "VBG":
+            continue  # (not "had targeted civilians" or "denied mistreating civilians" misparsed: a verb)
+        if child.i > 0 and child.doc[child.i - 1].text == "-":  # "high-threat aliens": the word in full
+            first = child.i
+            while first >= 2 and child.doc[first - 1].text == "-" and child.doc[first - 2].is_alpha \
+                    and not child.doc[first - 2].whitespace_ and not child.doc[first - 1].whitespace_:
+                first -= 2
+            if first < child.i and first >= floor:
+                start = first
+        else:
+            start = phrase_start(child, floor) if child.dep_ != "poss" else child.i
+    return start

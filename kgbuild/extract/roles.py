@@ -17,8 +17,8 @@ from .triggers import DELIVERING_VERBS, LETTING_IN, LIGHT_VERBS, brings_about
 
 __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "embedded_agents",
            "evaluative", "clash_sides", "is_clash", "held_by_whom", "measures_with", "movers", "proposers",
-           "speech_act_clause", "taken_from", "pronoun_possessor", "ARMED", "FORCES_SENT", "PATIENT_NOUNS", "LIGHT_VERBS",
-           "DELIVERING_VERBS"]
+           "speech_act_clause", "taken_from", "pronoun_possessor", "ARMED", "FORCES_SENT", "PATIENT_NOUNS",
+           "LIGHT_VERBS", "DELIVERING_VERBS"]
 
 #: forces sent somewhere: whose forces they are did it ("the deployment of U.S. warships")
 FORCES_SENT = frozenset({"deployment", "presence", "buildup", "build-up"})
