@@ -59,9 +59,10 @@ def _lead(doc: Doc) -> tuple[int, int]:
     end = headline_end(doc)
     if not end:
         return (0, 0)
-    start = end + len(doc.text[end:]) - len(doc.text[end:].lstrip())
-    stop = doc.text.find("\n", start)
-    return (end, len(doc.text) if stop < 0 else stop)
+    text = doc.text
+    start = end + len(text[end:]) - len(text[end:].lstrip())
+    stop = text.find("\n", start)
+    return (end, len(text) if stop < 0 else stop)
 
 
 def merge_events(events: list[EventItem], lex: Lexicon, doc: Doc | None = None) -> list[EventItem]:

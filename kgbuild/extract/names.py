@@ -332,18 +332,14 @@ def names_a_thing(ent: Span) -> bool:
 def in_capitals_word(ent: Span) -> bool:
     """A name matched inside a longer hyphenated word in capitals ("AU" in the dateline
     "PORT-AU-PRINCE —"): part of that word, not a name of its own ("US-China" keeps both)."""
-    text = ent.doc.text
-    start, end = ent.start_char, ent.end_char
-    while start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+            and not doc[start - 1].whitespace_:
         start -= 2
-        while start > 0 and text[start - 1].isalpha():
-            start -= 1
-    while end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
         end += 2
-        while end < len(text) and text[end].isalpha():
-            end += 1
-    word = text[start:end]
-    return len(word) > len(ent.text) and word.isupper()
+    return (start, end) != (ent.start, ent.end) and all(t.text.isupper() or t.text == "-" for t in doc[start:end])
 
 
 def headline_end(doc: Doc) -> int:
