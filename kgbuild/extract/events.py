@@ -86,6 +86,11 @@ def _charged_with(token: Token) -> bool:
     return owner.lemma_.lower() in _ACCUSING or owner.dep_ == "dobj" and owner.head.lemma_.lower() in _ACCUSING
 
 
+def _subjects_before(token: Token, pool: list[RoleCandidate]) -> set[str]:
+    """The actors named as a subject before ``token`` in its sentence (wherever the parser hung
+    them: "said Iran is 'flagrantly' defying the Council")."""
+    return {c.actor.key for c in pool if c.token.dep_ in ("nsubj", "nsubjpass") and c.token.i < token.i}
+
 
 def _argument_classes(token: Token, index: MentionIndex) -> tuple[str | None, str | None]:
     subject = obj = None
@@ -406,9 +411,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             # the speaker of the frame acts in it ("the ministry said the operation targeted the TTP and
             # accused Kabul"): with those on its side, not others the model adds
             # (a subject the parser hung elsewhere stays: "said Iran is 'flagrantly' defying the Council")
-            sides = speaker_sides(frame, index)
-            subjects = {c.actor.key for c in pool_of()
-                        if c.token.dep_ in ("nsubj", "nsubjpass") and c.token.i < token.i}
+            sides, subjects = speaker_sides(frame, index), _subjects_before(token, pool_of())
             agents = [a for a in agents if a in frame.speakers or index.sides_of(a) & sides or a.key in subjects]
         if not behaviour.symmetric and rule_agents:  # a speaker the parse names speaks alone, or with
             # those on its side (of its state; an armed group or a body of no state is on none)
@@ -478,9 +481,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if not behaviour.symmetric and behaviour.kind != "physical" and rule_agents \
                 and any(index.sides_of(a) for a in rule_agents):  # a state's speaker speaks with no armed group
             # but a subject ("the ministry said the operation targeted the TTP and accused Kabul")
-            before = {c.actor.key for c in pool_of() if c.token.dep_ in ("nsubj", "nsubjpass") and c.token.i < token.i}
+            subjects = _subjects_before(token, pool_of())
             agents = [a for a in agents if a in rule_agents or a.actor_class != ActorClass.ARMED_GROUP
-                      or index.sides_of(a) or a.key in before]
+                      or index.sides_of(a) or a.key in subjects]
         if event_class == EventClass.PROTEST and not targets:  # "marched to demand the resignation of X"
             targets = protested(token, index, agents)
         weak = token.lemma_.lower() in behaviour.weak and not (

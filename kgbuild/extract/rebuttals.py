@@ -58,9 +58,9 @@ def _side(key: str, index: MentionIndex) -> str:
 def answer_accusations(events: list[EventItem], doc: Doc, index: MentionIndex) -> None:
     """Give each denial the accusers of the last accusation told before it against its agents, or
     their state ("Rwanda" accused, "the Rwandan government" denies), unless it already answers
-    them; its other targets are kept. One with no accusation before it
-    against its agents stays without a target, unless it only calls what was said false (then it
-    is dropped: it answers no one the article names)."""
+    them; its other targets are kept. One with no accusation before it against its agents keeps
+    its own targets, and without any is dropped if it only calls what was said false (it answers
+    no one the article names)."""
     accusations = sorted((e for e in events if e.event_class == EventClass.ACCUSATION and e.agents and e.targets),
                          key=lambda e: e.triggers[0])
     for event in events:

@@ -147,8 +147,8 @@ def kept_from_going(verb: Token, lex: Lexicon) -> bool:
     if not any(c.dep_ == "prep" and c.lower_ == "from" and any(g.tag_ == "VBG" for g in c.children)
                for c in verb.children):
         return False
-    people = [w for c in verb.children if c.dep_ == "dobj" for w in (c, *(g for p in c.children if p.lower_ == "of"
-                                                                          for g in p.children))]
+    kept = [c for c in verb.children if c.dep_ == "dobj"]  # "dozens of protesters": the protesters too
+    people = [*kept, *(g for k in kept for p in k.children if p.lower_ == "of" for g in p.children)]
     return any(w.ent_type_ in ("PERSON", "NORP") or w.lower_ in lex.group_nouns or w.lemma_.lower() in lex.person_titles
                for w in people)
 
