@@ -5834,3 +5834,17 @@ def test_fixes_found_rereading_the_earlier_session_articles(extractor: Extractor
     assert labels(only(result, "Accusation").targets) == {"North Korea"}
     result = extract(extractor, "Burkina Faso Junta Expels French Diplomats\n\nParis said it regretted the decision.")
     assert "French Armed Forces" not in {m.actor.label for m in result.mentions}
+
+
+def test_drones_launched_with_missiles_are_a_strike_and_one_sides_joint_patrols_no_cooperation(
+        extractor: Extractor) -> None:
+    """"Russia launched 112 drones and two ballistic missiles overnight": no show of force (missiles
+    fired into the sea are one); "its forces had carried out joint combat readiness patrols": the
+    joint patrols of one side's services, no cooperation with anyone."""
+    result = extract(extractor, "Ukraine's air force said Russia launched 112 drones and two ballistic missiles "
+                                "overnight, of which 78 drones were shot down.")
+    assert not events_of(result, "Deployment")
+    assert events_of(extract(extractor, "North Korea fired two ballistic missiles into the sea."), "Deployment")
+    result = extract(extractor, "China's military said its forces had carried out joint combat readiness patrols "
+                                "around Taiwan.")
+    assert not events_of(result, "Cooperation")

@@ -199,6 +199,8 @@ def munitions_aimed(verb: Token) -> bool:
 
 #: What a state fires or launches to show its force
 _STRATEGIC = frozenset({"missile", "icbm", "warhead", "satellite"})
+#: weapons fired with them only in a strike, never in a test ("drones and ballistic missiles")
+_STRIKING = frozenset({"drone", "rocket", "shell", "bomb", "glide", "shahed"})
 
 
 def weapons_shown(verb: Token) -> bool:
@@ -209,8 +211,9 @@ def weapons_shown(verb: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                 for g in p.children if g.dep_ == "pobj"]  # "a barrage of ballistic missiles"
-    if not any(o.lemma_.lower() in _STRATEGIC for o in (*objects, *(g for o in objects for g in o.conjuncts))):
-        return False
+    fired = [o.lemma_.lower() for o in (*objects, *(g for o in objects for g in o.conjuncts))]
+    if not any(w in _STRATEGIC for w in fired) or any(w in _STRIKING for w in fired):
+        return False  # ("launched 112 drones and two ballistic missiles overnight": a strike)
     aimed = any(c.dep_ == "prep" and c.lower_ in ("toward", "towards") for h in (verb, *objects) for c in h.children)
     return not aimed and not munitions_aimed(verb)
 

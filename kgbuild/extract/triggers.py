@@ -527,10 +527,26 @@ _EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "wargame",
 
 def _joint_exercise(token: Token) -> bool:
     """A joint exercise ("joint naval drills", "joint military exercises"): cooperation of the
-    forces that hold it (an exercise of one side alone is a show of force: a deployment)."""
-    return token.pos_ == "NOUN" and token.lemma_.lower() in _EXERCISES and any(
-        c.dep_ in ("amod", "compound") and c.lower_ in ("joint", "combined", "trilateral", "bilateral")
-        for c in token.children)
+    forces that hold it (an exercise of one side alone is a show of force: a deployment), where
+    the sentence names partners: several subjects, or a "with" phrase ("the U.S. and South Korea
+    held joint drills", "joint drills with Japan"; not China's "joint combat readiness patrols",
+    the joint ones of its services)."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _EXERCISES or not any(
+            c.dep_ in ("amod", "compound") and c.lower_ in ("joint", "combined", "trilateral", "bilateral")
+            for c in token.children):
+        return False
+    verb = token.head if token.dep_ in ("dobj", "nsubjpass", "pobj") else token
+    verb = verb.head if verb.dep_ == "prep" else verb
+    partners = [c for h in (token, verb) for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(partners) or any(s.conjuncts or s.tag_ in ("NNS", "NNPS") and s.lower_ not in _OWN_PLURALS
+                                 or any(c.dep_ in ("amod", "compound") and c.conjuncts for c in s.children)
+                                 for s in subjects) or not subjects and token.dep_ != "dobj"  # ("Chinese and
+    # Russian warships held joint naval drills")
+
+
+#: plural subjects of one side ("its forces carried out joint patrols")
+_OWN_PLURALS = frozenset({"forces", "troops", "soldiers", "units", "sailors", "pilots", "jets", "warships"})
 
 
 #: classes whose verbs take no object that could be their subject: "families protested" is never passive
