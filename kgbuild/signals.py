@@ -21,7 +21,8 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["Stopped", "stop_signals", "STOP_SIGNALS", "InterruptFlag", "remembered_interrupts"]
+__all__ = ["Stopped", "stop_signals", "STOP_SIGNALS", "InterruptFlag", "remembered_interrupts", "HeldStop",
+           "held_stops"]
 
 #: Ctrl-C, ``kill`` and a closed terminal
 STOP_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -48,6 +49,9 @@ def stop_signals(signals: tuple[signal.Signals, ...] = STOP_SIGNALS) -> Iterator
     def raise_stop(signum: int, _frame: Any) -> None:
         if not raised:
             raised.append(signum)
+            if _holding:  # a child process is starting: the stop waits until it can be stopped too
+                _holding[-1].signum = signum
+                return
             raise Stopped(signum)
 
     previous = {sig: signal.signal(sig, raise_stop) for sig in signals}
@@ -56,6 +60,47 @@ def stop_signals(signals: tuple[signal.Signals, ...] = STOP_SIGNALS) -> Iterator
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+class HeldStop:
+    """A stop signal that came inside :func:`held_stops`, raised by :meth:`release`."""
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+
+    def release(self) -> None:
+        """Raise :class:`Stopped` for the stop that came while held, if one did."""
+        if self.signum is not None:
+            raise Stopped(self.signum)
+
+
+#: the :func:`held_stops` blocks the main thread is in
+_holding: list[HeldStop] = []
+
+
+@contextlib.contextmanager
+def held_stops() -> Iterator[HeldStop]:
+    """Inside :func:`stop_signals`, a stop signal arriving in this block is held, not raised, so
+    that a child process being started is not left running by an exception raised before its
+    ``Popen`` object exists: start it inside, then :meth:`HeldStop.release` where it can be
+    killed.
+
+    >>> import os, signal
+    >>> with stop_signals((signal.SIGTERM,)):
+    ...     with held_stops() as held:
+    ...         os.kill(os.getpid(), signal.SIGTERM)
+    ...     try:
+    ...         held.release()
+    ...     except Stopped as stop:
+    ...         stop.name
+    'SIGTERM'
+    """
+    held = HeldStop()
+    _holding.append(held)
+    try:
+        yield held
+    finally:
+        _holding.remove(held)
 
 
 class InterruptFlag:

@@ -49,7 +49,7 @@ import pyoxigraph as ox
 
 from ..errors import ReasonerError
 from ..namespace import KG
-from ..signals import stop_signals
+from ..signals import held_stops, stop_signals
 from .module import INPUT_PROPERTIES, PREFIXES, TBOX_GRAPH
 from .rules import CLOSED_PROPERTIES
 
@@ -254,10 +254,12 @@ def run_java(command: list[str], *, reasoner: str, inconsistent: tuple[str, ...]
         messages by which it says the ontology plus the data is inconsistent).
     """
     try:
-        jvm = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        with held_stops() as held:  # a stop while the JVM starts waits until it can be killed
+            jvm = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except OSError as exc:
         raise ReasonerError(f"{reasoner} failed: cannot run {command[0]}: {exc}") from exc
     try:
+        held.release()
         stdout, stderr = jvm.communicate()
     except BaseException:
         jvm.kill()
