@@ -33,6 +33,7 @@ from typing import IO, Any
 
 from ..errors import ServeError, StoreError
 from ..namespace import DEFAULT_BASE
+from ..signals import held_stops
 from ..store import LOCK_NAME, GraphStore
 
 __all__ = ["ServerHandle", "start_server", "oxigraph_binary", "check_port_free", "LOCAL_HOSTS"]
@@ -169,11 +170,12 @@ def start_server(store_path: Path | str, *, host: str = "127.0.0.1", port: int =
         child_port = _free_local_port()
         log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by cleanup
         cleanup.append(log.close)
-        process = subprocess.Popen(  # noqa: S603 - fixed binary, no shell
-            [binary, mode, "--location", str(location), "--bind", f"127.0.0.1:{child_port}",
-             "--union-default-graph"],
-            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True)  # Ctrl-C reaches us, and we stop the child cleanly
+        with held_stops() as held:  # a stop while the server starts waits until it can be stopped
+            process = subprocess.Popen(  # noqa: S603 - fixed binary, no shell
+                [binary, mode, "--location", str(location), "--bind", f"127.0.0.1:{child_port}",
+                 "--union-default-graph"],
+                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True)  # Ctrl-C reaches us, and we stop the child cleanly
     except BaseException:
         for action in reversed(cleanup):
             with contextlib.suppress(OSError):
@@ -182,6 +184,7 @@ def start_server(store_path: Path | str, *, host: str = "127.0.0.1", port: int =
     handle = ServerHandle(process=process, host=host.strip("[]"), port=port, writable=writable,
                           location=location, child_port=child_port, _cleanup=cleanup)
     try:
+        held.release()
         _wait_ready(handle, log, timeout=timeout)
         # pyoxigraph objects of this thread (the snapshot's) must not be collected in the front's
         # threads: pyoxigraph refuses to drop them there ("unsendable")
