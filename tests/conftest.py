@@ -11,7 +11,9 @@ Helpers importable by any test module (``from conftest import ...``): :func:`inv
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
+import signal
 import subprocess
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -38,7 +40,7 @@ EXAMPLE_IDS = ("myanmar-protest-killings-2021", "nigeria-boko-haram-access-2020"
                "us-iraq-airstrikes-2019")
 
 __all__ = ["reaped", "ROOT", "EXAMPLES", "EXAMPLES_JSONL", "GOLD_DIR", "BASE", "ONTOLOGY_GRAPH", "INFERRED_GRAPH", "ACTORS_GRAPH",
-           "EXAMPLE_IDS", "invoke", "snapshot", "copy_store", "build_into"]
+           "EXAMPLE_IDS", "invoke", "snapshot", "copy_store", "build_into", "stopped_inside_popen"]
 
 
 # -- helpers -----------------------------------------------------------------------------
@@ -52,6 +54,24 @@ def reaped(process: subprocess.Popen) -> Iterator[subprocess.Popen]:  # type: ig
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def stopped_inside_popen(monkeypatch: pytest.MonkeyPatch,
+                         module: object) -> list[subprocess.Popen]:  # type: ignore[type-arg]
+    """Make ``module``'s ``subprocess.Popen`` send this process SIGTERM after starting the child,
+    before returning it (a stop arriving while a child starts); the children started are listed
+    in the list returned."""
+    started: list[subprocess.Popen] = []  # type: ignore[type-arg]
+    real_popen = subprocess.Popen
+
+    def popen_then_stopped(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - stands in for subprocess.Popen
+        child = real_popen(*args, **kwargs)
+        started.append(child)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return child
+
+    monkeypatch.setattr(module.subprocess, "Popen", popen_then_stopped)  # type: ignore[attr-defined]
+    return started
 
 
 def invoke(args: Sequence[str], *, input: bytes | str | None = None, expect: int | None = 0) -> Result:

@@ -401,18 +401,11 @@ def test_a_stop_while_the_jvm_starts_kills_it_once_it_exists(monkeypatch: pytest
     """A stop signal that arrives while ``Popen`` is still starting the JVM (the child runs, the
     ``Popen`` object does not exist yet) is held until the JVM can be killed: no JVM outlives the
     stop (it had, under load, in a fresh-clone run)."""
+    from conftest import stopped_inside_popen
+
     from kgbuild.signals import Stopped, stop_signals
 
-    started: list[subprocess.Popen[bytes]] = []
-    real_popen = subprocess.Popen
-
-    def popen_then_stopped(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - stands in for subprocess.Popen
-        child = real_popen(*args, **kwargs)
-        started.append(child)
-        os.kill(os.getpid(), signal.SIGTERM)  # the stop, before Popen has returned to the caller
-        return child
-
-    monkeypatch.setattr(owl.subprocess, "Popen", popen_then_stopped)
+    started = stopped_inside_popen(monkeypatch, owl)
     with pytest.raises(Stopped), stop_signals((signal.SIGTERM,)):
         owl.run_java(["sleep", "60"], reasoner="HermiT", inconsistent=())
     assert started and started[0].returncode is not None  # killed and reaped

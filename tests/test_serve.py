@@ -6,7 +6,6 @@ import csv
 import http.client
 import io
 import json
-import os
 import signal
 import socket
 import subprocess
@@ -296,18 +295,11 @@ def test_a_stop_while_the_server_starts_stops_it_once_it_exists(store_path: Path
     """A stop signal arriving while ``Popen`` is still starting the Oxigraph server is held until
     the server can be stopped: no server outlives the stop."""
     import kgbuild.serve as serve
+    from conftest import stopped_inside_popen
+
     from kgbuild.signals import Stopped, stop_signals
 
-    started: list[subprocess.Popen[bytes]] = []
-    real_popen = subprocess.Popen
-
-    def popen_then_stopped(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - stands in for subprocess.Popen
-        child = real_popen(*args, **kwargs)
-        started.append(child)
-        os.kill(os.getpid(), signal.SIGTERM)  # the stop, before Popen has returned to the caller
-        return child
-
-    monkeypatch.setattr(serve.subprocess, "Popen", popen_then_stopped)
+    started = stopped_inside_popen(monkeypatch, serve)
     with pytest.raises(Stopped), stop_signals((signal.SIGTERM,)):
         start_server(store_path, host="127.0.0.1", port=free_port())
     assert started and started[0].returncode is not None  # stopped and reaped

@@ -16,6 +16,7 @@ from ..vocabulary import EventClass
 from .lexicon import Lexicon
 from .mentions import MentionIndex, in_body
 from .speech import REPORTING_VERBS
+from .coercions import kept_from_going, told_to_leave
 from .verdicts import ENVOYS, rebuttal, refusal, summons, verdict
 
 __all__ = ["Candidate", "WISHING", "wishes", "find_candidates", "misread_main_clause", "trigger_classes",
@@ -137,36 +138,6 @@ LETTING_IN = frozenset({"entry", "access", "visa", "passage", "landing", "admiss
 #: ways one blocks (a blockade, no refusal)
 _WAYS = frozenset({"road", "street", "highway", "motorway", "bridge", "traffic", "intersection", "junction",
                    "railway", "rail", "entrance", "access", "route", "avenue", "boulevard", "square", "port"})
-
-
-def kept_from_going(verb: Token, lex: Lexicon) -> bool:
-    """"police blocked dozens of protesters from reaching the court", "barred journalists from
-    entering": people kept from doing something by force or order (a coercion, no veto)."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("block", "bar", "prevent", "stop", "ban"):
-        return False
-    if not any(c.dep_ == "prep" and c.lower_ == "from" and any(g.tag_ == "VBG" for g in c.children)
-               for c in verb.children):
-        return False
-    kept = [c for c in verb.children if c.dep_ == "dobj"]  # "dozens of protesters": the protesters too
-    people = [*kept, *(g for k in kept for p in k.children if p.lower_ == "of" for g in p.children)]
-    return any(w.ent_type_ in ("PERSON", "NORP") or w.lower_ in lex.group_nouns or w.lemma_.lower() in lex.person_titles
-               for w in people)
-
-
-#: the time someone is given to leave ("gave the ambassador 72 hours to leave")
-_SPANS = frozenset({"hour", "day", "week", "month"})
-
-
-def told_to_leave(verb: Token) -> bool:
-    """"gave the French ambassador 72 hours to leave the country": an expulsion (a coercion of
-    whoever is given the time)."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() != "give":
-        return False
-    spans = [c for c in verb.children if c.lemma_.lower() in _SPANS and c.dep_ in ("dobj", "npadvmod", "attr")]
-    leave = [t for c in (verb, *spans) for t in c.children if t.lemma_.lower() in ("leave", "depart", "quit")
-             and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)]
-    return bool(spans) and bool(leave) and any(c.dep_ in ("dative", "dobj") and c.lemma_.lower() not in _SPANS
-                                               for c in verb.children)
 
 
 #: people two sides hand back to each other in a swap
