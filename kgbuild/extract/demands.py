@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ..vocabulary import ActorClass
 from .items import ActorRef
-from .mentions import MentionIndex
+from .mentions import MentionIndex, asked_of
 
 __all__ = ["asks_nothing", "asked_of_doers", "asked_to_act"]
 
@@ -36,9 +36,7 @@ def asked_to_act(verb: Token, index: MentionIndex) -> bool:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ASKING_TO_ACT \
             or any(c.dep_ == "neg" for c in verb.children) or verb.dep_ in ("amod", "acl", "relcl"):
         return False
-    asked = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
-        g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for g in p.children
-        if g.dep_ == "pobj"]
+    asked = asked_of(verb)
     acts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX")
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and c.i > verb.i]
     return bool(acts) and any(index.in_phrase(a) for a in asked if a.i < acts[0].i) \

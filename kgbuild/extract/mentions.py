@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from .items import ActorRef, MentionItem
 from .quotes import quote_mask
 
-__all__ = ["QUANTITY_WORDS", "RELATIVE_PRONOUNS", "counted", "MentionIndex", "PRONOUNS", "conjuncts", "first_of_list",
-           "in_body", "unique_actors", "within_np"]
+__all__ = ["QUANTITY_WORDS", "RELATIVE_PRONOUNS", "asked_of", "counted", "MentionIndex", "PRONOUNS", "conjuncts",
+           "first_of_list", "in_body", "unique_actors", "within_np"]
 
 PRONOUNS = frozenset({"they", "them", "it", "he", "she", "its", "their", "his", "her", "we", "who", "which", "that",
                       "him", "itself", "themselves"})
@@ -29,6 +29,14 @@ RELATIVE_PRONOUNS = frozenset({"which", "whom", "who", "that"})
 QUANTITY_WORDS = frozenset({"many", "some", "most", "all", "several", "none", "few", "dozen", "dozens", "hundreds",
                             "thousands", "scores", "millions", "majority", "half", "number", "handful", "group",
                             "one", "two", "three", "four", "five", "each", "both"})
+
+
+def asked_of(verb: Token) -> list[Token]:
+    """The words naming whom a verb of asking asks: its object ("urged Russia to ...") or the
+    object of "on" ("called on Hamas to ...")."""
+    return [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
+        g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for g in p.children
+        if g.dep_ == "pobj"]
 
 
 def counted(token: Token) -> Token | None:
@@ -238,10 +246,7 @@ class MentionIndex:
                 or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
                 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return None
-        asked = [c for c in verb.head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i] + [
-            g for p in verb.head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") and p.i < verb.i
-            for g in p.children if g.dep_ == "pobj"]
-        for word in asked:
+        for word in (a for a in asked_of(verb.head) if a.i < verb.i):
             mention = self.at(word)
             if mention is not None and person == (mention.actor.actor_class == "Person"):
                 return mention.actor
