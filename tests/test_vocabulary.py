@@ -9,6 +9,7 @@ typo in any list, fails a test.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -58,6 +59,23 @@ def test_the_lexicon_refuses_a_class_the_ontology_does_not_have(tmp_path: Path) 
     (tmp_path / "triggers.json").write_text(json.dumps(triggers), encoding="utf-8")
     with pytest.raises(ExtractionError, match="'Atack'.*not in the ontology.*'Attack'.*no triggers"):
         load_lexicon(str(tmp_path))
+
+
+def test_the_lexicon_tries_multiword_triggers_in_the_files_order_whatever_the_hash_seed() -> None:
+    """"calling for sanctions on" matches both "call for" and "call ... on": the one tried first
+    must not depend on the process's hash seed (it did, through the sets of a class's verbs)."""
+    import subprocess
+    import sys
+
+    script = "from kgbuild.extract.lexicon import load_lexicon; print(list(load_lexicon().multiword))"
+    orders = {subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": seed},
+                             capture_output=True, text=True, check=True).stdout for seed in ("1", "2", "3")}
+    assert len(orders) == 1
+    demand = [w for w in json.loads((ROOT / "kgbuild" / "resources" / "triggers.json").read_text(encoding="utf-8"))
+              ["classes"]["Demand"]["verbs"] if w.startswith("call ")]
+    from kgbuild.extract.lexicon import load_lexicon
+
+    assert [" ".join(k) for k in load_lexicon().multiword if k[0] == "call"] == demand
 
 
 def test_shapes_list_exactly_the_ontology_classes_and_relations() -> None:

@@ -110,7 +110,10 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
             object_is_topic=bool(entry.get("object_is_topic", False)),
             by_grammar=frozenset(entry.get("by_grammar", ())),
             with_infinitive=frozenset(entry.get("with_infinitive", ())))
-        for kind, words in (("verb", verbs), ("noun", noun_set), ("phrase", entry.get("phrases", ()))):
+        # in the file's order (not the sets'), so the multiword triggers are tried in the same order in every
+        # process: "calling for sanctions on" is "call for", not, by the hash seed, sometimes "call ... on"
+        for kind, words in (("verb", entry.get("verbs", ())), ("noun", entry.get("nouns", ())),
+                            ("phrase", entry.get("phrases", ()))):
             for word in words:
                 parts = tuple(word.split())
                 if len(parts) > 1 or kind == "phrase":
