@@ -5848,3 +5848,41 @@ def test_drones_launched_with_missiles_are_a_strike_and_one_sides_joint_patrols_
     result = extract(extractor, "China's military said its forces had carried out joint combat readiness patrols "
                                 "around Taiwan.")
     assert not events_of(result, "Cooperation")
+
+
+# --- thirty-fourth session ------------------------------------------------------------------------
+
+
+def test_a_fight_with_an_object_has_a_direction(extractor: Extractor) -> None:
+    """"The RSF, which has fought the army": the RSF fights the army (GUIDELINES: both directions
+    only where the text gives none); "the army and the RSF have been fighting": each side."""
+    result = extract(extractor, "Sudan's army on Tuesday rejected a truce proposed by the paramilitary Rapid Support "
+                                "Forces. The RSF, which has fought the army since April 2023, said in a statement that "
+                                "it was ready to stop fighting for three months.")
+    fight = only(result, "Attack")
+    assert (labels(fight.agents), labels(fight.targets)) == ({"Rapid Support Forces"}, {"Sudanese Armed Forces"})
+    result = extract(extractor, "Sudan's army and the Rapid Support Forces have been fighting since April 2023.")
+    fight = only(result, "Attack")
+    assert labels(fight.agents) == labels(fight.targets) == {"Rapid Support Forces", "Sudanese Armed Forces"}
+
+
+def test_a_bodys_spokesman_speaks_with_no_armed_group_the_sentence_does_not_name_as_speaker(
+        extractor: Extractor) -> None:
+    """The mission's support of the army is the mission's, not also al-Shabab's (named elsewhere)."""
+    result = extract(extractor, "Somali troops recaptured several villages from al-Shabab militants on Saturday. "
+                                "Al-Shabab said its fighters had ambushed a military convoy near Beledweyne. The "
+                                "African Union mission in Somalia said its helicopters supported the Somali army "
+                                "during the operation.")
+    assert "al-Shabab" not in labels(only(result, "Support").agents)
+
+
+def test_the_town_of_a_name_makes_it_a_place_whatever_the_ner_says_elsewhere(extractor: Extractor) -> None:
+    """"capture the town of Walikale" and later "entered Walikale" (taken for an organisation):
+    a place, so no party to what is said about its capture."""
+    result = extract(extractor, "Congo's government on Thursday accused Rwanda of sending troops to help M23 rebels "
+                                "capture the town of Walikale, a charge Kigali rejected.\n\nThe M23 said its fighters "
+                                "had entered Walikale to protect civilians from attacks by government-allied "
+                                "militias.")
+    assert {m.actor.actor_class for m in result.mentions if m.text == "Walikale"} == {"Place"}
+    charge = next(e for e in events_of(result, "Accusation") if "Rwanda" in labels(e.targets))
+    assert "Walikale" not in labels(charge.targets) | labels(only(result, "Rejection").agents)

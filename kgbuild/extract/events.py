@@ -467,8 +467,11 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if behaviour.kind == "physical":  # "Russian forces attacked Kharkiv": where, not whom
             targets = [t for t in targets if t.actor_class != ActorClass.PLACE]
         if event_class == EventClass.ATTACK and is_clash(token):
+            # a clash each side fights, unless its object is whom its subject fought ("the RSF, which
+            # has fought the army": the army)
+            fought = {a.key for c in token.children if c.dep_ == "dobj" for a in index.in_phrase(c)}
             sides = unique_actors([*agents, *targets])
-            if len(sides) > 1:
+            if len(sides) > 1 and not (rule_agents and fought & {t.key for t in rule_targets}):
                 agents = targets = sides  # a clash: each side attacks the other
         if event_class == EventClass.DEPLOYMENT and token.pos_ == "VERB":  # "Belarus moved troops": the troops
             sent = {a.key for c in token.children if c.dep_ == "dobj" for a in index.in_phrase(c)}  # go, not suffer
@@ -478,9 +481,10 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             targets = [t for t in targets if t.key not in denied]  # "denied mistreating civilians": not theirs
         if event_class == EventClass.ACCUSATION:  # "condemned Mhlanga's arrest": aimed at who arrested him
             agents, targets = aimed_at_the_doers(token, index, agents, targets, rule_agents=rule_agents)
-        if not behaviour.symmetric and behaviour.kind != "physical" and rule_agents \
-                and any(index.sides_of(a) for a in rule_agents):  # a state's speaker speaks with no armed group
-            # but a subject ("the ministry said the operation targeted the TTP and accused Kabul")
+        if not behaviour.symmetric and behaviour.kind != "physical" and any(
+                index.sides_of(a) or a.actor_class != ActorClass.PERSON for a in rule_agents):
+            # a state's or a body's speaker speaks with no armed group the model adds (a person may speak
+            # for one) but a subject ("the ministry said the operation targeted the TTP and accused Kabul")
             subjects = _subjects_before(token, pool_of())
             agents = [a for a in agents if a in rule_agents or a.actor_class != ActorClass.ARMED_GROUP
                       or index.sides_of(a) or a.key in subjects]

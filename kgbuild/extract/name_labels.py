@@ -94,7 +94,7 @@ def name_kind(ent: Span, *, titles: frozenset[str], org_words: Iterable[str]) ->
         elif head.lower_ in people:
             votes["org"] += 2  # "Iberdrola spokesman"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _OF_PLACE:
-        votes["place"] += 2  # "the village of Jangebe"
+        votes["place"] += 3  # "the village of Jangebe": said in so many words, as "Zamfara Province" is
     if root.dep_ == "pobj" and head.lower_ in ("for", "of", "at", "with") and \
             head.head.lower_ in people:
         votes["org"] += 2  # "network director for Birdlife Spain"
