@@ -5886,3 +5886,23 @@ def test_the_town_of_a_name_makes_it_a_place_whatever_the_ner_says_elsewhere(ext
     assert {m.actor.actor_class for m in result.mentions if m.text == "Walikale"} == {"Place"}
     charge = next(e for e in events_of(result, "Accusation") if "Rwanda" in labels(e.targets))
     assert "Walikale" not in labels(charge.targets) | labels(only(result, "Rejection").agents)
+
+
+def test_a_warning_of_what_the_speakers_side_will_do_or_what_someone_will_suffer_is_a_threat(
+        extractor: Extractor) -> None:
+    """Whatever the detector scores the verb: "warned that it would hold the Houthis accountable",
+    "warned that India would pay a heavy price"; not what may happen ("it could turn to Russia's
+    jets") nor what someone's own actions will do."""
+    result = extract(extractor, "The United States condemned the attack and warned that it would hold the Houthis "
+                                "accountable.")
+    threat = only(result, "Threat")
+    assert (labels(threat.agents), labels(threat.targets)) == ({"United States"}, {"Houthi movement"})
+    result = extract(extractor, "Pakistan's military said Thursday it had shot down 25 Indian drones over several "
+                                "cities, including Lahore, and warned that India would pay a heavy price for what it "
+                                "called a violation of its airspace.")
+    assert labels(only(result, "Threat").targets) == {"India"}
+    result = extract(extractor, "Ankara is warning it could turn to Russia's SU 35 as an alternative.")
+    assert not events_of(result, "Threat")
+    result = extract(extractor, "The European Union is also considering sanctions and warned that the Somali "
+                                "government's actions would divide the country.")
+    assert not events_of(result, "Threat")

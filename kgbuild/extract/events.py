@@ -29,7 +29,7 @@ from .event_dates import date_detentions_by_start, date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .implied import (conditional_threats, consequences_foretold, deployments, describes_a_kind, empty_vow,
-                      frame_date, future_or_conditional, modal_demands, warning_only)
+                      frame_date, future_or_conditional, modal_demands, warned_someone, warning_only)
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .linear import ModelBundle
@@ -301,7 +301,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         else:
             label = models.event_class(features, lexicon=candidate.classes) or issued_statement(candidate, lex, index) \
                 or talk_held(token, index, lex) or (EventClass.DEMAND if EventClass.DEMAND in candidate.classes
-                                                    and asked_to_act(token, index) else None)
+                                                    and asked_to_act(token, index) else None) \
+                or (EventClass.THREAT if EventClass.THREAT in candidate.classes and warned_someone(token, index) else None)
             if label in (EventClass.ACCUSATION, EventClass.SUPPORT) and token.lemma_.lower() in lex.evaluating_verbs \
                     and not any(t.is_quote for t in token.subtree):
                 label = None  # "called Chancellor Scholz", "described the situation": no verdict given

@@ -445,6 +445,32 @@ def warning_only(verb: Token, index: MentionIndex) -> bool:
     return True
 
 
+def warned_someone(verb: Token, index: MentionIndex) -> bool:
+    """A warning by someone named, addressed to someone else named ("warned Tehran against
+    retaliating") or telling what the speaker's side will do to them ("the United States warned
+    that it would hold the Houthis accountable") or what they will suffer ("warned that India would
+    pay a heavy price"): a threat, whatever the detector scores the verb.
+    Not what may happen ("warned it could turn to Russia's jets", "warned that the measures could
+    embolden him")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _WARNING or verb.dep_ in ("amod", "acl", "relcl") \
+            or any(c.dep_ == "neg" for c in verb.children) or warning_only(verb, index):
+        return False
+    speaking = verb_agents(verb, index)
+    speakers = {a.key for a in speaking}
+    aimed = [a for c in verb.children if c.dep_ in ("dobj", "dative") for a in index.in_phrase(c)]
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB"):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in clause.children):
+            continue
+        named = index.named_or_meant(subject)
+        if subject.lower_ in _MAYBE_THE_SPEAKER and not named or named and {a.key for a in named} <= speakers:
+            aimed += [a for c in clause.children if c.dep_ == "dobj" for a in index.in_phrase(c)]
+        elif any(t.pos_ == "NOUN" and t.lemma_.lower() in _THREATENED for c in clause.children if c.dep_ == "dobj"
+                 for t in c.subtree):
+            aimed += named  # "warned that India would pay a heavy price", "that Pakistan would face consequences"
+    return bool(speakers) and any(a.key not in speakers for a in aimed)
+
+
 def empty_vow(verb: Token, lex: Lexicon) -> bool:
     """A vow of nothing hostile ("vowed to make the region climate neutral", "pledged to rebuild
     schools"): no threat. A vow threatens where what is vowed harms ("vowed to retaliate",
