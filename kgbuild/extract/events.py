@@ -299,10 +299,11 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         elif physical:  # physical events: the grammar decides, the rules give the roles
             label = grammatical_event(candidate, lex, index, frame, trigger_ids, rule_roles)
         else:
+            lexicon_classes = set(candidate.classes)
             label = models.event_class(features, lexicon=candidate.classes) or issued_statement(candidate, lex, index) \
-                or talk_held(token, index, lex) or (EventClass.DEMAND if EventClass.DEMAND in candidate.classes
-                                                    and asked_to_act(token, index) else None) \
-                or (EventClass.THREAT if EventClass.THREAT in candidate.classes and warned_someone(token, index) else None)
+                or talk_held(token, index, lex) \
+                or (EventClass.DEMAND if EventClass.DEMAND in lexicon_classes and asked_to_act(token, index) else None) \
+                or (EventClass.THREAT if EventClass.THREAT in lexicon_classes and warned_someone(token, index) else None)
             if label in (EventClass.ACCUSATION, EventClass.SUPPORT) and token.lemma_.lower() in lex.evaluating_verbs \
                     and not any(t.is_quote for t in token.subtree):
                 label = None  # "called Chancellor Scholz", "described the situation": no verdict given

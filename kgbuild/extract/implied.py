@@ -460,7 +460,8 @@ def warned_someone(verb: Token, index: MentionIndex) -> bool:
     aimed = [a for c in verb.children if c.dep_ in ("dobj", "dative") for a in index.in_phrase(c)]
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB"):
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is None or not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in clause.children):
+        if subject is None or not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll")
+                                      for c in clause.children):
             continue
         named = index.named_or_meant(subject)
         if subject.lower_ in _MAYBE_THE_SPEAKER and not named or named and {a.key for a in named} <= speakers:
