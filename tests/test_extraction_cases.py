@@ -5906,3 +5906,10 @@ def test_a_warning_of_what_the_speakers_side_will_do_or_what_someone_will_suffer
     result = extract(extractor, "The European Union is also considering sanctions and warned that the Somali "
                                 "government's actions would divide the country.")
     assert not events_of(result, "Threat")
+
+
+def test_the_state_a_ship_is_flagged_in_is_no_party_to_an_attack_on_it(extractor: Extractor) -> None:
+    for text in ("The Houthis fired missiles at a Liberian-flagged cargo ship in the Red Sea.",
+                 "The Houthis attacked a Marshall Islands-registered tanker on Monday."):
+        attack = only(extract(extractor, text), "Attack")
+        assert labels(attack.agents) == {"Houthi movement"} and not attack.targets

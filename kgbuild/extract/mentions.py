@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .items import ActorRef, MentionItem
+from .nouns import flag_of_a_thing
 from .quotes import quote_mask
 
 __all__ = ["QUANTITY_WORDS", "RELATIVE_PRONOUNS", "asked_of", "counted", "MentionIndex", "PRONOUNS", "conjuncts",
@@ -180,8 +181,8 @@ class MentionIndex:
                 if child.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos") and child.i != head.i:
                     break
                 m = self.at(child)
-                if m is not None and within_np(child, head):
-                    found.append(m.actor)
+                if m is not None and within_np(child, head) and not flag_of_a_thing(child):
+                    found.append(m.actor)  # (not "a Liberian-flagged ship": no party)
         return unique_actors(found)
 
     def state_of(self, actor: ActorRef) -> str | None:

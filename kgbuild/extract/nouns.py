@@ -13,7 +13,7 @@ from .lexicon import Lexicon
 
 __all__ = ["SYNONYMS", "ASSETS", "FORCE_SITES", "EQUIPMENT", "ITS_PEOPLE", "OFFERS", "PLACE_NOUNS", "TRADED", "WEAPONS",
            "noun_key", "generic_of", "has_gov_modifier", "names_an_actor_or_deed", "of_elsewhere", "sanctioned",
-           "judged", "freed", "backer_of_another", "phrase_start"]
+           "judged", "freed", "backer_of_another", "flag_of_a_thing", "phrase_start"]
 
 SYNONYMS = {"demonstrators": "protesters", "protestors": "protesters",
             "militia": "militias"}
@@ -201,6 +201,20 @@ def backer_of_another(head: Token) -> bool:
     return head.dep_ == "npadvmod" and verb.tag_ == "VBN" and verb.dep_ == "amod" and head.i < verb.i <= head.i + 4 \
         and head.doc[verb.i - 1].tag_ == "HYPH" and verb.lemma_.lower() in _TYING  # ("al-Qaida-linked": the
     # name's words hang on the participle too; not "Houthi-controlled territory": whose it is)
+
+
+def flag_of_a_thing(head: Token) -> bool:
+    """"a Liberian-flagged cargo ship", "a Marshall Islands-registered tanker": where a thing is
+    registered, no party to what is done to it."""
+    while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i == head.i + 1:
+        head = head.head  # ("Marshall" of "Marshall Islands")
+    verb = head.head
+    return head.dep_ in ("npadvmod", "amod", "compound") and verb.lower_ in _REGISTERED and verb.dep_ == "amod" \
+        and head.i < verb.i <= head.i + 4 and head.doc[verb.i - 1].tag_ == "HYPH"
+
+
+#: participles of a thing's registry
+_REGISTERED = frozenset({"flagged", "registered"})
 
 
 #: participles that tie one actor to another ("Iran-backed", "al-Qaida-linked")

@@ -16,7 +16,7 @@ from .features import RoleCandidate
 from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import MentionIndex
-from .nouns import backer_of_another
+from .nouns import backer_of_another, flag_of_a_thing
 from .roles import verb_agents
 from .speech import REPORTING_VERBS, SpeechFrame
 
@@ -195,7 +195,8 @@ def role_candidates(trigger: Token, index: MentionIndex, frame: SpeechFrame | No
     sent = trigger.sent
     found: list[RoleCandidate] = []
     for mention, head in index.in_span(sent.start_char, sent.end_char):
-        if mention.actor.actor_class == ActorClass.PLACE or head.i in described or backer_of_another(head):
+        if mention.actor.actor_class == ActorClass.PLACE or head.i in described or backer_of_another(head) \
+                or flag_of_a_thing(head):
             continue
         how = "nested" if mention.nested and not mention.joint else "mention"  # "the two countries": each a mention
         found.append(RoleCandidate(mention.actor, head, how))
@@ -214,7 +215,7 @@ def role_candidates(trigger: Token, index: MentionIndex, frame: SpeechFrame | No
     for span in reversed(_sentences_before(sent)):  # the two sentences before: an actor the event may address implicitly
         for mention, head in reversed(index.in_span(span.start_char, span.end_char)):
             if mention.actor.key not in known and mention.actor.actor_class != ActorClass.PLACE \
-                    and head.i not in described and not backer_of_another(head):
+                    and head.i not in described and not backer_of_another(head) and not flag_of_a_thing(head):
                 known.add(mention.actor.key)
                 found.append(RoleCandidate(mention.actor, head, "context"))
     return found
