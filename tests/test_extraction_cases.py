@@ -5913,3 +5913,10 @@ def test_the_state_a_ship_is_flagged_in_is_no_party_to_an_attack_on_it(extractor
                  "The Houthis attacked a Marshall Islands-registered tanker on Monday."):
         attack = only(extract(extractor, text), "Attack")
         assert labels(attack.agents) == {"Houthi movement"} and not attack.targets
+
+
+def test_whom_a_first_verb_acts_on_does_not_do_the_verb_coordinated_with_it(extractor: Extractor) -> None:
+    result = extract(extractor, "The Houthis dismissed the American warning and threatened to widen their attacks to "
+                                "ships in the Gulf of Aden.")
+    assert labels(only(result, "Threat").agents) == {"Houthi movement"}
+    assert labels(only(result, "Rejection").targets) == {"United States"}

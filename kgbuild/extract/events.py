@@ -490,6 +490,10 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             subjects = _subjects_before(token, pool_of())
             agents = [a for a in agents if a in rule_agents or a.actor_class != ActorClass.ARMED_GROUP
                       or index.sides_of(a) or a.key in subjects]
+        if rule_agents and token.dep_ == "conj" and token.head.pos_ == "VERB":  # "the Houthis dismissed the
+            # American warning and threatened to ...": whom the first verb acts on does not do the second
+            acted_on = {a.key for c in token.head.children if c.dep_ in ("dobj", "dative") for a in index.in_phrase(c)}
+            agents = [a for a in agents if a in rule_agents or a.key not in acted_on]
         if event_class == EventClass.PROTEST and not targets:  # "marched to demand the resignation of X"
             targets = protested(token, index, agents)
         weak = token.lemma_.lower() in behaviour.weak and not (
