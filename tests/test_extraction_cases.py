@@ -5920,3 +5920,9 @@ def test_whom_a_first_verb_acts_on_does_not_do_the_verb_coordinated_with_it(extr
                                 "ships in the Gulf of Aden.")
     assert labels(only(result, "Threat").agents) == {"Houthi movement"}
     assert labels(only(result, "Rejection").targets) == {"United States"}
+
+
+def test_bombs_dropped_are_an_attack(extractor: Extractor) -> None:
+    result = extract(extractor, "Syrian government helicopters dropped barrel bombs on the town of Daraya on Monday.")
+    assert labels(only(result, "Attack").agents) == {"Government of Syria"}
+    assert not extract(extractor, "The opposition party dropped its bid for a recount on Monday.").events
