@@ -5926,3 +5926,12 @@ def test_bombs_dropped_are_an_attack(extractor: Extractor) -> None:
     result = extract(extractor, "Syrian government helicopters dropped barrel bombs on the town of Daraya on Monday.")
     assert labels(only(result, "Attack").agents) == {"Government of Syria"}
     assert not extract(extractor, "The opposition party dropped its bid for a recount on Monday.").events
+
+
+def test_forces_hitting_a_thing_somewhere_named_attack_with_no_one_named_hit(extractor: Extractor) -> None:
+    """"its forces had targeted air defense radars in Pakistan": an attack (the vague verb needs
+    no victim named where forces hit a thing in a named place); not a ministry's "targeted"."""
+    result = extract(extractor, "India's defense ministry said its forces had targeted air defense radars in "
+                                "Pakistan on Thursday.")
+    assert labels(only(result, "Attack").agents) == {"Indian Armed Forces"}
+    assert not extract(extractor, "India's finance ministry targeted tax evaders in Mumbai on Thursday.").events

@@ -112,13 +112,19 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
 
 def struck_somewhere(verb: Token, agents: list[ActorRef], index: MentionIndex) -> bool:
     """An attack that needs no victim named: munitions aimed at something (:func:`munitions_aimed`)
-    or forces hitting a place ("Russian drones hit Odesa": an armed agent, a place as the object)."""
+    or forces hitting a place or a thing somewhere named ("Russian drones hit Odesa", "its forces had
+    targeted air defense radars in Pakistan": an armed agent, a place as the object or its place)."""
     if verb.pos_ != "VERB":
         return False
+    def somewhere_named(holder: Token) -> bool:  # "in Pakistan", on the object or on the verb
+        return any(p.dep_ == "prep" and p.lower_ in ("in", "inside", "near") and any(
+            a.actor_class in (ActorClass.PLACE, ActorClass.STATE) for g in p.children if g.dep_ == "pobj"
+            for a in index.in_phrase(g)) for p in holder.children)
     return munitions_aimed(verb) or any(a.actor_class in (ActorClass.SECURITY_FORCE, ActorClass.ARMED_GROUP)
                                         for a in agents) \
         and any(any(a.actor_class == ActorClass.PLACE for a in index.in_phrase(c))
                 or verb.lemma_.lower() in _KILLING and _people_counted(c)
+                or somewhere_named(c) or somewhere_named(verb)
                 for c in verb.children if c.dep_ == "dobj")
 
 
