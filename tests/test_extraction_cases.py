@@ -5935,3 +5935,20 @@ def test_forces_hitting_a_thing_somewhere_named_attack_with_no_one_named_hit(ext
                                 "Pakistan on Thursday.")
     assert labels(only(result, "Attack").agents) == {"Indian Armed Forces"}
     assert not extract(extractor, "India's finance ministry targeted tax evaders in Mumbai on Thursday.").events
+
+
+def test_both_countries_are_the_two_states_named_before_not_the_subjects_asking_them(extractor: Extractor) -> None:
+    """"China and the United States urged both countries": India and Pakistan, named in the
+    sentence before (not together), never the subjects; "the two countries" in a sentence naming
+    Russia is no name of a side for "both sides" after it."""
+    result = extract(extractor, "India's defense ministry said its forces had targeted air defense radars in "
+                                "Pakistan in response to Pakistani artillery fire. China and the United States urged "
+                                "both countries to show restraint.")
+    demand = only(result, "Demand")
+    assert labels(demand.agents) == {"China", "United States"}
+    assert labels(demand.targets) == {"India", "Pakistan"}
+    result = extract(extractor, "Armenian Prime Minister Nikol Pashinyan said his government was ready to sign a "
+                                "treaty and accused Baku of looking for excuses.\n\nRussia, which has long mediated "
+                                "between the two countries, said it was ready to host talks. The European Union urged "
+                                "both sides to seize the opportunity.")
+    assert "Russia" not in labels(only(result, "Demand").targets)

@@ -130,8 +130,10 @@ def plural_antecedents(token: Token, items: list[MentionItem]) -> list[ActorRef]
     doc = token.doc
     together: dict[int, list[ActorRef]] = {}  # the first conjunct's token -> the actors named with it
     ends: dict[int, int] = {}
+    subjects = _own_subjects(token)  # "China and the United States urged both countries": not them
     for mention in items:
-        if mention.nested or mention.end > token.idx or token.idx - mention.end > _PLURAL_REACH:
+        if mention.nested or mention.end > token.idx or token.idx - mention.end > _PLURAL_REACH \
+                or any(mention.start <= idx < mention.end for idx in subjects):
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -147,6 +149,8 @@ def plural_antecedents(token: Token, items: list[MentionItem]) -> list[ActorRef]
             return actors
     if count == 2 and token.lemma_.lower() in ("side", "party"):
         return _two_sides_named(token, items, _SIDES)
+    if count == 2 and token.lemma_.lower() in ("country", "nation"):
+        return _two_sides_named(token, items, _SIDES, countries=True)
     if count == 2 and token.lemma_.lower() == "leader":  # "X met Y in Doha. The two leaders called for ..."
         return _two_sides_named(token, items, frozenset({"Person"}))
     return []
@@ -156,15 +160,20 @@ def plural_antecedents(token: Token, items: list[MentionItem]) -> list[ActorRef]
 _SIDES = frozenset({"State", "GovernmentBody", "SecurityForce", "ArmedGroup"})
 
 
-def _two_sides_named(token: Token, items: list[MentionItem], classes: frozenset[str]) -> list[ActorRef]:
+def _two_sides_named(token: Token, items: list[MentionItem], classes: frozenset[str], *,
+                     countries: bool = False) -> list[ActorRef]:
     """"Both sides", "the two sides", "the warring parties", "all sides" where no two actors were named
     together: the two sides the latest sentence before that names two, and only two, names ("the
     army repelled an attack by the RSF ... called on both sides"); a state and its own bodies are
-    one side. With ``classes`` {"Person"}, "the two leaders" likewise."""
+    one side. With ``classes`` {"Person"}, "the two leaders" likewise; with ``countries``, "both
+    countries": two states each named itself."""
     doc = token.doc
     named: dict[int, dict[str, ActorRef]] = {}
+    referring = {(m.start, m.end) for m in items if m.joint}  # "the two countries": no names
     for mention in items:
-        if mention.nested or mention.actor.actor_class not in classes or mention.end > token.sent.start_char \
+        if mention.nested and not (countries and mention.actor.actor_class == "State") \
+                or (mention.start, mention.end) in referring or mention.actor.actor_class not in classes \
+                or mention.end > token.sent.start_char \
                 or token.idx - mention.end > _PLURAL_REACH:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -173,8 +182,12 @@ def _two_sides_named(token: Token, items: list[MentionItem], classes: frozenset[
     for start in sorted(named, reverse=True):
         sides: dict[str, ActorRef] = {}
         for actor in named[start].values():
-            sides.setdefault(actor.state_iri or actor.key, actor)
-        if len(sides) == 2:
+            side = actor.state_iri or actor.key
+            if countries and actor.actor_class == "State":
+                sides[side] = actor  # "both countries": the states, not their bodies
+            else:
+                sides.setdefault(side, actor)
+        if len(sides) == 2 and (not countries or all(a.actor_class == "State" for a in sides.values())):
             return list(sides.values())
     return []
 
@@ -185,8 +198,8 @@ def _own_subjects(token: Token) -> list[int]:
     verb = token.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    return [c.idx for clause in (verb, *([verb.head] if verb.dep_ in ("xcomp", "conj") else ()))
-            for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [g.idx for clause in (verb, *([verb.head] if verb.dep_ in ("xcomp", "conj") else ()))
+            for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for g in (c, *c.conjuncts)]
 
 
 def titled_person(lex: Lexicon, token: Token, items: list[MentionItem]) -> ActorRef | None:
