@@ -5952,3 +5952,32 @@ def test_both_countries_are_the_two_states_named_before_not_the_subjects_asking_
                                 "between the two countries, said it was ready to host talks. The European Union urged "
                                 "both sides to seize the opportunity.")
     assert "Russia" not in labels(only(result, "Demand").targets)
+
+
+def test_a_dateline_is_no_part_of_the_first_sentence(extractor: Extractor) -> None:
+    """"BELGRADE, Serbia — Tens of thousands of protesters marched ...": the parser made the
+    dateline the subject, so Serbia marched too; a dateline is now a sentence of its own."""
+    result = extract(extractor, "Protesters in Serbia Demand Resignation of Government\n\nBELGRADE, Serbia — Tens of "
+                                "thousands of protesters marched through Belgrade on Saturday, demanding the "
+                                "resignation of the government over the collapse of a railway station canopy.")
+    protest = only(result, "Protest")
+    assert labels(protest.agents) == {"protesters"}
+
+
+def test_what_protesters_demand_of_someone_in_so_many_words_outweighs_the_models_guess(extractor: Extractor) -> None:
+    """"demanding the resignation of the government": the government, as the grammar says, not
+    the state the model reads from the headline."""
+    result = extract(extractor, "Protesters in Serbia Demand Resignation of Government\n\nTens of thousands of "
+                                "protesters marched through Belgrade on Saturday, demanding the resignation of the "
+                                "government over the collapse of a railway station canopy.")
+    assert labels(only(result, "Protest").targets) == {"Government of Serbia"}
+    assert labels(only(result, "Demand").targets) == {"Government of Serbia"}
+
+
+def test_a_dateline_does_not_push_the_lead_out_of_the_opening_that_dates_the_days_statements(
+        extractor: Extractor) -> None:
+    result = extract(extractor, "Congo, Rwanda Trade Blame\n\nThe fighting has displaced thousands.\n\nKINSHASA — "
+                                "Congo's government on Thursday accused "
+                                "Rwanda of sending troops to help M23 rebels.\n\nThe African Union called for an "
+                                "immediate ceasefire.")
+    assert only(result, "Demand").date == only(result, "Accusation").date is not None

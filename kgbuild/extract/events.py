@@ -494,8 +494,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             # American warning and threatened to ...": whom the first verb acts on does not do the second
             acted_on = {a.key for c in token.head.children if c.dep_ in ("dobj", "dative") for a in index.in_phrase(c)}
             agents = [a for a in agents if a in rule_agents or a.key not in acted_on]
-        if event_class == EventClass.PROTEST and not targets:  # "marched to demand the resignation of X"
-            targets = protested(token, index, agents)
+        if event_class == EventClass.PROTEST and not (rule_targets and targets):  # "marched to demand the resignation of X":
+            targets = protested(token, index, agents) or targets  # the grammar's, before the model's
         weak = token.lemma_.lower() in behaviour.weak and not (
             event_class == EventClass.ATTACK and struck_somewhere(token, agents, index))  # at a ship, on a city
         if event_class in (EventClass.ATTACK, EventClass.COERCION) and rule_targets and not is_clash(token) \
@@ -514,8 +514,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 agents = [a for a in agents if a.key not in keys or a.key in {r.key for r in rule_agents}]
                 if not targets and index.home is not None and index.home.key not in {a.key for a in agents}:
                     targets = [index.home]
-            elif not targets:  # "demanded the withdrawal of Israeli troops": asked of them
-                targets = asked_of_doers(token, index)
+            elif not (rule_targets and targets):  # "demanded the withdrawal of Israeli troops": asked of them (the
+                targets = asked_of_doers(token, index) or targets  # grammar's, before the model's)
         clash = event_class == EventClass.ATTACK and is_clash(token)
         both_ways = reported is None and not behaviour.symmetric and mutual(token) \
             and len(unique_actors([*agents, *targets])) > 1

@@ -16,7 +16,7 @@ PIPELINE_CONFIG = """
 [components]
 
 [components.kgbuild_paragraphs]
-factory = "kgbuild_paragraphs_v1"
+factory = "kgbuild_paragraphs_v2"
 before = "parser"
 
 [components.kgbuild_actor_ruler]

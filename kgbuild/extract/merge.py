@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..vocabulary import EventClass
+from .datelines import is_dateline
 from .items import EventItem
 from .lexicon import Lexicon
 from .mentions import unique_actors
@@ -142,7 +143,7 @@ def date_statements_by_news_day(events: list[EventItem], doc: Doc, lex: Lexicon)
     """A story that opens with a dated statement ("X warned Friday that ...") reports that day's
     statements: undated statements later in it get that day."""
     verbal = {"statement", "exchange"}
-    sentences = [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
+    sentences = [(s.start_char, s.end_char) for s in doc.sents if s.text.strip() and not is_dateline(s)]
     lede = sentences[:3]
     opening = next((e for e in sorted(events, key=lambda e: e.triggers[0][0])
                     if any(a <= e.triggers[0][0] < b for a, b in lede) and e.date), None)

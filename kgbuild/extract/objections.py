@@ -76,7 +76,8 @@ def protested(trigger: Token, index: MentionIndex, agents: list[ActorRef]) -> li
     one of the protesters, or one whose release it asks for."""
     verbs = [trigger] if trigger.pos_ == "VERB" else []
     verbs += [c for v in list(verbs) for c in v.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
-              and c.lemma_.lower() in _OBJECTING and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+              and c.lemma_.lower() in _OBJECTING
+              and (c.tag_ == "VBG" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))]  # "demanding"
     own = {a.key for a in agents}
     for verb in verbs:
         deed = deed_objected_to(verb, index)

@@ -44,6 +44,7 @@ from .name_matcher import NameMatcher
 from .names import MODEL_NAME
 from .mentions import MentionIndex
 from .relations import extract_relations
+from .datelines import dateline_end
 from .quotes import tokens_containing
 from .speech import described_names
 
@@ -165,6 +166,32 @@ def make_paragraphs(nlp: Language, name: str) -> Any:
         return doc
 
     return paragraphs
+
+
+@Language.factory("kgbuild_paragraphs_v2", default_config={}, assigns=["token.is_sent_start"])
+def make_paragraphs_and_datelines(nlp: Language, name: str) -> Any:
+    r"""A line break always ends a sentence, and so does a paragraph's dateline ("BELGRADE,
+    Serbia — Tens of thousands of protesters marched ...": the place the story was filed from is
+    no part of its first sentence, whose subject the parser would otherwise make it).
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> doc = make_paragraphs_and_datelines(nlp, "p")(nlp("Title\n\nSANAA, Yemen — The Houthis said so."))
+    >>> [t.text for t in doc if t.is_sent_start]
+    ['Title', 'SANAA', 'The']
+    """
+    breaks = make_paragraphs(nlp, name)
+
+    def paragraphs_and_datelines(doc: Doc) -> Doc:
+        breaks(doc)
+        starts = [0] + [i + 1 for i in tokens_containing(doc, "\n") if i + 1 < len(doc)]
+        for start in starts:
+            end = dateline_end(doc, start)
+            if end is not None:
+                doc[end].is_sent_start = True
+        return doc
+
+    return paragraphs_and_datelines
 
 
 @Language.factory("kgbuild_actor_ruler_v2", default_config={"kb_folders": [], "words": "all"},
