@@ -5981,3 +5981,15 @@ def test_a_dateline_does_not_push_the_lead_out_of_the_opening_that_dates_the_day
                                 "Rwanda of sending troops to help M23 rebels.\n\nThe African Union called for an "
                                 "immediate ceasefire.")
     assert only(result, "Demand").date == only(result, "Accusation").date is not None
+
+
+def test_an_object_pronoun_of_a_participle_is_the_object_of_the_verb_it_goes_with(extractor: Extractor) -> None:
+    """"suspended the broadcasters RFI and France 24, accusing them of ...": the broadcasters are
+    accused (not the army named in the charge); "expelled three French diplomats, accusing them":
+    the diplomats."""
+    result = extract(extractor, "Mali's military government suspended the French broadcasters RFI and France 24 on "
+                                "Thursday, accusing them of spreading false reports about abuses by the army.")
+    assert labels(only(result, "Accusation").targets) == {"RFI"}
+    result = extract(extractor, "Burkina Faso's military government on Thursday expelled three French diplomats, "
+                                "accusing them of \"subversive activities,\" the foreign ministry said.")
+    assert labels(only(result, "Accusation").targets) == {"french diplomats"}

@@ -205,6 +205,9 @@ class MentionIndex:
         bound = self._controller(token, person=person)
         if bound is not None:  # "pressure Israel to stop its attacks": Israel's
             return bound
+        acted_on = self._acted_on_before(token, person=person)
+        if acted_on is not None:  # "suspended the broadcasters RFI and France 24, accusing them of": RFI's
+            return acted_on
         speaker = self._reporting_subject(token, person=person, skip=skip)
         if speaker is not None:  # "Russia's Defense Ministry said it had destroyed 121 drones": the ministry
             return speaker
@@ -251,6 +254,21 @@ class MentionIndex:
             mention = self.at(word)
             if mention is not None and person == (mention.actor.actor_class == "Person"):
                 return mention.actor
+        return None
+
+    def _acted_on_before(self, token: Token, *, person: bool) -> ActorRef | None:
+        """Whom an object pronoun of a participle with no subject of its own stands for: the object
+        of the verb the participle goes with, who is not its subject ("Mali's government suspended
+        the broadcasters RFI and France 24, accusing them of spreading false reports")."""
+        verb = token.head
+        if token.dep_ not in ("dobj", "dative") or token.lower_ not in ("them", "it", "him", "her") \
+                or verb.dep_ not in ("advcl", "conj") or verb.tag_ != "VBG" \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.head.pos_ != "VERB":
+            return None
+        for obj in (c for c in verb.head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i):
+            for actor in self.in_phrase(obj):
+                if person == (actor.actor_class == "Person"):
+                    return actor
         return None
 
     def _reporting_subject(self, token: Token, *, person: bool, skip: frozenset[str]) -> ActorRef | None:
