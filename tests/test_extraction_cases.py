@@ -5993,3 +5993,18 @@ def test_an_object_pronoun_of_a_participle_is_the_object_of_the_verb_it_goes_wit
     result = extract(extractor, "Burkina Faso's military government on Thursday expelled three French diplomats, "
                                 "accusing them of \"subversive activities,\" the foreign ministry said.")
     assert labels(only(result, "Accusation").targets) == {"french diplomats"}
+
+
+def test_a_vow_of_harm_is_a_threat_whatever_the_detector_scores_and_never_at_what_one_leads(
+        extractor: Extractor) -> None:
+    """"confirmed the death of Ali Karaki and vowed to avenge him": a threat (not "pledged to
+    rebuild the schools"); "Dagalo ... vowed to continue fighting": not against the RSF he leads."""
+    result = extract(extractor, "An Israeli airstrike on Beirut's southern suburbs killed a senior Hezbollah "
+                                "commander on Tuesday. Hezbollah confirmed the death of Ali Karaki and vowed to avenge "
+                                "him.")
+    assert "Hezbollah" in labels(only(result, "Threat").agents)
+    assert not extract(extractor, "The minister pledged to rebuild the schools.").events
+    result = extract(extractor, "The United States imposed sanctions last week on RSF commander Mohamed Hamdan "
+                                "Dagalo, accusing his forces of committing genocide in Darfur. Dagalo rejected the "
+                                "sanctions and vowed to continue fighting.")
+    assert "Rapid Support Forces" not in labels(only(result, "Threat").targets)

@@ -29,7 +29,8 @@ from .event_dates import date_detentions_by_start, date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
 from .implied import (conditional_threats, consequences_foretold, deployments, describes_a_kind, empty_vow,
-                      frame_date, future_or_conditional, modal_demands, warned_someone, warning_only)
+                      frame_date, future_or_conditional, modal_demands, vowed_harm, warned_someone,
+                      warning_only)
 from .items import ActorRef, EventItem
 from .lexicon import Lexicon
 from .linear import ModelBundle
@@ -303,7 +304,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             label = models.event_class(features, lexicon=candidate.classes) or issued_statement(candidate, lex, index) \
                 or talk_held(token, index, lex) \
                 or (EventClass.DEMAND if EventClass.DEMAND in lexicon_classes and asked_to_act(token, index) else None) \
-                or (EventClass.THREAT if EventClass.THREAT in lexicon_classes and warned_someone(token, index) else None)
+                or (EventClass.THREAT if EventClass.THREAT in lexicon_classes
+                    and (warned_someone(token, index) or vowed_harm(token, lex, index)) else None)
             if label in (EventClass.ACCUSATION, EventClass.SUPPORT) and token.lemma_.lower() in lex.evaluating_verbs \
                     and not any(t.is_quote for t in token.subtree):
                 label = None  # "called Chancellor Scholz", "described the situation": no verdict given
@@ -541,6 +543,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             if not targets and not called_false(token):  # ("said the claims were false" answers the accusers told
                 continue  # before: :func:`answer_accusations`) "does not recognize dog meat as edible"
         agents = [a for a in agents if a.actor_class != ActorClass.PLACE]  # a place does nothing itself
+        if not behaviour.symmetric:  # nor does anyone act on what they lead ("Dagalo ... vowed to continue
+            led = {b.key for a in agents for b in index.led_bodies.get(a.iri or "", ())}  # fighting": not the RSF)
+            targets = [t for t in targets if t.key not in led or t in rule_targets]
         if event_class == EventClass.COERCION and token.pos_ in ("NOUN", "PROPN") and not targets:
             continue  # "the group's ban on entering Israeli ports", "the U.K. ban": a measure, no one it was done to
         sent = token.sent

@@ -484,6 +484,16 @@ def empty_vow(verb: Token, lex: Lexicon) -> bool:
     return bool(vowed) and not any(t.lemma_.lower() in harm for c in vowed for t in c.subtree)
 
 
+def vowed_harm(verb: Token, lex: Lexicon, index: MentionIndex) -> bool:
+    """A vow of harm by someone named ("Hezbollah confirmed the death of X and vowed to avenge
+    him", "vowing to take resolute countermeasures"): a threat, whatever the detector scores the
+    verb (:func:`empty_vow` tells a vow of harm)."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _VOWING - {"threaten"} \
+        and verb.dep_ not in ("amod", "acl", "relcl") and not any(c.dep_ == "neg" for c in verb.children) \
+        and any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children) and not empty_vow(verb, lex) \
+        and bool(verb_agents(verb, index))
+
+
 #: vowed harms besides the lexicon's ("vowed revenge", "vowed to crush the rebels")
 _REVENGE = frozenset({"revenge", "vengeance", "avenge", "punish", "crush", "destroy", "defeat", "eliminate",
                       "annihilate", "eradicate", "fight", "wipe", "hunt", "kill", "strike", "hit", "target"})
