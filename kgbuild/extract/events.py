@@ -303,7 +303,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             lexicon_classes = set(candidate.classes)
             label = models.event_class(features, lexicon=candidate.classes) or issued_statement(candidate, lex, index) \
                 or talk_held(token, index, lex) \
-                or (EventClass.DEMAND if EventClass.DEMAND in lexicon_classes and asked_to_act(token, index) else None) \
+                or (EventClass.DEMAND if EventClass.DEMAND in lexicon_classes
+                    and asked_to_act(token, index) else None) \
                 or (EventClass.THREAT if EventClass.THREAT in lexicon_classes
                     and (warned_someone(token, index) or vowed_harm(token, lex, index)) else None)
             if label in (EventClass.ACCUSATION, EventClass.SUPPORT) and token.lemma_.lower() in lex.evaluating_verbs \
@@ -496,8 +497,8 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             # American warning and threatened to ...": whom the first verb acts on does not do the second
             acted_on = {a.key for c in token.head.children if c.dep_ in ("dobj", "dative") for a in index.in_phrase(c)}
             agents = [a for a in agents if a in rule_agents or a.key not in acted_on]
-        if event_class == EventClass.PROTEST and not (rule_targets and targets):  # "marched to demand the resignation of X":
-            targets = protested(token, index, agents) or targets  # the grammar's, before the model's
+        if event_class == EventClass.PROTEST and not (rule_targets and targets):  # "marched to demand the
+            targets = protested(token, index, agents) or targets  # resignation of X": the grammar's, then the model's
         weak = token.lemma_.lower() in behaviour.weak and not (
             event_class == EventClass.ATTACK and struck_somewhere(token, agents, index))  # at a ship, on a city
         if event_class in (EventClass.ATTACK, EventClass.COERCION) and rule_targets and not is_clash(token) \
