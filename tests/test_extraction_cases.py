@@ -6008,3 +6008,14 @@ def test_a_vow_of_harm_is_a_threat_whatever_the_detector_scores_and_never_at_wha
                                 "Dagalo, accusing his forces of committing genocide in Darfur. Dagalo rejected the "
                                 "sanctions and vowed to continue fighting.")
     assert "Rapid Support Forces" not in labels(only(result, "Threat").targets)
+
+
+def test_he_speaks_for_the_body_his_title_named(extractor: Extractor) -> None:
+    """"Senior Hamas official Osama Hamdan told ... He blamed Netanyahu": Hamas blames too (the
+    guidelines list the person and the body they speak for), so Hamas is no target of its own
+    official."""
+    result = extract(extractor, "Senior Hamas official Osama Hamdan told a news conference in Beirut that the group "
+                                "would not accept any deal. He blamed Israeli Prime Minister Benjamin Netanyahu for the "
+                                "failure of the talks.")
+    blame = only(result, "Accusation")
+    assert labels(blame.agents) == {"Osama Hamdan", "Hamas"} and "Hamas" not in labels(blame.targets)

@@ -256,6 +256,22 @@ class MentionIndex:
                 return mention.actor
         return None
 
+    def named_with(self, person: ActorRef, token: Token) -> list[ActorRef]:
+        """The others named in the phrase of the person's latest mention before ``token``: the body
+        or state a title there makes them speak for ("Senior Hamas official Osama Hamdan ... He
+        blamed": Hamas too)."""
+        latest = None
+        for mention, head in self.heads:
+            if mention.start >= token.idx:
+                break
+            if mention.actor.key == person.key and not mention.nested:
+                latest = head
+        if latest is None:
+            return []
+        titled = latest.head if latest.dep_ == "appos" else latest  # ("Iran's foreign minister, X")
+        return unique_actors([m.actor for m, head in self.in_subtree(titled) if head.i < titled.i
+                              and m.actor.key != person.key and m.actor.actor_class != "Person"])
+
     def _acted_on_before(self, token: Token, *, person: bool) -> ActorRef | None:
         """Whom an object pronoun of a participle with no subject of its own stands for: the object
         of the verb the participle goes with, who is not its subject ("Mali's government suspended

@@ -164,6 +164,8 @@ def verb_agents(verb: Token, index: MentionIndex, *, prefer: frozenset[str] | No
                 prior = index.previous_subject(subject, person=subject.lower_ in ("he", "she"), prefer=prefer)
                 if prior is not None:
                     agents.append(prior)
+                    if prior.actor_class == ActorClass.PERSON:  # and whom their title had them speak for
+                        agents.extend(index.named_with(prior, subject))
                 continue
             agents.extend(index.in_phrase(subject) or _spoken_for(subject, index) or _equipment_owner(subject, index))
             agents.extend(_spokesperson_named(subject, index))
