@@ -6019,3 +6019,10 @@ def test_he_speaks_for_the_body_his_title_named(extractor: Extractor) -> None:
                                 "failure of the talks.")
     blame = only(result, "Accusation")
     assert labels(blame.agents) == {"Osama Hamdan", "Hamas"} and "Hamas" not in labels(blame.targets)
+
+
+def test_both_alone_stands_for_the_two_sides(extractor: Extractor) -> None:
+    result = extract(extractor, "Hamas on Monday turned down Israel's latest proposal for a ceasefire in Gaza. "
+                                "Netanyahu's office said Hamas was sabotaging efforts to free the hostages. Egypt and "
+                                "Qatar, which mediate between the two sides, appealed to both to show flexibility.")
+    assert labels(only(result, "Demand").targets) == {"Hamas", "Israel"}

@@ -8,7 +8,7 @@ from .items import ActorRef, MentionItem
 from .lexicon import Lexicon
 from .mentions import MentionIndex, conjuncts, first_of_list
 
-__all__ = ["nominal_antecedent", "plural_antecedents", "relative_of_no_one", "titled_person"]
+__all__ = ["both_alone", "nominal_antecedent", "plural_antecedents", "relative_of_no_one", "titled_person"]
 
 
 #: Nouns that refer back to an organisation already named ("the agency", "the group"), with
@@ -112,10 +112,13 @@ def plural_antecedents(token: Token, items: list[MentionItem]) -> list[ActorRef]
     >>> [a.label for a in plural_antecedents(doc[10], [named(11, 17), named(22, 32)])]
     ['Malawi', 'Mozambique']
     """
-    classes = _PLURAL_ANAPHORS.get(token.lemma_.lower())
-    if classes is None or token.tag_ != "NNS":
-        return []
-    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
+    if both_alone(token):  # "appealed to both to show flexibility": the two sides
+        dets, classes = {"both"}, _SIDES
+    else:
+        classes = _PLURAL_ANAPHORS.get(token.lemma_.lower())
+        if classes is None or token.tag_ != "NNS":
+            return []
+        dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
     numbers = [c.lower_ for c in token.children if c.dep_ == "nummod"]
     # "the warring parties", "called on all sides to ...": the two sides of the fight
     warring = token.lemma_.lower() in ("side", "party") and (any(c.lower_ == "warring" for c in token.children)
@@ -147,13 +150,18 @@ def plural_antecedents(token: Token, items: list[MentionItem]) -> list[ActorRef]
         actors = list({a.key: a for a in together[first]}.values())
         if all(a.actor_class in classes for a in actors) and (len(actors) == count if count else len(actors) >= 2):
             return actors
-    if count == 2 and token.lemma_.lower() in ("side", "party"):
+    if count == 2 and (token.lemma_.lower() in ("side", "party") or both_alone(token)):
         return _two_sides_named(token, items, _SIDES)
     if count == 2 and token.lemma_.lower() in ("country", "nation"):
         return _two_sides_named(token, items, _SIDES, countries=True)
     if count == 2 and token.lemma_.lower() == "leader":  # "X met Y in Doha. The two leaders called for ..."
         return _two_sides_named(token, items, frozenset({"Person"}))
     return []
+
+
+def both_alone(token: Token) -> bool:
+    """"both" standing for two sides ("appealed to both", "urged both to"), not qualifying a noun."""
+    return token.lower_ == "both" and token.dep_ in ("pobj", "dobj", "dative", "nsubj")
 
 
 #: who the two sides of a fight or a talk are

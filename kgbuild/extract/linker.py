@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import EventClass
-from .anaphora import nominal_antecedent, plural_antecedents, titled_person
+from .anaphora import both_alone, nominal_antecedent, plural_antecedents, titled_person
 from .body_names import (PARENT_CLASSES, describes_a_name, state_mission, unit_named_after, unit_of,
                          with_name_continued)
 from .capitals import stands_for_its_government
@@ -301,7 +301,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             # any); not "terrorist attacks" in general
             add(token.i, token.i + 1, group_actor(ctx, token, doers, phrase=doers), weak=True)
             continue
-        if token.pos_ not in ("NOUN", "PROPN"):
+        if token.pos_ not in ("NOUN", "PROPN") and not both_alone(token):
             continue
         if crowd_protesting(token, ctx.lex):  # "thousands of people marched": the protesters
             add(token.left_edge.i, token.i + 1, group_actor(ctx, token, "protesters", phrase="protesters"), weak=True)
