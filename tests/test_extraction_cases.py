@@ -6026,3 +6026,12 @@ def test_both_alone_stands_for_the_two_sides(extractor: Extractor) -> None:
                                 "Netanyahu's office said Hamas was sabotaging efforts to free the hostages. Egypt and "
                                 "Qatar, which mediate between the two sides, appealed to both to show flexibility.")
     assert labels(only(result, "Demand").targets) == {"Hamas", "Israel"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The government said the outlets had broadcast \"unfounded allegations\" that soldiers killed civilians in the "
+    "central region of Mopti.",
+    "The government said the outlets had broadcast unfounded allegations that soldiers killed civilians in Mopti.",
+])
+def test_what_an_allegation_says_is_no_deed_of_the_article(extractor: Extractor, sentence: str) -> None:
+    assert not events_of(extract(extractor, sentence), "Attack")

@@ -60,6 +60,9 @@ def grammatical_event(candidate: Candidate, lex: Lexicon, index: MentionIndex, f
         alleged = False  # "Hamas said Israel will strike Gaza", "if attacked": said to come, not done
     if in_condition(token):
         return None  # "unless the United States lifted sanctions": a condition, nothing done
+    if token.pos_ == "VERB" and content_of_an_allegation(token):
+        return None  # "broadcast unfounded allegations that soldiers killed civilians": what is alleged,
+        # whoever reports the allegation (at most an optional deed: GUIDELINES)
     embedding = embedding_trigger(token, lex, trigger_ids)
     if embedding == EventClass.ACCUSATION and token.pos_ == "NOUN" and condemned(token):
         embedding = None  # "Iran condemned the Israeli strike on its consulate": the strike happened
@@ -161,6 +164,21 @@ def _done_by_means(purpose: Token) -> bool:
     return purpose.dep_ in ("advcl", "xcomp") and means.pos_ == "VERB" and means.lemma_.lower() in _MEANS \
         and not any(c.dep_ in ("aux", "neg") and (c.tag_ == "MD" or c.dep_ == "neg" or c.lower_ == "to")
                     for c in means.children)
+
+
+def content_of_an_allegation(verb: Token) -> bool:
+    """The verb's clause is what a noun of allegation says ("allegations that soldiers killed
+    civilians", "the claim that the army shelled the town")."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head
+    return clause.dep_ in ("acl", "ccomp", "relcl") and clause.head.pos_ == "NOUN" \
+        and clause.head.lemma_.lower() in _ALLEGATIONS and any(c.dep_ == "mark" and c.lower_ == "that"
+                                                                for c in clause.children)
+
+
+#: nouns of allegation, whose "that" clause is alleged
+_ALLEGATIONS = frozenset({"allegation", "accusation", "claim", "charge", "rumor", "rumour"})
 
 
 def in_condition(trigger: Token) -> bool:
