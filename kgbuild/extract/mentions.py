@@ -260,12 +260,8 @@ class MentionIndex:
         """The others named in the phrase of the person's latest mention before ``token``: the body
         or state a title there makes them speak for ("Senior Hamas official Osama Hamdan ... He
         blamed": Hamas too)."""
-        latest = None
-        for mention, head in self.heads:
-            if mention.start >= token.idx:
-                break
-            if mention.actor.key == person.key and not mention.nested:
-                latest = head
+        latest = next((head for mention, head in reversed(self.heads[:bisect_left(self._head_starts, token.idx)])
+                       if mention.actor.key == person.key and not mention.nested), None)
         if latest is None:
             return []
         titled = latest.head if latest.dep_ == "appos" else latest  # ("Iran's foreign minister, X")
