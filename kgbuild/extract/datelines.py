@@ -8,6 +8,9 @@ paragraph ("WASHINGTON —", "SANAA, Yemen —"). It is no part of the sentence 
 'The'
 >>> dateline_end(nlp("UN officials — and others — said so."), 0) is None
 True
+>>> doc = nlp("PORT-AU-PRINCE, Haiti — Gangs attacked a police station.")
+>>> doc[dateline_end(doc, 0)].text
+'Gangs'
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ __all__ = ["dateline_end", "is_dateline"]
 #: the dashes that close a dateline
 _DASHES = frozenset({"—", "–", "--", "-"})
 #: the most words a dateline has before its dash
-_MAX_WORDS = 7
+_MAX_WORDS = 9
 
 
 def dateline_end(doc: Doc, start: int) -> int | None:
@@ -29,8 +32,10 @@ def dateline_end(doc: Doc, start: int) -> int | None:
         return None
     for i in range(start + 1, min(len(doc) - 1, start + _MAX_WORDS + 1)):
         token = doc[i]
-        if token.text in _DASHES:
-            return i + 1 if token.whitespace_ and not doc[i + 1].is_space else None
+        if token.text in _DASHES and token.whitespace_:
+            return None if doc[i + 1].is_space else i + 1
+        if token.text in _DASHES and doc[i - 1].is_upper:
+            continue  # a hyphen inside a name in capitals ("PORT-AU-PRINCE, Haiti —")
         if "\n" in token.text or not (token.is_upper or token.is_title or token.text in (",", ".")):
             return None
     return None
