@@ -179,12 +179,14 @@ def make_paragraphs_and_datelines(nlp: Language, name: str) -> Any:
     >>> doc = make_paragraphs_and_datelines(nlp, "p")(nlp("Title\n\nSANAA, Yemen — The Houthis said so."))
     >>> [t.text for t in doc if t.is_sent_start]
     ['Title', 'SANAA', 'The']
+    >>> len(make_paragraphs_and_datelines(nlp, "p")(nlp("")))
+    0
     """
     breaks = make_paragraphs(nlp, name)
 
     def paragraphs_and_datelines(doc: Doc) -> Doc:
         breaks(doc)
-        starts = [0] + [i + 1 for i in tokens_containing(doc, "\n") if i + 1 < len(doc)]
+        starts = [0] * bool(len(doc)) + [i + 1 for i in tokens_containing(doc, "\n") if i + 1 < len(doc)]
         for start in starts:
             end = dateline_end(doc, start)
             if end is not None:
