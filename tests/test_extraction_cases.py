@@ -6035,3 +6035,12 @@ def test_both_alone_stands_for_the_two_sides(extractor: Extractor) -> None:
 ])
 def test_what_an_allegation_says_is_no_deed_of_the_article(extractor: Extractor, sentence: str) -> None:
     assert not events_of(extract(extractor, sentence), "Attack")
+
+
+@pytest.mark.parametrize("sentence, agent", [
+    ("South Korean marines held live-fire drills on Friday.", "Republic of Korea Armed Forces"),
+    ("Russian paratroopers stormed the airport on Friday.", "Armed Forces of the Russian Federation"),
+])
+def test_marines_sailors_and_paratroopers_are_their_states_armed_forces(extractor: Extractor, sentence: str,
+                                                                       agent: str) -> None:
+    assert {agent} == {a.label for e in extract(extractor, sentence).events for a in e.agents}

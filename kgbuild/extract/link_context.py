@@ -26,6 +26,7 @@ __all__ = ["LinkContext", "bodies_led", "kb_ref", "own_forces", "state_of_ent", 
 #: Nouns that name the institution another key names: members named for their force ("police
 #: officers", "a soldier"), and one court for a state's courts ("a court", "another court").
 _SAME_INSTITUTION = {"soldier": "soldiers", "servicemen": "soldiers", "service members": "soldiers",
+                  "marines": "soldiers", "sailors": "soldiers", "paratroopers": "soldiers", "airmen": "soldiers",
                   "military personnel": "soldiers", "military officers": "soldiers",
                   "police officers": "police", "police officer": "police", "policemen": "police",
                   "policeman": "police", "security personnel": "security forces", "security officers": "security forces",
