@@ -197,10 +197,10 @@ def judged(lex: Lexicon, noun: Token) -> bool:
 def backer_of_another(head: Token) -> bool:
     """"an Iran-aligned militia", "Russia-backed separatists": a name that says whom another actor
     is tied to, no party to what that actor does."""
-    verb = head.head
-    return head.dep_ == "npadvmod" and verb.tag_ == "VBN" and verb.dep_ == "amod" and head.i < verb.i <= head.i + 4 \
-        and head.doc[verb.i - 1].tag_ == "HYPH" and verb.lemma_.lower() in _TYING  # ("al-Qaida-linked": the
-    # name's words hang on the participle too; not "Houthi-controlled territory": whose it is)
+    verb = _hyphened_participle(head)
+    return head.dep_ == "npadvmod" and verb is not None and verb.tag_ == "VBN" \
+        and verb.lemma_.lower() in _TYING  # ("al-Qaida-linked": the name's words hang on the participle
+    # too; not "Houthi-controlled territory": whose it is)
 
 
 def flag_of_a_thing(head: Token) -> bool:
@@ -208,9 +208,16 @@ def flag_of_a_thing(head: Token) -> bool:
     registered, no party to what is done to it."""
     while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i == head.i + 1:
         head = head.head  # ("Marshall" of "Marshall Islands")
+    verb = _hyphened_participle(head)
+    return head.dep_ in ("npadvmod", "amod", "compound") and verb is not None and verb.lower_ in _REGISTERED
+
+
+def _hyphened_participle(head: Token) -> Token | None:
+    """The participle a name is joined to by a hyphen, modifying a noun ("Iran-backed",
+    "Liberian-flagged"), if the name hangs on one."""
     verb = head.head
-    return head.dep_ in ("npadvmod", "amod", "compound") and verb.lower_ in _REGISTERED and verb.dep_ == "amod" \
-        and head.i < verb.i <= head.i + 4 and head.doc[verb.i - 1].tag_ == "HYPH"
+    return verb if verb.dep_ == "amod" and head.i < verb.i <= head.i + 4 and head.doc[verb.i - 1].tag_ == "HYPH" \
+        else None
 
 
 #: participles of a thing's registry

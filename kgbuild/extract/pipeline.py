@@ -158,14 +158,17 @@ def make_paragraphs(nlp: Language, name: str) -> Any:
     """A line break always ends a sentence (titles, subtitles, paragraphs)."""
 
     def paragraphs(doc: Doc) -> Doc:
-        # the token after any token holding a line break (a token's trailing whitespace is at most
-        # one space, so the break is in its text): found by token text, not token by token
-        for i in tokens_containing(doc, "\n"):
-            if i + 1 < len(doc):
-                doc[i + 1].is_sent_start = True
+        for start in _after_line_breaks(doc):
+            doc[start].is_sent_start = True
         return doc
 
     return paragraphs
+
+
+def _after_line_breaks(doc: Doc) -> list[int]:
+    """The tokens after any token holding a line break (a token's trailing whitespace is at most
+    one space, so the break is in its text): found by token text, not token by token."""
+    return [i + 1 for i in tokens_containing(doc, "\n") if i + 1 < len(doc)]
 
 
 @Language.factory("kgbuild_paragraphs_v2", default_config={}, assigns=["token.is_sent_start"])
@@ -182,12 +185,11 @@ def make_paragraphs_and_datelines(nlp: Language, name: str) -> Any:
     >>> len(make_paragraphs_and_datelines(nlp, "p")(nlp("")))
     0
     """
-    breaks = make_paragraphs(nlp, name)
-
     def paragraphs_and_datelines(doc: Doc) -> Doc:
-        breaks(doc)
-        starts = [0] * bool(len(doc)) + [i + 1 for i in tokens_containing(doc, "\n") if i + 1 < len(doc)]
-        for start in starts:
+        breaks = _after_line_breaks(doc)
+        for start in breaks:
+            doc[start].is_sent_start = True
+        for start in [0] * bool(len(doc)) + breaks:
             end = dateline_end(doc, start)
             if end is not None:
                 doc[end].is_sent_start = True
