@@ -5989,7 +5989,7 @@ def test_an_object_pronoun_of_a_participle_is_the_object_of_the_verb_it_goes_wit
     the diplomats."""
     result = extract(extractor, "Mali's military government suspended the French broadcasters RFI and France 24 on "
                                 "Thursday, accusing them of spreading false reports about abuses by the army.")
-    assert labels(only(result, "Accusation").targets) == {"RFI"}
+    assert labels(only(result, "Accusation").targets) == {"RFI", "France 24"}
     result = extract(extractor, "Burkina Faso's military government on Thursday expelled three French diplomats, "
                                 "accusing them of \"subversive activities,\" the foreign ministry said.")
     assert labels(only(result, "Accusation").targets) == {"french diplomats"}
@@ -6044,3 +6044,39 @@ def test_what_an_allegation_says_is_no_deed_of_the_article(extractor: Extractor,
 def test_marines_sailors_and_paratroopers_are_their_states_armed_forces(extractor: Extractor, sentence: str,
                                                                        agent: str) -> None:
     assert {agent} == {a.label for e in extract(extractor, sentence).events for a in e.agents}
+
+
+# --- thirty-fifth session -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mali's military government suspended the French broadcasters RFI and France 24 on Thursday.",
+    "Mali's military government suspended RFI and France 24 on Thursday.",
+])
+def test_a_place_name_with_a_number_names_a_broadcaster_not_the_place(extractor: Extractor, sentence: str) -> None:
+    assert labels(only(extract(extractor, sentence), "Sanction").targets) == {"RFI", "France 24"}
+
+
+def test_a_number_counting_what_follows_leaves_the_place_named(extractor: Extractor) -> None:
+    assert "Syria" in labels(only(extract(extractor, "Israel struck Syria 14 years after the war began."),
+                                  "Attack").targets)
+
+
+def test_them_after_a_list_stands_for_all_of_it(extractor: Extractor) -> None:
+    """"suspended RFI and France 24, accusing them of ...": both are accused."""
+    result = extract(extractor, "Mali's military government suspended RFI and France 24 on Thursday, accusing them "
+                                "of spreading false reports.")
+    assert labels(only(result, "Accusation").targets) == {"RFI", "France 24"}
+
+
+def test_a_dateline_says_which_state_a_story_is_set_in(extractor: Extractor) -> None:
+    """A story filed from Bamako, naming France as often as Mali: "the government" and "soldiers"
+    are Mali's, so France condemns Mali's decision, not its own army."""
+    result = extract(extractor, "Mali Junta Suspends French Broadcasters\n\nBAMAKO, Mali — Mali's military "
+                                "government suspended the French broadcasters RFI and France 24 on Thursday.\n\nThe "
+                                "government said the outlets had broadcast \"unfounded allegations\" that soldiers "
+                                "killed civilians in the central region of Mopti. France's foreign ministry condemned "
+                                "the decision.")
+    condemnation = only(result, "Accusation")
+    assert "France" in labels(condemnation.agents) and "Mali" in labels(condemnation.targets)
+    assert "French Armed Forces" not in labels(condemnation.targets)

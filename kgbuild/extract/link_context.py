@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .datelines import is_dateline
 from .items import ActorRef, MentionItem
 from .lexicon import KBIndex, Lexicon, normalise_name
 from .mentions import in_body
@@ -380,7 +381,7 @@ _SET_IN = frozenset({"in", "inside", "across", "throughout"})
 
 def story_state(ctx: LinkContext, ents: Iterable[Span], body: list[tuple[int, int]]) -> str | None:
     """The state a story is about, if one stands out (two fifths of the weight): the states it names
-    (three times where the story is set in one, "in Sudan"; half where a nationality qualifies a
+    (three times where the story is set in one, "in Sudan", or filed from it, "BAMAKO, Mali —"; half where a nationality qualifies a
     word that names no actor or deed, "Afghan soil"), with the KB organs and capitals it names
     deciding between them at half weight ("Somali forces", "in Islamabad"); with no state named,
     the one state all its KB places lie in ("in Khartoum")."""
@@ -394,7 +395,7 @@ def story_state(ctx: LinkContext, ents: Iterable[Span], body: list[tuple[int, in
         if state is None and ent.ent_id_ in ctx.kbi.states_of and len(ent) > 1 \
                 and state_of_token(ctx, ent[0]) == ctx.kbi.states_of[ent.ent_id_]:
             state = ctx.kbi.states_of[ent.ent_id_]  # "Mali's military", "Somali forces": the state named in it
-        located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in _SET_IN
+        located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in _SET_IN or is_dateline(ent.sent)
         if state:
             described = ent.root.dep_ == "amod" and not names_an_actor_or_deed(ctx.lex, ent.root.head)
             weight = 3 if located else 0.5 if described else 1

@@ -25,7 +25,7 @@ from .link_context import (LinkContext, chamber, destination_states, forces_name
 from .mentions import in_body
 from .name_labels import settle_name_labels
 from .names import (MODEL_NAME, NAME_PARTICLES, POSSESSIVE, complete_person_names, headline_end, in_capitals_word,
-                    is_noise, join_organisation_names, names_a_thing, rejoin_split_names, storm_names, trimmed)
+                    is_noise, join_numbered_names, join_organisation_names, names_a_thing, rejoin_split_names, storm_names, trimmed)
 from .nouns import (EQUIPMENT, FORCE_SITES, ITS_PEOPLE, backer_of_another, freed, generic_of, has_gov_modifier,
                     judged, names_an_actor_or_deed, noun_key, of_elsewhere, phrase_start, sanctioned)
 from .titles import holds_office_of, local_body, names_title_holder, qualifies_title, regional_government
@@ -61,6 +61,7 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
     """Every actor mention of the article, non-overlapping, in text order."""
     rejoin_split_names(doc)
     join_organisation_names(doc)
+    join_numbered_names(doc)  # "France 24": a broadcaster, not France
     titles = ctx.lex.person_titles | ctx.lex.leader_titles | ctx.lex.member_titles
     settle_name_labels(doc, titles=titles, org_words=[w for words in ctx.lex.org_words.values() for w in words],
                        demonyms=ctx.kbi.demonyms)

@@ -272,16 +272,21 @@ class MentionIndex:
         """Whom an object pronoun of a participle with no subject of its own stands for: the object
         of the verb the participle goes with, who is not its subject ("Mali's government suspended
         the broadcasters RFI and France 24, accusing them of spreading false reports")."""
+        return next(iter(self.acted_on_before(token, person=person)), None)
+
+    def acted_on_before(self, token: Token, *, person: bool = False) -> list[ActorRef]:
+        """All that :meth:`_acted_on_before` finds in the object (a plural "them": "RFI and France
+        24"), or nothing."""
         verb = token.head
         if token.dep_ not in ("dobj", "dative") or token.lower_ not in ("them", "it", "him", "her") \
                 or verb.dep_ not in ("advcl", "conj") or verb.tag_ != "VBG" \
                 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.head.pos_ != "VERB":
-            return None
+            return []
         for obj in (c for c in verb.head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i):
-            for actor in self.in_phrase(obj):
-                if person == (actor.actor_class == "Person"):
-                    return actor
-        return None
+            found = [a for a in self.in_phrase(obj) if person == (a.actor_class == "Person")]
+            if found:
+                return found if token.lower_ == "them" else found[:1]
+        return []
 
     def _reporting_subject(self, token: Token, *, person: bool, skip: frozenset[str]) -> ActorRef | None:
         """The subject of the verb of saying whose report a subject pronoun (or its possessive)

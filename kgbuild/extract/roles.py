@@ -297,6 +297,7 @@ def verb_targets(verb: Token, index: MentionIndex, *, event_class: str, lex: Lex
                 else index.previous_subject(child, person=person)
             if prior is not None:  # "removed Omar al-Bashir and jailed him": the object both verbs share
                 targets.append(prior)
+                targets.extend(index.acted_on_before(child)[1:])  # "suspended RFI and France 24, accusing them"
         elif child.dep_ == "prep" and child.lower_ == "with":  # "retaliate with tariffs on German vehicles"
             measures = [g for g in measures_with(verb, lex) if g.head.i == child.i]
             targets.extend(a for m in measures for p in m.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
