@@ -6080,3 +6080,23 @@ def test_a_dateline_says_which_state_a_story_is_set_in(extractor: Extractor) -> 
     condemnation = only(result, "Accusation")
     assert "France" in labels(condemnation.agents) and "Mali" in labels(condemnation.targets)
     assert "French Armed Forces" not in labels(condemnation.targets)
+
+
+@pytest.mark.parametrize("sentence, targets", [
+    ("Venezuela expelled the ambassadors of Chile and Peru.", {"Chile", "Peru"}),
+    ("Venezuela expelled the ambassador of Chile.", {"Government of Chile"}),
+])
+def test_what_is_done_to_unnamed_envoys_is_done_to_whom_they_act_for(extractor: Extractor, sentence: str,
+                                                                     targets: set[str]) -> None:
+    assert labels(only(extract(extractor, sentence), "Coercion").targets) == targets
+
+
+def test_them_after_a_participle_is_never_the_subject_it_shares(extractor: Extractor) -> None:
+    """"Venezuela expelled the ambassadors of Chile and Peru, accusing them of meddling": Chile and
+    Peru are accused, not Venezuela (which made the accusation vanish as aimed at its agent); with
+    the envoys' states untold, no one else named before stands in for them."""
+    result = extract(extractor, "Venezuela expelled the ambassadors of Chile and Peru, accusing them of meddling.")
+    accusation = only(result, "Accusation")
+    assert labels(accusation.agents) == {"Venezuela"} and labels(accusation.targets) == {"Chile", "Peru"}
+    result = extract(extractor, "Chile protested. Venezuela expelled the ambassadors, accusing them of meddling.")
+    assert not events_of(result, "Accusation")

@@ -208,6 +208,8 @@ class MentionIndex:
         acted_on = self._acted_on_before(token, person=person)
         if acted_on is not None:  # "suspended the broadcasters RFI and France 24, accusing them of": RFI's
             return acted_on
+        if _participle_objects(token):
+            return None  # "expelled the ambassadors, accusing them": the ambassadors, whoever sent them
         speaker = self._reporting_subject(token, person=person, skip=skip)
         if speaker is not None:  # "Russia's Defense Ministry said it had destroyed 121 drones": the ministry
             return speaker
@@ -216,13 +218,17 @@ class MentionIndex:
         source: ActorRef | None = None  # the latest person named only as a source ("according to X")
         # an object is never its own verb's subject ("Israel had accused it": not Israel)
         own_verb = token.head if token.dep_ in ("dobj", "dative") else None
+        # nor the subject a participle without its own shares ("expelled X, accusing them": not the expeller)
+        doer_verb = own_verb.head if own_verb is not None and own_verb.dep_ in ("advcl", "conj", "xcomp") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in own_verb.children) else own_verb
         quoted = self.quote_mask()
         for prior in self.doc[max(0, token.i - 120):token.i]:
             if prior.dep_ not in ("nsubj", "nsubjpass") and not (person and prior.ent_type_ == "PERSON"):
                 continue
             if quoted[prior.i] and not quoted[token.i]:
                 continue  # '"Putin does not want peace," he told reporters': not Putin, who is quoted
-            if own_verb is not None and prior.head.i == own_verb.i and prior.dep_ in ("nsubj", "nsubjpass"):
+            if own_verb is not None and prior.head.i in (own_verb.i, doer_verb.i) \
+                    and prior.dep_ in ("nsubj", "nsubjpass"):
                 continue
             mention = self.at(prior)
             if mention is None or mention.actor.key in skip:
@@ -277,16 +283,19 @@ class MentionIndex:
     def acted_on_before(self, token: Token, *, person: bool = False) -> list[ActorRef]:
         """All that :meth:`_acted_on_before` finds in the object (a plural "them": "RFI and France
         24"), or nothing."""
-        verb = token.head
-        if token.dep_ not in ("dobj", "dative") or token.lower_ not in ("them", "it", "him", "her") \
-                or verb.dep_ not in ("advcl", "conj") or verb.tag_ != "VBG" \
-                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.head.pos_ != "VERB":
-            return []
-        for obj in (c for c in verb.head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i):
-            found = [a for a in self.in_phrase(obj) if person == (a.actor_class == "Person")]
+        for obj in _participle_objects(token):
+            found = [a for a in self.in_phrase(obj) or self.represented(obj) if person == (a.actor_class == "Person")]
             if found:
                 return found if token.lower_ == "them" else found[:1]
         return []
+
+    def represented(self, head: Token) -> list[ActorRef]:
+        """Whom the unnamed envoys or office holders of a phrase act for ("the ambassadors of Chile
+        and Peru", "diplomats from Chile", "the head of the militia"), if it names them."""
+        if head.lemma_.lower() not in _ENVOYS:
+            return []
+        return [a for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                for g in c.children if g.dep_ == "pobj" for a in self.in_phrase(g) if a.actor_class != "Place"]
 
     def _reporting_subject(self, token: Token, *, person: bool, skip: frozenset[str]) -> ActorRef | None:
         """The subject of the verb of saying whose report a subject pronoun (or its possessive)
@@ -313,9 +322,25 @@ class MentionIndex:
         return [prior] if prior is not None else []
 
 
+#: who acts for a state or body: what is done to "the ambassador of Chile" is done to Chile
+_ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "consul", "emissary", "delegation", "delegate",
+                     "representative", "president", "minister", "leader", "head", "chief", "commander",
+                     "spokesman", "spokeswoman", "spokesperson"})
 #: pronouns that stand for an actor named before (first person: the speaker, named by the frame)
 _PERSONAL = frozenset({"it", "they", "them", "he", "she", "him", "her", "i", "we"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+
+
+def _participle_objects(token: Token) -> list[Token]:
+    """The objects of the verb that a participle with no subject of its own goes with, before it,
+    where ``token`` is an object pronoun of the participle ("suspended RFI and France 24, accusing
+    them": RFI)."""
+    verb = token.head
+    if token.dep_ not in ("dobj", "dative") or token.lower_ not in ("them", "it", "him", "her") \
+            or verb.dep_ not in ("advcl", "conj") or verb.tag_ != "VBG" \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.head.pos_ != "VERB":
+        return []
+    return [c for c in verb.head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i]
 
 
 def _cited(token: Token) -> bool:

@@ -37,6 +37,8 @@ def _acted_on(head: Token, index: MentionIndex, *, statement: bool = False) -> l
     is the state's own ("opposes Chinese investment", "criticized Russia's offensive": China,
     Russia)."""
     actors = index.in_phrase(head)
+    if not actors:  # "expelled the ambassadors of Chile and Peru": Chile and Peru
+        actors = index.represented(head)
     if not actors and (head.lemma_.lower() in _OWNED_SITES  # "raided the offices of Al Jazeera": Al Jazeera
                        or statement and head.lemma_.lower() in TRADED):  # "banned imports of Russian oil": Russia
         actors = [a for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
