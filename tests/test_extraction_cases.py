@@ -6100,3 +6100,24 @@ def test_them_after_a_participle_is_never_the_subject_it_shares(extractor: Extra
     assert labels(accusation.agents) == {"Venezuela"} and labels(accusation.targets) == {"Chile", "Peru"}
     result = extract(extractor, "Chile protested. Venezuela expelled the ambassadors, accusing them of meddling.")
     assert not events_of(result, "Accusation")
+
+
+@pytest.mark.parametrize("sentence, agents, targets", [
+    ("Al-Shabab has been fighting to overthrow the Somali government.", {"al-Shabab"},
+     {"Federal Government of Somalia"}),
+    ("Rwandan soldiers are fighting alongside the M23 against the Congolese army.",
+     {"Rwanda Defence Force", "March 23 Movement"}, {"Armed Forces of the Democratic Republic of the Congo"}),
+])
+def test_a_fight_has_a_direction_where_its_aim_or_its_allies_are_told(extractor: Extractor, sentence: str,
+                                                                      agents: set[str], targets: set[str]) -> None:
+    attack = only(extract(extractor, sentence), "Attack")
+    assert (labels(attack.agents), labels(attack.targets)) == (agents, targets)
+
+
+def test_those_fighting_alongside_are_never_fought(extractor: Extractor) -> None:
+    """"Rwandan soldiers are fighting alongside the M23 on our soil": the M23 is on Rwanda's side
+    (the fight had been each side against the other)."""
+    result = extract(extractor, "Congo's government on Thursday accused Rwanda of sending troops to help M23 rebels. "
+                                "\"Rwandan soldiers are fighting alongside the M23 on our soil,\" government spokesman "
+                                "Patrick Muyaya said.")
+    assert not any("March 23 Movement" in labels(e.targets) for e in events_of(result, "Attack"))

@@ -14,7 +14,8 @@ from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import MentionIndex, counted, unique_actors
 from .nouns import EQUIPMENT, FORCE_SITES, OFFERS, PLACE_NOUNS, WEAPONS
-from .roles import is_clash, taken_from, verb_agents
+from .clashes import is_clash
+from .roles import taken_from, verb_agents
 from .speech import SpeechFrame
 from .triggers import (Candidate, embedding_trigger, governing_verb, is_hedged, misread_main_clause, prevented,
                        prisoners_swapped)

@@ -42,7 +42,8 @@ from .places import event_place, only_where, spoken_place
 from .rebuttals import answer_accusations, in_denied_deed
 from .reported import reported_deed, said_of_another
 from .role_candidates import Told, referents, referred_victims, role_candidates
-from .roles import HIT_WITH, LIGHT_VERBS, embedded_agents, held_by_whom, is_clash
+from .clashes import clash_allies_and_aims, is_clash
+from .roles import HIT_WITH, LIGHT_VERBS, embedded_agents, held_by_whom
 from .rule_roles import RuleRoles
 from .speech import (TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, met_with_a_thing, speaker_sides,
                      talked_with, visited_no_one)
@@ -474,9 +475,14 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         if event_class == EventClass.ATTACK and is_clash(token):
             # a clash each side fights, unless its object is whom its subject fought ("the RSF, which
             # has fought the army": the army)
-            fought = {a.key for c in token.children if c.dep_ == "dobj" for a in index.in_phrase(c)}
+            allies, aims = clash_allies_and_aims(token, index)  # ("fighting alongside the M23": one side)
+            fought = {a.key for c in token.children if c.dep_ == "dobj" for a in index.in_phrase(c)} \
+                | {a.key for a in aims}  # ("fighting to overthrow the government")
             sides = unique_actors([*agents, *targets])
-            if len(sides) > 1 and not (rule_agents and fought & {t.key for t in rule_targets}):
+            if allies:
+                agents = unique_actors([*rule_agents, *allies])
+                targets = [t for t in sides if t.key not in {a.key for a in agents}]
+            elif len(sides) > 1 and not (rule_agents and fought & {t.key for t in rule_targets}):
                 agents = targets = sides  # a clash: each side attacks the other
         if event_class == EventClass.DEPLOYMENT and token.pos_ == "VERB":  # "Belarus moved troops": the troops
             sent = {a.key for c in token.children if c.dep_ == "dobj" for a in index.in_phrase(c)}  # go, not suffer

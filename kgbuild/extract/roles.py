@@ -11,12 +11,13 @@ from ..vocabulary import ActorClass, EventClass
 from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import PRONOUNS, RELATIVE_PRONOUNS, MentionIndex
+from .clashes import clash_sides, is_clash
 from .nouns import ASSETS, EQUIPMENT, TRADED
 from .speech import REPORTING_VERBS
 from .triggers import DELIVERING_VERBS, LETTING_IN, LIGHT_VERBS, brings_about
 
 __all__ = ["verb_agents", "verb_targets", "noun_roles", "passive_doers", "embedded_agents",
-           "evaluative", "clash_sides", "is_clash", "held_by_whom", "measures_with", "movers", "proposers",
+           "evaluative", "held_by_whom", "measures_with", "movers", "proposers",
            "speech_act_clause", "taken_from", "pronoun_possessor", "ARMED", "FORCES_SENT", "PATIENT_NOUNS",
            "LIGHT_VERBS", "DELIVERING_VERBS"]
 
@@ -495,19 +496,6 @@ def embedded_agents(token: Token, index: MentionIndex, lex: Lexicon, triggers: s
         if not found:
             found.append(ActorRef(None, "?", "?anaphor"))  # resolved to the last attack's agents
     return found
-
-
-def clash_sides(word: Token, index: MentionIndex) -> list[ActorRef]:
-    """The sides a fight is "between" or "among" on ``word`` ("fighting between the army and the RSF")."""
-    return [a for c in word.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
-            for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)]
-
-
-def is_clash(token: Token) -> bool:
-    """A fight of two sides: "clashed", "a gun battle", "exchanged fire", "traded gunfire"."""
-    return token.lemma_.lower() in ("clash", "fight", "fighting", "battle", "gunfight", "shootout", "firefight") \
-        or token.lemma_.lower() in ("exchange", "trade") and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "gunfire", "shot") for c in token.children)
 
 
 #: verbs of keeping someone from harm: their object is whom a deed is done for, not done to

@@ -7,13 +7,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..vocabulary import EventClass
+from .clashes import clash_allies_and_aims, clash_sides, is_clash
 from .deeds import aid_recipients, attack_undergone, bodies_left, let_out_of_custody, offer_makers, refused_dealings
 from .implied import threatened_parties
 from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import MentionIndex, unique_actors
-from .roles import (ARMED, LIGHT_VERBS, clash_sides, is_clash, movers, noun_roles, passive_doers, proposers,
-                    verb_agents, verb_targets)
+from .roles import ARMED, LIGHT_VERBS, movers, noun_roles, passive_doers, proposers, verb_agents, verb_targets
 from .speech import SpeechFrames
 from .statements import document_issuers
 from .triggers import misread_main_clause
@@ -75,6 +75,9 @@ def rule_roles(token: Token, event_class: str, index: MentionIndex, lex: Lexicon
             agents = document_issuers(token, index) or []
         if not agents and is_clash(token):  # "fighting between the army and the RSF has killed ..."
             agents = clash_sides(token, index)
+        if is_clash(token):  # "fighting alongside the M23", "fighting to overthrow the government"
+            allies, aims = clash_allies_and_aims(token, index)
+            agents, targets = unique_actors([*agents, *allies]), unique_actors([*targets, *aims])
         if event_class == EventClass.REJECTION:  # "rejected a proposal by X"; "X proposed, Y refused"; "vetoed a
             # resolution on Ukraine drafted by the United States": its makers, not what it is about
             targets = offer_makers(token, index, refused=True) or targets or proposers(token, index) \
