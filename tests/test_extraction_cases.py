@@ -6121,3 +6121,20 @@ def test_those_fighting_alongside_are_never_fought(extractor: Extractor) -> None
                                 "\"Rwandan soldiers are fighting alongside the M23 on our soil,\" government spokesman "
                                 "Patrick Muyaya said.")
     assert not any("March 23 Movement" in labels(e.targets) for e in events_of(result, "Attack"))
+
+
+def test_killings_condemned_are_not_the_arrest_told_before(extractor: Extractor) -> None:
+    """"Police said they had arrested 12 suspects in connection with an attack ... Tinubu condemned
+    the killings": the killers are untold, the police did no killing (an abduction may still name
+    an attack told before, and a crackdown on protesters their dispersal: tests above)."""
+    result = extract(extractor, "Nigerian police said Friday they had arrested 12 suspects in connection with an "
+                                "attack on a church that killed 40 worshippers. President Bola Tinubu condemned the "
+                                "killings.")
+    assert not any("Nigeria Police Force" in labels(e.targets) for e in events_of(result, "Accusation"))
+
+
+def test_an_abduction_condemned_names_the_attack_told_before(extractor: Extractor) -> None:
+    result = extract(extractor, "Gunmen stormed a secondary school in Nigeria's northwestern Kebbi state early "
+                                "Monday and abducted at least 25 students, police said. UNICEF condemned the abduction.")
+    condemnation = next(e for e in events_of(result, "Accusation") if labels(e.agents) == {"UNICEF"})
+    assert labels(condemnation.targets) == {"gunmen"}

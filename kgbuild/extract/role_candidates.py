@@ -110,8 +110,14 @@ def _referred(trigger: Token, lex: Lexicon, earlier: Sequence[Told], index: Ment
                     or deed and any(lex.classes[k].kind != "statement" for k in t.kinds)
                     or said and any(lex.classes[k].kind == "statement" for k in t.kinds))), None) \
                     if classes or deed or said else None
-            if told is None and _FORCE & classes:  # "the crackdown on protesters": the dispersal told before
-                told = next((t for t in reversed(earlier) if t.agents and t.kinds & _FORCE), None)
+            if told is None and _FORCE & classes:  # "condemned the abduction": the attack told before; "the
+                # crackdown on protesters": the dispersal of those it names (not "condemned the killings" after
+                # an arrest of suspects: the police's)
+                victims = {a.key for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+                           for a in (index.in_phrase(g) if index is not None else ())}
+                told = next((t for t in reversed(earlier) if t.agents and t.kinds & _FORCE and (
+                    EventClass.COERCION.value in classes or not t.kinds & {EventClass.COERCION.value} - classes
+                    or victims & {v.key for v in t.targets})), None)
             made = _charge_makers(noun, index) if noun in summing and index is not None else []
             if made:  # "the opposition said ..., a charge the ministry denied": the charge its clause tells
                 told = None
