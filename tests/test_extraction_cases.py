@@ -6138,3 +6138,21 @@ def test_an_abduction_condemned_names_the_attack_told_before(extractor: Extracto
                                 "Monday and abducted at least 25 students, police said. UNICEF condemned the abduction.")
     condemnation = next(e for e in events_of(result, "Accusation") if labels(e.agents) == {"UNICEF"})
     assert labels(condemnation.targets) == {"gunmen"}
+
+
+def test_the_foreign_ministry_is_a_ministry_of_the_state_the_story_is_about(extractor: Extractor) -> None:
+    """"foreign" in "the foreign ministry" is part of the institution's name, not a nationality
+    putting it outside the story's state (as in "foreign troops")."""
+    result = extract(extractor, "China criticized the sale on Monday. The foreign ministry said the sale harmed the "
+                                "country's sovereignty.")
+    assert "Ministry of Foreign Affairs of China" in labels(m.actor for m in result.mentions)
+    result = extract(extractor, "Kenya protested on Monday. Foreign troops entered the town.")
+    assert not any(m.text.lower().endswith("troops") for m in result.mentions if m.actor.label.endswith("Kenya"))
+
+
+def test_a_bare_ministry_is_of_the_government_its_sentence_named(extractor: Extractor) -> None:
+    result = extract(extractor, "Burkina Faso's military government on Thursday expelled three French diplomats, "
+                                "accusing them of \"subversive activities,\" the foreign ministry said. France rejected "
+                                "the accusations. A French foreign ministry spokesman said France would respond.")
+    ministries = {m.actor.label for m in result.mentions if m.text == "foreign ministry"}
+    assert ministries == {"Ministry of Foreign Affairs of Burkina Faso"}

@@ -20,7 +20,8 @@ from .names import POSSESSIVE
 from .nouns import EQUIPMENT, names_an_actor_or_deed
 
 __all__ = ["LinkContext", "bodies_led", "kb_ref", "own_forces", "state_of_ent", "state_of_token", "possessor_state",
-           "institution", "government", "government_named_last", "home_government", "state_sides", "chamber",
+           "institution", "government", "government_named_before", "government_named_last", "home_government",
+           "state_sides", "chamber",
            "senders_state", "destination_states", "story_state", "junta_state", "remember_aliases",
            "forces_named_before"]
 
@@ -167,6 +168,24 @@ def government_named_last(ctx: LinkContext, noun: Token, mentions: list[MentionI
 
 #: bare nouns for a state's forces, which refer back to the forces named before them in the sentence
 _BARE_FORCES = frozenset({"military", "army", "troops", "forces", "soldiers", "armed forces"})
+
+
+#: bare nouns for a state's ministries, which refer back to the government named before them in the sentence
+_BARE_MINISTRIES = frozenset({"foreign ministry", "defense ministry", "defence ministry", "interior ministry"})
+
+
+def government_named_before(ctx: LinkContext, noun: Token, key: str, taken: dict[int, MentionItem]) -> str | None:
+    """The state whose ministry a bare "the foreign ministry" is, where its sentence named that
+    state's government before it ("Burkina Faso's military government expelled three French
+    diplomats, the foreign ministry said": Burkina Faso's, in a story that names France more)."""
+    if key not in _BARE_MINISTRIES:
+        return None
+    for word in reversed(noun.doc[noun.sent.start:noun.i]):
+        mention = taken.get(word.i)
+        state = governed_state(ctx, mention.actor) if mention is not None else None
+        if state:
+            return state
+    return None
 
 
 def forces_named_before(noun: Token, key: str, taken: dict[int, MentionItem]) -> str | None:

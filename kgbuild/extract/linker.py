@@ -19,8 +19,8 @@ from .groups import crowd_protesting, group_actor, named_group, the_public_addre
 from .items import ActorRef, MentionItem
 from .lexicon import normalise_name
 from .link_context import (LinkContext, chamber, destination_states, forces_named_before, government,
-                           government_named_last, home_government, institution, junta_state, kb_ref, own_forces,
-                           possessor_state, remember_aliases, senders_state, state_of_ent, state_of_token,
+                           government_named_before, government_named_last, home_government, institution, junta_state,
+                           kb_ref, own_forces, possessor_state, remember_aliases, senders_state, state_of_ent, state_of_token,
                            state_sides, story_state)
 from .mentions import in_body
 from .name_labels import settle_name_labels
@@ -343,10 +343,12 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue
         if generic and token.tag_ in ("NNS", "NN", "NNP", "NNPS"):
             state = _modifier_state(ctx, token, taken)
-            if state is None and (generic[0] in _BARE_OK or has_gov_modifier(token)) and not of_elsewhere(token) \
+            if state is None and (generic[0] in _BARE_OK or has_gov_modifier(token)) \
+                    and not of_elsewhere(token, start=generic[1]) \
                     and not (token.tag_ == "NNS" and token.lemma_.lower() in _ONE_A_STATE):  # "ruled by juntas"
                 state = senders_state(token, taken) or junta_state(token, taken) \
-                    or forces_named_before(token, generic[0], taken) or ctx.dominant_state \
+                    or forces_named_before(token, generic[0], taken) \
+                    or government_named_before(ctx, token, generic[0], taken) or ctx.dominant_state \
                     or government_named_last(ctx, token, items, key=generic[0])
                 if state in destination_states(token, taken):
                     state = None  # "warned NATO against sending troops to Ukraine": not Ukraine's troops
