@@ -6156,3 +6156,25 @@ def test_a_bare_ministry_is_of_the_government_its_sentence_named(extractor: Extr
                                 "the accusations. A French foreign ministry spokesman said France would respond.")
     ministries = {m.actor.label for m in result.mentions if m.text == "foreign ministry"}
     assert ministries == {"Ministry of Foreign Affairs of Burkina Faso"}
+
+
+@pytest.mark.parametrize("sentence, parties", [
+    ("Armenia and Azerbaijan have agreed on the text of a peace treaty.", {"Armenia", "Azerbaijan"}),
+    ("Armenia and Azerbaijan have agreed on the text of a peace treaty meant to end decades of conflict, the two "
+     "countries' foreign ministries said Thursday.", {"Armenia", "Azerbaijan"}),
+    ("Sudan signed a deal with the RSF on Monday.", {"Sudan", "Rapid Support Forces"}),
+])
+def test_parties_settling_on_an_agreement_make_one(extractor: Extractor, sentence: str, parties: set[str]) -> None:
+    """Whatever the detector scores the verb; a possessive apostrophe ("the two countries'") is no
+    quotation making "agreed" say what someone thinks."""
+    agreement = only(extract(extractor, sentence), "Agreement")
+    assert labels(agreement.agents) == labels(agreement.targets) == parties
+
+
+@pytest.mark.parametrize("sentence", [
+    "Israel and Hamas could agree on a truce.",
+    "Russia and Ukraine agreed that the talks failed.",
+    "Kenya and Somalia did not agree on a deal.",
+])
+def test_no_agreement_unless_settled(extractor: Extractor, sentence: str) -> None:
+    assert not events_of(extract(extractor, sentence), "Agreement")

@@ -47,7 +47,7 @@ from .roles import HIT_WITH, LIGHT_VERBS, embedded_agents, held_by_whom
 from .rule_roles import RuleRoles
 from .speech import (TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, met_with_a_thing, speaker_sides,
                      talked_with, visited_no_one)
-from .statements import document_issuers, issued_statement, only_put_out, talk_held, turned_down
+from .statements import agreement_reached, document_issuers, issued_statement, only_put_out, talk_held, turned_down
 from .triggers import (HEDGE_NOUNS, Candidate, breach_described, brings_about, embedding_trigger, find_candidates,
                        governing_verb, is_hedged, prisoners_swapped, reason_judged)
 from .verdicts import asks_something, called_false
@@ -142,7 +142,7 @@ def _between_parties(token: Token) -> bool:
         return False
     if lemma == "agree":
         if any(c.dep_ in ("ccomp", "parataxis") for c in token.children) or token.dep_ in ("parataxis", "ccomp") \
-                and any(t.is_quote for t in token.sent):
+                and any(t.is_quote and t.tag_ != "POS" for t in token.sent):  # (not "the two countries' ministries")
             return False
     return True
 
@@ -303,7 +303,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
         else:
             lexicon_classes = set(candidate.classes)
             label = models.event_class(features, lexicon=candidate.classes) or issued_statement(candidate, lex, index) \
-                or talk_held(token, index, lex) \
+                or talk_held(token, index, lex) or agreement_reached(token, index, lex) \
                 or (EventClass.DEMAND if EventClass.DEMAND in lexicon_classes
                     and asked_to_act(token, index) else None) \
                 or (EventClass.THREAT if EventClass.THREAT in lexicon_classes

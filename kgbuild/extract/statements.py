@@ -15,7 +15,8 @@ from .mentions import MentionIndex
 from .speech import TALKING_VERBS, speaker_actors, talked_with
 from .triggers import DELIVERING_VERBS, LIGHT_VERBS, Candidate, is_hedged, person_object
 
-__all__ = ["DOCUMENT_NOUNS", "document_issuers", "issued_statement", "only_put_out", "talk_held", "turned_down"]
+__all__ = ["DOCUMENT_NOUNS", "agreement_reached", "document_issuers", "issued_statement", "only_put_out", "talk_held",
+           "turned_down"]
 
 
 def issued_statement(candidate: Candidate, lex: Lexicon, index: MentionIndex) -> str | None:
@@ -50,6 +51,34 @@ def talk_held(verb: Token, index: MentionIndex, lex: Lexicon) -> str | None:
             a.actor_class not in (ActorClass.PLACE, ActorClass.GROUP)
             for c in verb.children if c.dep_ == "dobj" for a in index.in_phrase(c)) else None
     return EventClass.CONSULTATION if talked_with(verb, index, named=True) else None
+
+
+#: verbs that make an agreement on what they take ("agreed on a truce", "signed the treaty")
+_SETTLING = frozenset({"agree", "sign", "conclude", "finalize", "finalise", "seal", "reach", "initial"})
+#: what stands for the agreement it is part of ("the text of a peace treaty", "the terms of a deal")
+_PARTS_OF_A_DEAL = frozenset({"text", "terms", "draft", "framework", "outline", "details"})
+
+
+def agreement_reached(verb: Token, index: MentionIndex, lex: Lexicon) -> str | None:
+    """"Armenia and Azerbaijan have agreed on the text of a peace treaty", "signed a deal with X":
+    parties named on both sides settling on an agreement, said done, are an agreement whatever the
+    detector scores the verb."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SETTLING or is_hedged(verb, lex) \
+            or any(c.dep_ in ("neg", "aux") and c.lower_ in ("not", "n't", "never", "to", "will", "'ll", "would",
+                                                             "could", "may", "might", "should", "shall")
+                   for c in verb.children):
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "to") for g in c.children if g.dep_ == "pobj"]
+    objects += [g for o in objects if o.lemma_.lower() in _PARTS_OF_A_DEAL
+                for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if not any(o.lemma_.lower() in lex.classes[EventClass.AGREEMENT].nouns for o in objects):
+        return None
+    parties = [a for c in verb.children if c.dep_ == "nsubj" for a in index.in_phrase(c)] + [
+        a for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children if g.dep_ == "pobj" for a in index.in_phrase(g)]
+    named = {a.key for a in parties if a.actor_class not in (ActorClass.PLACE, ActorClass.GROUP)}
+    return EventClass.AGREEMENT if len(named) > 1 else None
 
 
 #: what a body issues that says something in its name ("a statement criticizing X")
