@@ -6178,3 +6178,22 @@ def test_parties_settling_on_an_agreement_make_one(extractor: Extractor, sentenc
 ])
 def test_no_agreement_unless_settled(extractor: Extractor, sentence: str) -> None:
     assert not events_of(extract(extractor, sentence), "Agreement")
+
+
+def test_a_person_speaks_for_no_armed_group_the_model_adds(extractor: Extractor) -> None:
+    """"President Gustavo Petro ordered the armed forces to resume offensive operations against the
+    group": the rebels named as the subject of the sentence before do not order their own pursuit."""
+    result = extract(extractor, "Colombia's government on Wednesday suspended peace talks with a dissident faction "
+                                "of the former FARC rebels after an ambush that killed four soldiers. Defense Minister "
+                                "Ivan Velasquez said the rebels of the Central General Staff had attacked a military "
+                                "patrol. President Gustavo Petro ordered the armed forces to resume offensive "
+                                "operations against the group.")
+    order = next(e for e in events_of(result, "Demand") if "Gustavo Petro" in labels(e.agents))
+    assert labels(order.agents) == {"Gustavo Petro"}
+
+
+def test_a_subject_of_the_sentence_before_is_no_co_speaker(extractor: Extractor) -> None:
+    result = extract(extractor, "Taiwan's defense ministry thanked Washington for the sale. The State Department said "
+                                "the package was consistent with U.S. law and rebuffed Beijing's criticism.")
+    rebuff = only(result, "Rejection")
+    assert "Ministry of Defence of Taiwan" not in labels(rebuff.agents)

@@ -92,7 +92,8 @@ def _charged_with(token: Token) -> bool:
 def _subjects_before(token: Token, pool: list[RoleCandidate]) -> set[str]:
     """The actors named as a subject before ``token`` in its sentence (wherever the parser hung
     them: "said Iran is 'flagrantly' defying the Council")."""
-    return {c.actor.key for c in pool if c.token.dep_ in ("nsubj", "nsubjpass") and c.token.i < token.i}
+    start = token.sent.start
+    return {c.actor.key for c in pool if c.token.dep_ in ("nsubj", "nsubjpass") and start <= c.token.i < token.i}
 
 
 def _argument_classes(token: Token, index: MentionIndex) -> tuple[str | None, str | None]:
@@ -493,11 +494,13 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             targets = [t for t in targets if t.key not in denied]  # "denied mistreating civilians": not theirs
         if event_class == EventClass.ACCUSATION:  # "condemned Mhlanga's arrest": aimed at who arrested him
             agents, targets = aimed_at_the_doers(token, index, agents, targets, rule_agents=rule_agents)
-        if not behaviour.symmetric and behaviour.kind != "physical" and any(
-                index.sides_of(a) or a.actor_class != ActorClass.PERSON for a in rule_agents):
-            # a state's or a body's speaker speaks with no armed group the model adds (a person may speak
-            # for one) but a subject ("the ministry said the operation targeted the TTP and accused Kabul")
-            subjects = _subjects_before(token, pool_of())
+        if not behaviour.symmetric and behaviour.kind != "physical" and rule_agents:
+            # a state's or a body's speaker speaks with no armed group the model adds, a person only for
+            # one they are named with or lead ("Taliban spokesman X"), and anyone with a subject ("the
+            # ministry said the operation targeted the TTP and accused Kabul")
+            subjects = _subjects_before(token, pool_of()) | {
+                b.key for a in rule_agents if a.actor_class == ActorClass.PERSON and not index.sides_of(a)
+                for b in (*index.named_with(a, token), *index.led_bodies.get(a.iri or "", ()))}
             agents = [a for a in agents if a in rule_agents or a.actor_class != ActorClass.ARMED_GROUP
                       or index.sides_of(a) or a.key in subjects]
         if rule_agents and token.dep_ == "conj" and token.head.pos_ == "VERB":  # "the Houthis dismissed the
