@@ -6197,3 +6197,28 @@ def test_a_subject_of_the_sentence_before_is_no_co_speaker(extractor: Extractor)
                                 "the package was consistent with U.S. law and rebuffed Beijing's criticism.")
     rebuff = only(result, "Rejection")
     assert "Ministry of Defence of Taiwan" not in labels(rebuff.agents)
+
+
+def test_a_capitalised_bare_ministry_is_the_story_states(extractor: Extractor) -> None:
+    result = extract(extractor, "Police in Kenya fired tear gas at protesters in Nairobi on Thursday. The Interior "
+                                "Ministry said officers had acted with restraint.")
+    assert any(m.text == "Interior Ministry" and m.actor.state_iri == "https://w3id.org/kgbuild/kb/KEN"
+               for m in result.mentions)
+    result = extract(extractor, "China said in January it approved a Coast Guard Law that authorizes firing on "
+                                "foreign vessels.")
+    assert not any("Coast Guard" in m.actor.label for m in result.mentions)
+
+
+def test_a_statement_is_not_aimed_at_its_speakers_own_state_unless_the_grammar_says_so(
+        extractor: Extractor) -> None:
+    """"Taiwan's defense ministry thanked Washington ... The State Department rebuffed Beijing's
+    criticism": the US is no target of its own State Department (the model's guess)."""
+    result = extract(extractor, "BEIJING — China on Friday lashed out at a new U.S. arms sale to Taiwan, saying "
+                                "Washington had violated its commitments.\n\nForeign ministry spokeswoman Mao Ning "
+                                "told a regular briefing that the sale of air defense systems seriously harmed China's "
+                                "sovereignty. She urged the United States to stop arming Taiwan immediately.\n\n"
+                                "Taiwan's defense ministry thanked Washington for the sale, which it said would help "
+                                "the island deter Chinese aggression. The State Department said the package was "
+                                "consistent with U.S. law and rebuffed Beijing's criticism.")
+    rebuff = only(result, "Rejection")
+    assert not {"United States", "Federal government of the United States"} & labels(rebuff.targets)

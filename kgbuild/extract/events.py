@@ -503,6 +503,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                 for b in (*index.named_with(a, token), *index.led_bodies.get(a.iri or "", ()))}
             agents = [a for a in agents if a in rule_agents or a.actor_class != ActorClass.ARMED_GROUP
                       or index.sides_of(a) or a.key in subjects]
+        if not behaviour.symmetric and behaviour.kind != "physical":  # nor at its own state the model adds
+            own = {side for a in agents for side in index.sides_of(a)}
+            targets = [t for t in targets if t in rule_targets or len(own) != 1 or index.sides.get(t.key) not in own]
         if rule_agents and token.dep_ == "conj" and token.head.pos_ == "VERB":  # "the Houthis dismissed the
             # American warning and threatened to ...": whom the first verb acts on does not do the second
             acted_on = {a.key for c in token.head.children if c.dep_ in ("dobj", "dative") for a in index.in_phrase(c)}

@@ -254,6 +254,10 @@ def link_mentions(doc: Doc, ctx: LinkContext, *, body: list[tuple[int, int]]) ->
             continue
         ent = with_name_continued(ctx, ent)
         named = trimmed(ent)
+        if ent.label_ == "ORG" and (key := normalise_name(named.text)) in _BARE_OK and named.root.dep_ != "compound" \
+                and (state := government_named_before(ctx, named.root, key, taken) or ctx.dominant_state):
+            add(named.start, named.end, institution(ctx, state, key))  # "the Interior Ministry said"
+            continue
         actor = _new_from_ner(ctx, ent)
         if actor is not None and add_regional(ent, actor):
             continue

@@ -135,13 +135,14 @@ _ELSEWHERE = frozenset({"foreign", "international", "western", "overseas"})
 def of_elsewhere(token: Token, *, start: int | None = None) -> bool:
     """"Western officials", "European diplomats", "foreign troops": a modifier that is a name or an
     adjective of a region or people that is no state (a state's would have been found first) puts
-    them outside the state the story is about; such an adjective inside the institution's name,
-    from ``start`` ("the foreign ministry"), does not (a capitalised word still does: "Coast" in
-    the "Coast Guard Law")."""
+    them outside the state the story is about; a word inside the institution's name, from
+    ``start`` ("the foreign ministry", "the Interior Ministry"), does not. An institution's name
+    inside a longer name ("the Coast Guard Law") names no institution of the story's state."""
+    if start is not None and token.dep_ == "compound" and token.head.is_title:
+        return True
     inside = token.i if start is None else start
-    return any(c.dep_ in ("amod", "compound") and c.i < token.i
-               and (c.lower_ in _ELSEWHERE and c.i < inside or c.is_title and not c.is_sent_start)
-               for c in token.children)
+    return any(c.dep_ in ("amod", "compound") and c.i < inside
+               and (c.lower_ in _ELSEWHERE or c.is_title and not c.is_sent_start) for c in token.children)
 
 
 #: what stops trade in goods ("banned imports", "a ban on exports")
