@@ -6222,3 +6222,18 @@ def test_a_statement_is_not_aimed_at_its_speakers_own_state_unless_the_grammar_s
                                 "consistent with U.S. law and rebuffed Beijing's criticism.")
     rebuff = only(result, "Rejection")
     assert not {"United States", "Federal government of the United States"} & labels(rebuff.targets)
+
+
+@pytest.mark.parametrize("text", [
+    "BEIRUT — Israeli airstrikes on two villages in southern Lebanon killed at least 12 people on Tuesday, Lebanon's "
+    "health ministry said, as cross-border fire between Israel and Hezbollah intensified. U.S. envoy Amos Hochstein "
+    "is expected in Beirut on Thursday for talks with Lebanese officials on a possible ceasefire.",
+    "Talks between Israel and Hamas are scheduled for Friday in Cairo.",
+])
+def test_talks_expected_or_scheduled_are_not_held(extractor: Extractor, text: str) -> None:
+    assert not events_of(extract(extractor, text), "Consultation")
+
+
+def test_talks_held_are_still_talks(extractor: Extractor) -> None:
+    result = extract(extractor, "Hochstein held talks with Lebanese officials in Beirut on Thursday.")
+    assert events_of(result, "Consultation")

@@ -289,6 +289,10 @@ def describes_a_kind(verb: Token) -> bool:
         and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
 
 
+#: verbs whose passive says a thing is still to come ("is expected in Beirut for talks")
+_ARRANGED = frozenset({"expect", "schedule", "plan", "set", "due"})
+
+
 def future_or_conditional(verb: Token) -> bool:
     """The verb says what will, would or could be done, or what is done only if something else
     is ("will strike", "if attacked"), also through the phrase it sits in ("unless they have
@@ -302,6 +306,9 @@ def future_or_conditional(verb: Token) -> bool:
             return True
         if node.dep_ == "xcomp" and wishes(node.head):
             return True  # "hopes to meet", "is expected to visit"
+        if node.lemma_.lower() in _ARRANGED and any(c.dep_ == "auxpass" for c in node.children) \
+                and not any(c.dep_ == "prt" for c in node.children):  # (not "were set back")
+            return True  # "is expected in Beirut for talks", "talks are scheduled for Friday"
         if node.dep_ not in ("xcomp", "acl", "conj") or node.head.i == node.i:
             return False
         node = node.head if node.head.pos_ in ("VERB", "AUX") else governing_verb(node.head)
