@@ -6237,3 +6237,15 @@ def test_talks_expected_or_scheduled_are_not_held(extractor: Extractor, text: st
 def test_talks_held_are_still_talks(extractor: Extractor) -> None:
     result = extract(extractor, "Hochstein held talks with Lebanese officials in Beirut on Thursday.")
     assert events_of(result, "Consultation")
+
+
+def test_what_a_demanded_act_is_done_to_is_not_whom_the_demand_is_made_of(extractor: Extractor) -> None:
+    """"demanded that the Taliban government stop militants from using Afghan soil": of the
+    Taliban government, not of the TTP the militants are (which the model had added)."""
+    result = extract(extractor, "PESHAWAR, Pakistan — A suicide bomber rammed an explosives-laden vehicle into a "
+                                "police checkpoint in northwestern Pakistan on Monday, killing seven officers, police "
+                                "said.\n\nThe Pakistani Taliban, known as the TTP, claimed responsibility for the "
+                                "bombing in Khyber Pakhtunkhwa province. Pakistan's foreign ministry summoned a senior "
+                                "Afghan diplomat and demanded that the Taliban government stop militants from using "
+                                "Afghan soil to attack Pakistan.")
+    assert "Tehreek-e-Taliban Pakistan" not in labels(only(result, "Demand").targets)

@@ -11,7 +11,7 @@ from ..vocabulary import ActorClass
 from .items import ActorRef
 from .mentions import MentionIndex, asked_of
 
-__all__ = ["asks_nothing", "asked_of_doers", "asked_to_act"]
+__all__ = ["asks_nothing", "asked_of_doers", "asked_to_act", "in_the_act_asked"]
 
 #: calls that ask no one for anything ("a phone call", "a wake-up call", "a close call")
 _NOT_ASKING_CALLS = frozenset({"wake", "phone", "telephone", "video", "conference", "close", "roll",
@@ -41,6 +41,17 @@ def asked_to_act(verb: Token, index: MentionIndex) -> bool:
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and c.i > verb.i]
     return bool(acts) and any(index.in_phrase(a) for a in asked if a.i < acts[0].i) \
         and any(c.dep_ == "nsubj" and index.in_phrase(c) for c in verb.children)
+
+
+def in_the_act_asked(verb: Token, index: MentionIndex) -> set[str]:
+    """The actors the act a demand asks for acts on, not its doers ("demanded that the Taliban
+    government stop militants from using Afghan soil": the militants; "urged Hamas to release the
+    hostages": the hostages): not whom the demand is made of."""
+    acts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    doers = {a.key for act in acts for c in act.children if c.dep_ in ("nsubj", "nsubjpass")
+             for a in index.in_phrase(c)} | {a.key for c in asked_of(verb) for a in index.in_phrase(c)}
+    return {m.actor.key for act in acts for c in act.children if c.dep_ not in ("nsubj", "nsubjpass")
+            for m, _ in index.in_subtree(c)} - doers
 
 
 def asks_nothing(trigger: Token, index: MentionIndex) -> bool:

@@ -24,7 +24,7 @@ from .anaphora import relative_of_no_one
 from .deeds import (DOMESTIC_ACTS, arms_supplied, bodies_left, forces_withdrawn, grammatical_event, ground_taken,
                     in_condition, mutual, offer_makers, physical_trigger, pledged, struck_somewhere,
                     weapons_shown)
-from .demands import asked_of_doers, asked_to_act, asks_nothing
+from .demands import asked_of_doers, asked_to_act, asks_nothing, in_the_act_asked
 from .event_dates import date_detentions_by_start, date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
@@ -532,6 +532,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                     targets = [index.home]
             elif not (rule_targets and targets):  # "demanded the withdrawal of Israeli troops": asked of them (the
                 targets = asked_of_doers(token, index) or targets  # grammar's, before the model's)
+            else:  # not of those the act asked for is done to ("stop militants from using Afghan soil")
+                acted_on = in_the_act_asked(token, index)
+                targets = [t for t in targets if t in rule_targets or t.key not in acted_on]
         clash = event_class == EventClass.ATTACK and is_clash(token)
         both_ways = reported is None and not behaviour.symmetric and mutual(token) \
             and len(unique_actors([*agents, *targets])) > 1
