@@ -10,8 +10,9 @@ from spacy.tokens import Token
 from ..vocabulary import ActorClass
 from .items import ActorRef
 from .mentions import MentionIndex, asked_of
+from .roles import held_by_whom
 
-__all__ = ["asks_nothing", "asked_of_doers", "asked_to_act", "in_the_act_asked"]
+__all__ = ["asks_nothing", "asked_of_doers", "asked_of_whom", "asked_to_act", "in_the_act_asked"]
 
 #: calls that ask no one for anything ("a phone call", "a wake-up call", "a close call")
 _NOT_ASKING_CALLS = frozenset({"wake", "phone", "telephone", "video", "conference", "close", "roll",
@@ -118,3 +119,25 @@ def asked_of_doers(verb: Token, index: MentionIndex) -> list[ActorRef]:
     doers += [m.actor for d in deeds for c in d.children if c.dep_ in ("poss", "amod", "compound")
               and (m := index.at(c)) is not None]  # "Israel's withdrawal", "a Russian pullout"
     return [a for a in doers if a.actor_class != ActorClass.PLACE]
+
+
+def asked_of_whom(trigger: Token, index: MentionIndex, agents: list[ActorRef], targets: list[ActorRef], *,
+                  rule_agents: list[ActorRef], rule_targets: list[ActorRef]) -> tuple[list[ActorRef], list[ActorRef]]:
+    """The agents and targets of a demand on ``trigger``: a release is asked of whoever holds the
+    one to be released, not of them (nor by them: "called for Zamora's release"), else of the
+    state the story is about; a demand for a deed of its doers ("demanded the withdrawal of
+    Israeli troops"), the grammar's before the model's; and never of those the act asked for is
+    done to (:func:`in_the_act_asked`)."""
+    held, release = held_by_whom(trigger, index)
+    if release:
+        keys = {a.key for a in held}
+        targets = [t for t in targets if t.key not in keys]
+        agents = [a for a in agents if a.key not in keys or a.key in {r.key for r in rule_agents}]
+        if not targets and index.home is not None and index.home.key not in {a.key for a in agents}:
+            targets = [index.home]
+    elif not (rule_targets and targets):
+        targets = asked_of_doers(trigger, index) or targets
+    else:
+        acted_on = in_the_act_asked(trigger, index)
+        targets = [t for t in targets if t in rule_targets or t.key not in acted_on]
+    return agents, targets

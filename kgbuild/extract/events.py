@@ -24,7 +24,7 @@ from .anaphora import relative_of_no_one
 from .deeds import (DOMESTIC_ACTS, arms_supplied, bodies_left, forces_withdrawn, grammatical_event, ground_taken,
                     in_condition, mutual, offer_makers, physical_trigger, pledged, struck_somewhere,
                     weapons_shown)
-from .demands import asked_of_doers, asked_to_act, asks_nothing, in_the_act_asked
+from .demands import asked_of_whom, asked_to_act, asks_nothing
 from .event_dates import date_detentions_by_start, date_entities, event_date
 from .evaluations import blame_laid, judged_actors, refused_makers, spoken_blame, voiced_concerns, warnings_of_blame
 from .features import RoleCandidate, TokenContext, role_features, trigger_features
@@ -44,7 +44,7 @@ from .rebuttals import answer_accusations, in_denied_deed
 from .reported import reported_deed, said_of_another
 from .role_candidates import Told, referents, referred_victims, role_candidates
 from .clashes import clash_allies_and_aims, is_clash
-from .roles import HIT_WITH, LIGHT_VERBS, embedded_agents, held_by_whom
+from .roles import HIT_WITH, LIGHT_VERBS, embedded_agents
 from .rule_roles import RuleRoles
 from .speech import (TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, met_with_a_thing, speaker_sides,
                      talked_with, visited_no_one)
@@ -522,19 +522,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             event_class, agents, targets = EventClass.ACCUSATION, reported, agents
             behaviour, weak = lex.classes[event_class], False
             rule_agents, rule_targets = reported, targets  # the speakers accuse the doers (of the state hit or not)
-        if event_class == EventClass.DEMAND:
-            held, release = held_by_whom(token, index)
-            if release:  # "called for Zamora's release": asked of whoever holds him, not of him (nor by him)
-                keys = {a.key for a in held}
-                targets = [t for t in targets if t.key not in keys]
-                agents = [a for a in agents if a.key not in keys or a.key in {r.key for r in rule_agents}]
-                if not targets and index.home is not None and index.home.key not in {a.key for a in agents}:
-                    targets = [index.home]
-            elif not (rule_targets and targets):  # "demanded the withdrawal of Israeli troops": asked of them (the
-                targets = asked_of_doers(token, index) or targets  # grammar's, before the model's)
-            else:  # not of those the act asked for is done to ("stop militants from using Afghan soil")
-                acted_on = in_the_act_asked(token, index)
-                targets = [t for t in targets if t in rule_targets or t.key not in acted_on]
+        if event_class == EventClass.DEMAND:  # of whom a demand asks (the holders of whom it wants released)
+            agents, targets = asked_of_whom(token, index, agents, targets, rule_agents=rule_agents,
+                                            rule_targets=rule_targets)
         clash = event_class == EventClass.ATTACK and is_clash(token)
         both_ways = reported is None and not behaviour.symmetric and mutual(token) \
             and len(unique_actors([*agents, *targets])) > 1

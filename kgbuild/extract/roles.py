@@ -8,10 +8,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..vocabulary import ActorClass, EventClass
+from .clashes import clash_sides, is_clash
 from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import PRONOUNS, RELATIVE_PRONOUNS, MentionIndex
-from .clashes import clash_sides, is_clash
 from .nouns import ASSETS, EQUIPMENT, TRADED
 from .speech import REPORTING_VERBS
 from .triggers import DELIVERING_VERBS, LETTING_IN, LIGHT_VERBS, brings_about
