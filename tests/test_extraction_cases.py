@@ -6249,3 +6249,14 @@ def test_what_a_demanded_act_is_done_to_is_not_whom_the_demand_is_made_of(extrac
                                 "Afghan diplomat and demanded that the Taliban government stop militants from using "
                                 "Afghan soil to attack Pakistan.")
     assert "Tehreek-e-Taliban Pakistan" not in labels(only(result, "Demand").targets)
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    ("The European Union urged lawmakers to reject the bill.", "Rejection"),
+    ("The European Union said the bill was incompatible with Georgia's bid for membership and urged lawmakers to "
+     "reject it.", "Rejection"),
+])
+def test_an_act_asked_for_is_not_done(extractor: Extractor, sentence: str, absent: str) -> None:
+    """"urged lawmakers to reject it": a demand, and no rejection yet (least of all the EU's)."""
+    result = extract(extractor, sentence)
+    assert events_of(result, "Demand") and not events_of(result, absent)

@@ -352,8 +352,12 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
                     token.dep_ == "pobj" and token.head.lower_ == "for"
                     or any(c.dep_ == "aux" and c.lower_ == "to"
                            for n in (token, *token.ancestors) for c in n.children)) \
+                    and embedding_trigger(token, lex, trigger_ids) in _ASKING \
+                    or label is not None and token.pos_ == "VERB" and token.dep_ in ("xcomp", "ccomp") \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
                     and embedding_trigger(token, lex, trigger_ids) in _ASKING:
-                label = None  # "a resolution calling for a ceasefire": asked for, not agreed
+                label = None  # "a resolution calling for a ceasefire": asked for, not agreed; "urged lawmakers
+                # to reject it": no rejection yet
             if label is not None and lex.classes[label].symmetric and future_or_conditional(
                     token if token.pos_ == "VERB" else governing_verb(token) or token):
                 label = None  # "Egypt will host a conference on Sudan": talks to come are not held
