@@ -6260,3 +6260,14 @@ def test_an_act_asked_for_is_not_done(extractor: Extractor, sentence: str, absen
     """"urged lawmakers to reject it": a demand, and no rejection yet (least of all the EU's)."""
     result = extract(extractor, sentence)
     assert events_of(result, "Demand") and not events_of(result, absent)
+
+
+def test_a_reporting_verb_not_set_off_reports_nothing_before_it(extractor: Extractor) -> None:
+    """"withdraw a bill critics say mirrors a Russian law": the parser hung the whole sentence on
+    "say"; the critics report neither the rally nor the demand (a reporter after what it reports is
+    set off by punctuation: "..., officials said")."""
+    result = extract(extractor, "Tens of thousands of protesters rallied outside parliament in Tbilisi on Monday, "
+                                "demanding that the government withdraw a bill critics say mirrors a Russian law used "
+                                "to crush dissent.")
+    assert not any("critics" in labels(e.agents) for e in result.events)
+    assert labels(only(result, "Demand").agents) == {"protesters"}

@@ -137,6 +137,14 @@ def according_to(sent: Span) -> list[Token] | None:
     return None
 
 
+def _set_off(verb: Token) -> bool:
+    """A reporting verb after what it reports is set off from it by punctuation before its
+    subject ("..., officials said", '"...," he said', "... -- the army said")."""
+    start = min((c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i),
+                default=verb.i)
+    return start > 0 and (verb.doc[start - 1].is_punct or verb.doc[start - 1].is_space)
+
+
 class SpeechFrames:
     """Speech frames of one parsed document, computed on demand and cached per clause."""
 
@@ -178,6 +186,8 @@ class SpeechFrames:
                 if node.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in head.children) \
                         and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                     return None  # "told the council to draft rules": what is asked, not what is reported
+                if node.i < head.i and not _set_off(head):
+                    return None  # "withdraw a bill critics say mirrors a Russian law": the parser's misreading
                 return SpeechFrame(head, "say", self._speakers_of(head, agents=True))
             node = head
         return None
