@@ -6271,3 +6271,15 @@ def test_a_reporting_verb_not_set_off_reports_nothing_before_it(extractor: Extra
                                 "to crush dissent.")
     assert not any("critics" in labels(e.agents) for e in result.events)
     assert labels(only(result, "Demand").agents) == {"protesters"}
+
+
+def test_a_person_of_no_known_side_speaks_with_no_force_the_model_adds(extractor: Extractor) -> None:
+    result = extract(extractor, "Mozambique Police Fire on Post-Election Protesters\n\nMAPUTO, Mozambique — Police in "
+                                "Mozambique opened fire on opposition supporters protesting disputed election results "
+                                "on Thursday, killing at least three people, a rights group said.\n\nThe Centre for "
+                                "Democracy and Human Rights said officers fired live ammunition at demonstrators in the "
+                                "capital, Maputo. Opposition candidate Venancio Mondlane, who says the vote was rigged, "
+                                "called for a national strike.\n\nPolice spokesman Orlando Mudumane said officers had "
+                                "responded to violence by protesters who burned tires and threw stones.")
+    call = next(e for e in events_of(result, "Demand") if "Venancio Mondlane" in labels(e.agents))
+    assert labels(call.agents) == {"Venancio Mondlane"}

@@ -505,8 +505,10 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             subjects = _subjects_before(token, pool_of()) | {
                 b.key for a in rule_agents if a.actor_class == ActorClass.PERSON and not index.sides_of(a)
                 for b in (*index.named_with(a, token), *index.led_bodies.get(a.iri or "", ()))}
-            agents = [a for a in agents if a in rule_agents or a.actor_class != ActorClass.ARMED_GROUP
-                      or index.sides_of(a) or a.key in subjects]
+            alone = all(a.actor_class == ActorClass.PERSON and not index.sides_of(a) for a in rule_agents)
+            forces = (ActorClass.ARMED_GROUP, ActorClass.SECURITY_FORCE) if alone else (ActorClass.ARMED_GROUP,)
+            agents = [a for a in agents if a in rule_agents or a.key in subjects or a.actor_class not in forces
+                      or not alone and index.sides_of(a)]  # (nor a person of no known side with any force)
         if not behaviour.symmetric and behaviour.kind != "physical":  # nor at its own state the model adds
             own = {side for a in agents for side in index.sides_of(a)}
             targets = [t for t in targets if t in rule_targets or len(own) != 1 or index.sides.get(t.key) not in own]
