@@ -6283,3 +6283,10 @@ def test_a_person_of_no_known_side_speaks_with_no_force_the_model_adds(extractor
                                 "responded to violence by protesters who burned tires and threw stones.")
     call = next(e for e in events_of(result, "Demand") if "Venancio Mondlane" in labels(e.agents))
     assert labels(call.agents) == {"Venancio Mondlane"}
+
+
+def test_a_finding_concluded_is_no_agreement(extractor: Extractor) -> None:
+    """"investigators concluded that ...": what they found (not "concluded a ceasefire deal")."""
+    assert not events_of(extract(extractor, "UN investigators concluded that the RSF had killed civilians in "
+                                            "Darfur."), "Agreement")
+    assert events_of(extract(extractor, "Sudan and the RSF concluded a ceasefire deal on Monday."), "Agreement")

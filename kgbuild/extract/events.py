@@ -142,6 +142,9 @@ def _between_parties(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "sign" and any(c.dep_ == "dobj" and c.lemma_.lower() in DOMESTIC_ACTS for c in token.children):
         return False
+    if lemma == "conclude" and any(c.dep_ == "ccomp" and any(g.dep_ == "mark" for g in c.children)
+                                   for c in token.children):
+        return False  # "investigators concluded that ...": a finding (not "concluded a ceasefire deal")
     if lemma == "agree":
         if any(c.dep_ in ("ccomp", "parataxis") for c in token.children) or token.dep_ in ("parataxis", "ccomp") \
                 and any(is_quotation_mark(t) for t in token.sent):  # (not "the two countries' ministries")
