@@ -6180,16 +6180,24 @@ def test_no_agreement_unless_settled(extractor: Extractor, sentence: str) -> Non
     assert not events_of(extract(extractor, sentence), "Agreement")
 
 
-def test_a_person_speaks_for_no_armed_group_the_model_adds(extractor: Extractor) -> None:
-    """"President Gustavo Petro ordered the armed forces to resume offensive operations against the
-    group": the rebels named as the subject of the sentence before do not order their own pursuit."""
-    result = extract(extractor, "Colombia's government on Wednesday suspended peace talks with a dissident faction "
-                                "of the former FARC rebels after an ambush that killed four soldiers. Defense Minister "
-                                "Ivan Velasquez said the rebels of the Central General Staff had attacked a military "
-                                "patrol. President Gustavo Petro ordered the armed forces to resume offensive "
-                                "operations against the group.")
-    order = next(e for e in events_of(result, "Demand") if "Gustavo Petro" in labels(e.agents))
-    assert labels(order.agents) == {"Gustavo Petro"}
+@pytest.mark.parametrize("text, person", [
+    ("Colombia's government on Wednesday suspended peace talks with a dissident faction of the former FARC rebels "
+     "after an ambush that killed four soldiers. Defense Minister Ivan Velasquez said the rebels of the Central "
+     "General Staff had attacked a military patrol. President Gustavo Petro ordered the armed forces to resume "
+     "offensive operations against the group.", "Gustavo Petro"),
+    ("Mozambique Police Fire on Post-Election Protesters\n\nMAPUTO, Mozambique — Police in Mozambique opened fire on "
+     "opposition supporters protesting disputed election results on Thursday, killing at least three people, a rights "
+     "group said.\n\nThe Centre for Democracy and Human Rights said officers fired live ammunition at demonstrators in "
+     "the capital, Maputo. Opposition candidate Venancio Mondlane, who says the vote was rigged, called for a national "
+     "strike.\n\nPolice spokesman Orlando Mudumane said officers had responded to violence by protesters who burned "
+     "tires and threw stones.", "Venancio Mondlane"),
+])
+def test_a_person_speaks_for_no_force_the_model_adds(extractor: Extractor, text: str, person: str) -> None:
+    """A person of no known side speaks for no armed group or security force unless named with it
+    or leading it: the FARC named as the subject of the sentence before do not order their own
+    pursuit; the police do not call the opposition's strike."""
+    call = next(e for e in events_of(extract(extractor, text), "Demand") if person in labels(e.agents))
+    assert labels(call.agents) == {person}
 
 
 def test_a_subject_of_the_sentence_before_is_no_co_speaker(extractor: Extractor) -> None:
@@ -6271,18 +6279,6 @@ def test_a_reporting_verb_not_set_off_reports_nothing_before_it(extractor: Extra
                                 "to crush dissent.")
     assert not any("critics" in labels(e.agents) for e in result.events)
     assert labels(only(result, "Demand").agents) == {"protesters"}
-
-
-def test_a_person_of_no_known_side_speaks_with_no_force_the_model_adds(extractor: Extractor) -> None:
-    result = extract(extractor, "Mozambique Police Fire on Post-Election Protesters\n\nMAPUTO, Mozambique — Police in "
-                                "Mozambique opened fire on opposition supporters protesting disputed election results "
-                                "on Thursday, killing at least three people, a rights group said.\n\nThe Centre for "
-                                "Democracy and Human Rights said officers fired live ammunition at demonstrators in the "
-                                "capital, Maputo. Opposition candidate Venancio Mondlane, who says the vote was rigged, "
-                                "called for a national strike.\n\nPolice spokesman Orlando Mudumane said officers had "
-                                "responded to violence by protesters who burned tires and threw stones.")
-    call = next(e for e in events_of(result, "Demand") if "Venancio Mondlane" in labels(e.agents))
-    assert labels(call.agents) == {"Venancio Mondlane"}
 
 
 def test_a_finding_concluded_is_no_agreement(extractor: Extractor) -> None:
