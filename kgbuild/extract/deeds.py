@@ -9,12 +9,12 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from ..vocabulary import ActorClass, EventClass
+from .clashes import is_clash
 from .implied import future_or_conditional, own_future_deed
 from .items import ActorRef
 from .lexicon import Lexicon
 from .mentions import MentionIndex, counted, unique_actors
 from .nouns import EQUIPMENT, FORCE_SITES, OFFERS, PLACE_NOUNS, WEAPONS
-from .clashes import is_clash
 from .roles import taken_from, verb_agents
 from .speech import SpeechFrame
 from .triggers import (Candidate, embedding_trigger, governing_verb, is_hedged, misread_main_clause, prevented,

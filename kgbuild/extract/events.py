@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..vocabulary import ActorClass, EventClass
 from .anaphora import relative_of_no_one
+from .clashes import clash_allies_and_aims, is_clash
 from .deeds import (DOMESTIC_ACTS, arms_supplied, bodies_left, forces_withdrawn, grammatical_event, ground_taken,
                     in_condition, mutual, offer_makers, physical_trigger, pledged, struck_somewhere,
                     weapons_shown)
@@ -43,7 +44,6 @@ from .quotes import is_quotation_mark
 from .rebuttals import answer_accusations, in_denied_deed
 from .reported import reported_deed, said_of_another
 from .role_candidates import Told, referents, referred_victims, role_candidates
-from .clashes import clash_allies_and_aims, is_clash
 from .roles import HIT_WITH, LIGHT_VERBS, embedded_agents
 from .rule_roles import RuleRoles
 from .speech import (TALKING_VERBS, SpeechFrame, SpeechFrames, described_names, met_with_a_thing, speaker_sides,

@@ -21,9 +21,8 @@ from .nouns import EQUIPMENT, names_an_actor_or_deed
 
 __all__ = ["LinkContext", "bodies_led", "kb_ref", "own_forces", "state_of_ent", "state_of_token", "possessor_state",
            "institution", "government", "government_named_before", "government_named_last", "home_government",
-           "state_sides", "chamber",
-           "senders_state", "destination_states", "story_state", "junta_state", "remember_aliases",
-           "forces_named_before"]
+           "state_sides", "chamber", "senders_state", "destination_states", "story_state", "junta_state",
+           "remember_aliases", "forces_named_before"]
 
 #: Nouns that name the institution another key names: members named for their force ("police
 #: officers", "a soldier"), and one court for a state's courts ("a court", "another court").
@@ -400,10 +399,10 @@ _SET_IN = frozenset({"in", "inside", "across", "throughout"})
 
 def story_state(ctx: LinkContext, ents: Iterable[Span], body: list[tuple[int, int]]) -> str | None:
     """The state a story is about, if one stands out (two fifths of the weight): the states it names
-    (three times where the story is set in one, "in Sudan", or filed from it, "BAMAKO, Mali —"; half where a nationality qualifies a
-    word that names no actor or deed, "Afghan soil"), with the KB organs and capitals it names
-    deciding between them at half weight ("Somali forces", "in Islamabad"); with no state named,
-    the one state all its KB places lie in ("in Khartoum")."""
+    (three times where the story is set in one, "in Sudan", or filed from it, "BAMAKO, Mali —";
+    half where a nationality qualifies a word that names no actor or deed, "Afghan soil"), with the
+    KB organs and capitals it names deciding between them at half weight ("Somali forces", "in
+    Islamabad"); with no state named, the one state all its KB places lie in ("in Khartoum")."""
     named: Counter[str] = Counter()
     places: Counter[str] = Counter()
     organs: Counter[str] = Counter()

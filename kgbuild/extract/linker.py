@@ -20,12 +20,13 @@ from .items import ActorRef, MentionItem
 from .lexicon import normalise_name
 from .link_context import (LinkContext, chamber, destination_states, forces_named_before, government,
                            government_named_before, government_named_last, home_government, institution, junta_state,
-                           kb_ref, own_forces, possessor_state, remember_aliases, senders_state, state_of_ent, state_of_token,
-                           state_sides, story_state)
+                           kb_ref, own_forces, possessor_state, remember_aliases, senders_state, state_of_ent,
+                           state_of_token, state_sides, story_state)
 from .mentions import in_body
 from .name_labels import settle_name_labels
 from .names import (MODEL_NAME, NAME_PARTICLES, POSSESSIVE, complete_person_names, headline_end, in_capitals_word,
-                    is_noise, join_numbered_names, join_organisation_names, names_a_thing, rejoin_split_names, storm_names, trimmed)
+                    is_noise, join_numbered_names, join_organisation_names, names_a_thing, rejoin_split_names,
+                    storm_names, trimmed)
 from .nouns import (EQUIPMENT, FORCE_SITES, ITS_PEOPLE, backer_of_another, freed, generic_of, has_gov_modifier,
                     judged, names_an_actor_or_deed, noun_key, of_elsewhere, phrase_start, sanctioned)
 from .titles import holds_office_of, local_body, names_title_holder, qualifies_title, regional_government

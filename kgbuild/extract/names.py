@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import normalise_name
 from .nouns import WEAPONS
 
-__all__ = ["rejoin_split_names", "join_organisation_names", "join_numbered_names", "complete_person_names", "trimmed", "names_a_thing",
-           "storm_names", "is_noise", "POSSESSIVE", "NAME_PARTICLES", "MODEL_NAME", "in_capitals_word",
+__all__ = ["rejoin_split_names", "join_organisation_names", "join_numbered_names", "complete_person_names", "trimmed",
+           "names_a_thing", "storm_names", "is_noise", "POSSESSIVE", "NAME_PARTICLES", "MODEL_NAME", "in_capitals_word",
            "headline_end"]
 
 #: a model of aircraft, missile or weapon ("F-16", "Su-34", "MiG-29", "T-72", "AK-47"): no actor's name
@@ -112,7 +112,7 @@ def join_organisation_names(doc: Doc) -> None:
 
 def join_numbered_names(doc: Doc) -> None:
     """A place's name with a number right after it that counts nothing ("France 24", "Rossiya
-    24", "Channel 4") names an organisation, a broadcaster mostly: not the place. A number that
+    24") names an organisation, a broadcaster mostly: not the place. A number that
     counts what follows it ("Syria 14 years after") or a date's day ("March 6") is no part of it.
 
     >>> import spacy

@@ -68,8 +68,9 @@ def agreement_reached(verb: Token, index: MentionIndex, lex: Lexicon) -> str | N
                                                              "could", "may", "might", "should", "shall")
                    for c in verb.children):
         return None
-    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
-        g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "to") for g in c.children if g.dep_ == "pobj"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [g for c in verb.children if c.dep_ == "prep"
+                                                                and c.lower_ in ("on", "to")
+                                                                for g in c.children if g.dep_ == "pobj"]
     objects += [g for o in objects if o.lemma_.lower() in _PARTS_OF_A_DEAL
                 for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if not any(o.lemma_.lower() in lex.classes[EventClass.AGREEMENT].nouns for o in objects):
