@@ -81,6 +81,15 @@ def merge_events(events: list[EventItem], lex: Lexicon, doc: Doc | None = None) 
                 doers = list(last_attack.agents)
             event.targets = [d for d in unique_actors(doers) if d.key not in {a.key for a in event.agents}]
         target = next((m for m in reversed(merged) if _compatible(m, event, lex, lead=lead)), None)
+        if target is None and lead[0] < event.sentence[0] < lead[1]:  # the lead retelling a title-case headline:
+            told = [m for m in merged if m.event_class == event.event_class and len(m.sentences) == 1
+                    and m.sentences[0][1] <= lead[0]]  # its parse beats the headline's ("... in Burkina Faso Ambush")
+            for other in told[1:]:
+                told[0].triggers.extend(other.triggers)
+                merged.remove(other)
+            target = told[0] if told else None
+            if target is not None:
+                target.agents, target.targets, target.place = [], [], None
         if target is None and event.anaphoric:
             agents = {a.key for a in event.agents}
             target = next((m for m in reversed(merged) if m.event_class == event.event_class
