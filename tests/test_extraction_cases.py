@@ -6289,12 +6289,12 @@ def test_a_finding_concluded_is_no_agreement(extractor: Extractor) -> None:
 
 
 @pytest.mark.parametrize("text, agents, targets", [
-    ("Gunmen Kill 9 Soldiers in Burkina Faso Ambush\n\nOUAGADOUGOU, Burkina Faso — Nine soldiers were killed when their "
-     "convoy was ambushed by suspected jihadists of JNIM near the northern town of Djibo on Saturday, security "
+    ("Gunmen Kill 9 Soldiers in Burkina Faso Ambush\n\nOUAGADOUGOU, Burkina Faso — Nine soldiers were killed when "
+     "their convoy was ambushed by suspected jihadists of JNIM near the northern town of Djibo on Saturday, security "
      "sources said.", {"Jama'at Nusrat al-Islam wal-Muslimin"}, {"Armed Forces of Burkina Faso"}),
-    ("Protesters in Kenya Clash With Police Over Tax Hikes\n\nNAIROBI, Kenya — Police in Kenya fired tear gas and water "
-     "cannon at thousands of protesters in Nairobi on Thursday as demonstrations against proposed tax increases "
-     "spread.", {"Police of Kenya"}, {"protesters"}),
+    ("Protesters in Kenya Clash With Police Over Tax Hikes\n\nNAIROBI, Kenya — Police in Kenya fired tear gas and "
+     "water cannon at thousands of protesters in Nairobi on Thursday as demonstrations against proposed tax "
+     "increases spread.", {"Police of Kenya"}, {"protesters"}),
 ])
 def test_the_lead_retelling_a_headline_gives_its_roles(extractor: Extractor, text: str, agents: set[str],
                                                        targets: set[str]) -> None:
