@@ -6303,3 +6303,18 @@ def test_the_lead_retelling_a_headline_gives_its_roles(extractor: Extractor, tex
     prose, gives the event its roles, and the headline's mentions of it are the same event."""
     attack = only(extract(extractor, text), "Attack")
     assert (labels(attack.agents), labels(attack.targets)) == (agents, targets)
+
+
+@pytest.mark.parametrize("text, event_class, agent, target", [
+    ("Israel Strikes Hezbollah in Lebanon\n\nBEIRUT — Hezbollah fired dozens of rockets at northern Israel on Monday. "
+     "Israeli jets later struck Hezbollah positions in southern Lebanon, the military said.", "Attack", "Israel",
+     "Hezbollah"),
+    ("Iran Warns Israel After Consulate Strike\n\nTEHRAN — The United States warned Iran on Wednesday against "
+     "escalating. Iran's supreme leader vowed that Israel would be punished.", "Threat", "Iran", "Israel"),
+])
+def test_a_headline_event_with_whole_roles_is_not_the_leads_other_event(
+        extractor: Extractor, text: str, event_class: str, agent: str, target: str) -> None:
+    """Only roles a headline's parse cannot have meant give way to the lead's: "Israel Strikes
+    Hezbollah" is not the Hezbollah rockets the lead tells first."""
+    headline = next(e for e in events_of(extract(extractor, text), event_class) if e.triggers[0][0] < text.index("\n"))
+    assert (labels(headline.agents), labels(headline.targets)) == ({agent}, {target})

@@ -66,6 +66,11 @@ def _lead(doc: Doc) -> tuple[int, int]:
     return (end, len(text) if stop < 0 else stop)
 
 
+def _misread(event: EventItem) -> bool:
+    """Roles a headline's parse cannot have meant: no one acted on, or a side acting on itself."""
+    return not event.targets or bool({a.key for a in event.agents} & {t.key for t in event.targets})
+
+
 def merge_events(events: list[EventItem], lex: Lexicon, doc: Doc | None = None) -> list[EventItem]:
     """Merge coreferent event mentions; drop events left without an agent or, for weak
     triggers and classes that need one, without a target; keep one event per trigger word
@@ -83,7 +88,8 @@ def merge_events(events: list[EventItem], lex: Lexicon, doc: Doc | None = None) 
         target = next((m for m in reversed(merged) if _compatible(m, event, lex, lead=lead)), None)
         if target is None and lead[0] < event.sentence[0] < lead[1]:  # the lead retelling a title-case headline:
             told = [m for m in merged if m.event_class == event.event_class and len(m.sentences) == 1
-                    and m.sentences[0][1] <= lead[0]]  # its parse beats the headline's ("... in Burkina Faso Ambush")
+                    and m.sentences[0][1] <= lead[0] and _misread(m)]  # its parse beats the headline's where
+            # that is plainly wrong ("... in Burkina Faso Ambush": no one attacked; "Kenya Clash": Kenya with itself)
             for other in told[1:]:
                 told[0].triggers.extend(other.triggers)
                 merged.remove(other)
