@@ -513,8 +513,9 @@ def extract_events(doc: Doc, index: MentionIndex, lex: Lexicon, *, models: Model
             agents = [a for a in agents if a in rule_agents or a.key in subjects or a.actor_class not in forces
                       or not alone and index.sides_of(a)]  # (nor a person of no known side with any force)
         if not behaviour.symmetric and behaviour.kind != "physical":  # nor at its own state the model adds
-            own = {side for a in agents for side in index.sides_of(a)}
-            targets = [t for t in targets if t in rule_targets or len(own) != 1 or index.sides.get(t.key) not in own]
+            speaking_for = {side for a in agents for side in index.sides_of(a)}
+            targets = [t for t in targets if t in rule_targets or len(speaking_for) != 1
+                       or index.sides.get(t.key) not in speaking_for]
         if rule_agents and token.dep_ == "conj" and token.head.pos_ == "VERB":  # "the Houthis dismissed the
             # American warning and threatened to ...": whom the first verb acts on does not do the second
             acted_on = {a.key for c in token.head.children if c.dep_ in ("dobj", "dative") for a in index.in_phrase(c)}

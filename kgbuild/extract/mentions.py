@@ -205,11 +205,9 @@ class MentionIndex:
         bound = self._controller(token, person=person)
         if bound is not None:  # "pressure Israel to stop its attacks": Israel's
             return bound
-        acted_on = self._acted_on_before(token, person=person)
-        if acted_on is not None:  # "suspended the broadcasters RFI and France 24, accusing them of": RFI's
-            return acted_on
-        if _participle_objects(token):
-            return None  # "expelled the ambassadors, accusing them": the ambassadors, whoever sent them
+        if _participle_objects(token):  # "suspended the broadcasters RFI and France 24, accusing them of": RFI;
+            # "expelled the ambassadors, accusing them": the ambassadors, whoever sent them
+            return next(iter(self.acted_on_before(token, person=person)), None)
         speaker = self._reporting_subject(token, person=person, skip=skip)
         if speaker is not None:  # "Russia's Defense Ministry said it had destroyed 121 drones": the ministry
             return speaker
@@ -274,15 +272,11 @@ class MentionIndex:
         return unique_actors([m.actor for m, head in self.in_subtree(titled) if head.i < titled.i
                               and m.actor.key != person.key and m.actor.actor_class != "Person"])
 
-    def _acted_on_before(self, token: Token, *, person: bool) -> ActorRef | None:
+    def acted_on_before(self, token: Token, *, person: bool = False) -> list[ActorRef]:
         """Whom an object pronoun of a participle with no subject of its own stands for: the object
         of the verb the participle goes with, who is not its subject ("Mali's government suspended
-        the broadcasters RFI and France 24, accusing them of spreading false reports")."""
-        return next(iter(self.acted_on_before(token, person=person)), None)
-
-    def acted_on_before(self, token: Token, *, person: bool = False) -> list[ActorRef]:
-        """All that :meth:`_acted_on_before` finds in the object (a plural "them": "RFI and France
-        24"), or nothing."""
+        the broadcasters RFI and France 24, accusing them of spreading false reports": all the
+        object names for a plural "them", one actor for "it", "him", "her"), or nothing."""
         for obj in _participle_objects(token):
             found = [a for a in self.in_phrase(obj) or self.represented(obj) if person == (a.actor_class == "Person")]
             if found:

@@ -101,12 +101,18 @@ def join_organisation_names(doc: Doc) -> None:
                 or any(e.ent_id_ and (e.start < start or e.end > head.i + 1) for e in covered):
             continue  # one name already, or a KB name reaching out of it
         spans.append((start, head.i + 1))
+    _as_organisations(doc, ents, spans)
+
+
+def _as_organisations(doc: Doc, ents: list[Span], spans: list[tuple[int, int]]) -> None:
+    """Each span (start, end) an organisation's name, in place of the entities it overlaps; a KB
+    name inside ("Australian", "France") no longer names the whole."""
     if not spans:
         return
     keep = [e for e in ents if not any(e.start < end and e.end > start for start, end in spans)]
     for start, end in spans:
         for token in doc[start:end]:
-            token.ent_id_ = ""  # a KB name inside ("Australian") no longer names the whole
+            token.ent_id_ = ""
     doc.ents = sorted([*keep, *(Span(doc, start, end, label="ORG") for start, end in spans)], key=lambda e: e.start)
 
 
@@ -122,7 +128,7 @@ def join_numbered_names(doc: Doc) -> None:
     [('RFI', 'ORG'), ('France 24', 'ORG')]
     """
     ents = list(doc.ents)
-    joined: list[Span] = []
+    joined: list[tuple[int, int]] = []
     for ent in ents:
         if ent.label_ not in ("GPE", "KB_PLACE", "KB_ACTOR", "LOC") or ent.end + 1 > len(doc) \
                 or not ent[-1].is_title or ent[-1].whitespace_ != " ":
@@ -132,15 +138,8 @@ def join_numbered_names(doc: Doc) -> None:
         if not (number.is_digit and len(number) <= 3) or after is not None and (
                 after.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or after.text in ("-", "%", "/")):
             continue
-        joined.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
-    if not joined:
-        return
-    starts = {span.start for span in joined}
-    keep = [e for e in ents if e.start not in starts and not any(e.start == s.end - 1 for s in joined)]
-    for span in joined:
-        for token in span:
-            token.ent_id_ = ""
-    doc.ents = sorted([*keep, *joined], key=lambda e: e.start)
+        joined.append((ent.start, ent.end + 1))
+    _as_organisations(doc, ents, joined)
 
 
 #: words that come before a name without being part of it ("Judge", "Mayor", "Sheikh"), besides

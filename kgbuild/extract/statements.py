@@ -19,6 +19,14 @@ __all__ = ["DOCUMENT_NOUNS", "agreement_reached", "document_issuers", "issued_st
            "turned_down"]
 
 
+#: what makes a verb say its deed is not, or not yet, done ("did not sign", "could agree", "to issue")
+_NOT_DONE = frozenset({"not", "n't", "never", "to", "could", "would", "may", "might", "should", "will", "'ll", "shall"})
+
+
+def _not_done(verb: Token) -> bool:
+    return any(c.dep_ in ("neg", "aux") and c.lower_ in _NOT_DONE for c in verb.children)
+
+
 def issued_statement(candidate: Candidate, lex: Lexicon, index: MentionIndex) -> str | None:
     """A statement noun that the sentence's named subject delivers ("the ministry issued a
     warning", "X reiterated its call", "X and Y traded accusations"): the statement was made,
@@ -28,9 +36,7 @@ def issued_statement(candidate: Candidate, lex: Lexicon, index: MentionIndex) ->
     exchange = bool(candidate.classes) and lex.classes[candidate.classes[0]].symmetric  # "held talks", "signed a deal"
     if not candidate.classes or token.pos_ != "NOUN" or token.dep_ != "dobj" or verb.pos_ != "VERB" \
             or verb.lemma_.lower() not in (LIGHT_VERBS if exchange else DELIVERING_VERBS) and not mutual(token) \
-            or any(c.dep_ in ("neg", "aux") and c.lower_ in ("not", "n't", "never", "to", "could", "would", "may",
-                                                             "might", "should", "will", "'ll", "shall")
-                   for c in verb.children):
+            or _not_done(verb):
         return None
     kind = lex.classes[candidate.classes[0]].kind
     if kind == "physical" or not any(c.dep_ == "nsubj" and index.in_phrase(c) for c in verb.children):
@@ -63,10 +69,7 @@ def agreement_reached(verb: Token, index: MentionIndex, lex: Lexicon) -> str | N
     """"Armenia and Azerbaijan have agreed on the text of a peace treaty", "signed a deal with X":
     parties named on both sides settling on an agreement, said done, are an agreement whatever the
     detector scores the verb."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SETTLING or is_hedged(verb, lex) \
-            or any(c.dep_ in ("neg", "aux") and c.lower_ in ("not", "n't", "never", "to", "will", "'ll", "would",
-                                                             "could", "may", "might", "should", "shall")
-                   for c in verb.children):
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SETTLING or is_hedged(verb, lex) or _not_done(verb):
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"] + [g for c in verb.children if c.dep_ == "prep"
                                                                 and c.lower_ in ("on", "to")
